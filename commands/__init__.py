@@ -1,0 +1,1 @@
+"""The command-line commands behind `run.py`: each module one subcommand."""

@@ -1,0 +1,74 @@
+"""`run.py simulate SCENARIO`: play a drill headless with an action file and print its score card."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+from scenarios.library import scenario_path
+from scenarios.loader import ScenarioInvalid, load_scenario
+from scenarios.model import Scenario
+from scoring import ScoreCard, score
+from scoring.render import render_card
+from sim.actions import Action, ActionFileError, read_action_file
+from sim.world import World, play
+
+
+def simulate(scenario: Scenario, actions: list[Action], seed: int = 0, until: float | None = None) -> tuple[World, ScoreCard]:
+    """Play a drill headless and score it."""
+    world = play(scenario, actions, seed=seed, until=until)
+    return world, score(scenario, world.events)
+
+
+def document(scenario: Scenario, world: World, card: ScoreCard) -> dict[str, Any]:
+    """The one JSON document `--json` prints."""
+    return {
+        "scenario": scenario.id,
+        "title": scenario.title.model_dump(),
+        "rule_set": card.rule_set,
+        "seed": world.seed,
+        "until": world.now,
+        "final_level": world.level,
+        "max_level": world.max_level,
+        "events": world.events,
+        "score": card.as_dict(),
+    }
+
+
+def _summary(result: dict[str, Any], scenario: Scenario) -> str:
+    last = next((e for e in reversed(result["events"]) if e["kind"] == "opinion"), None)
+    lines = [
+        f"Kịch bản / Scenario: {scenario.title.vi} ({scenario.id}), seed {result['seed']}",
+        f"Thời gian / Time played: {result['until']:g} / {scenario.duration:g} phút",
+        f"Cấp độ cuối / Final level: {result['final_level']} (cao nhất / highest {result['max_level']}, "
+        f"tối đa của kịch bản / drill's top {scenario.top_level})",
+    ]
+    if last:
+        lines.append(f"Tin đồn / Rumour: {last['seen']} người đã xem, {last['belief']:.1%} dân số tin; "
+                     f"niềm tin vào chính quyền / trust {last['trust']:.0%}")
+    return "\n".join(lines)
+
+
+def run(name: str, actions_path: str | None, seed: int, until: float | None, as_json: bool) -> int:
+    try:
+        scenario = load_scenario(scenario_path(name))
+        actions = read_action_file(actions_path) if actions_path else []
+    except ScenarioInvalid as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    except ActionFileError as exc:
+        print(f"action file: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"cannot read {exc.filename}: {exc.strerror}", file=sys.stderr)
+        return 1
+    world, card = simulate(scenario, actions, seed=seed, until=until)
+    result = document(scenario, world, card)
+    if as_json:
+        print(json.dumps(result, ensure_ascii=False, sort_keys=True))
+    else:
+        print(_summary(result, scenario))
+        print()
+        print(render_card(card))
+    return 0

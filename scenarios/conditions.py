@@ -1,0 +1,111 @@
+"""Conditions in scenario files: small boolean expressions over the world's variables.
+
+A condition such as ``belief > 0.05 and minute >= 60`` is parsed with Python's
+own `ast` module and accepted only if it uses comparisons, ``and``/``or``/``not``,
+numbers and the variables listed in `VARIABLES`. Nothing is ever passed to
+`eval`: a compiled `Condition` walks the checked tree itself.
+"""
+
+from __future__ import annotations
+
+import ast
+import operator
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+VARIABLES: dict[str, str] = {
+    "minute": "scenario minutes since the start",
+    "level": "current crisis level",
+    "seen": "people who have seen the rumour",
+    "believers": "people who believe the rumour",
+    "belief": "share of the population that believes the rumour (0-1)",
+    "seen_share": "share of the population that has seen the rumour (0-1)",
+    "trust": "trust in the authorities (0-1)",
+    "media_pressure": "pressure from the press (0-1)",
+    "statements": "official statements issued so far",
+    "unanswered_calls": "press calls whose window passed without an answer",
+    "critical_articles": "critical articles published so far",
+}
+
+_COMPARE = {
+    ast.Gt: operator.gt,
+    ast.GtE: operator.ge,
+    ast.Lt: operator.lt,
+    ast.LtE: operator.le,
+    ast.Eq: operator.eq,
+    ast.NotEq: operator.ne,
+}
+
+
+class ConditionError(ValueError):
+    """A condition that is not valid; the message says why."""
+
+
+def _check(node: ast.AST) -> None:
+    if isinstance(node, ast.BoolOp):
+        for value in node.values:
+            _check(value)
+    elif isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+        _check(node.operand)
+    elif isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        _check(node.operand)
+    elif isinstance(node, ast.Compare):
+        if not all(type(op) in _COMPARE for op in node.ops):
+            raise ConditionError("only the comparisons > >= < <= == != are allowed")
+        for part in (node.left, *node.comparators):
+            _check(part)
+    elif isinstance(node, ast.Name):
+        if node.id not in VARIABLES:
+            known = ", ".join(VARIABLES)
+            raise ConditionError(f"unknown variable '{node.id}' (known: {known})")
+    elif isinstance(node, ast.Constant):
+        if isinstance(node.value, bool) or not isinstance(node.value, (int, float)):
+            raise ConditionError(f"only numbers may appear as values, not {node.value!r}")
+    else:
+        raise ConditionError(f"'{ast.unparse(node)}' is not allowed in a condition")
+
+
+def _evaluate(node: ast.AST, values: Mapping[str, float]) -> float | bool:
+    if isinstance(node, ast.BoolOp):
+        results = (_evaluate(v, values) for v in node.values)
+        return all(results) if isinstance(node.op, ast.And) else any(results)
+    if isinstance(node, ast.UnaryOp):
+        operand = _evaluate(node.operand, values)
+        return (not operand) if isinstance(node.op, ast.Not) else -operand
+    if isinstance(node, ast.Compare):
+        left = _evaluate(node.left, values)
+        for op, right_node in zip(node.ops, node.comparators):
+            right = _evaluate(right_node, values)
+            if not _COMPARE[type(op)](left, right):
+                return False
+            left = right
+        return True
+    if isinstance(node, ast.Name):
+        return values[node.id]
+    return node.value  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True)
+class Condition:
+    """A checked condition that can be evaluated against the world's variables."""
+
+    source: str
+    tree: ast.Expression
+
+    def holds(self, values: Mapping[str, float]) -> bool:
+        return bool(_evaluate(self.tree.body, values))
+
+
+def parse_condition(source: str) -> Condition:
+    """Parse and check a condition; raise `ConditionError` saying what is wrong."""
+    try:
+        tree = ast.parse(source.strip(), mode="eval")
+    except (SyntaxError, ValueError) as exc:  # ValueError: null bytes, on some Python versions
+        raise ConditionError(f"cannot parse condition '{source}': {getattr(exc, 'msg', exc)}") from None
+    except RecursionError:
+        raise ConditionError("the condition is nested too deeply") from None
+    try:
+        _check(tree.body)
+    except RecursionError:
+        raise ConditionError("the condition is nested too deeply") from None
+    return Condition(source=source, tree=tree)

@@ -1,0 +1,169 @@
+"""Loading scenario files: YAML in, a typed `Scenario` or every error with its line out.
+
+Errors are reported all at once, each as ``PATH:LINE: field.path: message``.
+Line numbers come from PyYAML's node tree (``yaml.compose``), which keeps the
+position of every key and value; the shape is checked by Pydantic and the
+cross-references by `scenarios.references`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from scenarios.model import Scenario
+from scenarios.references import Location, find_problems
+
+
+@dataclass(frozen=True)
+class ScenarioIssue:
+    """One error in a scenario file."""
+
+    path: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.field}: {self.message}"
+
+
+class ScenarioInvalid(ValueError):
+    """A scenario file with errors; `issues` lists them all."""
+
+    def __init__(self, issues: list[ScenarioIssue]):
+        self.issues = issues
+        super().__init__("\n".join(str(i) for i in issues))
+
+
+def field_path(location: Location) -> str:
+    """('injects', 2, 'to', 0) -> 'injects[2].to[0]'."""
+    text = ""
+    for part in location:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "(file)"
+
+
+def _line_of(root: yaml.Node | None, location: Location) -> int:
+    """1-based line of the deepest node the location reaches (a key's own line if it names one)."""
+    node, line = root, (root.start_mark.line + 1 if root is not None else 1)
+    for part in location:
+        if isinstance(node, yaml.MappingNode):
+            match = next(((k, v) for k, v in node.value if k.value == part), None)
+            if match is None:
+                break
+            line, node = match[0].start_mark.line + 1, match[1]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+            line = node.start_mark.line + 1
+        else:
+            break
+    return line
+
+
+def _model_at(location: Location) -> type[BaseModel] | None:
+    """The model class whose fields the location's last key belongs to."""
+    model: type | None = Scenario
+    dict_key = False  # the part after a dict field (e.g. cast.<id>) is a key, not a field
+    for part in location[:-1]:
+        if isinstance(part, int) or model is None or dict_key:
+            dict_key = False
+            continue
+        field = model.model_fields.get(part) if isinstance(model, type) and issubclass(model, BaseModel) else None
+        if field is None:
+            return None
+        model = next((t for t in _flatten(field.annotation) if isinstance(t, type) and issubclass(t, BaseModel)), None)
+        dict_key = typing.get_origin(field.annotation) is dict
+    return model if isinstance(model, type) and issubclass(model, BaseModel) else None
+
+
+def _flatten(annotation: object) -> list[object]:
+    args = typing.get_args(annotation)
+    if not args:
+        return [annotation]
+    return [leaf for arg in args for leaf in _flatten(arg)]
+
+
+def _message(error: dict) -> str:
+    location = tuple(error["loc"])
+    if error["type"] == "extra_forbidden":
+        name = str(location[-1])
+        model = _model_at(location)
+        known = list(model.model_fields) if model else []
+        close = difflib.get_close_matches(name, known, n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else (f" (allowed: {', '.join(known)})" if known else "")
+        return f"unknown field '{name}'{hint}"
+    if error["type"] == "missing":
+        return "required field is missing"
+    return error["msg"].removeprefix("Value error, ")
+
+
+def _duplicate_keys(node: yaml.Node | None, location: Location = ()) -> list[tuple[Location, int, str]]:
+    """YAML silently keeps the last of two equal keys; authors deserve to know."""
+    found: list[tuple[Location, int, str]] = []
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key, value in node.value:
+            if key.value in seen:
+                found.append((location + (key.value,), key.start_mark.line + 1, f"key '{key.value}' appears twice"))
+            seen.add(key.value)
+            found += _duplicate_keys(value, location + (key.value,))
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            found += _duplicate_keys(item, location + (index,))
+    return found
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that reads dates as text: no scenario field is a date, and an impossible
+    date (2024-02-30) would otherwise raise a bare ValueError with no line."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def parse_scenario(text: str, path: str = "<text>") -> Scenario:
+    """Parse scenario YAML; raise `ScenarioInvalid` listing every error."""
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+        data = yaml.load(text, Loader=_Loader)
+    except ValueError as exc:  # a scalar PyYAML resolves but cannot build, e.g. `0x_`
+        raise ScenarioInvalid([ScenarioIssue(path, 1, "(file)", f"not valid YAML: {exc}")]) from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise ScenarioInvalid([ScenarioIssue(path, line, "(file)", f"not valid YAML: {problem}")]) from None
+    if not isinstance(data, dict):
+        raise ScenarioInvalid([ScenarioIssue(path, 1, "(file)", "a scenario file must be a mapping of fields")])
+    issues = [ScenarioIssue(path, line, field_path(loc), msg) for loc, line, msg in _duplicate_keys(root)]
+    try:
+        scenario = Scenario.model_validate(data)
+    except ValidationError as exc:
+        for error in exc.errors():
+            loc = tuple(error["loc"])
+            issues.append(ScenarioIssue(path, _line_of(root, loc), field_path(loc), _message(error)))
+        raise ScenarioInvalid(sorted(issues, key=lambda i: i.line)) from None
+    for loc, message in find_problems(scenario):
+        issues.append(ScenarioIssue(path, _line_of(root, loc), field_path(loc), message))
+    if issues:
+        raise ScenarioInvalid(sorted(issues, key=lambda i: i.line))
+    return scenario
+
+
+def load_scenario(path: str | Path) -> Scenario:
+    """Load and check one scenario file."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ScenarioInvalid([ScenarioIssue(str(path), 1, "(file)", f"cannot read file: {exc}")]) from None
+    return parse_scenario(text, str(path))

@@ -1,0 +1,233 @@
+"""Typed, immutable model of a crisis scenario, and the source of its JSON Schema.
+
+A scenario file (YAML) is parsed into these Pydantic models. Every model forbids
+unknown fields, so a typo in a key is an error, and is frozen, so a loaded
+scenario cannot be changed by the world that plays it. Cross-references (roles,
+levels, facts, claims, injects, condition variables) are checked by
+`scenarios.references`, not here: this module only describes the shape.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+Identifier = Annotated[
+    str,
+    Field(pattern=r"^[a-z][a-z0-9_-]*$", max_length=64, description="lower-case id: letters, digits, _ and -"),
+]
+Minute = Annotated[float, Field(ge=0, description="scenario minutes from the start of the drill")]
+Share = Annotated[float, Field(ge=0, le=1)]
+
+
+class Strict(BaseModel):
+    """Base: unknown fields are errors, instances are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class LocalText(Strict):
+    """A text in Vietnamese (required) and English (optional)."""
+
+    vi: Annotated[str, Field(min_length=1)]
+    en: str | None = None
+
+
+class CrisisType(str, Enum):
+    """Kinds of crisis the seeds name."""
+
+    public_health = "public_health"
+    pollution = "pollution"
+    land_clearance = "land_clearance"
+    complaint = "complaint"
+    fake_news_official = "fake_news_official"
+    natural_disaster = "natural_disaster"
+    food_safety = "food_safety"
+    other = "other"
+
+
+class Channel(str, Enum):
+    """How an inject reaches the players."""
+
+    social_post = "social_post"
+    press_call = "press_call"
+    press_article = "press_article"
+    dispatch = "dispatch"
+    hotline = "hotline"
+    monitoring_report = "monitoring_report"
+    tv = "tv"
+
+
+class Role(Strict):
+    """A role in play, with the brief its player reads before the drill starts."""
+
+    id: Identifier
+    label: LocalText
+    brief: LocalText
+    played_by: Literal["trainee", "simulation"] = "trainee"
+
+
+class Level(Strict):
+    """A crisis level: the condition that escalates the crisis to it and what it releases."""
+
+    level: Annotated[int, Field(ge=0, le=5)]
+    name: LocalText
+    escalate_when: str | None = Field(
+        default=None,
+        description="condition on opinion variables, e.g. 'belief > 0.05 or media_pressure >= 0.6'; "
+        "absent only for the starting level",
+    )
+    releases: list[Identifier] = Field(default_factory=list, description="ids of injects delivered on reaching this level")
+
+
+class Inject(Strict):
+    """Something that reaches the players: a post, a call, an article, a dispatch..."""
+
+    id: Identifier
+    channel: Channel
+    at: Minute | None = Field(default=None, description="deliver at this scenario minute")
+    when: str | None = Field(default=None, description="deliver once this condition holds")
+    delay: Minute = Field(default=0, description="minutes after the condition holds or the level is reached")
+    sender: LocalText = Field(description="who it comes from (account, outlet, agency, citizen)")
+    to: list[Identifier] = Field(min_length=1, description="roles that receive it")
+    title: LocalText | None = None
+    content: LocalText
+    claims: list[Identifier] = Field(default_factory=list, description="false claims this inject spreads")
+    reach: Annotated[int, Field(ge=0)] | None = Field(default=None, description="people a social post or article reaches")
+    question: LocalText | None = Field(default=None, description="a press call's question")
+    response_window: Annotated[float, Field(gt=0)] | None = Field(
+        default=None, description="minutes a journalist waits for an answer"
+    )
+
+    @model_validator(mode="after")
+    def _channel_fields(self) -> "Inject":
+        if self.at is not None and self.when is not None:
+            raise ValueError("give either 'at' or 'when', not both")
+        if self.channel is Channel.press_call and (self.question is None or self.response_window is None):
+            raise ValueError("a press_call needs 'question' and 'response_window'")
+        if self.channel is not Channel.press_call and self.response_window is not None:
+            raise ValueError("'response_window' belongs to a press_call only")
+        if self.channel in (Channel.social_post, Channel.press_article) and self.reach is None:
+            raise ValueError(f"a {self.channel.value} needs 'reach'")
+        return self
+
+
+class Fact(Strict):
+    """A true fact that verification returns, after a delay."""
+
+    id: Identifier
+    statement: LocalText
+    source: Identifier = Field(description="agency that confirms it, e.g. police, health_department")
+    delay: Minute = Field(description="minutes from the verify request to the answer")
+    keywords: list[Annotated[str, Field(min_length=2)]] = Field(
+        min_length=1, description="phrases that show a statement uses this fact"
+    )
+
+
+class FalseClaim(Strict):
+    """A false claim the rumour carries; repeating it in a statement is penalised."""
+
+    id: Identifier
+    text: LocalText
+    keywords: list[Annotated[str, Field(min_length=2)]] = Field(min_length=1)
+
+
+class KeyMessage(Strict):
+    """A message a good statement carries (reassurance, action, where to learn more)."""
+
+    id: Identifier
+    text: LocalText
+    keywords: list[Annotated[str, Field(min_length=2)]] = Field(min_length=1)
+
+
+class Incident(Strict):
+    """When the incident happened and which inject tells the agency about it.
+
+    Rule sets differ on which of the two starts the 24-hour clock for initial
+    information: vn-2021 counts from `occurred_at`, vn-2026 from `received_by`.
+    """
+
+    occurred_at: float = Field(description="scenario minute the incident occurred (negative: before the drill)")
+    received_by: Identifier = Field(description="inject whose delivery means the agency has received the case")
+
+
+class OpinionModel(Strict):
+    """Parameters of the rumour and opinion model (see `sim.opinion`)."""
+
+    population: Annotated[int, Field(gt=0)] = Field(description="online population the rumour can reach")
+    initial_seen: Annotated[int, Field(ge=0)] = 0
+    spread_rate: Annotated[float, Field(ge=0)] = Field(description="new viewers per believer per minute (before saturation)")
+    belief_rate: Share = Field(description="share of new viewers who believe the rumour")
+    initial_trust: Share = 0.6
+    statement_effect: Share = Field(0.5, description="share of believers a perfect, first-minute statement wins back")
+    timeliness_half_life: Annotated[float, Field(gt=0)] = Field(240, description="minutes for a statement's effect to halve")
+    silence_trust_loss: Share = Field(0.02, description="trust lost per hour without an official statement")
+    takedown_damping: Share = Field(0.5, description="share of the spread a takedown removes")
+    media_pressure_decay: Share = Field(0.05, description="share of media pressure that fades per hour")
+    sample_every: Annotated[float, Field(gt=0)] = Field(10, description="minutes between opinion samples")
+
+
+class ActorDelays(Strict):
+    """How long the actors the simulation plays take to respond, in minutes."""
+
+    standing_committee: Minute = 30
+    police: Minute = 120
+    platform: Minute = 60
+    outlet_correction: Minute = 120
+    journalist_followup: Minute = 30
+
+
+class CastMember(Strict):
+    """A fictional person generated per run by Faker's vi_VN locale from the seed."""
+
+    kind: Literal["name", "male_name", "female_name", "last_name"] = "name"
+    title: LocalText | None = Field(default=None, description="post or description, e.g. 'phóng viên báo Tin Nhanh'")
+
+
+class Scenario(Strict):
+    """A crisis drill."""
+
+    id: Identifier
+    title: LocalText
+    brief: LocalText
+    crisis_type: CrisisType
+    level: Annotated[int, Field(ge=1, le=5)] = Field(description="the crisis level this drill trains: its highest level")
+    rule_set: Literal["vn-2026", "vn-2021"] = "vn-2026"
+    duration: Annotated[float, Field(gt=0, le=14 * 24 * 60)] = Field(description="length in scenario minutes")
+    setting: LocalText | None = Field(default=None, description="fictional place and time of the drill")
+    sources: list[str] = Field(default_factory=list, description="seed documents and laws the drill is grounded in")
+    cast: dict[Identifier, CastMember] = Field(
+        default_factory=dict, description="people named in texts as {id}; names come from the run's seed"
+    )
+    incident: Incident
+    roles: list[Role] = Field(min_length=1)
+    levels: list[Level] = Field(min_length=2)
+    injects: list[Inject] = Field(min_length=1)
+    facts: list[Fact] = Field(min_length=1)
+    false_claims: list[FalseClaim] = Field(default_factory=list)
+    key_messages: list[KeyMessage] = Field(default_factory=list)
+    opinion: OpinionModel
+    actors: ActorDelays = ActorDelays()
+
+    def role(self, role_id: str) -> Role | None:
+        return next((r for r in self.roles if r.id == role_id), None)
+
+    def inject(self, inject_id: str) -> Inject | None:
+        return next((i for i in self.injects if i.id == inject_id), None)
+
+    def fact(self, fact_id: str) -> Fact | None:
+        return next((f for f in self.facts if f.id == fact_id), None)
+
+    @property
+    def trainee_roles(self) -> list[str]:
+        return [r.id for r in self.roles if r.played_by == "trainee"]
+
+    @property
+    def start_level(self) -> int:
+        return min(lv.level for lv in self.levels)
+
+    @property
+    def top_level(self) -> int:
+        return max(lv.level for lv in self.levels)

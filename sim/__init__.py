@@ -1,0 +1,1 @@
+"""The crisis world: a deterministic SimPy model played in scenario minutes (no wall clock, no web)."""

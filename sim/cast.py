@@ -1,0 +1,52 @@
+"""The people of a run: fictional Vietnamese names from Faker's vi_VN locale, seeded per run."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from faker import Faker
+
+from scenarios.model import LocalText, Scenario
+
+
+# Faker's vi_VN middle names are not split by gender; these are common for women.
+FEMALE_MIDDLE_NAMES = ("Thị", "Ngọc", "Thu", "Thanh", "Bảo", "Mai", "Kim")
+
+
+@lru_cache(maxsize=1)
+def _faker() -> Faker:
+    # Building a Faker is the slow part; one per process, reseeded for every cast.
+    return Faker("vi_VN")
+
+
+def _full_name(fake: Faker, female: bool) -> str:
+    """Family, middle and given name in Vietnamese order (Faker's `name()` puts the given name first)."""
+    if female:
+        middle = fake.random_element(FEMALE_MIDDLE_NAMES)
+    else:
+        middle = fake.middle_name()
+        while middle in FEMALE_MIDDLE_NAMES:
+            middle = fake.middle_name()
+    given = fake.first_name_female() if female else fake.first_name_male()
+    return f"{fake.last_name()} {middle} {given}"
+
+
+def make_cast(scenario: Scenario, seed: int) -> dict[str, str]:
+    """A name for every cast member, the same for the same scenario and seed."""
+    fake = _faker()
+    fake.seed_instance(seed)
+    cast = {}
+    for member_id, member in sorted(scenario.cast.items()):
+        if member.kind == "last_name":
+            cast[member_id] = fake.last_name()
+        else:
+            female = member.kind == "female_name" or (member.kind == "name" and fake.boolean())
+            cast[member_id] = _full_name(fake, female)
+    return cast
+
+
+def render(text: LocalText | None, cast: dict[str, str]) -> dict[str, str | None] | None:
+    """A scenario text with `{cast}` placeholders filled, as {vi, en}."""
+    if text is None:
+        return None
+    return {"vi": text.vi.format_map(cast), "en": text.en.format_map(cast) if text.en else None}

@@ -1,0 +1,60 @@
+"""What the actors the simulation plays say back, in Vietnamese and English.
+
+Texts may use `{cast}` placeholders of the scenario; monitoring and follow-up
+texts are filled with figures by the world before rendering.
+"""
+
+from scenarios.model import LocalText
+
+DIRECTIVE = LocalText(
+    vi="Thường trực Tỉnh ủy chỉ đạo: Ban Tuyên giáo chủ trì họp ngay với các cơ quan liên quan, xác minh thông tin, "
+       "phân công người phát ngôn và cung cấp thông tin ban đầu cho báo chí trong thời hạn luật định.",
+    en="The standing committee directs: the propaganda board convenes the agencies now, verifies the facts, assigns "
+       "the spokesperson and gives the press initial information within the legal deadline.",
+)
+ACKNOWLEDGED = LocalText(
+    vi="Thường trực Tỉnh ủy ghi nhận báo cáo kết quả; đề nghị tiếp tục theo dõi dư luận và đề xuất nhiệm vụ tiếp theo.",
+    en="The standing committee acknowledges the report; keep monitoring opinion and propose the next tasks.",
+)
+NO_INFORMATION = LocalText(
+    vi="Cơ quan được hỏi cho biết không nắm thông tin về vụ việc này.",
+    en="The agency asked says it has no information on this case.",
+)
+CORRECTED = LocalText(
+    vi="Cơ quan báo chí đã đăng cải chính và xin lỗi theo văn bản phản hồi.",
+    en="The outlet has published a correction and an apology in response to the written feedback.",
+)
+CORRECTION_DECLINED = LocalText(
+    vi="Cơ quan báo chí trả lời: bài viết không có thông tin sai sự thật nên không cải chính.",
+    en="The outlet replies that the article holds no false information and will not be corrected.",
+)
+REMOVED = LocalText(
+    vi="Nền tảng mạng xã hội đã gỡ bỏ bài đăng sai sự thật theo yêu cầu.",
+    en="The platform has removed the false post as requested.",
+)
+TAKEDOWN_DECLINED = LocalText(
+    vi="Nền tảng trả lời: bài đăng không vi phạm nên không gỡ bỏ.",
+    en="The platform replies that the post breaks no rule and stays up.",
+)
+POLICE_HANDLED = LocalText(
+    vi="Công an tỉnh đã xác minh, làm việc với chủ tài khoản đăng tin sai sự thật và xử lý theo quy định.",
+    en="The provincial police have identified the account that spread the false news and dealt with it under the law.",
+)
+NO_VIOLATION = LocalText(
+    vi="Công an tỉnh cho biết chưa có dấu hiệu vi phạm pháp luật trong nội dung được chuyển.",
+    en="The provincial police see no sign of an offence in what was referred.",
+)
+FOLLOWUP_TITLE = LocalText(
+    vi="Cơ quan chức năng im lặng, dư luận hoang mang",
+    en="Authorities silent as the public grows anxious",
+)
+FOLLOWUP_VI = "Phóng viên đã đặt câu hỏi «{question}» nhưng không nhận được trả lời; bài báo dẫn lại các thông tin lan truyền trên mạng."
+FOLLOWUP_EN = "The reporter asked «{question}» and received no answer; the article relays what circulates online."
+MONITORING_VI = (
+    "Báo cáo theo dõi dư luận: khoảng {seen} người đã tiếp cận tin đồn, khoảng {belief_pct:.1f}% dân số tin là thật; "
+    "mức độ quan tâm của báo chí {media_pressure:.0%}."
+)
+MONITORING_EN = (
+    "Monitoring report: about {seen} people have seen the rumour, about {belief_pct:.1f}% of the population believe it; "
+    "press attention at {media_pressure:.0%}."
+)

@@ -1,0 +1,410 @@
+"""The crisis world: a SimPy environment that plays a scenario in scenario minutes.
+
+Injects arrive at their time, on their condition or when a level releases them;
+opinion moves every `opinion.sample_every` minutes; the crisis escalates when
+the next level's condition holds; the actors the simulation plays (standing
+committee, police, platforms, outlets, journalists) answer after their delays.
+
+Inputs are applied by the driver between runs: `advance_to(t)` processes every
+world event before `t`, then `act(action)` applies an action stamped `t`. So an
+input stamped `t` always comes before the world's own events at `t`, live or
+replayed, and the same scenario, seed and stamped inputs give the same log.
+Nothing here reads the wall clock.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import simpy
+
+from scenarios.conditions import Condition, parse_condition
+from scenarios.model import Channel, Inject, LocalText, Scenario
+from sim import replies
+from sim.actions import CATALOG, LAWFUL_REFUSALS, Action, Refusal, check_action
+from sim.cast import make_cast, render
+from sim.opinion import Opinion
+from sim.statements import analyse_statement
+
+Event = dict[str, Any]
+SPREADING_CHANNELS = (Channel.social_post, Channel.press_article, Channel.tv)
+ITEM_CHANNELS = {
+    "call": (Channel.press_call,),
+    "article": (Channel.press_article, Channel.tv),
+    "post": (Channel.social_post,),
+    "item": tuple(Channel),
+}
+
+
+class World:
+    """One team's crisis, played in scenario minutes."""
+
+    def __init__(self, scenario: Scenario, seed: int = 0, on_event: Callable[[Event], None] | None = None):
+        self.scenario = scenario
+        self.seed = seed
+        self.env = simpy.Environment()
+        self.random = random.Random(seed)
+        self.cast = make_cast(scenario, seed)
+        self.opinion = Opinion.start(scenario.opinion)
+        self.level = scenario.start_level
+        self.max_level = scenario.start_level
+        self.events: list[Event] = []
+        self.on_event = on_event
+        self.over = False
+        self.delivered: dict[str, Event] = {}
+        self.verified: set[str] = set()
+        self.verifying: set[str] = set()
+        self.spokesperson: str | None = None
+        self.voices: set[str] = set()
+        self.answered: set[str] = set()
+        self.received_at: float | None = None
+        self.unanswered_calls = 0
+        self.critical_articles = 0
+        self._custom_count = 0
+        self._trainees = set(scenario.trainee_roles)
+        self._roles = {r.id for r in scenario.roles}
+        self._injects = {i.id: i for i in scenario.injects}
+        self._waiting: dict[str, Condition] = {i.id: parse_condition(i.when) for i in scenario.injects if i.when}
+        self._escalations: dict[int, Condition] = {
+            lv.level: parse_condition(lv.escalate_when) for lv in scenario.levels if lv.escalate_when
+        }
+        for inject in sorted(scenario.injects, key=lambda i: (i.at is None, i.at or 0)):
+            if inject.at is not None:
+                self.env.process(self._deliver_after(inject, inject.at, "timed"))
+        self.env.process(self._opinion_loop())
+
+    # --- driving -------------------------------------------------------------------------------
+
+    @property
+    def now(self) -> float:
+        return self.env.now
+
+    def advance_to(self, minute: float) -> None:
+        """Play every world event before `minute` (and no further than the end of the drill)."""
+        minute = min(minute, self.scenario.duration)
+        if minute > self.env.now:
+            self.env.run(until=minute)
+
+    def finish(self) -> None:
+        """Play to the end of the drill, its last events included."""
+        self.env.run()
+
+    def variables(self) -> dict[str, float]:
+        """The values conditions are evaluated against."""
+        return {
+            **self.opinion.variables(),
+            "minute": float(self.env.now),
+            "level": self.level,
+            "statements": self.opinion.statements,
+            "unanswered_calls": self.unanswered_calls,
+            "critical_articles": self.critical_articles,
+        }
+
+    # --- the log -------------------------------------------------------------------------------
+
+    def _emit(self, kind: str, audience: list[str] | set[str], **fields: Any) -> Event | None:
+        if self.over:
+            return None
+        roles = [r for r in self.scenario.trainee_roles if r in audience]
+        event = {"seq": len(self.events) + 1, "t": round(float(self.env.now), 3), "kind": kind, "audience": roles, **fields}
+        self.events.append(event)
+        if self.on_event is not None:
+            self.on_event(event)
+        return event
+
+    def _later(self, delay: float, effect: Callable[[], None]) -> None:
+        def wait() -> Iterator[simpy.Event]:
+            yield self.env.timeout(delay)
+            effect()
+
+        self.env.process(wait())
+
+    # --- injects -------------------------------------------------------------------------------
+
+    def _deliver_after(self, inject: Inject, delay: float, origin: str) -> Iterator[simpy.Event]:
+        yield self.env.timeout(delay)
+        self._deliver(inject, origin)
+
+    def _deliver(self, inject: Inject, origin: str) -> None:
+        if inject.id in self.delivered or self.over:
+            return
+        window = inject.response_window
+        event = self._emit(
+            "inject", inject.to,
+            inject=inject.id, channel=inject.channel.value, origin=origin,
+            sender=render(inject.sender, self.cast), title=render(inject.title, self.cast),
+            content=render(inject.content, self.cast), question=render(inject.question, self.cast),
+            claims=list(inject.claims), reach=inject.reach, response_window=window,
+            deadline=round(self.env.now + window, 3) if window else None,
+        )
+        self.delivered[inject.id] = event
+        if inject.id == self.scenario.incident.received_by:
+            self.received_at = self.env.now
+        self._inject_effect(inject)
+
+    def _inject_effect(self, inject: Inject) -> None:
+        if inject.channel in SPREADING_CHANNELS and inject.claims:
+            self.opinion.expose(inject.reach or 0)
+        if inject.channel in (Channel.press_article, Channel.tv):
+            self.opinion.pressure(0.1 if inject.claims else 0.05)
+        if inject.channel is Channel.press_call:
+            self.opinion.pressure(0.05)
+            self._later(inject.response_window, lambda: self._call_deadline(inject))
+
+    def _call_deadline(self, call: Inject) -> None:
+        if call.id in self.answered or self.over:
+            return
+        self.unanswered_calls += 1
+        self.opinion.pressure(0.15)
+        self.opinion.adjust_trust(-0.03)
+        self._emit("deadline_missed", call.to, inject=call.id, deadline=round(self.env.now, 3))
+        delay = self.scenario.actors.journalist_followup * self.random.uniform(0.8, 1.2)
+        self._later(delay, lambda: self._followup_article(call))
+
+    def _followup_article(self, call: Inject) -> None:
+        """A journalist left without an answer publishes, relaying the rumour."""
+        self.critical_articles += 1
+        article = Inject(
+            id=f"{call.id}-followup", channel=Channel.press_article, sender=call.sender,
+            to=sorted(self._trainees), title=replies.FOLLOWUP_TITLE,
+            content=LocalText(vi=replies.FOLLOWUP_VI.format(question=call.question.vi),
+                              en=replies.FOLLOWUP_EN.format(question=call.question.en or call.question.vi)),
+            claims=[c.id for c in self.scenario.false_claims],
+            reach=max(1000, self.scenario.opinion.population // 20),
+        )
+        self._injects[article.id] = article
+        self._deliver(article, "world")
+        self.opinion.adjust_trust(-0.05)
+
+    def fire_inject(self, inject_id: str) -> bool:
+        """Deliver a scenario inject now (the instructor's "inject now"); False if unknown or already out."""
+        inject = self._injects.get(inject_id)
+        if inject is None or inject_id in self.delivered:
+            return False
+        self._deliver(inject, "instructor")
+        return True
+
+    def custom_inject(self, channel: str, content: LocalText, to: list[str], sender: LocalText) -> str:
+        """Deliver an inject the instructor writes during the drill; returns its id."""
+        self._custom_count += 1
+        inject = Inject(id=f"custom-{self._custom_count}", channel=Channel(channel), sender=sender, to=to,
+                        content=content, reach=0 if Channel(channel) in SPREADING_CHANNELS else None,
+                        question=content if channel == "press_call" else None,
+                        response_window=60 if channel == "press_call" else None)
+        self._injects[inject.id] = inject
+        self._deliver(inject, "instructor")
+        return inject.id
+
+    # --- opinion, conditions, escalation --------------------------------------------------------
+
+    def _opinion_loop(self) -> Iterator[simpy.Event]:
+        duration = self.scenario.duration
+        step = self.scenario.opinion.sample_every
+        while True:
+            minutes = min(step, duration - self.env.now)
+            yield self.env.timeout(minutes)
+            noise = min(1.3, max(0.7, self.random.gauss(1.0, 0.1)))
+            silent = self.received_at is not None and self.opinion.statements == 0
+            self.opinion.step(minutes, noise, silent)
+            self._check_conditions()
+            self._emit("opinion", [], **self.opinion.variables(), level=self.level)
+            if self.env.now >= duration:
+                self._end()
+                return
+
+    def _check_conditions(self) -> None:
+        values = self.variables()
+        for inject_id, condition in list(self._waiting.items()):
+            if condition.holds(values):
+                del self._waiting[inject_id]
+                inject = self._injects[inject_id]
+                self.env.process(self._deliver_after(inject, inject.delay, "condition"))
+        condition = self._escalations.get(self.level + 1)
+        if condition is not None and condition.holds(values):
+            self._escalate(condition)
+
+    def _escalate(self, condition: Condition) -> None:
+        previous, self.level = self.level, self.level + 1
+        self.max_level = max(self.max_level, self.level)
+        level = next(lv for lv in self.scenario.levels if lv.level == self.level)
+        self.opinion.pressure(0.1)
+        self._emit("escalation", self._trainees, **{"from": previous, "to": self.level},
+                   name=render(level.name, self.cast), condition=condition.source)
+        for inject_id in level.releases:
+            inject = self._injects[inject_id]
+            self.env.process(self._deliver_after(inject, inject.delay, "level"))
+
+    def _end(self) -> None:
+        state = self.opinion.variables()
+        self._emit("end", self._trainees, final_level=self.level, max_level=self.max_level,
+                   belief=state["belief"], trust=state["trust"], media_pressure=state["media_pressure"], seen=state["seen"])
+        self.over = True
+
+    # --- actions -------------------------------------------------------------------------------
+
+    def act(self, action: Action) -> Event | None:
+        """Apply a trainee action now: accept it (and let it work) or refuse it with a reason."""
+        refusal = self._refusal(action)
+        if refusal is not None:
+            return self._emit("refused", [action.role], role=action.role, type=action.type,
+                              params=action.params, reason=refusal.as_dict())
+        analysis = self._analyse(action)
+        spokesperson = action.params["speaker"] if action.type == "assign_spokesperson" else self.spokesperson
+        event = self._emit("action", self._action_audience(action), role=action.role, type=action.type,
+                           params=action.params, spokesperson=spokesperson,
+                           **({"analysis": analysis} if analysis else {}))
+        if event is not None:
+            self._action_effect(action, event, analysis)
+        return event
+
+    def _refusal(self, action: Action) -> Refusal | None:
+        if self.over:
+            return Refusal("drill_over", "buổi diễn tập đã kết thúc", "the drill is over")
+        refusal = check_action(action, self._trainees, self._roles, set(self.delivered))
+        if refusal is not None:
+            return refusal
+        for name, channels in ITEM_CHANNELS.items():
+            item = action.params.get(name)
+            if item is not None and self._injects[item].channel not in channels:
+                kinds = ", ".join(c.value for c in channels)
+                return Refusal("wrong_item", f"'{item}' không phải loại phù hợp ({kinds})",
+                               f"'{item}' is not of the right kind ({kinds})")
+        return None
+
+    def _action_audience(self, action: Action) -> set[str]:
+        if CATALOG[action.type].press_facing and action.type != "answer_press" or action.type == "message":
+            return self._trainees
+        audience = {action.role, "propaganda_board"}
+        if action.type == "report_up":
+            audience.add(action.params["to"])
+        return audience
+
+    def _analyse(self, action: Action) -> dict | None:
+        text = action.params.get("text")
+        if not CATALOG[action.type].press_facing or text is None:
+            return None
+        return analyse_statement(self.scenario, text, self.verified).as_dict(self.scenario)
+
+    def _action_effect(self, action: Action, event: Event, analysis: dict | None) -> None:
+        if analysis is not None:
+            self._statement(action, analysis)
+        handler = getattr(self, f"_on_{action.type}", None)
+        if handler is not None:
+            handler(action, event)
+
+    def _statement(self, action: Action, analysis: dict) -> None:
+        self.voices.add(action.role)
+        form = {"hold_press_conference": "press_conference", "answer_press": "written_reply"}.get(
+            action.type, action.params.get("form", "press_release"))
+        channel = {"hold_press_conference": "tv", "answer_press": "press"}.get(action.type, action.params.get("channel"))
+        since = self.env.now - (self.received_at if self.received_at is not None else 0)
+        self.opinion.statement(analysis["quality"], form, channel, since, consistent=len(self.voices) == 1)
+        if action.type == "hold_press_conference":
+            self.opinion.pressure(-0.15)
+
+    def _reply(self, action_event: Event, actor: str, effect: str, content: LocalText, delay: float,
+               then: Callable[[], None] | None = None) -> None:
+        def answer() -> None:
+            if then is not None and not self.over:
+                then()
+            self._emit("reply", {action_event["role"], "propaganda_board"}, actor=actor, effect=effect,
+                       in_reply_to=action_event["seq"], content=render(content, self.cast))
+
+        self._later(delay, answer)
+
+    def _on_report_up(self, action: Action, event: Event) -> None:
+        self._reply(event, "standing_committee", "directive", replies.DIRECTIVE, self.scenario.actors.standing_committee)
+
+    def _on_report_results(self, action: Action, event: Event) -> None:
+        self._reply(event, "standing_committee", "acknowledged", replies.ACKNOWLEDGED, self.scenario.actors.standing_committee)
+
+    def _on_verify(self, action: Action, event: Event) -> None:
+        agency = action.params.get("agency")
+        facts = [f for f in self.scenario.facts if agency in (None, f.source)]
+        if not facts:
+            self._reply(event, agency, "no_information", replies.NO_INFORMATION, 30)
+        for fact in facts:
+            if fact.id in self.verified or fact.id in self.verifying:
+                continue
+            self.verifying.add(fact.id)
+            self._later(fact.delay, lambda fact=fact: self._fact_returns(fact, event))
+
+    def _fact_returns(self, fact: Any, request: Event) -> None:
+        self.verified.add(fact.id)
+        self._emit("fact", {request["role"], "spokesperson"}, fact=fact.id, source=fact.source,
+                   statement=render(fact.statement, self.cast), in_reply_to=request["seq"])
+
+    def _on_assign_spokesperson(self, action: Action, event: Event) -> None:
+        self.spokesperson = action.params["speaker"]
+
+    def _on_answer_press(self, action: Action, event: Event) -> None:
+        call = self.delivered[action.params["call"]]
+        if action.params["call"] in self.answered or self.env.now > call["deadline"]:
+            return
+        self.answered.add(action.params["call"])
+        if "refusal" in action.params and action.params["refusal"] not in LAWFUL_REFUSALS:
+            self.opinion.evasive()
+        else:
+            self.opinion.press_answered()
+
+    def _on_request_correction(self, action: Action, event: Event) -> None:
+        article = self._injects[action.params["article"]]
+        if not article.claims:
+            self._reply(event, "outlet", "declined", replies.CORRECTION_DECLINED, self.scenario.actors.outlet_correction)
+            return
+        share = min(0.3, 3 * (article.reach or 0) / self.opinion.population)
+        self._reply(event, "outlet", "corrected", replies.CORRECTED, self.scenario.actors.outlet_correction,
+                    then=lambda: (self.opinion.win_back(share), self.opinion.pressure(-0.05)))
+
+    def _on_request_takedown(self, action: Action, event: Event) -> None:
+        post = self._injects[action.params["post"]]
+        if not post.claims:
+            self._reply(event, "platform", "declined", replies.TAKEDOWN_DECLINED, self.scenario.actors.platform)
+            return
+        damping = self.scenario.opinion.takedown_damping
+        self._reply(event, "platform", "removed", replies.REMOVED, self.scenario.actors.platform,
+                    then=lambda: self.opinion.slow_spread(damping))
+
+    def _on_refer_police(self, action: Action, event: Event) -> None:
+        item = self._injects[action.params["item"]]
+        if not item.claims:
+            self._reply(event, "police", "no_violation", replies.NO_VIOLATION, self.scenario.actors.police)
+            return
+        self._reply(event, "police", "handled", replies.POLICE_HANDLED, self.scenario.actors.police,
+                    then=lambda: (self.opinion.slow_spread(0.3), self.opinion.adjust_trust(0.02)))
+
+    def _on_direct_press(self, action: Action, event: Event) -> None:
+        self.opinion.pressure(-0.1)
+
+    def _on_order_followup(self, action: Action, event: Event) -> None:
+        self.opinion.win_back(0.05)
+        self.opinion.pressure(-0.05)
+
+    def _on_monitor(self, action: Action, event: Event) -> None:
+        def report() -> None:
+            state = self.opinion.variables()
+            content = LocalText(vi=replies.MONITORING_VI.format(**state, belief_pct=state["belief"] * 100),
+                                en=replies.MONITORING_EN.format(**state, belief_pct=state["belief"] * 100))
+            self._emit("reply", {action.role, "propaganda_board"}, actor="monitoring", effect="report",
+                       in_reply_to=event["seq"], content=render(content, self.cast))
+
+        self._later(15, report)
+
+
+def play(scenario: Scenario, actions: list[Action], seed: int = 0, until: float | None = None,
+         on_event: Callable[[Event], None] | None = None) -> World:
+    """Play a scenario headless with stamped actions (stable order for equal stamps)."""
+    world = World(scenario, seed=seed, on_event=on_event)
+    end = scenario.duration if until is None else min(until, scenario.duration)
+    for action in sorted(actions, key=lambda a: a.at):
+        if action.at > end:
+            break
+        world.advance_to(action.at)
+        world.act(action)
+    if end >= scenario.duration:
+        world.finish()
+    else:
+        world.advance_to(end)
+    return world

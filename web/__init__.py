@@ -1,0 +1,1 @@
+"""The web platform (Flask, Socket.IO, database). Built on the pure core; see issue 3."""
