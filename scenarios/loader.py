@@ -89,18 +89,23 @@ def _flatten(annotation: object) -> list[object]:
     return [leaf for arg in args for leaf in _flatten(arg)]
 
 
+def _meant(location: Location) -> tuple[str | None, list[str]]:
+    """For an unknown field: the known field it is closest to (if any) and all known fields there."""
+    model = _model_at(location)
+    known = list(model.model_fields) if model else []
+    close = difflib.get_close_matches(str(location[-1]), known, n=1)
+    return (close[0] if close else None), known
+
+
 def _message(error: dict) -> str:
     location = tuple(error["loc"])
     if error["type"] == "extra_forbidden":
-        name = str(location[-1])
-        model = _model_at(location)
-        known = list(model.model_fields) if model else []
-        close = difflib.get_close_matches(name, known, n=1)
-        hint = f" (did you mean '{close[0]}'?)" if close else (f" (allowed: {', '.join(known)})" if known else "")
-        return f"unknown field '{name}'{hint}"
+        meant, known = _meant(location)
+        hint = f" (did you mean '{meant}'?)" if meant else (f" (allowed: {', '.join(known)})" if known else "")
+        return f"unknown field '{location[-1]}'{hint}"
     if error["type"] == "missing":
         return "required field is missing"
-    return error["msg"].removeprefix("Value error, ")
+    return error["msg"].removeprefix("Value error, ").replace("valid tuple", "valid list")  # YAML has lists
 
 
 def _duplicate_keys(node: yaml.Node | None, location: Location = ()) -> list[tuple[Location, int, str]]:
@@ -145,16 +150,22 @@ def parse_scenario(text: str, path: str = "<text>") -> Scenario:
     if not isinstance(data, dict):
         raise ScenarioInvalid([ScenarioIssue(path, 1, "(file)", "a scenario file must be a mapping of fields")])
     issues = [ScenarioIssue(path, line, field_path(loc), msg) for loc, line, msg in _duplicate_keys(root)]
+    scenario = None
     try:
         scenario = Scenario.model_validate(data)
     except ValidationError as exc:
-        for error in exc.errors():
+        errors = exc.errors()
+        # A typo both adds an unknown field and leaves the field it meant missing: report the typo only.
+        typos = {tuple(e["loc"][:-1]) + (_meant(tuple(e["loc"]))[0],) for e in errors if e["type"] == "extra_forbidden"}
+        for error in errors:
             loc = tuple(error["loc"])
-            issues.append(ScenarioIssue(path, _line_of(root, loc), field_path(loc), _message(error)))
-        raise ScenarioInvalid(sorted(issues, key=lambda i: i.line)) from None
-    for loc, message in find_problems(scenario):
-        issues.append(ScenarioIssue(path, _line_of(root, loc), field_path(loc), message))
-    if issues:
+            if error["type"] != "missing" or loc not in typos:
+                issues.append(ScenarioIssue(path, _line_of(root, loc), field_path(loc), _message(error)))
+    shape_errors = {issue.field for issue in issues}
+    for loc, message in find_problems(data):
+        if field_path(loc) not in shape_errors:
+            issues.append(ScenarioIssue(path, _line_of(root, loc), field_path(loc), message))
+    if issues or scenario is None:
         raise ScenarioInvalid(sorted(issues, key=lambda i: i.line))
     return scenario
 

@@ -79,7 +79,7 @@ class Level(Strict):
         description="condition on opinion variables, e.g. 'belief > 0.05 or media_pressure >= 0.6'; "
         "absent only for the starting level",
     )
-    releases: list[Identifier] = Field(default_factory=list, description="ids of injects delivered on reaching this level")
+    releases: tuple[Identifier, ...] = Field(default_factory=tuple, description="ids of injects delivered on reaching this level")
 
 
 class Inject(Strict):
@@ -91,10 +91,10 @@ class Inject(Strict):
     when: str | None = Field(default=None, description="deliver once this condition holds")
     delay: Minute = Field(default=0, description="minutes after the condition holds or the level is reached")
     sender: LocalText = Field(description="who it comes from (account, outlet, agency, citizen)")
-    to: list[Identifier] = Field(min_length=1, description="roles that receive it")
+    to: tuple[Identifier, ...] = Field(min_length=1, description="roles that receive it")
     title: LocalText | None = None
     content: LocalText
-    claims: list[Identifier] = Field(default_factory=list, description="false claims this inject spreads")
+    claims: tuple[Identifier, ...] = Field(default_factory=tuple, description="false claims this inject spreads")
     reach: Annotated[int, Field(ge=0)] | None = Field(default=None, description="people a social post or article reaches")
     question: LocalText | None = Field(default=None, description="a press call's question")
     response_window: Annotated[float, Field(gt=0)] | None = Field(
@@ -121,7 +121,7 @@ class Fact(Strict):
     statement: LocalText
     source: Identifier = Field(description="agency that confirms it, e.g. police, health_department")
     delay: Minute = Field(description="minutes from the verify request to the answer")
-    keywords: list[Annotated[str, Field(min_length=2)]] = Field(
+    keywords: tuple[Annotated[str, Field(min_length=2)], ...] = Field(
         min_length=1, description="phrases that show a statement uses this fact"
     )
 
@@ -131,7 +131,7 @@ class FalseClaim(Strict):
 
     id: Identifier
     text: LocalText
-    keywords: list[Annotated[str, Field(min_length=2)]] = Field(min_length=1)
+    keywords: tuple[Annotated[str, Field(min_length=2)], ...] = Field(min_length=1)
 
 
 class KeyMessage(Strict):
@@ -139,7 +139,7 @@ class KeyMessage(Strict):
 
     id: Identifier
     text: LocalText
-    keywords: list[Annotated[str, Field(min_length=2)]] = Field(min_length=1)
+    keywords: tuple[Annotated[str, Field(min_length=2)], ...] = Field(min_length=1)
 
 
 class Incident(Strict):
@@ -197,17 +197,17 @@ class Scenario(Strict):
     rule_set: Literal["vn-2026", "vn-2021"] = "vn-2026"
     duration: Annotated[float, Field(gt=0, le=14 * 24 * 60)] = Field(description="length in scenario minutes")
     setting: LocalText | None = Field(default=None, description="fictional place and time of the drill")
-    sources: list[str] = Field(default_factory=list, description="seed documents and laws the drill is grounded in")
-    cast: dict[Identifier, CastMember] = Field(
+    sources: tuple[str, ...] = Field(default_factory=tuple, description="seed documents and laws the drill is grounded in")
+    cast: dict[Identifier, CastMember] = Field(  # a dict (not frozen): read it, never change it
         default_factory=dict, description="people named in texts as {id}; names come from the run's seed"
     )
     incident: Incident
-    roles: list[Role] = Field(min_length=1)
-    levels: list[Level] = Field(min_length=2)
-    injects: list[Inject] = Field(min_length=1)
-    facts: list[Fact] = Field(min_length=1)
-    false_claims: list[FalseClaim] = Field(default_factory=list)
-    key_messages: list[KeyMessage] = Field(default_factory=list)
+    roles: tuple[Role, ...] = Field(min_length=1)
+    levels: tuple[Level, ...] = Field(min_length=2)
+    injects: tuple[Inject, ...] = Field(min_length=1)
+    facts: tuple[Fact, ...] = Field(min_length=1)
+    false_claims: tuple[FalseClaim, ...] = Field(default_factory=tuple)
+    key_messages: tuple[KeyMessage, ...] = Field(default_factory=tuple)
     opinion: OpinionModel
     actors: ActorDelays = ActorDelays()
 

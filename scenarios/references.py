@@ -1,32 +1,54 @@
 """Checks that a scenario's parts refer to each other correctly.
 
-Runs after the shape is valid. Each problem is returned as a location (the path
-of keys and list indexes into the file) and a message, so the loader can give
-it a line number. All problems are collected, never only the first.
+Works on the raw parsed data, not the typed model, so it runs even when the
+shape check has found errors: an author sees a typo and an unknown role from
+one run. Parts of the wrong shape are skipped here (the shape check reports
+them). Each problem is a location (the path of keys and list indexes into the
+file) and a message; the loader gives it a line number.
 """
 
 from __future__ import annotations
 
 import string
 from collections.abc import Iterator
+from typing import Any
 
 from scenarios.conditions import ConditionError, parse_condition
-from scenarios.model import LocalText, Scenario
 
 Location = tuple[str | int, ...]
 Problem = tuple[Location, str]
+TEXT_FIELDS = ("sender", "title", "content", "question")
 
 
-def _duplicates(items: list, kind: str, where: str) -> Iterator[Problem]:
+def _entries(data: dict, key: str) -> list[tuple[int, dict]]:
+    """The mapping entries of a list field, with their indexes; anything else is skipped."""
+    value = data.get(key)
+    return [(i, item) for i, item in enumerate(value) if isinstance(item, dict)] if isinstance(value, list) else []
+
+
+def _strings(value: Any) -> list[tuple[int, str]]:
+    return [(i, v) for i, v in enumerate(value) if isinstance(v, str)] if isinstance(value, list) else []
+
+
+def _number(value: Any) -> float | None:
+    return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
+def _ids(data: dict, key: str) -> set[str]:
+    return {item["id"] for _, item in _entries(data, key) if isinstance(item.get("id"), str)}
+
+
+def _duplicates(data: dict, key: str, kind: str) -> Iterator[Problem]:
     seen: set[str] = set()
-    for index, item in enumerate(items):
-        if item.id in seen:
-            yield (where, index, "id"), f"duplicate {kind} id '{item.id}'"
-        seen.add(item.id)
+    for index, item in _entries(data, key):
+        item_id = item.get("id")
+        if isinstance(item_id, str) and item_id in seen:
+            yield (key, index, "id"), f"duplicate {kind} id '{item_id}'"
+        seen.add(item_id)
 
 
-def _condition(source: str | None, location: Location) -> Iterator[Problem]:
-    if source is None:
+def _condition(source: Any, location: Location) -> Iterator[Problem]:
+    if not isinstance(source, str):
         return
     try:
         parse_condition(source)
@@ -34,84 +56,98 @@ def _condition(source: str | None, location: Location) -> Iterator[Problem]:
         yield location, str(exc)
 
 
-def _levels(scenario: Scenario, inject_ids: set[str]) -> Iterator[Problem]:
-    numbers = [lv.level for lv in scenario.levels]
+def _levels(data: dict, inject_ids: set[str]) -> Iterator[Problem]:
+    levels = [(i, lv, lv.get("level")) for i, lv in _entries(data, "levels")]
+    numbers = [n for _, _, n in levels if isinstance(n, int) and not isinstance(n, bool)]
+    if not numbers:
+        return
     start = min(numbers)
-    for index, lv in enumerate(scenario.levels):
-        if numbers.count(lv.level) > 1:
-            yield ("levels", index, "level"), f"level {lv.level} is defined more than once"
-        if lv.level == start and lv.escalate_when is not None:
+    for index, lv, number in levels:
+        if numbers.count(number) > 1:
+            yield ("levels", index, "level"), f"level {number} is defined more than once"
+        if number == start and lv.get("escalate_when") is not None:
             yield ("levels", index, "escalate_when"), "the starting level cannot have an escalation condition"
-        if lv.level != start and lv.escalate_when is None:
-            yield ("levels", index, "escalate_when"), f"level {lv.level} needs 'escalate_when'"
-        yield from _condition(lv.escalate_when, ("levels", index, "escalate_when"))
-        for r, inject_id in enumerate(lv.releases):
+        if number != start and number in numbers and lv.get("escalate_when") is None:
+            yield ("levels", index, "escalate_when"), f"level {number} needs 'escalate_when'"
+        yield from _condition(lv.get("escalate_when"), ("levels", index, "escalate_when"))
+        for r, inject_id in _strings(lv.get("releases")):
             if inject_id not in inject_ids:
                 yield ("levels", index, "releases", r), f"unknown inject '{inject_id}'"
-    expected = list(range(start, start + len(numbers)))
-    if sorted(numbers) != expected:
+    if sorted(numbers) != list(range(start, start + len(numbers))):
         yield ("levels",), f"levels must be consecutive numbers, got {sorted(numbers)}"
-    if scenario.level != max(numbers):
-        yield ("level",), f"the drill's level {scenario.level} must be its highest level ({max(numbers)})"
+    level = data.get("level")
+    if isinstance(level, int) and level != max(numbers):
+        yield ("level",), f"the drill's level {level} must be its highest level ({max(numbers)})"
 
 
-def _placeholders(text: LocalText | None) -> Iterator[str]:
-    if text is None:
+def _placeholders(text: Any) -> Iterator[str]:
+    """Placeholder names in a {vi, en} text; ValueError on unbalanced braces."""
+    if not isinstance(text, dict):
         return
-    for value in (text.vi, text.en):
-        if value:
+    for value in (text.get("vi"), text.get("en")):
+        if isinstance(value, str):
             for _, field, _, _ in string.Formatter().parse(value):
                 if field is not None:
                     yield field
 
 
-def _cast_references(scenario: Scenario) -> Iterator[Problem]:
-    for index, inject in enumerate(scenario.injects):
-        for key in ("sender", "title", "content", "question"):
-            try:
-                fields = list(_placeholders(getattr(inject, key)))
-            except ValueError as exc:  # unbalanced braces: rendering the text would fail
-                yield ("injects", index, key), f"bad placeholder: {exc} (write '{{{{' and '}}}}' for literal braces)"
-                continue
-            for field in fields:
-                if field not in scenario.cast:
-                    yield ("injects", index, key), f"'{{{field}}}' is not in the cast"
+def _cast_references(inject: dict, index: int, cast: set[str]) -> Iterator[Problem]:
+    for key in TEXT_FIELDS:
+        try:
+            fields = list(_placeholders(inject.get(key)))
+        except ValueError as exc:  # unbalanced braces: rendering the text would fail
+            yield ("injects", index, key), f"bad placeholder: {exc} (write '{{{{' and '}}}}' for literal braces)"
+            continue
+        for field in fields:
+            if field not in cast:
+                yield ("injects", index, key), f"'{{{field}}}' is not in the cast"
 
 
-def _injects(scenario: Scenario, role_ids: set[str], claim_ids: set[str]) -> Iterator[Problem]:
-    released = {inject_id for lv in scenario.levels for inject_id in lv.releases}
-    for index, inject in enumerate(scenario.injects):
-        for r, role in enumerate(inject.to):
+def _injects(data: dict, role_ids: set[str], claim_ids: set[str]) -> Iterator[Problem]:
+    released = {i for _, lv in _entries(data, "levels") for _, i in _strings(lv.get("releases"))}
+    duration = _number(data.get("duration"))
+    cast = set(data["cast"]) if isinstance(data.get("cast"), dict) else set()
+    for index, inject in _entries(data, "injects"):
+        for r, role in _strings(inject.get("to")):
             if role not in role_ids:
                 yield ("injects", index, "to", r), f"unknown role '{role}'"
-        for c, claim in enumerate(inject.claims):
+        for c, claim in _strings(inject.get("claims")):
             if claim not in claim_ids:
                 yield ("injects", index, "claims", c), f"unknown false claim '{claim}'"
-        if inject.at is not None and inject.at > scenario.duration:
-            yield ("injects", index, "at"), f"minute {inject.at:g} is after the end of the drill ({scenario.duration:g})"
-        yield from _condition(inject.when, ("injects", index, "when"))
-        if inject.at is None and inject.when is None and inject.id not in released:
+        at = _number(inject.get("at"))
+        if at is not None and duration is not None and at > duration:
+            yield ("injects", index, "at"), f"minute {at:g} is after the end of the drill ({duration:g})"
+        yield from _condition(inject.get("when"), ("injects", index, "when"))
+        if inject.get("at") is None and inject.get("when") is None and inject.get("id") not in released:
             yield ("injects", index), "an inject needs 'at', 'when', or a level that releases it"
+        yield from _cast_references(inject, index, cast)
 
 
-def find_problems(scenario: Scenario) -> list[Problem]:
-    """Every reference problem in a scenario whose shape is already valid."""
-    role_ids = {r.id for r in scenario.roles}
-    inject_ids = {i.id for i in scenario.injects}
-    claim_ids = {c.id for c in scenario.false_claims}
+def _incident(data: dict, inject_ids: set[str]) -> Iterator[Problem]:
+    incident = data.get("incident")
+    if not isinstance(incident, dict):
+        return
+    received_by = incident.get("received_by")
+    if isinstance(received_by, str) and received_by not in inject_ids:
+        yield ("incident", "received_by"), f"unknown inject '{received_by}'"
+    occurred, duration = _number(incident.get("occurred_at")), _number(data.get("duration"))
+    if occurred is not None and duration is not None and occurred > duration:
+        yield ("incident", "occurred_at"), "the incident occurs after the end of the drill"
+
+
+def find_problems(data: dict) -> list[Problem]:
+    """Every reference problem in the parsed data of a scenario file."""
+    role_ids = _ids(data, "roles")
+    inject_ids = _ids(data, "injects")
+    claim_ids = _ids(data, "false_claims")
     problems: list[Problem] = []
-    problems += _duplicates(scenario.roles, "role", "roles")
-    problems += _duplicates(scenario.injects, "inject", "injects")
-    problems += _duplicates(scenario.facts, "fact", "facts")
-    problems += _duplicates(scenario.false_claims, "false claim", "false_claims")
-    problems += _duplicates(scenario.key_messages, "key message", "key_messages")
-    if not scenario.trainee_roles:
+    for key, kind in (("roles", "role"), ("injects", "inject"), ("facts", "fact"),
+                      ("false_claims", "false claim"), ("key_messages", "key message")):
+        problems += _duplicates(data, key, kind)
+    roles = _entries(data, "roles")
+    if roles and all(role.get("played_by", "trainee") != "trainee" for _, role in roles):
         problems.append((("roles",), "at least one role must be played by trainees"))
-    problems += _levels(scenario, inject_ids)
-    problems += _injects(scenario, role_ids, claim_ids)
-    problems += _cast_references(scenario)
-    if scenario.incident.received_by not in inject_ids:
-        problems.append((("incident", "received_by"), f"unknown inject '{scenario.incident.received_by}'"))
-    if scenario.incident.occurred_at > scenario.duration:
-        problems.append((("incident", "occurred_at"), "the incident occurs after the end of the drill"))
+    problems += _levels(data, inject_ids)
+    problems += _injects(data, role_ids, claim_ids)
+    problems += _incident(data, inject_ids)
     return problems
