@@ -110,12 +110,26 @@ class ActionFileError(ValueError):
     """An action file line that cannot be read; the message names the line."""
 
 
+class _DuplicateKey(ValueError):
+    """JSON keeps the last of two equal keys silently; an action line must not."""
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    keys = [key for key, _ in pairs]
+    for key in keys:
+        if keys.count(key) > 1:
+            raise _DuplicateKey(key)
+    return dict(pairs)
+
+
 def parse_action_line(line: str, where: str) -> Action:
     """Read one JSON line of an action file; `where` is e.g. 'plays/x.jsonl:3'."""
     try:
-        data = json.loads(line)
+        data = json.loads(line, object_pairs_hook=_unique_keys)
     except json.JSONDecodeError as exc:
         raise ActionFileError(f"{where}: not valid JSON: {exc.msg}") from None
+    except _DuplicateKey as exc:
+        raise ActionFileError(f"{where}: key '{exc}' appears twice") from None
     if not isinstance(data, dict):
         raise ActionFileError(f"{where}: each line must be a JSON object")
     missing = [key for key in ("at", "role", "type") if key not in data]

@@ -282,3 +282,9 @@ def test_read_action_file_names_a_line_that_is_not_utf8(tmp_path):
                      .encode("latin-1") + b"\n")
     with pytest.raises(ActionFileError, match=rf"^{path}:2: not UTF-8 text"):
         read_action_file(str(path))
+
+
+def test_a_key_given_twice_on_a_line_is_an_error():
+    line = '{"at": 5, "role": "propaganda_board", "type": "assign_spokesperson", "role": "spokesperson"}'
+    with pytest.raises(ActionFileError, match=r"^plays/x.jsonl:4: key 'role' appears twice$"):
+        parse_action_line(line, "plays/x.jsonl:4")
