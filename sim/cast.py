@@ -9,8 +9,10 @@ from faker import Faker
 from scenarios.model import LocalText, Scenario
 
 
-# Faker's vi_VN middle names are not split by gender; these are common for women.
+# Faker's vi_VN middle names are not split by gender (and include pairs such as "Mai Bảo"):
+# common middle names for women and for men.
 FEMALE_MIDDLE_NAMES = ("Thị", "Ngọc", "Thu", "Thanh", "Bảo", "Mai", "Kim")
+MALE_MIDDLE_NAMES = ("Văn", "Hữu", "Đức", "Minh", "Quang", "Công", "Thành", "Xuân", "Hoàng", "Trọng")
 
 
 @lru_cache(maxsize=1)
@@ -21,12 +23,7 @@ def _faker() -> Faker:
 
 def _full_name(fake: Faker, female: bool) -> str:
     """Family, middle and given name in Vietnamese order (Faker's `name()` puts the given name first)."""
-    if female:
-        middle = fake.random_element(FEMALE_MIDDLE_NAMES)
-    else:
-        middle = fake.middle_name()
-        while middle in FEMALE_MIDDLE_NAMES:
-            middle = fake.middle_name()
+    middle = fake.random_element(FEMALE_MIDDLE_NAMES if female else MALE_MIDDLE_NAMES)
     given = fake.first_name_female() if female else fake.first_name_male()
     return f"{fake.last_name()} {middle} {given}"
 

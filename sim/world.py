@@ -57,7 +57,7 @@ class World:
         self.verified: set[str] = set()
         self.verifying: set[str] = set()
         self.spokesperson: str | None = None
-        self.voices: set[str] = set()
+        self.first_voice: str | None = None
         self.answered: set[str] = set()
         self.received_at: float | None = None
         self.unanswered_calls = 0
@@ -171,7 +171,7 @@ class World:
             to=sorted(self._trainees), title=replies.FOLLOWUP_TITLE,
             content=LocalText(vi=replies.FOLLOWUP_VI.format(question=call.question.vi),
                               en=replies.FOLLOWUP_EN.format(question=call.question.en or call.question.vi)),
-            claims=[c.id for c in self.scenario.false_claims],
+            claims=list(call.claims) or [c.id for c in self.scenario.false_claims],
             reach=max(1000, self.scenario.opinion.population // 20),
         )
         self._injects[article.id] = article
@@ -295,12 +295,13 @@ class World:
             handler(action, event)
 
     def _statement(self, action: Action, analysis: dict) -> None:
-        self.voices.add(action.role)
+        official = self.spokesperson or self.first_voice
+        self.first_voice = self.first_voice or action.role
         form = {"hold_press_conference": "press_conference", "answer_press": "written_reply"}.get(
             action.type, action.params.get("form", "press_release"))
         channel = {"hold_press_conference": "tv", "answer_press": "press"}.get(action.type, action.params.get("channel"))
         since = self.env.now - (self.received_at if self.received_at is not None else 0)
-        self.opinion.statement(analysis["quality"], form, channel, since, consistent=len(self.voices) == 1)
+        self.opinion.statement(analysis["quality"], form, channel, since, consistent=official in (None, action.role))
         if action.type == "hold_press_conference":
             self.opinion.pressure(-0.15)
 

@@ -223,3 +223,15 @@ def test_actions_after_the_end_change_nothing(scenario):
     world = play(scenario, [])
     world.act(act(700, "spokesperson", "message", text="xin chào"))
     assert world.events[-1]["kind"] == "end"
+
+
+def test_one_stray_voice_does_not_spoil_the_spokespersons_later_statements(scenario):
+    text = "Người dân yên tâm sinh hoạt bình thường."
+    assign = act(20, "propaganda_board", "assign_spokesperson", speaker="spokesperson")
+    stray = act(30, "info_department", "issue_statement", channel="tv", form="press_release", text=text)
+    official = act(40, "spokesperson", "issue_statement", channel="tv", form="press_release", text=text)
+    with_stray, without = play(scenario, [assign, stray, official], until=41), play(scenario, [assign, official], until=41)
+    trust = lambda w: w.opinion.trust  # noqa: E731
+    assert trust(with_stray) < trust(without)
+    penalty_of_stray = play(scenario, [assign], until=31).opinion.trust - play(scenario, [assign, stray], until=31).opinion.trust
+    assert trust(without) - trust(with_stray) <= penalty_of_stray + 1e-9

@@ -1,0 +1,139 @@
+"""The score card: what one rule found (`Verdict`), how it counts (`RuleResult`), the whole (`ScoreCard`).
+
+A rule's `judge` returns a `Verdict`: the share of its points earned (0-1), the
+evidence (events and actions with their scenario times) and a one-sentence
+explanation in Vietnamese and English. The scorer turns it into a `RuleResult`
+by adding what the rule set says: the rule's weight, whether it is a bonus and
+the source it rests on. `ScoreCard.as_dict()` is the JSON shape the web layer
+stores and sends.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Text:
+    """A sentence in Vietnamese and English."""
+
+    vi: str
+    en: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {"vi": self.vi, "en": self.en}
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" else self.vi
+
+
+def format_t(t: float | None) -> str:
+    """A scenario minute as scenario time: 135 -> 'T+02:15', -90 -> 'T-01:30', 61.5 -> 'T+01:01:30'."""
+    if t is None:
+        return "T?"
+    sign = "-" if t < 0 else "+"
+    seconds = round(abs(t) * 60)
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    text = f"T{sign}{hours:02d}:{minutes:02d}"
+    return f"{text}:{secs:02d}" if secs else text
+
+
+def format_duration(minutes: float) -> Text:
+    """A span of scenario minutes in words: 1440 -> '24 giờ' / '24 hours', 90 -> '90 phút' / '90 minutes'."""
+    if minutes >= 60 and minutes % 60 == 0:
+        hours = int(minutes // 60)
+        return Text(f"{hours} giờ", f"{hours} hour{'s' if hours != 1 else ''}")
+    value = f"{minutes:g}"
+    return Text(f"{value.replace('.', ',')} phút", f"{value} minute{'s' if minutes != 1 else ''}")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One event (or scenario fact) a verdict rests on. `seq` is None for what is not an event."""
+
+    seq: int | None
+    t: float | None
+    kind: str
+    summary: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"seq": self.seq, "t": self.t, "kind": self.kind, "summary": self.summary}
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What a rule found: the share of its points earned, its evidence and its explanation."""
+
+    earned: float
+    explanation: Text
+    evidence: tuple[Evidence, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not (0.0 <= self.earned <= 1.0) or math.isnan(self.earned):
+            raise ValueError(f"a verdict earns a share between 0 and 1, got {self.earned!r}")
+
+
+@dataclass(frozen=True)
+class RuleResult:
+    """One line of the score card.
+
+    `passed` means the rule earned all its points. A bonus rule is never a legal
+    failure: its `passed` is always True and its points (0..max) go to the card's bonus.
+    """
+
+    id: str
+    passed: bool
+    points: float
+    max_points: float
+    bonus: bool
+    evidence: tuple[Evidence, ...]
+    explanation: Text
+    source: Text
+    title: Text = field(default=Text("", ""), compare=False)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "passed": self.passed,
+            "points": self.points,
+            "max_points": self.max_points,
+            "bonus": self.bonus,
+            "evidence": [e.as_dict() for e in self.evidence],
+            "explanation": self.explanation.as_dict(),
+            "source": self.source.as_dict(),
+        }
+
+
+@dataclass(frozen=True)
+class ScoreCard:
+    """The score of one play: a total from 0 to 100 (legal rules), bonus points beside it, one result per rule."""
+
+    scenario: str
+    rule_set: str
+    total: float
+    rules: tuple[RuleResult, ...]
+    bonus: float = 0.0
+
+    def result(self, rule_id: str) -> RuleResult:
+        """The result of the rule with this id (KeyError if the rule set has none)."""
+        for result in self.rules:
+            if result.id == rule_id:
+                return result
+        raise KeyError(rule_id)
+
+    @property
+    def failures(self) -> list[RuleResult]:
+        """The legal rules not fully met (bonus rules never are)."""
+        return [r for r in self.rules if not r.passed and not r.bonus]
+
+    @property
+    def passed(self) -> bool:
+        """Whether every non-bonus rule earned all its points."""
+        return not self.failures
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"total": self.total, "bonus": self.bonus, "rule_set": self.rule_set,
+                "rules": [r.as_dict() for r in self.rules]}

@@ -1,0 +1,63 @@
+"""A score card as plain text for a terminal: Vietnamese first (English beneath), or English only.
+
+Each rule shows ✓ or ✗ (a bonus shows +), its points out of its maximum, the
+explanation, the source and the evidence lines with scenario times (T+02:15).
+"""
+
+from __future__ import annotations
+
+from scoring.card import RuleResult, ScoreCard, format_t
+
+LABELS = {
+    "vi": {"card": "BẢNG ĐIỂM", "rule_set": "bộ quy tắc", "total": "Tổng điểm", "source": "Nguồn",
+           "evidence": "Bằng chứng", "bonus": "điểm thưởng", "none": "(không có)", "failed": "Chưa đạt"},
+    "en": {"card": "SCORE CARD", "rule_set": "rule set", "total": "Total", "source": "Source",
+           "evidence": "Evidence", "bonus": "bonus", "none": "(none)", "failed": "Not met"},
+}
+
+
+def _number(value: float, lang: str) -> str:
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",") if lang == "vi" else text
+
+
+def _mark(result: RuleResult) -> str:
+    if result.bonus:
+        return "+"
+    return "✓" if result.passed else "✗"
+
+
+def _rule_lines(result: RuleResult, lang: str) -> list[str]:
+    words = LABELS[lang]
+    title = result.title.get(lang) or result.id
+    bonus = f" ({words['bonus']})" if result.bonus else ""
+    points = f"{_number(result.points, lang)}/{_number(result.max_points, lang)}"
+    lines = [f"{_mark(result)} {title}{bonus} [{result.id}] — {points}", f"    {result.explanation.get(lang)}"]
+    if lang == "vi" and result.explanation.en != result.explanation.vi:
+        lines.append(f"    EN: {result.explanation.en}")
+    lines.append(f"    {words['source']}: {result.source.get(lang)}")
+    lines.append(f"    {words['evidence']}:" + ("" if result.evidence else f" {words['none']}"))
+    for item in result.evidence:
+        when = format_t(item.t) if item.t is not None else "      "
+        seq = f"#{item.seq}" if item.seq is not None else "-"
+        lines.append(f"      {when:>11}  {seq:>6}  {item.kind:<15} {item.summary}")
+    return lines
+
+
+def render_card(card: ScoreCard, lang: str = "vi") -> str:
+    """The card as text; `lang` is 'vi' (with English beneath each explanation) or 'en'."""
+    if lang not in LABELS:
+        raise ValueError(f"lang must be 'vi' or 'en', got {lang!r}")
+    words = LABELS[lang]
+    lines = [
+        f"{words['card']} — {card.scenario} — {words['rule_set']} {card.rule_set}",
+        f"{words['total']}: {_number(card.total, lang)}/100"
+        + (f" (+{_number(card.bonus, lang)} {words['bonus']})" if card.bonus else ""),
+        "",
+    ]
+    for result in card.rules:
+        lines.extend(_rule_lines(result, lang))
+        lines.append("")
+    if card.failures:
+        lines.append(f"{words['failed']}: " + ", ".join(r.id for r in card.failures))
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,96 @@
+"""The command line: `run.py validate` and `run.py simulate`, as a user runs them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import run
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "fixtures" / "minimal.yaml"
+
+
+def cli(capsys, *args):
+    code = run.main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def broken(tmp_path):
+    path = tmp_path / "broken.yaml"
+    text = FIXTURE.read_text(encoding="utf-8")
+    text = text.replace("channel: press_call", "chanel: press_call").replace("to: [propaganda_board]", "to: [mayor]")
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_validate_accepts_a_valid_file(capsys):
+    code, out, _ = cli(capsys, "validate", FIXTURE)
+    assert code == 0 and "OK" in out
+
+
+def test_validate_reports_every_error_with_its_line_and_exits_1(capsys, broken):
+    code, _, err = cli(capsys, "validate", FIXTURE, broken)
+    lines = [line for line in err.splitlines() if line.startswith(str(broken))]
+    assert code == 1
+    assert any(":45: injects[1].chanel: unknown field 'chanel' (did you mean 'channel'?)" in line for line in lines), lines
+    assert any(":64: injects[3].to[0]: unknown role 'mayor'" in line for line in lines), lines
+
+
+def test_simulate_json_has_the_documented_fields(capsys, tmp_path):
+    actions = tmp_path / "play.jsonl"
+    actions.write_text(
+        '{"at": 10, "role": "info_department", "type": "report_up", "to": "propaganda_board", "summary": "Tin đồn"}\n'
+        "\n"
+        '{"at": 12, "role": "propaganda_board", "type": "assign_spokesperson", "speaker": "spokesperson"}\n',
+        encoding="utf-8")
+    code, out, _ = cli(capsys, "simulate", FIXTURE, "--actions", actions, "--seed", 4, "--json")
+    document = json.loads(out)
+    assert code == 0
+    assert document["scenario"] == "test-minimal" and document["seed"] == 4
+    assert document["final_level"] in (1, 2) and document["events"][-1]["kind"] == "end"
+    assert 0 <= document["score"]["total"] <= 100
+    rule = document["score"]["rules"][0]
+    assert {"id", "passed", "points", "max_points", "evidence", "explanation"} <= set(rule)
+    assert [e["type"] for e in document["events"] if e["kind"] == "action"] == ["report_up", "assign_spokesperson"]
+
+
+def test_simulate_until_stops_early(capsys):
+    code, out, _ = cli(capsys, "simulate", FIXTURE, "--until", 100, "--json")
+    document = json.loads(out)
+    assert code == 0 and document["until"] == 100
+    assert max(e["t"] for e in document["events"]) < 100
+    assert not any(e["kind"] == "end" for e in document["events"])
+
+
+def test_simulate_prints_a_readable_card(capsys):
+    code, out, _ = cli(capsys, "simulate", FIXTURE)
+    assert code == 0
+    assert "Cấp độ cuối / Final level: 2" in out
+    assert "one_focal_point" in out or "Một đầu mối" in out
+
+
+def test_a_bad_action_line_is_named_by_its_number(capsys, tmp_path):
+    actions = tmp_path / "bad.jsonl"
+    actions.write_text('{"at": 1, "role": "spokesperson", "type": "message", "text": "a"}\n{"at": "soon"}\n', encoding="utf-8")
+    code, out, err = cli(capsys, "simulate", FIXTURE, "--actions", actions)
+    assert code == 1 and out == ""
+    assert f"{actions}:2:" in err
+
+
+def test_a_missing_scenario_is_a_clear_error(capsys, tmp_path):
+    code, _, err = cli(capsys, "simulate", tmp_path / "nope.yaml")
+    assert code == 1 and "nope.yaml:1: (file): cannot read file" in err
+
+
+def test_the_real_command_runs_as_a_subprocess():
+    result = subprocess.run([sys.executable, "run.py", "simulate", str(FIXTURE), "--json"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["scenario"] == "test-minimal"

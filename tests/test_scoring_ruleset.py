@@ -1,0 +1,179 @@
+"""Rule sets as data: the packaged vn-2026 and vn-2021, and the loader's errors."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+import scoring.ruleset as ruleset_module
+from scoring import RULES, RuleSetError, load_rule_set, parse_rule_set, rule_set_ids
+
+TAIL = "- rule: outcome\n  weight: 40\n  source: \"Kết quả diễn tập\"\n"
+
+
+def rule_set_text(body: str, tail: bool = False) -> str:
+    """A rule set whose rules are `body` (a YAML list), plus an outcome entry of weight 40 if `tail`."""
+    rules = textwrap.dedent(body).strip("\n") + "\n" + (TAIL if tail else "")
+    return "id: test-set\ntitle: {vi: Thử, en: Test}\nrules:\n" + rules
+
+
+def errors_of(body: str, tail: bool = False) -> str:
+    with pytest.raises(RuleSetError) as caught:
+        parse_rule_set(rule_set_text(body, tail), "test-set.yaml")
+    return str(caught.value)
+
+
+@pytest.mark.parametrize("set_id", ["vn-2026", "vn-2021"])
+def test_packaged_rule_sets_are_complete_and_weighted_to_100(set_id):
+    rule_set = load_rule_set(set_id)
+    assert rule_set.id == set_id
+    assert {entry.rule.name for entry in rule_set.entries} == set(RULES)
+    assert sum(e.weight for e in rule_set.entries if not e.bonus) == 100
+    assert [e.id for e in rule_set.entries if e.bonus] == ["cerc_first_message"]
+    for entry in rule_set.entries:
+        assert entry.source.vi.strip() and entry.source.en.strip()
+    assert "not law" in next(e for e in rule_set.entries if e.bonus).source.en
+
+
+def test_packaged_rule_sets_differ_on_the_trigger_and_cite_their_law():
+    new, old = load_rule_set("vn-2026"), load_rule_set("vn-2021")
+    new_rule = next(e for e in new.entries if e.id == "initial_information")
+    old_rule = next(e for e in old.entries if e.id == "initial_information")
+    assert new_rule.rule.params == {"from": "received", "within": 1440}
+    assert old_rule.rule.params == {"from": "occurred", "within": 1440}
+    assert "244/2026/NĐ-CP" in new_rule.source.vi and "7.3" in new_rule.source.vi
+    assert "09/2017/NĐ-CP" in old_rule.source.vi and "6.3.a" in old_rule.source.vi
+    focal = next(e for e in new.entries if e.id == "one_focal_point")
+    assert "Điều 3" in focal.source.vi
+    assert "887-QĐ/TU" in next(e for e in new.entries if e.id == "procedure_order").source.vi
+
+
+def test_packaged_rule_sets_are_listed_and_cached():
+    assert rule_set_ids() == ["vn-2021", "vn-2026"]
+    assert load_rule_set("vn-2026") is load_rule_set("vn-2026")
+
+
+def test_unknown_packaged_rule_set():
+    with pytest.raises(RuleSetError, match="no rule set 'vn-1999'.*vn-2021, vn-2026"):
+        load_rule_set("vn-1999")
+
+
+def test_a_valid_custom_rule_set_with_the_same_rule_twice():
+    rule_set = parse_rule_set(rule_set_text("""
+        - rule: initial_information
+          weight: 30
+          source: "Nghị định 244/2026/NĐ-CP, Điều 7.3"
+        - rule: initial_information
+          id: initial_information_fast
+          weight: 30
+          params: {within: 120}
+          source: {vi: "Thực hành tốt", en: "Good practice"}
+    """, tail=True), "x.yaml")
+    assert [e.id for e in rule_set.entries] == ["initial_information", "initial_information_fast", "outcome"]
+    assert rule_set.entries[1].rule.params["within"] == 120
+    assert rule_set.entries[1].source.en == "Good practice"
+
+
+def test_unknown_rule_names_the_file_and_entry():
+    message = errors_of("""
+        - rule: outcome
+          weight: 100
+          source: "x"
+        - rule: speak_nicely
+          weight: 5
+          bonus: true
+          source: "x"
+    """)
+    assert "test-set.yaml: rules[1] (speak_nicely): unknown rule 'speak_nicely'" in message
+    assert "procedure_order" in message  # lists the known ones
+
+
+def test_weights_not_summing_to_100_list_every_entry():
+    message = errors_of("""
+        - rule: procedure_order
+          weight: 50
+          source: "887"
+        - rule: outcome
+          weight: 45
+          source: "x"
+        - rule: cerc_first_message
+          weight: 5
+          bonus: true
+          source: "CERC"
+    """)
+    assert "test-set.yaml: the weights of the non-bonus rules sum to 95, not 100" in message
+    assert "procedure_order 50, outcome 45" in message and "cerc" not in message
+
+
+@pytest.mark.parametrize(("entry", "expected"), [
+    ("- rule: initial_information\n  weight: 60\n  params: {whithin: 10}\n  source: x",
+     "rules[0] (initial_information): unknown parameter(s) 'whithin' (known: from, within)"),
+    ("- rule: initial_information\n  weight: 60\n  params: {within: soon}\n  source: x",
+     "rules[0] (initial_information): parameter 'within' must be a number, got 'soon'"),
+    ("- rule: initial_information\n  weight: 60\n  params: {from: reported}\n  source: x",
+     "rules[0] (initial_information): parameter 'from' must be one of received, occurred"),
+    ("- rule: initial_information\n  weight: 60\n  params: {within: 0}\n  source: x",
+     "'within' must be a positive number"),
+    ("- rule: outcome\n  weight: 60\n  params: {belief_ok: 0.5, belief_bad: 0.1}\n  source: x",
+     "rules[0] (outcome): need 0 <= belief_ok < belief_bad"),
+    ("- rule: press_requests_answered\n  weight: 60\n  params: {lawful: []}\n  source: x",
+     "at least one lawful reason"),
+    ("- rule: cerc_first_message\n  weight: 60\n  params: {items: [empathy, charm]}\n  source: x",
+     "unknown: ['charm']"),
+    ("- rule: initial_information\n  weight: 60", "rules[0] (initial_information): 'source' must cite"),
+    ("- rule: initial_information\n  weight: -60\n  source: x", "'weight' must be a positive number"),
+    ("- rule: initial_information\n  weight: 60\n  bonus: 'yes'\n  source: x", "'bonus' must be true or false"),
+    ("- rule: initial_information\n  weight: 60\n  source: x\n  wieght: 3", "unknown key(s) 'wieght'"),
+])
+def test_entry_errors(entry, expected):
+    assert expected in errors_of(entry, tail=True)
+
+
+def test_duplicate_ids_are_an_error():
+    message = errors_of("""
+        - rule: outcome
+          weight: 30
+          source: x
+        - rule: outcome
+          weight: 30
+          source: x
+    """, tail=True)
+    assert "rules[1] (outcome): duplicate id, already used by rules[0]" in message
+
+
+def test_every_problem_is_reported_at_once():
+    with pytest.raises(RuleSetError) as caught:
+        parse_rule_set(rule_set_text("""
+            - rule: nope
+              weight: 50
+              source: x
+            - rule: outcome
+              weight: 50
+        """), "two.yaml")
+    assert len(caught.value.problems) == 2
+    assert all(p.startswith("two.yaml: rules[") for p in caught.value.problems)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("id: [unclosed", "not valid YAML"),
+    ("- just a list", "a rule set is a mapping"),
+    ("id: x\nrules: []", "'rules' must be a non-empty list"),
+    ("id: x\nrulez: []\nrules: [{rule: outcome, weight: 100, source: s}]", "unknown key(s) 'rulez'"),
+])
+def test_file_level_errors(text, expected):
+    with pytest.raises(RuleSetError, match=None) as caught:
+        parse_rule_set(text, "f.yaml")
+    assert expected in str(caught.value) and str(caught.value).startswith("f.yaml: ")
+
+
+def test_packaged_file_must_carry_its_own_id(tmp_path, monkeypatch):
+    (tmp_path / "vn-2030.yaml").write_text("id: vn-2031\nrules: [{rule: outcome, weight: 100, source: s}]\n",
+                                           encoding="utf-8")
+    monkeypatch.setattr(ruleset_module, "RULESETS", tmp_path)
+    ruleset_module.load_rule_set.cache_clear()
+    try:
+        with pytest.raises(RuleSetError, match="'id' is 'vn-2031' but the file is named vn-2030.yaml"):
+            ruleset_module.load_rule_set("vn-2030")
+    finally:
+        ruleset_module.load_rule_set.cache_clear()
