@@ -45,7 +45,9 @@ def _summary(result: dict[str, Any], scenario: Scenario) -> str:
         f"tối đa của kịch bản / drill's top {scenario.top_level})",
     ]
     if last:
-        lines.append(f"Tin đồn / Rumour: {last['seen']} người đã xem, {last['belief']:.1%} dân số tin; "
+        seen = f"{last['seen']:,}".replace(",", ".")  # Vietnamese: 144.365 and 36,9
+        belief = f"{last['belief'] * 100:.1f}".replace(".", ",")
+        lines.append(f"Tin đồn / Rumour: {seen} người đã xem, {belief}% dân số tin; "
                      f"niềm tin vào chính quyền / trust {last['trust']:.0%}")
     return "\n".join(lines)
 

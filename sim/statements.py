@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from scenarios.model import Scenario
 
@@ -24,6 +25,7 @@ CERC_ITEMS: dict[str, tuple[str, ...]] = {
 }
 
 
+@lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     """Lower-case, strip Vietnamese diacritics (đ → d), collapse white space."""
     decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d").replace("Đ", "d"))
@@ -31,10 +33,9 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", stripped).strip()
 
 
-def mentions(text: str, keywords: Iterable[str]) -> bool:
-    """Whether the text contains any keyword, with or without diacritics."""
-    folded = fold(text)
-    return any(fold(k) in folded for k in keywords)
+def mentions(folded_text: str, keywords: Iterable[str]) -> bool:
+    """Whether a text already folded (`fold`) contains any keyword, with or without diacritics."""
+    return any(fold(k) in folded_text for k in keywords)
 
 
 @dataclass(frozen=True)
@@ -72,14 +73,15 @@ class StatementAnalysis:
 
 def analyse_statement(scenario: Scenario, text: str, verified: set[str]) -> StatementAnalysis:
     """Analyse a statement's text, given the ids of facts verified so far."""
-    facts = tuple(f.id for f in scenario.facts if mentions(text, f.keywords))
-    cerc = [item for item, words in CERC_ITEMS.items() if mentions(text, words)]
+    folded = fold(text)
+    facts = tuple(f.id for f in scenario.facts if mentions(folded, f.keywords))
+    cerc = [item for item, words in CERC_ITEMS.items() if mentions(folded, words)]
     if facts:
         cerc.insert(1, "facts")
     return StatementAnalysis(
         facts=facts,
         unverified_facts=tuple(f for f in facts if f not in verified),
-        claims=tuple(c.id for c in scenario.false_claims if mentions(text, c.keywords)),
-        messages=tuple(m.id for m in scenario.key_messages if mentions(text, m.keywords)),
+        claims=tuple(c.id for c in scenario.false_claims if mentions(folded, c.keywords)),
+        messages=tuple(m.id for m in scenario.key_messages if mentions(folded, m.keywords)),
         cerc=tuple(cerc),
     )
