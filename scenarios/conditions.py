@@ -95,6 +95,18 @@ class Condition:
     def holds(self, values: Mapping[str, float]) -> bool:
         return bool(_evaluate(self.tree.body, values))
 
+    def compared_with(self, variable: str) -> set[float]:
+        """The numbers `variable` is compared with directly, e.g. {2} for 'level >= 2 and belief > 0.1'."""
+        numbers: set[float] = set()
+        for node in ast.walk(self.tree):
+            if isinstance(node, ast.Compare):
+                operands = [node.left, *node.comparators]
+                for left, right in zip(operands, operands[1:]):
+                    for name, constant in ((left, right), (right, left)):
+                        if isinstance(name, ast.Name) and name.id == variable and isinstance(constant, ast.Constant):
+                            numbers.add(constant.value)
+        return numbers
+
 
 def parse_condition(source: str) -> Condition:
     """Parse and check a condition; raise `ConditionError` saying what is wrong."""

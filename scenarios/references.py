@@ -47,18 +47,26 @@ def _duplicates(data: dict, key: str, kind: str) -> Iterator[Problem]:
         seen.add(item_id)
 
 
-def _condition(source: Any, location: Location) -> Iterator[Problem]:
+def _level_numbers(data: dict) -> list[int]:
+    return [lv.get("level") for _, lv in _entries(data, "levels")
+            if isinstance(lv.get("level"), int) and not isinstance(lv.get("level"), bool)]
+
+
+def _condition(source: Any, location: Location, levels: list[int]) -> Iterator[Problem]:
     if not isinstance(source, str):
         return
     try:
-        parse_condition(source)
+        condition = parse_condition(source)
     except ConditionError as exc:
         yield location, str(exc)
+        return
+    for number in sorted(condition.compared_with("level") - set(levels)):
+        yield location, f"level {number:g} does not exist (levels: {', '.join(map(str, sorted(levels)))})"
 
 
 def _levels(data: dict, inject_ids: set[str]) -> Iterator[Problem]:
     levels = [(i, lv, lv.get("level")) for i, lv in _entries(data, "levels")]
-    numbers = [n for _, _, n in levels if isinstance(n, int) and not isinstance(n, bool)]
+    numbers = _level_numbers(data)
     if not numbers:
         return
     start = min(numbers)
@@ -69,7 +77,7 @@ def _levels(data: dict, inject_ids: set[str]) -> Iterator[Problem]:
             yield ("levels", index, "escalate_when"), "the starting level cannot have an escalation condition"
         if number != start and number in numbers and lv.get("escalate_when") is None:
             yield ("levels", index, "escalate_when"), f"level {number} needs 'escalate_when'"
-        yield from _condition(lv.get("escalate_when"), ("levels", index, "escalate_when"))
+        yield from _condition(lv.get("escalate_when"), ("levels", index, "escalate_when"), numbers)
         for r, inject_id in _strings(lv.get("releases")):
             if inject_id not in inject_ids:
                 yield ("levels", index, "releases", r), f"unknown inject '{inject_id}'"
@@ -117,7 +125,7 @@ def _injects(data: dict, role_ids: set[str], claim_ids: set[str]) -> Iterator[Pr
         at = _number(inject.get("at"))
         if at is not None and duration is not None and at > duration:
             yield ("injects", index, "at"), f"minute {at:g} is after the end of the drill ({duration:g})"
-        yield from _condition(inject.get("when"), ("injects", index, "when"))
+        yield from _condition(inject.get("when"), ("injects", index, "when"), _level_numbers(data))
         if inject.get("at") is None and inject.get("when") is None and inject.get("id") not in released:
             yield ("injects", index), "an inject needs 'at', 'when', or a level that releases it"
         yield from _cast_references(inject, index, cast)

@@ -50,6 +50,12 @@ FOLLOWUP_TITLE = LocalText(
 )
 FOLLOWUP_VI = "Phóng viên đã đặt câu hỏi «{question}» nhưng không nhận được trả lời; bài báo dẫn lại các thông tin lan truyền trên mạng."
 FOLLOWUP_EN = "The reporter asked «{question}» and received no answer; the article relays what circulates online."
+REPORT_TITLE = LocalText(
+    vi="Cơ quan chức năng lên tiếng về vụ việc",
+    en="Authorities respond on the case",
+)
+REPORT_VI = "Trả lời phóng viên, người phát ngôn cho biết: «{answer}»"
+REPORT_EN = "Answering the reporter, the spokesperson said: «{answer}»"
 MONITORING_VI = (
     "Báo cáo theo dõi dư luận: khoảng {seen} người đã tiếp cận tin đồn, khoảng {belief_pct:.1f}% dân số tin là thật; "
     "mức độ quan tâm của báo chí {media_pressure:.0%}."

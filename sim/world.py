@@ -66,6 +66,7 @@ class World:
         self._trainees = set(scenario.trainee_roles)
         self._roles = {r.id for r in scenario.roles}
         self._injects = {i.id: i for i in scenario.injects}
+        self._levels = {lv.level for lv in scenario.levels}
         self._waiting: dict[str, Condition] = {i.id: parse_condition(i.when) for i in scenario.injects if i.when}
         self._escalations: dict[int, Condition] = {
             lv.level: parse_condition(lv.escalate_when) for lv in scenario.levels if lv.escalate_when
@@ -163,20 +164,31 @@ class World:
         delay = self.scenario.actors.journalist_followup * self.random.uniform(0.8, 1.2)
         self._later(delay, lambda: self._followup_article(call))
 
+    def _publish(self, call: Inject, suffix: str, title: LocalText, content: LocalText, claims: list[str]) -> None:
+        """The journalist who made `call` publishes an article of their own, delivered to every trainee."""
+        article = Inject(id=f"{call.id}-{suffix}", channel=Channel.press_article, sender=call.sender,
+                         to=sorted(self._trainees), title=title, content=content, claims=claims,
+                         reach=max(1000, self.scenario.opinion.population // 20))
+        self._injects[article.id] = article
+        self._deliver(article, "world")
+
     def _followup_article(self, call: Inject) -> None:
         """A journalist left without an answer publishes, relaying the rumour."""
         self.critical_articles += 1
-        article = Inject(
-            id=f"{call.id}-followup", channel=Channel.press_article, sender=call.sender,
-            to=sorted(self._trainees), title=replies.FOLLOWUP_TITLE,
-            content=LocalText(vi=replies.FOLLOWUP_VI.format(question=call.question.vi),
-                              en=replies.FOLLOWUP_EN.format(question=call.question.en or call.question.vi)),
-            claims=list(call.claims) or [c.id for c in self.scenario.false_claims],
-            reach=max(1000, self.scenario.opinion.population // 20),
-        )
-        self._injects[article.id] = article
-        self._deliver(article, "world")
+        question = call.question
+        self._publish(call, "followup", replies.FOLLOWUP_TITLE,
+                      LocalText(vi=replies.FOLLOWUP_VI.format(question=question.vi),
+                                en=replies.FOLLOWUP_EN.format(question=question.en or question.vi)),
+                      list(call.claims) or [c.id for c in self.scenario.false_claims])
         self.opinion.adjust_trust(-0.05)
+
+    def _answer_article(self, call: Inject, answer: str, quality: float) -> None:
+        """A journalist who got an answer publishes it: an accurate article that wins believers back."""
+        excerpt = answer if len(answer) <= 240 else answer[:239] + "…"
+        self._publish(call, "report", replies.REPORT_TITLE,
+                      LocalText(vi=replies.REPORT_VI.format(answer=excerpt), en=replies.REPORT_EN.format(answer=excerpt)),
+                      [])
+        self.opinion.win_back(0.1 * quality)
 
     def fire_inject(self, inject_id: str) -> bool:
         """Deliver a scenario inject now (the instructor's "inject now"); False if unknown or already out."""
@@ -265,6 +277,9 @@ class World:
         refusal = check_action(action, self._trainees, self._roles, set(self.delivered))
         if refusal is not None:
             return refusal
+        level = action.params.get("level") if action.type == "flag_issue" else None
+        if level is not None and level not in self._levels:
+            return Refusal("bad_parameter", f"kịch bản không có cấp độ {level}", f"this drill has no level {level}")
         for name, channels in ITEM_CHANNELS.items():
             item = action.params.get(name)
             if item is not None and self._injects[item].channel not in channels:
@@ -349,6 +364,10 @@ class World:
             self.opinion.evasive()
         else:
             self.opinion.press_answered()
+        if "text" in action.params:
+            call_inject, quality = self._injects[action.params["call"]], event["analysis"]["quality"]
+            delay = self.scenario.actors.journalist_followup * self.random.uniform(0.8, 1.2)
+            self._later(delay, lambda: self._answer_article(call_inject, action.params["text"], quality))
 
     def _on_request_correction(self, action: Action, event: Event) -> None:
         article = self._injects[action.params["article"]]

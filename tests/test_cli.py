@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -94,3 +95,16 @@ def test_the_real_command_runs_as_a_subprocess():
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["scenario"] == "test-minimal"
+
+
+def test_two_processes_give_the_same_json_byte_for_byte():
+    """Same scenario, seed and actions in two fresh interpreters, with different hash seeds."""
+    play_file = ROOT / "scenarios" / "library" / "ngo-doc-truong-hoc" / "plays" / "exemplary.jsonl"
+    outputs = []
+    for hash_seed in ("1", "2"):
+        result = subprocess.run([sys.executable, "run.py", "simulate", "ngo-doc-truong-hoc", "--actions", str(play_file),
+                                 "--seed", "9", "--json"], cwd=ROOT, capture_output=True, timeout=60,
+                                env={**os.environ, "PYTHONHASHSEED": hash_seed})
+        assert result.returncode == 0, result.stderr
+        outputs.append(result.stdout)
+    assert outputs[0] == outputs[1] and len(outputs[0]) > 10_000

@@ -101,3 +101,9 @@ def test_disallowed_conditions_are_rejected(source, message):
         parse_condition(source)
     assert message in str(info.value)
     assert isinstance(info.value, ValueError)
+
+
+def test_the_numbers_a_variable_is_compared_with():
+    condition = parse_condition("level >= 2 and (belief > 0.1 or 3 == level) and 1 < level < 4")
+    assert condition.compared_with("level") == {2, 3, 1, 4}
+    assert condition.compared_with("belief") == {0.1}

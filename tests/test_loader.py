@@ -438,3 +438,10 @@ def test_collections_of_a_loaded_scenario_cannot_be_changed():
     scenario = load_scenario(FIXTURE)
     for collection in (scenario.roles, scenario.injects, scenario.levels[1].releases, scenario.facts[0].keywords):
         assert isinstance(collection, tuple)
+
+
+def test_a_condition_on_a_level_that_does_not_exist(tmp_path):
+    text = mutated(('when: "seen > 5000"', 'when: "seen > 5000 and level >= 3"'))
+    (issue,) = issues_of(write(tmp_path, text))
+    assert (issue.field, issue.message) == ("injects[3].when", "level 3 does not exist (levels: 1, 2)")
+    assert issue.line == line_of(text, "level >= 3")

@@ -82,10 +82,18 @@ def test_unanswered_press_call_leads_to_a_critical_article(scenario):
     assert article["claims"] == ["toxic-gas"] and "Có đúng nhà máy" in article["content"]["vi"]
 
 
-def test_an_answer_within_the_window_prevents_the_critical_article(scenario):
+def test_an_answer_within_the_window_is_published_instead_of_a_critical_article(scenario):
     world = play(scenario, RESPONSIVE)
     assert not of_kind(world, "deadline_missed")
     assert not of_kind(world, "inject", inject="call-1-followup")
+    (report,) = of_kind(world, "inject", inject="call-1-report")
+    assert report["origin"] == "world" and report["claims"] == [] and report["t"] > 110
+    assert "Kết quả quan trắc không khí" in report["content"]["vi"]
+
+
+def test_a_refusal_is_not_published_as_an_answer(scenario):
+    world = play(scenario, [act(70, "spokesperson", "answer_press", call="call-1", refusal="under_investigation")])
+    assert not of_kind(world, "inject", inject="call-1-report")
 
 
 def test_an_answer_stamped_at_the_deadline_minute_is_in_time(scenario):
@@ -102,6 +110,7 @@ def test_an_answer_stamped_at_the_deadline_minute_is_in_time(scenario):
     (act(30, "spokesperson", "answer_press", call="call-1", text="x"), "unknown_item"),
     (act(70, "info_department", "request_takedown", post="call-1"), "wrong_item"),
     (act(30, "spokesperson", "issue_statement", channel="portal", form="press_release"), "missing_parameter"),
+    (act(30, "info_department", "flag_issue", level=7), "bad_parameter"),
 ])
 def test_bad_actions_are_refused_with_a_reason_and_the_world_goes_on(scenario, action, code):
     world = play(scenario, [action])
