@@ -1,5 +1,7 @@
-"""The single entry point: `python run.py <command>`.
+"""The single entry point: `python run.py [command]`.
 
+    python run.py                             start the platform on 127.0.0.1:5000 (same as `serve`)
+    python run.py serve [--host H] [--port P] start the platform
     python run.py validate PATH...            check scenario files
     python run.py simulate SCENARIO [...]     play a drill headless and print its score card
     python run.py scenarios                   list the built-in drills
@@ -23,6 +25,9 @@ def _parser() -> argparse.ArgumentParser:
     simulate.add_argument("--seed", type=int, default=0)
     simulate.add_argument("--until", type=float, metavar="MINUTE", help="stop at this scenario minute")
     simulate.add_argument("--json", action="store_true", help="print one JSON document")
+    serve = commands.add_parser("serve", help="start the platform (the default)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=5000)
     commands.add_parser("scenarios", help="list the built-in drills")
     commands.add_parser("schema", help="regenerate the published JSON Schema of scenario files")
     return parser
@@ -43,9 +48,14 @@ def main(argv: list[str] | None = None) -> int:
 
         print(write_schema())
         return 0
-    from commands import listing
+    if args.command == "scenarios":
+        from commands import listing
 
-    return listing.run()
+        return listing.run()
+    from web import serve
+
+    serve(getattr(args, "host", "127.0.0.1"), getattr(args, "port", 5000))
+    return 0
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""`run.py scenarios` (and `run.py` alone, until the web platform lands): the built-in drills."""
+"""`run.py scenarios`: the built-in drills."""
 
 from __future__ import annotations
 

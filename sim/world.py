@@ -248,6 +248,11 @@ class World:
             inject = self._injects[inject_id]
             self.env.process(self._deliver_after(inject, inject.delay, "level"))
 
+    def end_now(self) -> None:
+        """End the drill at the current minute (the instructor's "end")."""
+        if not self.over:
+            self._end()
+
     def _end(self) -> None:
         state = self.opinion.variables()
         self._emit("end", self._trainees, final_level=self.level, max_level=self.max_level,

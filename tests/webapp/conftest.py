@@ -1,0 +1,90 @@
+"""Fixtures for the web platform: an app on a temporary SQLite file, a hand-turned clock, logged-in clients."""
+
+from __future__ import annotations
+
+import pytest
+
+from web import create_app
+from web.exercises import TeamPlan, create_exercise
+from web.extensions import db, socketio
+from web.models import Instructor
+from web.outbox import INSTRUCTOR_NAMESPACE, TRAINEE_NAMESPACE
+
+
+class FakeClock:
+    """Wall seconds that move only when a test says so."""
+
+    def __init__(self):
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+@pytest.fixture
+def app(tmp_path):
+    app = create_app({"TESTING": True, "SECRET_KEY": "test", "WTF_CSRF_ENABLED": False,
+                      "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'test.db'}"})
+    app.extensions["live"].clock = FakeClock()
+    with app.app_context():
+        db.create_all()
+        for username in ("lan", "minh"):
+            instructor = Instructor(username=username, display_name=username.title())
+            instructor.set_password("secret")
+            db.session.add(instructor)
+        db.session.commit()
+    yield app
+
+
+@pytest.fixture
+def clock(app) -> FakeClock:
+    return app.extensions["live"].clock
+
+
+class Platform:
+    """Helpers for what tests do again and again: log in, create an exercise, join, connect."""
+
+    ROLES = {"spokesperson": "Nguyễn Văn An", "propaganda_board": "Trần Thị Bình", "info_department": "Lê Văn Cường"}
+
+    def __init__(self, app):
+        self.app = app
+
+    def instructor_client(self, username: str = "lan"):
+        client = self.app.test_client()
+        response = client.post("/login", data={"username": username, "password": "secret"})
+        assert response.status_code == 302, response.data
+        return client
+
+    def exercise(self, username: str = "lan", teams: int = 2, scenario: str = "nuoc-may-nhiem-doc", speed: float = 60):
+        with self.app.app_context():
+            instructor = db.session.query(Instructor).filter_by(username=username).one()
+            plans = [TeamPlan(f"Đội {n}", {f"{name} {n}": role for role, name in self.ROLES.items()})
+                     for n in range(1, teams + 1)]
+            exercise = create_exercise(instructor, scenario, seed=1, speed=speed, teams=plans)
+            return exercise.id, [(t.id, t.join_code) for t in exercise.teams]
+
+    def trainee_client(self, code: str, name: str):
+        client = self.app.test_client()
+        response = client.post("/join", data={"code": code, "name": name})
+        assert response.status_code == 302 and response.location.endswith("/room"), response.data
+        return client
+
+    def trainee_socket(self, http_client):
+        return socketio.test_client(self.app, namespace=TRAINEE_NAMESPACE, flask_test_client=http_client)
+
+    def instructor_socket(self, http_client):
+        return socketio.test_client(self.app, namespace=INSTRUCTOR_NAMESPACE, flask_test_client=http_client)
+
+    def tick(self):
+        with self.app.app_context():
+            self.app.extensions["live"].tick()
+
+
+@pytest.fixture
+def platform(app) -> Platform:
+    return Platform(app)
+
+

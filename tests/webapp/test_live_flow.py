@@ -1,0 +1,36 @@
+"""A live exercise over Socket.IO: instructor controls, trainees receive only their own events and act."""
+
+from __future__ import annotations
+
+from live_helpers import received
+from web.outbox import INSTRUCTOR_NAMESPACE
+
+
+def test_an_inject_reaches_its_role_only_and_an_action_is_acknowledged(platform, clock):
+    exercise_id, [(team_a, code_a), (team_b, code_b)] = platform.exercise()
+    teacher = platform.instructor_socket(platform.instructor_client())
+    watched = teacher.emit("watch", {"exercise_id": exercise_id}, namespace=INSTRUCTOR_NAMESPACE, callback=True)
+    assert watched["ok"] and [t["team_id"] for t in watched["teams"]] == [team_a, team_b]
+
+    info_a = platform.trainee_socket(platform.trainee_client(code_a, "Lê Văn Cường 1"))
+    speaker_a = platform.trainee_socket(platform.trainee_client(code_a, "Nguyễn Văn An 1"))
+    info_b = platform.trainee_socket(platform.trainee_client(code_b, "Lê Văn Cường 2"))
+    assert received(info_a, "hello")[0]["role"] == "info_department"
+
+    started = teacher.emit("control", {"team_id": team_a, "command": "start"}, namespace=INSTRUCTOR_NAMESPACE, callback=True)
+    assert started["ok"] and [(t["team_id"], t["state"]["status"]) for t in started["teams"]] == [(team_a, "running")]
+    clock.advance(60 * 20 / 60)  # speed 60: 20 real seconds = 20 scenario minutes
+    platform.tick()
+
+    injects_a = [e for e in received(info_a, "event") if e["kind"] == "inject"]
+    assert injects_a and all("info_department" in e["audience"] for e in injects_a)
+    assert not [e for e in received(speaker_a, "event") if e["kind"] == "inject" and "spokesperson" not in e["audience"]]
+    assert received(info_b, "event") == []  # team B was never started and sees nothing of team A
+
+    post = injects_a[0]["inject"]
+    ack = info_a.emit("act", {"type": "request_takedown", "params": {"post": post}}, namespace="/trainee", callback=True)
+    assert ack["ok"] and ack["event"]["type"] == "request_takedown" and ack["event"]["role"] == "info_department"
+    messages = received(teacher, "events", INSTRUCTOR_NAMESPACE)
+    teacher_events = [e for m in messages for e in m["events"]]
+    assert any(e["kind"] == "action" and e["type"] == "request_takedown" for e in teacher_events)
+    assert messages[-1]["team_id"] == team_a and 0 <= messages[-1]["score"]["total"] <= 100

@@ -1,0 +1,75 @@
+"""Creating exercises: a scenario's exact text, a seed, a speed, and teams of named trainees with roles."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from functools import lru_cache
+
+from sqlalchemy import select
+
+from scenarios.library import scenario_path
+from scenarios.loader import parse_scenario
+from scenarios.model import Scenario
+from web.extensions import db
+from web.models import Exercise, Instructor, Member, Team
+
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud in a classroom
+
+
+class ExerciseError(ValueError):
+    """A request to create an exercise that cannot be met; the message says what and where."""
+
+
+@dataclass(frozen=True)
+class TeamPlan:
+    """A team to create: its name and its trainees, name -> role."""
+
+    name: str
+    members: dict[str, str]
+
+
+@lru_cache(maxsize=64)
+def _parse(text: str) -> Scenario:
+    return parse_scenario(text, "exercise")
+
+
+def scenario_of(exercise: Exercise) -> Scenario:
+    """The exact scenario an exercise runs (parsed once per text)."""
+    return _parse(exercise.scenario_text)
+
+
+def new_join_code() -> str:
+    while True:
+        code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(6))
+        if db.session.scalar(select(Team.id).where(Team.join_code == code)) is None:
+            return code
+
+
+def create_exercise(instructor: Instructor, scenario_id: str, seed: int, speed: float, teams: list[TeamPlan]) -> Exercise:
+    """Create an exercise with its teams; raises `ExerciseError` naming the bad part."""
+    path = scenario_path(scenario_id)
+    if not path.is_file():
+        raise ExerciseError(f"Không có kịch bản '{scenario_id}'. / No scenario '{scenario_id}'.")
+    text = path.read_text(encoding="utf-8")
+    scenario = parse_scenario(text, str(path))
+    if not 0 < speed <= 10_000:
+        raise ExerciseError("Tốc độ phải từ 0 đến 10000 phút kịch bản mỗi phút thực. / Speed must be in (0, 10000].")
+    if not teams:
+        raise ExerciseError("Cần ít nhất một đội. / At least one team is needed.")
+    for number, plan in enumerate(teams, start=1):
+        if not plan.name.strip():
+            raise ExerciseError(f"Đội {number}: thiếu tên. / Team {number}: no name.")
+        for name, role in plan.members.items():
+            if role not in scenario.trainee_roles:
+                raise ExerciseError(f"Đội {plan.name}, {name}: không có vai '{role}'. / Team {plan.name}, {name}: no role '{role}'.")
+    exercise = Exercise(instructor_id=instructor.id, scenario_id=scenario.id, scenario_text=text,
+                        title=scenario.title.vi, seed=seed, speed=speed)
+    db.session.add(exercise)
+    for plan in teams:
+        team = Team(exercise=exercise, name=plan.name.strip(), join_code=new_join_code(), speed=speed)
+        db.session.add(team)
+        for name, role in plan.members.items():
+            db.session.add(Member(team=team, name=name.strip(), role=role))
+    db.session.commit()
+    return exercise

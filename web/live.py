@@ -1,0 +1,267 @@
+"""Live teams: each team's world in memory, driven by the wall clock, fed by stamped inputs.
+
+One `LiveExercises` per app (`app.extensions["live"]`). Every input is stamped
+with the team's current scenario minute and committed to the database before it
+is applied and acknowledged; every event the world emits is stored and then
+handed to the outbox. A team not in memory (after a restart) is rebuilt from its
+exercise's scenario text, seed and input log, and comes back paused.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from flask import Flask
+from sqlalchemy import func, select
+
+from scenarios.loader import parse_scenario
+from scenarios.model import LocalText
+from scoring import score
+from sim.actions import Action
+from sim.driver import Driver
+from sim.world import Event, World
+from web.extensions import db
+from web.models import EventRecord, InputRecord, Team
+
+WORLD_INPUTS = ("action", "fire", "custom", "end")
+CONTROLS = ("start", "pause", "resume", "speed", "jump", "fire", "custom", "end")
+
+
+class ControlError(ValueError):
+    """A control that cannot be applied now; the message says why (Vietnamese / English)."""
+
+
+@dataclass
+class LiveTeam:
+    """A team's world and its bookkeeping, guarded by `lock`."""
+
+    team_id: int
+    exercise_id: int
+    driver: Driver
+    status: str
+    inputs: int  # inputs recorded so far
+    sent: int  # events stored and emitted so far
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @property
+    def world(self) -> World:
+        return self.driver.world
+
+
+Outbox = Callable[[LiveTeam, list[Event]], None]
+
+
+class LiveExercises:
+    """Every live team of an app."""
+
+    def __init__(self, app: Flask, outbox: Outbox, clock: Callable[[], float] = time.monotonic):
+        self.app = app
+        self.outbox = outbox
+        self.clock = clock
+        self._teams: dict[int, LiveTeam] = {}
+        self._registry_lock = threading.Lock()
+        self._ticker_started = False
+
+    # --- loading and rebuilding -----------------------------------------------------------------
+
+    def team(self, team_id: int) -> LiveTeam:
+        """The live team, rebuilt from the database if it is not in memory."""
+        with self._registry_lock:
+            live = self._teams.get(team_id)
+            if live is None:
+                live = self._rebuild(team_id)
+                self._teams[team_id] = live
+            return live
+
+    def _rebuild(self, team_id: int) -> LiveTeam:
+        team = db.session.get(Team, team_id)
+        exercise = team.exercise
+        world = World(parse_scenario(exercise.scenario_text, f"exercise {exercise.id}"), seed=exercise.seed)
+        records = db.session.scalars(select(InputRecord).where(InputRecord.team_id == team_id)
+                                     .order_by(InputRecord.number)).all()
+        for record in records:
+            if record.kind in WORLD_INPUTS:
+                world.advance_to(record.at)
+                _apply_to_world(world, record.kind, record.payload, record.at)
+        sent = db.session.scalar(select(func.count()).select_from(EventRecord).where(EventRecord.team_id == team_id))
+        last_t = db.session.scalar(select(func.max(EventRecord.t)).where(EventRecord.team_id == team_id)) or 0.0
+        checkpoint = max([last_t, *(r.at for r in records)])
+        world.advance_to(checkpoint)
+        driver = Driver(world, speed=team.speed)
+        driver.clock.jump_to(world.now, self.clock())
+        if team.status == "running":  # the server stopped under a running team: it comes back paused
+            team.status = "paused"
+            db.session.commit()
+        return LiveTeam(team_id=team.id, exercise_id=exercise.id, driver=driver, status=team.status,
+                        inputs=len(records), sent=sent or 0)
+
+    def recover_all(self) -> list[int]:
+        """Rebuild every team not ended (at server start); returns their ids."""
+        ids = db.session.scalars(select(Team.id).where(Team.status != "ended")).all()
+        for team_id in ids:
+            self.team(team_id)
+        return list(ids)
+
+    # --- inputs ---------------------------------------------------------------------------------
+
+    def _record(self, live: LiveTeam, source: str, kind: str, payload: dict[str, Any]) -> float:
+        """Stamp an input with the current scenario minute and commit it. Caller holds the lock."""
+        now = self.clock()
+        live.driver.tick(now)
+        self._flush(live)
+        at = live.world.now
+        live.inputs += 1
+        db.session.add(InputRecord(team_id=live.team_id, number=live.inputs, at=at, source=source, kind=kind,
+                                   payload=payload))
+        db.session.commit()
+        return at
+
+    def act(self, team_id: int, member_source: str, role: str, kind: str, params: dict[str, Any]) -> Event | None:
+        """A trainee's action: committed, applied, its events sent; returns the action's own event."""
+        live = self.team(team_id)
+        with live.lock:
+            if live.status not in ("running", "paused"):
+                raise ControlError("Buổi diễn tập chưa bắt đầu hoặc đã kết thúc. / The drill is not under way.")
+            payload = {"role": role, "type": kind, "params": params}
+            at = self._record(live, member_source, "action", payload)
+            event = _apply_to_world(live.world, "action", payload, at)
+            self._flush(live)
+            return event
+
+    def control(self, team_id: int, instructor_source: str, command: str, args: dict[str, Any]) -> dict[str, Any]:
+        """An instructor's control: committed, then applied. Returns the team's state."""
+        if command not in CONTROLS:
+            raise ControlError(f"Lệnh không hợp lệ / unknown control: {command}")
+        live = self.team(team_id)
+        with live.lock:
+            _check_control(live, command, args)
+            at = self._record(live, instructor_source, command, args)
+            now = self.clock()
+            if command in ("start", "resume"):
+                live.driver.resume(now)
+                self._set_status(live, "running")
+            elif command == "pause":
+                live.driver.pause(now)
+                self._set_status(live, "paused")
+            elif command == "speed":
+                live.driver.set_speed(float(args["speed"]), now)
+                db.session.get(Team, team_id).speed = float(args["speed"])
+                db.session.commit()
+            elif command == "jump":
+                live.driver.jump_to_next_inject(now)
+            else:
+                _apply_to_world(live.world, command, args, at)
+                if command == "end":
+                    self._set_status(live, "ended")
+            self._flush(live)
+            return self.state(live)
+
+    def _set_status(self, live: LiveTeam, status: str) -> None:
+        live.status = status
+        db.session.get(Team, live.team_id).status = status
+        db.session.commit()
+
+    # --- time -----------------------------------------------------------------------------------
+
+    def tick(self) -> None:
+        """Advance every running team to the wall clock; store and send what their worlds emit."""
+        for live in list(self._teams.values()):
+            if live.status != "running":
+                continue
+            with live.lock:
+                live.driver.tick(self.clock())
+                self._flush(live)
+                if live.world.over:
+                    self._set_status(live, "ended")
+
+    def start_ticker(self, interval: float = 0.1) -> None:
+        """Run `tick` every `interval` seconds in one background task (idempotent)."""
+        from web.extensions import socketio
+
+        if self._ticker_started:
+            return
+        self._ticker_started = True
+
+        def loop() -> None:
+            while True:
+                with self.app.app_context():
+                    self.tick()
+                    db.session.remove()
+                socketio.sleep(interval)
+
+        socketio.start_background_task(loop)
+
+    # --- events ---------------------------------------------------------------------------------
+
+    def _flush(self, live: LiveTeam) -> None:
+        new = live.world.events[live.sent:]
+        if not new:
+            return
+        db.session.add_all(EventRecord(team_id=live.team_id, seq=e["seq"], t=e["t"], body=e) for e in new)
+        db.session.commit()
+        live.sent += len(new)
+        self.outbox(live, new)
+
+    def state(self, live: LiveTeam) -> dict[str, Any]:
+        """What the console shows of a team: status, clock, level, opinion, score."""
+        world = live.world
+        card = score(world.scenario, world.events)
+        return {
+            "team_id": live.team_id, "status": live.status, "minute": round(world.now, 2),
+            "speed": live.driver.clock.speed, "level": world.level, "max_level": world.max_level,
+            "opinion": world.opinion.variables(), "score": card.as_dict(),
+        }
+
+
+def _check_control(live: LiveTeam, command: str, args: dict[str, Any]) -> None:
+    if live.status == "ended":
+        raise ControlError("Buổi diễn tập của đội đã kết thúc. / This team's drill has ended.")
+    if command == "start" and live.status != "ready":
+        raise ControlError("Đội đã bắt đầu. / The team has already started.")
+    if command in ("pause", "jump") and live.status != "running":
+        raise ControlError("Đội không đang chạy. / The team is not running.")
+    if command == "resume" and live.status != "paused":
+        raise ControlError("Đội không tạm dừng. / The team is not paused.")
+    if command == "speed":
+        speed = args.get("speed")
+        if isinstance(speed, bool) or not isinstance(speed, (int, float)) or not 0 < speed <= 10_000:
+            raise ControlError("Tốc độ phải là số dương, tối đa 10000. / Speed must be a positive number up to 10000.")
+    if command == "fire":
+        inject = live.world.scenario.inject(str(args.get("inject")))
+        if inject is None or inject.id in live.world.delivered:
+            raise ControlError("Không có tin đó hoặc tin đã phát. / No such inject, or it is already out.")
+    if command == "custom":
+        _check_custom(live, args)
+
+
+def _check_custom(live: LiveTeam, args: dict[str, Any]) -> None:
+    from scenarios.model import Channel
+
+    channels = {c.value for c in Channel}
+    to = args.get("to")
+    if args.get("channel") not in channels:
+        raise ControlError(f"Kênh phải là một trong / channel must be one of: {', '.join(sorted(channels))}")
+    if not isinstance(to, list) or not to or any(r not in live.world.scenario.trainee_roles for r in to):
+        raise ControlError("Cần chọn vai nhận hợp lệ. / Choose valid target roles.")
+    for key in ("content", "sender"):
+        text = args.get(key)
+        if not isinstance(text, str) or not text.strip() or len(text) > 2000:
+            raise ControlError(f"'{key}' phải là văn bản 1–2000 ký tự. / '{key}' must be 1-2000 characters.")
+
+
+def _apply_to_world(world: World, kind: str, payload: dict[str, Any], at: float) -> Event | None:
+    """Apply a world-changing input; the same function serves live play and rebuilds."""
+    if kind == "action":
+        return world.act(Action(at=at, role=payload["role"], type=payload["type"], params=payload["params"]))
+    if kind == "fire":
+        world.fire_inject(payload["inject"])
+    elif kind == "custom":
+        world.custom_inject(payload["channel"], LocalText(vi=payload["content"]), payload["to"],
+                            LocalText(vi=payload["sender"]))
+    elif kind == "end":
+        world.end_now()
+    return None

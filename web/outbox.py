@@ -1,0 +1,36 @@
+"""The one place that sends world events to clients: each role's room, and the instructor's.
+
+Business logic never touches a socket: `LiveExercises` hands its new events
+here. A trainee's room is per team and role, so an event reaches exactly the
+roles in its `audience`; the instructor's room is per exercise and gets every
+event of every team, tagged with the team.
+"""
+
+from __future__ import annotations
+
+from scoring import score
+from sim.world import Event
+from web.extensions import socketio
+
+TRAINEE_NAMESPACE = "/trainee"
+INSTRUCTOR_NAMESPACE = "/instructor"
+
+
+def role_room(team_id: int, role: str) -> str:
+    return f"team:{team_id}:role:{role}"
+
+
+def instructor_room(exercise_id: int) -> str:
+    return f"exercise:{exercise_id}:instructor"
+
+
+def send_events(live, events: list[Event]) -> None:
+    """Emit new events of a live team to the rooms that may see them."""
+    for event in events:
+        for role in event["audience"]:
+            socketio.emit("event", event, to=role_room(live.team_id, role), namespace=TRAINEE_NAMESPACE)
+    message = {"team_id": live.team_id, "events": events, "status": live.status,
+               "minute": round(live.world.now, 2), "level": live.world.level}
+    if any(e["kind"] != "opinion" for e in events):  # the score moves with acts, deadlines and the end
+        message["score"] = score(live.world.scenario, live.world.events).as_dict()
+    socketio.emit("events", message, to=instructor_room(live.exercise_id), namespace=INSTRUCTOR_NAMESPACE)

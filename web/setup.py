@@ -1,0 +1,34 @@
+"""First start and restart: tables, the demo instructor, and interrupted exercises rebuilt (paused)."""
+
+from __future__ import annotations
+
+import os
+
+from flask import Flask
+from sqlalchemy import select
+
+from web.extensions import db
+from web.models import Instructor
+
+DEMO_USERNAME = "demo"
+DEMO_PASSWORD = "demo2026"
+
+
+def ensure_demo_instructor() -> tuple[str, str]:
+    """The demo instructor's login (password from CRISIS_DEMO_PASSWORD, default in the README)."""
+    password = os.environ.get("CRISIS_DEMO_PASSWORD", DEMO_PASSWORD)
+    instructor = db.session.scalar(select(Instructor).where(Instructor.username == DEMO_USERNAME))
+    if instructor is None:
+        instructor = Instructor(username=DEMO_USERNAME, display_name="Giảng viên demo")
+        instructor.set_password(password)
+        db.session.add(instructor)
+        db.session.commit()
+    return DEMO_USERNAME, password
+
+
+def prepare(app: Flask) -> tuple[str, str]:
+    """Create the tables, the demo instructor, and rebuild every exercise a stop interrupted."""
+    db.create_all()
+    login = ensure_demo_instructor()
+    app.extensions["live"].recover_all()
+    return login

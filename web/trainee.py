@@ -1,0 +1,128 @@
+"""Trainees: join a team with its code and your name, then act in your role's room.
+
+The role is the one the instructor gave your name, never one the client asks
+for; a trainee who drops joins again with the same code and name. The socket
+namespace authenticates on connect and checks every message: its shape, its
+size, and that the drill is under way; the role is always the member's own.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, Flask, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required, login_user
+from flask_socketio import ConnectionRefusedError, Namespace, emit, join_room
+from flask_wtf import FlaskForm
+from sqlalchemy import select
+from wtforms import StringField
+from wtforms.validators import DataRequired, Length
+
+from sim.actions import CATALOG, FORMS, LAWFUL_REFUSALS, STATEMENT_CHANNELS
+from web.auth import is_member, refuse, who_is
+from web.exercises import scenario_of
+from web.extensions import db, socketio
+from web.live import ControlError
+from web.models import EventRecord, Member, Team
+from web.outbox import TRAINEE_NAMESPACE, role_room
+
+bp = Blueprint("trainee", __name__)
+
+
+class JoinForm(FlaskForm):
+    code = StringField("Mã đội / Team code", validators=[DataRequired(), Length(min=4, max=12)])
+    name = StringField("Họ và tên / Your name", validators=[DataRequired(), Length(max=120)])
+
+
+@bp.route("/join", methods=["GET", "POST"])
+def join():
+    form = JoinForm(code=request.args.get("code", ""))
+    if form.validate_on_submit():
+        code, name = form.code.data.strip().upper(), " ".join(form.name.data.split())
+        team = db.session.scalar(select(Team).where(Team.join_code == code))
+        member = team and db.session.scalar(select(Member).where(Member.team_id == team.id, Member.name == name))
+        if member is None:
+            refuse(f"anonymous@{request.remote_addr}", "join", f"no member '{name}' in team code '{code}'")
+            flash("Không tìm thấy tên này trong đội có mã đã nhập. Hãy hỏi giảng viên. / "
+                  "This name is not on that team's list. Ask your instructor.", "error")
+        else:
+            login_user(member)
+            return redirect(url_for("trainee.room"))
+    return render_template("join.html", form=form)
+
+
+@bp.route("/room")
+@login_required
+def room():
+    if not is_member(current_user):
+        refuse(who_is(current_user), "trainee room", "not a trainee")
+        return redirect(url_for("pages.index"))
+    return render_template("room.html", **room_context(current_user))
+
+
+def room_context(member: Member) -> dict[str, Any]:
+    """What the room page needs: the member, their team, their role's brief and the forms they may use."""
+    scenario = scenario_of(member.team.exercise)
+    role = scenario.role(member.role)
+    actions = [name for name, kind in CATALOG.items() if "*" in kind.roles or member.role in kind.roles]
+    return {"member": member, "team": member.team, "scenario": scenario, "role": role, "actions": actions,
+            "forms": FORMS, "channels": STATEMENT_CHANNELS, "refusals": LAWFUL_REFUSALS,
+            "roles": scenario.roles}
+
+
+def _visible(body: dict, role: str) -> bool:
+    return role in body.get("audience", ())
+
+
+class TraineeNamespace(Namespace):
+    """The trainee's socket: authenticated on connect, every message checked."""
+
+    def on_connect(self, auth=None):
+        if not is_member(current_user):
+            refuse(who_is(current_user), "trainee socket", "not a joined trainee")
+            raise ConnectionRefusedError("not a trainee")
+        join_room(role_room(current_user.team_id, current_user.role))
+        live = _live().team(current_user.team_id)
+        emit("hello", {"team_id": current_user.team_id, "role": current_user.role, "name": current_user.name,
+                       "status": live.status, "minute": round(live.world.now, 2), "level": live.world.level})
+
+    def on_act(self, data):
+        """{type, params} -> {ok, event | error}. The role is the member's own."""
+        member = current_user
+        if not is_member(member):
+            return {"ok": False, "error": "not a trainee"}
+        if not isinstance(data, dict) or not isinstance(data.get("type"), str) or not isinstance(data.get("params", {}), dict):
+            refuse(member.get_id(), "act", "malformed message")
+            return {"ok": False, "error": "Thông điệp không hợp lệ. / Malformed message."}
+        try:
+            event = _live().act(member.team_id, member.get_id(), member.role, data["type"], data.get("params", {}))
+        except ControlError as exc:
+            return {"ok": False, "error": str(exc)}
+        if event is None:
+            return {"ok": False, "error": "Không ghi nhận được. / Not recorded."}
+        if event["kind"] == "refused":
+            refuse(member.get_id(), f"act {data['type']}", event["reason"]["en"])
+        return {"ok": event["kind"] == "action", "event": event}
+
+    def on_sync(self, data):
+        """{after: seq} -> the events this role may see, after that sequence number."""
+        member = current_user
+        if not is_member(member):
+            return {"ok": False, "error": "not a trainee"}
+        after = data.get("after", 0) if isinstance(data, dict) else 0
+        if isinstance(after, bool) or not isinstance(after, int):
+            return {"ok": False, "error": "'after' must be a whole number"}
+        rows = db.session.scalars(select(EventRecord.body).where(EventRecord.team_id == member.team_id,
+                                                                EventRecord.seq > after).order_by(EventRecord.seq))
+        return {"ok": True, "events": [body for body in rows if _visible(body, member.role)]}
+
+
+def _live():
+    from flask import current_app
+
+    return current_app.extensions["live"]
+
+
+def init_app(app: Flask) -> None:
+    app.register_blueprint(bp)
+    socketio.on_namespace(TraineeNamespace(TRAINEE_NAMESPACE))
