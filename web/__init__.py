@@ -45,6 +45,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
         WTF_CSRF_TIME_LIMIT=None,
+        TRACE_LATENCY=os.environ.get("CRISIS_TRACE_LATENCY") == "1",
     )
     if test_config:
         app.config.update(test_config)

@@ -52,7 +52,7 @@ class LiveTeam:
         return self.driver.world
 
 
-Outbox = Callable[[LiveTeam, list[Event]], None]
+Outbox = Callable[[LiveTeam, list[Event], float], None]
 
 
 class LiveExercises:
@@ -201,10 +201,11 @@ class LiveExercises:
         new = live.world.events[live.sent:]
         if not new:
             return
+        produced = time.time()  # wall time the events left the world, for the latency trace
         db.session.add_all(EventRecord(team_id=live.team_id, seq=e["seq"], t=e["t"], body=e) for e in new)
         db.session.commit()
         live.sent += len(new)
-        self.outbox(live, new)
+        self.outbox(live, new, produced)
 
     def state(self, live: LiveTeam) -> dict[str, Any]:
         """What the console shows of a team: status, clock, level, opinion, score."""

@@ -8,6 +8,8 @@ event of every team, tagged with the team.
 
 from __future__ import annotations
 
+from flask import current_app
+
 from scoring import score
 from sim.world import Event
 from web.extensions import socketio
@@ -24,11 +26,18 @@ def instructor_room(exercise_id: int) -> str:
     return f"exercise:{exercise_id}:instructor"
 
 
-def send_events(live, events: list[Event]) -> None:
-    """Emit new events of a live team to the rooms that may see them."""
+def send_events(live, events: list[Event], produced: float) -> None:
+    """Emit new events of a live team to the rooms that may see them.
+
+    With `TRACE_LATENCY` configured (CRISIS_TRACE_LATENCY=1, for benchmarks), each
+    trainee message also carries `_produced`, the wall time the event left the world
+    before it was stored; stored events never carry it.
+    """
+    trace = current_app.config.get("TRACE_LATENCY")
     for event in events:
+        payload = {**event, "_produced": produced} if trace else event
         for role in event["audience"]:
-            socketio.emit("event", event, to=role_room(live.team_id, role), namespace=TRAINEE_NAMESPACE)
+            socketio.emit("event", payload, to=role_room(live.team_id, role), namespace=TRAINEE_NAMESPACE)
     message = {"team_id": live.team_id, "events": events, "status": live.status,
                "minute": round(live.world.now, 2), "level": live.world.level}
     if any(e["kind"] != "opinion" for e in events):  # the score moves with acts, deadlines and the end
