@@ -6,14 +6,15 @@ exercise or team belongs to this instructor. Refusals are logged.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from flask import Flask, current_app
 from flask_login import current_user
-from flask_socketio import ConnectionRefusedError, Namespace, join_room
+from flask_socketio import ConnectionRefusedError, join_room
 from sqlalchemy import select
 
-from web.auth import is_instructor, refuse, who_is
+from web.auth import AuditedNamespace, as_id, is_instructor, is_plain, refuse, who_is
 from web.extensions import db, socketio
 from web.live import ControlError
 from web.models import EventRecord, Exercise, Observation, Team
@@ -27,7 +28,7 @@ def _live():
 
 
 def _owned_team(team_id: Any) -> Team | None:
-    team = db.session.get(Team, team_id) if isinstance(team_id, int) and not isinstance(team_id, bool) else None
+    team = db.session.get(Team, as_id(team_id)) if as_id(team_id) else None
     if team is None or team.exercise.instructor_id != current_user.id:
         refuse(who_is(current_user), f"team {team_id}", "not the instructor's team")
         return None
@@ -35,8 +36,7 @@ def _owned_team(team_id: Any) -> Team | None:
 
 
 def _owned_exercise(exercise_id: Any) -> Exercise | None:
-    valid = isinstance(exercise_id, int) and not isinstance(exercise_id, bool)
-    exercise = db.session.get(Exercise, exercise_id) if valid else None
+    exercise = db.session.get(Exercise, as_id(exercise_id)) if as_id(exercise_id) else None
     if exercise is None or exercise.instructor_id != current_user.id:
         refuse(who_is(current_user), f"exercise {exercise_id}", "not the instructor's exercise")
         return None
@@ -58,7 +58,7 @@ def team_snapshot(team: Team) -> dict[str, Any]:
     }
 
 
-class InstructorNamespace(Namespace):
+class InstructorNamespace(AuditedNamespace):
     """Live control of an instructor's own exercises."""
 
     def on_connect(self, auth=None):
@@ -79,8 +79,8 @@ class InstructorNamespace(Namespace):
         if not isinstance(data, dict) or not isinstance(data.get("command"), str):
             return {"ok": False, "error": "Thông điệp không hợp lệ. / Malformed message."}
         args = data.get("args") or {}
-        if not isinstance(args, dict):
-            return {"ok": False, "error": "'args' must be an object"}
+        if not isinstance(args, dict) or not is_plain(args):
+            return {"ok": False, "error": "'args' must be an object of plain values"}
         if "team_id" in data:
             team = _owned_team(data["team_id"])
             teams = [team] if team else []
@@ -111,6 +111,8 @@ class InstructorNamespace(Namespace):
         at = data.get("at")
         if isinstance(at, bool) or not isinstance(at, (int, float)):
             at = _live().team(team.id).world.now
+        elif not (math.isfinite(at) and at >= 0):
+            return {"ok": False, "error": "'at' phải là phút kịch bản. / 'at' must be a scenario minute."}
         db.session.add(Observation(team_id=team.id, instructor_id=current_user.id, at=float(at), text=text.strip()))
         db.session.commit()
         observation = {"team_id": team.id, "at": float(at), "text": text.strip()}

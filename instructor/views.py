@@ -11,7 +11,8 @@ from wtforms.validators import DataRequired, Length, NumberRange
 
 from scenarios.library import builtin_ids, scenario_path
 from scenarios.loader import load_scenario
-from web.auth import is_instructor, refuse, who_is
+from scoring.rules import RULES
+from web.auth import as_id, is_instructor, refuse, who_is
 from web.exercises import ExerciseError, TeamPlan, create_exercise, scenario_of
 from web.extensions import db
 from web.models import Exercise
@@ -62,7 +63,7 @@ def _require_instructor():
 
 def owned_exercise(exercise_id: int) -> Exercise:
     """The exercise, if it belongs to the instructor; 404 (and logged) otherwise."""
-    exercise = db.session.get(Exercise, exercise_id)
+    exercise = db.session.get(Exercise, exercise_id) if as_id(exercise_id) else None
     if exercise is None or exercise.instructor_id != current_user.id:
         refuse(who_is(current_user), f"exercise {exercise_id}", "not the instructor's exercise")
         abort(404)
@@ -93,7 +94,9 @@ def dashboard():
 def console(exercise_id: int):
     _require_instructor()
     exercise = owned_exercise(exercise_id)
-    return render_template("instructor/console.html", exercise=exercise, scenario=scenario_of(exercise))
+    rule_titles = {name: rule.title.as_dict() for name, rule in RULES.items()}
+    return render_template("instructor/console.html", exercise=exercise, scenario=scenario_of(exercise),
+                           rule_titles=rule_titles)
 
 
 def init_app(app: Flask) -> None:

@@ -56,10 +56,16 @@ class Driver:
     def jump_to_next_inject(self, now: float) -> float | None:
         """Move the clock to the next timed inject still to come; returns its minute, or None."""
         self.tick(now)
-        upcoming = [i.at for i in self.world.scenario.injects
-                    if i.at is not None and i.at > self.world.now and i.id not in self.world.delivered]
-        if not upcoming:
+        target = next_timed_inject(self.world)
+        if target is None:
             return None
-        self.clock.jump_to(min(upcoming), now)
+        self.clock.jump_to(target, now)
         self.tick(now)
-        return min(upcoming)
+        return target
+
+
+def next_timed_inject(world: World) -> float | None:
+    """The minute of the next timed inject still to come (what `jump` moves to), or None."""
+    upcoming = [i.at for i in world.scenario.injects
+                if i.at is not None and i.at > world.now and i.id not in world.delivered]
+    return min(upcoming) if upcoming else None

@@ -12,12 +12,14 @@ Configuration, from the environment:
 
 from __future__ import annotations
 
+import functools
 import os
 import secrets
 from pathlib import Path
 from typing import Any
 
 from flask import Flask
+from sqlalchemy import event
 
 from web.extensions import csrf, db, login_manager, socketio
 
@@ -33,6 +35,49 @@ def _secret_key(instance: Path) -> str:
         key_file.write_text(secrets.token_hex(32), encoding="utf-8")
         key_file.chmod(0o600)
     return key_file.read_text(encoding="utf-8").strip()
+
+
+class _BoundedSocketBodies:
+    """WSGI guard in front of Socket.IO: a long-polling POST over MAX_PAYLOAD gets 413 before Engine.IO reads it.
+
+    Engine.IO does refuse such a body, but then closes the connection and waits for a
+    poll to collect the close packet; a client that never polls holds the server thread
+    forever (two anonymous requests per thread). Flask bounds its own requests itself.
+    """
+
+    def __init__(self, wsgi_app, path: str):
+        self.wsgi_app, self.path = wsgi_app, path
+
+    def __call__(self, environ, start_response):
+        length = environ.get("CONTENT_LENGTH") or "0"
+        if environ.get("PATH_INFO", "").startswith(self.path) and length.isdigit() and int(length) > MAX_PAYLOAD:
+            start_response("413 Request Entity Too Large", [("Content-Type", "text/plain; charset=utf-8"),
+                                                            ("Connection", "close")])
+            return ["Thông điệp quá lớn. / Message too large.".encode()]
+        return self.wsgi_app(environ, start_response)
+
+
+def _bound_socket_messages(app: Flask) -> None:
+    """Keep socket messages within MAX_PAYLOAD on both transports.
+
+    Long polling: `_BoundedSocketBodies`. WebSocket: the threading driver builds its
+    `simple_websocket.Server` without a message limit and only checks the size after the
+    whole message is in memory; given `max_message_size`, it closes the connection
+    (1009, message too big) as soon as a message grows past the limit.
+    """
+    app.wsgi_app = _BoundedSocketBodies(app.wsgi_app, "/socket.io")
+    eio = socketio.server.eio
+    websocket = (getattr(eio, "_async", None) or {}).get("websocket")
+    if websocket is not None and eio.async_mode == "threading":
+        eio._async = {**eio._async, "websocket": functools.partial(websocket, max_message_size=MAX_PAYLOAD)}
+
+
+def _sqlite_pragmas(connection, _record) -> None:
+    """WAL: the ticker's writes and the handlers' reads and writes stop blocking each other; crash-safe."""
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
@@ -53,13 +98,17 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.config["SECRET_KEY"] = _secret_key(instance)
 
     db.init_app(app)
+    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        with app.app_context():
+            event.listen(db.engine, "connect", _sqlite_pragmas)
     csrf.init_app(app)
     login_manager.init_app(app)
     socketio.init_app(app, async_mode="threading", max_http_buffer_size=MAX_PAYLOAD)
+    _bound_socket_messages(app)
 
     from web import auth, pages, trainee
     from web.live import LiveExercises
-    from web.outbox import send_events
+    from web.outbox import send_events, send_status
     from instructor import namespace as instructor_namespace, views as instructor_views
 
     auth.init_app(app)
@@ -67,7 +116,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     trainee.init_app(app)
     instructor_views.init_app(app)
     instructor_namespace.init_app(app)
-    app.extensions["live"] = LiveExercises(app, outbox=send_events)
+    app.extensions["live"] = LiveExercises(app, outbox=send_events, announce=send_status)
     return app
 
 

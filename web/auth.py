@@ -6,8 +6,12 @@ Both are Flask-Login users, told apart by their id's prefix (`instructor:7`,
 
 from __future__ import annotations
 
+import math
+from typing import Any
+
 from flask import Blueprint, Flask, current_app, flash, redirect, render_template, request, url_for
-from flask_login import current_user, login_user, logout_user
+from flask_login import current_user, login_user, logout_user, user_unauthorized
+from flask_socketio import Namespace
 from flask_wtf import FlaskForm
 from sqlalchemy import select
 from wtforms import PasswordField, StringField
@@ -46,6 +50,59 @@ def who_is(user) -> str:
     return user.get_id() if getattr(user, "is_authenticated", False) else f"anonymous@{request.remote_addr}"
 
 
+MAX_ID = 2**63 - 1  # the largest id a database integer holds
+MAX_NESTING = 4  # params and args are flat values or short lists of them
+
+
+def as_id(value: Any) -> int | None:
+    """A row id from a client: a whole number a database integer can hold, else None."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= MAX_ID:
+        return None
+    return value
+
+
+def is_plain(value: Any, depth: int = 0) -> bool:
+    """Whether a client's value is plain JSON that a browser can read back, nested at most MAX_NESTING deep.
+
+    Python's JSON reader accepts NaN and Infinity, which browsers cannot parse: echoed
+    in an event they would break every console and room that receives it.
+    """
+    if value is None or isinstance(value, (str, bool, int)):
+        return True
+    if isinstance(value, float):
+        return math.isfinite(value)
+    if depth >= MAX_NESTING:
+        return False
+    if isinstance(value, list):
+        return all(is_plain(item, depth + 1) for item in value)
+    if isinstance(value, dict):
+        return all(isinstance(key, str) and is_plain(item, depth + 1) for key, item in value.items())
+    return False
+
+
+class AuditedNamespace(Namespace):
+    """A socket namespace where an event it has no handler for is refused and logged, not silently dropped.
+
+    A trainee who emits `control`, or an instructor who emits `act`, tried something
+    their role may not do.
+    """
+
+    def trigger_event(self, event, *args):
+        if event in ("connect", "disconnect") or hasattr(self, f"on_{event}"):
+            return super().trigger_event(event, *args)
+        sid, *data = args
+        return super().trigger_event("unknown_event", sid, event, *data)
+
+    def on_unknown_event(self, event, *data):
+        refuse(who_is(current_user), f"socket event {str(event)[:40]}", f"no such event on {self.namespace}")
+        return {"ok": False, "error": "Không có thao tác này. / No such operation."}
+
+
+def _audit_unauthorized(sender, **extra) -> None:
+    """A page that needs a login, asked for without one (Flask-Login then redirects to the login page)."""
+    refuse(f"anonymous@{request.remote_addr}", f"page {request.path}", "not logged in")
+
+
 class LoginForm(FlaskForm):
     username = StringField("Tên đăng nhập / Username", validators=[DataRequired(), Length(max=64)])
     password = PasswordField("Mật khẩu / Password", validators=[DataRequired(), Length(max=200)])
@@ -73,3 +130,4 @@ def logout():
 def init_app(app: Flask) -> None:
     app.register_blueprint(bp)
     login_manager.login_view = "auth.login"
+    user_unauthorized.connect(_audit_unauthorized, app)

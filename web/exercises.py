@@ -52,7 +52,7 @@ def create_exercise(instructor: Instructor, scenario_id: str, seed: int, speed: 
     if not path.is_file():
         raise ExerciseError(f"Không có kịch bản '{scenario_id}'. / No scenario '{scenario_id}'.")
     text = path.read_text(encoding="utf-8")
-    scenario = parse_scenario(text, str(path))
+    scenario = _parse(text)
     if not 0 < speed <= 10_000:
         raise ExerciseError("Tốc độ phải từ 0 đến 10000 phút kịch bản mỗi phút thực. / Speed must be in (0, 10000].")
     if not teams:

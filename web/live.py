@@ -9,25 +9,28 @@ exercise's scenario text, seed and input log, and comes back paused.
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+import simpy
 from flask import Flask
 from sqlalchemy import func, select
 
-from scenarios.loader import parse_scenario
 from scenarios.model import LocalText
 from scoring import score
 from sim.actions import Action
-from sim.driver import Driver
+from sim.driver import Driver, next_timed_inject
 from sim.world import Event, World
+from web.exercises import scenario_of
 from web.extensions import db
 from web.models import EventRecord, InputRecord, Team
 
 WORLD_INPUTS = ("action", "fire", "custom", "end")
+INSTANT = 1e-9  # scenario minutes: "just after" an instant, far above float rounding, far below a stamp's 0.001
 CONTROLS = ("start", "pause", "resume", "speed", "jump", "fire", "custom", "end")
 
 
@@ -58,9 +61,11 @@ Outbox = Callable[[LiveTeam, list[Event], float], None]
 class LiveExercises:
     """Every live team of an app."""
 
-    def __init__(self, app: Flask, outbox: Outbox, clock: Callable[[], float] = time.monotonic):
+    def __init__(self, app: Flask, outbox: Outbox, announce: Callable[[LiveTeam], None] = lambda live: None,
+                 clock: Callable[[], float] = time.monotonic):
         self.app = app
         self.outbox = outbox
+        self.announce = announce  # tells a team's trainees its status changed
         self.clock = clock
         self._teams: dict[int, LiveTeam] = {}
         self._registry_lock = threading.Lock()
@@ -75,29 +80,63 @@ class LiveExercises:
             if live is None:
                 live = self._rebuild(team_id)
                 self._teams[team_id] = live
+                with live.lock:
+                    self._flush(live)  # events a stop cut off between an input's commit and their own
             return live
 
     def _rebuild(self, team_id: int) -> LiveTeam:
         team = db.session.get(Team, team_id)
         exercise = team.exercise
-        world = World(parse_scenario(exercise.scenario_text, f"exercise {exercise.id}"), seed=exercise.seed)
+        world = World(scenario_of(exercise), seed=exercise.seed)
         records = db.session.scalars(select(InputRecord).where(InputRecord.team_id == team_id)
                                      .order_by(InputRecord.number)).all()
         for record in records:
-            if record.kind in WORLD_INPUTS:
-                world.advance_to(record.at)
-                _apply_to_world(world, record.kind, record.payload, record.at)
-        sent = db.session.scalar(select(func.count()).select_from(EventRecord).where(EventRecord.team_id == team_id))
-        last_t = db.session.scalar(select(func.max(EventRecord.t)).where(EventRecord.team_id == team_id)) or 0.0
-        checkpoint = max([last_t, *(r.at for r in records)])
-        world.advance_to(checkpoint)
+            world.advance_to(record.at)  # every input, controls too: the world was at least there
+            if record.kind == "jump":  # the clock jumped, and the world with it, to the next timed inject
+                target = next_timed_inject(world)
+                if target is not None:
+                    world.advance_to(target)
+            elif record.kind in WORLD_INPUTS:
+                try:
+                    _apply_to_world(world, record.kind, record.payload, record.at)
+                except Exception:  # it raised live too (after its commit): the world went on from there
+                    self.app.logger.exception("team %s: input %s raised on replay", team_id, record.number)
+        sent = db.session.scalar(select(func.count()).select_from(EventRecord).where(EventRecord.team_id == team_id)) or 0
+        # The world's own events stored after the last input: play up to the last of them, then the rest
+        # of its instant (as the live world had), and stop just after it, so that an input stamped from
+        # now on is replayed after them too (an input stamped t comes before the world's events at t).
+        if len(world.events) < sent:
+            while len(world.events) < sent:
+                try:
+                    world.env.step()
+                except simpy.core.EmptySchedule:
+                    break
+            if world.now >= world.scenario.duration:
+                world.finish()
+            else:
+                world.advance_to(world.now + INSTANT)
+        self._check_replay(team_id, world, sent)
         driver = Driver(world, speed=team.speed)
         driver.clock.jump_to(world.now, self.clock())
-        if team.status == "running":  # the server stopped under a running team: it comes back paused
+        if world.over and team.status != "ended":  # stopped between storing the end and marking it
+            team.status = "ended"
+            db.session.commit()
+        elif team.status == "running":  # the server stopped under a running team: it comes back paused
             team.status = "paused"
             db.session.commit()
         return LiveTeam(team_id=team.id, exercise_id=exercise.id, driver=driver, status=team.status,
-                        inputs=len(records), sent=sent or 0)
+                        inputs=records[-1].number if records else 0, sent=sent)
+
+    def _check_replay(self, team_id: int, world: World, sent: int) -> None:
+        """Warn loudly if the rebuilt world did not reproduce the stored events (e.g. the code changed)."""
+        stored = db.session.scalars(select(EventRecord.body).where(EventRecord.team_id == team_id)
+                                    .order_by(EventRecord.seq)).all()
+        replayed = json.loads(json.dumps(world.events[:sent]))
+        differing = next((i for i, (a, b) in enumerate(zip(stored, replayed)) if a != b), None)
+        if differing is not None or len(replayed) < len(stored):
+            seq = stored[differing]["seq"] if differing is not None else len(replayed) + 1
+            self.app.logger.error("team %s: the rebuilt world differs from the stored events from seq %s on; "
+                                  "clients keep the stored ones (was the code changed mid-exercise?)", team_id, seq)
 
     def recover_all(self) -> list[int]:
         """Rebuild every team not ended (at server start); returns their ids."""
@@ -108,16 +147,24 @@ class LiveExercises:
 
     # --- inputs ---------------------------------------------------------------------------------
 
-    def _record(self, live: LiveTeam, source: str, kind: str, payload: dict[str, Any]) -> float:
-        """Stamp an input with the current scenario minute and commit it. Caller holds the lock."""
-        now = self.clock()
+    def _record(self, live: LiveTeam, source: str, kind: str, payload: dict[str, Any], now: float) -> float:
+        """Stamp an input with the scenario minute at wall time `now` and commit it. Caller holds the lock."""
         live.driver.tick(now)
         self._flush(live)
+        if live.world.over:  # the drill reached its end in this very tick: nothing more is recorded
+            self._set_status(live, "ended")
+            self.announce(live)
+            raise ControlError("Buổi diễn tập của đội đã kết thúc. / This team's drill has ended.")
         at = live.world.now
-        live.inputs += 1
-        db.session.add(InputRecord(team_id=live.team_id, number=live.inputs, at=at, source=source, kind=kind,
+        number = live.inputs + 1
+        db.session.add(InputRecord(team_id=live.team_id, number=number, at=at, source=source, kind=kind,
                                    payload=payload))
-        db.session.commit()
+        try:
+            db.session.commit()
+        except Exception:  # not stored, so not acknowledged; the numbering stays contiguous
+            db.session.rollback()
+            raise
+        live.inputs = number
         return at
 
     def act(self, team_id: int, member_source: str, role: str, kind: str, params: dict[str, Any]) -> Event | None:
@@ -127,7 +174,7 @@ class LiveExercises:
             if live.status not in ("running", "paused"):
                 raise ControlError("Buổi diễn tập chưa bắt đầu hoặc đã kết thúc. / The drill is not under way.")
             payload = {"role": role, "type": kind, "params": params}
-            at = self._record(live, member_source, "action", payload)
+            at = self._record(live, member_source, "action", payload, self.clock())
             event = _apply_to_world(live.world, "action", payload, at)
             self._flush(live)
             return event
@@ -139,8 +186,8 @@ class LiveExercises:
         live = self.team(team_id)
         with live.lock:
             _check_control(live, command, args)
-            at = self._record(live, instructor_source, command, args)
-            now = self.clock()
+            now = self.clock()  # one reading: the stamp and the command see the same instant
+            at = self._record(live, instructor_source, command, args, now)
             if command in ("start", "resume"):
                 live.driver.resume(now)
                 self._set_status(live, "running")
@@ -158,6 +205,7 @@ class LiveExercises:
                 if command == "end":
                     self._set_status(live, "ended")
             self._flush(live)
+            self.announce(live)
             return self.state(live)
 
     def _set_status(self, live: LiveTeam, status: str) -> None:
@@ -177,6 +225,7 @@ class LiveExercises:
                 self._flush(live)
                 if live.world.over:
                     self._set_status(live, "ended")
+                    self.announce(live)
 
     def start_ticker(self, interval: float = 0.1) -> None:
         """Run `tick` every `interval` seconds in one background task (idempotent)."""
@@ -189,8 +238,12 @@ class LiveExercises:
         def loop() -> None:
             while True:
                 with self.app.app_context():
-                    self.tick()
-                    db.session.remove()
+                    try:
+                        self.tick()
+                    except Exception:  # a failed tick (the database busy, say) is retried: the ticker lives on
+                        self.app.logger.exception("tick failed")
+                    finally:
+                        db.session.remove()
                 socketio.sleep(interval)
 
         socketio.start_background_task(loop)
@@ -203,7 +256,11 @@ class LiveExercises:
             return
         produced = time.time()  # wall time the events left the world, for the latency trace
         db.session.add_all(EventRecord(team_id=live.team_id, seq=e["seq"], t=e["t"], body=e) for e in new)
-        db.session.commit()
+        try:
+            db.session.commit()
+        except Exception:  # not stored, so not sent: the next flush tries them again
+            db.session.rollback()
+            raise
         live.sent += len(new)
         self.outbox(live, new, produced)
 

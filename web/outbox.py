@@ -26,6 +26,13 @@ def instructor_room(exercise_id: int) -> str:
     return f"exercise:{exercise_id}:instructor"
 
 
+def send_status(live) -> None:
+    """Tell a team's trainees its status changed (started, paused, resumed, new speed, ended)."""
+    news = {"status": live.status, "minute": round(live.world.now, 2), "level": live.world.level}
+    for role in live.world.scenario.trainee_roles:
+        socketio.emit("status", news, to=role_room(live.team_id, role), namespace=TRAINEE_NAMESPACE)
+
+
 def send_events(live, events: list[Event], produced: float) -> None:
     """Emit new events of a live team to the rooms that may see them.
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Flask, render_template
+from flask import Blueprint, Flask, render_template, request
+from flask_login import current_user
+from flask_wtf.csrf import CSRFError
 
+from web.auth import refuse, who_is
 from web.extensions import db
 
 bp = Blueprint("pages", __name__)
@@ -22,10 +25,26 @@ def _error(code: int, vi: str, en: str):
     return handler
 
 
+def _security_headers(response):
+    """No framing by other sites, no MIME sniffing, no referrer leaking join codes to other sites."""
+    response.headers.setdefault("X-Frame-Options", "DENY")
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("Referrer-Policy", "same-origin")
+    return response
+
+
 def init_app(app: Flask) -> None:
     app.register_blueprint(bp)
-    app.register_error_handler(400, _error(400, "Yêu cầu không hợp lệ (có thể phiên đã hết hạn).",
-                                           "Bad request (the form may have expired)."))
+    app.after_request(_security_headers)
+    bad_request = _error(400, "Yêu cầu không hợp lệ (có thể phiên đã hết hạn).", "Bad request (the form may have expired).")
+    app.register_error_handler(400, bad_request)
+
+    def csrf_refused(error):
+        """A form posted without its session's CSRF token: refused (400) and logged, like any refused attempt."""
+        refuse(who_is(current_user), f"{request.method} {request.path}", f"CSRF: {error.description}")
+        return bad_request(error)
+
+    app.register_error_handler(CSRFError, csrf_refused)
     app.register_error_handler(403, _error(403, "Bạn không có quyền truy cập trang này.", "You may not see this page."))
     app.register_error_handler(404, _error(404, "Không tìm thấy trang.", "Page not found."))
     app.register_error_handler(413, _error(413, "Dữ liệu gửi lên quá lớn.", "What was sent is too large."))

@@ -12,14 +12,14 @@ from typing import Any
 
 from flask import Blueprint, Flask, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, login_user
-from flask_socketio import ConnectionRefusedError, Namespace, emit, join_room
+from flask_socketio import ConnectionRefusedError, emit, join_room
 from flask_wtf import FlaskForm
 from sqlalchemy import select
 from wtforms import StringField
 from wtforms.validators import DataRequired, Length
 
 from sim.actions import CATALOG, FORMS, LAWFUL_REFUSALS, STATEMENT_CHANNELS
-from web.auth import is_member, refuse, who_is
+from web.auth import MAX_ID, AuditedNamespace, is_member, is_plain, refuse, who_is
 from web.exercises import scenario_of
 from web.extensions import db, socketio
 from web.live import ControlError
@@ -74,7 +74,7 @@ def _visible(body: dict, role: str) -> bool:
     return role in body.get("audience", ())
 
 
-class TraineeNamespace(Namespace):
+class TraineeNamespace(AuditedNamespace):
     """The trainee's socket: authenticated on connect, every message checked."""
 
     def on_connect(self, auth=None):
@@ -91,7 +91,8 @@ class TraineeNamespace(Namespace):
         member = current_user
         if not is_member(member):
             return {"ok": False, "error": "not a trainee"}
-        if not isinstance(data, dict) or not isinstance(data.get("type"), str) or not isinstance(data.get("params", {}), dict):
+        if (not isinstance(data, dict) or not isinstance(data.get("type"), str)
+                or not isinstance(data.get("params", {}), dict) or not is_plain(data.get("params", {}))):
             refuse(member.get_id(), "act", "malformed message")
             return {"ok": False, "error": "Thông điệp không hợp lệ. / Malformed message."}
         try:
@@ -112,6 +113,7 @@ class TraineeNamespace(Namespace):
         after = data.get("after", 0) if isinstance(data, dict) else 0
         if isinstance(after, bool) or not isinstance(after, int):
             return {"ok": False, "error": "'after' must be a whole number"}
+        after = min(max(after, 0), MAX_ID)  # beyond what a database integer holds is "after everything"
         rows = db.session.scalars(select(EventRecord.body).where(EventRecord.team_id == member.team_id,
                                                                 EventRecord.seq > after).order_by(EventRecord.seq))
         return {"ok": True, "events": [body for body in rows if _visible(body, member.role)]}

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+
 import pytest
+from werkzeug.security import generate_password_hash
+
+from web import models
 
 from web import create_app
 from web.exercises import TeamPlan, create_exercise
@@ -22,6 +27,19 @@ class FakeClock:
 
     def advance(self, seconds: float) -> None:
         self.now += seconds
+
+
+@pytest.fixture
+def real_hashing():
+    """Asked for by a test that needs the production password hashing."""
+
+
+@pytest.fixture(autouse=True)
+def fast_hashing(request, monkeypatch):
+    """Cheap password hashes for the fixture instructors (scrypt costs ~0.4 s a hash), unless `real_hashing`."""
+    if "real_hashing" not in request.fixturenames:
+        monkeypatch.setattr(models, "generate_password_hash",
+                            functools.partial(generate_password_hash, method="pbkdf2:sha256:1000"))
 
 
 @pytest.fixture

@@ -34,3 +34,21 @@ def test_an_inject_reaches_its_role_only_and_an_action_is_acknowledged(platform,
     teacher_events = [e for m in messages for e in m["events"]]
     assert any(e["kind"] == "action" and e["type"] == "request_takedown" for e in teacher_events)
     assert messages[-1]["team_id"] == team_a and 0 <= messages[-1]["score"]["total"] <= 100
+
+
+def test_trainees_hear_when_the_instructor_pauses_resumes_or_ends(platform, clock):
+    exercise_id, [(team_a, code_a), (team_b, code_b)] = platform.exercise()
+    teacher = platform.instructor_socket(platform.instructor_client())
+    speaker_a = platform.trainee_socket(platform.trainee_client(code_a, "Nguyễn Văn An 1"))
+    speaker_b = platform.trainee_socket(platform.trainee_client(code_b, "Nguyễn Văn An 2"))
+    for command in ("start", "pause", "resume", "end"):
+        teacher.emit("control", {"team_id": team_a, "command": command}, namespace=INSTRUCTOR_NAMESPACE, callback=True)
+        clock.advance(5)
+    assert [s["status"] for s in received(speaker_a, "status")] == ["running", "paused", "running", "ended"]
+    assert received(speaker_b, "status") == []
+
+
+def test_pages_carry_security_headers(app):
+    response = app.test_client().get("/")
+    assert response.headers["X-Frame-Options"] == "DENY"
+    assert response.headers["X-Content-Type-Options"] == "nosniff"

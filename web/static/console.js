@@ -1,0 +1,543 @@
+/* The instructor's live console: control every team (or one), and watch each team's timeline,
+   opinion curve, level and live score; attach observations to moments.
+
+   Protocol (docs/LIVE.md, namespace /instructor): `watch` {exercise_id} -> {ok, teams: [snapshot]},
+   then `events` {team_id, events, status, minute, level, score?} and `observation` {team_id, at, text};
+   `control` {team_id | exercise_id, command, args} -> {ok, teams: [{team_id, ok, state | error}]};
+   `observe` {team_id, text, at?} -> {ok, observation}.
+   All data goes into the page as text (textContent): never as HTML. */
+(function () {
+  "use strict";
+  var D = window.Drill, el = D.el, bi = D.bi, fmtT = D.fmtT;
+  var data = D.readJSON("console-data");
+  var scenario = data.scenario || {};
+  var EXERCISE = data.exercise_id;
+  var DURATION = scenario.duration || 720;
+  var SVG = "http://www.w3.org/2000/svg";
+
+  var roleLabels = {};
+  (scenario.roles || []).forEach(function (r) { roleLabels[r.id] = r.label; });
+  var traineeRoles = (scenario.roles || []).filter(function (r) { return (r.played_by || "trainee") === "trainee"; });
+  var levelNames = {};
+  (scenario.levels || []).forEach(function (lv) { levelNames[lv.level] = lv.name; });
+  var injects = {};
+  (scenario.injects || []).forEach(function (i) { injects[i.id] = i; });
+  var ruleTitles = data.rule_titles || {};
+
+  var teams = {};
+  var order = [];
+
+  function roleName(id) { return D.vi(roleLabels[id], id); }
+  function agencyName(id) { return D.vi(D.AGENCIES[id] || roleLabels[id], id); }
+  function num(x, digits) { return (Math.round(x * Math.pow(10, digits)) / Math.pow(10, digits)).toString().replace(".", ","); }
+
+  /* ---- the static controls ------------------------------------------------------------- */
+
+  function buildControls() {
+    var fire = document.getElementById("fire-inject");
+    (scenario.injects || []).forEach(function (i) {
+      var when = i.at !== null && i.at !== undefined ? fmtT(i.at) : (i.when ? "điều kiện" : "theo cấp độ");
+      var what = i.title ? i.title.vi : D.preview(i.content && i.content.vi, 50);
+      fire.appendChild(el("option", { value: i.id },
+        when + " · " + D.vi(D.labelOf(D.INJECT_CHANNELS, i.channel)) + " · " + i.id + " — " + D.preview(what, 60)));
+    });
+    var channel = document.getElementById("custom-channel");
+    Object.keys(D.INJECT_CHANNELS).forEach(function (c) {
+      var l = D.INJECT_CHANNELS[c];
+      channel.appendChild(el("option", { value: c }, l.vi + " / " + l.en));
+    });
+    var roles = document.getElementById("custom-roles");
+    traineeRoles.forEach(function (r) {
+      roles.appendChild(el("label", { class: "check" },
+        el("input", { type: "checkbox", name: "to", value: r.id }), " " + D.vi(r.label)));
+    });
+
+    Array.prototype.forEach.call(document.querySelectorAll("#controls button[data-command]"), function (button) {
+      button.addEventListener("click", function () {
+        var command = button.dataset.command;
+        var scope = document.getElementById("scope").value;
+        var args = {};
+        if (command === "speed") {
+          var speed = parseFloat(document.getElementById("speed").value);
+          if (!(speed > 0)) { report(null, { ok: false, error: "Tốc độ phải là số dương. / Speed must be positive." }); return; }
+          args.speed = speed;
+        }
+        if (command === "fire") args.inject = document.getElementById("fire-inject").value;
+        if (command === "end" && !window.confirm("Kết thúc buổi diễn tập " + (scope === "all" ? "cho tất cả các đội" : "cho đội này") + "? / End the drill?")) return;
+        control(scope, command, args, null);
+      });
+    });
+
+    document.getElementById("custom-form").addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      var form = ev.target;
+      var to = Array.prototype.map.call(form.querySelectorAll("input[name=to]:checked"), function (c) { return c.value; });
+      if (!to.length) { report(null, { ok: false, error: "Chọn ít nhất một vai nhận. / Choose at least one target role." }); return; }
+      control(document.getElementById("scope").value, "custom", {
+        channel: form.elements.channel.value, sender: form.elements.sender.value.trim(),
+        content: form.elements.content.value.trim(), to: to
+      }, null, function (ack) { if (ack && ack.ok) form.elements.content.value = ""; });
+    });
+  }
+
+  var COMMANDS = {
+    start: D.L("Bắt đầu", "Start"), pause: D.L("Tạm dừng", "Pause"), resume: D.L("Tiếp tục", "Resume"),
+    speed: D.L("Đổi tốc độ", "Speed"), jump: D.L("Tới tin kế tiếp", "Jump"), fire: D.L("Phát tin", "Fire"),
+    custom: D.L("Gửi tin tự soạn", "Custom inject"), end: D.L("Kết thúc", "End")
+  };
+
+  function control(scope, command, args, slot, done) {
+    var payload = scope === "all" ? { exercise_id: EXERCISE, command: command, args: args }
+                                  : { team_id: parseInt(scope, 10), command: command, args: args };
+    socket.emit("control", payload, function (ack) {
+      ack = ack || { ok: false, error: "?" };
+      (ack.teams || []).forEach(function (r) { if (r.ok && r.state) applyState(r.team_id, r.state); });
+      report(command, ack, slot);
+      if (done) done(ack);
+    });
+  }
+
+  /* Control errors come back in the ack: each team's result is shown. */
+  function report(command, ack, slot) {
+    var box = slot || document.getElementById("control-results");
+    D.clear(box);
+    var what = command ? D.vi(COMMANDS[command], command) : "";
+    if (!ack.teams) {
+      box.appendChild(el("div", { class: "ack ack-error", role: "alert" }, "✗ " + (what ? what + ": " : "") + (ack.error || "")));
+      return;
+    }
+    ack.teams.forEach(function (r) {
+      var name = teams[r.team_id] ? teams[r.team_id].name : "#" + r.team_id;
+      box.appendChild(r.ok
+        ? el("div", { class: "ack ack-ok", role: "status" }, "✓ " + name + ": " + what + " — đã thực hiện")
+        : el("div", { class: "ack ack-error", role: "alert" }, "✗ " + name + ": " + what + " — " + (r.error || "")));
+    });
+  }
+
+  /* ---- team state ------------------------------------------------------------------------ */
+
+  function setTeam(snapshot) {
+    var team = teams[snapshot.team_id];
+    if (!team) {
+      team = teams[snapshot.team_id] = { id: snapshot.team_id, pinAt: null };
+      order.push(team.id);
+    }
+    team.name = snapshot.name;
+    team.join_code = snapshot.join_code;
+    team.members = snapshot.members || [];
+    team.events = [];
+    team.seen = {};
+    team.observations = (snapshot.observations || []).slice();
+    team.opinion = snapshot.opinion || null;
+    applyState(team.id, snapshot);
+    addEvents(team, snapshot.events || []);
+    return team;
+  }
+
+  function applyState(teamId, s) {
+    var team = teams[teamId];
+    if (!team) return;
+    if (s.status) team.status = s.status;
+    if (typeof s.minute === "number") { team.minute = s.minute; team.minuteAt = Date.now(); }
+    if (typeof s.speed === "number") team.speed = s.speed;
+    if (typeof s.level === "number") team.level = s.level;
+    if (typeof s.max_level === "number") team.max_level = s.max_level;
+    if (s.opinion) team.opinion = s.opinion;
+    if (s.score) team.score = s.score;
+    schedule(team);
+  }
+
+  function addEvents(team, events) {
+    events.forEach(function (e) {
+      if (!e || team.seen[e.seq]) return;
+      team.seen[e.seq] = true;
+      team.events.push(e);
+      if (e.kind === "opinion") team.opinion = e;
+      if (e.kind === "escalation") team.max_level = Math.max(team.max_level || 0, e.to);
+    });
+    team.events.sort(function (a, b) { return a.seq - b.seq; });
+    schedule(team);
+  }
+
+  var pending = {};
+  function schedule(team) {
+    pending[team.id] = true;
+    window.requestAnimationFrame(function () {
+      Object.keys(pending).forEach(function (id) { delete pending[id]; render(teams[id]); });
+    });
+  }
+
+  /* ---- rendering a team ------------------------------------------------------------------- */
+
+  function card(team) {
+    if (team.dom) return team.dom;
+    var dom = team.dom = {};
+    var holder = document.getElementById("teams");
+    var empty = holder.querySelector(".empty");
+    if (empty) empty.remove();
+    var joinUrl = window.location.origin + "/join?code=" + encodeURIComponent(team.join_code);
+    dom.status = el("span", { class: "status-badge" });
+    dom.clock = el("span", { class: "val clock" });
+    dom.speed = el("span", { class: "val" });
+    dom.level = el("span", { class: "level-badge" });
+    dom.score = el("span", { class: "val score-val" });
+    dom.members = el("ul", { class: "members" });
+    dom.rules = el("ul", { class: "failed" });
+    dom.rulesHead = el("h3");
+    dom.chart = document.createElementNS(SVG, "svg");
+    dom.chart.setAttribute("class", "chart");
+    dom.chart.setAttribute("viewBox", "0 0 640 236");
+    dom.chart.setAttribute("role", "img");
+    dom.chart.setAttribute("aria-label", "Đường dư luận / Opinion curve");
+    dom.legend = el("div", { class: "legend" });
+    dom.timeline = el("ol", { class: "timeline" });
+    dom.result = el("div", { class: "control-results" });
+    dom.note = el("textarea", { rows: 2, maxlength: 2000, placeholder: "Nhận xét của giảng viên tại thời điểm này… / Your observation…" });
+    dom.at = el("span", { class: "at" });
+    dom.noteResult = el("span", { class: "result" });
+    dom.buttons = {};
+    var controls = el("div", { class: "team-controls" }, ["start", "pause", "resume", "jump", "end"].map(function (command) {
+      var button = el("button", { type: "button", class: "small " + (command === "start" ? "" : command === "end" ? "danger" : "secondary"),
+        dataset: { command: command },
+        onclick: function () {
+          if (command === "end" && !window.confirm("Kết thúc buổi diễn tập của " + team.name + "? / End this team's drill?")) return;
+          control(String(team.id), command, {}, dom.result);
+        } }, D.vi(COMMANDS[command]));
+      dom.buttons[command] = button;
+      return button;
+    }));
+    var observe = el("form", { class: "observe", autocomplete: "off" },
+      dom.note,
+      el("div", { class: "row" }, el("button", { type: "submit", class: "small" }, "Ghi nhận"), dom.at, dom.noteResult));
+    observe.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      var text = dom.note.value.trim();
+      if (!text) return;
+      var payload = { team_id: team.id, text: text };
+      if (team.pinAt !== null) payload.at = team.pinAt;
+      socket.emit("observe", payload, function (ack) {
+        dom.noteResult.className = "result " + (ack && ack.ok ? "ok" : "err");
+        dom.noteResult.textContent = ack && ack.ok ? "✓ Đã ghi nhận lúc " + fmtT(ack.observation.at) : "✗ " + ((ack && ack.error) || "?");
+        if (ack && ack.ok) { dom.note.value = ""; team.pinAt = null; renderPin(team); }
+      });
+    });
+
+    dom.root = el("section", { class: "team-card", id: "team-" + team.id, dataset: { team: String(team.id) } },
+      el("header", null,
+        el("div", null,
+          el("h2", null, team.name),
+          el("div", { class: "joininfo" }, "Mã đội ", el("span", { class: "code" }, team.join_code), " · ",
+            el("a", { href: joinUrl, class: "join-link", target: "_blank", rel: "noopener" }, joinUrl))),
+        el("div", { class: "stats" },
+          el("div", { class: "stat" }, el("span", { class: "cap" }, "Trạng thái"), dom.status),
+          el("div", { class: "stat" }, el("span", { class: "cap" }, "Thời gian"), dom.clock),
+          el("div", { class: "stat" }, el("span", { class: "cap" }, "Tốc độ"), dom.speed),
+          el("div", { class: "stat" }, el("span", { class: "cap" }, "Cấp độ"), dom.level),
+          el("div", { class: "stat" }, el("span", { class: "cap" }, "Điểm"), dom.score))),
+      el("div", { class: "team-body" },
+        el("div", null, el("h3", null, "Học viên ", el("small", { class: "en", lang: "en" }, "Trainees")), dom.members),
+        el("div", null, el("h3", null, "Điều khiển đội này ", el("small", { class: "en", lang: "en" }, "This team")), controls, dom.result),
+        el("div", { class: "full" }, el("h3", null, "Dư luận ", el("small", { class: "en", lang: "en" }, "Opinion")), dom.chart, dom.legend),
+        el("div", { class: "full" }, dom.rulesHead, dom.rules),
+        el("div", { class: "full" }, el("h3", null, "Diễn biến ", el("small", { class: "en", lang: "en" }, "Timeline, newest first")), dom.timeline),
+        el("div", { class: "full" }, el("h3", null, "Ghi chú quan sát ", el("small", { class: "en", lang: "en" }, "Observation")), observe)));
+    holder.appendChild(dom.root);
+    return dom;
+  }
+
+  function render(team) {
+    if (!team) return;
+    var dom = card(team);
+    D.clear(dom.status);
+    dom.status.className = "status-badge status-" + team.status;
+    dom.status.appendChild(bi(D.labelOf(D.STATUS, team.status)));
+    dom.speed.textContent = "×" + num(team.speed || 0, 2);
+    D.clear(dom.level);
+    dom.level.className = "level-badge level-" + team.level;
+    dom.level.appendChild(el("span", { class: "num" }, "Cấp " + team.level));
+    if (levelNames[team.level]) dom.level.appendChild(el("span", { class: "lname" }, D.levelName(levelNames[team.level])));
+    renderClock(team);
+    renderButtons(team);
+    renderMembers(team);
+    renderScore(team);
+    renderChart(team);
+    renderTimeline(team);
+    renderPin(team);
+  }
+
+  function currentMinute(team) {
+    if (team.status !== "running" || !team.minuteAt) return team.minute || 0;
+    return Math.min(DURATION, team.minute + (Date.now() - team.minuteAt) / 60000 * (team.speed || 0));
+  }
+
+  function renderClock(team) { team.dom.clock.textContent = fmtT(currentMinute(team)); }
+
+  function renderButtons(team) {
+    var b = team.dom.buttons, s = team.status;
+    b.start.disabled = s !== "ready";
+    b.pause.disabled = s !== "running";
+    b.resume.disabled = s !== "paused";
+    b.jump.disabled = s !== "running";
+    b.end.disabled = s === "ended";
+  }
+
+  function renderMembers(team) {
+    var list = team.dom.members;
+    D.clear(list);
+    team.members.forEach(function (m) {
+      list.appendChild(el("li", null, el("strong", null, m.name), " — ", el("span", { class: "role" }, roleName(m.role))));
+    });
+  }
+
+  function renderScore(team) {
+    var score = team.score;
+    var dom = team.dom;
+    D.clear(dom.score); D.clear(dom.rules); D.clear(dom.rulesHead);
+    if (!score) { dom.score.textContent = "–"; return; }
+    dom.score.appendChild(document.createTextNode(num(score.total, 1)));
+    dom.score.appendChild(el("small", { class: "en" }, " /100"));
+    if (score.bonus) dom.score.appendChild(el("small", { class: "bonus" }, " (+" + num(score.bonus, 1) + " thưởng)"));
+    var rules = (score.rules || []).filter(function (r) { return !r.bonus; });
+    var failed = rules.filter(function (r) { return !r.passed; });
+    dom.rulesHead.appendChild(document.createTextNode("Điểm theo quy tắc: " + (rules.length - failed.length) + "/" + rules.length + " đạt "));
+    dom.rulesHead.appendChild(el("small", { class: "en", lang: "en" }, "Live score — rules not yet met"));
+    if (!failed.length) dom.rules.appendChild(el("li", { class: "passed" }, "Mọi quy tắc đều đạt. / Every rule is met."));
+    failed.forEach(function (r) {
+      var title = ruleTitles[r.id];
+      dom.rules.appendChild(el("li", null,
+        el("strong", null, title ? title.vi : r.id), " ",
+        el("span", { class: "pts" }, num(r.points, 1) + "/" + num(r.max_points, 1)),
+        el("span", { class: "why" }, D.vi(r.explanation))));
+    });
+  }
+
+  /* ---- the opinion curve: inline SVG, belief (auto-scaled) above, trust (0–100%) below ---- */
+
+  function svg(tag, attrs, text) {
+    var node = document.createElementNS(SVG, tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, String(attrs[k])); });
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function niceMax(x) {
+    var steps = [0.02, 0.05, 0.1, 0.2, 0.25, 0.5, 0.75, 1];
+    for (var i = 0; i < steps.length; i++) if (x <= steps[i]) return steps[i];
+    return 1;
+  }
+
+  function renderChart(team) {
+    var chart = team.dom.chart;
+    while (chart.firstChild) chart.removeChild(chart.firstChild);
+    var left = 46, right = 628, width = right - left;
+    var panels = [
+      { key: "belief", top: 22, height: 78, title: "Tỷ lệ tin tin đồn (belief)", cls: "belief" },
+      { key: "trust", top: 130, height: 78, title: "Niềm tin vào chính quyền (trust)", cls: "trust" }
+    ];
+    var samples = team.events.filter(function (e) { return e.kind === "opinion"; });
+    var maxBelief = niceMax(Math.max.apply(null, [0.02].concat(samples.map(function (s) { return (s.belief || 0) * 1.1; }))));
+    panels[0].max = maxBelief;
+    panels[1].max = 1;
+    /* The x axis follows the drill: two hours at first, then the time played so far (+20%), up to its end. */
+    var now = currentMinute(team);
+    var span = Math.min(DURATION, Math.max(120, Math.ceil(now * 1.2 / 60) * 60));
+    function x(t) { return left + width * Math.max(0, Math.min(1, t / span)); }
+
+    var stepChoices = [15, 30, 60, 120, 180, 240, 360, 720, 1440];
+    var step = stepChoices.filter(function (s) { return span / s <= 8; })[0] || 1440;
+    panels.forEach(function (p) {
+      function y(v) { return p.top + p.height * (1 - Math.max(0, Math.min(1, v / p.max))); }
+      chart.appendChild(svg("text", { x: left, y: p.top - 7, class: "panel-title" }, p.title));
+      [0, 0.5, 1].forEach(function (f) {
+        var v = p.max * f;
+        chart.appendChild(svg("line", { x1: left, x2: right, y1: y(v), y2: y(v), class: f === 0 ? "axis" : "grid" }));
+        chart.appendChild(svg("text", { x: left - 5, y: y(v) + 4, "text-anchor": "end" }, D.pct(v, p.max < 0.1 ? 1 : 0)));
+      });
+      for (var t = 0; t <= span + 0.1; t += step) {
+        chart.appendChild(svg("line", { x1: x(t), x2: x(t), y1: p.top, y2: p.top + p.height, class: "grid" }));
+      }
+      if (samples.length) {
+        var points = samples.map(function (s) { return x(s.t).toFixed(1) + "," + y(s[p.key] || 0).toFixed(1); });
+        if (samples.length === 1) points.unshift(x(0).toFixed(1) + "," + y(samples[0][p.key] || 0).toFixed(1));
+        chart.appendChild(svg("polyline", { points: points.join(" "), class: p.cls }));
+      }
+    });
+    for (var t = 0; t <= span + 0.1; t += step) {
+      chart.appendChild(svg("text", { x: x(t), y: 226, "text-anchor": t === 0 ? "start" : t + step > span + 0.1 ? "end" : "middle" }, fmtT(t)));
+    }
+    team.events.filter(function (e) { return e.kind === "escalation"; }).forEach(function (e) {
+      chart.appendChild(svg("line", { x1: x(e.t), x2: x(e.t), y1: 16, y2: 208, class: "esc" }));
+      chart.appendChild(svg("text", { x: x(e.t) + 3, y: 33, fill: "#b7791f" }, "Cấp " + e.to));
+    });
+    if (now > 0) chart.appendChild(svg("line", { x1: x(now), x2: x(now), y1: 16, y2: 208, class: "now" }));
+
+    var o = samples.length ? samples[samples.length - 1] : team.opinion || {};
+    var legend = team.dom.legend;
+    D.clear(legend);
+    legend.appendChild(el("span", null, el("span", { class: "sw", style: "background:#c62828" }), "Tin tin đồn: ", el("strong", null, D.pct(o.belief, 1))));
+    legend.appendChild(el("span", null, el("span", { class: "sw", style: "background:#2b6cb0" }), "Niềm tin: ", el("strong", null, D.pct(o.trust, 1))));
+    legend.appendChild(el("span", null, "Đã thấy tin: ", el("strong", null, D.pct(o.seen_share, 1))));
+    if (typeof o.media_pressure === "number") legend.appendChild(el("span", null, "Áp lực báo chí: ", el("strong", null, num(o.media_pressure, 2))));
+    if (!samples.length) legend.appendChild(el("span", { class: "empty" }, "Chưa có mẫu dư luận. / No opinion sample yet."));
+  }
+
+  /* ---- the timeline --------------------------------------------------------------------- */
+
+  /* What an inject is called: its title, else the start of its question or content (as delivered). */
+  function injectTitle(id, team) {
+    var delivered = team ? team.events.filter(function (e) { return e.kind === "inject" && e.inject === id; })[0] : null;
+    var i = delivered || injects[id];
+    if (!i) return id;
+    if (i.title) return i.title.vi;
+    return D.preview(D.vi(i.question || i.content), 70);
+  }
+
+  function paramsText(params, team) {
+    var parts = [];
+    Object.keys(params || {}).forEach(function (k) {
+      var v = params[k];
+      if (["item", "post", "article", "call"].indexOf(k) >= 0) v = v + " (" + injectTitle(v, team) + ")";
+      else if (k === "to" || k === "speaker") v = roleName(v);
+      else if (k === "participants" && Array.isArray(v)) v = v.map(roleName).join(", ");
+      else if (k === "agency") v = agencyName(v);
+      else if (k === "form") v = D.vi(D.labelOf(D.FORMS, v));
+      else if (k === "channel") v = D.vi(D.labelOf(D.STATEMENT_CHANNELS, v));
+      else if (k === "refusal") v = D.vi(D.labelOf(D.REFUSALS, v));
+      else if (k === "mode") v = D.vi(D.labelOf(D.MODES, v));
+      else if (typeof v !== "string") v = JSON.stringify(v);
+      parts.push(D.vi(D.PARAMS[k], k) + ": " + D.preview(v, 220));
+    });
+    return parts.join("\n");
+  }
+
+  function describe(e, team) {
+    var what, sub = null;
+    switch (e.kind) {
+      case "inject":
+        what = "[" + D.vi(D.labelOf(D.INJECT_CHANNELS, e.channel)) + "] " +
+               (e.title ? e.title.vi : D.preview(e.content && e.content.vi, 140));
+        sub = D.vi(e.sender) + " → " + (e.audience || []).map(roleName).join(", ") +
+              " · " + D.vi(D.labelOf(D.ORIGINS, e.origin)) +
+              (typeof e.deadline === "number" ? " · hạn trả lời " + fmtT(e.deadline) : "") +
+              (e.title && e.content ? "\n" + D.preview(e.content.vi, 220) : "");
+        break;
+      case "action":
+        what = roleName(e.role) + ": " + D.vi(D.labelOf(D.ACTIONS, e.type));
+        sub = paramsText(e.params, team);
+        if (e.analysis) {
+          var a = e.analysis;
+          sub += "\nChất lượng " + Math.round((a.quality || 0) * 100) + "%" +
+                 (a.claims && a.claims.length ? " · nhắc lại tin đồn: " + a.claims.join(", ") : "") +
+                 (a.unverified_facts && a.unverified_facts.length ? " · chưa xác minh: " + a.unverified_facts.join(", ") : "") +
+                 (a.messages && a.messages.length ? " · thông điệp: " + a.messages.join(", ") : "");
+        }
+        break;
+      case "refused":
+        what = roleName(e.role) + ": " + D.vi(D.labelOf(D.ACTIONS, e.type));
+        sub = "Lý do: " + D.vi(e.reason);
+        break;
+      case "reply":
+        var to = team.events.filter(function (x) { return x.seq === e.in_reply_to; })[0];
+        what = D.vi(D.ACTORS[e.actor], agencyName(e.actor)) + " phản hồi" + (to ? " — " + D.vi(D.labelOf(D.ACTIONS, to.type)) + " (" + roleName(to.role) + ")" : "");
+        sub = D.preview(D.vi(e.content), 260);
+        break;
+      case "fact":
+        what = "Xác minh: " + agencyName(e.source) + " (" + e.fact + ")";
+        sub = D.preview(D.vi(e.statement), 260);
+        break;
+      case "deadline_missed":
+        what = "Không trả lời kịp: " + e.inject + " — " + injectTitle(e.inject, team);
+        break;
+      case "escalation":
+        what = "Cấp " + e.from + " → Cấp " + e.to + ": " + D.levelName(e.name);
+        sub = e.condition || null;
+        break;
+      case "end":
+        what = "Kết thúc: cấp cuối " + e.final_level + ", cao nhất " + e.max_level;
+        sub = "Tin đồn " + D.pct(e.belief, 1) + " · niềm tin " + D.pct(e.trust, 1);
+        break;
+      case "observation":
+        what = e.text;
+        break;
+      default:
+        what = e.kind;
+    }
+    return { what: what, sub: sub };
+  }
+
+  function renderTimeline(team) {
+    var list = team.dom.timeline;
+    var rows = team.events.filter(function (e) { return e.kind !== "opinion"; })
+      .concat(team.observations.map(function (o, n) { return { kind: "observation", t: o.at, seq: Infinity, n: n, text: o.text }; }));
+    rows.sort(function (a, b) { return b.t - a.t || (b.seq === a.seq ? b.n - a.n : b.seq - a.seq); });
+    D.clear(list);
+    if (!rows.length) {
+      list.appendChild(el("li", { class: "empty" }, "Chưa có diễn biến. / Nothing yet."));
+      return;
+    }
+    rows.slice(0, 400).forEach(function (e) {
+      var d = describe(e, team);
+      list.appendChild(el("li", { class: "k-" + e.kind, dataset: { seq: String(e.seq), kind: e.kind } },
+        el("span", { class: "t" }, fmtT(e.t)),
+        el("span", { class: "kind" }, D.vi(D.labelOf(D.KINDS, e.kind))),
+        el("span", { class: "what" }, d.what, d.sub ? el("span", { class: "sub" }, d.sub) : null),
+        e.kind === "observation" ? el("span") : el("button", {
+          type: "button", class: "small secondary pin", title: "Gắn ghi chú vào thời điểm này / Attach an observation here",
+          onclick: function () { team.pinAt = e.t; renderPin(team); team.dom.note.focus(); } }, "＋ Ghi chú")));
+    });
+  }
+
+  function renderPin(team) {
+    var at = team.dom.at;
+    D.clear(at);
+    if (team.pinAt === null) {
+      at.appendChild(document.createTextNode("Gắn vào thời điểm hiện tại của đội"));
+      return;
+    }
+    at.appendChild(document.createTextNode("Gắn vào " + fmtT(team.pinAt) + " "));
+    at.appendChild(el("button", { type: "button", class: "small secondary", onclick: function () { team.pinAt = null; renderPin(team); } }, "bỏ chọn"));
+  }
+
+  /* ---- socket ----------------------------------------------------------------------------- */
+
+  function setConnection(kind, viText, enText) {
+    var conn = document.getElementById("conn");
+    D.clear(conn);
+    conn.className = "conn conn-" + kind;
+    conn.appendChild(document.createTextNode(viText));
+    if (enText) conn.appendChild(el("small", { class: "en", lang: "en" }, " " + enText));
+  }
+
+  buildControls();
+  var socket = window.io("/instructor");
+  socket.on("connect", function () {
+    setConnection("ok", "Đã kết nối", "Connected");
+    socket.emit("watch", { exercise_id: EXERCISE }, function (ack) {
+      if (!ack || !ack.ok) { report(null, ack || { ok: false, error: "?" }); return; }
+      ack.teams.forEach(setTeam);
+    });
+  });
+  socket.on("events", function (msg) {
+    var team = msg && teams[msg.team_id];
+    if (!team) return;
+    addEvents(team, msg.events || []);
+    applyState(team.id, msg);
+  });
+  socket.on("observation", function (o) {
+    var team = o && teams[o.team_id];
+    if (!team) return;
+    team.observations.push({ at: o.at, text: o.text });
+    schedule(team);
+  });
+  socket.on("disconnect", function () { setConnection("lost", "Mất kết nối — đang kết nối lại…", "Reconnecting…"); });
+  socket.on("connect_error", function () { setConnection("lost", "Không kết nối được — đang thử lại…", "Cannot connect, retrying…"); });
+
+  window.setInterval(function () {
+    order.forEach(function (id) {
+      var team = teams[id];
+      if (team && team.dom && team.status === "running") renderClock(team);
+    });
+  }, 1000);
+
+  window.DrillConsole = { teams: teams };
+})();
