@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from web.auth import AuditedNamespace, as_id, is_instructor, is_plain, refuse, who_is
 from web.extensions import db, socketio
-from web.live import ControlError
+from web.controls import ControlError
 from web.models import EventRecord, Exercise, Observation, Team
 from web.outbox import INSTRUCTOR_NAMESPACE, instructor_room
 

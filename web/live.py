@@ -9,34 +9,23 @@ exercise's scenario text, seed and input log, and comes back paused.
 
 from __future__ import annotations
 
-import json
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-import simpy
 from flask import Flask
-from sqlalchemy import func, select
+from sqlalchemy import select
 
-from scenarios.model import LocalText
 from scoring import score
-from sim.actions import Action
-from sim.driver import Driver, next_timed_inject
+from sim.driver import Driver
 from sim.world import Event, World
+from web.controls import CONTROLS, ControlError, check_control
 from web.exercises import scenario_of
 from web.extensions import db
 from web.models import EventRecord, InputRecord, Team
-
-WORLD_INPUTS = ("action", "fire", "custom", "end")
-INSTANT = 1e-9  # scenario minutes: "just after" an instant, far above float rounding, far below a stamp's 0.001
-CONTROLS = ("start", "pause", "resume", "speed", "jump", "fire", "custom", "end")
-
-
-class ControlError(ValueError):
-    """A control that cannot be applied now; the message says why (Vietnamese / English)."""
-
+from web.replay import apply_input, first_difference, replay
 
 @dataclass
 class LiveTeam:
@@ -87,35 +76,20 @@ class LiveExercises:
     def _rebuild(self, team_id: int) -> LiveTeam:
         team = db.session.get(Team, team_id)
         exercise = team.exercise
-        world = World(scenario_of(exercise), seed=exercise.seed)
         records = db.session.scalars(select(InputRecord).where(InputRecord.team_id == team_id)
                                      .order_by(InputRecord.number)).all()
-        for record in records:
-            world.advance_to(record.at)  # every input, controls too: the world was at least there
-            if record.kind == "jump":  # the clock jumped, and the world with it, to the next timed inject
-                target = next_timed_inject(world)
-                if target is not None:
-                    world.advance_to(target)
-            elif record.kind in WORLD_INPUTS:
-                try:
-                    _apply_to_world(world, record.kind, record.payload, record.at)
-                except Exception:  # it raised live too (after its commit): the world went on from there
-                    self.app.logger.exception("team %s: input %s raised on replay", team_id, record.number)
-        sent = db.session.scalar(select(func.count()).select_from(EventRecord).where(EventRecord.team_id == team_id)) or 0
-        # The world's own events stored after the last input: play up to the last of them, then the rest
-        # of its instant (as the live world had), and stop just after it, so that an input stamped from
-        # now on is replayed after them too (an input stamped t comes before the world's events at t).
-        if len(world.events) < sent:
-            while len(world.events) < sent:
-                try:
-                    world.env.step()
-                except simpy.core.EmptySchedule:
-                    break
-            if world.now >= world.scenario.duration:
-                world.finish()
-            else:
-                world.advance_to(world.now + INSTANT)
-        self._check_replay(team_id, world, sent)
+        stored = db.session.scalars(select(EventRecord.body).where(EventRecord.team_id == team_id)
+                                    .order_by(EventRecord.seq)).all()
+
+        def raised(record: InputRecord) -> None:
+            self.app.logger.exception("team %s: input %s raised on replay", team_id, record.number)
+
+        world = replay(scenario_of(exercise), exercise.seed, records, len(stored), raised)
+        differs_from = first_difference(stored, world)
+        if differs_from is not None:
+            self.app.logger.error("team %s: the rebuilt world differs from the stored events from seq %s on; "
+                                  "clients keep the stored ones (was the code changed mid-exercise?)",
+                                  team_id, differs_from)
         driver = Driver(world, speed=team.speed)
         driver.clock.jump_to(world.now, self.clock())
         if world.over and team.status != "ended":  # stopped between storing the end and marking it
@@ -125,18 +99,7 @@ class LiveExercises:
             team.status = "paused"
             db.session.commit()
         return LiveTeam(team_id=team.id, exercise_id=exercise.id, driver=driver, status=team.status,
-                        inputs=records[-1].number if records else 0, sent=sent)
-
-    def _check_replay(self, team_id: int, world: World, sent: int) -> None:
-        """Warn loudly if the rebuilt world did not reproduce the stored events (e.g. the code changed)."""
-        stored = db.session.scalars(select(EventRecord.body).where(EventRecord.team_id == team_id)
-                                    .order_by(EventRecord.seq)).all()
-        replayed = json.loads(json.dumps(world.events[:sent]))
-        differing = next((i for i, (a, b) in enumerate(zip(stored, replayed)) if a != b), None)
-        if differing is not None or len(replayed) < len(stored):
-            seq = stored[differing]["seq"] if differing is not None else len(replayed) + 1
-            self.app.logger.error("team %s: the rebuilt world differs from the stored events from seq %s on; "
-                                  "clients keep the stored ones (was the code changed mid-exercise?)", team_id, seq)
+                        inputs=records[-1].number if records else 0, sent=len(stored))
 
     def recover_all(self) -> list[int]:
         """Rebuild every team not ended (at server start); returns their ids."""
@@ -175,7 +138,7 @@ class LiveExercises:
                 raise ControlError("Buổi diễn tập chưa bắt đầu hoặc đã kết thúc. / The drill is not under way.")
             payload = {"role": role, "type": kind, "params": params}
             at = self._record(live, member_source, "action", payload, self.clock())
-            event = _apply_to_world(live.world, "action", payload, at)
+            event = apply_input(live.world, "action", payload, at)
             self._flush(live)
             return event
 
@@ -185,7 +148,7 @@ class LiveExercises:
             raise ControlError(f"Lệnh không hợp lệ / unknown control: {command}")
         live = self.team(team_id)
         with live.lock:
-            _check_control(live, command, args)
+            check_control(live.status, live.world, command, args)
             now = self.clock()  # one reading: the stamp and the command see the same instant
             at = self._record(live, instructor_source, command, args, now)
             if command in ("start", "resume"):
@@ -201,7 +164,7 @@ class LiveExercises:
             elif command == "jump":
                 live.driver.jump_to_next_inject(now)
             else:
-                _apply_to_world(live.world, command, args, at)
+                apply_input(live.world, command, args, at)
                 if command == "end":
                     self._set_status(live, "ended")
             self._flush(live)
@@ -273,53 +236,3 @@ class LiveExercises:
             "speed": live.driver.clock.speed, "level": world.level, "max_level": world.max_level,
             "opinion": world.opinion.variables(), "score": card.as_dict(),
         }
-
-
-def _check_control(live: LiveTeam, command: str, args: dict[str, Any]) -> None:
-    if live.status == "ended":
-        raise ControlError("Buổi diễn tập của đội đã kết thúc. / This team's drill has ended.")
-    if command == "start" and live.status != "ready":
-        raise ControlError("Đội đã bắt đầu. / The team has already started.")
-    if command in ("pause", "jump") and live.status != "running":
-        raise ControlError("Đội không đang chạy. / The team is not running.")
-    if command == "resume" and live.status != "paused":
-        raise ControlError("Đội không tạm dừng. / The team is not paused.")
-    if command == "speed":
-        speed = args.get("speed")
-        if isinstance(speed, bool) or not isinstance(speed, (int, float)) or not 0 < speed <= 10_000:
-            raise ControlError("Tốc độ phải là số dương, tối đa 10000. / Speed must be a positive number up to 10000.")
-    if command == "fire":
-        inject = live.world.scenario.inject(str(args.get("inject")))
-        if inject is None or inject.id in live.world.delivered:
-            raise ControlError("Không có tin đó hoặc tin đã phát. / No such inject, or it is already out.")
-    if command == "custom":
-        _check_custom(live, args)
-
-
-def _check_custom(live: LiveTeam, args: dict[str, Any]) -> None:
-    from scenarios.model import Channel
-
-    channels = {c.value for c in Channel}
-    to = args.get("to")
-    if args.get("channel") not in channels:
-        raise ControlError(f"Kênh phải là một trong / channel must be one of: {', '.join(sorted(channels))}")
-    if not isinstance(to, list) or not to or any(r not in live.world.scenario.trainee_roles for r in to):
-        raise ControlError("Cần chọn vai nhận hợp lệ. / Choose valid target roles.")
-    for key in ("content", "sender"):
-        text = args.get(key)
-        if not isinstance(text, str) or not text.strip() or len(text) > 2000:
-            raise ControlError(f"'{key}' phải là văn bản 1–2000 ký tự. / '{key}' must be 1-2000 characters.")
-
-
-def _apply_to_world(world: World, kind: str, payload: dict[str, Any], at: float) -> Event | None:
-    """Apply a world-changing input; the same function serves live play and rebuilds."""
-    if kind == "action":
-        return world.act(Action(at=at, role=payload["role"], type=payload["type"], params=payload["params"]))
-    if kind == "fire":
-        world.fire_inject(payload["inject"])
-    elif kind == "custom":
-        world.custom_inject(payload["channel"], LocalText(vi=payload["content"]), payload["to"],
-                            LocalText(vi=payload["sender"]))
-    elif kind == "end":
-        world.end_now()
-    return None

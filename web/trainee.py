@@ -22,7 +22,7 @@ from sim.actions import CATALOG, FORMS, LAWFUL_REFUSALS, STATEMENT_CHANNELS
 from web.auth import MAX_ID, AuditedNamespace, is_member, is_plain, refuse, who_is
 from web.exercises import scenario_of
 from web.extensions import db, socketio
-from web.live import ControlError
+from web.controls import ControlError
 from web.models import EventRecord, Member, Team
 from web.outbox import TRAINEE_NAMESPACE, role_room
 

@@ -1,0 +1,78 @@
+"""Rebuilding a team's world from its exercise and input log, as it was played live.
+
+The input log is the source of truth. `apply_input` is the one function that
+applies a world-changing input, live and on replay alike; `replay` plays a log
+back to where the stored events end; `first_difference` says whether the replay
+reproduced what clients were sent.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import simpy
+
+from scenarios.model import LocalText, Scenario
+from sim.actions import Action
+from sim.driver import next_timed_inject
+from sim.world import Event, World
+from web.models import InputRecord
+
+WORLD_INPUTS = ("action", "fire", "custom", "end")
+INSTANT = 1e-9  # scenario minutes: "just after" an instant, far above float rounding, far below a stamp's 0.001
+
+
+def apply_input(world: World, kind: str, payload: dict[str, Any], at: float) -> Event | None:
+    """Apply a world-changing input (an action, an inject fired or written by the instructor, the end)."""
+    if kind == "action":
+        return world.act(Action(at=at, role=payload["role"], type=payload["type"], params=payload["params"]))
+    if kind == "fire":
+        world.fire_inject(payload["inject"])
+    elif kind == "custom":
+        world.custom_inject(payload["channel"], LocalText(vi=payload["content"]), payload["to"],
+                            LocalText(vi=payload["sender"]))
+    elif kind == "end":
+        world.end_now()
+    return None
+
+
+def replay(scenario: Scenario, seed: int, records: Sequence[InputRecord], stored: int,
+           on_error: Callable[[InputRecord], None]) -> World:
+    """The world after `records`, played on to the end of the instant of its `stored`-th event."""
+    world = World(scenario, seed=seed)
+    for record in records:
+        world.advance_to(record.at)  # every input, controls too: the world was at least there
+        if record.kind == "jump":  # the clock jumped, and the world with it, to the next timed inject
+            target = next_timed_inject(world)
+            if target is not None:
+                world.advance_to(target)
+        elif record.kind in WORLD_INPUTS:
+            try:
+                apply_input(world, record.kind, record.payload, record.at)
+            except Exception:  # noqa: BLE001 - it raised live too (after its commit): the world went on
+                on_error(record)
+    # The world's own events stored after the last input: play up to the last of them, then the rest
+    # of its instant (as the live world had), and stop just after it, so that an input stamped from
+    # now on is replayed after them too (an input stamped t comes before the world's events at t).
+    if len(world.events) < stored:
+        while len(world.events) < stored:
+            try:
+                world.env.step()
+            except simpy.core.EmptySchedule:
+                break
+        if world.now >= world.scenario.duration:
+            world.finish()
+        else:
+            world.advance_to(world.now + INSTANT)
+    return world
+
+
+def first_difference(stored: Sequence[dict], world: World) -> int | None:
+    """The seq from which the world's events differ from the stored ones, or None if they agree."""
+    replayed = json.loads(json.dumps(world.events[:len(stored)]))
+    differing = next((i for i, (a, b) in enumerate(zip(stored, replayed)) if a != b), None)
+    if differing is not None:
+        return stored[differing]["seq"]
+    return len(replayed) + 1 if len(replayed) < len(stored) else None
