@@ -14,7 +14,8 @@ from flask_login import current_user
 from flask_socketio import ConnectionRefusedError, join_room
 from sqlalchemy import select
 
-from web.auth import AuditedNamespace, as_id, is_instructor, is_plain, refuse, who_is
+from web.auth import AuditedNamespace, is_instructor, refuse, who_is
+from web.validation import as_id, is_plain
 from web.extensions import db, socketio
 from web.controls import ControlError
 from web.models import EventRecord, Exercise, Observation, Team

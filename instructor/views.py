@@ -12,7 +12,8 @@ from wtforms.validators import DataRequired, Length, NumberRange
 from scenarios.library import builtin_ids, scenario_path
 from scenarios.loader import load_scenario
 from scoring.rules import RULES
-from web.auth import as_id, is_instructor, refuse, who_is
+from web.auth import is_instructor, refuse, who_is
+from web.validation import as_id
 from web.exercises import ExerciseError, TeamPlan, create_exercise, scenario_of
 from web.extensions import db
 from web.models import Exercise

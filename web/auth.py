@@ -6,9 +6,6 @@ Both are Flask-Login users, told apart by their id's prefix (`instructor:7`,
 
 from __future__ import annotations
 
-import math
-from typing import Any
-
 from flask import Blueprint, Flask, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_user, logout_user, user_unauthorized
 from flask_socketio import Namespace
@@ -40,7 +37,8 @@ def is_member(user) -> bool:
 
 def refuse(who: str, what: str, reason: str) -> None:
     """Log a refused attempt (application log and audit table)."""
-    current_app.logger.warning("refused: %s tried %s: %s", who, what, reason)
+    one_line = [text.replace("\r", " ").replace("\n", " ") for text in (who, what, reason)]  # no forged log lines
+    current_app.logger.warning("refused: %s tried %s: %s", *one_line)
     db.session.rollback()
     db.session.add(AuditEntry(who=who[:120], what=what[:120], reason=reason[:500]))
     db.session.commit()
@@ -48,36 +46,6 @@ def refuse(who: str, what: str, reason: str) -> None:
 
 def who_is(user) -> str:
     return user.get_id() if getattr(user, "is_authenticated", False) else f"anonymous@{request.remote_addr}"
-
-
-MAX_ID = 2**63 - 1  # the largest id a database integer holds
-MAX_NESTING = 4  # params and args are flat values or short lists of them
-
-
-def as_id(value: Any) -> int | None:
-    """A row id from a client: a whole number a database integer can hold, else None."""
-    if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= MAX_ID:
-        return None
-    return value
-
-
-def is_plain(value: Any, depth: int = 0) -> bool:
-    """Whether a client's value is plain JSON that a browser can read back, nested at most MAX_NESTING deep.
-
-    Python's JSON reader accepts NaN and Infinity, which browsers cannot parse: echoed
-    in an event they would break every console and room that receives it.
-    """
-    if value is None or isinstance(value, (str, bool, int)):
-        return True
-    if isinstance(value, float):
-        return math.isfinite(value)
-    if depth >= MAX_NESTING:
-        return False
-    if isinstance(value, list):
-        return all(is_plain(item, depth + 1) for item in value)
-    if isinstance(value, dict):
-        return all(isinstance(key, str) and is_plain(item, depth + 1) for key, item in value.items())
-    return False
 
 
 class AuditedNamespace(Namespace):

@@ -19,7 +19,8 @@ from wtforms import StringField
 from wtforms.validators import DataRequired, Length
 
 from sim.actions import CATALOG, FORMS, LAWFUL_REFUSALS, STATEMENT_CHANNELS
-from web.auth import MAX_ID, AuditedNamespace, is_member, is_plain, refuse, who_is
+from web.auth import AuditedNamespace, is_member, refuse, who_is
+from web.validation import MAX_ID, is_plain
 from web.exercises import scenario_of
 from web.extensions import db, socketio
 from web.controls import ControlError

@@ -298,3 +298,10 @@ def test_the_session_cookie_is_http_only_and_same_site(app):
     response = app.test_client().post("/login", data={"username": "lan", "password": "secret"})
     cookie = response.headers["Set-Cookie"]
     assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
+
+
+def test_a_refusal_cannot_forge_log_lines(app, caplog):
+    """User text in a refusal (here a username) is logged on one line: no fake 'refused: ...' entries."""
+    app.test_client().post("/login", data={"username": "x\nrefused: admin tried nothing", "password": "wrong"})
+    messages = [r.getMessage() for r in caplog.records if r.getMessage().startswith("refused")]
+    assert len(messages) == 1 and "\n" not in messages[0] and "x refused: admin" in messages[0]
