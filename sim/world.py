@@ -294,7 +294,8 @@ class World:
         return None
 
     def _action_audience(self, action: Action) -> set[str]:
-        if CATALOG[action.type].press_facing and action.type != "answer_press" or action.type == "message":
+        public = CATALOG[action.type].press_facing and action.type != "answer_press"  # statements, conferences
+        if public or action.type == "message":  # what the public hears, and team chat, the whole team sees
             return self._trainees
         audience = {action.role, "propaganda_board"}
         if action.type == "report_up":
