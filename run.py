@@ -6,56 +6,44 @@
     python run.py simulate SCENARIO [...]     play a drill headless and print its score card
     python run.py scenarios                   list the built-in drills
     python run.py schema                      regenerate scenarios/scenario.schema.json
+
+Each command lives in a module of `commands/` with `add_arguments(parser)` and
+`main(args) -> exit code`; `COMMANDS` names them, and a module is imported only
+when its command runs or its arguments are needed.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 
+COMMANDS: dict[str, tuple[str, str]] = {  # name -> (module, help)
+    "serve": ("commands.serve", "start the platform (the default)"),
+    "validate": ("commands.validate", "check scenario files (exit 1 on any error)"),
+    "simulate": ("commands.simulate", "play a drill headless and print its score card"),
+    "scenarios": ("commands.listing", "list the built-in drills"),
+    "schema": ("commands.schema", "regenerate the published JSON Schema of scenario files"),
+}
 
-def _parser() -> argparse.ArgumentParser:
+
+def _parser(argv: list[str]) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="run.py", description="Diễn tập xử lý khủng hoảng truyền thông / media-crisis drills")
     commands = parser.add_subparsers(dest="command")
-    validate = commands.add_parser("validate", help="check scenario files (exit 1 on any error)")
-    validate.add_argument("paths", nargs="+", metavar="PATH", help="scenario file or built-in id")
-    simulate = commands.add_parser("simulate", help="play a drill headless and print its score card")
-    simulate.add_argument("scenario", metavar="SCENARIO", help="scenario file or built-in id")
-    simulate.add_argument("--actions", metavar="FILE.jsonl", help="stamped actions, one JSON object a line")
-    simulate.add_argument("--seed", type=int, default=0)
-    simulate.add_argument("--until", type=float, metavar="MINUTE", help="stop at this scenario minute")
-    simulate.add_argument("--json", action="store_true", help="print one JSON document")
-    serve = commands.add_parser("serve", help="start the platform (the default)")
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=5000)
-    commands.add_parser("scenarios", help="list the built-in drills")
-    commands.add_parser("schema", help="regenerate the published JSON Schema of scenario files")
+    chosen = next((a for a in argv if not a.startswith("-")), None)
+    for name, (module, help_text) in COMMANDS.items():
+        sub = commands.add_parser(name, help=help_text)
+        if name == chosen:  # only the command that runs needs its arguments (and its imports)
+            importlib.import_module(module).add_arguments(sub)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
-    if args.command == "validate":
-        from commands import validate
-
-        return validate.run(args.paths)
-    if args.command == "simulate":
-        from commands import simulate
-
-        return simulate.run(args.scenario, args.actions, args.seed, args.until, args.json)
-    if args.command == "schema":
-        from scenarios.schema import write_schema
-
-        print(write_schema())
-        return 0
-    if args.command == "scenarios":
-        from commands import listing
-
-        return listing.run()
-    from web import serve
-
-    serve(getattr(args, "host", "127.0.0.1"), getattr(args, "port", 5000))
-    return 0
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = _parser(argv).parse_args(argv)
+    if args.command is None:
+        args = _parser(["serve"]).parse_args(["serve"])
+    return importlib.import_module(COMMANDS[args.command][0]).main(args)
 
 
 if __name__ == "__main__":

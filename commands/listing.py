@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import argparse
+
 from scenarios.library import builtin_ids, play_paths, scenario_path
 from scenarios.loader import ScenarioInvalid, load_scenario
 
 
-def run() -> int:
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """No arguments."""
+
+
+def main(args: argparse.Namespace) -> int:
     print("Kịch bản có sẵn / Built-in drills:")
     for scenario_id in builtin_ids():
         try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from typing import Any
@@ -50,6 +51,18 @@ def _summary(result: dict[str, Any], scenario: Scenario) -> str:
         lines.append(f"Tin đồn / Rumour: {seen} người đã xem, {belief}% dân số tin; "
                      f"niềm tin vào chính quyền / trust {last['trust']:.0%}")
     return "\n".join(lines)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("scenario", metavar="SCENARIO", help="scenario file or built-in id")
+    parser.add_argument("--actions", metavar="FILE.jsonl", help="stamped actions, one JSON object a line")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--until", type=float, metavar="MINUTE", help="stop at this scenario minute")
+    parser.add_argument("--json", action="store_true", help="print one JSON document")
+
+
+def main(args: argparse.Namespace) -> int:
+    return run(args.scenario, args.actions, args.seed, args.until, args.json)
 
 
 def run(name: str, actions_path: str | None, seed: int, until: float | None, as_json: bool) -> int:

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 
 from scenarios.library import scenario_path
 from scenarios.loader import ScenarioInvalid, load_scenario
 
 
-def run(paths: list[str]) -> int:
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="scenario file or built-in id")
+
+
+def main(args: argparse.Namespace) -> int:
     """0 when every file is valid, 1 otherwise."""
+    paths = args.paths
     failed = 0
     for name in paths:
         path = scenario_path(name)

@@ -7,7 +7,7 @@ import functools
 import pytest
 from werkzeug.security import generate_password_hash
 
-from web import models
+from web.models import core as models
 
 from web import create_app
 from web.exercises import TeamPlan, create_exercise

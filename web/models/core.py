@@ -1,4 +1,4 @@
-"""The platform's database: instructors, exercises, teams, trainees, and the logs of a run.
+"""The live platform's tables: instructors, exercises, teams, trainees, and the logs of a run.
 
 The log of stamped inputs (`InputRecord`) is the source of truth: a team's
 world is rebuilt from its exercise's scenario text, seed and inputs. Events
