@@ -21,3 +21,4 @@ from web.models.core import (  # noqa: F401 - the public names of the package
     Team,
     utcnow,
 )
+from web.models import debrief, drills, practice  # noqa: E402,F401 - their tables join the metadata

@@ -1,0 +1,1 @@
+"""PLACEHOLDER: tables of the debrief part (being written)."""

@@ -1,0 +1,1 @@
+"""PLACEHOLDER: tables of the drills part (being written)."""

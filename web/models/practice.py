@@ -1,0 +1,1 @@
+"""PLACEHOLDER: tables of the practice part (being written)."""
