@@ -46,12 +46,22 @@ def new_join_code() -> str:
             return code
 
 
-def create_exercise(instructor: Instructor, scenario_id: str, seed: int, speed: float, teams: list[TeamPlan]) -> Exercise:
-    """Create an exercise with its teams; raises `ExerciseError` naming the bad part."""
+def builtin_text(scenario_id: str) -> str:
+    """The text of a built-in drill; raises `ExerciseError` if there is none by that id."""
     path = scenario_path(scenario_id)
     if not path.is_file():
         raise ExerciseError(f"Không có kịch bản '{scenario_id}'. / No scenario '{scenario_id}'.")
-    text = path.read_text(encoding="utf-8")
+    return path.read_text(encoding="utf-8")
+
+
+def create_exercise(instructor: Instructor, scenario_id: str, seed: int, speed: float, teams: list[TeamPlan],
+                    text: str | None = None) -> Exercise:
+    """Create an exercise with its teams; raises `ExerciseError` naming the bad part.
+
+    The exercise runs `text` (a drill's exact YAML, e.g. a version authored in the
+    browser) or, without it, the built-in drill `scenario_id`.
+    """
+    text = builtin_text(scenario_id) if text is None else text
     scenario = _parse(text)
     if not 0 < speed <= 10_000:
         raise ExerciseError("Tốc độ phải từ 0 đến 10000 phút kịch bản mỗi phút thực. / Speed must be in (0, 10000].")
