@@ -1,0 +1,90 @@
+"""`run.py msel export|import`: a drill's Master Scenario Events List (MSEL) as XLSX or CSV, and back.
+
+    python run.py msel export SCENARIO --out FILE.xlsx|FILE.csv
+    python run.py msel import FILE [--base SCENARIO] --out NEW.yaml
+
+An import prints every row it could not read on stderr and exits 1 if there is
+one; it writes the rows it could read only if they make a valid drill. The
+layout of the file is in docs/MSEL.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from scenarios.library import scenario_path
+from scenarios.loader import ScenarioInvalid, load_scenario
+from scenarios.msel import MselError, export_msel, import_msel
+
+
+def _msel_file(value: str) -> Path:
+    path = Path(value)
+    if path.suffix.lower() not in (".xlsx", ".csv"):
+        raise argparse.ArgumentTypeError(f"tệp phải là .xlsx hoặc .csv / the file must be .xlsx or .csv: {value}")
+    return path
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    actions = parser.add_subparsers(dest="action", required=True)
+    export = actions.add_parser("export", help="write a drill's MSEL (XLSX: the whole drill; CSV: the events)")
+    export.add_argument("scenario", metavar="SCENARIO", help="scenario file or built-in id")
+    export.add_argument("--out", required=True, type=_msel_file, metavar="FILE", help="FILE.xlsx or FILE.csv")
+    load = actions.add_parser("import", help="build a drill from an MSEL")
+    load.add_argument("file", type=Path, metavar="FILE", help="the MSEL, .xlsx or .csv")
+    load.add_argument("--base", metavar="SCENARIO",
+                      help="the drill whose injects the rows replace (default: an XLSX's own drill sheet)")
+    load.add_argument("--out", required=True, type=Path, metavar="NEW.yaml", help="where to write the new drill")
+
+
+def _export(args: argparse.Namespace) -> int:
+    try:
+        scenario = load_scenario(scenario_path(args.scenario))
+    except ScenarioInvalid as exc:
+        for issue in exc.issues:
+            print(issue, file=sys.stderr)
+        return 1
+    try:
+        export_msel(scenario, args.out)
+    except OSError as exc:
+        print(f"không ghi được / cannot write {args.out}: {exc.strerror}", file=sys.stderr)
+        return 1
+    print(f"Đã ghi / Wrote {args.out} ({len(scenario.injects)} tình huống / injects)")
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    try:
+        base = scenario_path(args.base).read_text(encoding="utf-8") if args.base else None
+        result = import_msel(args.file, base)
+    except OSError as exc:
+        print(f"không đọc được kịch bản gốc / cannot read the base drill: {exc}", file=sys.stderr)
+        return 1
+    except MselError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    for note in result.notes:
+        print(note, file=sys.stderr)
+    for problem in result.problems:
+        print(problem, file=sys.stderr)
+    if result.scenario is None:
+        print(f"Không ghi {args.out}: các dòng đọc được không tạo thành kịch bản hợp lệ /"
+              f" Nothing written to {args.out}: the rows that could be read do not make a valid drill", file=sys.stderr)
+        return 1
+    try:
+        args.out.write_text(result.yaml_text, encoding="utf-8")
+    except OSError as exc:
+        print(f"không ghi được / cannot write {args.out}: {exc.strerror}", file=sys.stderr)
+        return 1
+    print(f"Đã ghi / Wrote {args.out} ({len(result.scenario.injects)} tình huống / injects)")
+    if result.problems:
+        print(f"{len(result.problems)} lỗi: các dòng trên bị bỏ qua, tệp chỉ gồm các dòng đọc được /"
+              f" {len(result.problems)} problem(s): the rows above were left out, the file has only the rows that"
+              " could be read", file=sys.stderr)
+    return 0 if result.ok else 1
+
+
+def main(args: argparse.Namespace) -> int:
+    """0 on success; 1 if the drill is invalid, a file cannot be read, or any row was left out."""
+    return _export(args) if args.action == "export" else _import(args)

@@ -1,0 +1,130 @@
+"""Cell values of an MSEL: scenario times as T+HH:MM, minutes, counts and lists, both ways.
+
+Writing gives a value a spreadsheet shows plainly; reading accepts what a planner
+types or Excel stores (text, numbers, times of day, durations) and raises
+`CellError` saying, in Vietnamese and English, what it expected.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import unicodedata
+from decimal import Decimal
+
+from scenarios.msel.problems import CellError
+
+Cell = str | int | float | datetime.time | datetime.timedelta | datetime.datetime | None
+
+_CLOCK = re.compile(r"(?:T\+)?(\d+):([0-5]?\d)(?::([0-5]?\d))?")
+_MINUTES = re.compile(r"(?:T\+)?(\d+(?:[.,]\d+)?)")
+_GROUPED = re.compile(r"[0-9]{1,3}(?:[., ][0-9]{3})+")  # 45.000, 45,000, 45 000
+
+
+def name_key(text: str) -> str:
+    """A name as compared on import: NFC, case-folded, single spaces, ', ' between parts."""
+    text = unicodedata.normalize("NFC", text)
+    return re.sub(r"\s*,\s*", ", ", " ".join(text.split())).casefold().rstrip(":")
+
+
+def text(value: Cell) -> str:
+    """A cell as trimmed text (whole numbers without '.0', line breaks as \\n)."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+def plain_number(value: float) -> int | float:
+    """15.0 -> 15, 7.5 -> 7.5: what a spreadsheet should show."""
+    return int(value) if float(value).is_integer() else value
+
+
+def format_time(minute: float) -> str:
+    """Scenario minute 90 -> 'T+01:30'; a fraction of a minute is written as plain minutes ('7.5')."""
+    if not float(minute).is_integer():
+        return format(Decimal(repr(float(minute))), "f")  # the shortest exact digits, never '1e-05'
+    hours, minutes = divmod(int(minute), 60)
+    return f"T+{hours:02d}:{minutes:02d}"
+
+
+def parse_time(value: Cell) -> float | None:
+    """T+HH:MM, HH:MM, H:MM:SS, plain minutes or an Excel time/duration -> scenario minute; '' -> None."""
+    if isinstance(value, datetime.timedelta):
+        return value.total_seconds() / 60
+    if isinstance(value, datetime.time):
+        return value.hour * 60 + value.minute + value.second / 60
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0:
+        return float(value)
+    raw = text(value)
+    if not raw:
+        return None
+    compact = re.sub(r"\s+", "", raw).upper()
+    if clock := _CLOCK.fullmatch(compact):
+        hours, minutes, seconds = (int(part or 0) for part in clock.groups())
+        return float(hours * 60 + minutes) + seconds / 60
+    if minutes := _MINUTES.fullmatch(compact):
+        return float(minutes.group(1).replace(",", "."))
+    raise CellError(
+        f"không đọc được thời điểm '{raw}': viết T+HH:MM (ví dụ T+01:30), HH:MM hoặc số phút",
+        f"cannot read the time '{raw}': write T+HH:MM (e.g. T+01:30), HH:MM or a number of minutes")
+
+
+def parse_minutes(value: Cell, *, positive: bool = False) -> float | None:
+    """A number of minutes (7.5 or 7,5); '' -> None; negative (or zero when `positive`) is an error."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        number = float(value)
+    else:
+        raw = text(value)
+        if not raw:
+            return None
+        if not re.fullmatch(r"\d+(?:[.,]\d+)?", raw):
+            raise CellError(f"'{raw}' không phải là số phút", f"'{raw}' is not a number of minutes")
+        number = float(raw.replace(",", "."))
+    if number < 0 or (positive and number == 0):
+        need_vi, need_en = ("lớn hơn 0", "greater than 0") if positive else ("không âm", "not negative")
+        raise CellError(f"số phút phải {need_vi}, không phải {number:g}", f"minutes must be {need_en}, not {number:g}")
+    return number
+
+
+def parse_count(value: Cell) -> int | None:
+    """A whole number of people (45000, 45.000, 45,000 or 45 000); '' -> None."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and float(value).is_integer() and value >= 0:
+        return int(value)
+    raw = text(value)
+    if not raw:
+        return None
+    if re.fullmatch(r"[0-9]+", raw) or _GROUPED.fullmatch(raw):
+        return int(re.sub(r"[., ]", "", raw))
+    raise CellError(f"'{raw}' không phải là số nguyên không âm", f"'{raw}' is not a whole number of at least 0")
+
+
+def items(value: Cell) -> list[str]:
+    """'a, b; c' or one per line -> ['a', 'b', 'c']."""
+    return [part.strip() for part in re.split(r"[,;\n]", text(value)) if part.strip()]
+
+
+def match_names(value: Cell, names: dict[str, str]) -> tuple[list[str], list[str]]:
+    """The ids a list of ids or names stands for, and the pieces that match none.
+
+    `names` maps `name_key(name)` to an id. A name may itself contain commas
+    ("Sở Văn hóa, Thể thao và Du lịch"): the longest run of comma-separated
+    pieces that is a known name wins.
+    """
+    found: list[str] = []
+    unknown: list[str] = []
+    for part in re.split(r"[;\n]", text(value)):
+        pieces = part.split(",")
+        start = 0
+        while start < len(pieces):
+            end = next((end for end in range(len(pieces), start, -1)
+                        if name_key(",".join(pieces[start:end])) in names), None)
+            if end is None:
+                if pieces[start].strip():
+                    unknown.append(pieces[start].strip())
+                start += 1
+            else:
+                found.append(names[name_key(",".join(pieces[start:end]))])
+                start = end
+    return found, unknown

@@ -1,0 +1,121 @@
+"""The layout of an MSEL: its sheets, its columns' order, headers and widths, the names accepted on import.
+
+The seven columns of a Master Scenario Events List (HSEEP practice) come first,
+after the number; then the columns that carry the rest of an inject, so that
+nothing is lost. A column's key is the inject field it holds (`title_en` is the
+English of `title`); `expected` and `objective` are derived on export and never
+read back. On import a header may be the full bilingual header, either half of
+it, or one of the column's usual MSEL names, in any case; see docs/MSEL.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from scenarios.msel.cells import name_key
+from scenarios.msel.problems import MselError, MselProblem
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: the inject field it holds, its header and width, other names it goes by."""
+
+    key: str
+    vi: str
+    en: str
+    width: int
+    aliases: tuple[str, ...] = ()
+    derived: bool = False  # written on export, ignored on import
+
+    @property
+    def header(self) -> str:
+        return f"{self.vi} / {self.en}"
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.header, self.vi, self.en, *self.aliases)
+
+
+FORMATS = ("xlsx", "csv")
+EVENTS_SHEET = "MSEL"  # the XLSX sheet of events (else the first sheet is read)
+DRILL_SHEET = "Kịch bản - Drill"  # the XLSX sheet with the rest of the drill as YAML, one line per row
+COLUMNS: tuple[Column, ...] = (
+    Column("number", "STT", "No.", 6, ("No", "#", "Số", "Số TT", "Event number", "Event No.", "Inject No.")),
+    Column("at", "Thời điểm", "Time", 11, ("Thời gian", "Giờ", "Scenario time", "at")),
+    Column("sender", "Người gửi", "From", 28, ("Sender", "Nguồn tin")),
+    Column("to", "Người nhận", "To", 24, ("Recipient", "Recipients", "Player", "Players")),
+    Column("channel", "Kênh", "Channel", 16, ("Method", "Channel/Method", "Phương thức", "Kênh/Phương thức")),
+    Column("content", "Nội dung tình huống", "Inject", 60,
+           ("Nội dung", "Event", "Description", "Event description", "Inject description", "Message", "content")),
+    Column("expected", "Hành động mong đợi", "Expected action", 40,
+           ("Expected player action", "Expected actions", "Expected response"), derived=True),
+    Column("objective", "Mục tiêu", "Objective", 40, ("Objectives", "Capability", "Core capability"), derived=True),
+    Column("id", "Mã", "Id", 20, ("Mã tình huống", "Inject id")),
+    Column("title", "Tiêu đề", "Title", 36),
+    Column("title_en", "Tiêu đề (tiếng Anh)", "Title (English)", 36),
+    Column("content_en", "Nội dung (tiếng Anh)", "Inject (English)", 60, ("Content (English)",)),
+    Column("sender_en", "Người gửi (tiếng Anh)", "From (English)", 28, ("Sender (English)",)),
+    Column("when", "Điều kiện", "Condition", 28, ("when",)),
+    Column("delay", "Trễ (phút)", "Delay (min)", 10, ("Trễ", "Delay")),
+    Column("levels", "Phát hành khi lên cấp", "Released at level", 12, ("Cấp", "Level", "Levels")),
+    Column("claims", "Tin sai", "False claims", 24, ("Claims",)),
+    Column("reach", "Lượt tiếp cận", "Reach", 12),
+    Column("question", "Câu hỏi", "Question", 48),
+    Column("question_en", "Câu hỏi (tiếng Anh)", "Question (English)", 48),
+    Column("response_window", "Thời hạn trả lời (phút)", "Response window (min)", 14,
+           ("Thời hạn trả lời", "Response window")),
+)
+BY_KEY: dict[str, Column] = {column.key: column for column in COLUMNS}
+REQUIRED = ("sender", "to", "channel", "content")
+_BY_NAME: dict[str, str] = {name_key(name): column.key for column in COLUMNS for name in column.names}
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where a file's columns are: the header's row, key -> position, key -> header as written, ignored headers."""
+
+    row: int
+    index: dict[str, int]
+    headers: dict[str, str]
+    ignored: tuple[str, ...]
+
+    def header(self, key: str) -> str:
+        """The header the file uses for a column (the standard header if the file has none)."""
+        return self.headers.get(key, BY_KEY[key].header)
+
+    def notes(self) -> list[MselProblem]:
+        """A note for each column the import does not use (not an error)."""
+        return [MselProblem("cột này không được dùng, đã bỏ qua", "this column is not used and was ignored",
+                            self.row, header) for header in self.ignored]
+
+
+def read_header(row: int, cells: list[str]) -> Layout:
+    """Match a header row's cells to columns; unknown and repeated headers are ignored."""
+    index: dict[str, int] = {}
+    headers: dict[str, str] = {}
+    ignored: list[str] = []
+    for position, header in enumerate(cells):
+        if not header:
+            continue
+        key = _BY_NAME.get(name_key(header))
+        if key is None or key in index:
+            ignored.append(header)
+            continue
+        index[key], headers[key] = position, header
+    return Layout(row, index, headers, tuple(ignored))
+
+
+def column_of(field: tuple[str | int, ...]) -> str | None:
+    """The column holding an inject field, e.g. ('sender', 'en') -> 'sender_en', ('to', 0) -> 'to'."""
+    if not field or not isinstance(field[0], str):
+        return None
+    key = f"{field[0]}_en" if field[1:2] == ("en",) else field[0]
+    return key if key in BY_KEY else None
+
+
+def check_format(format: str) -> str:
+    """The format, if it is one an MSEL is written in; else `MselError`."""
+    if format not in FORMATS:
+        raise MselError(f"định dạng '{format}' không được hỗ trợ (xlsx, csv)",
+                        f"unsupported format '{format}' (xlsx, csv)")
+    return format

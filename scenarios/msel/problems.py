@@ -1,0 +1,44 @@
+"""What can go wrong reading a Master Scenario Events List (MSEL), in Vietnamese and English.
+
+`MselProblem` is one row (or the drill) that could not be read, with the spreadsheet
+row and the column as the file heads it; `CellError` is raised by a cell parser and
+becomes a problem of its row; `MselError` means the file cannot be read at all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class MselProblem:
+    """Why a row, or the drill built from the rows, is not right."""
+
+    vi: str
+    en: str
+    row: int | None = None  # the row number a spreadsheet shows (the header row counts)
+    column: str | None = None  # the column's header as written in the file
+
+    def where(self, row: str, column: str, drill: str) -> str:
+        if self.row is None:
+            return drill
+        return f"{row} {self.row}" + (f", {column} '{self.column}'" if self.column else "")
+
+    def __str__(self) -> str:
+        return f"{self.where('dòng', 'cột', 'kịch bản')}: {self.vi} / {self.where('row', 'column', 'drill')}: {self.en}"
+
+
+class BilingualError(ValueError):
+    """An error whose message is given in Vietnamese (`vi`) and English (`en`)."""
+
+    def __init__(self, vi: str, en: str):
+        self.vi, self.en = vi, en
+        super().__init__(f"{vi} / {en}")
+
+
+class CellError(BilingualError):
+    """A cell that cannot be read; it becomes a problem of its row."""
+
+
+class MselError(BilingualError):
+    """A file that cannot be read as an MSEL at all, or an import without a base drill."""

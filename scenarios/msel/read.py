@@ -1,0 +1,88 @@
+"""Reading an MSEL file into numbered rows of cells: XLSX (events sheet and drill sheet) or CSV.
+
+The format is taken from the argument, else from the content (an XLSX is a ZIP
+archive). Rows keep the numbers a spreadsheet shows, so that problems can name
+them. A CSV may be separated by commas, semicolons or tabs (Excel in a
+Vietnamese locale writes semicolons) and must be UTF-8, with or without BOM.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from openpyxl import load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
+
+from scenarios.msel.cells import Cell
+from scenarios.msel.columns import DRILL_SHEET, EVENTS_SHEET, check_format
+from scenarios.msel.problems import MselError
+
+Source = str | Path | BinaryIO
+
+
+@dataclass(frozen=True)
+class Table:
+    """An MSEL's rows as (row number, cells), and the drill sheet's YAML if the file has one."""
+
+    rows: list[tuple[int, list[Cell]]]
+    drill_yaml: str | None = None
+
+
+def _bytes(source: Source) -> bytes:
+    if isinstance(source, (str, Path)):
+        try:
+            return Path(source).read_bytes()
+        except OSError as exc:
+            raise MselError(f"không đọc được tệp {source}: {exc.strerror}",
+                            f"cannot read {source}: {exc.strerror}") from None
+    return source.read()
+
+
+def _format(data: bytes, format: str | None) -> str:
+    if format is not None:
+        return check_format(format)
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise MselError("tệp .xls (Excel 97–2003) không được hỗ trợ: hãy lưu thành .xlsx hoặc CSV UTF-8",
+                        "an .xls file (Excel 97–2003) is not supported: save it as .xlsx or CSV UTF-8")
+    return "xlsx" if data.startswith(b"PK\x03\x04") else "csv"
+
+
+def _xlsx(data: bytes) -> Table:
+    try:
+        book = load_workbook(io.BytesIO(data), data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise MselError(f"không mở được tệp XLSX: {exc}", f"cannot open the XLSX file: {exc}") from None
+    events = book[EVENTS_SHEET] if EVENTS_SHEET in book.sheetnames else book.worksheets[0]
+    rows = [(number, list(values)) for number, values in enumerate(events.iter_rows(values_only=True), start=1)]
+    drill = None
+    if DRILL_SHEET in book.sheetnames:
+        lines = (row[0] if row else None for row in book[DRILL_SHEET].iter_rows(values_only=True))
+        drill = "\n".join("" if line is None else str(line) for line in lines)  # not stripped: indents matter
+    return Table(rows, drill)
+
+
+def _csv(data: bytes) -> Table:
+    try:
+        content = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise MselError("tệp CSV không phải UTF-8: trong Excel hãy lưu bằng 'CSV UTF-8'",
+                        "the CSV file is not UTF-8: in Excel, save it as 'CSV UTF-8'") from None
+    first_line = content.split("\n", 1)[0]
+    delimiter = max(",;\t", key=first_line.count)
+    reader = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter)
+    try:
+        return Table([(number, list(values)) for number, values in enumerate(reader, start=1)])
+    except csv.Error as exc:
+        raise MselError(f"tệp CSV hỏng ở dòng {reader.line_num}: {exc}",
+                        f"the CSV file is broken at line {reader.line_num}: {exc}") from None
+
+
+def read_table(source: Source, format: str | None = None) -> Table:
+    """The rows of an MSEL file or binary stream; `MselError` if it cannot be read at all."""
+    data = _bytes(source)
+    return _xlsx(data) if _format(data, format) == "xlsx" else _csv(data)
