@@ -11,8 +11,9 @@ Every built-in scenario keeps four plays beside it, and each must show what it i
   so the verified-facts-only rule fails.
 
 The plays run in process through the same function `run.py simulate` uses. The library as a
-whole must cover crisis levels 1, 2 and 3, both rule sets, and different kinds of crisis, in
-Vietnamese with its diacritics.
+whole must cover crisis levels 1, 2 and 3 under each rule set, and the kinds of crisis the seeds
+name (pollution, land clearance, public health, complaints, fake news about officials, natural
+disasters), each drill a different kind, in Vietnamese with its diacritics.
 """
 
 from __future__ import annotations
@@ -146,6 +147,7 @@ def test_silent_play_scores_at_most_20_and_ends_at_the_top_level(scenario_id):
 def test_off_focal_point_play_loses_the_one_focal_point_rule(scenario_id):
     world, card = played(scenario_id, "off_focal_point")
     assert not card.result("one_focal_point").passed
+    assert [r.id for r in card.failures] == ["one_focal_point"], "the stray voice is the play's only fault"
     speakers = {e["role"] for e in statements(world)}
     assert "spokesperson" in speakers and speakers - {"spokesperson"}
 
@@ -171,6 +173,17 @@ def test_the_library_covers_levels_1_2_and_3():
 
 def test_the_library_uses_both_rule_sets():
     assert {"vn-2021", "vn-2026"} <= {scenario(s).rule_set for s in SCENARIOS}
+
+
+def test_the_library_trains_levels_1_2_and_3_under_each_rule_set():
+    pairs = {(scenario(s).top_level, scenario(s).rule_set) for s in SCENARIOS}
+    assert {(level, rules) for level in (1, 2, 3) for rules in ("vn-2021", "vn-2026")} <= pairs, pairs
+
+
+def test_the_library_covers_the_kinds_of_crisis_the_seeds_name():
+    kinds = {scenario(s).crisis_type.value for s in SCENARIOS}
+    assert {"pollution", "land_clearance", "complaint", "fake_news_official", "natural_disaster"} <= kinds, kinds
+    assert kinds & {"public_health", "food_safety"}, kinds
 
 
 def test_the_drills_are_different_kinds_of_crisis():
