@@ -22,8 +22,11 @@ COMMANDS: dict[str, tuple[str, str]] = {  # name -> (module, help)
     "serve": ("commands.serve", "start the platform (the default)"),
     "validate": ("commands.validate", "check scenario files (exit 1 on any error)"),
     "simulate": ("commands.simulate", "play a drill headless and print its score card"),
+    "dryrun": ("commands.dryrun", "play a drill with the built-in bots and warn where it falls short"),
     "scenarios": ("commands.listing", "list the built-in drills"),
+    "report": ("commands.report", "write the report of an exercise (json, csv, pdf, docx, xlsx)"),
     "schema": ("commands.schema", "regenerate the published JSON Schema of scenario files"),
+    "msel": ("commands.msel", "a drill's Master Scenario Events List as XLSX/CSV, and back"),
 }
 
 

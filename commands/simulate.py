@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import sys
 from typing import Any
 
+from debrief import report_document
+from debrief.exports import ExportError, format_of, writer
+from debrief.headless import headless_meta, headless_run
 from scenarios.library import scenario_path
 from scenarios.loader import ScenarioInvalid, load_scenario
 from scenarios.model import Scenario
@@ -59,14 +63,26 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--until", type=float, metavar="MINUTE", help="stop at this scenario minute")
     parser.add_argument("--json", action="store_true", help="print one JSON document")
+    parser.add_argument("--report", metavar="FILE", help="also write the run's report as a one-team exercise; "
+                        "format by extension: .json, .zip (CSV tables), .pdf, .docx, .xlsx")
 
 
 def main(args: argparse.Namespace) -> int:
-    return run(args.scenario, args.actions, args.seed, args.until, args.json)
+    return run(args.scenario, args.actions, args.seed, args.until, args.json, args.report)
 
 
-def run(name: str, actions_path: str | None, seed: int, until: float | None, as_json: bool) -> int:
+def write_report(scenario: Scenario, world: World, path: str) -> None:
+    """The report of a headless run, as a one-team exercise played today, written to `path` (format by extension)."""
+    document = report_document(headless_meta(scenario, datetime.date.today()),
+                               [headless_run(scenario, world.events, world.seed)])
+    writer(format_of(path))(document, path)
+
+
+def run(name: str, actions_path: str | None, seed: int, until: float | None, as_json: bool,
+        report: str | None = None) -> int:
     try:
+        if report:
+            writer(format_of(report))  # an unknown or unavailable format fails before the drill is played
         scenario = load_scenario(scenario_path(name))
         actions = read_action_file(actions_path) if actions_path else []
     except ScenarioInvalid as exc:
@@ -75,10 +91,20 @@ def run(name: str, actions_path: str | None, seed: int, until: float | None, as_
     except ActionFileError as exc:
         print(f"action file: {exc}", file=sys.stderr)
         return 1
+    except ExportError as exc:
+        print(f"--report: {exc}", file=sys.stderr)
+        return 1
     except OSError as exc:
         print(f"cannot read {exc.filename}: {exc.strerror}", file=sys.stderr)
         return 1
     world, card = simulate(scenario, actions, seed=seed, until=until)
+    if report:
+        try:
+            write_report(scenario, world, report)
+        except OSError as exc:
+            print(f"--report: cannot write {report}: {exc.strerror}", file=sys.stderr)
+            return 1
+        print(f"Đã ghi báo cáo / report written: {report}", file=sys.stderr)
     result = document(scenario, world, card)
     if as_json:
         print(json.dumps(result, ensure_ascii=False, sort_keys=True))

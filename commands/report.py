@@ -1,0 +1,66 @@
+"""`run.py report EXERCISE --format F --out FILE`: the report of an exercise in the platform's database.
+
+The database is the server's: `CRISIS_DATABASE_URL`, or the SQLite file in
+`instance/`. Formats: json, csv (a ZIP of CSV tables), and pdf, docx, xlsx
+once written; without --format, the extension of FILE decides (.json, .zip,
+.pdf, .docx, .xlsx). Exit 1 with a message naming the problem on an unknown
+exercise, a format not available, or a file that cannot be written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
+
+from debrief import TeamRunError, report_document
+from debrief.exports import FORMATS, ExportError, format_of, writer
+from web import create_app
+from web.extensions import db
+from web.models import Exercise
+from web.runs import exercise_meta, exercise_runs
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("exercise", metavar="EXERCISE", help="exercise id (as in /instructor/exercises/<id>)")
+    parser.add_argument("--format", choices=list(FORMATS), help="default: from the extension of --out")
+    parser.add_argument("--out", required=True, metavar="FILE", help="file to write")
+
+
+def _fail(message: str) -> int:
+    print(message, file=sys.stderr)
+    return 1
+
+
+def main(args: argparse.Namespace) -> int:
+    try:
+        name = args.format or format_of(args.out)
+        write = writer(name)
+    except ExportError as exc:
+        return _fail(str(exc))
+    if not args.exercise.isdigit():
+        return _fail(f"Mã bài diễn tập phải là một số, không phải '{args.exercise}' / "
+                     f"the exercise id must be a number, not '{args.exercise}'")
+    app = create_app()
+    database = make_url(app.config["SQLALCHEMY_DATABASE_URI"]).render_as_string(hide_password=True)
+    with app.app_context():
+        try:
+            exercise = db.session.get(Exercise, int(args.exercise))
+            if exercise is None:
+                return _fail(f"Không có bài diễn tập {args.exercise} trong cơ sở dữ liệu {database} / "
+                             f"no exercise {args.exercise} in the database {database}")
+            document = report_document(exercise_meta(exercise), exercise_runs(exercise))
+        except SQLAlchemyError as exc:
+            return _fail(f"Không đọc được cơ sở dữ liệu {database} (nền tảng đã chạy với cơ sở dữ liệu này chưa?) / "
+                         f"cannot read the database {database} (has the platform run on it?): "
+                         f"{type(exc).__name__}: {getattr(exc, 'orig', None) or exc}")
+        except TeamRunError as exc:
+            return _fail(f"Bài diễn tập {args.exercise}: nhật ký không khớp / exercise {args.exercise}: {exc}")
+    try:
+        write(document, args.out)
+    except OSError as exc:
+        return _fail(f"Không ghi được / cannot write {args.out}: {exc.strerror}")
+    print(f"Đã ghi báo cáo / report written: {args.out} ({name}, {len(document['teams'])} đội / teams)")
+    return 0

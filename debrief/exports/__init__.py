@@ -1,0 +1,64 @@
+"""Export formats of the report: each renders the one document of `debrief.document.report_document`.
+
+    from debrief.exports import write
+    write(document, "csv", "report.zip")          # or a binary stream, e.g. io.BytesIO()
+
+`FORMATS` maps a format's name to its writer, `write(document, target)` where
+target is a path or a binary stream. A format planned but not written yet maps
+to None: asking for it raises `ExportError`, a clear message, not a crash.
+Adding one is one line: its writer in place of the None.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from debrief.exports import csv_export, json_export
+from debrief.exports.output import Target
+
+Writer = Callable[[Mapping[str, Any], Target], None]
+
+FORMATS: dict[str, Writer | None] = {
+    "json": json_export.write,
+    "csv": csv_export.write,  # a ZIP of CSV tables
+    "pdf": None,
+    "docx": None,
+    "xlsx": None,
+}
+EXTENSIONS = {".json": "json", ".zip": "csv", ".pdf": "pdf", ".docx": "docx", ".xlsx": "xlsx"}
+
+
+class ExportError(ValueError):
+    """A format that does not exist or is not available yet, or a file name whose format is unknown."""
+
+
+def available() -> list[str]:
+    """The formats that can be written now."""
+    return [name for name, writer in FORMATS.items() if writer is not None]
+
+
+def writer(name: str) -> Writer:
+    """The writer of a format; ExportError if it is unknown or not available yet."""
+    if name not in FORMATS:
+        raise ExportError(f"Không có định dạng '{name}' / no format '{name}' (formats: {', '.join(FORMATS)})")
+    found = FORMATS[name]
+    if found is None:
+        raise ExportError(f"Định dạng '{name}' chưa có / the '{name}' format is not available yet "
+                          f"(available: {', '.join(available())})")
+    return found
+
+
+def format_of(path: str | Path) -> str:
+    """The format a file name asks for by its extension (.json, .zip for the CSV tables, .pdf, .docx, .xlsx)."""
+    extension = Path(path).suffix.lower()
+    if extension not in EXTENSIONS:
+        raise ExportError(f"Không rõ định dạng của '{path}' / cannot tell the format of '{path}': "
+                          f"use one of {', '.join(EXTENSIONS)} (.zip holds the CSV tables)")
+    return EXTENSIONS[extension]
+
+
+def write(document: Mapping[str, Any], name: str, target: Target) -> None:
+    """Write the document in a format to a path or a binary stream."""
+    writer(name)(document, target)

@@ -1,0 +1,191 @@
+"""The exercise objectives of the HSEEP After-Action Report, and how a team's score card rates each.
+
+Every rule of the packaged rule sets (scoring/rulesets/*.yaml) belongs to one
+of six objectives (capabilities), with the corrective action a failure calls
+for and the role responsible for it (PROCEDURE.md §1):
+
+| objective | rules |
+|---|---|
+| `detect_report` detect, report up and coordinate | procedure_order |
+| `verify` verify before speaking | verified_facts_only |
+| `focal_point` one focal point, initial information on time | spokesperson_first, one_focal_point, initial_information, cerc_first_message (bonus) |
+| `answer_press` answer the press | press_requests_answered |
+| `correct_false` correct false information | corrections_requested |
+| `outcome` outcome: crisis level and belief | outcome |
+
+A team's rating of an objective comes from the share of points it earned on
+the objective's legal (non-bonus) rules; bonus rules are good practice and
+never count towards a rating. Thresholds (RATING_THRESHOLDS):
+
+| rating | share of points |
+|---|---|
+| P performed without challenges | 100 % (every legal rule of the objective met in full) |
+| S performed with some challenges | 60 % or more |
+| M performed with major challenges | 25 % or more |
+| U unable to be performed | under 25 % |
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from scoring.card import ScoreCard, Text
+
+FULL = 1 - 1e-9  # a share this high is every point
+
+
+@dataclass(frozen=True)
+class Objective:
+    """An exercise objective (a capability the drill trains)."""
+
+    id: str
+    name: Text
+    description: Text
+
+    @property
+    def rules(self) -> tuple[str, ...]:
+        """Ids of the rules that measure it."""
+        return tuple(rule for rule, guidance in GUIDANCE.items() if guidance.objective == self.id)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name.as_dict(), "description": self.description.as_dict(),
+                "rules": list(self.rules)}
+
+
+@dataclass(frozen=True)
+class Guidance:
+    """What a rule measures (`objective`), what to do when it fails, and which role is responsible."""
+
+    objective: str
+    recommendation: Text
+    role: str
+
+
+OBJECTIVES: tuple[Objective, ...] = (
+    Objective("detect_report", Text("Phát hiện, báo cáo xin chỉ đạo và phối hợp", "Detect, report up and coordinate"),
+              Text("Phát hiện vấn đề, báo cáo Thường trực Tỉnh ủy qua Ban Tuyên giáo, họp phối hợp và báo cáo kết quả "
+                   "theo bốn bước của Quy định 887-QĐ/TU.",
+                   "Detect the issue, report to the standing committee through the propaganda board, coordinate and "
+                   "report the results, the four steps of Regulation 887-QĐ/TU.")),
+    Objective("verify", Text("Xác minh trước khi phát ngôn", "Verify before speaking"),
+              Text("Chỉ nói điều cơ quan chuyên môn đã xác minh, không nhắc lại tin đồn.",
+                   "Say only what the competent agencies have verified; never repeat the rumour.")),
+    Objective("focal_point", Text("Một đầu mối phát ngôn, thông tin ban đầu đúng hạn",
+                                  "One focal point, initial information on time"),
+              Text("Phân công người phát ngôn trước khi phát ngôn, chỉ người đó làm việc với báo chí, và cung cấp thông "
+                   "tin ban đầu trong thời hạn luật định.",
+                   "Assign the spokesperson before anyone speaks, let only them deal with the press, and give initial "
+                   "information within the legal deadline.")),
+    Objective("answer_press", Text("Trả lời báo chí", "Answer the press"),
+              Text("Trả lời mọi yêu cầu của báo chí trong thời hạn, chỉ từ chối theo căn cứ luật định và nêu lý do.",
+                   "Answer every press request in time; refuse only on lawful grounds, stating the reason.")),
+    Objective("correct_false", Text("Cải chính thông tin sai sự thật", "Correct false information"),
+              Text("Yêu cầu cơ quan báo chí cải chính, xin lỗi với mọi bài báo sai sự thật.",
+                   "Ask the outlet to correct and apologise for every article with false information.")),
+    Objective("outcome", Text("Kết quả: kiểm soát khủng hoảng và dư luận", "Outcome: crisis and opinion contained"),
+              Text("Cấp độ khủng hoảng và tỷ lệ người tin tin đồn khi kết thúc buổi diễn tập.",
+                   "The crisis level and the share who believe the rumour when the drill ends.")),
+)
+
+GUIDANCE: dict[str, Guidance] = {
+    "procedure_order": Guidance("detect_report", Text(
+        "Thực hiện đủ và đúng thứ tự bốn bước: báo cáo xin chỉ đạo ngay khi phát hiện, họp phối hợp, người phát ngôn "
+        "được phân công phát ngôn, báo cáo kết quả; diễn tập lại quy trình với các đơn vị.",
+        "Take the four steps fully and in order: report up as soon as the issue is detected, convene the coordination "
+        "meeting, let the assigned spokesperson speak, report the results; rehearse the procedure with the units."),
+        "propaganda_board"),
+    "spokesperson_first": Guidance("focal_point", Text(
+        "Phân công người phát ngôn bằng văn bản ngay tại cuộc họp phối hợp, trước mọi phát ngôn với báo chí.",
+        "Assign the spokesperson in writing at the coordination meeting, before anyone speaks to the press."),
+        "propaganda_board"),
+    "one_focal_point": Guidance("focal_point", Text(
+        "Quán triệt nguyên tắc một đầu mối: chỉ người phát ngôn được phân công cung cấp thông tin cho báo chí; các "
+        "đơn vị khác chuyển yêu cầu của báo chí cho người phát ngôn.",
+        "Enforce one focal point: only the assigned spokesperson gives the press information; other units pass "
+        "press requests on to the spokesperson."),
+        "propaganda_board"),
+    "verified_facts_only": Guidance("verify", Text(
+        "Chỉ phát ngôn thông tin đã được cơ quan chuyên môn xác minh; không nhắc lại nội dung tin đồn; nói rõ điều "
+        "chưa biết và khi nào cập nhật.",
+        "Say only what the competent agencies have verified; never repeat the rumour's claims; say what is not yet "
+        "known and when updates will come."),
+        "spokesperson"),
+    "initial_information": Guidance("focal_point", Text(
+        "Chuẩn bị sẵn mẫu thông tin ban đầu và cung cấp cho báo chí trong thời hạn luật định; không chờ đủ mọi kết "
+        "quả mới phát ngôn.",
+        "Keep an initial-information template ready and give the press initial information within the legal "
+        "deadline; do not wait for every result before speaking."),
+        "spokesperson"),
+    "cerc_first_message": Guidance("focal_point", Text(
+        "Đưa thông điệp đầu tiên trong khoảng một giờ: đồng cảm, sự thật đã xác minh, điều chưa biết, lịch cập nhật, "
+        "cam kết và nơi có thêm thông tin.",
+        "Give a first message within about an hour: empathy, verified facts, what is not yet known, when updates "
+        "will come, commitment, and where to learn more."),
+        "spokesperson"),
+    "press_requests_answered": Guidance("answer_press", Text(
+        "Trả lời mọi yêu cầu của báo chí trong thời hạn phóng viên chờ; chỉ từ chối theo căn cứ luật định và nêu rõ "
+        "lý do.",
+        "Answer every press request within the journalist's window; refuse only on lawful grounds, stating the "
+        "reason."),
+        "spokesperson"),
+    "corrections_requested": Guidance("correct_false", Text(
+        "Theo dõi báo chí hằng ngày; với mỗi bài báo sai sự thật, gửi văn bản phản hồi nêu căn cứ, yêu cầu cải chính "
+        "và xin lỗi.",
+        "Monitor the press daily; for every article with false information, send written feedback stating the "
+        "grounds and asking correction and apology."),
+        "spokesperson"),
+    "outcome": Guidance("outcome", Text(
+        "Rút ngắn thời gian phản ứng; phối hợp gỡ bỏ tin sai, chuyển công an xử lý tin giả vi phạm pháp luật, định "
+        "hướng báo chí và theo dõi dư luận đến khi ổn định.",
+        "Respond faster; have false posts removed, refer unlawful fake news to the police, guide the press and "
+        "monitor opinion until it settles."),
+        "propaganda_board"),
+}
+
+RATINGS: dict[str, Text] = {
+    "P": Text("Thực hiện tốt, không gặp khó khăn", "Performed without challenges"),
+    "S": Text("Thực hiện được, còn một số khó khăn", "Performed with some challenges"),
+    "M": Text("Thực hiện được, gặp khó khăn lớn", "Performed with major challenges"),
+    "U": Text("Không thực hiện được", "Unable to be performed"),
+}
+RATING_THRESHOLDS: tuple[tuple[str, float], ...] = (("P", FULL), ("S", 0.6), ("M", 0.25), ("U", 0.0))
+
+
+def guidance(rule_id: str, rule_set: str) -> Guidance:
+    """The guidance of a rule; ValueError naming the rule when no objective covers it."""
+    found = GUIDANCE.get(rule_id)
+    if found is None:
+        raise ValueError(f"rule {rule_id!r} of rule set {rule_set!r} belongs to no exercise objective: "
+                         "add it to debrief.objectives.GUIDANCE")
+    return found
+
+
+def rating(share: float) -> str:
+    """The HSEEP rating (P, S, M or U) of a share of points earned (0 to 1)."""
+    return next(code for code, threshold in RATING_THRESHOLDS if share >= threshold)
+
+
+@dataclass(frozen=True)
+class TeamRating:
+    """One team's rating of one objective; `rating` and `share` are None when no legal rule measures it."""
+
+    team: str
+    rating: str | None
+    share: float | None
+    points: float
+    max_points: float
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"team": self.team, "rating": self.rating, "share": self.share, "points": self.points,
+                "max_points": self.max_points}
+
+
+def rate(objective_id: str, team: str, card: ScoreCard) -> TeamRating:
+    """How a team's card rates an objective, from the points of the objective's legal rules."""
+    results = [r for r in card.rules if not r.bonus and guidance(r.id, card.rule_set).objective == objective_id]
+    points, most = sum(r.points for r in results), sum(r.max_points for r in results)
+    if not most:
+        return TeamRating(team, None, None, round(points, 2), round(most, 2))
+    share = points / most
+    return TeamRating(team, rating(share), round(share, 4), round(points, 2), round(most, 2))

@@ -1,0 +1,125 @@
+"""The improvement plan of the After-Action Report: one row per corrective action, with who does it and by when.
+
+By default the plan is generated from the rules failed: one row per failed
+legal rule (teams that failed it named in the issue), the rule's corrective
+action and responsible role (`debrief.objectives.GUIDANCE`), due 30 days after
+the exercise, status `open`. The instructor may edit it before exporting; an
+edited plan is checked by `check_plan`, which names every bad row and field.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass, fields
+from typing import Any
+
+from debrief.objectives import OBJECTIVES
+from scenarios.model import Scenario
+from scoring.card import Text
+
+DUE_AFTER = datetime.timedelta(days=30)
+PLAN_STATUSES: dict[str, Text] = {
+    "open": Text("Chưa thực hiện", "Open"),
+    "in_progress": Text("Đang thực hiện", "In progress"),
+    "done": Text("Đã hoàn thành", "Done"),
+}
+MAX_TEXT = 2000
+ROLE_LIKE = re.compile(r"^[a-z][a-z0-9_]*$")  # looks like a role id, not a unit written out
+
+
+@dataclass(frozen=True)
+class ImprovementItem:
+    """A row of the improvement plan.
+
+    `objective` is an objective id (debrief.objectives.OBJECTIVES); `role` a role
+    id of the scenario or the name of a unit written out; `due` an ISO date;
+    `status` one of PLAN_STATUSES.
+    """
+
+    issue: str
+    corrective_action: str
+    objective: str
+    role: str
+    due: str
+    status: str = "open"
+
+    def as_dict(self) -> dict[str, str]:
+        return asdict(self)
+
+
+FIELDS = tuple(f.name for f in fields(ImprovementItem))
+
+
+class PlanError(ValueError):
+    """An edited improvement plan with errors; `problems` lists each, naming the row and the field."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+def default_item(issue: Text, action: Text, objective: str, role: str, exercise_day: datetime.date) -> ImprovementItem:
+    """A generated row: texts in Vietnamese then English, due 30 days after the exercise, open."""
+    return ImprovementItem(issue=f"{issue.vi} / {issue.en}", corrective_action=f"{action.vi} / {action.en}",
+                           objective=objective, role=role, due=(exercise_day + DUE_AFTER).isoformat())
+
+
+def _text_problem(value: Any) -> str | None:
+    if not isinstance(value, str) or not value.strip():
+        return "không được để trống / must not be empty"
+    if len(value) > MAX_TEXT:
+        return f"dài quá {MAX_TEXT} ký tự / longer than {MAX_TEXT} characters"
+    return None
+
+
+def _problems(row: Mapping[str, Any], scenario: Scenario) -> dict[str, str]:
+    """field -> what is wrong with it, for one row."""
+    problems: dict[str, str] = {}
+    for name in sorted(set(row) - set(FIELDS)):
+        problems[name] = f"trường không có trong kế hoạch / unknown field (fields: {', '.join(FIELDS)})"
+    for name in ("issue", "corrective_action", "role"):
+        problem = _text_problem(row.get(name))
+        if problem:
+            problems[name] = problem
+    role = row.get("role")
+    roles = [r.id for r in scenario.roles]
+    if "role" not in problems and ROLE_LIKE.match(role.strip()) and role.strip() not in roles:
+        problems["role"] = (f"'{role}' không phải vai của kịch bản; ghi vai ({', '.join(roles)}) hoặc tên đơn vị đầy đủ "
+                            f"/ not a role of the scenario; give a role ({', '.join(roles)}) or a unit's full name")
+    ids = [o.id for o in OBJECTIVES]
+    if row.get("objective") not in ids:
+        problems["objective"] = f"'{row.get('objective')}' phải là một trong / must be one of: {', '.join(ids)}"
+    due = row.get("due")
+    try:
+        datetime.date.fromisoformat(due if isinstance(due, str) else "")
+    except ValueError:
+        problems["due"] = f"'{due}' không phải ngày dạng YYYY-MM-DD / is not a date such as 2026-10-15"
+    status = row.get("status", "open")
+    if status not in PLAN_STATUSES:
+        problems["status"] = f"'{status}' phải là một trong / must be one of: {', '.join(PLAN_STATUSES)}"
+    return problems
+
+
+def check_plan(items: Sequence[ImprovementItem | Mapping[str, Any]], scenario: Scenario) -> tuple[ImprovementItem, ...]:
+    """An edited plan, checked: rows as ImprovementItem or as dicts (e.g. stored JSON) with the same fields.
+
+    Raises PlanError listing every problem as "Dòng 2, 'due': … / Row 2, 'due': …" (rows from 1).
+    """
+    if isinstance(items, (str, bytes, Mapping)) or not isinstance(items, Sequence):
+        raise PlanError(["Kế hoạch phải là một danh sách dòng / the plan must be a list of rows"])
+    checked, problems = [], []
+    for number, item in enumerate(items, start=1):
+        row = item.as_dict() if isinstance(item, ImprovementItem) else item
+        if not isinstance(row, Mapping):
+            problems.append(f"Dòng {number} / Row {number}: phải là một đối tượng có các trường / must be an object "
+                            f"with the fields {', '.join(FIELDS)}")
+            continue
+        found = _problems(row, scenario)
+        problems.extend(f"Dòng {number}, '{name}' / Row {number}, '{name}': {problem}" for name, problem in found.items())
+        if not found:
+            checked.append(ImprovementItem(**{name: row[name].strip() for name in FIELDS if name in row}))
+    if problems:
+        raise PlanError(problems)
+    return tuple(checked)

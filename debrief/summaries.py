@@ -1,0 +1,150 @@
+"""One line for each event of the log, in Vietnamese and English, as a timeline shows it.
+
+An inject shows its channel, sender and title (or question, or the start of its
+text); an action its type and key parameters (the role it names, the form, the
+item it is about by title, the start of its text); a refusal its reason; a
+reply, a fact, an escalation, a missed deadline and the end what they say.
+Trainees' own texts are quoted as written, in both languages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from debrief.labels import (ACTION_TYPES, ACTORS, AGENCIES, CHANNELS, FORMS, MODES, REFUSALS, label, local_text,
+                            role_label)
+from debrief.team_run import Event
+from scenarios.model import Scenario
+from scoring.card import Text, format_t
+
+EXCERPT = 120  # characters of a text quoted in a summary
+TEXT_PARAMS = ("text", "summary", "agenda", "note")  # the first one present is quoted
+ITEM_PARAMS = ("article", "post", "item")
+
+
+def excerpt(text: str | None, limit: int = EXCERPT) -> str:
+    """The text on one line, cut to `limit` characters with an ellipsis."""
+    flat = " ".join((text or "").split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def same(text: str) -> Text:
+    """A text that reads the same in both languages (a name, a quotation)."""
+    return Text(text, text)
+
+
+def percent(share: float, lang: str) -> str:
+    """0.0072 -> '0,7%' (vi) or '0.7%' (en)."""
+    text = f"{share * 100:.1f}%"
+    return text.replace(".", ",") if lang == "vi" else text
+
+
+def inject_name(inject: Event | None, inject_id: str) -> Text:
+    """What an inject is called: its title, else its sender, else its id."""
+    name = local_text((inject or {}).get("title") or (inject or {}).get("sender"))
+    return name if name.vi else same(inject_id)
+
+
+class Summariser:
+    """Summaries of one run's events; knows the scenario (role labels) and the injects delivered (titles)."""
+
+    def __init__(self, scenario: Scenario, events: Sequence[Event]):
+        self.scenario = scenario
+        self.injects: dict[str, Event] = {}
+        for event in events:
+            if event.get("kind") == "inject":
+                self.injects.setdefault(event.get("inject"), event)
+        self._kinds: dict[str, Callable[[Event], Text]] = {
+            "inject": self._inject, "action": self._action, "refused": self._refused, "reply": self._reply,
+            "fact": self._fact, "escalation": self._escalation, "deadline_missed": self._deadline_missed,
+            "end": self._end,
+        }
+
+    def summary(self, event: Event) -> Text:
+        """The one-line summary of an event (its kind, for a kind the timeline does not show)."""
+        summarise = self._kinds.get(event.get("kind"))
+        return summarise(event) if summarise else same(str(event.get("kind")))
+
+    # --- by kind -----------------------------------------------------------------------------------
+
+    def _inject(self, event: Event) -> Text:
+        channel, sender = label(CHANNELS, event.get("channel")), local_text(event.get("sender"))
+        headline = local_text(event.get("title") or event.get("question") or event.get("content"))
+        return Text(f"{channel.vi} — {sender.vi}: {excerpt(headline.vi)}", f"{channel.en} — {sender.en}: {excerpt(headline.en)}")
+
+    def _action(self, event: Event) -> Text:
+        kind = label(ACTION_TYPES, event.get("type"))
+        details = self._details(event.get("params") or {})
+        if not details:
+            return kind
+        return Text(f"{kind.vi}: " + "; ".join(d.vi for d in details), f"{kind.en}: " + "; ".join(d.en for d in details))
+
+    def _refused(self, event: Event) -> Text:
+        kind, reason = label(ACTION_TYPES, event.get("type")), event.get("reason") or {}
+        return Text(f"{kind.vi} — bị từ chối: {reason.get('vi', '')}", f"{kind.en} — refused: {reason.get('en', '')}")
+
+    def _reply(self, event: Event) -> Text:
+        actor, content = label(ACTORS, event.get("actor")), local_text(event.get("content"))
+        return Text(f"{actor.vi}: {excerpt(content.vi)}", f"{actor.en}: {excerpt(content.en)}")
+
+    def _fact(self, event: Event) -> Text:
+        source, statement = label(AGENCIES, event.get("source")), local_text(event.get("statement"))
+        return Text(f"Xác minh từ {source.vi}: {excerpt(statement.vi)}", f"Verified by {source.en}: {excerpt(statement.en)}")
+
+    def _escalation(self, event: Event) -> Text:
+        name, before, after = local_text(event.get("name")), event.get("from"), event.get("to")
+        return Text(f"Khủng hoảng leo thang từ cấp {before} lên cấp {after}: {name.vi}",
+                    f"The crisis escalated from level {before} to level {after}: {name.en}")
+
+    def _deadline_missed(self, event: Event) -> Text:
+        call = inject_name(self.injects.get(event.get("inject")), str(event.get("inject")))
+        due = format_t(event.get("deadline"))
+        return Text(f"Không trả lời {call.vi} trong hạn ({due})", f"No answer to {call.en} by its deadline ({due})")
+
+    def _end(self, event: Event) -> Text:
+        final, top = event.get("final_level"), event.get("max_level")
+        belief, trust = float(event.get("belief") or 0), float(event.get("trust") or 0)
+        return Text(f"Kết thúc: cấp cuối {final}, cao nhất {top}; {percent(belief, 'vi')} dân số tin tin đồn; "
+                    f"niềm tin vào chính quyền {percent(trust, 'vi')}",
+                    f"End: final level {final}, highest {top}; {percent(belief, 'en')} of the population believe the "
+                    f"rumour; trust in the authorities {percent(trust, 'en')}")
+
+    # --- action parameters -------------------------------------------------------------------------
+
+    def _details(self, params: Mapping[str, Any]) -> list[Text]:
+        details = []
+        for key, value in params.items():
+            detail = self._detail(key, value)
+            if detail is not None:
+                details.append(detail)
+        quoted = next((params[key] for key in TEXT_PARAMS if isinstance(params.get(key), str)), None)
+        if quoted:
+            details.append(same(f"“{excerpt(quoted)}”"))
+        return details
+
+    def _detail(self, key: str, value: Any) -> Text | None:
+        if key in ("to", "speaker"):
+            role = role_label(self.scenario, str(value))
+            return Text(f"{'gửi' if key == 'to' else 'người phát ngôn'}: {role.vi}",
+                        f"{'to' if key == 'to' else 'speaker'}: {role.en}")
+        if key == "name":
+            return same(str(value))
+        if key == "participants" and isinstance(value, list):
+            roles = [role_label(self.scenario, str(r)) for r in value]
+            return Text("thành phần: " + ", ".join(r.vi for r in roles), "participants: " + ", ".join(r.en for r in roles))
+        if key == "call":
+            caller = inject_name(self.injects.get(value), str(value))
+            return Text(f"cuộc gọi của {caller.vi}", f"call from {caller.en}")
+        if key in ITEM_PARAMS:
+            name = inject_name(self.injects.get(value), str(value))
+            return Text(f"về “{excerpt(name.vi, 60)}”", f"on “{excerpt(name.en, 60)}”")
+        if key == "level":
+            return Text(f"cấp {value}", f"level {value}")
+        if key == "refusal":
+            reason = label(REFUSALS, str(value))
+            return Text(f"từ chối: {reason.vi}", f"refused: {reason.en}")
+        tables = {"form": FORMS, "channel": CHANNELS, "mode": MODES, "agency": AGENCIES}
+        if key in tables:
+            return label(tables[key], str(value))
+        return None

@@ -1,0 +1,196 @@
+"""`run.py report` on a platform database, `web.runs` reading it, and `run.py simulate --report`."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+
+import pytest
+from sqlalchemy import event
+
+import run
+from scenarios.library import play_paths
+from scoring import score
+from sim.actions import read_action_file
+from sim.world import World
+from tests.debrief_helpers import REFUSED, TRAINEES, WATER, played, scenario
+from web import create_app
+from web.exercises import TeamPlan, create_exercise
+from web.extensions import db
+from web.models import EventRecord, Exercise, InputRecord, Instructor, Member, Observation, Team
+from web.replay import apply_input
+from web.runs import exercise_meta, exercise_runs, team_run
+
+
+def cli(capsys, *args):
+    code = run.main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def play_live(team_id: int, members: dict[str, Member], actions) -> None:
+    """What a live run stores: each action input numbered, stamped and committed, then applied; every event; the end."""
+    world = World(scenario(WATER), seed=1)
+    for number, action in enumerate(actions, start=1):
+        payload = {"role": action.role, "type": action.type, "params": action.params}
+        db.session.add(InputRecord(team_id=team_id, number=number, at=action.at, source=members[action.role].get_id(),
+                                   kind="action", payload=payload))
+        world.advance_to(action.at)
+        apply_input(world, "action", payload, action.at)
+    world.finish()
+    db.session.add_all(EventRecord(team_id=team_id, seq=e["seq"], t=e["t"], body=e) for e in world.events)
+    db.session.get(Team, team_id).status = "ended"
+    db.session.commit()
+
+
+@pytest.fixture
+def platform(tmp_path, monkeypatch):
+    """A platform database with one exercise of `teams` teams; the first plays the exemplary drill, the rest stay silent."""
+    url = f"sqlite:///{tmp_path / 'platform.db'}"
+    monkeypatch.setenv("CRISIS_DATABASE_URL", url)
+    monkeypatch.setenv("CRISIS_SECRET_KEY", "test")
+    app = create_app({"TESTING": True})
+
+    def build(teams: int = 2) -> int:
+        with app.app_context():
+            db.create_all()
+            instructor = Instructor(username=f"lan{teams}", display_name="Phạm Thị Lan", password_hash="-")
+            db.session.add(instructor)
+            db.session.commit()
+            plans = [TeamPlan(f"Đội {n}", {f"{name} {n}" if n > 1 else name: role for role, name in TRAINEES.items()})
+                     for n in range(1, teams + 1)]
+            exercise = create_exercise(instructor, WATER, seed=1, speed=60, teams=plans)
+            exemplary = exercise.teams[0]
+            actions = sorted(read_action_file(str(play_paths(WATER)["exemplary"])) + [REFUSED], key=lambda a: a.at)
+            play_live(exemplary.id, {m.role: m for m in exemplary.members}, actions)
+            for team in exercise.teams[1:]:
+                play_live(team.id, {}, [])
+            db.session.add(Observation(team_id=exemplary.id, instructor_id=instructor.id, at=45, text="Phát hiện nhanh"))
+            db.session.commit()
+            return exercise.id
+
+    return app, build
+
+
+def test_report_json_from_the_database(platform, capsys, tmp_path):
+    app, build = platform
+    exercise_id = build()
+    out = tmp_path / "report.json"
+    code, stdout, err = cli(capsys, "report", exercise_id, "--format", "json", "--out", out)
+    assert code == 0, err
+    assert "report written" in stdout
+    document = json.loads(out.read_text(encoding="utf-8"))
+    first, second = document["teams"]
+    with app.app_context():
+        stored = [r.body for r in db.session.query(EventRecord).filter_by(team_id=1).order_by(EventRecord.seq)]
+    assert first["card"]["total"] == score(scenario(WATER), stored).total == 100
+    assert second["card"]["total"] == 0 and second["missed_deadlines"]
+    assert [m["name"] for m in first["members"]] == list(TRAINEES.values())
+    acts = [e for e in first["timeline"] if e["category"] in ("action", "refused")]
+    assert acts and all(e["who"] == TRAINEES[e["role"]] for e in acts)
+    refused = next(e for e in acts if e["category"] == "refused")
+    assert refused["who"] == "Nguyễn Văn An" and refused["t"] == 30
+    note = next(e for e in first["timeline"] if e["category"] == "observation")
+    assert (note["who"], note["summary"]["vi"], note["t"]) == ("Phạm Thị Lan", "Phát hiện nhanh", 45)
+    assert document["exercise"]["exercise_id"] == exercise_id and document["exercise"]["instructor"] == "Phạm Thị Lan"
+
+
+def test_report_csv_from_the_database(platform, capsys, tmp_path):
+    _, build = platform
+    exercise_id = build()
+    out = tmp_path / "report.zip"
+    code, _, err = cli(capsys, "report", exercise_id, "--out", out)  # the format from the extension
+    assert code == 0, err
+    with zipfile.ZipFile(out) as archive:
+        teams = archive.read("teams.csv").decode("utf-8-sig")
+    assert teams.splitlines()[1].startswith("Đội 1,ended,1,100.0,")
+    assert "Nguyễn Văn An (Người phát ngôn UBND tỉnh)" in teams
+
+
+def test_an_unknown_exercise_is_a_clear_error(platform, capsys, tmp_path):
+    _, build = platform
+    build()
+    code, out, err = cli(capsys, "report", 999, "--format", "json", "--out", tmp_path / "r.json")
+    assert code == 1 and out == ""
+    assert "Không có bài diễn tập 999" in err and "no exercise 999" in err
+    assert not (tmp_path / "r.json").exists()
+
+
+def test_a_format_not_available_yet_is_a_clear_error(capsys, tmp_path):
+    code, _, err = cli(capsys, "report", 1, "--format", "pdf", "--out", tmp_path / "r.pdf")
+    assert code == 1 and "the 'pdf' format is not available yet" in err
+
+
+def test_runs_are_read_in_a_few_queries_whatever_the_number_of_teams(platform):
+    app, build = platform
+    counts = []
+    for teams in (1, 3):
+        exercise_id = build(teams)
+        with app.app_context():
+            exercise = db.session.get(Exercise, exercise_id)
+            statements = []
+            listener = lambda *args: statements.append(args[2])  # noqa: E731 - the statement
+            event.listen(db.engine, "before_cursor_execute", listener)
+            try:
+                runs = exercise_runs(exercise)
+            finally:
+                event.remove(db.engine, "before_cursor_execute", listener)
+            assert len(runs) == teams
+            counts.append(len(statements))
+    assert counts[0] == counts[1] <= 6, counts
+
+
+def test_a_team_run_and_the_exercise_meta(platform):
+    app, build = platform
+    exercise_id = build()
+    with app.app_context():
+        exercise = db.session.get(Exercise, exercise_id)
+        run_ = team_run(exercise.teams[0])
+        meta = exercise_meta(exercise)
+    events, _ = played(WATER, "exemplary")
+    assert run_.team == "Đội 1" and run_.status == "ended" and run_.seed == 1
+    assert len([e for e in run_.events if e["kind"] == "action"]) == len([e for e in events if e["kind"] == "action"])
+    assert run_.observations[0].author == "Phạm Thị Lan"
+    assert meta.instructor == "Phạm Thị Lan" and meta.scenario.id == WATER and len(meta.date) == 10
+
+
+def test_simulate_writes_the_report_of_a_headless_run(capsys, tmp_path):
+    out = tmp_path / "out.json"
+    play = f"scenarios/library/{WATER}/plays/silent.jsonl"
+    code, stdout, err = cli(capsys, "simulate", WATER, "--actions", play, "--json", "--report", out)
+    assert code == 0, err
+    assert json.loads(stdout)["score"]["total"] == 0  # --json still prints only its document
+    document = json.loads(out.read_text(encoding="utf-8"))
+    (team,) = document["teams"]
+    assert team["team"] == "Chạy thử / Headless run" and team["members"] == [] and team["card"]["total"] == 0
+    assert [m["call"] for m in team["missed_deadlines"]] == ["call-paper", "call-tv"]
+
+
+def test_simulate_report_zip_labels_actors_by_role(capsys, tmp_path):
+    out = tmp_path / "out.zip"
+    play = f"scenarios/library/{WATER}/plays/exemplary.jsonl"
+    code, _, err = cli(capsys, "simulate", WATER, "--actions", play, "--report", out)
+    assert code == 0, err
+    with zipfile.ZipFile(out) as archive:
+        timeline = archive.read("timeline.csv").decode("utf-8-sig")
+    assert "Chạy thử (vai Người phát ngôn UBND tỉnh)" in timeline
+
+
+def test_simulate_report_with_an_unknown_extension_fails_before_playing(capsys, tmp_path):
+    code, out, err = cli(capsys, "simulate", WATER, "--report", tmp_path / "out.txt")
+    assert code == 1 and out == ""
+    assert "--report:" in err and "cannot tell the format" in err
+    code, _, err = cli(capsys, "simulate", WATER, "--report", tmp_path / "out.docx")
+    assert code == 1 and "not available yet" in err
+
+
+
+def test_input_and_event_logs_that_disagree_are_a_clear_error(platform, capsys, tmp_path):
+    app, build = platform
+    exercise_id = build()
+    with app.app_context():
+        first = db.session.query(InputRecord).filter_by(team_id=1, number=1).one()
+        first.payload = {**first.payload, "role": "spokesperson"}  # the event says info_department
+        db.session.commit()
+    code, _, err = cli(capsys, "report", exercise_id, "--out", tmp_path / "r.json")
+    assert code == 1 and "the input log and the event log disagree" in err

@@ -1,0 +1,85 @@
+"""Teams' runs as the debrief reads them (`debrief.TeamRun`), from the database.
+
+    runs = exercise_runs(exercise)      # every team of an exercise, in team order
+    run = team_run(team)                # one team
+    meta = exercise_meta(exercise)      # title, date, instructor, scenario
+
+A handful of queries per exercise, whatever its length and number of teams:
+one each for members, events, action inputs and observations (with their
+authors), all teams at once. Who took each action comes from the input log
+(`debrief.attribution`): a `member:<id>` source is that trainee's name.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from collections.abc import Sequence
+
+from sqlalchemy import func, select
+
+from debrief.attribution import ActionInput, attribute
+from debrief.exercise import ExerciseMeta
+from debrief.team_run import Note, TeamRun, Trainee
+from web.exercises import scenario_of
+from web.extensions import db
+from web.models import EventRecord, Exercise, InputRecord, Instructor, Member, Observation, Team
+
+VIETNAM = datetime.timezone(datetime.timedelta(hours=7))  # the exercise date is the local one (no summer time)
+
+
+def _runs(exercise: Exercise, teams: Sequence[Team]) -> list[TeamRun]:
+    ids = [team.id for team in teams]
+    scenario = scenario_of(exercise)
+    members: dict[int, list[Member]] = defaultdict(list)
+    for member in db.session.scalars(select(Member).where(Member.team_id.in_(ids)).order_by(Member.id)):
+        members[member.team_id].append(member)
+    events: dict[int, list[dict]] = defaultdict(list)
+    for team_id, body in db.session.execute(select(EventRecord.team_id, EventRecord.body)
+                                            .where(EventRecord.team_id.in_(ids))
+                                            .order_by(EventRecord.team_id, EventRecord.seq)):
+        events[team_id].append(body)
+    inputs: dict[int, list[ActionInput]] = defaultdict(list)
+    for team_id, source, payload in db.session.execute(
+            select(InputRecord.team_id, InputRecord.source, InputRecord.payload)
+            .where(InputRecord.team_id.in_(ids), InputRecord.kind == "action")
+            .order_by(InputRecord.team_id, InputRecord.number)):
+        inputs[team_id].append(ActionInput(source=source, role=payload.get("role")))
+    notes: dict[int, list[Note]] = defaultdict(list)
+    for observation, author in db.session.execute(
+            select(Observation, Instructor.display_name).join(Instructor, Observation.instructor_id == Instructor.id)
+            .where(Observation.team_id.in_(ids)).order_by(Observation.team_id, Observation.at, Observation.id)):
+        notes[observation.team_id].append(Note(at=observation.at, text=observation.text, author=author))
+    runs = []
+    for team in teams:
+        names = {m.get_id(): m.name for m in members[team.id]}
+        runs.append(TeamRun(
+            scenario=scenario, team=team.name,
+            members=tuple(Trainee(m.name, m.role) for m in members[team.id]),
+            events=tuple(events[team.id]), observations=tuple(notes[team.id]),
+            actors=attribute(scenario, events[team.id], inputs[team.id], names),
+            status=team.status, seed=exercise.seed,
+        ))
+    return runs
+
+
+def exercise_runs(exercise: Exercise) -> list[TeamRun]:
+    """The runs of every team of an exercise, in team order."""
+    return _runs(exercise, exercise.teams)
+
+
+def team_run(team: Team) -> TeamRun:
+    """The run of one team."""
+    return _runs(team.exercise, [team])[0]
+
+
+def exercise_meta(exercise: Exercise) -> ExerciseMeta:
+    """The exercise as a report's overview names it; its date is the day of its first input (Vietnam time),
+    or the day it was created if no team has started."""
+    first = db.session.scalar(select(func.min(InputRecord.created_at))
+                              .join(Team, InputRecord.team_id == Team.id).where(Team.exercise_id == exercise.id))
+    when = first or exercise.created_at
+    if when.tzinfo is None:  # SQLite gives back naive datetimes; they were stored in UTC
+        when = when.replace(tzinfo=datetime.timezone.utc)
+    return ExerciseMeta(id=exercise.id, title=exercise.title, date=when.astimezone(VIETNAM).date().isoformat(),
+                        instructor=exercise.instructor.display_name, scenario=scenario_of(exercise))
