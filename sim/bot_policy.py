@@ -1,0 +1,389 @@
+"""The procedure as a plan: every step still to take, by which role, at which minute, and why.
+
+`exemplary_plan(view, playbook)` reads what the team knows (`TeamView`) and
+lists the steps of PROCEDURE.md not yet taken whose prerequisites are met,
+each as an `Intent`: the action, the minute it falls due (what it waits for
+plus a reaction delay), the reason in Vietnamese and English, and a deadline
+where one applies. A step already taken, by a bot or by a trainee, drops out.
+The same plan drives the exemplary bot and the hints of self-practice
+(`next_expected`); `off_focal_plan` adds one deliberate mistake.
+
+Which role does what comes from the drill's trainee roles (`Duties`): the
+usual one (PROCEDURE.md §1) when the drill has it, else a trainee role the
+action catalog allows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from scenarios.model import Scenario
+from scoring.card import Text
+from scoring.ruleset import load_rule_set
+from sim import bot_texts as texts
+from sim.actions import CATALOG, Action
+from sim.bot_texts import Writer, role_label
+from sim.bot_view import Event, TeamView
+
+# Reaction delays, in scenario minutes after what a step waits for. Short, as a drilled team would be,
+# and never under a minute: a bot never answers within the instant of what it reacts to, so the
+# world's own events at that instant all come first, live and on replay.
+FLAG_AFTER = 2  # the monitoring role saw the case
+REPORT_AFTER = 1  # the item was flagged
+BOARD_REPORT_AFTER = 3  # the board heard of the case
+CONVENE_AFTER = 1  # the board reported up
+TASKS_AFTER = 1  # the meeting: assign verification, verify
+ASSIGN_AFTER = 2  # the meeting: choose the form, assign the spokesperson
+DIRECT_AFTER = 2  # the spokesperson was assigned
+DRAFT_AFTER = 3  # a fact came back: write the statement
+HOLDING_AFTER = 45  # no fact yet this long after the case: speak anyway (CERC: a first message within the hour)
+ANSWER_AFTER = 5  # a journalist called (or the spokesperson was assigned)
+TAKEDOWN_AFTER = 3  # a false post appeared
+POLICE_AFTER = 5
+CORRECTION_AFTER = 5  # a false article or broadcast appeared
+MONITOR_AFTER = 20  # the first official statement
+RESULTS_AFTER = 30
+FOLLOWUP_AFTER = 30  # the results were reported
+STRAY_AFTER = 10  # off_focal_point: the other voice follows the first official statement
+
+FORM = "press_release"
+STATEMENT_CHANNEL = {"portal_post": "portal"}  # form -> channel; the press for the others
+
+
+@dataclass(frozen=True)
+class Intent:
+    """A step the procedure expects: an action, when it falls due, why, and its deadline if it has one."""
+
+    key: tuple[str, ...]  # the same step keeps the same key while the plan is recomputed
+    role: str
+    type: str
+    params: dict[str, Any]
+    at: float
+    reason: Text
+    deadline: float | None = None
+
+    def action(self, at: float) -> Action:
+        return Action(at=at, role=self.role, type=self.type, params=self.params)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"role": self.role, "type": self.type, "params": self.params, "at": self.at,
+                "deadline": self.deadline, "reason": self.reason.as_dict()}
+
+
+def performer(scenario: Scenario, action_type: str, preferred: Sequence[str | None]) -> str | None:
+    """The first preferred trainee role allowed the action, else the first trainee role allowed it, else None."""
+    allowed = CATALOG[action_type].roles
+    candidates = [r for r in preferred if r] + scenario.trainee_roles
+    return next((r for r in candidates if r in scenario.trainee_roles and ("*" in allowed or r in allowed)), None)
+
+
+@dataclass(frozen=True)
+class Duties:
+    """Which trainee role takes which part of the procedure in one drill (None: no trainee role may)."""
+
+    watcher: str | None  # monitors, flags, asks takedowns (info_department)
+    coordinator: str | None  # convenes, assigns, chooses the form, directs the press (propaganda_board)
+    top_reporter: str | None  # reports to the standing committee
+    assigner: str | None
+    speaker: str | None  # the role to assign as spokesperson
+    verifier: str | None
+    takedowns: str | None
+    police: str | None
+    corrector: str | None
+    results: str | None
+    monitor: str | None
+    followup: str | None
+    stray: str | None  # off_focal_point: the other role that speaks
+
+    @classmethod
+    def of(cls, scenario: Scenario) -> "Duties":
+        def who(action_type: str, *preferred: str | None) -> str | None:
+            return performer(scenario, action_type, preferred)
+
+        watcher = who("flag_issue", "info_department")
+        coordinator = who("convene_meeting", "propaganda_board")
+        speaker = who("issue_statement", "spokesperson", "agency_head")
+        others = ("info_department", "agency_head", "propaganda_board", *scenario.trainee_roles)
+        return cls(
+            watcher=watcher, coordinator=coordinator, top_reporter=coordinator or watcher or speaker,
+            assigner=who("assign_spokesperson", "propaganda_board", "agency_head"), speaker=speaker,
+            verifier=who("verify", coordinator, watcher, speaker), takedowns=who("request_takedown", "info_department"),
+            police=who("refer_police", "info_department", "propaganda_board"),
+            corrector=who("request_correction", speaker, "spokesperson", "agency_head"),
+            results=who("report_results", speaker, "spokesperson"), monitor=who("monitor", watcher),
+            followup=who("order_followup", coordinator, watcher),
+            stray=next((r for r in others if r in scenario.trainee_roles and r != speaker), None),
+        )
+
+
+class Playbook:
+    """What the plan needs to know of one drill: its duties, its writer, its agencies and deadlines."""
+
+    def __init__(self, scenario: Scenario):
+        self.scenario = scenario
+        self.duties = Duties.of(scenario)
+        self.writer = Writer(scenario)
+        self.agencies = list(dict.fromkeys(f.source for f in scenario.facts))
+        self.flag_level = min(scenario.start_level + 1, scenario.top_level)
+        rule = next((e.rule for e in load_rule_set(scenario.rule_set).entries if e.rule.name == "initial_information"),
+                    None)
+        self.initial_from, self.initial_within = (rule.params["from"], rule.params["within"]) if rule else (None, None)
+
+    def initial_deadline(self, view: TeamView) -> float | None:
+        """The legal deadline of the initial information (the rule set's `initial_information`), if known yet."""
+        if self.initial_from == "occurred":
+            return self.scenario.incident.occurred_at + self.initial_within
+        received = view.items.get(self.scenario.incident.received_by)
+        return received["t"] + self.initial_within if received and self.initial_within else None
+
+
+def _at(minute: float) -> float:
+    return round(minute, 3)
+
+
+# --- the steps ----------------------------------------------------------------------------------
+
+
+def _detect(view: TeamView, book: Playbook) -> Iterator[Intent]:
+    """Step 1: flag the item, report to the board, the board reports to the standing committee."""
+    duties, case, scenario = book.duties, view.case, book.scenario
+    flag = view.first("flag_issue")
+    if duties.watcher and flag is None and duties.watcher in view.aware:
+        yield Intent(("flag_issue",), duties.watcher, "flag_issue",
+                     {"item": case["inject"], "level": book.flag_level, "note": texts.flag_note(case, book.flag_level)},
+                     _at(view.aware[duties.watcher] + FLAG_AFTER),
+                     Text("Đánh dấu nội dung sai sự thật vừa phát hiện và đánh giá mức độ nguy cơ.",
+                          "Flag the false item just detected and assess how serious it is."))
+    reports_to_board = duties.watcher and duties.coordinator and duties.watcher != duties.coordinator
+    if reports_to_board and flag is not None and view.first("report_up", duties.watcher) is None:
+        board = book.scenario.role(duties.coordinator)
+        yield Intent(("report_up", duties.watcher), duties.watcher, "report_up",
+                     {"to": duties.coordinator, "summary": texts.report_summary(scenario, duties.watcher, case)},
+                     _at(flag["t"] + REPORT_AFTER),
+                     Text(f"Báo cáo ngay {board.label.vi} để xin ý kiến chỉ đạo (bước 1, Quy định 887-QĐ/TU).",
+                          f"Report at once to the {board.label.en or board.label.vi} for direction (step 1, 887-QĐ/TU)."))
+    top = duties.top_reporter
+    if top and top in view.aware and view.first("report_up", top, to="standing_committee") is None:
+        after = max(view.aware[top] + BOARD_REPORT_AFTER, flag["t"] + REPORT_AFTER if flag else 0)
+        yield Intent(("report_up", top), top, "report_up",
+                     {"to": "standing_committee", "summary": texts.report_summary(scenario, top, case)}, _at(after),
+                     Text("Báo cáo Thường trực cấp ủy vụ việc để xin ý kiến chỉ đạo (bước 1–2, Quy định 887-QĐ/TU).",
+                          "Report the case to the standing committee for direction (steps 1–2, 887-QĐ/TU)."))
+
+
+def _coordinate(view: TeamView, book: Playbook) -> Iterator[Intent]:
+    """Step 2: the meeting, who verifies, verification itself, the form, who speaks, guidance to the press."""
+    duties, board = book.duties, book.duties.coordinator
+    meeting = view.first("convene_meeting")
+    if board:
+        reported = view.first("report_up", board)
+        if meeting is None and reported is not None:
+            yield Intent(("convene_meeting",), board, "convene_meeting",
+                         {"participants": [r for r in book.scenario.trainee_roles if r != board],
+                          "agenda": texts.MEETING_AGENDA},
+                         _at(reported["t"] + CONVENE_AFTER),
+                         Text("Chủ trì họp phối hợp với các cơ quan liên quan (bước 2, Quy định 887-QĐ/TU).",
+                              "Chair the coordination meeting with the agencies involved (step 2, 887-QĐ/TU)."))
+        tasks_after = meeting
+    else:
+        tasks_after = view.first("report_up", duties.top_reporter) if duties.top_reporter else None
+    if tasks_after is None:
+        return
+    since = tasks_after["t"]
+    verify_all = any("agency" not in e["params"] for e in view.acts.get("verify", ()))
+    for agency in book.agencies:
+        if board and view.first("assign_verification", agency=agency) is None:
+            yield Intent(("assign_verification", agency), board, "assign_verification",
+                         {"agency": agency, "note": texts.VERIFICATION_NOTE}, _at(since + TASKS_AFTER),
+                         Text(f"Phân công đầu mối thu thập, xác minh thông tin: {agency} (bước 2).",
+                              f"Name who collects and verifies the facts: {agency} (step 2)."))
+        if duties.verifier and not verify_all and view.first("verify", agency=agency) is None:
+            yield Intent(("verify", agency), duties.verifier, "verify",
+                         {"agency": agency, "note": texts.VERIFICATION_NOTE}, _at(since + TASKS_AFTER),
+                         Text(f"Đề nghị {agency} xác minh: chỉ được phát ngôn những gì đã xác minh.",
+                              f"Ask {agency} to verify: only what is verified may be said."))
+    if board and view.first("choose_form") is None:
+        yield Intent(("choose_form",), board, "choose_form", {"form": FORM, "note": texts.FORM_NOTE},
+                     _at(since + ASSIGN_AFTER),
+                     Text("Chọn hình thức phát ngôn (bước 2).", "Choose the form of speaking (step 2)."))
+    if duties.assigner and duties.speaker and view.spokesperson is None:
+        yield Intent(("assign_spokesperson",), duties.assigner, "assign_spokesperson",
+                     {"speaker": duties.speaker, "name": role_label(book.scenario, duties.speaker)},
+                     _at(since + ASSIGN_AFTER),
+                     Text("Phân công người phát ngôn trước khi bất kỳ ai nói với báo chí (một đầu mối).",
+                          "Assign the spokesperson before anyone talks to the press (one focal point)."))
+    assignment = view.assignment
+    if board and assignment is not None and view.first("direct_press") is None:
+        yield Intent(("direct_press",), board, "direct_press",
+                     {"text": texts.press_guidance(book.scenario, assignment["params"]["speaker"])},
+                     _at(assignment["t"] + DIRECT_AFTER),
+                     Text("Định hướng các cơ quan báo chí theo phát ngôn chính thức.",
+                          "Guide the press agencies to the official statement."))
+
+
+def _usable_facts(view: TeamView, book: Playbook) -> tuple[list[Event], frozenset[str]]:
+    verified = frozenset(view.facts)
+    return [f for f in view.verified if book.writer.fact_sentence(f, verified)], verified
+
+
+def _statement(view: TeamView, book: Playbook, opening: str) -> tuple[str, dict[str, Any]]:
+    """The action type and parameters of a statement in the form the board chose."""
+    facts, verified = _usable_facts(view, book)
+    text = book.writer.press_text(opening, facts, verified)
+    chosen = view.first("choose_form")
+    form = chosen["params"]["form"] if chosen else FORM
+    if form == "press_conference":
+        return "hold_press_conference", {"mode": "in_person", "text": text}
+    return "issue_statement", {"channel": STATEMENT_CHANNEL.get(form, "press"), "form": form, "text": text}
+
+
+def _speak(view: TeamView, book: Playbook) -> Iterator[Intent]:
+    """Step 3: the initial statement once a fact is verified (or a holding one), then an update per new fact."""
+    speaker, assignment = view.spokesperson, view.assignment
+    if speaker is None or assignment is None:
+        return
+    label = role_label(book.scenario, speaker)
+    facts, _ = _usable_facts(view, book)
+    official = view.official_statements
+    if not official:
+        if facts:
+            after = max(assignment["t"], min(f["t"] for f in facts)) + DRAFT_AFTER
+        else:
+            after = max(assignment["t"] + DRAFT_AFTER, view.case["t"] + HOLDING_AFTER)
+        kind, params = _statement(view, book, f"{label} thông tin ban đầu về vụ việc.")
+        yield Intent(("statement", "initial"), speaker, kind, params, _at(after),
+                     Text("Thông tin ban đầu cho báo chí: chỉ sự thật đã xác minh, không nhắc lại tin sai; luật cho "
+                          "24 giờ, thực hành tốt (CERC) là trong khoảng một giờ.",
+                          "Initial information for the press: verified facts only, no repeat of the rumour; the law "
+                          "allows 24 hours, good practice (CERC) about an hour."),
+                     book.initial_deadline(view))
+        return
+    covered = {fact for s in official for fact in s["analysis"]["facts"]}
+    fresh = [f for f in facts if f["fact"] not in covered]
+    if fresh:
+        kind, params = _statement(view, book, f"{label} cập nhật thông tin về vụ việc.")
+        yield Intent(("update", *sorted(view.facts)), speaker, kind, params,
+                     _at(max(max(f["t"] for f in fresh), official[-1]["t"]) + DRAFT_AFTER),
+                     Text("Cập nhật thông tin khi có thêm sự thật đã xác minh.",
+                          "Update the public as more facts are verified."))
+
+
+def _answer_press(view: TeamView, book: Playbook) -> Iterator[Intent]:
+    """Every press call answered by the spokesperson before its deadline, with the facts verified so far."""
+    speaker, assignment = view.spokesperson, view.assignment
+    if speaker is None or assignment is None:
+        return
+    answered = {e["params"]["call"] for e in view.acts.get("answer_press", ())}
+    for call in view.delivered("press_call"):
+        if call["inject"] in answered or view.now >= call["deadline"]:
+            continue
+        facts, verified = _usable_facts(view, book)
+        text = book.writer.press_text(f"Trả lời {call['sender']['vi']}:", facts, verified)
+        yield Intent(("answer_press", call["inject"]), speaker, "answer_press", {"call": call["inject"], "text": text},
+                     _at(min(max(call["t"], assignment["t"]) + ANSWER_AFTER, call["deadline"])),
+                     Text(f"Trả lời yêu cầu của báo chí ({call['inject']}) trước hạn; từ chối thì phải nêu lý do hợp pháp.",
+                          f"Answer the press request ({call['inject']}) before its deadline; a refusal needs a lawful reason."),
+                     call["deadline"])
+
+
+def _false_items(view: TeamView, book: Playbook) -> Iterator[Intent]:
+    """False posts taken down and referred to the police; false articles and broadcasts asked to correct."""
+    duties = book.duties
+    for post in view.delivered("social_post"):
+        if not post["claims"]:
+            continue
+        item = post["inject"]
+        if duties.takedowns and view.first("request_takedown", post=item) is None:
+            yield Intent(("request_takedown", item), duties.takedowns, "request_takedown",
+                         {"post": item, "note": texts.takedown_note(post)}, _at(post["t"] + TAKEDOWN_AFTER),
+                         Text(f"Đề nghị nền tảng gỡ bài đăng sai sự thật ({item}).",
+                              f"Ask the platform to remove the false post ({item})."))
+        if duties.police and view.first("refer_police", item=item) is None:
+            yield Intent(("refer_police", item), duties.police, "refer_police",
+                         {"item": item, "note": texts.police_note(post)}, _at(post["t"] + POLICE_AFTER),
+                         Text(f"Chuyển công an xử lý tin giả vi phạm pháp luật ({item}).",
+                              f"Refer the unlawful fake news to the police ({item})."))
+    if not duties.corrector:
+        return
+    facts, verified = _usable_facts(view, book)
+    for article in view.delivered("press_article", "tv"):
+        item = article["inject"]
+        if article["claims"] and view.first("request_correction", article=item) is None:
+            yield Intent(("request_correction", item), duties.corrector, "request_correction",
+                         {"article": item, "text": book.writer.correction(article, facts, verified)},
+                         _at(article["t"] + CORRECTION_AFTER),
+                         Text(f"Gửi văn bản phản hồi yêu cầu cải chính, xin lỗi về nội dung sai ({item}).",
+                              f"Send written feedback asking correction and apology for the false content ({item})."))
+
+
+def _report_back(view: TeamView, book: Playbook) -> Iterator[Intent]:
+    """Step 4: report the results, keep monitoring, commission explanatory reports."""
+    duties, official = book.duties, view.official_statements
+    if not official:
+        return
+    first = official[0]["t"]
+    if duties.results and view.first("report_results") is None:
+        summary = texts.results_summary(len(official), len(view.acts.get("answer_press", ())),
+                                        len(view.acts.get("request_correction", ())))
+        yield Intent(("report_results",), duties.results, "report_results", {"summary": summary},
+                     _at(first + RESULTS_AFTER),
+                     Text("Báo cáo kết quả phát ngôn với Thường trực cấp ủy (bước 4, Quy định 887-QĐ/TU).",
+                          "Report the results to the standing committee (step 4, 887-QĐ/TU)."))
+    if duties.monitor and view.first("monitor") is None:
+        yield Intent(("monitor",), duties.monitor, "monitor", {"note": texts.MONITOR_NOTE}, _at(first + MONITOR_AFTER),
+                     Text("Tiếp tục theo dõi dư luận sau phát ngôn (bước 4).",
+                          "Keep monitoring opinion after speaking (step 4)."))
+    results = view.first("report_results")
+    if duties.followup and results is not None and view.first("order_followup") is None:
+        yield Intent(("order_followup",), duties.followup, "order_followup", {"text": texts.FOLLOWUP_TEXT},
+                     _at(results["t"] + FOLLOWUP_AFTER),
+                     Text("Đặt hàng phóng sự giải thích để trấn an dư luận sau khủng hoảng.",
+                          "Commission explanatory reports to calm opinion after the crisis."))
+
+
+# --- the plans ----------------------------------------------------------------------------------
+
+
+def exemplary_plan(view: TeamView, book: Playbook) -> list[Intent]:
+    """Every step of the procedure still to take whose prerequisites are met, in the procedure's order."""
+    if view.over or view.case is None:
+        return []
+    return [*_detect(view, book), *_coordinate(view, book), *_speak(view, book), *_answer_press(view, book),
+            *_false_items(view, book), *_report_back(view, book)]
+
+
+def off_focal_plan(view: TeamView, book: Playbook) -> list[Intent]:
+    """The exemplary plan, and once the spokesperson has spoken, a second role speaks to the press too."""
+    plan = exemplary_plan(view, book)
+    official, stray = view.official_statements, book.duties.stray
+    if view.over or not official or stray is None or stray == view.spokesperson:
+        return plan
+    if any(s["role"] != s.get("spokesperson") for s in view.statements):
+        return plan
+    kind, params = _statement(view, book, f"{role_label(book.scenario, stray)} thông tin nhanh về vụ việc.")
+    return [*plan, Intent(("stray_statement",), stray, kind, params, _at(official[0]["t"] + STRAY_AFTER),
+                          Text("Lỗi cố ý: một vai không phải người phát ngôn cũng nói với báo chí.",
+                               "A deliberate mistake: a role other than the spokesperson also talks to the press."))]
+
+
+def silent_plan(view: TeamView, book: Playbook) -> list[Intent]:
+    """Nothing, ever."""
+    return []
+
+
+def expected_of(view: TeamView, book: Playbook, role: str, now: float | None = None) -> list[Intent]:
+    """The exemplary plan's steps for `role`, soonest first; with `now`, those whose deadline passed are left out."""
+    plan = [i for i in exemplary_plan(view, book) if i.role == role]
+    if now is not None:
+        plan = [i for i in plan if i.deadline is None or i.deadline >= now]
+    return sorted(plan, key=lambda i: i.at)
+
+
+def next_expected(scenario: Scenario, events: Sequence[Event], role: str, now: float | None = None) -> list[Intent]:
+    """What the procedure expects of `role` next, given the team's event log so far (hints for self-practice)."""
+    view = TeamView(scenario)
+    for event in events:
+        view.add(event)
+    return expected_of(view, Playbook(scenario), role, now)
