@@ -300,6 +300,8 @@ class World:
         audience = {action.role, "propaganda_board"}
         if action.type == "report_up":
             audience.add(action.params["to"])
+        elif action.type == "assign_spokesperson":  # whoever is assigned is told so
+            audience.add(action.params["speaker"])
         return audience
 
     def _analyse(self, action: Action) -> dict | None:

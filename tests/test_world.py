@@ -154,6 +154,12 @@ def test_report_up_gets_the_standing_committees_directive(scenario):
     assert set(reply["audience"]) == {"info_department", "propaganda_board"}
 
 
+def test_the_assigned_spokesperson_is_told_of_the_assignment(scenario):
+    world = play(scenario, [act(5, "propaganda_board", "assign_spokesperson", speaker="spokesperson")])
+    (assignment,) = of_kind(world, "action", type="assign_spokesperson")
+    assert set(assignment["audience"]) == {"propaganda_board", "spokesperson"}
+
+
 def test_takedown_is_answered_by_the_platform_and_slows_the_spread(scenario):
     takedown = play(scenario, [act(20, "info_department", "request_takedown", post="post-1")])
     silent = play(scenario, [])
