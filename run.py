@@ -1,11 +1,7 @@
 """The single entry point: `python run.py [command]`.
 
-    python run.py                             start the platform on 127.0.0.1:5000 (same as `serve`)
-    python run.py serve [--host H] [--port P] start the platform
-    python run.py validate PATH...            check scenario files
-    python run.py simulate SCENARIO [...]     play a drill headless and print its score card
-    python run.py scenarios                   list the built-in drills
-    python run.py schema                      regenerate scenarios/scenario.schema.json
+Without a command it starts the platform on 127.0.0.1:5000 (`serve`). The
+commands and what they do: `python run.py --help`, and the README.
 
 Each command lives in a module of `commands/` with `add_arguments(parser)` and
 `main(args) -> exit code`; `COMMANDS` names them, and a module is imported only
