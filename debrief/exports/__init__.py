@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from debrief.exports import csv_export, json_export
+from debrief.exports.lazy import lazy
 from debrief.exports.output import Target
 
 Writer = Callable[[Mapping[str, Any], Target], None]
@@ -23,9 +24,9 @@ Writer = Callable[[Mapping[str, Any], Target], None]
 FORMATS: dict[str, Writer | None] = {
     "json": json_export.write,
     "csv": csv_export.write,  # a ZIP of CSV tables
-    "pdf": None,
-    "docx": None,
-    "xlsx": None,
+    "pdf": lazy("pdf_export"),
+    "docx": lazy("docx_export"),  # a Vietnamese administrative report (Nghị định 30/2020/NĐ-CP)
+    "xlsx": lazy("xlsx_export"),
 }
 EXTENSIONS = {".json": "json", ".zip": "csv", ".pdf": "pdf", ".docx": "docx", ".xlsx": "xlsx"}
 

@@ -29,7 +29,7 @@ def _cell(value: Any) -> Any:
     return value
 
 
-class _Labels:
+class Labels:
     """Labels the tables look up: roles from the exercise, the rest from the document's `labels`."""
 
     def __init__(self, document: Mapping[str, Any]):
@@ -47,7 +47,7 @@ class _Labels:
         return self.tables[table].get(key, {}).get("vi", key or "") if key is not None else ""
 
 
-def teams(document: Mapping[str, Any], labels: _Labels) -> Table:
+def teams(document: Mapping[str, Any], labels: Labels) -> Table:
     header = ["team", "status", "seed", "score_total", "bonus", "final_level", "max_level", "final_belief",
               "final_trust", "missed_deadlines", "trainees"]
     rows = ([t["team"], t["status"], t["seed"], t["card"]["total"], t["card"]["bonus"], t["final_level"],
@@ -57,7 +57,7 @@ def teams(document: Mapping[str, Any], labels: _Labels) -> Table:
     return header, rows
 
 
-def rules(document: Mapping[str, Any], labels: _Labels) -> Table:
+def rules(document: Mapping[str, Any], labels: Labels) -> Table:
     header = ["team", "rule_id", "title_vi", "title_en", "passed", "points", "max_points", "bonus", "source_vi",
               "source_en", "explanation_vi", "explanation_en"]
     rows = ([t["team"], r["id"], r["title"]["vi"], r["title"]["en"], r["passed"], r["points"], r["max_points"],
@@ -66,7 +66,7 @@ def rules(document: Mapping[str, Any], labels: _Labels) -> Table:
     return header, rows
 
 
-def timeline(document: Mapping[str, Any], labels: _Labels) -> Table:
+def timeline(document: Mapping[str, Any], labels: Labels) -> Table:
     header = ["team", "seq", "t", "time", "category", "category_vi", "role", "role_vi", "who", "summary_vi",
               "summary_en", "audience", "deadline", "response"]
     rows = ([t["team"], e["seq"], e["t"], e["time"], e["category"], labels.of("categories", e["category"]), e["role"],
@@ -76,7 +76,7 @@ def timeline(document: Mapping[str, Any], labels: _Labels) -> Table:
     return header, rows
 
 
-def trainees(document: Mapping[str, Any], labels: _Labels) -> Table:
+def trainees(document: Mapping[str, Any], labels: Labels) -> Table:
     header = ["team", "trainee", "role", "role_vi", "role_en", "accepted", "refused", "press_facing"]
     rows = ([t["team"], p["name"], p["role"], labels.role(p["role"]), labels.role(p["role"], "en"), p["accepted"],
              p["refused"], p["press_facing"]]
@@ -84,7 +84,7 @@ def trainees(document: Mapping[str, Any], labels: _Labels) -> Table:
     return header, rows
 
 
-def objectives(document: Mapping[str, Any], labels: _Labels) -> Table:
+def objectives(document: Mapping[str, Any], labels: Labels) -> Table:
     header = ["team", "objective", "objective_vi", "objective_en", "rating", "rating_vi", "share", "points", "max_points"]
     rows = ([r["team"], o["id"], o["name"]["vi"], o["name"]["en"], r["rating"], labels.of("ratings", r["rating"]),
              r["share"], r["points"], r["max_points"]]
@@ -92,7 +92,7 @@ def objectives(document: Mapping[str, Any], labels: _Labels) -> Table:
     return header, rows
 
 
-def improvement_plan(document: Mapping[str, Any], labels: _Labels) -> Table:
+def improvement_plan(document: Mapping[str, Any], labels: Labels) -> Table:
     header = ["row", "issue", "corrective_action", "objective", "objective_vi", "role", "role_vi", "due", "status",
               "status_vi"]
     rows = ([n, i["issue"], i["corrective_action"], i["objective"], labels.objectives[i["objective"]]["vi"], i["role"],
@@ -101,7 +101,7 @@ def improvement_plan(document: Mapping[str, Any], labels: _Labels) -> Table:
     return header, rows
 
 
-TABLES: dict[str, Callable[[Mapping[str, Any], _Labels], Table]] = {
+TABLES: dict[str, Callable[[Mapping[str, Any], Labels], Table]] = {
     "teams.csv": teams,
     "rules.csv": rules,
     "timeline.csv": timeline,
@@ -122,7 +122,7 @@ def table_bytes(header: list[str], rows: Iterable[Row]) -> bytes:
 
 def write(document: Mapping[str, Any], target: Target) -> None:
     """Write the ZIP archive of every table of TABLES."""
-    labels = _Labels(document)
+    labels = Labels(document)
     with binary_output(target) as out, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, table in TABLES.items():
             archive.writestr(zipfile.ZipInfo(name, ZIP_DATE), table_bytes(*table(document, labels)),

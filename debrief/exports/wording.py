@@ -1,0 +1,65 @@
+"""How the PDF, DOCX and XLSX reports write numbers, dates, durations and a rule's result, in Vietnamese.
+
+Numbers take a decimal comma (7,5); a date in a sentence follows Nghị định
+30/2020/NĐ-CP ("ngày 05 tháng 02 năm 2026": a zero before days under 10 and
+months 1 and 2); a date in a table is dd/mm/yyyy.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any
+
+from debrief.summaries import percent
+from scoring.card import Text
+
+RESULTS: dict[str, Text] = {
+    "passed": Text("Đạt", "Met"),
+    "partial": Text("Đạt một phần", "Partly met"),
+    "failed": Text("Chưa đạt", "Not met"),
+    "bonus": Text("Thực hành tốt (điểm thưởng)", "Good practice (bonus)"),
+}
+
+
+def number(value: float) -> str:
+    """15.0 -> '15', 7.5 -> '7,5'."""
+    return f"{value:g}".replace(".", ",")
+
+
+def score(points: float, most: float) -> str:
+    """'7,5/15'."""
+    return f"{number(points)}/{number(most)}"
+
+
+def share(value: float | None) -> str:
+    """0.0072 -> '0,7%'; None -> '—'."""
+    return "—" if value is None else percent(value, "vi")
+
+
+def day_phrase(iso: str) -> str:
+    """'2026-02-05' -> 'ngày 05 tháng 02 năm 2026', '2026-09-15' -> 'ngày 15 tháng 9 năm 2026'."""
+    day = datetime.date.fromisoformat(iso)
+    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    return f"ngày {day.day:02d} tháng {month} năm {day.year}"
+
+
+def short_date(iso: str) -> str:
+    """'2026-09-15' -> '15/09/2026'."""
+    return datetime.date.fromisoformat(iso).strftime("%d/%m/%Y")
+
+
+def duration(minutes: float) -> str:
+    """720 -> '12 giờ', 90 -> '1 giờ 30 phút', 45 -> '45 phút'."""
+    hours, rest = divmod(round(minutes), 60)
+    parts = ([f"{hours} giờ"] if hours else []) + ([f"{rest} phút"] if rest or not hours else [])
+    return " ".join(parts)
+
+
+def result(rule: Mapping[str, Any]) -> Text:
+    """A score card rule's result: met, partly met, not met, or good practice for a bonus rule."""
+    if rule["bonus"]:
+        return RESULTS["bonus"]
+    if rule["passed"]:
+        return RESULTS["passed"]
+    return RESULTS["partial"] if rule["points"] > 0 else RESULTS["failed"]
