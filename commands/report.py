@@ -1,9 +1,10 @@
 """`run.py report EXERCISE --format F --out FILE`: the report of an exercise in the platform's database.
 
 The database is the server's: `CRISIS_DATABASE_URL`, or the SQLite file in
-`instance/`. Formats: json, csv (a ZIP of CSV tables), and pdf, docx, xlsx
-once written; without --format, the extension of FILE decides (.json, .zip,
-.pdf, .docx, .xlsx). Exit 1 with a message naming the problem on an unknown
+`instance/`. Formats: json, csv (a ZIP of CSV tables), pdf, docx, xlsx; without
+--format, the extension of FILE decides (.json, .zip, .pdf, .docx, .xlsx). The
+improvement plan is the one the instructor saved on the report page, else the
+generated one. Exit 1 with a message naming the problem on an unknown
 exercise, a format not available, or a file that cannot be written.
 """
 
@@ -20,6 +21,7 @@ from debrief.exports import FORMATS, ExportError, format_of, writer
 from web import create_app
 from web.extensions import db
 from web.models import Exercise
+from web.review.plan import saved_plan
 from web.runs import exercise_meta, exercise_runs
 
 
@@ -51,7 +53,8 @@ def main(args: argparse.Namespace) -> int:
             if exercise is None:
                 return _fail(f"Không có bài diễn tập {args.exercise} trong cơ sở dữ liệu {database} / "
                              f"no exercise {args.exercise} in the database {database}")
-            document = report_document(exercise_meta(exercise), exercise_runs(exercise))
+            db.create_all()  # the tables a newer version added (the saved plan's), as the server's start does
+            document = report_document(exercise_meta(exercise), exercise_runs(exercise), plan=saved_plan(exercise))
         except SQLAlchemyError as exc:
             return _fail(f"Không đọc được cơ sở dữ liệu {database} (nền tảng đã chạy với cơ sở dữ liệu này chưa?) / "
                          f"cannot read the database {database} (has the platform run on it?): "

@@ -19,11 +19,11 @@ Modules: `team_run` (the input), `attribution` (who took each action),
 from debrief.aar import AfterActionReport, after_action_report
 from debrief.document import SCHEMA_VERSION, report_document
 from debrief.exercise import ExerciseMeta
-from debrief.plan import ImprovementItem, PlanError, check_plan
+from debrief.plan import ImprovementItem, PlanError, PlanProblem, check_plan
 from debrief.review import TeamReview, review, seen_by
 from debrief.team_run import Note, TeamRun, TeamRunError, Trainee
 
 __all__ = [
-    "SCHEMA_VERSION", "AfterActionReport", "ExerciseMeta", "ImprovementItem", "Note", "PlanError", "TeamReview",
+    "SCHEMA_VERSION", "AfterActionReport", "ExerciseMeta", "ImprovementItem", "Note", "PlanError", "PlanProblem", "TeamReview",
     "TeamRun", "TeamRunError", "Trainee", "after_action_report", "check_plan", "report_document", "review", "seen_by",
 ]

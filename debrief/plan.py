@@ -52,12 +52,28 @@ class ImprovementItem:
 FIELDS = tuple(f.name for f in fields(ImprovementItem))
 
 
+@dataclass(frozen=True)
+class PlanProblem:
+    """What is wrong in an edited plan, and where: the row (from 1, or None for the whole plan) and the field."""
+
+    row: int | None
+    field: str | None
+    message: str
+
+    def __str__(self) -> str:
+        if self.row is None:
+            return self.message
+        where = f"Dòng {self.row}, '{self.field}' / Row {self.row}, '{self.field}'" if self.field else \
+            f"Dòng {self.row} / Row {self.row}"
+        return f"{where}: {self.message}"
+
+
 class PlanError(ValueError):
     """An edited improvement plan with errors; `problems` lists each, naming the row and the field."""
 
-    def __init__(self, problems: list[str]):
+    def __init__(self, problems: list[PlanProblem]):
         self.problems = problems
-        super().__init__("\n".join(problems))
+        super().__init__("\n".join(map(str, problems)))
 
 
 def default_item(issue: Text, action: Text, objective: str, role: str, exercise_day: datetime.date) -> ImprovementItem:
@@ -105,19 +121,19 @@ def _problems(row: Mapping[str, Any], scenario: Scenario) -> dict[str, str]:
 def check_plan(items: Sequence[ImprovementItem | Mapping[str, Any]], scenario: Scenario) -> tuple[ImprovementItem, ...]:
     """An edited plan, checked: rows as ImprovementItem or as dicts (e.g. stored JSON) with the same fields.
 
-    Raises PlanError listing every problem as "Dòng 2, 'due': … / Row 2, 'due': …" (rows from 1).
+    Raises PlanError listing every problem (`PlanProblem`, shown as "Dòng 2, 'due' / Row 2, 'due': …").
     """
     if isinstance(items, (str, bytes, Mapping)) or not isinstance(items, Sequence):
-        raise PlanError(["Kế hoạch phải là một danh sách dòng / the plan must be a list of rows"])
+        raise PlanError([PlanProblem(None, None, "Kế hoạch phải là một danh sách dòng / the plan must be a list of rows")])
     checked, problems = [], []
     for number, item in enumerate(items, start=1):
         row = item.as_dict() if isinstance(item, ImprovementItem) else item
         if not isinstance(row, Mapping):
-            problems.append(f"Dòng {number} / Row {number}: phải là một đối tượng có các trường / must be an object "
-                            f"with the fields {', '.join(FIELDS)}")
+            problems.append(PlanProblem(number, None, "phải là một đối tượng có các trường / must be an object "
+                                                      f"with the fields {', '.join(FIELDS)}"))
             continue
         found = _problems(row, scenario)
-        problems.extend(f"Dòng {number}, '{name}' / Row {number}, '{name}': {problem}" for name, problem in found.items())
+        problems.extend(PlanProblem(number, name, problem) for name, problem in found.items())
         if not found:
             checked.append(ImprovementItem(**{name: row[name].strip() for name in FIELDS if name in row}))
     if problems:

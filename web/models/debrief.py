@@ -1,1 +1,48 @@
-"""PLACEHOLDER: tables of the debrief part (being written)."""
+"""What the debrief adds to the database: courses that group exercises, and the instructor's edits of a report.
+
+    Course          a course of training (e.g. "Lớp bồi dưỡng Q2/2026 – Người phát ngôn"), one instructor's
+    CourseExercise  an exercise of a course (an exercise may be in several courses)
+    ReportEdit      the improvement plan an instructor edited for an exercise's After-Action Report,
+                    as rows of `debrief.ImprovementItem` (checked by `debrief.check_plan` before it is stored)
+
+New tables only: the core tables (`web.models.core`) are left as they are.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import JSON, ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from web.extensions import db
+from web.models.core import Exercise, utcnow
+
+COURSE_NAME_MAX = 200
+
+
+class Course(db.Model):
+    """A course: one instructor's exercises, reviewed together."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    instructor_id: Mapped[int] = mapped_column(ForeignKey("instructor.id"), index=True)
+    name: Mapped[str] = mapped_column(String(COURSE_NAME_MAX))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    exercises: Mapped[list[Exercise]] = relationship(secondary="course_exercise", order_by=Exercise.id, viewonly=True)
+
+
+class CourseExercise(db.Model):
+    """An exercise of a course."""
+
+    course_id: Mapped[int] = mapped_column(ForeignKey("course.id"), primary_key=True)
+    exercise_id: Mapped[int] = mapped_column(ForeignKey("exercise.id"), primary_key=True)
+
+
+class ReportEdit(db.Model):
+    """The improvement plan an instructor saved for an exercise's report: a list of ImprovementItem dicts."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    exercise_id: Mapped[int] = mapped_column(ForeignKey("exercise.id"), unique=True)
+    plan: Mapped[list] = mapped_column(JSON)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    instructor_id: Mapped[int] = mapped_column(ForeignKey("instructor.id"))

@@ -1,0 +1,56 @@
+"""Who may see what of the debrief: `can_review(user, team)`, and the lookups that refuse everyone else.
+
+A team's review and replay are its exercise's instructor's; the exercise,
+report and course pages are for instructors only, each seeing only their own.
+A refusal is logged (`web.auth.refuse`) and answered 404, so nobody learns
+whether another instructor's exercise, team or course exists. Self-practice
+extends `can_review` so that a trainee sees the review of their own attempt.
+"""
+
+from __future__ import annotations
+
+from flask import abort, request
+from flask_login import current_user
+
+from instructor.views import _require_instructor, owned_exercise
+from web.auth import is_instructor, refuse, who_is
+from web.extensions import db
+from web.models import Exercise, Team
+from web.models.debrief import Course
+from web.practice.access import reviews_own_attempt
+from web.validation import as_id
+
+require_instructor = _require_instructor  # 403 (and logged) for a user who is not an instructor
+
+
+def can_review(user, team: Team) -> bool:
+    """Whether `user` may see the after-action review and the replay of `team`."""
+    if is_instructor(user):
+        return team.exercise.instructor_id == user.id
+    return reviews_own_attempt(user, team)  # the trainee of a practice attempt, once it is over
+
+
+def reviewable_team(team_id: int) -> Team:
+    """The team, if the current user may review it; 404 (and logged) otherwise."""
+    team = db.session.get(Team, team_id) if as_id(team_id) else None
+    if team is None or not can_review(current_user, team):
+        refuse(who_is(current_user), f"review of team {team_id}", "not a team this user may review")
+        abort(404)
+    return team
+
+
+def instructor_exercise(exercise_id: int) -> Exercise:
+    """The current instructor's exercise: 403 for a user who is not an instructor, 404 for another's (both logged)."""
+    require_instructor()
+    return owned_exercise(exercise_id)
+
+
+def owned_course(course_id: int) -> Course:
+    """The current instructor's course: 403 for a user who is not an instructor, 404 for another's (both logged)."""
+    require_instructor()
+    course = db.session.get(Course, course_id) if as_id(course_id) else None
+    if course is None or course.instructor_id != current_user.id:
+        refuse(who_is(current_user), f"course {course_id} ({request.method} {request.path})", "not the instructor's course")
+        abort(404)
+    return course
+

@@ -1,0 +1,100 @@
+"""Courses: an instructor groups exercises (e.g. "Lớp bồi dưỡng Q2/2026 – Người phát ngôn") to review them together.
+
+    /review/courses                                  the instructor's courses; create one
+    /review/courses/<id>                             its exercises with their teams and scores, the averages
+                                                     (per exercise and over every team), the rules failed most often
+    POST /review/courses/<id>/exercises              add one of the instructor's exercises
+    POST /review/courses/<id>/exercises/<eid>/remove take one out
+    POST /review/courses/<id>/delete                 delete the course (its exercises stay)
+
+Every form carries its CSRF token; another instructor's course or exercise is refused (404) and logged.
+"""
+
+from __future__ import annotations
+
+from flask import flash, redirect, render_template, url_for
+from flask_login import current_user, login_required
+from flask_wtf import FlaskForm
+from sqlalchemy import delete, select
+from wtforms import IntegerField, StringField
+from wtforms.validators import DataRequired, Length
+
+from web.extensions import db
+from web.models import Exercise
+from web.models.debrief import COURSE_NAME_MAX, Course, CourseExercise
+from web.review import bp
+from web.review.access import instructor_exercise, owned_course, require_instructor
+from web.review.scores import average, most_failed, team_scores
+
+
+class CourseForm(FlaskForm):
+    name = StringField("Tên khóa học / Course name", validators=[DataRequired(), Length(max=COURSE_NAME_MAX)])
+
+
+class AddExerciseForm(FlaskForm):
+    exercise_id = IntegerField("Bài diễn tập / Exercise", validators=[DataRequired()])
+
+
+@bp.route("/courses", methods=["GET", "POST"])
+@login_required
+def courses():
+    require_instructor()
+    form = CourseForm()
+    if form.validate_on_submit():
+        course = Course(instructor_id=current_user.id, name=" ".join(form.name.data.split()))
+        db.session.add(course)
+        db.session.commit()
+        return redirect(url_for("review.course", course_id=course.id))
+    found = db.session.scalars(select(Course).where(Course.instructor_id == current_user.id)
+                               .order_by(Course.id.desc())).all()
+    return render_template("review/courses.html", courses=found, form=form)
+
+
+@bp.route("/courses/<int:course_id>")
+@login_required
+def course(course_id: int):
+    found = owned_course(course_id)
+    exercises = [(exercise, team_scores(exercise)) for exercise in found.exercises]
+    every_team = [score for _, scores in exercises for score in scores]
+    others = db.session.scalars(select(Exercise).where(Exercise.instructor_id == current_user.id,
+                                                       Exercise.id.not_in([e.id for e in found.exercises]))
+                                .order_by(Exercise.id.desc())).all()
+    return render_template("review/course.html", course=found, exercises=exercises, average=average,
+                           overall=average(every_team), played=[s for s in every_team if s.played],
+                           failed=most_failed(every_team), others=others, form=AddExerciseForm())
+
+
+@bp.route("/courses/<int:course_id>/exercises", methods=["POST"])
+@login_required
+def add_exercise(course_id: int):
+    found = owned_course(course_id)
+    form = AddExerciseForm()
+    if not form.validate_on_submit():
+        flash("Hãy chọn một bài diễn tập. / Choose an exercise.", "error")
+        return redirect(url_for("review.course", course_id=found.id))
+    exercise = instructor_exercise(form.exercise_id.data)
+    if db.session.get(CourseExercise, (found.id, exercise.id)) is None:
+        db.session.add(CourseExercise(course_id=found.id, exercise_id=exercise.id))
+        db.session.commit()
+    return redirect(url_for("review.course", course_id=found.id))
+
+
+@bp.route("/courses/<int:course_id>/exercises/<int:exercise_id>/remove", methods=["POST"])
+@login_required
+def remove_exercise(course_id: int, exercise_id: int):
+    found = owned_course(course_id)
+    db.session.execute(delete(CourseExercise).where(CourseExercise.course_id == found.id,
+                                                    CourseExercise.exercise_id == exercise_id))
+    db.session.commit()
+    return redirect(url_for("review.course", course_id=found.id))
+
+
+@bp.route("/courses/<int:course_id>/delete", methods=["POST"])
+@login_required
+def delete_course(course_id: int):
+    found = owned_course(course_id)
+    db.session.execute(delete(CourseExercise).where(CourseExercise.course_id == found.id))
+    db.session.delete(found)
+    db.session.commit()
+    flash(f"Đã xóa khóa học “{found.name}”. / The course is deleted.", "ok")
+    return redirect(url_for("review.courses"))

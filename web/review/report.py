@@ -1,0 +1,90 @@
+"""The After-Action Report of an exercise: `/review/exercises/<id>/report` (the exercise's instructor only).
+
+GET shows the HSEEP report (objectives rated per team, strengths, areas for
+improvement with their rule and legal source) and the improvement plan as an
+editable table; POST saves the plan through `debrief.check_plan` (a bad
+submit keeps the plan saved before and shows each problem at its row and
+field); `report/reset` goes back to the generated plan; `report/<format>`
+downloads the report in any format `debrief.exports` can write.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from flask import abort, flash, redirect, render_template, request, send_file, url_for
+from flask_login import current_user, login_required
+
+from debrief import PlanError, report_document
+from debrief.exports import EXTENSIONS, available, write
+from debrief.objectives import OBJECTIVES
+from debrief.plan import PLAN_STATUSES
+from web.models import Exercise
+from web.review import bp
+from web.review.access import instructor_exercise
+from web.review.plan import cell_problems, forget_plan, rows_from_form, save_plan, saved_plan
+from web.runs import exercise_meta, exercise_runs
+
+MIME_TYPES = {
+    "json": "application/json",
+    "csv": "application/zip",  # the CSV tables, zipped
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+SUFFIXES = {name: suffix for suffix, name in EXTENSIONS.items()}
+
+
+def document(exercise: Exercise) -> dict[str, Any]:
+    """The exercise's report, with the plan the instructor saved (or the generated one)."""
+    return report_document(exercise_meta(exercise), exercise_runs(exercise), plan=saved_plan(exercise))
+
+
+def _page(exercise: Exercise, rows: list[dict[str, str]] | None = None, error: PlanError | None = None, status: int = 200):
+    """The report page; `rows` and `error`: a plan that was not saved, shown as submitted with its problems."""
+    report = document(exercise)
+    cells, general = cell_problems(error) if error else ({}, [])
+    return render_template(
+        "review/report.html", exercise=exercise, report=report,
+        rows=report["improvement_plan"]["items"] if rows is None else rows, cells=cells, general=general,
+        bad_rows={row for row, _ in cells}, roles={role["id"]: role["label"] for role in report["exercise"]["roles"]},
+        objectives=OBJECTIVES, statuses={key: text.as_dict() for key, text in PLAN_STATUSES.items()}, formats=available(),
+    ), status
+
+
+@bp.route("/exercises/<int:exercise_id>/report", methods=["GET", "POST"])
+@login_required
+def report(exercise_id: int):
+    found = instructor_exercise(exercise_id)
+    if request.method == "GET":
+        return _page(found)
+    rows = rows_from_form(request.form)
+    try:
+        save_plan(found, rows, current_user.id)
+    except PlanError as exc:
+        return _page(found, rows, exc, 422)
+    flash("Đã lưu kế hoạch khắc phục. / The improvement plan is saved.", "ok")
+    return redirect(url_for("review.report", exercise_id=found.id) + "#plan")
+
+
+@bp.route("/exercises/<int:exercise_id>/report/reset", methods=["POST"])
+@login_required
+def reset_plan(exercise_id: int):
+    found = instructor_exercise(exercise_id)
+    forget_plan(found)
+    flash("Đã dùng lại kế hoạch tạo tự động. / Back to the generated plan.", "ok")
+    return redirect(url_for("review.report", exercise_id=found.id) + "#plan")
+
+
+@bp.route("/exercises/<int:exercise_id>/report/<name>")
+@login_required
+def export(exercise_id: int, name: str):
+    found = instructor_exercise(exercise_id)
+    if name not in available():
+        abort(404)
+    stream = io.BytesIO()
+    write(document(found), name, stream)
+    stream.seek(0)
+    return send_file(stream, mimetype=MIME_TYPES.get(name, "application/octet-stream"), as_attachment=True,
+                     download_name=f"bao-cao-dien-tap-{found.id}{SUFFIXES[name]}")
