@@ -1,7 +1,8 @@
 """Who is who: instructors log in with a password; trainees join a team with its code and their name.
 
-Both are Flask-Login users, told apart by their id's prefix (`instructor:7`,
-`member:12`). `refuse` is how every refused attempt is logged.
+They are Flask-Login users, told apart by their id's prefix (`instructor:7`,
+`member:12`), and so are the trainee accounts of self-practice (`account:3`).
+`refuse` is how every refused attempt is logged.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from wtforms.validators import DataRequired, Length
 
 from web.extensions import db, login_manager
 from web.models import AuditEntry, Instructor, Member
+from web.models.practice import TraineeAccount
 
 bp = Blueprint("auth", __name__)
 
@@ -23,7 +25,7 @@ bp = Blueprint("auth", __name__)
 @login_manager.user_loader
 def load_user(user_id: str):
     kind, _, number = user_id.partition(":")
-    model = {"instructor": Instructor, "member": Member}.get(kind)
+    model = {"instructor": Instructor, "member": Member, "account": TraineeAccount}.get(kind)
     return db.session.get(model, int(number)) if model and number.isdigit() else None
 
 

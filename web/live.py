@@ -5,6 +5,15 @@ with the team's current scenario minute and committed to the database before it
 is applied and acknowledged; every event the world emits is stored and then
 handed to the outbox. A team not in memory (after a restart) is rebuilt from its
 exercise's scenario text, seed and input log, and comes back paused.
+
+A self-practice team (one with a `PracticeAttempt`) also has bots: the exemplary
+bot plays every trainee role but the trainee's. Wherever the world is moved on
+(the ticker, an input's stamp), its bots act at their own scenario minute, each
+action recorded as an input from `bot:<role>` before it is applied, like a
+trainee's. A rebuilt practice team gets fresh bots fed the replayed log; what
+they did is in that log, so they do not do it again. A practice trainee may ask
+for a hint: what the procedure expects of their role next, recorded as a `hint`
+input, which changes nothing in the world.
 """
 
 from __future__ import annotations
@@ -19,12 +28,16 @@ from flask import Flask
 from sqlalchemy import select
 
 from scoring import score
+from sim.actions import Action
+from sim.bot_policy import Intent, next_expected
+from sim.bots import Bot, BotTeam
 from sim.driver import Driver
 from sim.world import Event, World
 from web.controls import CONTROLS, ControlError, check_control
 from web.exercises import scenario_of
 from web.extensions import db
 from web.models import EventRecord, InputRecord, Team
+from web.models.practice import PracticeAttempt
 from web.replay import apply_input, first_difference, replay
 
 @dataclass
@@ -37,6 +50,7 @@ class LiveTeam:
     status: str
     inputs: int  # inputs recorded so far
     sent: int  # events stored and emitted so far
+    bots: BotTeam | None = None  # a practice team's bots; None for an instructor-led team
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
@@ -99,7 +113,7 @@ class LiveExercises:
             team.status = "paused"
             db.session.commit()
         return LiveTeam(team_id=team.id, exercise_id=exercise.id, driver=driver, status=team.status,
-                        inputs=records[-1].number if records else 0, sent=len(stored))
+                        inputs=records[-1].number if records else 0, sent=len(stored), bots=_practice_bots(team_id, world))
 
     def recover_all(self) -> list[int]:
         """Rebuild every team not ended (at server start); returns their ids."""
@@ -112,13 +126,21 @@ class LiveExercises:
 
     def _record(self, live: LiveTeam, source: str, kind: str, payload: dict[str, Any], now: float) -> float:
         """Stamp an input with the scenario minute at wall time `now` and commit it. Caller holds the lock."""
-        live.driver.tick(now)
+        at = self._stamp_at(live, now)
+        self._commit_input(live, source, kind, payload, at)
+        return at
+
+    def _stamp_at(self, live: LiveTeam, now: float) -> float:
+        """Bring the world to wall time `now` and store what it emitted; the minute an input now is stamped with."""
+        self._advance(live, now)
         self._flush(live)
         if live.world.over:  # the drill reached its end in this very tick: nothing more is recorded
             self._set_status(live, "ended")
             self.announce(live)
             raise ControlError("Buổi diễn tập của đội đã kết thúc. / This team's drill has ended.")
-        at = live.world.now
+        return live.world.now
+
+    def _commit_input(self, live: LiveTeam, source: str, kind: str, payload: dict[str, Any], at: float) -> None:
         number = live.inputs + 1
         db.session.add(InputRecord(team_id=live.team_id, number=number, at=at, source=source, kind=kind,
                                    payload=payload))
@@ -128,7 +150,6 @@ class LiveExercises:
             db.session.rollback()
             raise
         live.inputs = number
-        return at
 
     def act(self, team_id: int, member_source: str, role: str, kind: str, params: dict[str, Any]) -> Event | None:
         """A trainee's action: committed, applied, its events sent; returns the action's own event."""
@@ -149,6 +170,8 @@ class LiveExercises:
         live = self.team(team_id)
         with live.lock:
             check_control(live.status, live.world, command, args)
+            if command == "jump" and live.bots is not None:  # the clock would leap over the bots' minutes
+                raise ControlError("Không thể nhảy thời gian khi tự luyện. / No time jumps in self-practice.")
             now = self.clock()  # one reading: the stamp and the command see the same instant
             at = self._record(live, instructor_source, command, args, now)
             if command in ("start", "resume"):
@@ -171,6 +194,18 @@ class LiveExercises:
             self.announce(live)
             return self.state(live)
 
+    def hint(self, team_id: int, member_source: str, role: str) -> list[Intent]:
+        """What the procedure expects of `role` next (a practice hint), recorded as a `hint` input; soonest first."""
+        live = self.team(team_id)
+        with live.lock:
+            if live.status not in ("running", "paused"):
+                raise ControlError("Buổi diễn tập chưa bắt đầu hoặc đã kết thúc. / The drill is not under way.")
+            at = self._stamp_at(live, self.clock())
+            expected = next_expected(live.world.scenario, live.world.events, role, at)
+            self._commit_input(live, member_source, "hint",
+                               {"role": role, "expected": [intent.as_dict() for intent in expected]}, at)
+            return expected
+
     def _set_status(self, live: LiveTeam, status: str) -> None:
         live.status = status
         db.session.get(Team, live.team_id).status = status
@@ -184,11 +219,24 @@ class LiveExercises:
             if live.status != "running":
                 continue
             with live.lock:
-                live.driver.tick(self.clock())
+                self._advance(live, self.clock())
                 self._flush(live)
                 if live.world.over:
                     self._set_status(live, "ended")
                     self.announce(live)
+
+    def _advance(self, live: LiveTeam, now: float) -> None:
+        """Play the world to the clock's minute at wall time `now`; a practice team's bots act on the way."""
+        if live.bots is None:
+            live.driver.tick(now)
+            return
+
+        def record_then_apply(action: Action) -> None:  # the world is at the action's own minute
+            payload = {"role": action.role, "type": action.type, "params": action.params}
+            self._commit_input(live, f"bot:{action.role}", "action", payload, action.at)
+            apply_input(live.world, "action", payload, action.at)
+
+        live.bots.advance(live.world, live.driver.clock.minute(now), apply=record_then_apply)
 
     def start_ticker(self, interval: float = 0.1) -> None:
         """Run `tick` every `interval` seconds in one background task (idempotent)."""
@@ -236,3 +284,14 @@ class LiveExercises:
             "speed": live.driver.clock.speed, "level": world.level, "max_level": world.max_level,
             "opinion": world.opinion.variables(), "score": card.as_dict(),
         }
+
+
+def _practice_bots(team_id: int, world: World) -> BotTeam | None:
+    """A practice team's bots (the exemplary bot in every trainee role but the trainee's), fed `world`'s log so far."""
+    role = db.session.scalar(select(PracticeAttempt.role).where(PracticeAttempt.team_id == team_id))
+    if role is None:
+        return None
+    scenario = world.scenario
+    bots = BotTeam([Bot("exemplary", scenario, roles=set(scenario.trainee_roles) - {role})])
+    bots.catch_up(world.events)
+    return bots

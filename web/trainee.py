@@ -4,6 +4,8 @@ The role is the one the instructor gave your name, never one the client asks
 for; a trainee who drops joins again with the same code and name. The socket
 namespace authenticates on connect and checks every message: its shape, its
 size, and that the drill is under way; the role is always the member's own.
+A self-practice team is joined by nobody: `/practice` lets its trainee in, and
+its room is `/practice/room`, the same room with the trainee's own clock.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from web.extensions import db, socketio
 from web.controls import ControlError
 from web.models import EventRecord, Member, Team
 from web.outbox import TRAINEE_NAMESPACE, role_room
+from web.practice.attempts import attempt_of_team
 
 bp = Blueprint("trainee", __name__)
 
@@ -42,8 +45,10 @@ def join():
         code, name = form.code.data.strip().upper(), " ".join(form.name.data.split())
         team = db.session.scalar(select(Team).where(Team.join_code == code))
         member = team and db.session.scalar(select(Member).where(Member.team_id == team.id, Member.name == name))
-        if member is None:
-            refuse(f"anonymous@{request.remote_addr}", "join", f"no member '{name}' in team code '{code}'")
+        practice = team is not None and attempt_of_team(team.id) is not None
+        if member is None or practice:
+            refuse(f"anonymous@{request.remote_addr}", "join",
+                   f"team code '{code}' is a self-practice team" if practice else f"no member '{name}' in team code '{code}'")
             flash("Không tìm thấy tên này trong đội có mã đã nhập. Hãy hỏi giảng viên. / "
                   "This name is not on that team's list. Ask your instructor.", "error")
         else:
@@ -58,6 +63,8 @@ def room():
     if not is_member(current_user):
         refuse(who_is(current_user), "trainee room", "not a trainee")
         return redirect(url_for("pages.index"))
+    if attempt_of_team(current_user.team_id) is not None:
+        return redirect(url_for("practice.room"))
     return render_template("room.html", **room_context(current_user))
 
 

@@ -5,6 +5,8 @@
    role's audience, `act` {type, params} -> {ok, event | error}, `sync` {after} -> {ok, events}.
    Events are kept, deduplicated by `seq`, in sessionStorage with the highest seq seen, so a reload
    redraws the room and a (re)connect asks only for what was missed.
+   In self-practice (data.practice), practice_room.js adds the trainee's own clock controls, hints and the
+   end card: it hears `drill:status` (each hello/status), may move `DrillRoom.state` and call `refresh` or `openForm`.
    All data goes into the page as text (textContent): never as HTML. */
 (function () {
   "use strict";
@@ -584,9 +586,15 @@
       briefFolded = true;
       document.querySelector("details.brief").open = false;
     }
-    if (state.status === "ready") {
+    if (state.status === "ready" && data.practice) {
+      showBanner("info", "Hãy đọc kỹ nhiệm vụ của vai và tình huống, rồi bấm “Bắt đầu” khi sẵn sàng.",
+                 "Read your brief and the situation, then press Start when ready.");
+    } else if (state.status === "ready") {
       showBanner("info", "Buổi diễn tập chưa bắt đầu. Hãy đọc kỹ nhiệm vụ của vai và tình huống.",
                  "The drill has not started yet. Read your brief and the situation.");
+    } else if (state.status === "ended" && data.practice) {
+      showBanner("end", "Buổi tự luyện đã kết thúc. Bảng điểm ở ngay bên dưới.",
+                 "Your practice has ended. Your score card is just below.");
     } else if (state.status === "ended") {
       showBanner("end", "Buổi diễn tập đã kết thúc. Giảng viên sẽ tổng kết và chấm điểm.",
                  "The drill has ended. Your instructor will debrief and score it.");
@@ -655,6 +663,7 @@
     if (typeof news.level === "number") state.level = news.level;
     if (typeof news.status === "string") state.status = news.status;
     refresh();
+    document.dispatchEvent(new CustomEvent("drill:status", { detail: news }));
   }
   socket.on("hello", applyTeamState);
   socket.on("status", applyTeamState);
@@ -666,5 +675,5 @@
     setConnection("lost", "Không kết nối được — đang thử lại…", "Cannot connect, retrying…");
   });
 
-  window.DrillRoom = { state: state };
+  window.DrillRoom = { state: state, refresh: refresh, openForm: openForm };
 })();

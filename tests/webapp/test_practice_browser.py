@@ -1,0 +1,133 @@
+"""Self-practice in a real browser (Debian Chromium, driven by Playwright), against the real server.
+
+A trainee signs up, picks a drill and a role, starts at the highest speed, acts, asks a hint (its cost
+shown first), watches the clock run and pause, ends the practice, reads the score card, and finds the
+attempt in their history. Screenshots of the list, the room, the card and the history are kept in
+the test's temporary folder (`--basetemp` to choose it).
+
+Skipped only when /usr/bin/chromium is missing, and then failed instead on CI (CI=true).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect, sync_playwright
+
+from browser_helpers import CHROMIUM, CHROMIUM_ARGS, LiveServer, require_chromium
+
+pytestmark = pytest.mark.browser
+
+DRILL = "nuoc-may-nhiem-doc"
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    require_chromium()
+    live = LiveServer(tmp_path_factory.mktemp("practice-browser"))
+    yield live
+    live.stop()
+
+
+@pytest.fixture
+def page(server):
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 1400, "height": 900}, locale="vi-VN")
+        context.set_default_timeout(10_000)
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.on("dialog", lambda dialog: errors.append(f"dialog: {dialog.message}") or dialog.dismiss())
+        yield page
+        context.close()
+        browser.close()
+        assert errors == []
+
+
+def clock_minutes(page) -> int:
+    hours, minutes = re.fullmatch(r"T\+(\d+):(\d+)", page.locator("#clock").inner_text()).groups()
+    return int(hours) * 60 + int(minutes)
+
+
+def test_a_practice_from_sign_up_to_the_score_card_and_the_history(server, page, tmp_path):
+    base = server.url
+    page.goto(base + "/practice/signup")
+    page.fill("#username", "thu.ha")
+    page.fill("#display_name", "Nguyễn Thị Thu Hà")
+    page.fill("#password", "luyen-tap-2026")
+    page.fill("#confirm", "luyen-tap-2026")
+    page.click("form.card button[type=submit]")
+    page.wait_for_url("**/practice/")
+    expect(page.locator(".account-box")).to_contain_text("Nguyễn Thị Thu Hà")
+    page.screenshot(path=str(tmp_path / "practice-list.png"), full_page=True)
+
+    drill = page.locator(f"#drill-{DRILL}")
+    expect(drill.locator("input[name=role][value=spokesperson]")).to_be_checked()
+    drill.locator("select[name=speed]").select_option("240")
+    expect(drill.locator("input[name=hints]")).to_be_checked()
+    drill.locator("button[type=submit]").click()
+    page.wait_for_url("**/practice/room")
+    page.locator("#conn.conn-ok").wait_for()
+    expect(page.locator("h1")).to_contain_text("Người phát ngôn")
+    expect(page.locator("#pc-hint-cost")).to_contain_text("Gợi ý sẽ trừ 5 điểm")
+    expect(page.locator("#pc-pause")).to_be_hidden()
+
+    page.click("#pc-start")
+    expect(page.locator("#status")).to_contain_text("Đang diễn ra")
+    expect(page.locator("#pc-speed")).to_have_value("240")
+    page.wait_for_function("document.getElementById('clock').textContent > 'T+00:20'")  # 240×: 4 minutes a second
+    expect(page.locator("#feed-phone .item").first).to_be_visible(timeout=15_000)  # the journalist's call came
+    expect(page.locator("#team-log")).to_contain_text("Phân công người phát ngôn")  # the board's bot assigned us
+
+    page.locator("#action-report_up summary").click()
+    form = page.locator("#action-report_up form")
+    form.locator("select[name=to]").select_option("propaganda_board")
+    form.locator("textarea[name=summary]").fill("Người phát ngôn đã nắm tình hình, chờ kết quả xác minh.")
+    form.locator("button[type=submit]").click()
+    expect(page.locator("#acks .ack-ok")).to_contain_text("Báo cáo xin ý kiến chỉ đạo")
+
+    page.click("#pc-pause")
+    expect(page.locator("#status")).to_contain_text("Tạm dừng")
+    paused_at = clock_minutes(page)
+    page.wait_for_timeout(1500)
+    assert clock_minutes(page) == paused_at  # paused: the clock stands still
+
+    page.click("#pc-hint")
+    expect(page.locator("#pc-hints .hint-item").first).to_be_visible()
+    expect(page.locator("#pc-hints")).to_contain_text("Phát ngôn")
+    expect(page.locator("#pc-hint-used")).to_contain_text("Đã dùng 1 gợi ý (−5 điểm)")
+    page.screenshot(path=str(tmp_path / "practice-room.png"), full_page=True)
+
+    page.click("#pc-resume")
+    expect(page.locator("#status")).to_contain_text("Đang diễn ra")
+    page.wait_for_function(f"parseInt(document.getElementById('clock').textContent.slice(2, 4)) * 60 + "
+                           f"parseInt(document.getElementById('clock').textContent.slice(5, 7)) > {paused_at + 4}")
+    page.click("#pc-end")
+    expect(page.locator("#pc-end")).to_contain_text("Bấm lần nữa để kết thúc")
+    page.click("#pc-end")
+    card = page.locator("#score-card")
+    expect(card).to_be_visible()
+    expect(page.locator("#status")).to_contain_text("Đã kết thúc")
+    expect(card).to_contain_text("Điểm tự luyện")
+    expect(card.locator(".figure").nth(3)).to_contain_text("−5 (1 × 5)")
+    expect(card.locator(".failed-rules li").first).to_contain_text("Căn cứ:")
+    expect(card.locator("#review-link")).to_have_attribute("href", re.compile(r"^/review/teams/\d+$"))
+    expect(page.locator("#banner")).to_contain_text("Bảng điểm ở ngay bên dưới")
+    card.screenshot(path=str(tmp_path / "practice-card.png"))
+    page.screenshot(path=str(tmp_path / "practice-end.png"), full_page=True)
+    score = card.locator(".figure.main .val").inner_text()
+
+    card.get_by_role("link", name=re.compile("Lịch sử luyện tập")).click()
+    page.wait_for_url("**/practice/history")
+    row = page.locator(".attempts-table tbody tr").first
+    expect(row).to_contain_text("Tin đồn nước máy nhiễm độc")
+    expect(row).to_contain_text("Người phát ngôn")
+    expect(row.locator("td.score strong")).to_have_text(score)
+    expect(page.locator(".score-chart .score-dot")).to_have_count(1)
+    expect(page.locator(".failing li").first).to_contain_text("1/1")
+    page.screenshot(path=str(tmp_path / "practice-history.png"), full_page=True)
+
+    review = page.goto(base + row.locator("a").get_attribute("href"))
+    assert review.status == 200

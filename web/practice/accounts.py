@@ -1,0 +1,74 @@
+"""Trainee accounts: sign up and log in under /practice, to keep a history of one's practice.
+
+Passwords are hashed as instructors' are; a wrong login is refused and logged
+like an instructor's. Logging out is the platform's (`POST /logout`).
+"""
+
+from __future__ import annotations
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_login import login_user
+from flask_wtf import FlaskForm
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from wtforms import PasswordField, StringField
+from wtforms.validators import DataRequired, EqualTo, Length, Regexp
+
+from web.auth import refuse
+from web.extensions import db
+from web.models.practice import TraineeAccount
+from web.practice import bp
+
+MIN_PASSWORD = 8
+TAKEN = "Tên đăng nhập này đã có người dùng. / This username is taken."
+
+
+class SignupForm(FlaskForm):
+    username = StringField("Tên đăng nhập / Username", validators=[
+        DataRequired(), Length(min=3, max=64),
+        Regexp(r"^[a-z0-9._-]+$", message="Chỉ chữ thường không dấu, số và . _ - / "
+                                          "Lowercase letters without accents, digits and . _ - only.")])
+    display_name = StringField("Họ và tên / Full name", validators=[DataRequired(), Length(max=120)])
+    password = PasswordField("Mật khẩu / Password", validators=[
+        DataRequired(), Length(min=MIN_PASSWORD, max=200,
+                               message=f"Mật khẩu từ {MIN_PASSWORD} đến 200 ký tự. / {MIN_PASSWORD} to 200 characters.")])
+    confirm = PasswordField("Nhập lại mật khẩu / Repeat the password", validators=[
+        DataRequired(), EqualTo("password", message="Hai mật khẩu không khớp. / The passwords differ.")])
+
+
+class LoginForm(FlaskForm):
+    username = StringField("Tên đăng nhập / Username", validators=[DataRequired(), Length(max=64)])
+    password = PasswordField("Mật khẩu / Password", validators=[DataRequired(), Length(max=200)])
+
+
+@bp.route("/signup", methods=["GET", "POST"])
+def signup():
+    form = SignupForm()
+    if form.validate_on_submit():
+        account = TraineeAccount(username=form.username.data, display_name=" ".join(form.display_name.data.split()))
+        account.set_password(form.password.data)
+        db.session.add(account)
+        try:
+            db.session.commit()
+        except IntegrityError:
+            db.session.rollback()
+            form.username.errors.append(TAKEN)
+        else:
+            login_user(account)
+            flash("Đã tạo tài khoản. Chọn một kịch bản để luyện tập. / Account created. Pick a drill to practise.")
+            return redirect(url_for("practice.index"))
+    return render_template("practice/account.html", form=form, signup=True)
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login():
+    form = LoginForm()
+    if form.validate_on_submit():
+        account = db.session.scalar(select(TraineeAccount).where(TraineeAccount.username == form.username.data))
+        if account is not None and account.check_password(form.password.data):
+            login_user(account)
+            return redirect(url_for("practice.index"))
+        refuse(f"anonymous@{request.remote_addr}", "practice login",
+               f"wrong username or password for '{form.username.data}'")
+        flash("Sai tên đăng nhập hoặc mật khẩu. / Wrong username or password.", "error")
+    return render_template("practice/account.html", form=form, signup=False)

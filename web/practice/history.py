@@ -1,0 +1,104 @@
+"""A trainee account's practice history: its attempts, the score over time, the rules it keeps failing.
+
+    GET  /practice/history                the account's attempts (accounts only; each sees its own)
+    POST /practice/attempts/<id>/resume   back into the room of an unfinished attempt of one's own
+
+An attempt whose drill ended while nobody looked at its card is scored here.
+The chart is inline SVG drawn from the scores (no script).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from flask import abort, flash, redirect, render_template, url_for
+from flask_login import current_user, login_user
+from sqlalchemy import select
+
+from web.auth import refuse, who_is
+from web.extensions import db
+from web.models.practice import PracticeAttempt, TraineeAccount
+from web.practice import bp
+from web.practice.attempts import account_of, close_ended
+from web.practice.catalog import drill
+from web.validation import as_id
+
+CHART_WIDTH, CHART_HEIGHT = 640, 220
+CHART_PAD = {"left": 40, "right": 16, "top": 14, "bottom": 30}
+
+
+@dataclass(frozen=True)
+class ChartPoint:
+    x: float
+    y: float
+    score: float
+    number: int  # the attempt's rank among the scored ones, from 1
+
+
+def _account_or_refuse(what: str) -> TraineeAccount | None:
+    account = account_of(current_user)
+    if account is None:
+        refuse(who_is(current_user), what, "no trainee account")
+    return account
+
+
+def score_chart(scores: list[float]) -> dict:
+    """Where to draw each score (0-100) of a series, oldest first, in a CHART_WIDTH x CHART_HEIGHT box."""
+    pad = CHART_PAD
+    width = CHART_WIDTH - pad["left"] - pad["right"]
+    height = CHART_HEIGHT - pad["top"] - pad["bottom"]
+
+    def y(value: float) -> float:
+        return round(pad["top"] + (100 - value) / 100 * height, 1)
+
+    step = width / (len(scores) - 1) if len(scores) > 1 else 0
+    points = [ChartPoint(x=round(pad["left"] + (i * step if len(scores) > 1 else width / 2), 1), y=y(s), score=s,
+                         number=i + 1) for i, s in enumerate(scores)]
+    return {"width": CHART_WIDTH, "height": CHART_HEIGHT, "left": pad["left"], "right": CHART_WIDTH - pad["right"],
+            "bottom": CHART_HEIGHT - pad["bottom"], "grid": [(value, y(value)) for value in (0, 25, 50, 75, 100)],
+            "points": points, "line": " ".join(f"{p.x},{p.y}" for p in points)}
+
+
+def most_failed(attempts: list[PracticeAttempt]) -> list[dict]:
+    """The legal rules failed over the scored attempts, most often first: {id, title, source, count}."""
+    counts: Counter[str] = Counter()
+    rules: dict[str, dict] = {}
+    for attempt in attempts:
+        for rule in attempt.failed_rules or ():
+            counts[rule["id"]] += 1
+            rules[rule["id"]] = rule
+    return [{**rules[rule_id], "count": count}
+            for rule_id, count in sorted(counts.items(), key=lambda item: (-item[1], rules[item[0]]["title"]["vi"]))]
+
+
+@bp.route("/history")
+def history():
+    account = _account_or_refuse("practice history")
+    if account is None:
+        flash("Lịch sử luyện tập chỉ có khi bạn đăng nhập tài khoản học viên. / "
+              "Log in to a trainee account to see your practice history.", "error")
+        return redirect(url_for("practice.login"))
+    attempts = db.session.scalars(select(PracticeAttempt).where(PracticeAttempt.account_id == account.id)
+                                  .order_by(PracticeAttempt.started_at, PracticeAttempt.id)).all()
+    close_ended(attempts)
+    scored = [a for a in attempts if a.final_score is not None]
+    rows = [{"attempt": a, "drill": drill(a.drill_id), "status": a.team.status} for a in reversed(attempts)]
+    return render_template("practice/history.html", account=account, rows=rows, scored=len(scored),
+                           chart=score_chart([a.final_score for a in scored]) if scored else None,
+                           failing=most_failed(scored))
+
+
+@bp.route("/attempts/<int:attempt_id>/resume", methods=["POST"])
+def resume(attempt_id: int):
+    account = _account_or_refuse(f"resume practice {attempt_id}")
+    attempt = db.session.get(PracticeAttempt, attempt_id) if as_id(attempt_id) else None
+    if account is None or attempt is None or attempt.account_id != account.id:
+        if account is not None:
+            refuse(account.get_id(), f"resume practice {attempt_id}", "not this account's attempt")
+        abort(404)
+    if attempt.team.status == "ended":
+        flash("Buổi luyện tập này đã kết thúc. / That practice is over.", "error")
+        return redirect(url_for("practice.history"))
+    login_user(attempt.team.members[0])
+    return redirect(url_for("practice.room"))

@@ -1,0 +1,117 @@
+"""The room in practice mode: the trainee room, plus the trainee's own clock, hints and the end card.
+
+    GET  /practice/room            the trainee room (room.html) with the practice controls
+    POST /practice/room/control    {command, args}: start, pause, resume, speed, end (JSON, CSRF header)
+    POST /practice/room/hint       what the procedure expects of the role next; recorded, costs points
+    GET  /practice/room/card       the score card once the drill is over, with the links to review it
+
+Only the trainee of a practice may use these; anyone else (a trainee of an
+instructor-led exercise included) is refused and logged. Events, actions and
+sync go over the room's `/trainee` socket as in any exercise.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import current_app, flash, jsonify, redirect, render_template, request, url_for
+from flask_login import current_user
+from flask_wtf.csrf import generate_csrf
+
+from web.auth import refuse, who_is
+from web.controls import ControlError
+from web.extensions import db
+from web.practice import bp
+from web.practice.attempts import PRACTICE_CONTROLS, account_of, hints_used, practising, result
+from web.practice.card import penalty
+from web.practice.catalog import SPEEDS
+from web.trainee import room_context
+from web.validation import is_plain
+
+
+def _refused(what: str):
+    refuse(who_is(current_user), what, "not the trainee of a practice")
+    return jsonify({"ok": False, "error": "Chỉ dành cho học viên đang tự luyện. / For a practising trainee only."}), 403
+
+
+def _failed(error: str, status: int = 409):
+    return jsonify({"ok": False, "error": error}), status
+
+
+@bp.route("/room")
+def room():
+    found = practising(current_user)
+    if found is None:
+        refuse(who_is(current_user), "practice room", "not the trainee of a practice")
+        flash("Hãy chọn một kịch bản để bắt đầu tự luyện. / Pick a drill to start practising.", "error")
+        return redirect(url_for("practice.index"))
+    member, attempt = found
+    practice = {
+        "hints_allowed": attempt.hints_allowed, "hint_cost": attempt.hint_cost,
+        "hints_used": hints_used(attempt.team_id), "speed": member.team.speed, "speeds": list(SPEEDS),
+        "csrf": generate_csrf(),
+        "urls": {"control": url_for("practice.control"), "hint": url_for("practice.hint"),
+                 "card": url_for("practice.card"), "signup": url_for("practice.signup")},
+    }
+    return render_template("room.html", **room_context(member), practice=practice)
+
+
+@bp.route("/room/control", methods=["POST"])
+def control():
+    found = practising(current_user)
+    data = request.get_json(silent=True)
+    command = data.get("command") if isinstance(data, dict) else None
+    if found is None:
+        return _refused(f"practice control {str(command)[:20]}")
+    member, _ = found
+    if command not in PRACTICE_CONTROLS:
+        refuse(member.get_id(), f"practice control {str(command)[:20]}", "not a control of self-practice")
+        return _failed("Lệnh không dùng được khi tự luyện. / Not a self-practice control.", 403)
+    args = data.get("args") or {}
+    if not isinstance(args, dict) or not is_plain(args):
+        return _failed("'args' phải là một đối tượng. / 'args' must be an object.", 400)
+    if command == "speed" and args.get("speed") not in SPEEDS:
+        speeds = ", ".join(f"{speed}×" for speed in SPEEDS)
+        return _failed(f"Tốc độ phải là một trong: {speeds}. / Speed must be one of: {speeds}.", 400)
+    try:
+        state = _live().control(member.team_id, member.get_id(), command, args)
+    except ControlError as exc:
+        return _failed(str(exc))
+    return jsonify({"ok": True, "state": {key: state[key] for key in ("status", "minute", "speed", "level")}})
+
+
+@bp.route("/room/hint", methods=["POST"])
+def hint():
+    found = practising(current_user)
+    if found is None:
+        return _refused("practice hint")
+    member, attempt = found
+    if not attempt.hints_allowed:
+        refuse(member.get_id(), "practice hint", "hints are off for this attempt")
+        return _failed("Buổi luyện tập này không dùng gợi ý. / Hints are off for this practice.", 403)
+    try:
+        expected = _live().hint(member.team_id, member.get_id(), member.role)
+    except ControlError as exc:
+        return _failed(str(exc))
+    used = hints_used(member.team_id)
+    attempt.hints_used = used
+    db.session.commit()
+    return jsonify({"ok": True, "hints": [intent.as_dict() for intent in expected], "used": used,
+                    "cost": attempt.hint_cost, "penalty": penalty(used, attempt.hint_cost)})
+
+
+@bp.route("/room/card")
+def card():
+    found = practising(current_user)
+    if found is None:
+        return _refused("practice card")
+    member, attempt = found
+    if member.team.status != "ended":
+        return _failed("Buổi luyện tập chưa kết thúc. / The practice is not over yet.")
+    links: dict[str, Any] = {"review": f"/review/teams/{attempt.team_id}", "index": url_for("practice.index"),
+                             "history": url_for("practice.history") if account_of(member) else None}
+    return jsonify({"ok": True, "card": result(attempt), "links": links})
+
+
+def _live():
+    return current_app.extensions["live"]
