@@ -1,4 +1,4 @@
-"""The instructor's pages: exercises, creating one from a scenario, and the live console."""
+"""The instructor's pages: exercises, creating one from a built-in drill or a version of one's own, and the live console."""
 
 from __future__ import annotations
 
@@ -9,12 +9,13 @@ from sqlalchemy import select
 from wtforms import FloatField, IntegerField, SelectField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange
 
-from scenarios.library import builtin_ids, scenario_path
-from scenarios.loader import load_scenario
+from instructor.authoring.editing import valid_scenario
+from instructor.authoring.store import chosen_version, link_exercise, version_choices, versions_of_exercises
+from scenarios.library import builtin_ids
 from scoring.rules import RULES
 from web.auth import is_instructor, refuse, who_is
 from web.validation import as_id
-from web.exercises import ExerciseError, TeamPlan, create_exercise, scenario_of
+from web.exercises import ExerciseError, TeamPlan, builtin_text, create_exercise, scenario_of
 from web.extensions import db
 from web.models import Exercise
 
@@ -56,7 +57,8 @@ def parse_roster(text: str) -> list[TeamPlan]:
     return teams
 
 
-def _require_instructor():
+def require_instructor() -> None:
+    """403 (and logged) for a user who is not an instructor."""
     if not is_instructor(current_user):
         refuse(who_is(current_user), f"instructor page {request.path}", "not an instructor")
         abort(403)
@@ -71,29 +73,49 @@ def owned_exercise(exercise_id: int) -> Exercise:
     return exercise
 
 
+def _scenario_choices() -> list | dict:
+    """The built-in drills (by id) and, in a group of their own, every version of the instructor's drills."""
+    builtin = [(i, f"{valid_scenario(builtin_text(i)).title.vi} ({i})") for i in builtin_ids()]
+    own = version_choices(current_user.id)
+    return {"Kịch bản có sẵn / Built-in drills": builtin, "Kịch bản tôi soạn / My drills": own} if own else builtin
+
+
+def _create(form: ExerciseForm) -> Exercise:
+    """The exercise the form asks for: a built-in drill, or the exact text of one of the instructor's versions."""
+    teams = parse_roster(form.roster.data)
+    version = chosen_version(current_user.id, form.scenario.data)
+    if version is None:
+        return create_exercise(current_user, form.scenario.data, form.seed.data, form.speed.data, teams)
+    exercise = create_exercise(current_user, version.drill.slug, form.seed.data, form.speed.data, teams, text=version.text)
+    link_exercise(exercise, version)
+    return exercise
+
+
 @bp.route("/", methods=["GET", "POST"])
 @login_required
 def dashboard():
-    _require_instructor()
+    require_instructor()
     form = ExerciseForm()
-    form.scenario.choices = [(i, f"{load_scenario(scenario_path(i)).title.vi} ({i})") for i in builtin_ids()]
+    form.scenario.choices = _scenario_choices()
+    if request.method == "GET" and request.args.get("scenario"):
+        form.scenario.data = request.args["scenario"]  # "run this version" from a drill's page
     if form.validate_on_submit():
         try:
-            teams = parse_roster(form.roster.data)
-            exercise = create_exercise(current_user, form.scenario.data, form.seed.data, form.speed.data, teams)
+            exercise = _create(form)
         except ExerciseError as exc:
             flash(str(exc), "error")
         else:
             return redirect(url_for("instructor.console", exercise_id=exercise.id))
     exercises = db.session.scalars(select(Exercise).where(Exercise.instructor_id == current_user.id)
                                    .order_by(Exercise.id.desc())).all()
-    return render_template("instructor/dashboard.html", form=form, exercises=exercises, roster_help=ROSTER_HELP)
+    return render_template("instructor/dashboard.html", form=form, exercises=exercises, roster_help=ROSTER_HELP,
+                           versions=versions_of_exercises([e.id for e in exercises]))
 
 
 @bp.route("/exercises/<int:exercise_id>")
 @login_required
 def console(exercise_id: int):
-    _require_instructor()
+    require_instructor()
     exercise = owned_exercise(exercise_id)
     rule_titles = {name: rule.title.as_dict() for name, rule in RULES.items()}
     return render_template("instructor/console.html", exercise=exercise, scenario=scenario_of(exercise),

@@ -21,7 +21,7 @@ from scoring import format_t
 from web.extensions import db
 from web.models import Exercise
 from web.models.debrief import Course
-from web.review.access import require_instructor
+from instructor.views import require_instructor
 
 bp = Blueprint("review", __name__, url_prefix="/review")
 

@@ -12,15 +12,13 @@ from __future__ import annotations
 from flask import abort, request
 from flask_login import current_user
 
-from instructor.views import _require_instructor, owned_exercise
+from instructor.views import owned_exercise, require_instructor
 from web.auth import is_instructor, refuse, who_is
 from web.extensions import db
 from web.models import Exercise, Team
 from web.models.debrief import Course
 from web.practice.access import reviews_own_attempt
 from web.validation import as_id
-
-require_instructor = _require_instructor  # 403 (and logged) for a user who is not an instructor
 
 
 def can_review(user, team: Team) -> bool:

@@ -1,0 +1,151 @@
+"""The editor's JSON endpoints: check, save, keep the draft, dry run, and MSEL export and import.
+
+Each takes a JSON body (the page sends its CSRF token in the X-CSRFToken
+header) and answers JSON, except the MSEL export, which answers the file. A
+body that is not what an endpoint expects is answered 400 with what is wrong,
+in Vietnamese and English; nothing stored is changed then.
+
+    POST /api/validate         {yaml} or {data}        -> {ok, yaml, data, errors: [{path, line, message, vi}]}
+    POST /<id>/save            {yaml, note}            -> the check and {status: version|unchanged|draft, version}
+    POST /<id>/draft           {yaml}                  -> {ok, saved_at}
+    POST /api/dry-run          {yaml}                  -> DryRunReport.as_dict() (on /<id>/dry-run also stored)
+    POST /api/msel             {yaml, format}          -> the MSEL as XLSX or CSV
+    POST /<id>/msel            {yaml, file (base64)}   -> the check of the imported drill, {problems, notes}
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import io
+from typing import Any
+
+from flask import jsonify, request, send_file
+
+from instructor.authoring import bp
+from instructor.authoring.access import owned_drill
+from instructor.authoring.editing import MAX_TEXT, check_data, check_text, is_finite_json
+from instructor.authoring.store import keep_draft, record_dry_run, save_text
+from scenarios.msel import MselError, MselProblem, export_msel, import_msel
+from sim.dryrun import dry_run as run_dry
+from web.models import utcnow
+
+MIME = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "csv": "text/csv; charset=utf-8"}
+
+
+class BadRequest(Exception):
+    """A body an endpoint cannot use; answered 400 with the message in both languages."""
+
+    def __init__(self, vi: str, en: str, **extra: Any):
+        super().__init__(en)
+        self.body = {"ok": False, "error": {"vi": vi, "en": en}, **extra}
+
+
+@bp.errorhandler(BadRequest)
+def _bad_request(error: BadRequest):
+    return jsonify(error.body), 400
+
+
+def _payload() -> dict[str, Any]:
+    try:
+        payload = request.get_json(silent=True)
+        plain = isinstance(payload, dict) and is_finite_json(payload)
+    except RecursionError:
+        plain = False
+    if not plain:
+        raise BadRequest("Nội dung gửi lên phải là một đối tượng JSON.", "The body must be a JSON object.")
+    return payload
+
+
+def _text(payload: dict[str, Any], key: str = "yaml") -> str:
+    text = payload.get(key)
+    if not isinstance(text, str):
+        raise BadRequest(f"Thiếu trường '{key}' (văn bản YAML của kịch bản).", f"'{key}' is missing (the drill's YAML text).")
+    if len(text) > MAX_TEXT:
+        raise BadRequest(f"Kịch bản dài quá {MAX_TEXT // 1024} KiB.", f"The drill is longer than {MAX_TEXT // 1024} KiB.")
+    return text
+
+
+def _valid(text: str):
+    checked = check_text(text)
+    if not checked.ok:
+        raise BadRequest(f"Kịch bản còn {len(checked.errors)} lỗi: hãy sửa trước.",
+                         f"The drill has {len(checked.errors)} errors: fix them first.", errors=list(checked.errors))
+    return checked.scenario
+
+
+@bp.post("/api/validate")
+def validate():
+    payload = _payload()
+    if "yaml" in payload:
+        return jsonify(check_text(_text(payload)).as_dict())
+    if not isinstance(payload.get("data"), dict):
+        raise BadRequest("Cần 'yaml' hoặc 'data'.", "Send 'yaml' or 'data'.")
+    try:
+        return jsonify(check_data(payload["data"]).as_dict())
+    except RecursionError:
+        raise BadRequest("Dữ liệu lồng nhau quá sâu.", "The data is nested too deeply.") from None
+
+
+@bp.post("/<int:drill_id>/save")
+def save(drill_id: int):
+    drill = owned_drill(drill_id)
+    payload = _payload()
+    note = payload.get("note")
+    return jsonify(save_text(drill, _text(payload), note if isinstance(note, str) else "").as_dict())
+
+
+@bp.post("/<int:drill_id>/draft")
+def draft(drill_id: int):
+    drill = owned_drill(drill_id)
+    keep_draft(drill, _text(_payload()))
+    return jsonify({"ok": True, "saved_at": utcnow().isoformat(), "has_draft": drill.draft is not None})
+
+
+@bp.post("/api/dry-run", defaults={"drill_id": None})
+@bp.post("/<int:drill_id>/dry-run")
+def dry_run(drill_id: int | None):
+    drill = owned_drill(drill_id) if drill_id is not None else None
+    text = _text(_payload())
+    report = run_dry(_valid(text)).as_dict()
+    if drill is not None:
+        record_dry_run(drill, text, report)
+    return jsonify(report)
+
+
+@bp.post("/api/msel")
+def msel_export():
+    payload = _payload()
+    kind = payload.get("format")
+    if kind not in MIME:
+        raise BadRequest("Định dạng phải là 'xlsx' hoặc 'csv'.", "The format must be 'xlsx' or 'csv'.")
+    scenario = _valid(_text(payload))
+    buffer = io.BytesIO()
+    export_msel(scenario, buffer, format=kind)
+    buffer.seek(0)
+    return send_file(buffer, mimetype=MIME[kind], as_attachment=True, download_name=f"{scenario.id}-msel.{kind}")
+
+
+def _problem(problem: MselProblem) -> dict[str, Any]:
+    return {"row": problem.row, "column": problem.column,
+            "vi": f"{problem.where('dòng', 'cột', 'kịch bản')}: {problem.vi}",
+            "en": f"{problem.where('row', 'column', 'drill')}: {problem.en}"}
+
+
+@bp.post("/<int:drill_id>/msel")
+def msel_import(drill_id: int):
+    owned_drill(drill_id)
+    payload = _payload()
+    base = _text(payload)
+    try:
+        content = base64.b64decode(payload.get("file") or "", validate=True)
+    except (binascii.Error, TypeError, ValueError):
+        raise BadRequest("Tệp gửi lên không đọc được (cần base64).", "The file could not be read (base64 expected).") from None
+    if not content:
+        raise BadRequest("Tệp MSEL trống.", "The MSEL file is empty.")
+    try:
+        result = import_msel(io.BytesIO(content), base=base)
+    except MselError as exc:
+        raise BadRequest(exc.vi, exc.en) from None
+    return jsonify({**check_text(result.yaml_text).as_dict(), "imported": result.ok,
+                    "problems": [_problem(p) for p in result.problems], "notes": [_problem(n) for n in result.notes]})
