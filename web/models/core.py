@@ -88,8 +88,8 @@ class InputRecord(db.Model):
     team_id: Mapped[int] = mapped_column(ForeignKey("team.id"), index=True)
     number: Mapped[int]
     at: Mapped[float]
-    source: Mapped[str] = mapped_column(String(64))  # member:<id> or instructor:<id>
-    kind: Mapped[str] = mapped_column(String(32))  # action, start, pause, resume, speed, fire, custom, end, jump
+    source: Mapped[str] = mapped_column(String(64))  # member:<id>, instructor:<id>, or bot:<role> (self-practice)
+    kind: Mapped[str] = mapped_column(String(32))  # action, start, pause, resume, speed, fire, custom, end, jump, hint
     payload: Mapped[dict] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
