@@ -23,9 +23,9 @@ Share = Annotated[float, Field(ge=0, le=1)]
 
 
 class Strict(BaseModel):
-    """Base: unknown fields are errors, instances are immutable."""
+    """Base: unknown fields are errors, instances are immutable, numbers are finite (YAML's .inf and .nan are not)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class LocalText(Strict):

@@ -260,6 +260,10 @@ SINGLE_ERRORS = {
           '    name: {vi: "Cấp 1 – cục bộ", en: "Level 1 – local"}\n    escalate_when: "minute > 0"\n')],
         "levels[0].escalate_when", "minute > 0", "the starting level cannot have an escalation condition",
     ),
+    "infinite-number": (
+        [("  spread_rate: 0.02", "  spread_rate: .inf")],
+        "opinion.spread_rate", "spread_rate: .inf", "finite number",
+    ),
     "higher-level-without-condition": (
         [('    escalate_when: "belief > 0.02 or media_pressure >= 0.6"\n', "")],
         "levels[1].escalate_when", "  - level: 2", "level 2 needs 'escalate_when'",
