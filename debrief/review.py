@@ -55,13 +55,9 @@ def _counts(acts: tuple[Act, ...]) -> dict[str, int]:
     return {"accepted": accepted, "refused": len(acts) - accepted, "press_facing": sum(a.press_facing for a in acts)}
 
 
-@dataclass(frozen=True)
-class RoleReview:
-    """What one role did: its label, its trainees, its acts in order."""
+class _Counted:
+    """How many of `acts` were accepted, refused, and spoke to the press."""
 
-    role: str
-    label: Text
-    trainees: tuple[str, ...]
     acts: tuple[Act, ...]
 
     @property
@@ -76,27 +72,29 @@ class RoleReview:
     def press_facing(self) -> int:
         return _counts(self.acts)["press_facing"]
 
+
+@dataclass(frozen=True)
+class RoleReview(_Counted):
+    """What one role did: its label, its trainees, its acts in order."""
+
+    role: str
+    label: Text
+    trainees: tuple[str, ...]
+    acts: tuple[Act, ...]
+
     def as_dict(self) -> dict[str, Any]:
         return {"role": self.role, "label": self.label.as_dict(), "trainees": list(self.trainees),
                 **_counts(self.acts), "acts": [a.as_dict() for a in self.acts]}
 
 
 @dataclass(frozen=True)
-class TraineeReview:
+class TraineeReview(_Counted):
     """What one trainee did: their role and their acts in order (none, for a trainee who never acted)."""
 
     name: str
     role: str
     role_label: Text
     acts: tuple[Act, ...]
-
-    @property
-    def accepted(self) -> int:
-        return _counts(self.acts)["accepted"]
-
-    @property
-    def refused(self) -> int:
-        return _counts(self.acts)["refused"]
 
     def as_dict(self) -> dict[str, Any]:
         return {"name": self.name, "role": self.role, "role_label": self.role_label.as_dict(), **_counts(self.acts),

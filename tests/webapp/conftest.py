@@ -106,3 +106,15 @@ def platform(app) -> Platform:
     return Platform(app)
 
 
+@pytest.fixture
+def csrf_app(tmp_path):
+    """The app as it runs: CSRF protection on."""
+    app = create_app({"TESTING": True, "SECRET_KEY": "test", "WTF_CSRF_ENABLED": True,
+                      "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'csrf.db'}"})
+    with app.app_context():
+        db.create_all()
+        lan = Instructor(username="lan", display_name="Lan")
+        lan.set_password("secret")
+        db.session.add(lan)
+        db.session.commit()
+    return app

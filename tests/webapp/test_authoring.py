@@ -224,15 +224,8 @@ def test_the_pages_are_for_instructors_only(app, platform, water):
     assert audits(app)[-1][1] == f"instructor page {BASE}/api/dry-run"
 
 
-def test_the_json_endpoints_need_the_pages_csrf_token(tmp_path):
-    app = create_app({"TESTING": True, "SECRET_KEY": "test", "WTF_CSRF_ENABLED": True,
-                      "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'csrf.db'}"})
-    with app.app_context():
-        db.create_all()
-        lan = Instructor(username="lan", display_name="Lan")
-        lan.set_password("secret")
-        db.session.add(lan)
-        db.session.commit()
+def test_the_json_endpoints_need_the_pages_csrf_token(csrf_app):
+    app = csrf_app
     client = app.test_client()
     token = csrf_token(client.get("/login").get_data(as_text=True))
     client.post("/login", data={"username": "lan", "password": "secret", "csrf_token": token})
