@@ -39,7 +39,7 @@ class Style:
 STYLES: dict[str, Style] = {
     "issuer": Style(12.5, bold=True, align="center"),        # the issuing body, in capitals
     "number": Style(13, align="center"),                      # Số: …/BC-…
-    "nation": Style(12.5, bold=True, align="center"),        # CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+    "nation": Style(12, bold=True, align="center"),          # CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
     "motto": Style(13, bold=True, underline=True, align="center"),  # Độc lập - Tự do - Hạnh phúc
     "place_date": Style(13, italic=True, align="center"),
     "title": Style(14, bold=True, align="center"),            # BÁO CÁO
@@ -125,7 +125,7 @@ class Columns:
 
     left: tuple[Para, ...]
     right: tuple[Para, ...]
-    share: float = 0.42
+    share: float = 0.37
 
 
 @dataclass(frozen=True)
