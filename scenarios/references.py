@@ -113,12 +113,17 @@ def _cast_references(inject: dict, index: int, cast: set[str]) -> Iterator[Probl
 
 def _injects(data: dict, role_ids: set[str], claim_ids: set[str]) -> Iterator[Problem]:
     released = {i for _, lv in _entries(data, "levels") for _, i in _strings(lv.get("releases"))}
+    trainees = {role.get("id") for _, role in _entries(data, "roles") if role.get("played_by", "trainee") == "trainee"}
     duration = _number(data.get("duration"))
     cast = set(data["cast"]) if isinstance(data.get("cast"), dict) else set()
     for index, inject in _entries(data, "injects"):
         for r, role in _strings(inject.get("to")):
             if role not in role_ids:
                 yield ("injects", index, "to", r), f"unknown role '{role}'"
+        recipients = {role for _, role in _strings(inject.get("to"))}
+        if recipients and recipients <= role_ids and not recipients & trainees:
+            yield ("injects", index, "to"), ("no trainee receives this inject (every role in 'to' is played by the "
+                                              "simulation): add a role played by trainees")
         for c, claim in _strings(inject.get("claims")):
             if claim not in claim_ids:
                 yield ("injects", index, "claims", c), f"unknown false claim '{claim}'"

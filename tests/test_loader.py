@@ -260,6 +260,10 @@ SINGLE_ERRORS = {
           '    name: {vi: "Cấp 1 – cục bộ", en: "Level 1 – local"}\n    escalate_when: "minute > 0"\n')],
         "levels[0].escalate_when", "minute > 0", "the starting level cannot have an escalation condition",
     ),
+    "inject-for-simulated-roles-only": (
+        [("    to: [propaganda_board]\n", "    to: [agency_head]\n")],
+        "injects[3].to", "to: [agency_head]", "no trainee receives this inject",
+    ),
     "infinite-number": (
         [("  spread_rate: 0.02", "  spread_rate: .inf")],
         "opinion.spread_rate", "spread_rate: .inf", "finite number",
