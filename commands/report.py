@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
@@ -46,7 +47,11 @@ def main(args: argparse.Namespace) -> int:
         return _fail(f"Mã bài diễn tập phải là một số, không phải '{args.exercise}' / "
                      f"the exercise id must be a number, not '{args.exercise}'")
     app = create_app()
-    database = make_url(app.config["SQLALCHEMY_DATABASE_URI"]).render_as_string(hide_password=True)
+    url = make_url(app.config["SQLALCHEMY_DATABASE_URI"])
+    database = url.render_as_string(hide_password=True)
+    if url.get_backend_name() == "sqlite" and url.database and not Path(url.database).is_file():
+        return _fail(f"Không có cơ sở dữ liệu {database} (nền tảng chưa chạy lần nào?) / "
+                     f"no database {database} (has the platform ever run?)")
     with app.app_context():
         try:
             exercise = db.session.get(Exercise, int(args.exercise))

@@ -116,6 +116,15 @@ def test_an_unknown_exercise_is_a_clear_error(platform, capsys, tmp_path):
     assert not (tmp_path / "r.json").exists()
 
 
+def test_a_database_that_does_not_exist_is_a_clear_error_and_is_not_created(capsys, tmp_path, monkeypatch):
+    missing = tmp_path / "none.db"
+    monkeypatch.setenv("CRISIS_DATABASE_URL", f"sqlite:///{missing}")
+    monkeypatch.setenv("CRISIS_SECRET_KEY", "test")
+    code, out, err = cli(capsys, "report", 1, "--out", tmp_path / "r.json")
+    assert code == 1 and out == "" and "no database" in err and str(missing) in err
+    assert not missing.exists()
+
+
 def test_an_unknown_format_is_a_clear_error(capsys, tmp_path):
     code, _, err = cli(capsys, "report", 1, "--out", tmp_path / "r.odt")
     assert code == 1 and "cannot tell the format of" in err and not (tmp_path / "r.odt").exists()
