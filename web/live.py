@@ -116,8 +116,13 @@ class LiveExercises:
                         inputs=records[-1].number if records else 0, sent=len(stored), bots=_practice_bots(team_id, world))
 
     def recover_all(self) -> list[int]:
-        """Rebuild every team not ended (at server start); returns their ids."""
-        ids = db.session.scalars(select(Team.id).where(Team.status != "ended")).all()
+        """Rebuild every instructor-led team not ended (at server start); returns their ids.
+
+        Practice teams are left to be rebuilt when their trainee comes back (`team`), so
+        attempts abandoned mid-drill do not pile up in memory at every start.
+        """
+        practice = select(PracticeAttempt.team_id)
+        ids = db.session.scalars(select(Team.id).where(Team.status != "ended", Team.id.not_in(practice))).all()
         for team_id in ids:
             self.team(team_id)
         return list(ids)

@@ -528,10 +528,11 @@ def test_a_rebuild_mid_practice_repeats_no_bot_action_and_gives_the_straight_run
     assert {i["source"] for i in before if i["source"].startswith("bot:")} == {"bot:info_department"}
 
     restart(app)
-    assert status_of(app, team_id) == "paused"
+    assert team_id not in app.extensions["live"]._teams  # not rebuilt at start: when its trainee comes back
     with app.app_context():
         live = app.extensions["live"].team(team_id)
         assert live.inputs == len(before) and live.bots.next_at() is not None  # more to do, nothing redone
+    assert status_of(app, team_id) == "paused"
     assert stored_inputs(app, team_id) == before
     control(client, "resume")
     run(platform, clock, 22.75, 2.5)
