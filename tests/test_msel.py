@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import json
 import unicodedata
 from pathlib import Path
 
@@ -76,6 +77,17 @@ def test_csv_round_trips_the_events_onto_the_original(scenario_id, base_kind):
     original = load_scenario(path)
     base = original if base_kind == "scenario" else path.read_text(encoding="utf-8")
     result = import_msel(exported(original, "csv"), base)
+    assert result.problems == () and result.scenario == original
+
+
+@pytest.mark.parametrize("text", ["=HYPERLINK(\"http://x\")", "+84 912 345 678 gọi", "-5 độ", "@tin_nong đăng", "'=đã có nháy"])
+def test_csv_cells_never_start_a_formula_and_still_round_trip(text):
+    original = parse_scenario(BASE.replace('content: {vi: "Nhà máy hóa chất xả khí độc, dân phải sơ tán!"}',
+                                           f"content: {{vi: {json.dumps(text, ensure_ascii=False)}}}"))
+    cells = [cell for row in csv_rows(original) for cell in row]
+    assert not any(cell.startswith(("=", "+", "-", "@")) for cell in cells)
+    assert f"'{text}" in cells
+    result = import_msel(exported(original, "csv"), original)
     assert result.problems == () and result.scenario == original
 
 

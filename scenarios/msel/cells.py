@@ -128,3 +128,21 @@ def match_names(value: Cell, names: dict[str, str]) -> tuple[list[str], list[str
                 found.append(names[name_key(",".join(pieces[start:end]))])
                 start = end
     return found, unknown
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet may run as a formula in a CSV cell
+
+
+def _needs_quote(text: str) -> bool:
+    """A formula start, or a text that would read back as a quoted one ("'=…", "''=…")."""
+    return text.startswith(FORMULA_STARTS) or (text.startswith("'") and _needs_quote(text[1:]))
+
+
+def csv_safe(value: Cell) -> Cell:
+    """A text that would start a formula when Excel opens the CSV, quoted with a leading apostrophe."""
+    return f"'{value}" if isinstance(value, str) and _needs_quote(value) else value
+
+
+def from_csv(value: str) -> str:
+    """The text `csv_safe` quoted, unquoted again."""
+    return value[1:] if value.startswith("'") and _needs_quote(value[1:]) else value

@@ -18,7 +18,7 @@ from typing import BinaryIO
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
-from scenarios.msel.cells import Cell
+from scenarios.msel.cells import Cell, from_csv
 from scenarios.msel.columns import DRILL_SHEET, EVENTS_SHEET, check_format
 from scenarios.msel.problems import MselError
 
@@ -76,7 +76,7 @@ def _csv(data: bytes) -> Table:
     delimiter = max(",;\t", key=first_line.count)
     reader = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter)
     try:
-        return Table([(number, list(values)) for number, values in enumerate(reader, start=1)])
+        return Table([(number, [from_csv(v) for v in values]) for number, values in enumerate(reader, start=1)])
     except csv.Error as exc:
         raise MselError(f"tệp CSV hỏng ở dòng {reader.line_num}: {exc}",
                         f"the CSV file is broken at line {reader.line_num}: {exc}") from None

@@ -18,7 +18,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from scenarios.model import Inject, LocalText, Scenario
-from scenarios.msel.cells import Cell, format_time, plain_number
+from scenarios.msel.cells import Cell, csv_safe, format_time, plain_number
 from scenarios.msel.columns import COLUMNS, DRILL_SHEET, EVENTS_SHEET
 from scenarios.msel.drill import dump_yaml, scenario_data
 from scenarios.msel.expected import expected_actions, objective
@@ -101,9 +101,13 @@ def write_xlsx(scenario: Scenario, target: Target) -> None:
 
 
 def write_csv(scenario: Scenario, target: Target) -> None:
-    """The events only, UTF-8 with a byte-order mark so that Excel shows Vietnamese right."""
+    """The events only, UTF-8 with a byte-order mark so that Excel shows Vietnamese right.
+
+    A text that Excel would run as a formula (=, +, -, @ first) gets a leading apostrophe,
+    which the import takes off again.
+    """
     buffer = io.StringIO()
-    csv.writer(buffer).writerows(table(scenario))
+    csv.writer(buffer).writerows([csv_safe(value) for value in row] for row in table(scenario))
     data = buffer.getvalue().encode("utf-8-sig")
     if isinstance(target, (str, Path)):
         Path(target).write_bytes(data)
