@@ -23,6 +23,15 @@ CERC_ITEMS: dict[str, tuple[str, ...]] = {
     "commitment": ("cam kết", "quyết liệt", "xử lý nghiêm", "bảo đảm", "đảm bảo", "không để"),
     "more_info": ("đường dây nóng", "cổng thông tin", "hotline", "trang thông tin", "số điện thoại"),
 }
+# The same items said in the other ways people write them, with a few words between the parts
+# ("đang được Công an tỉnh xác minh", "sẽ tiếp tục thông báo"): patterns on the folded text.
+_GAP = r"(?:\S+ ){0,5}"
+CERC_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
+    "unknowns": (re.compile(rf"\bdang (?:duoc )?{_GAP}(?:xac minh|dieu tra|lam ro|kiem tra|kiem nghiem|tim hieu|"
+                            r"khac phuc|tim kiem)\b"),
+                 re.compile(r"\bchua (?:co )?(?:xac dinh|ket luan|ket qua|du co so|the khang dinh)\b")),
+    "next_update": (re.compile(rf"\bse {_GAP}(?:cap nhat|thong bao|thong tin|cung cap)\b"),),
+}
 
 
 @lru_cache(maxsize=4096)
@@ -75,7 +84,8 @@ def analyse_statement(scenario: Scenario, text: str, verified: set[str]) -> Stat
     """Analyse a statement's text, given the ids of facts verified so far."""
     folded = fold(text)
     facts = tuple(f.id for f in scenario.facts if mentions(folded, f.keywords))
-    cerc = [item for item, words in CERC_ITEMS.items() if mentions(folded, words)]
+    cerc = [item for item, words in CERC_ITEMS.items()
+            if mentions(folded, words) or any(p.search(folded) for p in CERC_PATTERNS.get(item, ()))]
     if facts:
         cerc.insert(1, "facts")
     return StatementAnalysis(

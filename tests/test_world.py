@@ -9,6 +9,7 @@ import pytest
 
 from scenarios.loader import load_scenario
 from sim.actions import Action
+from sim.statements import analyse_statement
 from sim.world import World, play
 
 FIXTURE = Path(__file__).parent / "fixtures" / "minimal.yaml"
@@ -250,3 +251,15 @@ def test_one_stray_voice_does_not_spoil_the_spokespersons_later_statements(scena
     assert trust(with_stray) < trust(without)
     penalty_of_stray = play(scenario, [assign], until=31).opinion.trust - play(scenario, [assign, stray], until=31).opinion.trust
     assert trust(without) - trust(with_stray) <= penalty_of_stray + 1e-9
+
+
+@pytest.mark.parametrize(("text", "items"), [
+    ("Vụ việc đang được Công an tỉnh xác minh.", {"unknowns"}),
+    ("Nguyên nhân chưa có kết luận chính thức.", {"unknowns"}),
+    ("Chúng tôi sẽ tiếp tục thông báo kết quả.", {"next_update"}),
+    ("UBND tỉnh se som cap nhat.", {"next_update"}),  # typed without diacritics
+    ("Nhà máy đang hoạt động bình thường.", set()),
+])
+def test_cerc_items_are_recognised_however_they_are_worded(scenario, text, items):
+    cerc = set(analyse_statement(scenario, text, set()).cerc)
+    assert cerc & {"unknowns", "next_update"} == items
