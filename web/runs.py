@@ -12,7 +12,6 @@ authors), all teams at once. Who took each action comes from the input log
 
 from __future__ import annotations
 
-import datetime
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -23,9 +22,8 @@ from debrief.exercise import ExerciseMeta
 from debrief.team_run import Note, TeamRun, Trainee
 from web.exercises import scenario_of
 from web.extensions import db
+from web.local_time import in_vietnam
 from web.models import EventRecord, Exercise, InputRecord, Instructor, Member, Observation, Team
-
-VIETNAM = datetime.timezone(datetime.timedelta(hours=7))  # the exercise date is the local one (no summer time)
 
 
 def _runs(exercise: Exercise, teams: Sequence[Team]) -> list[TeamRun]:
@@ -78,8 +76,5 @@ def exercise_meta(exercise: Exercise) -> ExerciseMeta:
     or the day it was created if no team has started."""
     first = db.session.scalar(select(func.min(InputRecord.created_at))
                               .join(Team, InputRecord.team_id == Team.id).where(Team.exercise_id == exercise.id))
-    when = first or exercise.created_at
-    if when.tzinfo is None:  # SQLite gives back naive datetimes; they were stored in UTC
-        when = when.replace(tzinfo=datetime.timezone.utc)
-    return ExerciseMeta(id=exercise.id, title=exercise.title, date=when.astimezone(VIETNAM).date().isoformat(),
+    return ExerciseMeta(id=exercise.id, title=exercise.title, date=in_vietnam(first or exercise.created_at).date().isoformat(),
                         instructor=exercise.instructor.display_name, scenario=scenario_of(exercise))
