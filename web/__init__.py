@@ -106,13 +106,14 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     socketio.init_app(app, async_mode="threading", max_http_buffer_size=MAX_PAYLOAD)
     _bound_socket_messages(app)
 
-    from web import auth, local_time, pages, practice, review, trainee
+    from web import auth, label_tables, local_time, pages, practice, review, trainee
     from web.live import LiveExercises
     from web.outbox import send_events, send_status
     from instructor import authoring, namespace as instructor_namespace, views as instructor_views
 
     auth.init_app(app)
     local_time.init_app(app)
+    label_tables.init_app(app)
     pages.init_app(app)
     trainee.init_app(app)
     review.init_app(app)

@@ -6,26 +6,11 @@
 
   function L(vi, en) { return { vi: vi, en: en }; }
 
-  var ACTIONS = {
-    flag_issue: L("Đánh dấu vấn đề nóng", "Flag a hot issue"),
-    report_up: L("Báo cáo xin ý kiến chỉ đạo", "Report up for direction"),
-    convene_meeting: L("Triệu tập họp phối hợp", "Convene a coordination meeting"),
-    assign_verification: L("Phân công đầu mối xác minh", "Assign who verifies"),
-    verify: L("Đề nghị xác minh", "Ask for verification"),
-    choose_form: L("Chọn hình thức phát ngôn", "Choose the form of speaking"),
-    assign_spokesperson: L("Phân công người phát ngôn", "Assign the spokesperson"),
-    issue_statement: L("Phát ngôn / ra thông cáo", "Issue a statement"),
-    hold_press_conference: L("Họp báo", "Hold a press conference"),
-    answer_press: L("Trả lời báo chí", "Answer the press"),
-    request_correction: L("Đề nghị cải chính", "Request a correction"),
-    request_takedown: L("Đề nghị gỡ bỏ bài đăng", "Request a takedown"),
-    refer_police: L("Chuyển cơ quan công an", "Refer to the police"),
-    direct_press: L("Định hướng báo chí", "Guide the press"),
-    report_results: L("Báo cáo kết quả phát ngôn", "Report the results"),
-    monitor: L("Theo dõi dư luận", "Monitor opinion"),
-    order_followup: L("Đặt hàng tin bài giải thích", "Commission explanatory reports"),
-    message: L("Trao đổi nội bộ", "Team chat")
-  };
+  /* The tables Python keeps (debrief/labels.py), served as /label-tables.js before this file. */
+  var T = window.DrillTables;
+  var ACTIONS = T.ACTIONS, INJECT_CHANNELS = T.INJECT_CHANNELS, STATEMENT_CHANNELS = T.STATEMENT_CHANNELS,
+    FORMS = T.FORMS, REFUSALS = T.REFUSALS, MODES = T.MODES, AGENCIES = T.AGENCIES, ACTORS = T.ACTORS,
+    STATUS = T.STATUS;
 
   /* What each act means (PROCEDURE.md §3), shown under the form's title. */
   var ACTION_HINTS = {
@@ -49,60 +34,6 @@
     message: L("Trao đổi trong đội, không phải hành động chính thức.", "Chat inside the team, not an official act.")
   };
 
-  var INJECT_CHANNELS = {
-    social_post: L("Mạng xã hội", "Social media"),
-    press_call: L("Phóng viên gọi điện", "Press call"),
-    press_article: L("Bài báo", "Press article"),
-    dispatch: L("Công văn", "Official dispatch"),
-    hotline: L("Đường dây nóng", "Hotline"),
-    monitoring_report: L("Báo cáo giám sát", "Monitoring report"),
-    tv: L("Truyền hình", "Television")
-  };
-
-  var STATEMENT_CHANNELS = {
-    portal: L("Cổng thông tin điện tử", "Official portal"),
-    press: L("Báo chí", "The press"),
-    social_media: L("Trang mạng xã hội chính thức", "Official social-media page"),
-    tv: L("Truyền hình", "Television"),
-    radio: L("Phát thanh", "Radio")
-  };
-
-  var FORMS = {
-    press_conference: L("Họp báo", "Press conference"),
-    press_release: L("Thông cáo báo chí", "Press release"),
-    portal_post: L("Đăng trên Cổng thông tin điện tử", "Portal post"),
-    interview: L("Trả lời phỏng vấn", "Interview"),
-    written_reply: L("Trả lời bằng văn bản", "Written reply"),
-    briefing: L("Cung cấp thông tin tại giao ban báo chí", "Press briefing")
-  };
-
-  var REFUSALS = {
-    state_secret: L("Bí mật nhà nước", "State secret"),
-    personal_secret: L("Bí mật cá nhân, bí mật gia đình", "Personal or family secret"),
-    under_investigation: L("Vụ việc đang điều tra hoặc chưa xét xử", "Under investigation or not yet tried"),
-    inspection_pending: L("Vụ việc đang thanh tra, chưa có kết luận", "Inspection not yet concluded"),
-    complaint_pending: L("Khiếu nại, tố cáo đang giải quyết, chưa có kết luận", "Complaint not yet concluded")
-  };
-
-  var MODES = { in_person: L("Trực tiếp", "In person"), online: L("Trực tuyến", "Online") };
-
-  var AGENCIES = {
-    water_company: L("Công ty Cấp thoát nước", "Water company"),
-    health_department: L("Sở Y tế", "Health department"),
-    education_department: L("Sở Giáo dục và Đào tạo", "Education department"),
-    district_committee: L("UBND huyện", "District People's Committee"),
-    police: L("Công an tỉnh", "Provincial police")
-  };
-
-  var ACTORS = {
-    standing_committee: L("Thường trực Tỉnh ủy", "Standing committee"),
-    police: L("Công an tỉnh", "Provincial police"),
-    platform: L("Nền tảng mạng xã hội", "Platform"),
-    outlet: L("Cơ quan báo chí", "Press outlet"),
-    journalist: L("Phóng viên", "Journalist"),
-    monitoring: L("Tổ giám sát thông tin", "Monitoring team")
-  };
-
   var KINDS = {
     inject: L("Tin đến", "Inject"),
     action: L("Hành động", "Action"),
@@ -122,13 +53,6 @@
     level: L("do leo thang", "released by a level"),
     world: L("báo tự đăng", "written by the world"),
     instructor: L("giảng viên phát", "fired by the instructor")
-  };
-
-  var STATUS = {
-    ready: L("Chưa bắt đầu", "Not started"),
-    running: L("Đang diễn ra", "Running"),
-    paused: L("Tạm dừng", "Paused"),
-    ended: L("Đã kết thúc", "Ended")
   };
 
   var PARAMS = {

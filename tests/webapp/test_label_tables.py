@@ -1,0 +1,21 @@
+"""The pages' scripts get their label tables from Python (`debrief.labels`), not from a copy of their own."""
+
+from __future__ import annotations
+
+import json
+
+from debrief.labels import ACTION_TYPES, AGENCIES
+from sim.actions import STATEMENT_CHANNELS
+
+
+def test_the_label_tables_script_carries_the_python_tables(app):
+    response = app.test_client().get("/label-tables.js")
+    assert response.status_code == 200 and response.mimetype == "text/javascript"
+    prefix, suffix = "window.DrillTables = ", ";\n"
+    text = response.get_data(as_text=True)
+    assert text.startswith(prefix) and text.endswith(suffix)
+    tables = json.loads(text[len(prefix):-len(suffix)])
+    assert tables["ACTIONS"] == {key: label.as_dict() for key, label in ACTION_TYPES.items()}
+    assert tables["AGENCIES"] == {key: label.as_dict() for key, label in AGENCIES.items()}
+    assert list(tables["STATEMENT_CHANNELS"]) == list(STATEMENT_CHANNELS)
+    assert "portal" not in tables["INJECT_CHANNELS"] and "press_call" in tables["INJECT_CHANNELS"]

@@ -1,0 +1,49 @@
+"""The label tables of `debrief.labels`, served to the pages' scripts, so Python and JavaScript share one copy.
+
+`/label-tables.js` sets `window.DrillTables` (action types, channels, forms, lawful
+refusals, modes, agencies, actors, team statuses, each `{id: {vi, en}}`); `labels.js`,
+loaded after it (`_labels.html`), builds its helpers on them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+
+from flask import Blueprint, Flask, Response
+
+from debrief.labels import ACTION_TYPES, ACTORS, AGENCIES, CHANNELS, FORMS, MODES, REFUSALS, TEAM_STATUSES
+from scenarios.model import Channel
+from scoring.card import Text
+from sim.actions import STATEMENT_CHANNELS
+
+bp = Blueprint("label_tables", __name__)
+
+
+def _table(table: Mapping[str, Text], keys: Iterable[str] | None = None) -> dict[str, dict[str, str]]:
+    return {key: table[key].as_dict() for key in (table if keys is None else keys)}
+
+
+@lru_cache(maxsize=1)
+def script() -> str:
+    """The script that sets `window.DrillTables`."""
+    tables = {
+        "ACTIONS": _table(ACTION_TYPES),
+        "INJECT_CHANNELS": _table(CHANNELS, (channel.value for channel in Channel)),
+        "STATEMENT_CHANNELS": _table(CHANNELS, STATEMENT_CHANNELS),
+        "FORMS": _table(FORMS), "REFUSALS": _table(REFUSALS), "MODES": _table(MODES),
+        "AGENCIES": _table(AGENCIES), "ACTORS": _table(ACTORS), "STATUS": _table(TEAM_STATUSES),
+    }
+    return f"window.DrillTables = {json.dumps(tables, ensure_ascii=False)};\n"
+
+
+@bp.route("/label-tables.js")
+def tables():
+    response = Response(script(), mimetype="text/javascript")
+    response.cache_control.public, response.cache_control.max_age = True, 3600
+    return response
+
+
+def init_app(app: Flask) -> None:
+    app.register_blueprint(bp)
