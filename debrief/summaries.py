@@ -16,7 +16,7 @@ from debrief.labels import (ACTION_TYPES, ACTORS, AGENCIES, CHANNELS, FORMS, MOD
                             role_label)
 from debrief.team_run import Event
 from scenarios.model import Scenario
-from scoring.card import Text, format_t
+from scoring.card import Text, format_percent, format_t
 
 EXCERPT = 120  # characters of a text quoted in a summary
 TEXT_PARAMS = ("text", "summary", "agenda", "note")  # the first one present is quoted
@@ -32,12 +32,6 @@ def excerpt(text: str | None, limit: int = EXCERPT) -> str:
 def same(text: str) -> Text:
     """A text that reads the same in both languages (a name, a quotation)."""
     return Text(text, text)
-
-
-def percent(share: float, lang: str) -> str:
-    """0.0072 -> '0,7%' (vi) or '0.7%' (en)."""
-    text = f"{share * 100:.1f}%"
-    return text.replace(".", ",") if lang == "vi" else text
 
 
 def inject_name(inject: Event | None, inject_id: str) -> Text:
@@ -105,10 +99,10 @@ class Summariser:
     def _end(self, event: Event) -> Text:
         final, top = event.get("final_level"), event.get("max_level")
         belief, trust = float(event.get("belief") or 0), float(event.get("trust") or 0)
-        return Text(f"Kết thúc: cấp cuối {final}, cao nhất {top}; {percent(belief, 'vi')} dân số tin tin đồn; "
-                    f"niềm tin vào chính quyền {percent(trust, 'vi')}",
-                    f"End: final level {final}, highest {top}; {percent(belief, 'en')} of the population believe the "
-                    f"rumour; trust in the authorities {percent(trust, 'en')}")
+        return Text(f"Kết thúc: cấp cuối {final}, cao nhất {top}; {format_percent(belief, 'vi')} dân số tin tin đồn; "
+                    f"niềm tin vào chính quyền {format_percent(trust, 'vi')}",
+                    f"End: final level {final}, highest {top}; {format_percent(belief, 'en')} of the population believe the "
+                    f"rumour; trust in the authorities {format_percent(trust, 'en')}")
 
     # --- action parameters -------------------------------------------------------------------------
 

@@ -41,6 +41,12 @@ def format_t(t: float | None) -> str:
     return f"{text}:{secs:02d}" if secs else text
 
 
+def format_percent(share: float, lang: str) -> str:
+    """A share as a percentage with one decimal: 0.0072 -> '0,7%' (vi, decimal comma) or '0.7%' (en)."""
+    text = f"{share * 100:.1f}%"
+    return text.replace(".", ",") if lang == "vi" else text
+
+
 def format_duration(minutes: float) -> Text:
     """A span of scenario minutes in words: 1440 -> '24 giờ' / '24 hours', 90 -> '90 phút' / '90 minutes'."""
     if minutes >= 60 and minutes % 60 == 0:

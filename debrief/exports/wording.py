@@ -11,8 +11,7 @@ import datetime
 from collections.abc import Mapping
 from typing import Any
 
-from debrief.summaries import percent
-from scoring.card import Text
+from scoring.card import Text, format_percent
 
 RESULTS: dict[str, Text] = {
     "passed": Text("Đạt", "Met"),
@@ -34,7 +33,7 @@ def score(points: float, most: float) -> str:
 
 def share(value: float | None) -> str:
     """0.0072 -> '0,7%'; None -> '—'."""
-    return "—" if value is None else percent(value, "vi")
+    return "—" if value is None else format_percent(value, "vi")
 
 
 def day_phrase(iso: str) -> str:

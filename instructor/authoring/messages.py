@@ -5,26 +5,16 @@
 no translation (the editor then shows the English alone). Names, ids and
 numbers quoted in the message are carried over. `variables()` lists the
 variables a condition may use (`scenarios.conditions.VARIABLES`) in both languages;
-`crisis_types()` names the model's crisis types in both.
+`crisis_types()` names the model's crisis types in both (`debrief.labels`).
 """
 
 from __future__ import annotations
 
 import re
 
+from debrief.labels import CRISIS_TYPES, label
 from scenarios.conditions import VARIABLES
 from scenarios.model import CrisisType
-
-CRISIS_TYPES = {
-    "public_health": ("Y tế công cộng", "Public health"),
-    "pollution": ("Ô nhiễm môi trường", "Pollution"),
-    "land_clearance": ("Giải phóng mặt bằng, bồi thường", "Land clearance"),
-    "complaint": ("Khiếu nại đông người", "Mass complaint"),
-    "fake_news_official": ("Tin giả về cán bộ lãnh đạo", "Fake news about an official"),
-    "natural_disaster": ("Thiên tai", "Natural disaster"),
-    "food_safety": ("An toàn thực phẩm", "Food safety"),
-    "other": ("Khác", "Other"),
-}
 
 VARIABLES_VI = {
     "minute": "số phút kịch bản từ lúc bắt đầu",
@@ -112,5 +102,4 @@ def variables() -> list[dict[str, str]]:
 
 def crisis_types() -> list[dict[str, str]]:
     """The model's crisis types, each with its name in Vietnamese and English (the id itself when unnamed)."""
-    return [{"id": kind.value, "vi": CRISIS_TYPES.get(kind.value, (kind.value,))[0],
-             "en": CRISIS_TYPES.get(kind.value, (kind.value, kind.value))[1]} for kind in CrisisType]
+    return [{"id": kind.value, **label(CRISIS_TYPES, kind.value).as_dict()} for kind in CrisisType]

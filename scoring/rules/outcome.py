@@ -10,14 +10,9 @@ the final belief goes from `belief_ok` (nothing lost) to `belief_bad` (all lost)
 
 from __future__ import annotations
 
-from scoring.card import Text, Verdict
+from scoring.card import Text, Verdict, format_percent
 from scoring.context import ScoringContext, evidence_of
 from scoring.rules.base import Rule, RuleParamError, capped
-
-
-def _percent(value: float, lang: str) -> str:
-    text = f"{value * 100:.1f}%"
-    return text.replace(".", ",") if lang == "vi" else text
 
 
 class Outcome(Rule):
@@ -63,9 +58,10 @@ class Outcome(Rule):
             believed = Text("không rõ tỷ lệ người tin tin đồn lúc kết thúc", "the share believing the rumour at the end is unknown")
         else:
             threshold = self.params["belief_ok"]
-            believed = Text(f"lúc kết thúc {_percent(belief, 'vi')} dân số tin tin đồn (ngưỡng đạt {_percent(threshold, 'vi')})",
-                            f"{_percent(belief, 'en')} of the population believed the rumour at the end "
-                            f"(threshold {_percent(threshold, 'en')})")
+            believed = Text(f"lúc kết thúc {format_percent(belief, 'vi')} dân số tin tin đồn "
+                            f"(ngưỡng đạt {format_percent(threshold, 'vi')})",
+                            f"{format_percent(belief, 'en')} of the population believed the rumour at the end "
+                            f"(threshold {format_percent(threshold, 'en')})")
         head = Text("Kết quả tốt: " if earned >= 1 else "", "Good outcome: " if earned >= 1 else "")
         vi = f"{head.vi}{level.vi} và {believed.vi}."
         en = f"{head.en}{level.en} and {believed.en}."

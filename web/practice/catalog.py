@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from debrief.labels import CRISIS_TYPES, label
 from scenarios.library import builtin_ids
 from scenarios.loader import parse_scenario
 from scenarios.model import Scenario
@@ -18,18 +19,6 @@ from web.exercises import builtin_text
 
 SPEEDS = (30, 60, 120, 240)  # scenario minutes per real minute
 DEFAULT_SPEED = 60  # a 12-hour drill in 12 real minutes
-
-CRISIS_KINDS = {
-    "public_health": Text("Sức khỏe cộng đồng", "Public health"),
-    "pollution": Text("Ô nhiễm môi trường", "Pollution"),
-    "land_clearance": Text("Giải phóng mặt bằng", "Land clearance"),
-    "complaint": Text("Khiếu nại đông người", "Mass complaint"),
-    "fake_news_official": Text("Tin giả về cán bộ", "Fake news about an official"),
-    "natural_disaster": Text("Thiên tai", "Natural disaster"),
-    "food_safety": Text("An toàn thực phẩm", "Food safety"),
-    "other": Text("Khác", "Other"),
-}
-
 
 @dataclass(frozen=True)
 class Drill:
@@ -56,7 +45,7 @@ class Drill:
 @lru_cache(maxsize=None)
 def _drill(drill_id: str) -> Drill:
     scenario = parse_scenario(builtin_text(drill_id), drill_id)
-    return Drill(scenario=scenario, kind=CRISIS_KINDS[scenario.crisis_type.value],
+    return Drill(scenario=scenario, kind=label(CRISIS_TYPES, scenario.crisis_type.value),
                  rule_set=load_rule_set(scenario.rule_set).title, duration=format_duration(scenario.duration))
 
 
