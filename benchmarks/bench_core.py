@@ -13,10 +13,8 @@ from __future__ import annotations
 
 import argparse
 import platform
-import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,17 +26,8 @@ from scenarios.model import Scenario  # noqa: E402
 from scoring import score  # noqa: E402
 from sim.actions import Action, read_action_file  # noqa: E402
 from sim.world import play  # noqa: E402
+from timing import timed  # noqa: E402 - benchmarks/timing.py, beside this script
 
-
-def timed(function, repeat: int) -> tuple[float, float]:
-    """(median, best) seconds over `repeat` runs, after one warm-up."""
-    function()
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        function()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples), min(samples)
 
 
 def stretched(scenario: Scenario, actions: list[Action], factor: int) -> tuple[Scenario, list[Action]]:

@@ -24,7 +24,6 @@ import argparse
 import io
 import platform
 import resource
-import statistics
 import sys
 import tempfile
 import time
@@ -49,6 +48,7 @@ from web.extensions import db  # noqa: E402
 from web.models import EventRecord, Exercise, InputRecord, Instructor, Observation, Team  # noqa: E402
 from web.replay import apply_input  # noqa: E402
 from web.runs import exercise_meta, exercise_runs  # noqa: E402
+from timing import timed  # noqa: E402 - benchmarks/timing.py, beside this script
 
 NAMES = ("Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung", "Hoàng Văn Em", "Vũ Thị Giang")
 PLANS = ("exemplary", "off_focal_point", "silent")
@@ -106,16 +106,6 @@ def load(app, exercise_id: int) -> tuple[Any, list]:
         return exercise_meta(exercise), exercise_runs(exercise)
 
 
-def timed(function: Callable[[], Any], repeat: int) -> float:
-    """Median seconds over `repeat` runs, after one warm-up."""
-    function()
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        function()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
-
 
 def peak_mb(function: Callable[[], Any]) -> float:
     """Peak Python allocations (MB) while `function` runs."""
@@ -157,7 +147,7 @@ def review_page_seconds(app, exercise_id: int, repeat: int) -> dict[str, float]:
         if response.status_code != 200:
             raise RuntimeError(f"GET {url}: {response.status_code}")
 
-    return {url: timed(lambda: get(url), repeat) for url in urls.values()}
+    return {url: timed(lambda: get(url), repeat)[0] for url in urls.values()}
 
 
 def main() -> int:
@@ -184,16 +174,16 @@ def main() -> int:
         print(f"scenario length {meta.scenario.duration:g} min; timeline entries {timeline}; "
               f"plan rows {len(document['improvement_plan']['items'])}")
 
-        rows = [("load runs from the database", timed(lambda: load(app, exercise_id), args.repeat),
+        rows = [("load runs from the database", timed(lambda: load(app, exercise_id), args.repeat)[0],
                  peak_mb(lambda: load(app, exercise_id)), None),
-                ("build the document", timed(lambda: report_document(meta, runs), args.repeat),
+                ("build the document", timed(lambda: report_document(meta, runs), args.repeat)[0],
                  peak_mb(lambda: report_document(meta, runs)), None)]
         for name in FORMATS:
             data = exported(document, name)
             if args.keep:
                 Path(args.keep).mkdir(parents=True, exist_ok=True)
                 (Path(args.keep) / f"report.{EXTENSIONS[name]}").write_bytes(data)
-            rows.append((f"write {name} ({len(data) / 1024:,.0f} KB)", timed(lambda: exported(document, name), args.repeat),
+            rows.append((f"write {name} ({len(data) / 1024:,.0f} KB)", timed(lambda: exported(document, name), args.repeat)[0],
                          peak_mb(lambda: exported(document, name)), name))
         print(f"\n{'step':<34} {'seconds':>8} {'s / team':>9} {'peak MB':>8}")
         for label, seconds, peak, _ in rows:

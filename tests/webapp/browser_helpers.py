@@ -29,6 +29,25 @@ def require_chromium() -> None:
     pytest.skip(message)
 
 
+def launch(playwright):
+    """Debian's Chromium, headless, with the flags this closed network needs."""
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+
+
+def new_context(browser):
+    """A fresh browser context (its own cookies: a person of its own), as the tests look at pages."""
+    context = browser.new_context(viewport={"width": 1400, "height": 900}, locale="vi-VN")
+    context.set_default_timeout(10_000)
+    return context
+
+
+def page_errors(page) -> list[str]:
+    """The script errors the page raises from now on (a list that fills up)."""
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    return errors
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from browser_helpers import CHROMIUM, CHROMIUM_ARGS, LiveServer, create_exercise, join, log_in, require_chromium
+from browser_helpers import LiveServer, create_exercise, join, launch, log_in, new_context, require_chromium
 
 pytestmark = pytest.mark.browser
 
@@ -41,7 +41,7 @@ def server(tmp_path_factory):
 @pytest.fixture(scope="module")
 def chromium(server):
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch(playwright)
         yield browser
         browser.close()
 
@@ -52,8 +52,7 @@ def contexts(chromium):
     opened = []
 
     def new():
-        context = chromium.new_context(viewport={"width": 1400, "height": 900}, locale="vi-VN")
-        context.set_default_timeout(10_000)
+        context = new_context(chromium)
         opened.append(context)
         return context
 

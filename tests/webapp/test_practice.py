@@ -12,14 +12,14 @@ import json
 import pytest
 from sqlalchemy import select
 
-from live_helpers import received
+from live_helpers import received, stored_events, stored_inputs
 from security_helpers import XSS, XSS_ESCAPED, audits, count, csrf_token
 from sim.actions import Action
 from sim.bots import Bot, play_with_bots
 from web import create_app
 from web.exercises import scenario_of
 from web.extensions import db
-from web.models import EventRecord, Exercise, InputRecord, Instructor, Member, Team
+from web.models import Exercise, InputRecord, Instructor, Member, Team
 from web.models.practice import PracticeAttempt, TraineeAccount
 from web.outbox import TRAINEE_NAMESPACE
 from web.practice.access import reviews_own_attempt
@@ -75,17 +75,6 @@ def status_of(app, team_id: int) -> str:
     with app.app_context():
         return db.session.get(Team, team_id).status
 
-
-def stored_events(app, team_id: int) -> list[dict]:
-    with app.app_context():
-        return list(db.session.scalars(select(EventRecord.body).where(EventRecord.team_id == team_id)
-                                       .order_by(EventRecord.seq)))
-
-
-def stored_inputs(app, team_id: int) -> list[dict]:
-    with app.app_context():
-        rows = db.session.scalars(select(InputRecord).where(InputRecord.team_id == team_id).order_by(InputRecord.number))
-        return [{"at": r.at, "source": r.source, "kind": r.kind, "payload": r.payload} for r in rows]
 
 
 def attempt_of(app, team_id: int) -> dict:

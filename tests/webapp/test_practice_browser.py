@@ -15,7 +15,7 @@ import re
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from browser_helpers import CHROMIUM, CHROMIUM_ARGS, LiveServer, require_chromium
+from browser_helpers import LiveServer, launch, new_context, page_errors, require_chromium
 
 pytestmark = pytest.mark.browser
 
@@ -33,12 +33,10 @@ def server(tmp_path_factory):
 @pytest.fixture
 def page(server):
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1400, "height": 900}, locale="vi-VN")
-        context.set_default_timeout(10_000)
+        browser = launch(playwright)
+        context = new_context(browser)
         page = context.new_page()
-        errors: list[str] = []
-        page.on("pageerror", lambda error: errors.append(str(error)))
+        errors = page_errors(page)
         page.on("dialog", lambda dialog: errors.append(f"dialog: {dialog.message}") or dialog.dismiss())
         yield page
         context.close()

@@ -13,13 +13,12 @@ import json
 import sqlite3
 
 import pytest
-from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 
-from live_helpers import received
+from live_helpers import received, stored_events, stored_inputs
 from sim.world import World
 from web.extensions import db
-from web.models import EventRecord, InputRecord, Team
+from web.models import InputRecord, Team
 from web.outbox import INSTRUCTOR_NAMESPACE, TRAINEE_NAMESPACE
 from web.setup import prepare
 
@@ -30,17 +29,6 @@ from web.setup import prepare
 def canon(events: list[dict]) -> list[str]:
     return [json.dumps(e, ensure_ascii=False, sort_keys=True) for e in events]
 
-
-def stored_events(app, team_id: int) -> list[dict]:
-    with app.app_context():
-        return list(db.session.scalars(select(EventRecord.body).where(EventRecord.team_id == team_id)
-                                       .order_by(EventRecord.seq)))
-
-
-def stored_inputs(app, team_id: int) -> list[dict]:
-    with app.app_context():
-        rows = db.session.scalars(select(InputRecord).where(InputRecord.team_id == team_id).order_by(InputRecord.number))
-        return [{"number": r.number, "at": r.at, "source": r.source, "kind": r.kind, "payload": r.payload} for r in rows]
 
 
 def team_status(app, team_id: int) -> str:

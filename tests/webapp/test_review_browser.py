@@ -16,7 +16,7 @@ import re
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from browser_helpers import CHROMIUM, CHROMIUM_ARGS, DEMO_PASSWORD, LiveServer, log_in, require_chromium
+from browser_helpers import DEMO_PASSWORD, LiveServer, launch, log_in, new_context, page_errors, require_chromium
 from review_helpers import actions_of, play_teams
 from tests.debrief_helpers import REFUSED
 from web import create_app
@@ -86,12 +86,9 @@ def server(tmp_path_factory):
 @pytest.fixture(scope="module")
 def page(server):
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1400, "height": 900}, locale="vi-VN")
-        context.set_default_timeout(10_000)
-        opened = context.new_page()
-        errors = []
-        opened.on("pageerror", lambda error: errors.append(str(error)))
+        browser = launch(playwright)
+        opened = new_context(browser).new_page()
+        errors = page_errors(opened)
         log_in(opened, server.url)
         yield opened
         browser.close()
