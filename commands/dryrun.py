@@ -9,8 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from scenarios.library import scenario_path
-from scenarios.loader import ScenarioInvalid, load_scenario
+from commands.loading import load_or_explain
 from sim.dryrun import BotResult, DryRunReport, dry_run
 
 WARNINGS_FOUND = 2
@@ -53,13 +52,8 @@ def main(args: argparse.Namespace) -> int:
     if args.seeds < 1:
         print("--seeds must be at least 1", file=sys.stderr)
         return 1
-    try:
-        scenario = load_scenario(scenario_path(args.scenario))
-    except ScenarioInvalid as exc:
-        print(exc, file=sys.stderr)
-        return 1
-    except OSError as exc:
-        print(f"cannot read {exc.filename}: {exc.strerror}", file=sys.stderr)
+    scenario = load_or_explain(args.scenario)
+    if scenario is None:
         return 1
     report = dry_run(scenario, range(args.seeds))
     print(render(report, scenario.title.vi))

@@ -14,8 +14,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from commands.loading import load_or_explain
 from scenarios.library import scenario_path
-from scenarios.loader import ScenarioInvalid, load_scenario
 from scenarios.msel import MselError, export_msel, import_msel
 
 
@@ -39,11 +39,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _export(args: argparse.Namespace) -> int:
-    try:
-        scenario = load_scenario(scenario_path(args.scenario))
-    except ScenarioInvalid as exc:
-        for issue in exc.issues:
-            print(issue, file=sys.stderr)
+    scenario = load_or_explain(args.scenario)
+    if scenario is None:
         return 1
     try:
         export_msel(scenario, args.out)

@@ -8,11 +8,10 @@ import json
 import sys
 from typing import Any
 
+from commands.loading import load_or_explain
 from debrief import report_document
 from debrief.exports import ExportError, format_of, writer
 from debrief.headless import headless_meta, headless_run
-from scenarios.library import scenario_path
-from scenarios.loader import ScenarioInvalid, load_scenario
 from scenarios.model import Scenario
 from scoring import ScoreCard, score
 from scoring.render import render_card
@@ -83,16 +82,16 @@ def run(name: str, actions_path: str | None, seed: int, until: float | None, as_
     try:
         if report:
             writer(format_of(report))  # an unknown or unavailable format fails before the drill is played
-        scenario = load_scenario(scenario_path(name))
-        actions = read_action_file(actions_path) if actions_path else []
-    except ScenarioInvalid as exc:
-        print(exc, file=sys.stderr)
-        return 1
-    except ActionFileError as exc:
-        print(f"action file: {exc}", file=sys.stderr)
-        return 1
     except ExportError as exc:
         print(f"--report: {exc}", file=sys.stderr)
+        return 1
+    scenario = load_or_explain(name)
+    if scenario is None:
+        return 1
+    try:
+        actions = read_action_file(actions_path) if actions_path else []
+    except ActionFileError as exc:
+        print(f"action file: {exc}", file=sys.stderr)
         return 1
     except OSError as exc:
         print(f"cannot read {exc.filename}: {exc.strerror}", file=sys.stderr)
