@@ -7,6 +7,7 @@ from functools import lru_cache
 from faker import Faker
 
 from scenarios.model import LocalText, Scenario
+from scenarios.placeholders import fill
 
 
 # Faker's vi_VN middle names are not split by gender (and include pairs such as "Mai Bảo"):
@@ -43,7 +44,7 @@ def make_cast(scenario: Scenario, seed: int) -> dict[str, str]:
 
 
 def render(text: LocalText | None, cast: dict[str, str]) -> dict[str, str | None] | None:
-    """A scenario text with `{cast}` placeholders filled, as {vi, en}."""
+    """A scenario text with its `{cast}` placeholders filled, as {vi, en} (any other brace stays as written)."""
     if text is None:
         return None
-    return {"vi": text.vi.format_map(cast), "en": text.en.format_map(cast) if text.en else None}
+    return {"vi": fill(text.vi, cast), "en": fill(text.en, cast) if text.en else None}

@@ -1,7 +1,8 @@
 """What the actors the simulation plays say back, in Vietnamese and English.
 
-Texts may use `{cast}` placeholders of the scenario; monitoring and follow-up
-texts are filled with figures by the world before rendering.
+Texts may use `{cast}` placeholders of the scenario; the monitoring, follow-up
+and report texts have placeholders of their own (`{seen}`, `{question}`, `{answer}`…)
+that the world fills (`scenarios.placeholders.fill`) before the cast is.
 """
 
 from scenarios.model import LocalText
@@ -57,10 +58,10 @@ REPORT_TITLE = LocalText(
 REPORT_VI = "Trả lời phóng viên, người phát ngôn cho biết: «{answer}»"
 REPORT_EN = "Answering the reporter, the spokesperson said: «{answer}»"
 MONITORING_VI = (
-    "Báo cáo theo dõi dư luận: khoảng {seen} người đã tiếp cận tin đồn, khoảng {belief_pct:.1f}% dân số tin là thật; "
-    "mức độ quan tâm của báo chí {media_pressure:.0%}."
+    "Báo cáo theo dõi dư luận: khoảng {seen} người đã tiếp cận tin đồn, khoảng {belief_pct}% dân số tin là thật; "
+    "mức độ quan tâm của báo chí {media_pressure}."
 )
 MONITORING_EN = (
-    "Monitoring report: about {seen} people have seen the rumour, about {belief_pct:.1f}% of the population believe it; "
-    "press attention at {media_pressure:.0%}."
+    "Monitoring report: about {seen} people have seen the rumour, about {belief_pct}% of the population believe it; "
+    "press attention at {media_pressure}."
 )

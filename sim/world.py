@@ -22,6 +22,7 @@ import simpy
 
 from scenarios.conditions import Condition, parse_condition
 from scenarios.model import Channel, Inject, LocalText, Scenario
+from scenarios.placeholders import escape, fill
 from sim import replies
 from sim.actions import CATALOG, LAWFUL_REFUSALS, Action, Refusal, check_action
 from sim.cast import make_cast, render
@@ -177,17 +178,16 @@ class World:
         self.critical_articles += 1
         question = call.question
         self._publish(call, "followup", replies.FOLLOWUP_TITLE,
-                      LocalText(vi=replies.FOLLOWUP_VI.format(question=question.vi),
-                                en=replies.FOLLOWUP_EN.format(question=question.en or question.vi)),
+                      LocalText(vi=fill(replies.FOLLOWUP_VI, {"question": question.vi}),
+                                en=fill(replies.FOLLOWUP_EN, {"question": question.en or question.vi})),
                       list(call.claims) or [c.id for c in self.scenario.false_claims])
         self.opinion.adjust_trust(-0.05)
 
     def _answer_article(self, call: Inject, answer: str, quality: float) -> None:
         """A journalist who got an answer publishes it: an accurate article that wins believers back."""
-        excerpt = answer if len(answer) <= 240 else answer[:239] + "…"
+        excerpt = {"answer": escape(answer if len(answer) <= 240 else answer[:239] + "…")}  # quoted as written
         self._publish(call, "report", replies.REPORT_TITLE,
-                      LocalText(vi=replies.REPORT_VI.format(answer=excerpt), en=replies.REPORT_EN.format(answer=excerpt)),
-                      [])
+                      LocalText(vi=fill(replies.REPORT_VI, excerpt), en=fill(replies.REPORT_EN, excerpt)), [])
         self.opinion.win_back(0.1 * quality)
 
     def fire_inject(self, inject_id: str) -> bool:
@@ -413,8 +413,9 @@ class World:
     def _on_monitor(self, action: Action, event: Event) -> None:
         def report() -> None:
             state = self.opinion.variables()
-            content = LocalText(vi=replies.MONITORING_VI.format(**state, belief_pct=state["belief"] * 100),
-                                en=replies.MONITORING_EN.format(**state, belief_pct=state["belief"] * 100))
+            figures = {"seen": f"{state['seen']}", "belief_pct": f"{state['belief'] * 100:.1f}",
+                       "media_pressure": f"{state['media_pressure']:.0%}"}
+            content = LocalText(vi=fill(replies.MONITORING_VI, figures), en=fill(replies.MONITORING_EN, figures))
             self._emit("reply", {action.role, "propaganda_board"}, actor="monitoring", effect="report",
                        in_reply_to=event["seq"], content=render(content, self.cast))
 

@@ -1,0 +1,37 @@
+"""The one way a text gets values put into it: `{name}` placeholders the project defines, and nothing else.
+
+Texts come from authors (a drill's injects, levels, facts), instructors (an inject
+written during the drill) and trainees (an answer the press quotes). They are
+data, never format strings: `fill` replaces `{name}` where `name` is one of the
+values it is given, turns `{{` and `}}` into literal braces, and leaves every
+other brace as it was written. It cannot raise, run code, reach an attribute or
+pad a value, and what it returns is as long as the text plus the values put in.
+
+`escape` makes a text safe to embed in another that will be filled later
+(`fill(escape(text), values) == text` for any text).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+_TOKEN = re.compile(r"\{\{|\}\}|\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+
+def fill(text: str, values: Mapping[str, str]) -> str:
+    """`text` with each `{name}` of `values` replaced by its value, in one pass (values are not scanned again)."""
+
+    def replace(match: re.Match[str]) -> str:
+        token = match.group(0)
+        if token in ("{{", "}}"):
+            return token[0]
+        return values.get(match.group(1), token)
+
+    return _TOKEN.sub(replace, text)
+
+
+def escape(text: str) -> str:
+    """`text` with its braces doubled, so that a later `fill` gives it back unchanged."""
+    return text.replace("{", "{{").replace("}", "}}")
+
