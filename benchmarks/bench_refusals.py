@@ -1,0 +1,92 @@
+"""Benchmark of refused floods: prints figures, asserts nothing (record them in docs/BENCHMARKS.md).
+
+    python benchmarks/bench_refusals.py [--requests N]
+
+Fires N refused requests of each kind through the Flask test client, from one
+address, on an SQLite file as deployed, and prints the audit rows written and
+the requests per second:
+
+1. anonymous GETs of a page that needs a login;
+2. wrong instructor logins (unknown user name);
+3. wrong joins (a made-up team code).
+
+Then the login timing oracle: the median time of a wrong login for an unknown
+user name and for a known one, with the production password hashing (the
+throttle set out of the way).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from sqlalchemy import func, select  # noqa: E402
+
+from timing import timed  # noqa: E402 - benchmarks/timing.py, beside this script
+from web import create_app  # noqa: E402
+from web.extensions import db  # noqa: E402
+from web.models import Instructor  # noqa: E402
+
+FLOODS = {
+    "anonymous page": lambda client, n: client.get("/instructor/"),
+    "wrong login": lambda client, n: client.post("/login", data={"username": f"guess{n}", "password": "x"}),
+    "wrong join": lambda client, n: client.post("/join", data={"code": f"Z{n:05d}", "name": "Người Lạ"}),
+}
+
+
+def audit_rows(app) -> int:
+    """Rows in every audit table (whatever tables the code of the day has)."""
+    with app.app_context():
+        tables = [table for name, table in db.metadata.tables.items() if name.startswith("audit")]
+        return sum(db.session.scalar(select(func.count()).select_from(table)) for table in tables)
+
+
+def new_app(folder: Path, name: str, **config):
+    app = create_app({"SECRET_KEY": "bench", "WTF_CSRF_ENABLED": False,
+                      "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / name}.db", **config})
+    with app.app_context():
+        db.create_all()
+        lan = Instructor(username="lan", display_name="Lan")
+        lan.set_password("secret")
+        db.session.add(lan)
+        db.session.commit()
+    return app
+
+
+def flood(app, fire, requests: int) -> tuple[int, float, dict[int, int]]:
+    """(audit rows written, requests per second, how many got each status)."""
+    client, before, statuses = app.test_client(), audit_rows(app), {}
+    start = time.perf_counter()
+    for n in range(requests):
+        status = fire(client, n).status_code
+        statuses[status] = statuses.get(status, 0) + 1
+    elapsed = time.perf_counter() - start
+    return audit_rows(app) - before, requests / elapsed, statuses
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=500)
+    parser.add_argument("--repeat", type=int, default=15, help="logins timed for the oracle")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        print(f"{'flood':<16} {'requests':>8} {'audit rows':>10} {'req/s':>8}  statuses")
+        for kind, fire in FLOODS.items():
+            rows, rate, statuses = flood(new_app(Path(folder), kind.replace(" ", "_")), fire, args.requests)
+            print(f"{kind:<16} {args.requests:>8} {rows:>10} {rate:>8.0f}  {statuses}")
+        app = new_app(Path(folder), "oracle", THROTTLE_PER_ADDRESS=10**6, THROTTLE_PER_TARGET=10**6)
+        for username in ("nobody", "lan"):  # a fresh client each time: the oracle, not the throttle
+            median, _ = timed(lambda: app.test_client().post("/login", data={"username": username,
+                                                                            "password": "wrong"}), args.repeat)
+            print(f"wrong login for {'an unknown' if username == 'nobody' else 'a known'} user name: "
+                  f"{median * 1000:.1f} ms (median of {args.repeat})")
+
+
+if __name__ == "__main__":
+    main()
