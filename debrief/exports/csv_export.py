@@ -2,8 +2,10 @@
 
 Each table is UTF-8 with a byte-order mark (so Excel shows Vietnamese as it
 is), comma-separated, one header row. Booleans are `true`/`false`, numbers use
-a decimal point, a missing value is empty. The tables and their columns are
-documented in docs/REPORTS.md.
+a decimal point, a missing value is empty. A text that a spreadsheet would run
+as a formula (= + - @, a tab or a carriage return first: a trainee's name, an
+action's text, a plan entry) gets a leading apostrophe, as in the MSEL CSV;
+numbers stay numbers. The tables and their columns are documented in docs/REPORTS.md.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from debrief.exports.output import Target, binary_output
+from scenarios.msel.cells import csv_safe
 
 Row = list[Any]
 Table = tuple[list[str], Iterable[Row]]
@@ -26,7 +29,7 @@ def _cell(value: Any) -> Any:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    return value
+    return csv_safe(value)
 
 
 class Labels:
