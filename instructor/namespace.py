@@ -18,6 +18,7 @@ from web.auth import AuditedNamespace, is_instructor, refuse, who_is
 from web.validation import as_id, is_plain
 from web.extensions import db, socketio
 from web.controls import ControlError
+from web.live import TeamUnavailable
 from web.models import EventRecord, Exercise, Observation, Team
 from web.outbox import INSTRUCTOR_NAMESPACE, instructor_room
 
@@ -46,13 +47,17 @@ def _owned_exercise(exercise_id: Any) -> Exercise | None:
 
 def team_snapshot(team: Team) -> dict[str, Any]:
     """Everything the console shows of a team on (re)connection."""
-    live = _live().team(team.id)
     events = db.session.scalars(select(EventRecord.body).where(EventRecord.team_id == team.id)
                                 .order_by(EventRecord.seq)).all()
+    try:
+        state = _live().state(_live().team(team.id))
+    except TeamUnavailable as exc:  # shown with what was stored, and why it cannot go on
+        state = {"team_id": team.id, "status": team.status, "minute": events[-1]["t"] if events else 0,
+                 "speed": team.speed, "fault": str(exc)}
     observations = db.session.scalars(select(Observation).where(Observation.team_id == team.id)
                                       .order_by(Observation.id)).all()
     return {
-        **_live().state(live), "name": team.name, "join_code": team.join_code,
+        **state, "name": team.name, "join_code": team.join_code,
         "members": [{"name": m.name, "role": m.role} for m in team.members],
         "events": list(events),
         "observations": [{"at": o.at, "text": o.text} for o in observations],

@@ -14,18 +14,27 @@ trainee's. A rebuilt practice team gets fresh bots fed the replayed log; what
 they did is in that log, so they do not do it again. A practice trainee may ask
 for a hint: what the procedure expects of their role next, recorded as a `hint`
 input, which changes nothing in the world.
+
+A fault stays with its team. When a team's world raises (in the ticker, under an
+input, or while it is rebuilt), that team alone stops: it is paused, the error is
+logged once and kept as its `fault`, its watchers are told, and it takes no more
+inputs but the instructor's `end`; every other team goes on. A team whose drill
+text can no longer be read is `unavailable`: the server starts without it, and
+whoever asks for it is told why.
 """
 
 from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 from flask import Flask
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 
 from scoring import score
 from sim.actions import Action
@@ -40,6 +49,14 @@ from web.models import EventRecord, InputRecord, Team
 from web.models.practice import PracticeAttempt
 from web.replay import apply_input, first_difference, replay
 
+FAULT_VI = "Đội tạm dừng do lỗi của hệ thống; giảng viên có thể kết thúc đội để xem lại."
+FAULT_EN = "This team is stopped by a system fault; the instructor can end it to review it."
+
+
+class TeamUnavailable(ControlError):
+    """A team that cannot be rebuilt at all (its drill text no longer loads); the message says why."""
+
+
 @dataclass
 class LiveTeam:
     """A team's world and its bookkeeping, guarded by `lock`."""
@@ -51,6 +68,7 @@ class LiveTeam:
     inputs: int  # inputs recorded so far
     sent: int  # events stored and emitted so far
     bots: BotTeam | None = None  # a practice team's bots; None for an instructor-led team
+    fault: str | None = None  # why its world stopped (the exception, one line); None while it is sound
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
@@ -71,6 +89,7 @@ class LiveExercises:
         self.announce = announce  # tells a team's trainees its status changed
         self.clock = clock
         self._teams: dict[int, LiveTeam] = {}
+        self._unavailable: dict[int, str] = {}  # team id -> why it cannot be rebuilt
         self._registry_lock = threading.Lock()
         self._ticker_started = False
 
@@ -81,6 +100,8 @@ class LiveExercises:
         with self._registry_lock:
             live = self._teams.get(team_id)
             if live is None:
+                if team_id in self._unavailable:
+                    raise TeamUnavailable(self._unavailable[team_id])
                 live = self._rebuild(team_id)
                 self._teams[team_id] = live
                 with live.lock:
@@ -94,26 +115,36 @@ class LiveExercises:
                                      .order_by(InputRecord.number)).all()
         stored = db.session.scalars(select(EventRecord.body).where(EventRecord.team_id == team_id)
                                     .order_by(EventRecord.seq)).all()
-
-        def raised(record: InputRecord) -> None:
-            self.app.logger.exception("team %s: input %s raised on replay", team_id, record.number)
-
-        world = replay(scenario_of(exercise), exercise.seed, records, len(stored), raised)
-        differs_from = first_difference(stored, world)
-        if differs_from is not None:
-            self.app.logger.error("team %s: the rebuilt world differs from the stored events from seq %s on; "
-                                  "clients keep the stored ones (was the code changed mid-exercise?)",
-                                  team_id, differs_from)
+        try:
+            scenario = scenario_of(exercise)
+        except Exception as exc:  # noqa: BLE001 - the text it ran no longer loads: this team only is out
+            self.app.logger.error("team %s: its drill text cannot be read, so it cannot be rebuilt: %s", team_id, exc)
+            self._unavailable[team_id] = (f"Không dựng lại được đội vì kịch bản không còn đọc được. / "
+                                          f"The team cannot be rebuilt: its drill text no longer loads ({_one_line(exc)}).")
+            raise TeamUnavailable(self._unavailable[team_id]) from exc
+        replayed = replay(scenario, exercise.seed, records, len(stored))
+        world = replayed.world
+        if replayed.fault is None:
+            differs_from = first_difference(stored, world)
+            if differs_from is not None:
+                self.app.logger.error("team %s: the rebuilt world differs from the stored events from seq %s on; "
+                                      "clients keep the stored ones (was the code changed mid-exercise?)",
+                                      team_id, differs_from)
         driver = Driver(world, speed=team.speed)
         driver.clock.jump_to(world.now, self.clock())
-        if world.over and team.status != "ended":  # stopped between storing the end and marking it
+        if world.over and team.status != "ended" and replayed.fault is None:  # stopped between the end and its mark
             team.status = "ended"
             db.session.commit()
         elif team.status == "running":  # the server stopped under a running team: it comes back paused
             team.status = "paused"
             db.session.commit()
-        return LiveTeam(team_id=team.id, exercise_id=exercise.id, driver=driver, status=team.status,
-                        inputs=records[-1].number if records else 0, sent=len(stored), bots=_practice_bots(team_id, world))
+        live = LiveTeam(team_id=team.id, exercise_id=exercise.id, driver=driver, status=team.status,
+                        inputs=records[-1].number if records else 0, sent=len(stored),
+                        bots=_practice_bots(team_id, world))
+        if replayed.fault is not None:
+            self._fail(live, replayed.fault, "while it was rebuilt")
+            live.sent = max(live.sent, len(world.events))  # what a cut-short replay made is not new
+        return live
 
     def recover_all(self) -> list[int]:
         """Rebuild every instructor-led team not ended (at server start); returns their ids.
@@ -124,8 +155,38 @@ class LiveExercises:
         practice = select(PracticeAttempt.team_id)
         ids = db.session.scalars(select(Team.id).where(Team.status != "ended", Team.id.not_in(practice))).all()
         for team_id in ids:
-            self.team(team_id)
+            try:
+                self.team(team_id)
+            except TeamUnavailable:  # logged once where it was found; the other teams and the server go on
+                db.session.rollback()
         return list(ids)
+
+    # --- faults ---------------------------------------------------------------------------------
+
+    @contextmanager
+    def _guarded(self, live: LiveTeam) -> Iterator[None]:
+        """Run world code for `live`: a fault in it stops this team (and is raised as a `ControlError`)."""
+        try:
+            yield
+        except (ControlError, SQLAlchemyError):  # refusals, and storage errors that are retried
+            raise
+        except Exception as exc:  # noqa: BLE001 - whatever the world raised stays with its team
+            self._fail(live, exc, f"at minute {live.world.now:g}")
+            raise ControlError(f"{FAULT_VI} / {FAULT_EN}") from exc
+
+    def _fail(self, live: LiveTeam, exc: BaseException, where: str) -> None:
+        """Stop a team whose world raised: paused, the fault kept and logged once, its watchers told."""
+        db.session.rollback()
+        live.fault = _one_line(exc)
+        self.app.logger.error("team %s: its world failed %s; the team is stopped", live.team_id, where, exc_info=exc)
+        if live.status == "running":
+            live.driver.clock.pause(self.clock())  # the clock only: the world is not moved again
+            self._set_status(live, "paused")
+        self.announce(live)
+
+    def _refuse_if_failed(self, live: LiveTeam) -> None:
+        if live.fault is not None:
+            raise ControlError(f"{FAULT_VI} / {FAULT_EN}")
 
     # --- inputs ---------------------------------------------------------------------------------
 
@@ -162,9 +223,11 @@ class LiveExercises:
         with live.lock:
             if live.status not in ("running", "paused"):
                 raise ControlError("Buổi diễn tập chưa bắt đầu hoặc đã kết thúc. / The drill is not under way.")
+            self._refuse_if_failed(live)
             payload = {"role": role, "type": kind, "params": params}
-            at = self._record(live, member_source, "action", payload, self.clock())
-            event = apply_input(live.world, "action", payload, at)
+            with self._guarded(live):
+                at = self._record(live, member_source, "action", payload, self.clock())
+                event = apply_input(live.world, "action", payload, at)
             self._flush(live)
             return event
 
@@ -177,27 +240,42 @@ class LiveExercises:
             check_control(live.status, live.world, command, args)
             if command == "jump" and live.bots is not None:  # the clock would leap over the bots' minutes
                 raise ControlError("Không thể nhảy thời gian khi tự luyện. / No time jumps in self-practice.")
+            if live.fault is not None:
+                return self._end_failed(live, instructor_source, command, args)
             now = self.clock()  # one reading: the stamp and the command see the same instant
-            at = self._record(live, instructor_source, command, args, now)
-            if command in ("start", "resume"):
-                live.driver.resume(now)
-                self._set_status(live, "running")
-            elif command == "pause":
-                live.driver.pause(now)
-                self._set_status(live, "paused")
-            elif command == "speed":
-                live.driver.set_speed(float(args["speed"]), now)
-                db.session.get(Team, team_id).speed = float(args["speed"])
-                db.session.commit()
-            elif command == "jump":
-                live.driver.jump_to_next_inject(now)
-            else:
-                apply_input(live.world, command, args, at)
-                if command == "end":
-                    self._set_status(live, "ended")
+            with self._guarded(live):
+                at = self._record(live, instructor_source, command, args, now)
+                self._apply_control(live, command, args, at, now)
             self._flush(live)
             self.announce(live)
             return self.state(live)
+
+    def _apply_control(self, live: LiveTeam, command: str, args: dict[str, Any], at: float, now: float) -> None:
+        if command in ("start", "resume"):
+            live.driver.resume(now)
+            self._set_status(live, "running")
+        elif command == "pause":
+            live.driver.pause(now)
+            self._set_status(live, "paused")
+        elif command == "speed":
+            live.driver.set_speed(float(args["speed"]), now)
+            db.session.get(Team, live.team_id).speed = float(args["speed"])
+            db.session.commit()
+        elif command == "jump":
+            live.driver.jump_to_next_inject(now)
+        else:
+            apply_input(live.world, command, args, at)
+            if command == "end":
+                self._set_status(live, "ended")
+
+    def _end_failed(self, live: LiveTeam, instructor_source: str, command: str, args: dict[str, Any]) -> dict[str, Any]:
+        """A stopped team takes one control, `end`: recorded and marked, its world left where it failed."""
+        if command != "end":
+            raise ControlError(f"{FAULT_VI} / {FAULT_EN}")
+        self._commit_input(live, instructor_source, command, args, live.world.now)
+        self._set_status(live, "ended")
+        self.announce(live)
+        return self.state(live)
 
     def hint(self, team_id: int, member_source: str, role: str) -> list[Intent]:
         """What the procedure expects of `role` next (a practice hint), recorded as a `hint` input; soonest first."""
@@ -205,7 +283,9 @@ class LiveExercises:
         with live.lock:
             if live.status not in ("running", "paused"):
                 raise ControlError("Buổi diễn tập chưa bắt đầu hoặc đã kết thúc. / The drill is not under way.")
-            at = self._stamp_at(live, self.clock())
+            self._refuse_if_failed(live)
+            with self._guarded(live):
+                at = self._stamp_at(live, self.clock())
             expected = next_expected(live.world.scenario, live.world.events, role, at)
             self._commit_input(live, member_source, "hint",
                                {"role": role, "expected": [intent.as_dict() for intent in expected]}, at)
@@ -223,12 +303,24 @@ class LiveExercises:
         for live in list(self._teams.values()):
             if live.status != "running":
                 continue
-            with live.lock:
-                self._advance(live, self.clock())
-                self._flush(live)
-                if live.world.over:
-                    self._set_status(live, "ended")
-                    self.announce(live)
+            try:
+                with live.lock:
+                    self._tick_team(live)
+            except ControlError:  # its world failed: that team is stopped, logged and told; the others go on
+                continue
+            except SQLAlchemyError:  # not stored, so not sent: retried on the next tick
+                db.session.rollback()
+                self.app.logger.exception("team %s: its tick could not be stored; retried", live.team_id)
+
+    def _tick_team(self, live: LiveTeam) -> None:
+        if live.status != "running":  # changed while waiting for the lock
+            return
+        with self._guarded(live):
+            self._advance(live, self.clock())
+        self._flush(live)
+        if live.world.over:
+            self._set_status(live, "ended")
+            self.announce(live)
 
     def _advance(self, live: LiveTeam, now: float) -> None:
         """Play the world to the clock's minute at wall time `now`; a practice team's bots act on the way."""
@@ -287,8 +379,14 @@ class LiveExercises:
         return {
             "team_id": live.team_id, "status": live.status, "minute": round(world.now, 2),
             "speed": live.driver.clock.speed, "level": world.level, "max_level": world.max_level,
-            "opinion": world.opinion.variables(), "score": card.as_dict(),
+            "opinion": world.opinion.variables(), "score": card.as_dict(), "fault": live.fault,
         }
+
+
+def _one_line(exc: BaseException) -> str:
+    """An exception as one short line, for the log's summary and the console."""
+    text = " ".join(f"{type(exc).__name__}: {exc}".split())
+    return text if len(text) <= 300 else text[:299] + "…"
 
 
 def _practice_bots(team_id: int, world: World) -> BotTeam | None:

@@ -27,10 +27,18 @@ def instructor_room(exercise_id: int) -> str:
 
 
 def send_status(live) -> None:
-    """Tell a team's trainees its status changed (started, paused, resumed, new speed, ended)."""
-    news = {"status": live.status, "minute": round(live.world.now, 2), "level": live.world.level}
+    """Tell a team's trainees and its instructor that its status changed (started, paused, resumed,
+    new speed, ended, stopped by a fault), after any events that led to it.
+
+    Trainees learn only that a fault stopped the team; the instructor gets the error itself.
+    """
+    news = {"status": live.status, "minute": round(live.world.now, 2), "level": live.world.level,
+            "speed": live.driver.clock.speed}
     for role in live.world.scenario.trainee_roles:
-        socketio.emit("status", news, to=role_room(live.team_id, role), namespace=TRAINEE_NAMESPACE)
+        socketio.emit("status", {**news, "fault": live.fault is not None},
+                      to=role_room(live.team_id, role), namespace=TRAINEE_NAMESPACE)
+    socketio.emit("status", {**news, "team_id": live.team_id, "fault": live.fault},
+                  to=instructor_room(live.exercise_id), namespace=INSTRUCTOR_NAMESPACE)
 
 
 def send_events(live, events: list[Event], produced: float) -> None:

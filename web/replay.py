@@ -2,14 +2,17 @@
 
 The input log is the source of truth. `apply_input` is the one function that
 applies a world-changing input, live and on replay alike; `replay` plays a log
-back to where the stored events end; `first_difference` says whether the replay
-reproduced what clients were sent.
+back to where the stored events end, and stops at the first input or world event
+that raises (the live team stopped there too), handing back the world as far as
+it got with the error; `first_difference` says whether the replay reproduced what
+clients were sent.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import simpy
@@ -38,10 +41,26 @@ def apply_input(world: World, kind: str, payload: dict[str, Any], at: float) -> 
     return None
 
 
-def replay(scenario: Scenario, seed: int, records: Sequence[InputRecord], stored: int,
-           on_error: Callable[[InputRecord], None]) -> World:
+@dataclass
+class Replayed:
+    """A rebuilt world, and what stopped its replay short (None if it played through)."""
+
+    world: World
+    fault: Exception | None = None
+
+
+def replay(scenario: Scenario, seed: int, records: Sequence[InputRecord], stored: int) -> Replayed:
     """The world after `records`, played on to the end of the instant of its `stored`-th event."""
     world = World(scenario, seed=seed)
+    try:
+        _play_inputs(world, records)
+        _play_to_stored(world, stored)
+    except Exception as exc:  # noqa: BLE001 - a fault in one team's world: the caller stops that team only
+        return Replayed(world, exc)
+    return Replayed(world)
+
+
+def _play_inputs(world: World, records: Sequence[InputRecord]) -> None:
     for record in records:
         world.advance_to(record.at)  # every input, controls too: the world was at least there
         if record.kind == "jump":  # the clock jumped, and the world with it, to the next timed inject
@@ -49,24 +68,24 @@ def replay(scenario: Scenario, seed: int, records: Sequence[InputRecord], stored
             if target is not None:
                 world.advance_to(target)
         elif record.kind in WORLD_INPUTS:
-            try:
-                apply_input(world, record.kind, record.payload, record.at)
-            except Exception:  # noqa: BLE001 - it raised live too (after its commit): the world went on
-                on_error(record)
-    # The world's own events stored after the last input: play up to the last of them, then the rest
-    # of its instant (as the live world had), and stop just after it, so that an input stamped from
-    # now on is replayed after them too (an input stamped t comes before the world's events at t).
-    if len(world.events) < stored:
-        while len(world.events) < stored:
-            try:
-                world.env.step()
-            except simpy.core.EmptySchedule:
-                break
-        if world.now >= world.scenario.duration:
-            world.finish()
-        else:
-            world.advance_to(world.now + INSTANT)
-    return world
+            apply_input(world, record.kind, record.payload, record.at)
+
+
+def _play_to_stored(world: World, stored: int) -> None:
+    """Play the world's own events stored after the last input: up to the last of them, then the rest
+    of its instant (as the live world had), and stop just after it, so that an input stamped from
+    now on is replayed after them too (an input stamped t comes before the world's events at t)."""
+    if len(world.events) >= stored:
+        return
+    while len(world.events) < stored:
+        try:
+            world.env.step()
+        except simpy.core.EmptySchedule:
+            break
+    if world.now >= world.scenario.duration:
+        world.finish()
+    else:
+        world.advance_to(world.now + INSTANT)
 
 
 def first_difference(stored: Sequence[dict], world: World) -> int | None:

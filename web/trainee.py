@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, Flask, flash, redirect, render_template, request, url_for
+from flask import Blueprint, Flask, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, login_user
 from flask_socketio import ConnectionRefusedError, emit, join_room
 from flask_wtf import FlaskForm
@@ -21,11 +21,12 @@ from wtforms import StringField
 from wtforms.validators import DataRequired, Length
 
 from sim.actions import CATALOG, FORMS, LAWFUL_REFUSALS, STATEMENT_CHANNELS
-from web.auth import AuditedNamespace, is_member, refuse, who_is
+from web.auth import AuditedNamespace, is_member, refuse, refuse_attempt, throttled, who_is
 from web.validation import MAX_ID, is_plain
 from web.exercises import scenario_of
 from web.extensions import db, socketio
 from web.controls import ControlError
+from web.live import TeamUnavailable
 from web.models import EventRecord, Member, Team
 from web.outbox import TRAINEE_NAMESPACE, role_room
 from web.practice.attempts import attempt_of_team
@@ -41,16 +42,18 @@ class JoinForm(FlaskForm):
 @bp.route("/join", methods=["GET", "POST"])
 def join():
     form = JoinForm(code=request.args.get("code", ""))
+    if form.is_submitted() and throttled("join", request.form.get("code", "")):
+        return render_template("join.html", form=form), 429
     if form.validate_on_submit():
         code, name = form.code.data.strip().upper(), " ".join(form.name.data.split())
         team = db.session.scalar(select(Team).where(Team.join_code == code))
         member = team and db.session.scalar(select(Member).where(Member.team_id == team.id, Member.name == name))
         practice = team is not None and attempt_of_team(team.id) is not None
         if member is None or practice:
-            refuse(f"anonymous@{request.remote_addr}", "join",
-                   f"team code '{code}' is a self-practice team" if practice else f"no member '{name}' in team code '{code}'")
-            flash("Không tìm thấy tên này trong đội có mã đã nhập. Hãy hỏi giảng viên. / "
-                  "This name is not on that team's list. Ask your instructor.", "error")
+            refuse_attempt("join", code, f"team code '{code}' is a self-practice team" if practice
+                           else f"no member '{name}' in team code '{code}'",
+                           "Không tìm thấy tên này trong đội có mã đã nhập. Hãy hỏi giảng viên. / "
+                           "This name is not on that team's list. Ask your instructor.")
         else:
             login_user(member)
             return redirect(url_for("trainee.room"))
@@ -90,9 +93,15 @@ class TraineeNamespace(AuditedNamespace):
             refuse(who_is(current_user), "trainee socket", "not a joined trainee")
             raise ConnectionRefusedError("not a trainee")
         join_room(role_room(current_user.team_id, current_user.role))
-        live = _live().team(current_user.team_id)
-        emit("hello", {"team_id": current_user.team_id, "role": current_user.role, "name": current_user.name,
-                       "status": live.status, "minute": round(live.world.now, 2), "level": live.world.level})
+        hello = {"team_id": current_user.team_id, "role": current_user.role, "name": current_user.name}
+        try:
+            live = _live().team(current_user.team_id)
+        except TeamUnavailable:  # the room still shows what was stored; acts are refused with the reason
+            team = db.session.get(Team, current_user.team_id)
+            emit("hello", {**hello, "status": team.status, "minute": 0, "level": 0, "fault": True})
+            return
+        emit("hello", {**hello, "status": live.status, "minute": round(live.world.now, 2), "level": live.world.level,
+                       "fault": live.fault is not None})
 
     def on_act(self, data):
         """{type, params} -> {ok, event | error}. The role is the member's own."""

@@ -118,3 +118,11 @@ def csrf_app(tmp_path):
         db.session.add(lan)
         db.session.commit()
     return app
+
+
+@pytest.fixture
+def drill(platform, clock):
+    """An exercise of two teams, the instructor watching, every trainee of team A connected (`live_helpers.Drill`)."""
+    from live_helpers import Drill
+
+    return Drill(platform, clock)

@@ -15,123 +15,11 @@ import sqlite3
 import pytest
 from sqlalchemy.exc import OperationalError
 
-from live_helpers import received, stored_events, stored_inputs
-from sim.world import World
+from live_helpers import (act, canon, control, live_team, received, restart, run, stored_events, stored_inputs,
+                          sync, team_status, visible, watch)
 from web.extensions import db
-from web.models import InputRecord, Team
+from web.models import InputRecord
 from web.outbox import INSTRUCTOR_NAMESPACE, TRAINEE_NAMESPACE
-from web.setup import prepare
-
-
-# --- helpers ------------------------------------------------------------------------------------
-
-
-def canon(events: list[dict]) -> list[str]:
-    return [json.dumps(e, ensure_ascii=False, sort_keys=True) for e in events]
-
-
-
-def team_status(app, team_id: int) -> str:
-    with app.app_context():
-        return db.session.get(Team, team_id).status
-
-
-def restart(app) -> None:
-    """What a new process on the same database does: no team in memory, then `prepare` (rebuild all)."""
-    live = app.extensions["live"]
-    live._teams.clear()
-    with app.app_context():
-        db.session.remove()
-        prepare(app)
-
-
-def live_team(app, team_id: int):
-    with app.app_context():
-        return app.extensions["live"].team(team_id)
-
-
-def act(sock, kind: str, **params) -> dict:
-    return sock.emit("act", {"type": kind, "params": params}, namespace=TRAINEE_NAMESPACE, callback=True)
-
-
-def sync(sock, after: int) -> list[dict]:
-    answer = sock.emit("sync", {"after": after}, namespace=TRAINEE_NAMESPACE, callback=True)
-    assert answer["ok"], answer
-    return answer["events"]
-
-
-def control(teacher, team_id: int, command: str, **args) -> dict:
-    answer = teacher.emit("control", {"team_id": team_id, "command": command, "args": args},
-                          namespace=INSTRUCTOR_NAMESPACE, callback=True)
-    assert answer["ok"], answer
-    return answer["teams"][0]["state"]
-
-
-def watch(teacher, exercise_id: int) -> dict[int, dict]:
-    answer = teacher.emit("watch", {"exercise_id": exercise_id}, namespace=INSTRUCTOR_NAMESPACE, callback=True)
-    assert answer["ok"], answer
-    return {t["team_id"]: t for t in answer["teams"]}
-
-
-def visible(events: list[dict], role: str) -> list[dict]:
-    return [e for e in events if role in e["audience"]]
-
-
-def run(platform, clock, seconds: float, step: float = 0.7) -> None:
-    """Let wall time pass in uneven steps (speed 60: one scenario minute a second), ticking each."""
-    while seconds > 0:
-        clock.advance(min(step, seconds))
-        seconds -= step
-        platform.tick()
-
-
-class Drill:
-    """An exercise of two teams, the instructor watching, every trainee of team A connected."""
-
-    def __init__(self, platform, clock):
-        self.platform, self.clock = platform, clock
-        self.exercise_id, [(self.team_a, code_a), (self.team_b, code_b)] = platform.exercise()
-        self.codes = {self.team_a: code_a, self.team_b: code_b}
-        self.teacher = platform.instructor_socket(platform.instructor_client())
-        watch(self.teacher, self.exercise_id)
-        self.http = {role: platform.trainee_client(code_a, f"{name} 1") for role, name in platform.ROLES.items()}
-        self.sockets = {role: platform.trainee_socket(client) for role, client in self.http.items()}
-        self.other = platform.trainee_socket(platform.trainee_client(code_b, f"{platform.ROLES['info_department']} 2"))
-
-    def start_all(self) -> None:
-        answer = self.teacher.emit("control", {"exercise_id": self.exercise_id, "command": "start"},
-                                   namespace=INSTRUCTOR_NAMESPACE, callback=True)
-        assert answer["ok"] and all(t["ok"] for t in answer["teams"]), answer
-
-    def play_a(self) -> list[dict]:
-        """Team A plays a while: actions with delayed answers, controls, injects; returns the acks."""
-        s = self.sockets
-        acks = []
-        run(self.platform, self.clock, 12.3)  # post-video is out at minute 10
-        acks.append(act(s["info_department"], "flag_issue", item="post-video", level=1, note="lan nhanh"))
-        acks.append(act(s["info_department"], "request_takedown", post="post-video"))
-        run(self.platform, self.clock, 3.1)
-        acks.append(act(s["propaganda_board"], "assign_spokesperson", speaker="spokesperson"))
-        acks.append(act(s["propaganda_board"], "verify", agency="water_company"))
-        acks.append(act(s["spokesperson"], "report_up", to="propaganda_board", summary="Nước đục sau súc xả"))
-        acks.append(act(s["spokesperson"], "answer_press", call="post-video", text="sai loại"))  # refused
-        control(self.teacher, self.team_a, "speed", speed=90)
-        run(self.platform, self.clock, 9.4)
-        control(self.teacher, self.team_a, "pause")
-        control(self.teacher, self.team_a, "custom", channel="hotline", sender="Bà Tư", content="Nước có uống được không?",
-                to=["spokesperson", "info_department"])
-        control(self.teacher, self.team_a, "resume")
-        run(self.platform, self.clock, 8.8)
-        acks.append(act(s["spokesperson"], "issue_statement", channel="portal", form="press_release",
-                        text="Nước đục do súc xả đường ống sau sự cố vỡ ống, không nhiễm độc. Sẽ cập nhật lúc 10 giờ."))
-        acks.append(act(s["info_department"], "monitor"))
-        run(self.platform, self.clock, 13.7)
-        return acks
-
-
-@pytest.fixture
-def drill(platform, clock) -> Drill:
-    return Drill(platform, clock)
 
 
 # --- reconnection -----------------------------------------------------------------------------
@@ -247,50 +135,6 @@ def test_a_control_is_committed_before_it_is_applied(app, platform, clock, drill
     world.custom_inject = custom_and_look
     control(drill.teacher, drill.team_a, "custom", channel="hotline", sender="A", content="B", to=["spokesperson"])
     assert [row[1] for row in seen[0]] == ["start", "custom"]
-
-
-def test_an_input_the_world_chokes_on_stays_stored_and_is_replayed(app, platform, clock, drill):
-    drill.start_all()
-    run(platform, clock, 12.4)
-    world = live_team(app, drill.team_a).world
-
-    def broken(action):
-        raise RuntimeError("the world broke")
-
-    world.act = broken
-    with pytest.raises(RuntimeError):
-        act(drill.sockets["info_department"], "request_takedown", post="post-video")
-    inputs = stored_inputs(app, drill.team_a)
-    assert inputs[-1]["kind"] == "action" and inputs[-1]["payload"]["type"] == "request_takedown"
-    del world.act
-
-    # the next input is numbered on; a rebuilt team applies the stored one (the world no longer breaks)
-    assert act(drill.sockets["info_department"], "monitor")["ok"]
-    assert [i["number"] for i in stored_inputs(app, drill.team_a)] == [1, 2, 3]
-    restart(app)
-    rebuilt = live_team(app, drill.team_a)
-    assert [e["type"] for e in rebuilt.world.events if e["kind"] == "action"] == ["request_takedown", "monitor"]
-    assert rebuilt.inputs == 3
-
-
-def test_a_replay_goes_past_an_input_that_raises_every_time(app, platform, clock, drill, monkeypatch):
-    drill.start_all()
-    run(platform, clock, 12.4)
-    original = World.act
-
-    def choke_on_monitor(self, action):
-        if action.type == "monitor":
-            raise RuntimeError("deterministic failure")
-        return original(self, action)
-
-    monkeypatch.setattr(World, "act", choke_on_monitor)
-    with pytest.raises(RuntimeError):
-        act(drill.sockets["info_department"], "monitor")
-    act(drill.sockets["info_department"], "request_takedown", post="post-video")
-    run(platform, clock, 4)
-    stored = stored_events(app, drill.team_a)
-    restart(app)  # the replay meets the same failure and goes on, as the live world did
-    assert canon(live_team(app, drill.team_a).world.events) == canon(stored)
 
 
 def test_a_failed_commit_is_not_acknowledged_and_the_numbering_stays_contiguous(app, platform, clock, drill):

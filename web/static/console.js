@@ -2,7 +2,8 @@
    opinion curve, level and live score; attach observations to moments.
 
    Protocol (docs/LIVE.md, namespace /instructor): `watch` {exercise_id} -> {ok, teams: [snapshot]},
-   then `events` {team_id, events, status, minute, level, score?} and `observation` {team_id, at, text};
+   then `events` {team_id, events, status, minute, level, score?}, `status` {team_id, status, minute, level,
+   speed, fault} after each change of status (a fault: the error that stopped the team) and `observation` {team_id, at, text};
    `control` {team_id | exercise_id, command, args} -> {ok, teams: [{team_id, ok, state | error}]};
    `observe` {team_id, text, at?} -> {ok, observation}.
    All data goes into the page as text (textContent): never as HTML. */
@@ -138,6 +139,7 @@
     var team = teams[teamId];
     if (!team) return;
     if (s.status) team.status = s.status;
+    if ("fault" in s) team.fault = s.fault;
     if (typeof s.minute === "number") { team.minute = s.minute; team.minuteAt = Date.now(); }
     if (typeof s.speed === "number") team.speed = s.speed;
     if (typeof s.level === "number") team.level = s.level;
@@ -192,6 +194,7 @@
     dom.legend = el("div", { class: "legend" });
     dom.timeline = el("ol", { class: "timeline" });
     dom.result = el("div", { class: "control-results" });
+    dom.fault = el("div", { class: "ack ack-error fault", role: "alert", hidden: true });
     dom.note = el("textarea", { rows: 2, maxlength: 2000, placeholder: "Nhận xét của giảng viên tại thời điểm này… / Your observation…" });
     dom.at = el("span", { class: "at" });
     dom.noteResult = el("span", { class: "result" });
@@ -236,7 +239,7 @@
           el("div", { class: "stat" }, el("span", { class: "cap" }, "Điểm"), dom.score))),
       el("div", { class: "team-body" },
         el("div", null, el("h3", null, "Học viên ", el("small", { class: "en", lang: "en" }, "Trainees")), dom.members),
-        el("div", null, el("h3", null, "Điều khiển đội này ", el("small", { class: "en", lang: "en" }, "This team")), controls, dom.result),
+        el("div", null, el("h3", null, "Điều khiển đội này ", el("small", { class: "en", lang: "en" }, "This team")), dom.fault, controls, dom.result),
         el("div", { class: "full" }, el("h3", null, "Dư luận ", el("small", { class: "en", lang: "en" }, "Opinion")), dom.chart, dom.legend),
         el("div", { class: "full" }, dom.rulesHead, dom.rules),
         el("div", { class: "full" }, el("h3", null, "Diễn biến ", el("small", { class: "en", lang: "en" }, "Timeline, newest first")), dom.timeline),
@@ -273,12 +276,14 @@
   function renderClock(team) { team.dom.clock.textContent = fmtT(currentMinute(team)); }
 
   function renderButtons(team) {
-    var b = team.dom.buttons, s = team.status;
-    b.start.disabled = s !== "ready";
-    b.pause.disabled = s !== "running";
-    b.resume.disabled = s !== "paused";
-    b.jump.disabled = s !== "running";
+    var b = team.dom.buttons, s = team.status, stopped = !!team.fault;
+    b.start.disabled = stopped || s !== "ready";
+    b.pause.disabled = stopped || s !== "running";
+    b.resume.disabled = stopped || s !== "paused";
+    b.jump.disabled = stopped || s !== "running";
     b.end.disabled = s === "ended";
+    team.dom.fault.hidden = !stopped || s === "ended";
+    team.dom.fault.textContent = stopped ? "Đội dừng vì lỗi hệ thống (chỉ còn Kết thúc) / Stopped by a fault (only End is possible): " + team.fault : "";
   }
 
   function renderMembers(team) {
@@ -523,6 +528,7 @@
     addEvents(team, msg.events || []);
     applyState(team.id, msg);
   });
+  socket.on("status", function (s) { if (s && teams[s.team_id]) applyState(s.team_id, s); });
   socket.on("observation", function (o) {
     var team = o && teams[o.team_id];
     if (!team) return;

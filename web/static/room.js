@@ -656,12 +656,13 @@
       if (ack && ack.ok) receive(ack.events);
     });
   });
-  // `hello` on connect and `status` after each instructor control carry {status, minute, level}.
+  // `hello` on connect and `status` after each instructor control carry {status, minute, level, fault}.
   function applyTeamState(news) {
     if (!news) return;
     if (typeof news.minute === "number") state.minute = Math.max(state.minute, news.minute);
     if (typeof news.level === "number") state.level = news.level;
     if (typeof news.status === "string") state.status = news.status;
+    if (news.fault) setConnection("lost", "Đội tạm dừng do lỗi hệ thống — chờ giảng viên.", "Stopped by a system fault; wait for the instructor.");
     refresh();
     document.dispatchEvent(new CustomEvent("drill:status", { detail: news }));
   }
