@@ -130,6 +130,8 @@ def parse_action_line(line: str, where: str) -> Action:
         raise ActionFileError(f"{where}: not valid JSON: {exc.msg}") from None
     except _DuplicateKey as exc:
         raise ActionFileError(f"{where}: key '{exc}' appears twice") from None
+    except (ValueError, RecursionError) as exc:  # a number of thousands of digits, or nesting too deep to read
+        raise ActionFileError(f"{where}: not valid JSON: {exc}") from None
     if not isinstance(data, dict):
         raise ActionFileError(f"{where}: each line must be a JSON object")
     missing = [key for key in ("at", "role", "type") if key not in data]
