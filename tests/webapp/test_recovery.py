@@ -208,3 +208,46 @@ def test_a_server_killed_mid_exercise_comes_back_paused_and_has_lost_nothing(wor
     got = fresh["A", "info_department"].wait_for(lambda got: any(e["seq"] == ack["event"]["seq"] for e in got))
     assert all("info_department" in e["audience"] for e in got)
     assert time.monotonic() - started_at < 30
+
+
+def test_a_brace_in_an_answer_and_a_poisoned_exercise_do_not_take_the_server_down(world):
+    """The trainee's `{` is quoted by the press as written; after kill -9 the server starts, the sound exercise
+    resumes, and the one whose stored drill text no longer loads is reported, not fatal."""
+    server, database, browser = world
+    server.start()
+    teacher = browser()
+    teacher.login(DEMO_USERNAME, DEMO_PASSWORD)
+    sound = teacher.create_exercise("nuoc-may-nhiem-doc", seed=3, speed=SPEED, roster=ROSTER)
+    poisoned = teacher.create_exercise("nuoc-may-nhiem-doc", seed=4, speed=SPEED, roster=ROSTER)
+    teacher_socket = teacher.socket(I)
+    teams = {exercise: call(teacher_socket, "watch", {"exercise_id": exercise})["teams"] for exercise in (sound, poisoned)}
+    speaker = browser()
+    speaker.join(teams[sound][0]["join_code"], NAMES["A"]["spokesperson"])
+    inbox = Inbox()
+    speaker_socket = speaker.socket(T, on={"event": inbox})
+    for exercise in (sound, poisoned):
+        assert call(teacher_socket, "control", {"exercise_id": exercise, "command": "start"})["ok"]
+    inbox.wait_for(lambda got: any(e.get("inject") == "call-paper" for e in got), timeout=20)
+    answer = "Chúng tôi {đang kiểm tra {resident:>1000000}"
+    assert call(speaker_socket, "act", {"type": "answer_press", "params": {"call": "call-paper", "text": answer}})["ok"]
+    article = inbox.wait_for(lambda got: any(e.get("inject") == "call-paper-report" for e in got), timeout=20)
+    (report,) = [e for e in article if e.get("inject") == "call-paper-report"]
+    assert f"«{answer}»" in report["content"]["vi"] and len(report["content"]["vi"]) < 400
+
+    os.kill(server.pid, signal.SIGKILL)
+    server.process.wait(timeout=10)
+    with sqlite3.connect(database) as db:
+        db.execute("UPDATE exercise SET scenario_text = 'duration: {' WHERE id = ?", (poisoned,))
+    speaker.close()
+    teacher.close()
+    server.start()  # it starts: the poisoned exercise is logged, the others rebuilt
+
+    teacher = browser()
+    teacher.login(DEMO_USERNAME, DEMO_PASSWORD)
+    teacher_socket = teacher.socket(I)
+    assert call(teacher_socket, "control", {"exercise_id": sound, "command": "resume"})["ok"]
+    watched = call(teacher_socket, "watch", {"exercise_id": poisoned})
+    assert watched["ok"] and all("không còn đọc được" in t["fault"] for t in watched["teams"])
+    refused = call(teacher_socket, "control", {"exercise_id": poisoned, "command": "resume"})
+    assert not refused["ok"]
+    assert "cannot be rebuilt" in server.output()
