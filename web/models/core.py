@@ -4,6 +4,8 @@ The log of stamped inputs (`InputRecord`) is the source of truth: a team's
 world is rebuilt from its exercise's scenario text, seed and inputs. Events
 (`EventRecord`) are what the world emitted and clients were sent; they are kept
 so a client that reconnects gets what it missed without replaying the world.
+Refused attempts are audited (`AuditEntry`, with `AuditTally` counting a
+flood's repeats), and each open login has a server-side `LoginSession`.
 """
 
 from __future__ import annotations
@@ -123,4 +125,25 @@ class AuditEntry(db.Model):
     who: Mapped[str] = mapped_column(String(120))
     what: Mapped[str] = mapped_column(String(120))
     reason: Mapped[str] = mapped_column(String(500))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class AuditTally(db.Model):
+    """How many times the refusal of an `AuditEntry` happened within `within_seconds` of it (written when > 1).
+
+    A flood of the same refusal (same who, what and reason) writes its entry once
+    and this count when its window closes, not a row a request.
+    """
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    audit_entry_id: Mapped[int] = mapped_column(ForeignKey("audit_entry.id"), unique=True)
+    times: Mapped[int]
+    within_seconds: Mapped[int]
+
+
+class LoginSession(db.Model):
+    """An open login: the random token its session cookie carries; deleted at logout, so a copied cookie dies too."""
+
+    token: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[str] = mapped_column(String(40))  # instructor:<id>, member:<id> or account:<id>
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
