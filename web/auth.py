@@ -2,31 +2,68 @@
 
 They are Flask-Login users, told apart by their id's prefix (`instructor:7`,
 `member:12`), and so are the trainee accounts of self-practice (`account:3`).
-`refuse` is how every refused attempt is logged.
+Every login opens a `LoginSession` whose token the session cookie carries, and
+logging out deletes it: a cookie copied before the logout lets nobody in after.
+`refuse` is how every refused attempt is logged (`web.refusals`). The forms that
+let someone in are throttled (`web.throttle`) through `throttled` and
+`refuse_attempt`, and `password_matches` costs one hash whether the user exists.
 """
 
 from __future__ import annotations
 
-from flask import Blueprint, Flask, current_app, flash, redirect, render_template, request, url_for
-from flask_login import current_user, login_user, logout_user, user_unauthorized
+import secrets
+
+from flask import Blueprint, Flask, current_app, flash, redirect, render_template, request, session, url_for
+from flask_login import current_user, login_user, logout_user, user_logged_in, user_logged_out, user_unauthorized
 from flask_socketio import Namespace
 from flask_wtf import FlaskForm
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from wtforms import PasswordField, StringField
 from wtforms.validators import DataRequired, Length
 
+from web import refusals, throttle
 from web.extensions import db, login_manager
-from web.models import AuditEntry, Instructor, Member
+from web.models import Instructor, LoginSession, Member, core
 from web.models.practice import TraineeAccount
 
 bp = Blueprint("auth", __name__)
 
+WRONG_LOGIN = "Sai tên đăng nhập hoặc mật khẩu. / Wrong username or password."
+TOO_MANY = ("Quá nhiều lần thử sai. Hãy đợi vài phút rồi thử lại. / "
+            "Too many failed attempts. Wait a few minutes and try again.")
+TOKEN_KEY = "login_token"  # the session's key for its LoginSession token
+
 
 @login_manager.user_loader
 def load_user(user_id: str):
+    """The user of a session whose login is still open (its token not deleted by a logout)."""
     kind, _, number = user_id.partition(":")
     model = {"instructor": Instructor, "member": Member, "account": TraineeAccount}.get(kind)
-    return db.session.get(model, int(number)) if model and number.isdigit() else None
+    if model is None or not number.isdigit() or not _login_open(user_id):
+        return None
+    return db.session.get(model, int(number))
+
+
+def _login_open(user_id: str) -> bool:
+    token = session.get(TOKEN_KEY)
+    login = db.session.get(LoginSession, token) if isinstance(token, str) else None
+    return login is not None and login.user_id == user_id
+
+
+def _open_login(sender, user) -> None:
+    """Whoever logs in (any form of the platform), in place of the session's previous login."""
+    _close_login(sender, user)
+    token = secrets.token_urlsafe(32)
+    db.session.add(LoginSession(token=token, user_id=user.get_id()))
+    db.session.commit()
+    session[TOKEN_KEY] = token
+
+
+def _close_login(sender, user) -> None:
+    token = session.pop(TOKEN_KEY, None)
+    if isinstance(token, str):
+        db.session.execute(delete(LoginSession).where(LoginSession.token == token))
+        db.session.commit()
 
 
 def is_instructor(user) -> bool:
@@ -38,16 +75,44 @@ def is_member(user) -> bool:
 
 
 def refuse(who: str, what: str, reason: str) -> None:
-    """Log a refused attempt (application log and audit table)."""
-    one_line = [text.replace("\r", " ").replace("\n", " ") for text in (who, what, reason)]  # no forged log lines
-    current_app.logger.warning("refused: %s tried %s: %s", *one_line)
-    db.session.rollback()
-    db.session.add(AuditEntry(who=who[:120], what=what[:120], reason=reason[:500]))
-    db.session.commit()
+    """Log a refused attempt (application log and audit table, a flood of the same counted in one row)."""
+    current_app.extensions["refusals"].record(who, what, reason)
 
 
 def who_is(user) -> str:
     return user.get_id() if getattr(user, "is_authenticated", False) else f"anonymous@{request.remote_addr}"
+
+
+def throttled(form: str, target: str) -> bool:
+    """Whether this attempt at `form` on `target` comes after too many: if so it is refused, audited and flashed.
+
+    Its caller answers 429 without looking at the attempt (no query, no password hash).
+    """
+    if not current_app.extensions["throttle"].refuses(form, request.remote_addr, target):
+        return False
+    refuse(who_is(current_user), form, "too many failed attempts")
+    flash(TOO_MANY, "error")
+    return True
+
+
+def refuse_attempt(form: str, target: str, reason: str, message: str) -> None:
+    """A failed attempt at a form that lets someone in: counted by the throttle, refused, audited and flashed."""
+    current_app.extensions["throttle"].count(form, request.remote_addr, target)
+    refuse(who_is(current_user), form, reason)
+    flash(message, "error")
+
+
+def password_matches(holder: Instructor | TraineeAccount | None, password: str) -> bool:
+    """Whether `holder` has this password. No holder (an unknown user name) costs the same hash and is False."""
+    stored = holder.password_hash if holder is not None else _dummy_hash()
+    return core.check_password_hash(stored, password) and holder is not None
+
+
+def _dummy_hash() -> str:
+    """A hash of nobody's password, made once per app with the hashing that real passwords get."""
+    if "dummy_password_hash" not in current_app.extensions:
+        current_app.extensions["dummy_password_hash"] = core.generate_password_hash(secrets.token_hex(16))
+    return current_app.extensions["dummy_password_hash"]
 
 
 class AuditedNamespace(Namespace):
@@ -81,13 +146,15 @@ class LoginForm(FlaskForm):
 @bp.route("/login", methods=["GET", "POST"])
 def login():
     form = LoginForm()
+    if form.is_submitted() and throttled("login", request.form.get("username", "")):
+        return render_template("login.html", form=form), 429
     if form.validate_on_submit():
         instructor = db.session.scalar(select(Instructor).where(Instructor.username == form.username.data))
-        if instructor is not None and instructor.check_password(form.password.data):
+        if password_matches(instructor, form.password.data):
             login_user(instructor)
             return redirect(url_for("instructor.dashboard"))
-        refuse(f"anonymous@{request.remote_addr}", "login", f"wrong username or password for '{form.username.data}'")
-        flash("Sai tên đăng nhập hoặc mật khẩu. / Wrong username or password.", "error")
+        refuse_attempt("login", form.username.data, f"wrong username or password for '{form.username.data}'",
+                       WRONG_LOGIN)
     return render_template("login.html", form=form)
 
 
@@ -99,5 +166,9 @@ def logout():
 
 def init_app(app: Flask) -> None:
     app.register_blueprint(bp)
+    throttle.init_app(app)
+    refusals.init_app(app)
     login_manager.login_view = "auth.login"
     user_unauthorized.connect(_audit_unauthorized, app)
+    user_logged_in.connect(_open_login, app)
+    user_logged_out.connect(_close_login, app)

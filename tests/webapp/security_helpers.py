@@ -1,4 +1,4 @@
-"""Helpers for the security tests: what was audited, what was stored, a hostile string, a CSRF token."""
+"""Helpers for the security tests: what was audited, what was stored, a hostile string, a CSRF token, a client address."""
 
 from __future__ import annotations
 
@@ -90,3 +90,10 @@ class PollingSocket:
 
     def close(self) -> None:
         self.post("1")
+
+
+def client_at(app, address: str):
+    """A test client whose requests come from `address`."""
+    client = app.test_client()
+    client.environ_base["REMOTE_ADDR"] = address
+    return client

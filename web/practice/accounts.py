@@ -1,12 +1,14 @@
 """Trainee accounts: sign up and log in under /practice, to keep a history of one's practice.
 
-Passwords are hashed as instructors' are; a wrong login is refused and logged
-like an instructor's. Logging out is the platform's (`POST /logout`).
+Passwords are hashed as instructors' are; a wrong login is refused, logged and
+throttled like an instructor's, and so is signing up (every attempt counts
+against the address, and against the user name asked for). Logging out is the
+platform's (`POST /logout`).
 """
 
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_login import login_user
 from flask_wtf import FlaskForm
 from sqlalchemy import select
@@ -14,7 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from wtforms import PasswordField, StringField
 from wtforms.validators import DataRequired, EqualTo, Length, Regexp
 
-from web.auth import refuse
+from web.auth import WRONG_LOGIN, password_matches, refuse_attempt, throttled
 from web.extensions import db
 from web.models.practice import TraineeAccount
 from web.practice import bp
@@ -44,7 +46,10 @@ class LoginForm(FlaskForm):
 @bp.route("/signup", methods=["GET", "POST"])
 def signup():
     form = SignupForm()
+    if form.is_submitted() and throttled("signup", request.form.get("username", "")):
+        return render_template("practice/account.html", form=form, signup=True), 429
     if form.validate_on_submit():
+        current_app.extensions["throttle"].count("signup", request.remote_addr, form.username.data)
         account = TraineeAccount(username=form.username.data, display_name=" ".join(form.display_name.data.split()))
         account.set_password(form.password.data)
         db.session.add(account)
@@ -63,12 +68,13 @@ def signup():
 @bp.route("/login", methods=["GET", "POST"])
 def login():
     form = LoginForm()
+    if form.is_submitted() and throttled("practice login", request.form.get("username", "")):
+        return render_template("practice/account.html", form=form, signup=False), 429
     if form.validate_on_submit():
         account = db.session.scalar(select(TraineeAccount).where(TraineeAccount.username == form.username.data))
-        if account is not None and account.check_password(form.password.data):
+        if password_matches(account, form.password.data):
             login_user(account)
             return redirect(url_for("practice.index"))
-        refuse(f"anonymous@{request.remote_addr}", "practice login",
-               f"wrong username or password for '{form.username.data}'")
-        flash("Sai tên đăng nhập hoặc mật khẩu. / Wrong username or password.", "error")
+        refuse_attempt("practice login", form.username.data,
+                       f"wrong username or password for '{form.username.data}'", WRONG_LOGIN)
     return render_template("practice/account.html", form=form, signup=False)
