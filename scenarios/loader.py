@@ -135,11 +135,38 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
+MAX_TEXT_BYTES = 1_000_000  # the largest built-in drill is about 40 kB
+MAX_DEPTH = 32  # the deepest built-in drill nests 6 levels
+
+
+def _refuse_costly_shapes(text: str, path: str) -> None:
+    """Refuse, before anything is built, what would make reading the text costly: a text too large,
+    aliases (a few hundred bytes of nested aliases expand to millions of nodes) and nesting too deep."""
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_TEXT_BYTES:
+        raise ScenarioInvalid([ScenarioIssue(path, 1, "(file)",
+                                             f"the text is larger than {MAX_TEXT_BYTES // 1000} kB")])
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        line = event.start_mark.line + 1
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise ScenarioInvalid([ScenarioIssue(path, line, "(file)", "YAML anchors and aliases (& and *) are "
+                                                 "not allowed in a drill: write each value out")])
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise ScenarioInvalid([ScenarioIssue(path, line, "(file)", f"nested deeper than {MAX_DEPTH} levels")])
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+
+
 def parse_scenario(text: str, path: str = "<text>") -> Scenario:
     """Parse scenario YAML; raise `ScenarioInvalid` listing every error."""
     try:
+        _refuse_costly_shapes(text, path)
         root = yaml.compose(text, Loader=_Loader)
         data = yaml.load(text, Loader=_Loader)
+    except ScenarioInvalid:
+        raise
     except ValueError as exc:  # a scalar PyYAML resolves but cannot build, e.g. `0x_`
         raise ScenarioInvalid([ScenarioIssue(path, 1, "(file)", f"not valid YAML: {exc}")]) from None
     except yaml.YAMLError as exc:

@@ -31,7 +31,7 @@ class Text:
 
 def format_t(t: float | None) -> str:
     """A scenario minute as scenario time: 135 -> 'T+02:15', -90 -> 'T-01:30', 61.5 -> 'T+01:01:30'."""
-    if t is None:
+    if t is None or not math.isfinite(t * 60):  # never raises, whatever reaches it
         return "T?"
     sign = "-" if t < 0 else "+"
     seconds = round(abs(t) * 60)

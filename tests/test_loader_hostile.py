@@ -1,0 +1,43 @@
+"""Hostile drill texts end in a clear, line-numbered error, quickly: alias bombs, huge or deep documents."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from scenarios.loader import MAX_DEPTH, ScenarioInvalid, parse_scenario
+from scoring.card import format_t
+
+BOMB = "a: &a [x,x,x,x,x,x,x,x,x,x]\n" + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [{','.join('*' + chr(97 + i) for _ in range(10))}]\n" for i in range(8))
+
+
+def errors_of(text: str) -> list[str]:
+    with pytest.raises(ScenarioInvalid) as caught:
+        parse_scenario(text, "drill.yaml")
+    return [str(issue) for issue in caught.value.issues]
+
+
+def test_an_alias_bomb_is_refused_before_it_expands():
+    started = time.process_time()
+    (error,) = errors_of(BOMB)
+    assert time.process_time() - started < 0.5  # 10^9 nodes if it expanded
+    assert error.startswith("drill.yaml:1:") and "aliases" in error
+
+
+def test_an_alias_is_refused_with_its_line():
+    (error,) = errors_of("id: x\ntitle: &t {vi: a}\n")
+    assert error.startswith("drill.yaml:2:")
+
+
+def test_nesting_too_deep_and_a_text_too_large_are_refused():
+    (deep,) = errors_of("id: " + "[" * (MAX_DEPTH + 1) + "]" * (MAX_DEPTH + 1) + "\n")
+    assert "nested deeper" in deep
+    (large,) = errors_of("id: x\nnotes: " + "a" * 1_000_001 + "\n")
+    assert "larger than" in large
+
+
+@pytest.mark.parametrize("t", [float("inf"), float("-inf"), float("nan"), 1e308])
+def test_scenario_time_formats_whatever_number_reaches_it(t):
+    assert format_t(t) == "T?"
