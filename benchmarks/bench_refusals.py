@@ -4,7 +4,7 @@
 
 Fires N refused requests of each kind through the Flask test client, from one
 address, on an SQLite file as deployed, and prints the audit rows written and
-the requests per second:
+the requests per second of each answer (status):
 
 1. anonymous GETs of a page that needs a login;
 2. wrong instructor logins (unknown user name);
@@ -59,15 +59,14 @@ def new_app(folder: Path, name: str, **config):
     return app
 
 
-def flood(app, fire, requests: int) -> tuple[int, float, dict[int, int]]:
-    """(audit rows written, requests per second, how many got each status)."""
-    client, before, statuses = app.test_client(), audit_rows(app), {}
-    start = time.perf_counter()
+def flood(app, fire, requests: int) -> tuple[int, dict[int, tuple[int, float]]]:
+    """(audit rows written, {status: (how many got it, their requests per second)})."""
+    client, before, seconds = app.test_client(), audit_rows(app), {}
     for n in range(requests):
+        start = time.perf_counter()
         status = fire(client, n).status_code
-        statuses[status] = statuses.get(status, 0) + 1
-    elapsed = time.perf_counter() - start
-    return audit_rows(app) - before, requests / elapsed, statuses
+        seconds.setdefault(status, []).append(time.perf_counter() - start)
+    return audit_rows(app) - before, {status: (len(took), len(took) / sum(took)) for status, took in seconds.items()}
 
 
 def main() -> None:
@@ -76,10 +75,11 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=15, help="logins timed for the oracle")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        print(f"{'flood':<16} {'requests':>8} {'audit rows':>10} {'req/s':>8}  statuses")
+        print(f"{'flood':<16} {'requests':>8} {'audit rows':>10}  answers: status x count at req/s")
         for kind, fire in FLOODS.items():
-            rows, rate, statuses = flood(new_app(Path(folder), kind.replace(" ", "_")), fire, args.requests)
-            print(f"{kind:<16} {args.requests:>8} {rows:>10} {rate:>8.0f}  {statuses}")
+            rows, answers = flood(new_app(Path(folder), kind.replace(" ", "_")), fire, args.requests)
+            shown = ", ".join(f"{status} x {n} at {rate:.0f}" for status, (n, rate) in sorted(answers.items()))
+            print(f"{kind:<16} {args.requests:>8} {rows:>10}  {shown}")
         app = new_app(Path(folder), "oracle", THROTTLE_PER_ADDRESS=10**6, THROTTLE_PER_TARGET=10**6)
         for username in ("nobody", "lan"):  # a fresh client each time: the oracle, not the throttle
             median, _ = timed(lambda: app.test_client().post("/login", data={"username": username,

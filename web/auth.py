@@ -29,8 +29,8 @@ from web.models.practice import TraineeAccount
 bp = Blueprint("auth", __name__)
 
 WRONG_LOGIN = "Sai tên đăng nhập hoặc mật khẩu. / Wrong username or password."
-TOO_MANY = ("Quá nhiều lần thử sai. Hãy đợi vài phút rồi thử lại. / "
-            "Too many failed attempts. Wait a few minutes and try again.")
+TOO_MANY_VI = "Quá nhiều lần thử sai. Hãy đợi vài phút rồi thử lại."
+TOO_MANY_EN = "Too many failed attempts. Wait a few minutes and try again."
 TOKEN_KEY = "login_token"  # the session's key for its LoginSession token
 
 
@@ -83,16 +83,15 @@ def who_is(user) -> str:
     return user.get_id() if getattr(user, "is_authenticated", False) else f"anonymous@{request.remote_addr}"
 
 
-def throttled(form: str, target: str) -> bool:
-    """Whether this attempt at `form` on `target` comes after too many: if so it is refused, audited and flashed.
+def throttled(form: str, target: str):
+    """The 429 answer to a post of `form` on `target` after too many failures (refused and audited), else None.
 
-    Its caller answers 429 without looking at the attempt (no query, no password hash).
+    Nothing of the attempt is looked at (no query, no password hash), and the page is the short error page.
     """
-    if not current_app.extensions["throttle"].refuses(form, request.remote_addr, target):
-        return False
+    if request.method != "POST" or not current_app.extensions["throttle"].refuses(form, request.remote_addr, target):
+        return None
     refuse(who_is(current_user), form, "too many failed attempts")
-    flash(TOO_MANY, "error")
-    return True
+    return render_template("error.html", code=429, vi=TOO_MANY_VI, en=TOO_MANY_EN), 429
 
 
 def refuse_attempt(form: str, target: str, reason: str, message: str) -> None:
@@ -145,9 +144,9 @@ class LoginForm(FlaskForm):
 
 @bp.route("/login", methods=["GET", "POST"])
 def login():
+    if refused := throttled("login", request.form.get("username", "")):
+        return refused
     form = LoginForm()
-    if form.is_submitted() and throttled("login", request.form.get("username", "")):
-        return render_template("login.html", form=form), 429
     if form.validate_on_submit():
         instructor = db.session.scalar(select(Instructor).where(Instructor.username == form.username.data))
         if password_matches(instructor, form.password.data):
@@ -169,6 +168,7 @@ def init_app(app: Flask) -> None:
     throttle.init_app(app)
     refusals.init_app(app)
     login_manager.login_view = "auth.login"
+    login_manager.login_message = None  # no flash: a flood that never follows the redirect would pile them in its cookie
     user_unauthorized.connect(_audit_unauthorized, app)
     user_logged_in.connect(_open_login, app)
     user_logged_out.connect(_close_login, app)

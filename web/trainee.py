@@ -41,9 +41,9 @@ class JoinForm(FlaskForm):
 
 @bp.route("/join", methods=["GET", "POST"])
 def join():
+    if refused := throttled("join", request.form.get("code", "")):
+        return refused
     form = JoinForm(code=request.args.get("code", ""))
-    if form.is_submitted() and throttled("join", request.form.get("code", "")):
-        return render_template("join.html", form=form), 429
     if form.validate_on_submit():
         code, name = form.code.data.strip().upper(), " ".join(form.name.data.split())
         team = db.session.scalar(select(Team).where(Team.join_code == code))

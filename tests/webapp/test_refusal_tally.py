@@ -63,3 +63,13 @@ def test_one_address_trying_many_kinds_of_refusal_fills_only_a_few_rows(app, min
     rows = audits(app)
     assert len(rows) == app.config["REFUSAL_KINDS_PER_WHO"] + 1
     assert rows[-1] == ("anonymous@127.0.0.1", "various", "more kinds of refusal than are counted one by one")
+
+
+def test_a_flood_of_refused_pages_does_not_grow_the_session_cookie(app):
+    anonymous = app.test_client()
+    anonymous.get("/instructor/")
+    first = anonymous.get_cookie("session")
+    for _ in range(50):
+        anonymous.get("/instructor/")
+    last = anonymous.get_cookie("session")
+    assert (first and len(first.value)) == (last and len(last.value))

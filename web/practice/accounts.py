@@ -45,9 +45,9 @@ class LoginForm(FlaskForm):
 
 @bp.route("/signup", methods=["GET", "POST"])
 def signup():
+    if refused := throttled("signup", request.form.get("username", "")):
+        return refused
     form = SignupForm()
-    if form.is_submitted() and throttled("signup", request.form.get("username", "")):
-        return render_template("practice/account.html", form=form, signup=True), 429
     if form.validate_on_submit():
         current_app.extensions["throttle"].count("signup", request.remote_addr, form.username.data)
         account = TraineeAccount(username=form.username.data, display_name=" ".join(form.display_name.data.split()))
@@ -67,9 +67,9 @@ def signup():
 
 @bp.route("/login", methods=["GET", "POST"])
 def login():
+    if refused := throttled("practice login", request.form.get("username", "")):
+        return refused
     form = LoginForm()
-    if form.is_submitted() and throttled("practice login", request.form.get("username", "")):
-        return render_template("practice/account.html", form=form, signup=False), 429
     if form.validate_on_submit():
         account = db.session.scalar(select(TraineeAccount).where(TraineeAccount.username == form.username.data))
         if password_matches(account, form.password.data):
