@@ -18,7 +18,8 @@ Identifier = Annotated[
     str,
     Field(pattern=r"^[a-z][a-z0-9_-]*$", max_length=64, description="lower-case id: letters, digits, _ and -"),
 ]
-Minute = Annotated[float, Field(ge=0, description="scenario minutes from the start of the drill")]
+MAX_MINUTES = 14 * 24 * 60  # two weeks of scenario time: the longest drill, and every delay within it
+Minute = Annotated[float, Field(ge=0, le=MAX_MINUTES, description="scenario minutes from the start of the drill")]
 Share = Annotated[float, Field(ge=0, le=1)]
 
 
@@ -95,9 +96,9 @@ class Inject(Strict):
     title: LocalText | None = None
     content: LocalText
     claims: tuple[Identifier, ...] = Field(default_factory=tuple, description="false claims this inject spreads")
-    reach: Annotated[int, Field(ge=0)] | None = Field(default=None, description="people a social post or article reaches")
+    reach: Annotated[int, Field(ge=0, le=200_000_000)] | None = Field(default=None, description="people a social post or article reaches")
     question: LocalText | None = Field(default=None, description="a press call's question")
-    response_window: Annotated[float, Field(gt=0)] | None = Field(
+    response_window: Annotated[float, Field(gt=0, le=MAX_MINUTES)] | None = Field(
         default=None, description="minutes a journalist waits for an answer"
     )
 
@@ -149,24 +150,25 @@ class Incident(Strict):
     information: vn-2021 counts from `occurred_at`, vn-2026 from `received_by`.
     """
 
-    occurred_at: float = Field(description="scenario minute the incident occurred (negative: before the drill)")
+    occurred_at: Annotated[float, Field(ge=-MAX_MINUTES, le=MAX_MINUTES)] = Field(description="scenario minute the incident occurred (negative: before the drill)")
     received_by: Identifier = Field(description="inject whose delivery means the agency has received the case")
 
 
 class OpinionModel(Strict):
     """Parameters of the rumour and opinion model (see `sim.opinion`)."""
 
-    population: Annotated[int, Field(gt=0)] = Field(description="online population the rumour can reach")
-    initial_seen: Annotated[int, Field(ge=0)] = 0
-    spread_rate: Annotated[float, Field(ge=0)] = Field(description="new viewers per believer per minute (before saturation)")
+    population: Annotated[int, Field(gt=0, le=200_000_000)] = Field(description="online population the rumour can reach")
+    initial_seen: Annotated[int, Field(ge=0, le=200_000_000)] = 0
+    spread_rate: Annotated[float, Field(ge=0, le=10)] = Field(description="new viewers per believer per minute (before saturation)")
     belief_rate: Share = Field(description="share of new viewers who believe the rumour")
     initial_trust: Share = 0.6
     statement_effect: Share = Field(0.5, description="share of believers a perfect, first-minute statement wins back")
-    timeliness_half_life: Annotated[float, Field(gt=0)] = Field(240, description="minutes for a statement's effect to halve")
+    timeliness_half_life: Annotated[float, Field(gt=0, le=MAX_MINUTES)] = Field(240, description="minutes for a statement's effect to halve")
     silence_trust_loss: Share = Field(0.02, description="trust lost per hour without an official statement")
     takedown_damping: Share = Field(0.5, description="share of the spread a takedown removes")
     media_pressure_decay: Share = Field(0.05, description="share of media pressure that fades per hour")
-    sample_every: Annotated[float, Field(gt=0)] = Field(10, description="minutes between opinion samples")
+    sample_every: Annotated[float, Field(ge=1, le=240)] = Field(
+        10, description="minutes between opinion samples (at least 1: the cost of a run grows with the samples)")
 
 
 class ActorDelays(Strict):
@@ -195,7 +197,7 @@ class Scenario(Strict):
     crisis_type: CrisisType
     level: Annotated[int, Field(ge=1, le=5)] = Field(description="the crisis level this drill trains: its highest level")
     rule_set: Literal["vn-2026", "vn-2021"] = "vn-2026"
-    duration: Annotated[float, Field(gt=0, le=14 * 24 * 60)] = Field(description="length in scenario minutes")
+    duration: Annotated[float, Field(gt=0, le=MAX_MINUTES)] = Field(description="length in scenario minutes")
     setting: LocalText | None = Field(default=None, description="fictional place and time of the drill")
     sources: tuple[str, ...] = Field(default_factory=tuple, description="seed documents and laws the drill is grounded in")
     cast: dict[Identifier, CastMember] = Field(  # a dict (not frozen): read it, never change it

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
 
@@ -41,3 +42,18 @@ def test_nesting_too_deep_and_a_text_too_large_are_refused():
 @pytest.mark.parametrize("t", [float("inf"), float("-inf"), float("nan"), 1e308])
 def test_scenario_time_formats_whatever_number_reaches_it(t):
     assert format_t(t) == "T?"
+
+
+@pytest.mark.parametrize("written, ruinous", [
+    ("population: 200000", "population: 200000\n  sample_every: 0.001"),
+    ("population: 200000", "population: 1e18"),
+    ("spread_rate: 0.02", "spread_rate: 1e9"),
+])
+def test_numbers_that_would_make_a_run_ruinous_are_refused_with_their_line(written, ruinous):
+    text = (Path(__file__).parent / "fixtures" / "minimal.yaml").read_text(encoding="utf-8")
+    assert written in text
+    changed = text.replace(written, ruinous)
+    field = ruinous.split("\n")[-1].strip().split(":")[0]
+    line = next(n for n, row in enumerate(changed.splitlines(), 1) if row.strip().startswith(f"{field}:"))
+    errors = errors_of(changed)
+    assert any(e.startswith(f"drill.yaml:{line}:") and field in e for e in errors), errors
