@@ -48,4 +48,12 @@ roster_forms = st.fixed_dictionaries({
     "seed": st.sampled_from(("1", "0", "-1", "2147483648", "1e3", "x", "")),
     "speed": st.sampled_from(("10", "0", "0.1", "nan", "inf", "-0", "1e309", "10000", "x")),
     "roster": st.lists(roster_lines, max_size=25).map("\n".join) | st.sampled_from(("a\n" * 10_001,)),
-})
+}).filter(lambda form: all(_is_utf8(value) for value in form.values()))  # a browser cannot send a lone surrogate
+
+
+def _is_utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
