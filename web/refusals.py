@@ -58,14 +58,15 @@ class RefusalLog:
             if kind not in self._open and self._kinds_of[kind[0]] >= current_app.config["REFUSAL_KINDS_PER_WHO"]:
                 kind = (kind[0], *VARIOUS)
             tally = self._open.get(kind)
-            if tally is not None:
-                tally.times += 1
-            else:
+            first = tally is None
+            if first:
                 tally = self._open[kind] = _Tally(opened=now)
                 self._kinds_of[kind[0]] += 1
+            else:
+                tally.times += 1
         db.session.rollback()  # the refused request's own changes are not kept
         self._write(closed, window)
-        if tally.times == 1:
+        if first:
             _log(kind)
             entry = AuditEntry(who=kind[0], what=kind[1], reason=kind[2])
             db.session.add(entry)
