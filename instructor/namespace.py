@@ -1,7 +1,9 @@
 """The instructor's socket: watch an exercise, control its teams (one or all), attach observations.
 
-Authenticated on connect (instructors only); every message checks that the
-exercise or team belongs to this instructor. Refusals are logged.
+Authenticated on connect (instructors only); every message checks its shape
+and that the exercise or team belongs to this instructor. Each refusal is
+logged once (`web.auth.refuse`). An observation's text and minute follow
+`web.review.notes`: the minute lies within the drill.
 """
 
 from __future__ import annotations
@@ -15,14 +17,13 @@ from flask_socketio import ConnectionRefusedError, join_room
 from sqlalchemy import select
 
 from web.auth import AuditedNamespace, is_instructor, refuse, who_is
-from web.validation import as_id, is_plain
+from web.controls import CONTROLS, ControlError
 from web.extensions import db, socketio
-from web.controls import ControlError
 from web.live import TeamUnavailable
 from web.models import EventRecord, Exercise, Observation, Team
 from web.outbox import INSTRUCTOR_NAMESPACE, instructor_room
-
-MAX_OBSERVATION = 2000
+from web.review.notes import NoteError, checked_minute, checked_text, within
+from web.validation import MAX_NAME, as_id, is_plain, refusal
 
 
 def _live():
@@ -46,21 +47,23 @@ def _owned_exercise(exercise_id: Any) -> Exercise | None:
 
 
 def team_snapshot(team: Team) -> dict[str, Any]:
-    """Everything the console shows of a team on (re)connection."""
+    """Everything the console shows of a team on (re)connection; an observation stored outside the drill at its end."""
     events = db.session.scalars(select(EventRecord.body).where(EventRecord.team_id == team.id)
                                 .order_by(EventRecord.seq)).all()
     try:
-        state = _live().state(_live().team(team.id))
+        live = _live().team(team.id)
+        state, duration = _live().state(live), live.world.scenario.duration
     except TeamUnavailable as exc:  # shown with what was stored, and why it cannot go on
         state = {"team_id": team.id, "status": team.status, "minute": events[-1]["t"] if events else 0,
                  "speed": team.speed, "fault": str(exc)}
+        duration = math.inf  # its drill may be unreadable: observations as stored
     observations = db.session.scalars(select(Observation).where(Observation.team_id == team.id)
                                       .order_by(Observation.id)).all()
     return {
         **state, "name": team.name, "join_code": team.join_code,
         "members": [{"name": m.name, "role": m.role} for m in team.members],
         "events": list(events),
-        "observations": [{"at": o.at, "text": o.text} for o in observations],
+        "observations": [{"id": o.id, "at": within(o.at, duration), "text": o.text} for o in observations],
     }
 
 
@@ -74,7 +77,9 @@ class InstructorNamespace(AuditedNamespace):
 
     def on_watch(self, data):
         """{exercise_id} -> every team's snapshot; then live `events` messages for the exercise."""
-        exercise = _owned_exercise(data.get("exercise_id") if isinstance(data, dict) else None)
+        if not isinstance(data, dict):
+            return refusal("watch", "malformed message")
+        exercise = _owned_exercise(data.get("exercise_id"))
         if exercise is None:
             return {"ok": False, "error": "Không có bài diễn tập này. / No such exercise."}
         join_room(instructor_room(exercise.id))
@@ -82,11 +87,15 @@ class InstructorNamespace(AuditedNamespace):
 
     def on_control(self, data):
         """{team_id | exercise_id (all teams), command, args} -> [{team_id, ok, state | error}]."""
-        if not isinstance(data, dict) or not isinstance(data.get("command"), str):
-            return {"ok": False, "error": "Thông điệp không hợp lệ. / Malformed message."}
-        args = data.get("args") or {}
+        if not isinstance(data, dict):
+            return refusal("control", "malformed message")
+        command, args = data.get("command"), data.get("args")
+        args = {} if args is None else args
+        if command not in CONTROLS:  # a control's name, never a list, an object or a long text
+            return refusal(f"control {str(command)[:MAX_NAME]}", "unknown control", "Lệnh không hợp lệ / unknown control")
         if not isinstance(args, dict) or not is_plain(args):
-            return {"ok": False, "error": "'args' must be an object of plain values"}
+            return refusal(f"control {command}", "malformed args",
+                           "'args' phải là một đối tượng gồm các giá trị đơn giản. / 'args' must be an object of plain values.")
         if "team_id" in data:
             team = _owned_team(data["team_id"])
             teams = [team] if team else []
@@ -98,32 +107,34 @@ class InstructorNamespace(AuditedNamespace):
         results = []
         for team in teams:
             try:
-                state = _live().control(team.id, current_user.get_id(), data["command"], args)
+                state = _live().control(team.id, current_user.get_id(), command, args)
                 results.append({"team_id": team.id, "ok": True, "state": state})
             except ControlError as exc:
                 results.append({"team_id": team.id, "ok": False, "error": str(exc)})
         return {"ok": any(r["ok"] for r in results), "teams": results}
 
     def on_observe(self, data):
-        """{team_id, text, at?} -> the observation, attached to the team's current minute unless `at` is given."""
+        """{team_id, text, at?} -> the observation, at `at` (a minute within the drill) or else the team's current minute."""
         if not isinstance(data, dict):
-            return {"ok": False, "error": "Thông điệp không hợp lệ. / Malformed message."}
+            return refusal("observe", "malformed message")
         team = _owned_team(data.get("team_id"))
-        text = data.get("text")
         if team is None:
             return {"ok": False, "error": "Không có đội này. / No such team."}
-        if not isinstance(text, str) or not text.strip() or len(text) > MAX_OBSERVATION:
-            return {"ok": False, "error": f"Ghi chú 1–{MAX_OBSERVATION} ký tự. / A note of 1-{MAX_OBSERVATION} characters."}
-        at = data.get("at")
-        if isinstance(at, bool) or not isinstance(at, (int, float)):
-            at = _live().team(team.id).world.now
-        elif not (math.isfinite(at) and at >= 0):
-            return {"ok": False, "error": "'at' phải là phút kịch bản. / 'at' must be a scenario minute."}
-        db.session.add(Observation(team_id=team.id, instructor_id=current_user.id, at=float(at), text=text.strip()))
+        try:
+            world = _live().team(team.id).world
+        except TeamUnavailable as exc:
+            return {"ok": False, "error": str(exc)}
+        try:
+            text = checked_text(data.get("text"))
+            at = world.now if data.get("at") is None else checked_minute(data["at"], world.scenario.duration)
+        except NoteError as exc:
+            return refusal(f"observe team {team.id}", "bad text or time", str(exc))
+        observation = Observation(team_id=team.id, instructor_id=current_user.id, at=float(at), text=text)
+        db.session.add(observation)
         db.session.commit()
-        observation = {"team_id": team.id, "at": float(at), "text": text.strip()}
-        socketio.emit("observation", observation, to=instructor_room(team.exercise_id), namespace=INSTRUCTOR_NAMESPACE)
-        return {"ok": True, "observation": observation}
+        sent = {"team_id": team.id, "id": observation.id, "at": observation.at, "text": text}
+        socketio.emit("observation", sent, to=instructor_room(team.exercise_id), namespace=INSTRUCTOR_NAMESPACE)
+        return {"ok": True, "observation": sent}
 
 
 def init_app(app: Flask) -> None:

@@ -24,6 +24,7 @@ from web.exercises import scenario_of
 from web.extensions import db
 from web.local_time import in_vietnam
 from web.models import EventRecord, Exercise, InputRecord, Instructor, Member, Observation, Team
+from web.review.notes import readable_note
 
 
 def _runs(exercise: Exercise, teams: Sequence[Team]) -> list[TeamRun]:
@@ -47,7 +48,7 @@ def _runs(exercise: Exercise, teams: Sequence[Team]) -> list[TeamRun]:
     for observation, author in db.session.execute(
             select(Observation, Instructor.display_name).join(Instructor, Observation.instructor_id == Instructor.id)
             .where(Observation.team_id.in_(ids)).order_by(Observation.team_id, Observation.at, Observation.id)):
-        notes[observation.team_id].append(Note(at=observation.at, text=observation.text, author=author))
+        notes[observation.team_id].append(readable_note(observation, author, scenario.duration))
     runs = []
     for team in teams:
         names = {m.get_id(): m.name for m in members[team.id]}

@@ -2,7 +2,8 @@
 
 Ids must fit a database integer; values must be plain JSON a browser can read
 back (finite numbers, shallow nesting), since a trainee's parameters are echoed
-to every console and room that sees the event.
+to every console and room that sees the event. A message that fails them is
+answered with `refusal` (logged once) and a JSON body is read with `json_object`.
 """
 
 from __future__ import annotations
@@ -10,6 +11,13 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from flask import request
+from flask_login import current_user
+
+from web.auth import refuse, who_is
+
+MALFORMED = "Thông điệp không hợp lệ. / Malformed message."
+MAX_NAME = 64  # characters of an action's or a control's name
 MAX_ID = 2**63 - 1  # the largest id a database integer holds
 MAX_NESTING = 4  # params and args are flat values or short lists of them
 
@@ -38,3 +46,19 @@ def is_plain(value: Any, depth: int = 0) -> bool:
     if isinstance(value, dict):
         return all(isinstance(key, str) and is_plain(item, depth + 1) for key, item in value.items())
     return False
+
+
+def refusal(what: str, reason: str, error: str = MALFORMED) -> dict[str, Any]:
+    """Log a refused message once (`web.auth.refuse`, as the current user); the answer a socket handler gives."""
+    refuse(who_is(current_user), what, reason)
+    return {"ok": False, "error": error}
+
+
+def json_object() -> dict[str, Any] | None:
+    """The request's body as a JSON object; None for a body that is not one (not JSON, not UTF-8,
+    nested past what Python's JSON reader can follow, or a JSON value that is not an object)."""
+    try:
+        body = request.get_json(silent=True)
+    except RecursionError:
+        return None
+    return body if isinstance(body, dict) else None

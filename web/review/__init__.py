@@ -5,6 +5,7 @@
     /review/exercises/<id>                                 teams side by side (`web.review.exercises`)
     /review/exercises/<id>/report, .../report/<format>     the After-Action Report (`web.review.report`)
     /review/courses, /review/courses/<id>                  courses of exercises (`web.review.courses`)
+    POST /review/observations/<id>[/delete]                edit or delete an observation (`web.review.observations`)
 
 Who may see what: `web.review.access`. Numbers are shown the Vietnamese way
 (85,5; 36,9%) by the template filters `num` and `pct`; scenario time by `t`.
@@ -65,6 +66,6 @@ def index():
 
 
 def init_app(app: Flask) -> None:
-    from web.review import courses, exercises, report, teams  # noqa: F401 - their routes join bp
+    from web.review import courses, exercises, observations, report, teams  # noqa: F401 - their routes join bp
 
     app.register_blueprint(bp)

@@ -3,7 +3,8 @@
 Both are for whoever `web.review.access.can_review` lets see the team (its
 exercise's instructor; self-practice adds the trainee of an attempt), and
 assume nothing more of the user: links to the exercise's pages show only to
-an instructor.
+an instructor, and so do the forms that edit the team's observations
+(`web.review.observations`).
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from web.exercises import scenario_of
 from web.review import bp
 from web.review.access import reviewable_team
 from web.review.charts import team_chart
+from web.review.notes import MAX_OBSERVATION
+from web.review.observations import editable_observations
 from web.review.replay import replay_data
 from web.runs import team_run
 
@@ -37,7 +40,9 @@ def team(team_id: int):
                            review=shown, entries=entries, labels=labels(), roles=roles,
                            level_name=level_name(scenario, team_review.final_level).as_dict(),
                            chart=team_chart(team_review, scenario),
-                           instructor_links=is_instructor(current_user))
+                           instructor_links=is_instructor(current_user),
+                           observations=editable_observations(found) if is_instructor(current_user) else [],
+                           duration=scenario.duration, max_text=MAX_OBSERVATION)
 
 
 @bp.route("/teams/<int:team_id>/replay")
