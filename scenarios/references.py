@@ -42,7 +42,9 @@ def _duplicates(data: dict, key: str, kind: str) -> Iterator[Problem]:
     seen: set[str] = set()
     for index, item in _entries(data, key):
         item_id = item.get("id")
-        if isinstance(item_id, str) and item_id in seen:
+        if not isinstance(item_id, str):  # the shape check reports it
+            continue
+        if item_id in seen:
             yield (key, index, "id"), f"duplicate {kind} id '{item_id}'"
         seen.add(item_id)
 
@@ -113,7 +115,8 @@ def _cast_references(inject: dict, index: int, cast: set[str]) -> Iterator[Probl
 
 def _injects(data: dict, role_ids: set[str], claim_ids: set[str]) -> Iterator[Problem]:
     released = {i for _, lv in _entries(data, "levels") for _, i in _strings(lv.get("releases"))}
-    trainees = {role.get("id") for _, role in _entries(data, "roles") if role.get("played_by", "trainee") == "trainee"}
+    trainees = {role["id"] for _, role in _entries(data, "roles")
+                if isinstance(role.get("id"), str) and role.get("played_by", "trainee") == "trainee"}
     duration = _number(data.get("duration"))
     cast = set(data["cast"]) if isinstance(data.get("cast"), dict) else set()
     for index, inject in _entries(data, "injects"):
@@ -131,7 +134,7 @@ def _injects(data: dict, role_ids: set[str], claim_ids: set[str]) -> Iterator[Pr
         if at is not None and duration is not None and at > duration:
             yield ("injects", index, "at"), f"minute {at:g} is after the end of the drill ({duration:g})"
         yield from _condition(inject.get("when"), ("injects", index, "when"), _level_numbers(data))
-        if inject.get("at") is None and inject.get("when") is None and inject.get("id") not in released:
+        if inject.get("at") is None and inject.get("when") is None and str(inject.get("id")) not in released:
             yield ("injects", index), "an inject needs 'at', 'when', or a level that releases it"
         yield from _cast_references(inject, index, cast)
 

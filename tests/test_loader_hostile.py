@@ -6,6 +6,7 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
 
 from scenarios.loader import MAX_DEPTH, ScenarioInvalid, parse_scenario
 from scoring.card import format_t
@@ -57,3 +58,34 @@ def test_numbers_that_would_make_a_run_ruinous_are_refused_with_their_line(writt
     line = next(n for n, row in enumerate(changed.splitlines(), 1) if row.strip().startswith(f"{field}:"))
     errors = errors_of(changed)
     assert any(e.startswith(f"drill.yaml:{line}:") and field in e for e in errors), errors
+
+
+def _paths(value, path=()):
+    yield path
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _paths(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _paths(item, (*path, index))
+
+
+def _replaced(data, path, new):
+    if not path:
+        return new
+    head, *rest = path
+    copy = dict(data) if isinstance(data, dict) else list(data)
+    copy[head] = _replaced(data[head], tuple(rest), new)
+    return copy
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("wrong", [["a", "b"], {"x": 1}])
+def test_a_value_of_the_wrong_type_anywhere_is_a_line_numbered_error_not_an_exception(wrong):
+    data = yaml.safe_load((Path(__file__).parent / "fixtures" / "minimal.yaml").read_text(encoding="utf-8"))
+    for path in list(_paths(data))[1:]:
+        text = yaml.safe_dump(_replaced(data, path, wrong), allow_unicode=True)
+        try:
+            parse_scenario(text, "drill.yaml")
+        except ScenarioInvalid as invalid:
+            assert all(str(issue).startswith("drill.yaml:") for issue in invalid.issues)
