@@ -28,10 +28,13 @@ ROSTER_HELP = ("Mỗi đội một khối, cách nhau bằng dòng trống: dòn
 
 class ExerciseForm(FlaskForm):
     scenario = SelectField("Kịch bản / Scenario", validators=[DataRequired()])
-    seed = IntegerField("Seed", default=1, validators=[NumberRange(min=0, max=2**31 - 1)])
-    speed = FloatField("Tốc độ (phút kịch bản / phút thực) / Speed", default=10,
-                       validators=[NumberRange(min=0.1, max=10_000)])
-    roster = TextAreaField("Đội và học viên / Teams and trainees", validators=[DataRequired(), Length(max=20_000)])
+    seed = IntegerField("Seed", default=1, validators=[NumberRange(
+        min=0, max=2**31 - 1, message="một số nguyên từ 0 đến 2147483647 / a whole number from 0 to 2147483647")])
+    speed = FloatField("Tốc độ (phút kịch bản / phút thực) / Speed", default=10, validators=[NumberRange(
+        min=0.1, max=10_000, message="một số từ 0,1 đến 10000 / a number from 0.1 to 10000")])
+    roster = TextAreaField("Đội và học viên / Teams and trainees", validators=[
+        DataRequired(message="cần ít nhất một đội / at least one team is needed"),
+        Length(max=20_000, message="tối đa 20000 ký tự / at most 20000 characters")])
 
 
 def parse_roster(text: str) -> list[TeamPlan]:

@@ -122,10 +122,16 @@ class AuditedNamespace(Namespace):
     """
 
     def trigger_event(self, event, *args):
+        if event == "connect" and not self._is_real_connect(*args):  # a client that emits "connect" itself
+            return super().trigger_event("unknown_event", args[0], event)
         if event in ("connect", "disconnect") or hasattr(self, f"on_{event}"):
             return super().trigger_event(event, *args)
         sid, *data = args
         return super().trigger_event("unknown_event", sid, event, *data)
+
+    def _is_real_connect(self, sid=None, environ=None, *auth) -> bool:
+        """The server's own connect passes the connection's environ itself; an emitted event cannot."""
+        return environ is not None and environ is self.server.get_environ(sid, namespace=self.namespace)
 
     def on_unknown_event(self, event, *data):
         refuse(who_is(current_user), f"socket event {str(event)[:40]}", f"no such event on {self.namespace}")

@@ -12,6 +12,7 @@ import csv
 import io
 import zipfile
 import zlib
+from xml.etree.ElementTree import ParseError
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -56,7 +57,7 @@ def _format(data: bytes, format: str | None) -> str:
 def _xlsx(data: bytes) -> Table:
     try:
         book = load_workbook(io.BytesIO(data), data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, zlib.error, KeyError, OSError, ValueError) as exc:  # a damaged archive
+    except (InvalidFileException, zipfile.BadZipFile, zlib.error, ParseError, KeyError, OSError, ValueError) as exc:  # damaged
         raise MselError(f"không mở được tệp XLSX: {exc}", f"cannot open the XLSX file: {exc}") from None
     events = book[EVENTS_SHEET] if EVENTS_SHEET in book.sheetnames else book.worksheets[0]
     rows = [(number, list(values)) for number, values in enumerate(events.iter_rows(values_only=True), start=1)]
