@@ -3,7 +3,8 @@
 Each takes a JSON body (the page sends its CSRF token in the X-CSRFToken
 header) and answers JSON, except the MSEL export, which answers the file. A
 body that is not what an endpoint expects is answered 400 with what is wrong,
-in Vietnamese and English; nothing stored is changed then.
+in Vietnamese and English, and refused once in the log (`web.auth.refuse`);
+nothing stored is changed then.
 
     POST /api/validate         {yaml} or {data}        -> {ok, yaml, data, errors: [{path, line, message, vi}]}
     POST /<id>/save            {yaml, note}            -> the check and {status: version|unchanged|draft, version}
@@ -21,6 +22,7 @@ import io
 from typing import Any
 
 from flask import jsonify, request, send_file
+from flask_login import current_user
 
 from instructor.authoring import bp
 from instructor.authoring.access import owned_drill
@@ -28,7 +30,9 @@ from instructor.authoring.editing import MAX_TEXT, check_data, check_text, is_fi
 from instructor.authoring.store import keep_draft, record_dry_run, save_text
 from scenarios.msel import MselError, MselProblem, export_msel, import_msel
 from sim.dryrun import dry_run as run_dry
+from web.auth import refuse, who_is
 from web.models import utcnow
+from web.validation import json_object
 
 MIME = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "csv": "text/csv; charset=utf-8"}
 
@@ -43,13 +47,14 @@ class BadRequest(Exception):
 
 @bp.errorhandler(BadRequest)
 def _bad_request(error: BadRequest):
+    refuse(who_is(current_user), f"{request.method} {request.path}"[:120], str(error))
     return jsonify(error.body), 400
 
 
 def _payload() -> dict[str, Any]:
+    payload = json_object()
     try:
-        payload = request.get_json(silent=True)
-        plain = isinstance(payload, dict) and is_finite_json(payload)
+        plain = payload is not None and is_finite_json(payload)
     except RecursionError:
         plain = False
     if not plain:
@@ -63,6 +68,11 @@ def _text(payload: dict[str, Any], key: str = "yaml") -> str:
         raise BadRequest(f"Thiếu trường '{key}' (văn bản YAML của kịch bản).", f"'{key}' is missing (the drill's YAML text).")
     if len(text) > MAX_TEXT:
         raise BadRequest(f"Kịch bản dài quá {MAX_TEXT // 1024} KiB.", f"The drill is longer than {MAX_TEXT // 1024} KiB.")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:  # a lone surrogate, which no database can store
+        raise BadRequest(f"Kịch bản có ký tự không hợp lệ ở vị trí {exc.start}.",
+                         f"The drill holds an invalid character at position {exc.start}.") from None
     return text
 
 
@@ -91,8 +101,10 @@ def validate():
 def save(drill_id: int):
     drill = owned_drill(drill_id)
     payload = _payload()
-    note = payload.get("note")
-    return jsonify(save_text(drill, _text(payload), note if isinstance(note, str) else "").as_dict())
+    note = payload.get("note") or ""
+    if not isinstance(note, str):
+        raise BadRequest("'note' phải là văn bản.", "'note' must be a text.")
+    return jsonify(save_text(drill, _text(payload), note).as_dict())
 
 
 @bp.post("/<int:drill_id>/draft")
@@ -117,7 +129,7 @@ def dry_run(drill_id: int | None):
 def msel_export():
     payload = _payload()
     kind = payload.get("format")
-    if kind not in MIME:
+    if not isinstance(kind, str) or kind not in MIME:
         raise BadRequest("Định dạng phải là 'xlsx' hoặc 'csv'.", "The format must be 'xlsx' or 'csv'.")
     scenario = _valid(_text(payload))
     buffer = io.BytesIO()
