@@ -110,8 +110,11 @@ class InstructorNamespace(AuditedNamespace):
                 state = _live().control(team.id, current_user.get_id(), command, args)
                 results.append({"team_id": team.id, "ok": True, "state": state})
             except ControlError as exc:
+                refuse(current_user.get_id(), f"control {command} team {team.id}", str(exc))
                 results.append({"team_id": team.id, "ok": False, "error": str(exc)})
-        return {"ok": any(r["ok"] for r in results), "teams": results}
+        if not any(r["ok"] for r in results):  # what went wrong, as every refused message says it
+            return {"ok": False, "teams": results, "error": results[0]["error"]}
+        return {"ok": True, "teams": results}
 
     def on_observe(self, data):
         """{team_id, text, at?} -> the observation, at `at` (a minute within the drill) or else the team's current minute."""
@@ -123,7 +126,7 @@ class InstructorNamespace(AuditedNamespace):
         try:
             world = _live().team(team.id).world
         except TeamUnavailable as exc:
-            return {"ok": False, "error": str(exc)}
+            return refusal(f"observe team {team.id}", "team unavailable", str(exc))
         try:
             text = checked_text(data.get("text"))
             at = world.now if data.get("at") is None else checked_minute(data["at"], world.scenario.duration)

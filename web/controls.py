@@ -43,7 +43,7 @@ def check_control(status: str, world: World, command: str, args: dict[str, Any])
 def _check_custom(world: World, args: dict[str, Any]) -> None:
     channels = {c.value for c in Channel}
     to = args.get("to")
-    if args.get("channel") not in channels:
+    if not isinstance(args.get("channel"), str) or args["channel"] not in channels:  # a list cannot be looked up
         raise ControlError(f"Kênh phải là một trong / channel must be one of: {', '.join(sorted(channels))}")
     if not isinstance(to, list) or not to or any(r not in world.scenario.trainee_roles for r in to):
         raise ControlError("Cần chọn vai nhận hợp lệ. / Choose valid target roles.")

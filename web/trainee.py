@@ -22,7 +22,7 @@ from wtforms.validators import DataRequired, Length
 
 from sim.actions import CATALOG, FORMS, LAWFUL_REFUSALS, STATEMENT_CHANNELS
 from web.auth import AuditedNamespace, is_member, refuse, refuse_attempt, throttled, who_is
-from web.validation import MAX_ID, is_plain
+from web.validation import MAX_ID, MAX_NAME, is_plain, refusal
 from web.exercises import scenario_of
 from web.extensions import db, socketio
 from web.controls import ControlError
@@ -81,6 +81,9 @@ def room_context(member: Member) -> dict[str, Any]:
             "roles": scenario.roles}
 
 
+NOT_A_TRAINEE = "Chỉ dành cho học viên đã vào đội. / For a trainee who has joined a team."
+
+
 def _visible(body: dict, role: str) -> bool:
     return role in body.get("audience", ())
 
@@ -107,15 +110,14 @@ class TraineeNamespace(AuditedNamespace):
         """{type, params} -> {ok, event | error}. The role is the member's own."""
         member = current_user
         if not is_member(member):
-            return {"ok": False, "error": "not a trainee"}
-        if (not isinstance(data, dict) or not isinstance(data.get("type"), str)
+            return refusal("act", "not a trainee", NOT_A_TRAINEE)
+        if (not isinstance(data, dict) or not isinstance(data.get("type"), str) or len(data["type"]) > MAX_NAME
                 or not isinstance(data.get("params", {}), dict) or not is_plain(data.get("params", {}))):
-            refuse(member.get_id(), "act", "malformed message")
-            return {"ok": False, "error": "Thông điệp không hợp lệ. / Malformed message."}
+            return refusal("act", "malformed message")
         try:
             event = _live().act(member.team_id, member.get_id(), member.role, data["type"], data.get("params", {}))
         except ControlError as exc:
-            return {"ok": False, "error": str(exc)}
+            return refusal(f"act {data['type']}", str(exc), str(exc))
         if event is None:
             return {"ok": False, "error": "Không ghi nhận được. / Not recorded."}
         if event["kind"] == "refused":
@@ -126,10 +128,12 @@ class TraineeNamespace(AuditedNamespace):
         """{after: seq} -> the events this role may see, after that sequence number."""
         member = current_user
         if not is_member(member):
-            return {"ok": False, "error": "not a trainee"}
-        after = data.get("after", 0) if isinstance(data, dict) else 0
+            return refusal("sync", "not a trainee", NOT_A_TRAINEE)
+        if not isinstance(data, dict):
+            return refusal("sync", "malformed message")
+        after = data.get("after", 0)
         if isinstance(after, bool) or not isinstance(after, int):
-            return {"ok": False, "error": "'after' must be a whole number"}
+            return refusal("sync", "malformed cursor", "'after' phải là một số nguyên. / 'after' must be a whole number.")
         after = min(max(after, 0), MAX_ID)  # beyond what a database integer holds is "after everything"
         rows = db.session.scalars(select(EventRecord.body).where(EventRecord.team_id == member.team_id,
                                                                 EventRecord.seq > after).order_by(EventRecord.seq))

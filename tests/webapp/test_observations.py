@@ -64,11 +64,13 @@ def test_observe_refuses_a_minute_outside_the_drill_and_logs_it(app, platform, l
 
 
 @pytest.mark.parametrize("at", [0, 45.5, LENGTH])
-def test_observe_keeps_any_minute_of_the_drill(app, platform, lesson, at):
+def test_observe_keeps_any_minute_of_the_drill_and_answers_its_id(app, platform, lesson, at):
     _, team_id = lesson
     ack = observe(platform, {"team_id": team_id, "text": "  Đúng hạn  ", "at": at})
-    assert ack["ok"] is True and ack["observation"]["at"] == at
     assert observations(app) == [(at, "Đúng hạn")]
+    with app.app_context():
+        observation_id = db.session.query(Observation.id).scalar()
+    assert ack == {"ok": True, "observation": {"team_id": team_id, "id": observation_id, "at": at, "text": "Đúng hạn"}}
 
 
 # ---- stored before the bound -------------------------------------------------------------------------

@@ -6,7 +6,9 @@
     GET  /practice/room/card       the score card once the drill is over, with the links to review it
 
 Only the trainee of a practice may use these; anyone else (a trainee of an
-instructor-led exercise included) is refused and logged. Events, actions and
+instructor-led exercise included) is refused and logged, and so is a body
+that is not a JSON object of plain values (invalid JSON or UTF-8, NaN, deep
+nesting), an unknown control or bad arguments. Events, actions and
 sync go over the room's `/trainee` socket as in any exercise.
 """
 
@@ -26,7 +28,7 @@ from web.practice.attempts import PRACTICE_CONTROLS, account_of, hints_used, pra
 from web.practice.card import penalty
 from web.practice.catalog import SPEEDS
 from web.trainee import room_context
-from web.validation import is_plain
+from web.validation import is_plain, json_object
 
 
 def _refused(what: str):
@@ -34,7 +36,9 @@ def _refused(what: str):
     return jsonify({"ok": False, "error": "Chỉ dành cho học viên đang tự luyện. / For a practising trainee only."}), 403
 
 
-def _failed(error: str, status: int = 409):
+def _bad(member, what: str, reason: str, error: str, status: int):
+    """A request of the practising trainee that cannot be done: refused (logged once) and answered `error`."""
+    refuse(member.get_id(), what, reason)
     return jsonify({"ok": False, "error": error}), status
 
 
@@ -59,24 +63,29 @@ def room():
 @bp.route("/room/control", methods=["POST"])
 def control():
     found = practising(current_user)
-    data = request.get_json(silent=True)
-    command = data.get("command") if isinstance(data, dict) else None
+    data = json_object()
+    command = data.get("command") if data is not None else None
     if found is None:
         return _refused(f"practice control {str(command)[:20]}")
     member, _ = found
+    if data is None or not is_plain(data):
+        return _bad(member, "practice control", "malformed body",
+                    "Nội dung gửi lên phải là một đối tượng JSON. / The body must be a JSON object.", 400)
     if command not in PRACTICE_CONTROLS:
-        refuse(member.get_id(), f"practice control {str(command)[:20]}", "not a control of self-practice")
-        return _failed("Lệnh không dùng được khi tự luyện. / Not a self-practice control.", 403)
-    args = data.get("args") or {}
-    if not isinstance(args, dict) or not is_plain(args):
-        return _failed("'args' phải là một đối tượng. / 'args' must be an object.", 400)
+        return _bad(member, f"practice control {str(command)[:20]}", "not a control of self-practice",
+                    "Lệnh không dùng được khi tự luyện. / Not a self-practice control.", 403)
+    args = {} if data.get("args") is None else data["args"]
+    if not isinstance(args, dict):
+        return _bad(member, f"practice control {command}", "malformed args",
+                    "'args' phải là một đối tượng. / 'args' must be an object.", 400)
     if command == "speed" and args.get("speed") not in SPEEDS:
         speeds = ", ".join(f"{speed}×" for speed in SPEEDS)
-        return _failed(f"Tốc độ phải là một trong: {speeds}. / Speed must be one of: {speeds}.", 400)
+        return _bad(member, "practice control speed", "not a practice speed",
+                    f"Tốc độ phải là một trong: {speeds}. / Speed must be one of: {speeds}.", 400)
     try:
         state = _live().control(member.team_id, member.get_id(), command, args)
     except ControlError as exc:
-        return _failed(str(exc))
+        return _bad(member, f"practice control {command}", str(exc), str(exc), 409)
     return jsonify({"ok": True, "state": {key: state[key] for key in ("status", "minute", "speed", "level")}})
 
 
@@ -87,12 +96,12 @@ def hint():
         return _refused("practice hint")
     member, attempt = found
     if not attempt.hints_allowed:
-        refuse(member.get_id(), "practice hint", "hints are off for this attempt")
-        return _failed("Buổi luyện tập này không dùng gợi ý. / Hints are off for this practice.", 403)
+        return _bad(member, "practice hint", "hints are off for this attempt",
+                    "Buổi luyện tập này không dùng gợi ý. / Hints are off for this practice.", 403)
     try:
         expected = _live().hint(member.team_id, member.get_id(), member.role)
     except ControlError as exc:
-        return _failed(str(exc))
+        return _bad(member, "practice hint", str(exc), str(exc), 409)
     used = hints_used(member.team_id)
     attempt.hints_used = used
     db.session.commit()
@@ -107,7 +116,8 @@ def card():
         return _refused("practice card")
     member, attempt = found
     if member.team.status != "ended":
-        return _failed("Buổi luyện tập chưa kết thúc. / The practice is not over yet.")
+        return _bad(member, "practice card", "the practice is not over",
+                    "Buổi luyện tập chưa kết thúc. / The practice is not over yet.", 409)
     links: dict[str, Any] = {"review": f"/review/teams/{attempt.team_id}", "index": url_for("practice.index"),
                              "history": url_for("practice.history") if account_of(member) else None}
     return jsonify({"ok": True, "card": result(attempt), "links": links})
