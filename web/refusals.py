@@ -50,7 +50,7 @@ class RefusalLog:
 
     def record(self, who: str, what: str, reason: str) -> None:
         """Record a refusal: a row and a log line if it is the first of its kind this minute, else a count."""
-        kind = (who[:120], what[:120], reason[:500])
+        kind = (_storable(who)[:120], _storable(what)[:120], _storable(reason)[:500])
         window = current_app.config["REFUSAL_TALLY_SECONDS"]
         now = self.clock()
         with self._lock:
@@ -95,6 +95,11 @@ class RefusalLog:
             db.session.add(AuditTally(audit_entry_id=tally.entry_id, times=tally.times, within_seconds=window))
         if repeated:
             db.session.commit()
+
+
+def _storable(text: str) -> str:
+    """The text as a database stores it: a lone surrogate (valid in JSON, not in UTF-8) written as its escape."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _log(kind: Kind, suffix: str = "") -> None:

@@ -22,7 +22,7 @@ from wtforms.validators import DataRequired, Length
 
 from sim.actions import CATALOG, FORMS, LAWFUL_REFUSALS, STATEMENT_CHANNELS
 from web.auth import AuditedNamespace, is_member, refuse, refuse_attempt, throttled, who_is
-from web.validation import MAX_ID, MAX_NAME, is_plain, refusal
+from web.validation import MAX_ID, MAX_NAME, is_plain, is_text, refusal
 from web.exercises import scenario_of
 from web.extensions import db, socketio
 from web.controls import ControlError
@@ -111,7 +111,7 @@ class TraineeNamespace(AuditedNamespace):
         member = current_user
         if not is_member(member):
             return refusal("act", "not a trainee", NOT_A_TRAINEE)
-        if (not isinstance(data, dict) or not isinstance(data.get("type"), str) or len(data["type"]) > MAX_NAME
+        if (not isinstance(data, dict) or not is_text(data.get("type")) or len(data["type"]) > MAX_NAME
                 or not isinstance(data.get("params", {}), dict) or not is_plain(data.get("params", {}))):
             return refusal("act", "malformed message")
         try:

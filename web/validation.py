@@ -29,13 +29,28 @@ def as_id(value: Any) -> int | None:
     return value
 
 
+def is_text(value: Any) -> bool:
+    """Whether a client's value is a text UTF-8 can hold: JSON's "\ud800" (a lone surrogate) decodes to one it cannot,
+    which no database column or page could then take."""
+    if not isinstance(value, str):
+        return False
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def is_plain(value: Any, depth: int = 0) -> bool:
     """Whether a client's value is plain JSON that a browser can read back, nested at most MAX_NESTING deep.
 
     Python's JSON reader accepts NaN and Infinity, which browsers cannot parse: echoed
-    in an event they would break every console and room that receives it.
+    in an event they would break every console and room that receives it; and texts
+    must be `is_text`.
     """
-    if value is None or isinstance(value, (str, bool, int)):
+    if isinstance(value, str):
+        return is_text(value)
+    if value is None or isinstance(value, (bool, int)):
         return True
     if isinstance(value, float):
         return math.isfinite(value)
@@ -44,7 +59,7 @@ def is_plain(value: Any, depth: int = 0) -> bool:
     if isinstance(value, list):
         return all(is_plain(item, depth + 1) for item in value)
     if isinstance(value, dict):
-        return all(isinstance(key, str) and is_plain(item, depth + 1) for key, item in value.items())
+        return all(isinstance(key, str) and is_text(key) and is_plain(item, depth + 1) for key, item in value.items())
     return False
 
 

@@ -2,8 +2,8 @@
 
 The endpoints: the practice room's control, and the drill editor's check, save, draft, dry run and MSEL
 export and import. The bodies: invalid JSON, bytes that are not UTF-8, JSON that is not an object,
-NaN and Infinity, nesting past what Python's JSON reader follows, an empty object, and fields of the
-wrong type or size.
+NaN and Infinity, a lone surrogate (JSON's "\\ud800", which UTF-8 cannot hold), nesting past what
+Python's JSON reader follows, an empty object, and fields of the wrong type or size.
 """
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ DEEP_LIST = b"[" * 30_000 + b"]" * 30_000
 DEEP_OBJECT = b'{"a":' * 10_000 + b"1" + b"}" * 10_000
 ANY_BODY = {"invalid-json": b"{not json", "not-utf8": b'{"yaml": "\xff\xfe"}', "array": b"[1, 2]", "text": b'"x"',
             "number": b"42", "null": b"null", "nan": b'{"yaml": NaN}', "infinity": b'{"yaml": "x", "n": Infinity}',
-            "deep-list": DEEP_LIST, "deep-object": DEEP_OBJECT, "empty": b"{}"}
+            "deep-list": DEEP_LIST, "deep-object": DEEP_OBJECT, "empty": b"{}",
+            "lone-surrogate": b'{"command": "\\ud800", "yaml": "\\ud800", "args": {"\\ud800": 1}}'}
 
 ENDPOINTS = {  # name: (path, its own bad bodies); DRILL stands for Lan's drill's id
     "practice-control": ("/practice/room/control", {

@@ -26,7 +26,7 @@ def deep(levels: int) -> list:
 
 
 BAD_VALUES = {"list": [1], "object": {"a": 1}, "huge-text": "x" * 100_000, "deep": deep(60), "nan": math.nan,
-              "infinity": math.inf, "huge-int": 2**80, "bool": True, "null": None}
+              "infinity": math.inf, "huge-int": 2**80, "bool": True, "null": None, "surrogate": "\ud800"}
 NOT_OBJECTS = {"none": None, "text": "x", "number": 42, "list": [{"a": 1}], "bool": True}
 CUSTOM = {"channel": "hotline", "sender": "Phóng viên", "content": "Xin thông tin", "to": ["spokesperson"]}
 

@@ -19,6 +19,7 @@ from typing import Any
 from debrief.team_run import Note
 from scoring import format_t
 from web.models import Observation
+from web.validation import is_text
 
 MAX_OBSERVATION = 2000  # characters
 
@@ -29,7 +30,7 @@ class NoteError(ValueError):
 
 def checked_text(value: Any) -> str:
     """The observation's text, trimmed: 1 to MAX_OBSERVATION characters."""
-    if not isinstance(value, str) or not value.strip() or len(value) > MAX_OBSERVATION:
+    if not is_text(value) or not value.strip() or len(value) > MAX_OBSERVATION:
         raise NoteError(f"Ghi chú phải có 1–{MAX_OBSERVATION} ký tự. / A note of 1-{MAX_OBSERVATION} characters.")
     return value.strip()
 
