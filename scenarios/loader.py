@@ -1,9 +1,10 @@
 """Loading scenario files: YAML in, a typed `Scenario` or every error with its line out.
 
 Errors are reported all at once, each as ``PATH:LINE: field.path: message``.
-Line numbers come from PyYAML's node tree (``yaml.compose``), which keeps the
-position of every key and value; the shape is checked by Pydantic and the
-cross-references by `scenarios.references`.
+Line numbers come from PyYAML's node tree, which keeps the position of every
+key and value; the file is read once, within the limits of
+`scenarios.bounded_yaml` (no aliases, a bounded size and depth); the shape is
+checked by Pydantic and the cross-references by `scenarios.references`.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from scenarios.bounded_yaml import MAX_BYTES, YamlRefused, check_size, read_yaml
 from scenarios.model import Scenario
 from scenarios.references import Location, find_problems
 
@@ -114,6 +116,8 @@ def _duplicate_keys(node: yaml.Node | None, location: Location = ()) -> list[tup
     if isinstance(node, yaml.MappingNode):
         seen: set[str] = set()
         for key, value in node.value:
+            if not isinstance(key, yaml.ScalarNode):
+                continue  # a list or mapping as a key: the shape check reports it
             if key.value in seen:
                 found.append((location + (key.value,), key.start_mark.line + 1, f"key '{key.value}' appears twice"))
             seen.add(key.value)
@@ -124,49 +128,12 @@ def _duplicate_keys(node: yaml.Node | None, location: Location = ()) -> list[tup
     return found
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that reads dates as text: no scenario field is a date, and an impossible
-    date (2024-02-30) would otherwise raise a bare ValueError with no line."""
-
-
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-MAX_TEXT_BYTES = 1_000_000  # the largest built-in drill is about 40 kB
-MAX_DEPTH = 32  # the deepest built-in drill nests 6 levels
-
-
-def _refuse_costly_shapes(text: str, path: str) -> None:
-    """Refuse, before anything is built, what would make reading the text costly: a text too large,
-    aliases (a few hundred bytes of nested aliases expand to millions of nodes) and nesting too deep."""
-    if len(text.encode("utf-8", "surrogatepass")) > MAX_TEXT_BYTES:
-        raise ScenarioInvalid([ScenarioIssue(path, 1, "(file)",
-                                             f"the text is larger than {MAX_TEXT_BYTES // 1000} kB")])
-    depth = 0
-    for event in yaml.parse(text, Loader=_Loader):
-        line = event.start_mark.line + 1
-        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise ScenarioInvalid([ScenarioIssue(path, line, "(file)", "YAML anchors and aliases (& and *) are "
-                                                 "not allowed in a drill: write each value out")])
-        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            depth += 1
-            if depth > MAX_DEPTH:
-                raise ScenarioInvalid([ScenarioIssue(path, line, "(file)", f"nested deeper than {MAX_DEPTH} levels")])
-        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            depth -= 1
-
-
 def parse_scenario(text: str, path: str = "<text>") -> Scenario:
     """Parse scenario YAML; raise `ScenarioInvalid` listing every error."""
     try:
-        _refuse_costly_shapes(text, path)
-        root = yaml.compose(text, Loader=_Loader)
-        data = yaml.load(text, Loader=_Loader)
-    except ScenarioInvalid:
-        raise
+        root, data = read_yaml(text)
+    except YamlRefused as exc:
+        raise ScenarioInvalid([ScenarioIssue(path, exc.line, "(file)", exc.message)]) from None
     except ValueError as exc:  # a scalar PyYAML resolves but cannot build, e.g. `0x_`
         raise ScenarioInvalid([ScenarioIssue(path, 1, "(file)", f"not valid YAML: {exc}")]) from None
     except yaml.YAMLError as exc:
@@ -201,7 +168,12 @@ def load_scenario(path: str | Path) -> Scenario:
     """Load and check one scenario file."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        with path.open("rb") as file:
+            raw = file.read(MAX_BYTES + 1)  # a file over the limit is not read to its end
+        check_size(raw)
+        text = raw.decode("utf-8")
+    except YamlRefused as exc:
+        raise ScenarioInvalid([ScenarioIssue(str(path), exc.line, "(file)", exc.message)]) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ScenarioInvalid([ScenarioIssue(str(path), 1, "(file)", f"cannot read file: {exc}")]) from None
     return parse_scenario(text, str(path))

@@ -2,17 +2,31 @@
 
 from __future__ import annotations
 
+import io
 import time
 from pathlib import Path
 
 import pytest
 import yaml
 
-from scenarios.loader import MAX_DEPTH, ScenarioInvalid, parse_scenario
+from instructor.authoring.editing import check_text, form_data
+from instructor.authoring.messages import vietnamese
+from scenarios.bounded_yaml import MAX_BYTES, MAX_DEPTH
+from scenarios.loader import ScenarioInvalid, load_scenario, parse_scenario
+from scenarios.msel import MselError, export_msel, import_msel
 from scoring.card import format_t
 
-BOMB = "a: &a [x,x,x,x,x,x,x,x,x,x]\n" + "".join(
-    f"{chr(98 + i)}: &{chr(98 + i)} [{','.join('*' + chr(97 + i) for _ in range(10))}]\n" for i in range(8))
+FIXTURE = Path(__file__).parent / "fixtures" / "minimal.yaml"
+
+
+def bomb(levels: int) -> str:
+    """Nested anchors: `levels` lines of ten aliases each, standing for 10^(levels + 1) values."""
+    names = "abcdefghij"
+    return "a: &a [x,x,x,x,x,x,x,x,x,x]\n" + "".join(
+        f"{names[i + 1]}: &{names[i + 1]} [{','.join('*' + names[i] for _ in range(10))}]\n" for i in range(levels))
+
+
+BOMB = bomb(8)
 
 
 def errors_of(text: str) -> list[str]:
@@ -31,6 +45,58 @@ def test_an_alias_bomb_is_refused_before_it_expands():
 def test_an_alias_is_refused_with_its_line():
     (error,) = errors_of("id: x\ntitle: &t {vi: a}\n")
     assert error.startswith("drill.yaml:2:")
+
+
+def test_the_editors_live_check_refuses_a_bomb_as_quickly_and_in_both_languages():
+    started = time.process_time()
+    checked = check_text(bomb(6))  # 10^7 values, 256 bytes: the form's data walked them all (6.5 s)
+    assert time.process_time() - started < 0.5
+    assert not checked.ok and checked.data is None
+    (error,) = checked.errors
+    assert error["line"] == 1 and "aliases" in error["message"] and "bí danh" in error["vi"]
+
+
+def test_the_form_data_of_a_bomb_is_none_without_walking_it():
+    started = time.process_time()
+    assert form_data(bomb(6)) is None
+    assert time.process_time() - started < 0.5
+
+
+def test_a_bomb_as_the_base_drill_of_an_msel_import_is_refused_with_its_line():
+    sheet = io.BytesIO()
+    export_msel(load_scenario(FIXTURE), sheet, "csv")
+    sheet.seek(0)
+    with pytest.raises(MselError) as caught:
+        import_msel(sheet, base=bomb(5), format="csv")
+    assert "line 1" in caught.value.en and "dòng 1" in caught.value.vi
+
+
+def test_an_alias_inside_the_node_it_names_is_refused_not_a_recursion():
+    (error,) = errors_of("id: x\nsources: &loop [*loop]\n")
+    assert error.startswith("drill.yaml:2:") and "aliases" in error
+
+
+def test_deep_nesting_stops_at_the_first_level_too_many_without_a_recursion_error():
+    (error,) = errors_of("id: x\nsources:\n  " + "[" * 100_000 + "\n")
+    assert error.startswith("drill.yaml:3:") and f"nested deeper than {MAX_DEPTH} levels" in error
+
+
+def test_a_file_too_large_is_refused_with_the_line_where_it_goes_over_without_reading_it_all(tmp_path):
+    path = tmp_path / "huge.yaml"
+    path.write_text("id: x\n" + "# a comment line of forty bytes.........\n" * 100_000, encoding="utf-8")
+    with pytest.raises(ScenarioInvalid) as caught:
+        load_scenario(path)
+    (issue,) = caught.value.issues
+    assert issue.line == (MAX_BYTES - len("id: x\n")) // 41 + 2 and "larger than" in issue.message
+
+
+@pytest.mark.parametrize("message", [
+    "YAML anchors and aliases (& and *) are not allowed in a drill: write each value out",
+    f"nested deeper than {MAX_DEPTH} levels",
+    f"the text is larger than {MAX_BYTES // 1000} kB",
+])
+def test_every_refusal_has_its_vietnamese(message):
+    assert vietnamese(message)
 
 
 def test_nesting_too_deep_and_a_text_too_large_are_refused():

@@ -82,6 +82,10 @@ _PATTERNS: list[tuple[str, str]] = [
     (r"not valid YAML: (.*)", "không phải YAML hợp lệ: {0}"),
     (r"a scenario file must be a mapping of fields", "tệp kịch bản phải là một nhóm các trường (id, title, …)"),
     (r"key '(.+)' appears twice", "khóa '{0}' xuất hiện hai lần"),
+    (r"YAML anchors and aliases \(& and \*\) are not allowed in a drill: write each value out",
+     "kịch bản không được dùng neo và bí danh YAML (& và *): hãy viết đầy đủ từng giá trị"),
+    (r"nested deeper than (\d+) levels", "các danh sách và nhóm trường lồng nhau sâu quá {0} cấp"),
+    (r"the text is larger than (\d+) kB", "văn bản kịch bản dài quá {0} kB"),
 ]
 _COMPILED = [(re.compile(pattern), template) for pattern, template in _PATTERNS]
 

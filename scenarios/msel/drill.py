@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from scenarios.bounded_yaml import YamlRefused, read_yaml
 from scenarios.model import Scenario
 from scenarios.msel.problems import MselError
 
@@ -60,7 +61,10 @@ def dump_yaml(data: Mapping[str, Any], comment: str = "") -> str:
 def load_mapping(text: str) -> dict[str, Any]:
     """A base drill's YAML as data; `MselError` if it is not YAML or not a mapping."""
     try:
-        data = yaml.safe_load(text)
+        _, data = read_yaml(text)  # within the loader's bounds: an alias bomb would be written out in full
+    except YamlRefused as exc:
+        raise MselError(f"kịch bản gốc bị từ chối ở dòng {exc.line}: {exc}",
+                        f"the base drill is refused at line {exc.line}: {exc}") from None
     except (yaml.YAMLError, ValueError) as exc:
         raise MselError(f"kịch bản gốc không phải YAML hợp lệ: {exc}",
                         f"the base drill is not valid YAML: {exc}") from None

@@ -1,0 +1,84 @@
+"""Reading drill YAML within bounds: no anchors or aliases, a bounded size and nesting depth.
+
+A YAML alias (``*name``) stands for the whole node its anchor (``&name``) marks,
+so ten lines of ten aliases each stand for 10^10 values in a few hundred bytes
+(the "billion laughs"). PyYAML builds them as shared objects at once, but
+everything that walks the data afterwards (the duplicate-key check, Pydantic,
+the reference checks, the editor's form) walks every value they stand for.
+
+Anchors and aliases are refused altogether rather than given a budget: no
+built-in drill uses them, and the editor writes a drill back from its form's
+data, where they would be expanded anyway, so an author gains nothing by them.
+The check is made on the event stream as the composer takes it, in the same
+single pass that builds the node tree: the first anchor, alias or level past
+`MAX_DEPTH` stops the reading with its line, before any Python object is built.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+MAX_BYTES = 1_000_000  # UTF-8 bytes of a drill: the largest built-in one has about 39 000
+MAX_DEPTH = 32  # nested lists and mappings: a drill needs 4 (injects > inject > content > vi)
+NO_ALIASES = "YAML anchors and aliases (& and *) are not allowed in a drill: write each value out"
+
+
+class YamlRefused(Exception):
+    """A document beyond the bounds: the line where it goes beyond, and which bound."""
+
+    def __init__(self, line: int, message: str):
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+class _BoundedLoader(yaml.SafeLoader):
+    """SafeLoader that refuses anchors, aliases and deep nesting as it reads, and reads dates as text:
+    no drill field is a date, and an impossible date (2024-02-30) would otherwise be a ValueError with no line."""
+
+    def __init__(self, stream: str):
+        super().__init__(stream)
+        self._depth = 0
+
+    def get_event(self) -> yaml.Event:
+        event = super().get_event()
+        line = event.start_mark.line + 1
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            raise YamlRefused(line, NO_ALIASES)
+        if isinstance(event, yaml.CollectionStartEvent):
+            self._depth += 1
+            if self._depth > MAX_DEPTH:
+                raise YamlRefused(line, f"nested deeper than {MAX_DEPTH} levels")
+        elif isinstance(event, yaml.CollectionEndEvent):
+            self._depth -= 1
+        return event
+
+
+_BoundedLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def check_size(raw: bytes) -> None:
+    """Refuse a document of more than `MAX_BYTES`, naming the line where it goes beyond."""
+    if len(raw) > MAX_BYTES:
+        line = raw.count(b"\n", 0, MAX_BYTES) + 1
+        raise YamlRefused(line, f"the text is larger than {MAX_BYTES // 1000} kB")
+
+
+def read_yaml(text: str) -> tuple[yaml.Node | None, Any]:
+    """The document's node tree (for line numbers) and its data, from one reading.
+
+    Raises `YamlRefused` beyond the bounds, `yaml.YAMLError` for what is not YAML,
+    and ValueError for a scalar PyYAML resolves but cannot build (e.g. ``0x_``).
+    """
+    check_size(text.encode("utf-8", "surrogatepass"))
+    loader = _BoundedLoader(text)
+    try:
+        root = loader.get_single_node()
+        return root, (loader.construct_document(root) if root is not None else None)
+    finally:
+        loader.dispose()
