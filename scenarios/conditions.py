@@ -3,7 +3,8 @@
 A condition such as ``belief > 0.05 and minute >= 60`` is parsed with Python's
 own `ast` module and accepted only if it uses comparisons, ``and``/``or``/``not``,
 numbers and the variables listed in `VARIABLES`. Nothing is ever passed to
-`eval`: a compiled `Condition` walks the checked tree itself.
+`eval`: a compiled `Condition` walks the checked tree itself. Numbers are
+finite and within ±`MAX_NUMBER`, so no infinity or NaN reaches the world.
 """
 
 from __future__ import annotations
@@ -37,6 +38,9 @@ _COMPARE = {
 }
 
 
+MAX_NUMBER = 10**9  # every variable stays far below: populations up to 2e8, minutes up to two weeks
+
+
 class ConditionError(ValueError):
     """A condition that is not valid; the message says why."""
 
@@ -61,6 +65,7 @@ def _check(node: ast.AST) -> None:
     elif isinstance(node, ast.Constant):
         if isinstance(node.value, bool) or not isinstance(node.value, (int, float)):
             raise ConditionError(f"only numbers may appear as values, not {node.value!r}")
+
     else:
         raise ConditionError(f"'{ast.unparse(node)}' is not allowed in a condition")
 
@@ -120,4 +125,13 @@ def parse_condition(source: str) -> Condition:
         _check(tree.body)
     except RecursionError:
         raise ConditionError("the condition is nested too deeply") from None
+    _check_numbers(tree, source.strip())
     return Condition(source=source, tree=tree)
+
+
+def _check_numbers(tree: ast.Expression, text: str) -> None:
+    """Every number finite and within ±MAX_NUMBER (`1e999` is infinity to Python)."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and not abs(node.value) <= MAX_NUMBER:  # NaN compares false too
+            raise ConditionError(f"the number {ast.get_source_segment(text, node)} is out of range: a condition "
+                                 f"compares with numbers from -{MAX_NUMBER} to {MAX_NUMBER}")

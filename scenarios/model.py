@@ -5,6 +5,10 @@ unknown fields, so a typo in a key is an error, and is frozen, so a loaded
 scenario cannot be changed by the world that plays it. Cross-references (roles,
 levels, facts, claims, injects, condition variables) are checked by
 `scenarios.references`, not here: this module only describes the shape.
+
+Every number, list and text has a range that keeps a drill's cost bounded (the
+world steps once per opinion sample and the dry run plays a drill nine times),
+far above what the built-in drills use; the limits are named below.
 """
 
 from __future__ import annotations
@@ -19,8 +23,21 @@ Identifier = Annotated[
     Field(pattern=r"^[a-z][a-z0-9_-]*$", max_length=64, description="lower-case id: letters, digits, _ and -"),
 ]
 MAX_MINUTES = 14 * 24 * 60  # two weeks of scenario time: the longest drill, and every delay within it
+MAX_POPULATION = 200_000_000  # people: the built-in drills have at most 1 million
+MAX_OPINION_SAMPLES = 1440  # a run's opinion samples (duration / sample_every): the built-in drills make at most 288
+MAX_INJECTS = 300  # the built-in drills have at most 21
+MAX_ITEMS = 50  # roles, facts, false claims, key messages, sources, cast, an inject's claims: built-ins at most 8
+MAX_KEYWORDS = 20  # keywords of a fact, claim or message: built-ins at most 4
+MAX_TEXT = 5000  # characters of one text: the built-in drills' longest brief has about 1 040
+MAX_PHRASE = 200  # characters of a keyword: built-ins at most 35
+MAX_CONDITION = 500  # characters of a condition: built-ins at most 58
+
 Minute = Annotated[float, Field(ge=0, le=MAX_MINUTES, description="scenario minutes from the start of the drill")]
 Share = Annotated[float, Field(ge=0, le=1)]
+People = Annotated[int, Field(ge=0, le=MAX_POPULATION)]
+Keywords = Annotated[tuple[Annotated[str, Field(min_length=2, max_length=MAX_PHRASE)], ...],
+                     Field(min_length=1, max_length=MAX_KEYWORDS)]
+ConditionText = Annotated[str, Field(max_length=MAX_CONDITION)]
 
 
 class Strict(BaseModel):
@@ -32,8 +49,8 @@ class Strict(BaseModel):
 class LocalText(Strict):
     """A text in Vietnamese (required) and English (optional)."""
 
-    vi: Annotated[str, Field(min_length=1)]
-    en: str | None = None
+    vi: Annotated[str, Field(min_length=1, max_length=MAX_TEXT)]
+    en: Annotated[str, Field(max_length=MAX_TEXT)] | None = None
 
 
 class CrisisType(str, Enum):
@@ -75,12 +92,13 @@ class Level(Strict):
 
     level: Annotated[int, Field(ge=0, le=5)]
     name: LocalText
-    escalate_when: str | None = Field(
+    escalate_when: ConditionText | None = Field(
         default=None,
         description="condition on opinion variables, e.g. 'belief > 0.05 or media_pressure >= 0.6'; "
         "absent only for the starting level",
     )
-    releases: tuple[Identifier, ...] = Field(default_factory=tuple, description="ids of injects delivered on reaching this level")
+    releases: tuple[Identifier, ...] = Field(default_factory=tuple, max_length=MAX_INJECTS,
+                                             description="ids of injects delivered on reaching this level")
 
 
 class Inject(Strict):
@@ -89,14 +107,15 @@ class Inject(Strict):
     id: Identifier
     channel: Channel
     at: Minute | None = Field(default=None, description="deliver at this scenario minute")
-    when: str | None = Field(default=None, description="deliver once this condition holds")
+    when: ConditionText | None = Field(default=None, description="deliver once this condition holds")
     delay: Minute = Field(default=0, description="minutes after the condition holds or the level is reached")
     sender: LocalText = Field(description="who it comes from (account, outlet, agency, citizen)")
-    to: tuple[Identifier, ...] = Field(min_length=1, description="roles that receive it")
+    to: tuple[Identifier, ...] = Field(min_length=1, max_length=MAX_ITEMS, description="roles that receive it")
     title: LocalText | None = None
     content: LocalText
-    claims: tuple[Identifier, ...] = Field(default_factory=tuple, description="false claims this inject spreads")
-    reach: Annotated[int, Field(ge=0, le=200_000_000)] | None = Field(default=None, description="people a social post or article reaches")
+    claims: tuple[Identifier, ...] = Field(default_factory=tuple, max_length=MAX_ITEMS,
+                                           description="false claims this inject spreads")
+    reach: People | None = Field(default=None, description="people a social post or article reaches (at most the population)")
     question: LocalText | None = Field(default=None, description="a press call's question")
     response_window: Annotated[float, Field(gt=0, le=MAX_MINUTES)] | None = Field(
         default=None, description="minutes a journalist waits for an answer"
@@ -122,9 +141,7 @@ class Fact(Strict):
     statement: LocalText
     source: Identifier = Field(description="agency that confirms it, e.g. police, health_department")
     delay: Minute = Field(description="minutes from the verify request to the answer")
-    keywords: tuple[Annotated[str, Field(min_length=2)], ...] = Field(
-        min_length=1, description="phrases that show a statement uses this fact"
-    )
+    keywords: Keywords = Field(description="phrases that show a statement uses this fact")
 
 
 class FalseClaim(Strict):
@@ -132,7 +149,7 @@ class FalseClaim(Strict):
 
     id: Identifier
     text: LocalText
-    keywords: tuple[Annotated[str, Field(min_length=2)], ...] = Field(min_length=1)
+    keywords: Keywords
 
 
 class KeyMessage(Strict):
@@ -140,7 +157,7 @@ class KeyMessage(Strict):
 
     id: Identifier
     text: LocalText
-    keywords: tuple[Annotated[str, Field(min_length=2)], ...] = Field(min_length=1)
+    keywords: Keywords
 
 
 class Incident(Strict):
@@ -157,8 +174,8 @@ class Incident(Strict):
 class OpinionModel(Strict):
     """Parameters of the rumour and opinion model (see `sim.opinion`)."""
 
-    population: Annotated[int, Field(gt=0, le=200_000_000)] = Field(description="online population the rumour can reach")
-    initial_seen: Annotated[int, Field(ge=0, le=200_000_000)] = 0
+    population: Annotated[int, Field(gt=0, le=MAX_POPULATION)] = Field(description="online population the rumour can reach")
+    initial_seen: People = Field(0, description="people who have seen the rumour at the start (at most the population)")
     spread_rate: Annotated[float, Field(ge=0, le=10)] = Field(description="new viewers per believer per minute (before saturation)")
     belief_rate: Share = Field(description="share of new viewers who believe the rumour")
     initial_trust: Share = 0.6
@@ -199,17 +216,19 @@ class Scenario(Strict):
     rule_set: Literal["vn-2026", "vn-2021"] = "vn-2026"
     duration: Annotated[float, Field(gt=0, le=MAX_MINUTES)] = Field(description="length in scenario minutes")
     setting: LocalText | None = Field(default=None, description="fictional place and time of the drill")
-    sources: tuple[str, ...] = Field(default_factory=tuple, description="seed documents and laws the drill is grounded in")
+    sources: tuple[Annotated[str, Field(max_length=MAX_TEXT)], ...] = Field(
+        default_factory=tuple, max_length=MAX_ITEMS, description="seed documents and laws the drill is grounded in")
     cast: dict[Identifier, CastMember] = Field(  # a dict (not frozen): read it, never change it
-        default_factory=dict, description="people named in texts as {id}; names come from the run's seed"
+        default_factory=dict, max_length=MAX_ITEMS,
+        description="people named in texts as {id}; names come from the run's seed"
     )
     incident: Incident
-    roles: tuple[Role, ...] = Field(min_length=1)
-    levels: tuple[Level, ...] = Field(min_length=2)
-    injects: tuple[Inject, ...] = Field(min_length=1)
-    facts: tuple[Fact, ...] = Field(min_length=1)
-    false_claims: tuple[FalseClaim, ...] = Field(default_factory=tuple)
-    key_messages: tuple[KeyMessage, ...] = Field(default_factory=tuple)
+    roles: tuple[Role, ...] = Field(min_length=1, max_length=MAX_ITEMS)
+    levels: tuple[Level, ...] = Field(min_length=2, max_length=6, description="levels 0 to 5 at most")
+    injects: tuple[Inject, ...] = Field(min_length=1, max_length=MAX_INJECTS)
+    facts: tuple[Fact, ...] = Field(min_length=1, max_length=MAX_ITEMS)
+    false_claims: tuple[FalseClaim, ...] = Field(default_factory=tuple, max_length=MAX_ITEMS)
+    key_messages: tuple[KeyMessage, ...] = Field(default_factory=tuple, max_length=MAX_ITEMS)
     opinion: OpinionModel
     actors: ActorDelays = ActorDelays()
 

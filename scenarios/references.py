@@ -1,19 +1,23 @@
-"""Checks that a scenario's parts refer to each other correctly.
+"""Checks that a scenario's parts refer to each other correctly and agree with each other.
 
 Works on the raw parsed data, not the typed model, so it runs even when the
 shape check has found errors: an author sees a typo and an unknown role from
 one run. Parts of the wrong shape are skipped here (the shape check reports
 them). Each problem is a location (the path of keys and list indexes into the
-file) and a message; the loader gives it a line number.
+file) and a message; the loader gives it a line number. Besides references:
+no delay longer than the drill, no reach beyond the population, and no more
+opinion samples a run than `MAX_OPINION_SAMPLES` (what a run costs).
 """
 
 from __future__ import annotations
 
+import math
 import string
 from collections.abc import Iterator
 from typing import Any
 
 from scenarios.conditions import ConditionError, parse_condition
+from scenarios.model import MAX_OPINION_SAMPLES, OpinionModel
 
 Location = tuple[str | int, ...]
 Problem = tuple[Location, str]
@@ -31,7 +35,24 @@ def _strings(value: Any) -> list[tuple[int, str]]:
 
 
 def _number(value: Any) -> float | None:
-    return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+    """A finite number, else None (an int too large for a float too): the shape check reports the rest."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    try:
+        number = float(value)
+    except OverflowError:
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _positive(value: Any) -> float | None:
+    number = _number(value)
+    return number if number is not None and number > 0 else None
+
+
+def _figure(number: float) -> str:
+    """A number as written, without an exponent: 200000000, 90.5."""
+    return f"{number:.15g}"
 
 
 def _ids(data: dict, key: str) -> set[str]:
@@ -151,6 +172,43 @@ def _incident(data: dict, inject_ids: set[str]) -> Iterator[Problem]:
         yield ("incident", "occurred_at"), "the incident occurs after the end of the drill"
 
 
+def _delays(data: dict) -> Iterator[tuple[Location, Any]]:
+    for index, inject in _entries(data, "injects"):
+        yield ("injects", index, "delay"), inject.get("delay")
+        yield ("injects", index, "response_window"), inject.get("response_window")
+    for index, fact in _entries(data, "facts"):
+        yield ("facts", index, "delay"), fact.get("delay")
+    actors = data.get("actors")
+    for name, delay in actors.items() if isinstance(actors, dict) else ():
+        yield ("actors", name), delay
+
+
+def _people(data: dict, opinion: dict) -> Iterator[tuple[Location, Any]]:
+    yield ("opinion", "initial_seen"), opinion.get("initial_seen")
+    for index, inject in _entries(data, "injects"):
+        yield ("injects", index, "reach"), inject.get("reach")
+
+
+def _within_the_drill(data: dict) -> Iterator[Problem]:
+    """Delays within the drill's length, people within its population, and its opinion samples bounded."""
+    opinion = data["opinion"] if isinstance(data.get("opinion"), dict) else {}
+    duration = _positive(data.get("duration"))
+    every = _positive(opinion.get("sample_every", OpinionModel.model_fields["sample_every"].default))
+    if duration is not None and every is not None and math.ceil(duration / every) > MAX_OPINION_SAMPLES:
+        yield ("duration",), (f"{_figure(duration)} minutes sampled every {_figure(every)} minutes make "
+                              f"{math.ceil(duration / every)} opinion samples a run, more than {MAX_OPINION_SAMPLES}: "
+                              "sample less often or shorten the drill")
+    for location, value in _delays(data) if duration is not None else ():
+        minutes = _number(value)
+        if minutes is not None and minutes > duration:
+            yield location, f"{_figure(minutes)} minutes is longer than the drill ({_figure(duration)} minutes)"
+    population = _positive(opinion.get("population"))
+    for location, value in _people(data, opinion) if population is not None else ():
+        people = _number(value)
+        if people is not None and people > population:
+            yield location, f"{_figure(people)} is more than the population ({_figure(population)})"
+
+
 def find_problems(data: dict) -> list[Problem]:
     """Every reference problem in the parsed data of a scenario file."""
     role_ids = _ids(data, "roles")
@@ -166,4 +224,5 @@ def find_problems(data: dict) -> list[Problem]:
     problems += _levels(data, inject_ids)
     problems += _injects(data, role_ids, claim_ids)
     problems += _incident(data, inject_ids)
+    problems += _within_the_drill(data)
     return problems

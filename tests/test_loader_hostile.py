@@ -12,6 +12,7 @@ import yaml
 from instructor.authoring.editing import check_text, form_data
 from instructor.authoring.messages import vietnamese
 from scenarios.bounded_yaml import MAX_BYTES, MAX_DEPTH
+from scenarios.conditions import ConditionError, parse_condition
 from scenarios.loader import ScenarioInvalid, load_scenario, parse_scenario
 from scenarios.msel import MselError, export_msel, import_msel
 from scoring.card import format_t
@@ -146,7 +147,7 @@ def _replaced(data, path, new):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("wrong", [["a", "b"], {"x": 1}])
+@pytest.mark.parametrize("wrong", [["a", "b"], {"x": 1}, None, 10**400], ids=["list", "mapping", "null", "huge-int"])
 def test_a_value_of_the_wrong_type_anywhere_is_a_line_numbered_error_not_an_exception(wrong):
     data = yaml.safe_load((Path(__file__).parent / "fixtures" / "minimal.yaml").read_text(encoding="utf-8"))
     for path in list(_paths(data))[1:]:
@@ -155,3 +156,104 @@ def test_a_value_of_the_wrong_type_anywhere_is_a_line_numbered_error_not_an_exce
             parse_scenario(text, "drill.yaml")
         except ScenarioInvalid as invalid:
             assert all(str(issue).startswith("drill.yaml:") for issue in invalid.issues)
+
+
+# ---------------------------------------------------------------- numbers, counts and lengths that bound a drill's cost
+
+LONG_CONDITION = "seen > 5000" + " and seen > 5000" * 40
+
+
+@pytest.mark.parametrize("written, changed, field, message", [
+    ("duration: 600", "duration: 20160", "duration",
+     "20160 minutes sampled every 10 minutes make 2016 opinion samples a run, more than 1440: "
+     "sample less often or shorten the drill"),
+    ("    reach: 3000", "    reach: 200001", "injects[0].reach", "200001 is more than the population (200000)"),
+    ("  initial_seen: 0", "  initial_seen: 300000", "opinion.initial_seen", "300000 is more than the population (200000)"),
+    ("    delay: 90", "    delay: 601", "facts[1].delay", "601 minutes is longer than the drill (600 minutes)"),
+    ("    delay: 10", "    delay: 700", "injects[2].delay", "700 minutes is longer than the drill (600 minutes)"),
+    ("    response_window: 90", "    response_window: 900", "injects[1].response_window",
+     "900 minutes is longer than the drill (600 minutes)"),
+    ("opinion:", "actors: {police: 6000}\nopinion:", "actors.police", "6000 minutes is longer than the drill (600 minutes)"),
+    ('content: {vi: "Phóng viên gọi hỏi về tin khí độc."}', 'content: {vi: "' + "đ" * 5001 + '"}', "injects[1].content.vi",
+     "String should have at most 5000 characters"),
+    ('keywords: ["đường dây nóng"]', "keywords: [" + ", ".join(f"từ khóa {n}" for n in range(21)) + "]",
+     "key_messages[1].keywords", "Tuple should have at most 20 items after validation, not 21"),
+    ('keywords: ["đường dây nóng"]', 'keywords: ["' + "a" * 201 + '"]', "key_messages[1].keywords[0]",
+     "String should have at most 200 characters"),
+    ('when: "seen > 5000"', f'when: "{LONG_CONDITION}"', "injects[3].when", "String should have at most 500 characters"),
+    ('escalate_when: "belief > 0.02', 'escalate_when: "belief > 1e999', "levels[1].escalate_when",
+     "the number 1e999 is out of range: a condition compares with numbers from -1000000000 to 1000000000"),
+    ('when: "seen > 5000"', 'when: "seen > 10000000000"', "injects[3].when",
+     "the number 10000000000 is out of range: a condition compares with numbers from -1000000000 to 1000000000"),
+], ids=["samples", "reach", "initial-seen", "fact-delay", "inject-delay", "response-window", "actor-delay", "text",
+        "keyword-count", "keyword-length", "condition-length", "condition-infinity", "condition-huge"])
+def test_what_would_make_a_drill_costly_is_an_error_at_its_line_in_both_languages(written, changed, field, message):
+    text = FIXTURE.read_text(encoding="utf-8")
+    assert text.count(written) == 1, written
+    changed_text = text.replace(written, changed)
+    with pytest.raises(ScenarioInvalid) as caught:
+        parse_scenario(changed_text, "drill.yaml")
+    found = {issue.field: issue for issue in caught.value.issues}
+    assert field in found, [str(i) for i in caught.value.issues]
+    issue = found[field]
+    assert issue.message.startswith(message)
+    key = field.split(".")[-1].split("[")[0]
+    lines = changed_text.splitlines()
+    assert key in lines[issue.line - 1] or key.split("_")[0] in lines[issue.line - 1], (issue.line, lines[issue.line - 1])
+    assert vietnamese(issue.message), issue.message
+
+
+@pytest.mark.parametrize("condition", ["belief > 1e999", "belief > -1e999", "seen > " + "9" * 400, "minute >= 1e9 + 1"])
+def test_a_condition_number_out_of_range_is_a_condition_error_not_an_overflow(condition):
+    with pytest.raises(ConditionError) as caught:
+        parse_condition(condition)
+    assert "out of range" in str(caught.value) or "is not allowed" in str(caught.value)
+
+
+# ---------------------------------------------------------------- values of the wrong type: the model's error, with its line
+
+@pytest.mark.parametrize("written, changed, field, message", [
+    ("  - id: spokesperson", "  - id: [spokesperson, board]", "roles[0].id", "Input should be a valid string"),
+    ("  - id: post-1", "  - id: {post: 1}", "injects[0].id", "Input should be a valid string"),
+    ("    at: 5\n", "    at: " + "9" * 400 + "\n", "injects[0].at", "Input should be a valid number"),
+    ('when: "seen > 5000"', "when: 5000", "injects[3].when", "Input should be a valid string"),
+    ("releases: [article-1]", "releases: article-1", "levels[1].releases", "Input should be a valid list"),
+    ("to: [info_department]\n    content", "to: [[info_department]]\n    content", "injects[0].to[0]",
+     "Input should be a valid string"),
+    ("received_by: post-1", "received_by: [post-1]", "incident.received_by", "Input should be a valid string"),
+    ("    played_by: simulation", "    played_by: [simulation]", "roles[3].played_by", "Input should be"),
+], ids=["list-for-a-role-id", "mapping-for-an-inject-id", "huge-int-for-a-minute", "int-for-a-condition",
+        "text-for-a-list", "list-in-a-list-of-ids", "list-for-an-inject-reference", "list-for-a-choice"])
+def test_a_value_of_the_wrong_type_is_the_models_error_at_its_line(written, changed, field, message):
+    text = FIXTURE.read_text(encoding="utf-8")
+    assert text.count(written) == 1, written
+    changed_text = text.replace(written, changed)
+    with pytest.raises(ScenarioInvalid) as caught:
+        parse_scenario(changed_text, "drill.yaml")
+    found = {issue.field: issue for issue in caught.value.issues}
+    assert field in found, [str(i) for i in caught.value.issues]
+    assert found[field].message.startswith(message)
+    assert found[field].line == changed_text[:changed_text.index(changed)].count("\n") + 1
+
+
+def test_a_mapping_where_the_roles_list_belongs_is_one_error_and_the_references_to_roles_are_still_checked():
+    text = FIXTURE.read_text(encoding="utf-8")
+    start, end = text.index("roles:\n"), text.index("levels:\n")
+    changed = text[:start] + "roles: {spokesperson: {label: {vi: Người phát ngôn}}}\n" + text[end:]
+    with pytest.raises(ScenarioInvalid) as caught:
+        parse_scenario(changed, "drill.yaml")
+    issues = {issue.field: issue for issue in caught.value.issues}
+    assert issues["roles"].message.startswith("Input should be a valid")
+    assert issues["roles"].line == changed[:start].count("\n") + 1
+    assert issues["injects[0].to[0]"].message == "unknown role 'info_department'"
+
+
+def test_null_for_every_field_is_an_error_for_each_and_no_exception():
+    data = yaml.safe_load(FIXTURE.read_text(encoding="utf-8"))
+    text = "".join(f"{key}: null\n" for key in data)
+    with pytest.raises(ScenarioInvalid) as caught:
+        parse_scenario(text, "drill.yaml")
+    lines = {issue.field: issue.line for issue in caught.value.issues}
+    keys = list(data)
+    for required in ("id", "title", "roles", "injects", "facts", "opinion", "incident"):
+        assert lines[required] == keys.index(required) + 1
