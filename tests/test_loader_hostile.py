@@ -15,7 +15,7 @@ from scenarios.bounded_yaml import MAX_BYTES, MAX_DEPTH
 from scenarios.conditions import ConditionError, parse_condition
 from scenarios.loader import ScenarioInvalid, load_scenario, parse_scenario
 from scenarios.msel import MselError, export_msel, import_msel
-from scoring.card import format_t
+from scoring.card import Text, format_duration, format_percent, format_t
 
 FIXTURE = Path(__file__).parent / "fixtures" / "minimal.yaml"
 
@@ -107,9 +107,23 @@ def test_nesting_too_deep_and_a_text_too_large_are_refused():
     assert "larger than" in large
 
 
-@pytest.mark.parametrize("t", [float("inf"), float("-inf"), float("nan"), 1e308])
+UNSHOWABLE = [float("inf"), float("-inf"), float("nan"), 1e308, 10**400, -(10**400)]
+
+
+@pytest.mark.parametrize("t", UNSHOWABLE)
 def test_scenario_time_formats_whatever_number_reaches_it(t):
     assert format_t(t) == "T?"
+
+
+@pytest.mark.parametrize("number", UNSHOWABLE)
+def test_percentages_and_durations_show_a_question_mark_for_what_cannot_be_shown(number):
+    assert format_percent(number, "vi") == format_percent(number, "en") == "?%"
+    assert format_duration(number) == Text("? phút", "? minutes")
+
+
+def test_the_formats_still_show_every_number_a_drill_makes():
+    assert format_t(20160) == "T+336:00" and format_t(-20160) == "T-336:00" and format_t(61.5) == "T+01:01:30"
+    assert format_percent(0.0072, "vi") == "0,7%" and format_duration(20160).en == "336 hours"
 
 
 @pytest.mark.parametrize("written, ruinous", [
