@@ -1,6 +1,7 @@
 """`run.py dryrun SCENARIO [--seeds N]`: play a drill with the built-in bots and say whether it works.
 
-Prints each bot's score range over the seeds and the warnings of `sim.dryrun`.
+Prints each bot's score range over the seeds, what the drill costs to play
+and the warnings of `sim.dryrun`.
 Exit 0 without warnings, 2 with warnings, 1 when the scenario cannot be read.
 """
 
@@ -10,7 +11,7 @@ import argparse
 import sys
 
 from commands.loading import load_or_explain
-from sim.dryrun import BotResult, DryRunReport, dry_run
+from sim.dryrun import BotResult, DryRunCost, DryRunReport, dry_run
 
 WARNINGS_FOUND = 2
 
@@ -33,12 +34,20 @@ def _line(result: BotResult) -> str:
             f"không đạt/failed: {failed}")
 
 
+def _cost(cost: DryRunCost) -> list[str]:
+    seconds = f"{cost.seconds:.2f}"
+    return [f"Chi phí: tối đa {cost.samples_per_run} lần lấy mẫu dư luận và {cost.events_per_run} sự kiện mỗi lượt chạy; "
+            f"{cost.runs} lượt chạy trong {seconds.replace('.', ',')} giây.",
+            f"Cost: up to {cost.samples_per_run} opinion samples and {cost.events_per_run} events a run; "
+            f"{cost.runs} runs in {seconds} s."]
+
+
 def render(report: DryRunReport, title: str) -> str:
     """The report as the console shows it: Vietnamese first, English beside it."""
     seeds = report.seeds
     lines = [f"Chạy thử / Dry run: {title} ({report.scenario}), seed {_span(list(seeds))}", ""]
     lines += [_line(result) for result in report.results]
-    lines.append("")
+    lines += ["", *_cost(report.cost), ""]
     if not report.warnings:
         lines.append("Không có cảnh báo. / No warnings.")
     else:

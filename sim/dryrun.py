@@ -5,13 +5,16 @@ top level, the procedure followed on time scores the top of the scale and
 keeps the crisis low, a second voice to the press is caught, and the score
 tells the first team from the second. `dry_run` plays every bot of
 `sim.bots.BOTS` at every seed, scores each play, and lists what falls short
-as warnings in Vietnamese and English; `as_dict()` is what the editor shows.
+as warnings in Vietnamese and English, with what the drill costs to play (its
+opinion samples and events a run, and the seconds the plays took: a measure for
+the author, never a clock the world reads); `as_dict()` is what the editor shows.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from scenarios.model import Scenario
@@ -40,6 +43,8 @@ class BotRun:
     final_level: int
     max_level: int
     failed: tuple[str, ...]  # legal rules not fully met, in the rule set's order
+    events: int  # events the world wrote
+    samples: int  # opinion samples among them
 
 
 @dataclass(frozen=True)
@@ -73,7 +78,8 @@ class BotResult:
             "max_total": self.max_total,
             "failed_rules": list(self.failed),
             "runs": [{"seed": r.seed, "total": r.total, "bonus": r.bonus, "final_level": r.final_level,
-                      "max_level": r.max_level, "failed_rules": list(r.failed)} for r in self.runs],
+                      "max_level": r.max_level, "failed_rules": list(r.failed), "events": r.events,
+                      "samples": r.samples} for r in self.runs],
             "curve": [{"t": t, "belief": belief, "trust": trust, "level": level} for t, belief, trust, level in self.curve],
         }
 
@@ -91,20 +97,36 @@ class DryRunWarning:
 
 
 @dataclass(frozen=True)
+class DryRunCost:
+    """What playing the drill costs: the most opinion samples and events one run made, the runs, their seconds."""
+
+    samples_per_run: int
+    events_per_run: int
+    runs: int
+    seconds: float = field(compare=False)  # measured: differs from one dry run to the next
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"samples_per_run": self.samples_per_run, "events_per_run": self.events_per_run, "runs": self.runs,
+                "seconds": round(self.seconds, 3)}
+
+
+@dataclass(frozen=True)
 class DryRunReport:
-    """Every bot's results on one drill, and the warnings they raise."""
+    """Every bot's results on one drill, the warnings they raise, and what the plays cost."""
 
     scenario: str
     seeds: tuple[int, ...]
     results: tuple[BotResult, ...]
     warnings: tuple[DryRunWarning, ...]
+    cost: DryRunCost
 
     def result(self, bot: str) -> BotResult:
         return next(r for r in self.results if r.bot == bot)
 
     def as_dict(self) -> dict[str, Any]:
         return {"scenario": self.scenario, "seeds": list(self.seeds), "ok": not self.warnings,
-                "bots": [r.as_dict() for r in self.results], "warnings": [w.as_dict() for w in self.warnings]}
+                "bots": [r.as_dict() for r in self.results], "warnings": [w.as_dict() for w in self.warnings],
+                "cost": self.cost.as_dict()}
 
 
 def _play(scenario: Scenario, bot: str, seeds: Sequence[int]) -> BotResult:
@@ -112,8 +134,9 @@ def _play(scenario: Scenario, bot: str, seeds: Sequence[int]) -> BotResult:
     for seed in seeds:
         world = play_with_bots(scenario, [Bot(bot, scenario)], seed=seed)
         card = score(scenario, world.events)
+        samples = sum(1 for e in world.events if e["kind"] == "opinion")
         runs.append(BotRun(seed, card.total, card.bonus, world.level, world.max_level,
-                           tuple(r.id for r in card.failures)))
+                           tuple(r.id for r in card.failures), len(world.events), samples))
         if not curve:
             curve = tuple((e["t"], e["belief"], e["trust"], e["level"]) for e in world.events if e["kind"] == "opinion")
     return BotResult(bot, tuple(runs), curve)
@@ -178,6 +201,9 @@ def dry_run(scenario: Scenario, seeds: Sequence[int] = (0, 1, 2)) -> DryRunRepor
     seeds = tuple(seeds)
     if not seeds:
         raise ValueError("a dry run needs at least one seed")
+    started = time.perf_counter()
     results = {bot: _play(scenario, bot, seeds) for bot in BOTS}
+    runs = [run for result in results.values() for run in result.runs]
+    cost = DryRunCost(max(r.samples for r in runs), max(r.events for r in runs), len(runs), time.perf_counter() - started)
     warnings = _warnings(scenario, results["silent"], results["exemplary"], results["off_focal_point"])
-    return DryRunReport(scenario.id, seeds, tuple(results.values()), tuple(warnings))
+    return DryRunReport(scenario.id, seeds, tuple(results.values()), tuple(warnings), cost)
