@@ -1,4 +1,5 @@
-"""Hostile drill texts end in a clear, line-numbered error, quickly: alias bombs, huge or deep documents."""
+"""Hostile drill texts end in a clear, line-numbered error, quickly: alias bombs, huge or deep documents, numbers that
+would make a run ruinous or reach a page as infinity, values of the wrong type."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from instructor.authoring.editing import check_text, form_data
 from instructor.authoring.messages import vietnamese
 from scenarios.bounded_yaml import MAX_BYTES, MAX_DEPTH
 from scenarios.conditions import ConditionError, parse_condition
-from scenarios.loader import ScenarioInvalid, load_scenario, parse_scenario
+from scenarios.loader import ScenarioInvalid, ScenarioIssue, load_scenario, parse_scenario
 from scenarios.msel import MselError, export_msel, import_msel
 from scoring.card import Text, format_duration, format_percent, format_t
 
@@ -174,6 +175,19 @@ def test_a_value_of_the_wrong_type_anywhere_is_a_line_numbered_error_not_an_exce
 
 # ---------------------------------------------------------------- numbers, counts and lengths that bound a drill's cost
 
+def issue_where_changed(written: str, changed: str, field: str) -> ScenarioIssue:
+    """The fixture with `written` replaced by `changed`: its error at `field`, asserted to be on the changed line."""
+    text = FIXTURE.read_text(encoding="utf-8")
+    assert text.count(written) == 1, written
+    changed_text = text.replace(written, changed)
+    with pytest.raises(ScenarioInvalid) as caught:
+        parse_scenario(changed_text, "drill.yaml")
+    found = {issue.field: issue for issue in caught.value.issues}
+    assert field in found, [str(i) for i in caught.value.issues]
+    assert found[field].line == changed_text[:changed_text.index(changed)].count("\n") + 1
+    return found[field]
+
+
 LONG_CONDITION = "seen > 5000" + " and seen > 5000" * 40
 
 
@@ -202,18 +216,8 @@ LONG_CONDITION = "seen > 5000" + " and seen > 5000" * 40
 ], ids=["samples", "reach", "initial-seen", "fact-delay", "inject-delay", "response-window", "actor-delay", "text",
         "keyword-count", "keyword-length", "condition-length", "condition-infinity", "condition-huge"])
 def test_what_would_make_a_drill_costly_is_an_error_at_its_line_in_both_languages(written, changed, field, message):
-    text = FIXTURE.read_text(encoding="utf-8")
-    assert text.count(written) == 1, written
-    changed_text = text.replace(written, changed)
-    with pytest.raises(ScenarioInvalid) as caught:
-        parse_scenario(changed_text, "drill.yaml")
-    found = {issue.field: issue for issue in caught.value.issues}
-    assert field in found, [str(i) for i in caught.value.issues]
-    issue = found[field]
+    issue = issue_where_changed(written, changed, field)
     assert issue.message.startswith(message)
-    key = field.split(".")[-1].split("[")[0]
-    lines = changed_text.splitlines()
-    assert key in lines[issue.line - 1] or key.split("_")[0] in lines[issue.line - 1], (issue.line, lines[issue.line - 1])
     assert vietnamese(issue.message), issue.message
 
 
@@ -239,15 +243,7 @@ def test_a_condition_number_out_of_range_is_a_condition_error_not_an_overflow(co
 ], ids=["list-for-a-role-id", "mapping-for-an-inject-id", "huge-int-for-a-minute", "int-for-a-condition",
         "text-for-a-list", "list-in-a-list-of-ids", "list-for-an-inject-reference", "list-for-a-choice"])
 def test_a_value_of_the_wrong_type_is_the_models_error_at_its_line(written, changed, field, message):
-    text = FIXTURE.read_text(encoding="utf-8")
-    assert text.count(written) == 1, written
-    changed_text = text.replace(written, changed)
-    with pytest.raises(ScenarioInvalid) as caught:
-        parse_scenario(changed_text, "drill.yaml")
-    found = {issue.field: issue for issue in caught.value.issues}
-    assert field in found, [str(i) for i in caught.value.issues]
-    assert found[field].message.startswith(message)
-    assert found[field].line == changed_text[:changed_text.index(changed)].count("\n") + 1
+    assert issue_where_changed(written, changed, field).message.startswith(message)
 
 
 def test_a_mapping_where_the_roles_list_belongs_is_one_error_and_the_references_to_roles_are_still_checked():
