@@ -17,7 +17,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from web import create_app
+from app_factory import platform_app
 from web.exercises import TeamPlan, create_exercise
 from web.extensions import db
 from web.models import Instructor
@@ -88,16 +88,7 @@ class Platform:
 def platform() -> Iterator[Platform]:
     errors = ErrorRecords()
     with tempfile.TemporaryDirectory(prefix="fuzz-web-") as folder:
-        app = create_app({"TESTING": True, "SECRET_KEY": "fuzz", "WTF_CSRF_ENABLED": False,
-                          "SQLALCHEMY_DATABASE_URI": f"sqlite:///{Path(folder) / 'fuzz.db'}"})
-        app.extensions["live"].clock = SteppingClock()
-        with app.app_context():
-            db.create_all()
-            for username in ("lan", "minh"):
-                instructor = Instructor(username=username, display_name=username.title())
-                instructor.set_password("secret")
-                db.session.add(instructor)
-            db.session.commit()
+        app = platform_app(Path(folder) / "fuzz.db", "fuzz", SteppingClock())
         logging.getLogger().addHandler(errors)
         try:
             yield Platform(app, errors)

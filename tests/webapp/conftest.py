@@ -9,6 +9,7 @@ from werkzeug.security import generate_password_hash
 
 from web.models import core as models
 
+from app_factory import platform_app
 from web import create_app
 from web.exercises import TeamPlan, create_exercise
 from web.extensions import db, socketio
@@ -44,16 +45,7 @@ def fast_hashing(request, monkeypatch):
 
 @pytest.fixture
 def app(tmp_path):
-    app = create_app({"TESTING": True, "SECRET_KEY": "test", "WTF_CSRF_ENABLED": False,
-                      "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'test.db'}"})
-    app.extensions["live"].clock = FakeClock()
-    with app.app_context():
-        db.create_all()
-        for username in ("lan", "minh"):
-            instructor = Instructor(username=username, display_name=username.title())
-            instructor.set_password("secret")
-            db.session.add(instructor)
-        db.session.commit()
+    app = platform_app(tmp_path / "test.db", "test", FakeClock())
     yield app
 
 
