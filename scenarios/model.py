@@ -142,14 +142,21 @@ class Fact(Strict):
     source: Identifier = Field(description="agency that confirms it, e.g. police, health_department")
     delay: Minute = Field(description="minutes from the verify request to the answer")
     keywords: Keywords = Field(description="phrases that show a statement uses this fact")
+    label: LocalText | None = Field(None, description="a short name for the fact in verdicts and reports (else the start of its statement)")
+    briefed: bool = Field(False, description="the drill's brief already tells it: known from the start, no verification needed")
+    assures: bool = Field(False, description="a safety assurance ('an toàn', 'yên tâm sử dụng', 'không ảnh hưởng sức khỏe') "
+                                             "stands on this fact: before a fact so marked is verified, an assurance is an "
+                                             "unverified claim")
 
 
 class FalseClaim(Strict):
-    """A false claim the rumour carries; repeating it in a statement is penalised."""
+    """A false claim the rumour carries; repeating it in a statement is penalised, denying it is not."""
 
     id: Identifier
     text: LocalText
     keywords: Keywords
+    refuted_by: Annotated[tuple[Identifier, ...], Field(max_length=MAX_KEYWORDS)] = Field((), description="facts that ground a denial of this claim: denying it "
+                                                                "before one of them is known is an unverified claim")
 
 
 class KeyMessage(Strict):

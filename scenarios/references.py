@@ -209,6 +209,13 @@ def _within_the_drill(data: dict) -> Iterator[Problem]:
             yield location, f"{_figure(people)} is more than the population ({_figure(population)})"
 
 
+def _refutations(data: dict, fact_ids: set[str]) -> Iterator[Problem]:
+    for index, claim in _entries(data, "false_claims"):
+        for f, fact in _strings(claim.get("refuted_by")):
+            if fact not in fact_ids:
+                yield ("false_claims", index, "refuted_by", f), f"unknown fact '{fact}'"
+
+
 def find_problems(data: dict) -> list[Problem]:
     """Every reference problem in the parsed data of a scenario file."""
     role_ids = _ids(data, "roles")
@@ -224,5 +231,6 @@ def find_problems(data: dict) -> list[Problem]:
     problems += _levels(data, inject_ids)
     problems += _injects(data, role_ids, claim_ids)
     problems += _incident(data, inject_ids)
+    problems += _refutations(data, _ids(data, "facts"))
     problems += _within_the_drill(data)
     return problems

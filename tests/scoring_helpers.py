@@ -23,7 +23,7 @@ GOOD_TEXT = (
     "Nguyên nhân đang xác minh, chúng tôi sẽ cập nhật lúc 15 giờ và cam kết xử lý nghiêm. "
     "Người dân yên tâm sinh hoạt bình thường; mọi thắc mắc xin gọi đường dây nóng."
 )
-RUMOUR_TEXT = "Nhà máy không xả khí độc, người dân không cần sơ tán."
+RUMOUR_TEXT = "Nhà máy đã xả khí độc, người dân phải sơ tán ngay."
 ALL_ROLES_TEXT = "Kết quả quan trắc trong giới hạn cho phép."
 
 

@@ -251,7 +251,7 @@ def test_every_cerc_sentence_shows_its_item():
 
 def test_a_fact_worded_with_the_rumour_falls_back_to_a_keyword_of_its_own():
     writer = Writer(MINIMAL)
-    fact = {"fact": "air-normal", "statement": {"vi": "Không hề có khí độc: không khí bình thường."}}
+    fact = {"fact": "air-normal", "statement": {"vi": "Sau tin khí độc, không khí vẫn bình thường."}}
     sentence = writer.fact_sentence(fact, frozenset({"air-normal"}))
     assert sentence == "Cơ quan chức năng xác nhận: quan trắc."
     assert writer.fact_sentence(fact, frozenset()) is None  # not verified yet: no sentence at all

@@ -52,7 +52,7 @@ def test_ratings_come_from_the_points_of_the_objectives_legal_rules(report, revi
             assert team_rating.rating == rating(team_rating.points / team_rating.max_points)
     ratings = {o.objective.id: [r.rating for r in o.ratings] for o in report.objectives}
     assert all(codes[0] == "P" and codes[1] == "U" for codes in ratings.values())  # exemplary, silent
-    assert ratings["verify"][2] == "M"  # unverified: a third of the points of verified_facts_only
+    assert ratings["verify"][2] == "U"  # unverified: repeating the rumour fails verified_facts_only outright
 
 
 def test_a_bonus_rule_never_moves_a_rating():

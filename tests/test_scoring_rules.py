@@ -169,8 +169,20 @@ def test_verified_facts_only_penalises_a_fact_used_before_verification():
     log.statement(80, text=ALL_ROLES_TEXT)
     verdict = judge("verified_facts_only", log)
     assert verdict.earned == 0.5
-    assert "air-normal" in verdict.explanation.vi and "chưa xác minh" in verdict.explanation.vi
+    assert "“Kết quả quan trắc không khí trong giới hạn cho phép”" in verdict.explanation.vi
+    assert "chưa xác minh" in verdict.explanation.vi and "air-normal" not in str(verdict.explanation)
     assert [e.t for e in verdict.evidence] == [20]
+
+
+def test_verified_facts_only_is_not_diluted_by_clean_statements():
+    log = opening()
+    log.statement(20, text=ALL_ROLES_TEXT)  # air-normal not yet verified
+    log.verify_and_confirm(21, "air-normal")
+    for minute in range(80, 180, 10):
+        log.statement(minute, text=ALL_ROLES_TEXT)
+    assert judge("verified_facts_only", log).earned == 0.5  # one unverified statement of eleven still costs half
+    log.statement(200, text=RUMOUR_TEXT)
+    assert judge("verified_facts_only", log).earned == 0.0
 
 
 def test_verified_facts_only_penalises_repeating_the_rumour():
@@ -178,13 +190,15 @@ def test_verified_facts_only_penalises_repeating_the_rumour():
     log.statement(20, text=RUMOUR_TEXT)
     verdict = judge("verified_facts_only", log)
     assert verdict.earned == 0.0
-    assert "toxic-gas" in verdict.explanation.en and "false claim" in verdict.explanation.en
+    assert "toxic-gas" not in str(verdict.explanation) and "false claim" in verdict.explanation.en
+    assert "fails the rule" in verdict.explanation.en and "nhắc lại tin sai" in verdict.explanation.vi
 
 
 def test_verified_facts_only_reads_answers_to_the_press_too():
     log = exemplary()
+    assert judge("verified_facts_only", log).earned == 1.0
     log.answer(300, "call-1", text=RUMOUR_TEXT)
-    assert judge("verified_facts_only", log).earned == pytest.approx(2 / 3)
+    assert judge("verified_facts_only", log).earned == 0.0
 
 
 # --- initial_information ------------------------------------------------------------------------

@@ -142,10 +142,12 @@ def test_a_statement_before_verification_uses_unverified_facts(scenario):
 
 
 def test_repeating_the_false_claim_is_detected_even_without_diacritics(scenario):
-    text = "Khong co chuyen xa khi doc, dan khong phai so tan."
-    world = play(scenario, [act(30, "spokesperson", "issue_statement", channel="portal", form="press_release", text=text)])
-    (statement,) = of_kind(world, "action", type="issue_statement")
-    assert statement["analysis"]["claims"] == ["toxic-gas"]
+    repeat, denial = "Nha may da xa khi doc, dan phai so tan.", "Khong co chuyen xa khi doc, dan khong phai so tan."
+    world = play(scenario, [act(30, "spokesperson", "issue_statement", channel="portal", form="press_release", text=repeat),
+                            act(40, "spokesperson", "issue_statement", channel="portal", form="press_release", text=denial)])
+    repeated, denied = of_kind(world, "action", type="issue_statement")
+    assert repeated["analysis"]["claims"] == ["toxic-gas"] and repeated["analysis"]["refuted"] == []
+    assert denied["analysis"]["claims"] == [] and denied["analysis"]["refuted"] == ["toxic-gas"]
 
 
 def test_report_up_gets_the_standing_committees_directive(scenario):
