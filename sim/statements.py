@@ -50,14 +50,14 @@ DENIALS = re.compile(r"\b(?:sai su that|khong dung su that|khong dung|khong chin
                      r"khong xay ra|khong he co)\b")
 # A negation a few words before the claim's words denies it ("không ai bị hành hung", "chưa có trường hợp nào
 # tử vong")...
-NEGATION = re.compile(r"\b(?:khong|chua|chang|cha he|dau co)\b")
+NEGATION = re.compile(r"\b(?:khong|chua|chang|cha he)\b")
 # ...unless something between them starts a new thought ("không thể dùng vì nhiễm độc")...
-SCOPE_BREAK = re.compile(r"\b(?:vi|nen|ma|boi vi|de)\b")
+SCOPE_BREAK = re.compile(r"\b(?:vi|nen|ma|boi vi)\b")
 # ...or the clause only hedges: a possibility kept open is a repetition ("có thể bị nhiễm độc").
 HEDGES = re.compile(r"\b(?:co the|nhieu kha nang|kha nang|nghi ngo|nghi van|nghi la|chua loai tru|khong loai tru|"
                     r"chua the khang dinh|chua khang dinh|chua ket luan|chua co ket luan|chua xac dinh|hay khong|"
                     r"hay chua|neu)\b")
-NEGATION_WINDOW = 6  # words
+NEGATION_WINDOW = 8  # words
 # Safety assurances: a claim that something is safe, which only a verified fact can ground.
 _SAFE_THINGS = r"(?:nuoc may|nguon nuoc|nuoc|thuc pham|thuc an|bua an|suat an|dap|ho chua|cho moi|cho)"
 ASSURANCES = (
