@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from commands.simulate import simulate
+from instructor.authoring.messages import vietnamese
 from scenarios.library import builtin_ids, play_paths
 from scenarios.loader import ScenarioInvalid, parse_scenario
 from sim.actions import read_action_file
@@ -185,6 +186,7 @@ def test_a_refutation_grounded_on_an_unknown_fact_is_a_load_error():
     (issue,) = caught.value.issues
     assert issue.field == "false_claims[0].refuted_by[0]" and "unknown fact 'air-nope'" in issue.message
     assert issue.line == broken.splitlines().index("    refuted_by: [air-nope]") + 1
+    assert vietnamese(issue.message) == "sự thật 'air-nope' không có trong kịch bản"
 
 
 # --- scoring ------------------------------------------------------------------------------------

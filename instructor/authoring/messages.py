@@ -58,6 +58,7 @@ _PATTERNS: list[tuple[str, str]] = [
     (r"a (\w+) needs 'reach'", "tin kênh {0} cần số lượt tiếp cận 'reach'"),
     (r"unknown role '(.+)'", "vai '{0}' không có trong kịch bản"),
     (r"unknown false claim '(.+)'", "tin sai '{0}' không có trong kịch bản"),
+    (r"unknown fact '(.+)'", "sự thật '{0}' không có trong kịch bản"),
     (r"unknown inject '(.+)'", "tin '{0}' không có trong kịch bản"),
     (r"duplicate .+ id '(.+)'", "mã '{0}' bị trùng"),
     (r"at least one role must be played by trainees", "cần ít nhất một vai do học viên đảm nhận"),
