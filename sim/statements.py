@@ -193,11 +193,6 @@ class StatementAnalysis:
     unverified_claims: tuple[dict, ...] = ()
 
     @property
-    def clean(self) -> bool:
-        """No false claim repeated and nothing said before it was known."""
-        return not self.claims and not self.unverified_facts
-
-    @property
     def category(self) -> str:
         """One word for the statement, the worst first: repeat, unverified, refute or neutral."""
         if self.claims:

@@ -13,6 +13,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from commands.simulate import simulate
 from instructor.authoring.messages import vietnamese
@@ -94,6 +96,20 @@ def test_the_same_keywords_still_match_as_whole_words_with_or_without_diacritics
     assert keyword_spans(fold_aligned("Giá 30.000 đồng/m²"), "30.000") == [(4, 10)]
 
 
+def test_every_labelled_statement_typed_without_diacritics_reads_the_same():
+    for item in load_labelled() + load_labelled(HELDOUT):
+        plain = analysed(item.scenario, fold(item.text).upper(), item.verified)
+        assert plain.category == analysed_class(item), item.text
+
+
+@given(st.text(max_size=400))
+@settings(max_examples=300, deadline=None)
+def test_no_text_crashes_the_analysis(text):
+    analysis = analysed(FLOOD, text)
+    assert analysis.category in CLASSES and len(fold_aligned(text)) == len(text)
+    assert set(analysis.unverified_facts) <= {f.id for f in drill(FLOOD).facts}
+
+
 @pytest.mark.parametrize("text", ["", "   ", "İİİ ǅ ﬁ", "a\u0301" * 50, "\x00\n\t;;;", "Đ" * 20000, "không " * 3000])
 def test_any_text_is_analysed_and_folding_keeps_every_offset(text):
     assert len(fold_aligned(text)) == len(text)
@@ -157,7 +173,7 @@ def test_a_safety_assurance_before_its_grounding_fact_is_verified_is_unverified(
     assert early.unverified_facts == (grounds,) and early.category == "unverified"
     (claim,) = early.unverified_claims
     assert claim["kind"] == "assurance" and claim["facts"] == [grounds] and claim["quote"] in text
-    assert analysed(scenario_id, text, {grounds}).clean
+    assert analysed(scenario_id, text, {grounds}).category == "neutral"
 
 
 @pytest.mark.parametrize(("scenario_id", "text"), [
