@@ -45,9 +45,9 @@ CERC_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
 }
 
 # Words that call what the clause names false: the whole sentence is a denial.
-DENIALS = re.compile(r"\b(?:sai su that|khong dung su that|khong dung|khong chinh xac|khong co that|hoan toan sai|la sai|"
-                     r"bia dat|tin gia|tin sai|vu khong|xuyen tac|khong co co so|bac bo|phu nhan|cat ghep|gia mao|"
-                     r"khong xay ra|khong he co)\b")
+DENIALS = re.compile(r"\b(?:sai su that|khong dung su that|(?:la|hoan toan) khong dung|khong dung (?:voi )?thuc te|"
+                     r"khong chinh xac|khong co that|la (?:hoan toan )?sai(?= *$| *[.,;!?])|bia dat|tin gia|tin sai|"
+                     r"vu khong|xuyen tac|khong co co so|bac bo|phu nhan|cat ghep|gia mao|khong xay ra|khong he co)\b")
 # A negation a few words before the claim's words denies it ("không ai bị hành hung", "chưa có trường hợp nào
 # tử vong")...
 NEGATION = re.compile(r"\b(?:khong|chua|chang|cha he)\b")
@@ -56,8 +56,10 @@ SCOPE_BREAK = re.compile(r"\b(?:vi|nen|ma|boi vi)\b")
 # ...or the clause only hedges: a possibility kept open is a repetition ("có thể bị nhiễm độc").
 HEDGES = re.compile(r"\b(?:co the|nhieu kha nang|kha nang|nghi ngo|nghi van|nghi la|chua loai tru|khong loai tru|"
                     r"chua the khang dinh|chua khang dinh|chua ket luan|chua co ket luan|chua xac dinh|hay khong|"
-                    r"hay chua|neu)\b")
+                    r"hay chua|neu|khong biet|chua biet|chua ro|chua nam duoc)\b")
 NEGATION_WINDOW = 8  # words
+# "để người dân yên tâm, …" is an aim, not an assurance.
+AIM = re.compile(r"\b(?:de|giup|nham)(?: \S+){0,3} $")
 # Safety assurances: a claim that something is safe, which only a verified fact can ground.
 _SAFE_THINGS = r"(?:nuoc may|nguon nuoc|nuoc|thuc pham|thuc an|bua an|suat an|dap|ho chua|cho moi|cho)"
 ASSURANCES = (
@@ -243,7 +245,8 @@ def _assurance(folded: str, spans: list) -> tuple[int, int] | None:
     for pattern in ASSURANCES:
         for match in pattern.finditer(folded):
             clause = _clause_of(spans, match.start())
-            if not _negated(folded, clause[0], match.start()) and not HEDGES.search(folded, clause[0], match.start()):
+            before = folded[clause[0]:match.start()]
+            if not _negated(folded, clause[0], match.start()) and not HEDGES.search(before) and not AIM.search(before):
                 return clause[:2]
     return None
 

@@ -138,6 +138,9 @@ def test_a_denial_that_names_the_claim_refutes_it(scenario_id, text, claim):
     (FAKE, "Chuyện nhận hối lộ 20 tỷ sẽ được làm rõ.", "bribe"),
     (WATER, "Nước máy không thể dùng vì nhiễm độc.", "toxic-water"),
     ("khieu-nai-di-doi-cho", "Công an có bắt giữ vài người nhưng không ai bị thương.", "traders-arrested"),
+    (SCHOOL, "Bếp ăn nấu không đúng quy trình nên hơn 100 học sinh bị ngộ độc.", "mass-poisoning"),  # not a denial
+    (FAKE, "Việc nhận hối lộ là sai phạm nghiêm trọng.", "bribe"),  # "là sai phạm" is not "là sai"
+    (WATER, "Chúng tôi không biết nước có nhiễm độc không.", "toxic-water"),
 ])
 def test_stating_hedging_or_leaving_a_claim_open_repeats_it(scenario_id, text, claim):
     verified = {f.id for f in drill(scenario_id).facts}
@@ -181,6 +184,7 @@ def test_a_safety_assurance_before_its_grounding_fact_is_verified_is_unverified(
     (FLOOD, "Chúng tôi cam kết bảo đảm an toàn cho người dân."),
     (SCHOOL, "Đơn vị có giấy chứng nhận đủ điều kiện an toàn thực phẩm."),
     (WATER, "Chưa thể khẳng định nước máy an toàn; kết quả kiểm nghiệm sẽ có trong chiều nay."),
+    (WATER, "Để người dân yên tâm, UBND tỉnh sẽ công bố kết quả kiểm nghiệm ngay khi có."),
 ])
 def test_instructions_commitments_and_hedges_are_no_assurance(scenario_id, text):
     assert analysed(scenario_id, text).unverified_claims == ()
