@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,7 @@ from commands.simulate import simulate
 from instructor.authoring.messages import vietnamese
 from scenarios.library import builtin_ids, play_paths
 from scenarios.loader import ScenarioInvalid, parse_scenario
-from sim.actions import read_action_file
+from sim.actions import MAX_TEXT, read_action_file
 from sim.statements import analyse_statement, fold, fold_aligned, keyword_spans
 from statement_labels import (CLASSES, LABELLED, analysed_class, drill, load_labelled, measures, misclassified,
                               substring_class)
@@ -116,6 +117,14 @@ def test_any_text_is_analysed_and_folding_keeps_every_offset(text):
     analysis = analysed(WATER, text)
     assert analysis.category in CLASSES and 0 <= analysis.as_dict(drill(WATER))["quality"] <= 1
     assert fold("  Đường  DÂY   nóng ") == "duong day nong"
+
+
+def test_the_longest_text_an_action_may_carry_is_analysed_quickly_even_when_built_to_be_slow():
+    worst = ("Không nhiễm độc, yên tâm; " * 200)[:MAX_TEXT]
+    started = time.process_time()
+    analysis = analysed(WATER, worst)
+    assert time.process_time() - started < 1.0
+    assert analysis.refuted == ("toxic-water",) and analysis.unverified_facts == ("water-test",)
 
 
 # --- denials ------------------------------------------------------------------------------------
