@@ -5,6 +5,7 @@
    then `events` {team_id, events, status, minute, level, score?}, `status` {team_id, status, minute, level,
    speed, fault} after each change of status (a fault: the error that stopped the team) and `observation` {team_id, at, text};
    `control` {team_id | exercise_id, command, args} -> {ok, teams: [{team_id, ok, state | error}]};
+   `jump_preview` {team_id | exercise_id} -> {ok, teams: [{team_id, ok, preview | error}]}, asked before a jump;
    `observe` {team_id, text, at?} -> {ok, observation}.
    All data goes into the page as text (textContent): never as HTML. */
 (function () {
@@ -65,6 +66,7 @@
         }
         if (command === "fire") args.inject = document.getElementById("fire-inject").value;
         if (command === "end" && !window.confirm("Kết thúc buổi diễn tập " + (scope === "all" ? "cho tất cả các đội" : "cho đội này") + "? / End the drill?")) return;
+        if (command === "jump") { confirmJump(scope, null); return; }
         control(scope, command, args, null);
       });
     });
@@ -96,6 +98,42 @@
       report(command, ack, slot);
       if (done) done(ack);
     });
+  }
+
+  /* A jump plays at once everything up to the next timed inject: first ask the server what that skips
+     (deadlines that pass, escalations, injects delivered on the way), say it, and jump only if confirmed. */
+  function confirmJump(scope, slot) {
+    var payload = scope === "all" ? { exercise_id: EXERCISE } : { team_id: parseInt(scope, 10) };
+    socket.emit("jump_preview", payload, function (ack) {
+      ack = ack || { ok: false, error: "?" };
+      var ready = (ack.teams || []).filter(function (r) { return r.ok; });
+      if (!ready.length) { report("jump", ack.teams ? ack : { ok: false, error: ack.error }, slot); return; }
+      var text = ready.map(function (r) { return jumpText(r.team_id, r.preview); }).join("\n\n");
+      if (window.confirm(text + "\n\nVẫn nhảy? / Jump anyway?")) control(scope, "jump", {}, slot);
+    });
+  }
+
+  function jumpText(teamId, p) {
+    var name = teams[teamId] ? teams[teamId].name : "#" + teamId;
+    if (p.to === null) return name + ": không còn tin theo lịch để nhảy tới. / No timed inject left to jump to.";
+    var lines = [name + ": nhảy từ " + fmtT(p.from) + " tới " + fmtT(p.to) +
+                 (p.target.length ? " (" + p.target.map(function (i) { return i.title.vi; }).join("; ") + ")" : "") +
+                 " / jump from " + fmtT(p.from) + " to " + fmtT(p.to)];
+    if (!p.deadlines.length && !p.escalations.length && !p.injects.length) {
+      lines.push("Không bỏ qua gì. / Nothing is skipped.");
+      return lines.join("\n");
+    }
+    lines.push("Sẽ bỏ qua / This skips:");
+    p.deadlines.forEach(function (d) {
+      lines.push("• " + fmtT(d.t) + " quá hạn trả lời / deadline passes: " + d.title.vi);
+    });
+    p.escalations.forEach(function (e) {
+      lines.push("• " + fmtT(e.t) + " leo thang / escalation: Cấp " + e.from + " → Cấp " + e.to + (e.name ? " — " + D.levelName(e.name) : ""));
+    });
+    p.injects.forEach(function (i) {
+      lines.push("• " + fmtT(i.t) + " tin đến / inject: " + i.title.vi);
+    });
+    return lines.join("\n");
   }
 
   /* Control errors come back in the ack: each team's result is shown. */
@@ -204,6 +242,7 @@
         dataset: { command: command },
         onclick: function () {
           if (command === "end" && !window.confirm("Kết thúc buổi diễn tập của " + team.name + "? / End this team's drill?")) return;
+          if (command === "jump") { confirmJump(String(team.id), dom.result); return; }
           control(String(team.id), command, {}, dom.result);
         } }, D.vi(COMMANDS[command]));
       dom.buttons[command] = button;
