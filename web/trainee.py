@@ -101,10 +101,10 @@ class TraineeNamespace(AuditedNamespace):
             live = _live().team(current_user.team_id)
         except TeamUnavailable:  # the room still shows what was stored; acts are refused with the reason
             team = db.session.get(Team, current_user.team_id)
-            emit("hello", {**hello, "status": team.status, "minute": 0, "level": 0, "fault": True})
+            emit("hello", {**hello, "status": team.status, "minute": 0, "level": 0, "speed": team.speed, "fault": True})
             return
         emit("hello", {**hello, "status": live.status, "minute": round(live.world.now, 2), "level": live.world.level,
-                       "fault": live.fault is not None})
+                       "speed": live.driver.clock.speed, "fault": live.fault is not None})
 
     def on_act(self, data):
         """{type, params} -> {ok, event | error}. The role is the member's own."""
