@@ -28,6 +28,7 @@ from web.extensions import db, socketio
 from web.controls import ControlError
 from web.live import TeamUnavailable
 from web.models import EventRecord, Member, Team
+from web.names import clean_name, name_key
 from web.outbox import TRAINEE_NAMESPACE, role_room
 from web.practice.attempts import attempt_of_team
 
@@ -45,9 +46,9 @@ def join():
         return refused
     form = JoinForm(code=request.args.get("code", ""))
     if form.validate_on_submit():
-        code, name = form.code.data.strip().upper(), " ".join(form.name.data.split())
+        code, name = form.code.data.strip().upper(), clean_name(form.name.data)
         team = db.session.scalar(select(Team).where(Team.join_code == code))
-        member = team and db.session.scalar(select(Member).where(Member.team_id == team.id, Member.name == name))
+        member = team and _member_named(team, name)
         practice = team is not None and attempt_of_team(team.id) is not None
         if member is None or practice:
             refuse_attempt("join", code, f"team code '{code}' is a self-practice team" if practice
@@ -58,6 +59,12 @@ def join():
             login_user(member)
             return redirect(url_for("trainee.room"))
     return render_template("join.html", form=form)
+
+
+def _member_named(team: Team, name: str) -> Member | None:
+    """The team's member of this name, regardless of case, spacing and Unicode normalisation (`web.names`)."""
+    key = name_key(name)
+    return next((m for m in team.members if name_key(m.name) == key), None)
 
 
 @bp.route("/room")
