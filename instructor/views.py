@@ -14,6 +14,7 @@ from instructor.authoring.store import chosen_version, link_exercise, version_ch
 from scenarios.library import builtin_ids
 from scoring.rules import RULES
 from web.auth import is_instructor, refuse, who_is
+from web.join_links import join_base, local_only
 from web.names import clean_name, name_key
 from web.validation import as_id
 from web.exercises import ExerciseError, TeamPlan, builtin_text, create_exercise, scenario_of
@@ -133,8 +134,9 @@ def console(exercise_id: int):
     require_instructor()
     exercise = owned_exercise(exercise_id)
     rule_titles = {name: rule.title.as_dict() for name, rule in RULES.items()}
+    base = join_base()
     return render_template("instructor/console.html", exercise=exercise, scenario=scenario_of(exercise),
-                           rule_titles=rule_titles)
+                           rule_titles=rule_titles, join_base=base, join_local=local_only(base))
 
 
 def init_app(app: Flask) -> None:

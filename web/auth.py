@@ -174,6 +174,7 @@ def init_app(app: Flask) -> None:
     throttle.init_app(app)
     refusals.init_app(app)
     login_manager.login_view = "auth.login"
+    login_manager.blueprint_login_views = {"trainee": "trainee.join"}  # a trainee logged out joins again, not logs in
     login_manager.login_message = None  # no flash: a flood that never follows the redirect would pile them in its cookie
     user_unauthorized.connect(_audit_unauthorized, app)
     user_logged_in.connect(_open_login, app)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, Flask, redirect, render_template, request, url_for
+from flask import Blueprint, Flask, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, login_user
 from flask_socketio import ConnectionRefusedError, emit, join_room
 from flask_wtf import FlaskForm
@@ -21,7 +21,7 @@ from wtforms import StringField
 from wtforms.validators import DataRequired, Length
 
 from sim.actions import CATALOG, FORMS, LAWFUL_REFUSALS, STATEMENT_CHANNELS
-from web.auth import AuditedNamespace, is_member, refuse, refuse_attempt, throttled, who_is
+from web.auth import AuditedNamespace, is_instructor, is_member, refuse, refuse_attempt, throttled, who_is
 from web.validation import MAX_ID, MAX_NAME, is_plain, is_text, refusal
 from web.exercises import scenario_of
 from web.extensions import db, socketio
@@ -45,7 +45,12 @@ def join():
     if refused := throttled("join", request.form.get("code", "")):
         return refused
     form = JoinForm(code=request.args.get("code", ""))
-    if form.validate_on_submit():
+    other, submitted = _other_login(current_user), form.validate_on_submit()
+    if submitted and other and not request.form.get("leave"):
+        flash(f"Trình duyệt này đang đăng nhập là {other}. Hãy đánh dấu ô xác nhận bên dưới để vào đội (và đăng xuất "
+              f"tài khoản đó), hoặc mở liên kết trong cửa sổ ẩn danh. / This browser is logged in as {other}: tick the box "
+              "below to join (and log that account out), or open the link in a private window.", "error")
+    elif submitted:
         code, name = form.code.data.strip().upper(), clean_name(form.name.data)
         team = db.session.scalar(select(Team).where(Team.join_code == code))
         member = team and _member_named(team, name)
@@ -58,7 +63,14 @@ def join():
         else:
             login_user(member)
             return redirect(url_for("trainee.room"))
-    return render_template("join.html", form=form)
+    return render_template("join.html", form=form, other=other, expired="next" in request.args)
+
+
+def _other_login(user) -> str | None:
+    """Who else this browser is logged in as (an instructor, a practice account), whom joining a team logs out."""
+    if not getattr(user, "is_authenticated", False) or is_member(user):
+        return None
+    return f"{user.display_name} ({'giảng viên / instructor' if is_instructor(user) else 'tài khoản tự luyện / practice account'})"
 
 
 def _member_named(team: Team, name: str) -> Member | None:

@@ -215,7 +215,7 @@
     var holder = document.getElementById("teams");
     var empty = holder.querySelector(".empty");
     if (empty) empty.remove();
-    var joinUrl = window.location.origin + "/join?code=" + encodeURIComponent(team.join_code);
+    var joinUrl = (data.join_base || window.location.origin) + "/join?code=" + encodeURIComponent(team.join_code);
     dom.status = el("span", { class: "status-badge" });
     dom.clock = el("span", { class: "val clock" });
     dom.speed = el("span", { class: "val" });
@@ -269,7 +269,9 @@
         el("div", null,
           el("h2", null, team.name),
           el("div", { class: "joininfo" }, "Mã đội ", el("span", { class: "code" }, team.join_code), " · ",
-            el("a", { href: joinUrl, class: "join-link", target: "_blank", rel: "noopener" }, joinUrl))),
+            el("a", { href: joinUrl, class: "join-link", target: "_blank", rel: "noopener",
+                      title: "Thử liên kết trong cửa sổ ẩn danh, kẻo đăng xuất phiên giảng viên / Try it in a private window, or this browser logs you out" }, joinUrl),
+            el("small", { class: "join-tip" }, " · thử trong cửa sổ ẩn danh (Ctrl+Shift+N)", el("span", { class: "en", lang: "en" }, " try it in a private window")))),
         el("div", { class: "stats" },
           el("div", { class: "stat" }, el("span", { class: "cap" }, "Trạng thái"), dom.status),
           el("div", { class: "stat" }, el("span", { class: "cap" }, "Thời gian"), dom.clock),
@@ -575,7 +577,14 @@
     schedule(team);
   });
   socket.on("disconnect", function () { setConnection("lost", "Mất kết nối — đang kết nối lại…", "Reconnecting…"); });
-  socket.on("connect_error", function () { setConnection("lost", "Không kết nối được — đang thử lại…", "Cannot connect, retrying…"); });
+  socket.on("connect_error", function (err) {
+    if (err && err.message === "not an instructor") {  // this browser's instructor login is gone (a join link tried here?)
+      setConnection("lost", "Phiên giảng viên đã kết thúc (có thể do thử liên kết vào đội trên trình duyệt này). Hãy tải lại trang để đăng nhập lại.",
+                    "Your instructor session ended (a join link tried in this browser?): reload to log in again.");
+      return;
+    }
+    setConnection("lost", "Không kết nối được — đang thử lại…", "Cannot connect, retrying…");
+  });
 
   window.setInterval(function () {
     order.forEach(function (id) {

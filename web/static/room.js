@@ -736,7 +736,12 @@
   socket.on("disconnect", function () {
     setConnection("lost", "Mất kết nối — đang kết nối lại…", "Reconnecting…");
   });
-  socket.on("connect_error", function () {
+  socket.on("connect_error", function (err) {
+    if (err && err.message === "not a trainee") {  // the login is gone (expired, logged out, replaced): join again
+      setConnection("lost", "Phiên đã hết hạn — đang chuyển tới trang vào đội…", "Session ended; taking you to the join page…");
+      window.location.assign(data.rejoin);
+      return;
+    }
     setConnection("lost", "Không kết nối được — đang thử lại…", "Cannot connect, retrying…");
   });
 
