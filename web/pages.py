@@ -36,7 +36,7 @@ def _forbidden(error):
     who = None
     if getattr(current_user, "is_authenticated", False):
         who = current_user.display_name if hasattr(current_user, "display_name") else (
-            f"{current_user.name} (học viên đội {current_user.team.name} / trainee of {current_user.team.name})")
+            f"{current_user.name} (học viên, {current_user.team.name} / trainee)")
     return render_template("error.html", code=403, vi="Bạn không có quyền truy cập trang này.", en="You may not see this page.",
                            login_help=True, who=who), 403
 

@@ -41,7 +41,7 @@ def test_a_403_says_who_is_logged_in_and_how_to_log_in_again(app, platform):
     answer = trainee.get("/instructor/")
     page = answer.get_data(as_text=True)
     assert answer.status_code == 403 and 'id="login-help"' in page
-    assert "Nguyễn Văn An 1 (học viên đội Đội 1" in page
+    assert "Nguyễn Văn An 1 (học viên, Đội 1 / trainee)" in page
     assert 'href="/login"' in page and 'href="/join"' in page
 
 

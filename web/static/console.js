@@ -124,15 +124,13 @@
       return lines.join("\n");
     }
     lines.push("Sẽ bỏ qua / This skips:");
-    p.deadlines.forEach(function (d) {
-      lines.push("• " + fmtT(d.t) + " quá hạn trả lời / deadline passes: " + d.title.vi);
-    });
-    p.escalations.forEach(function (e) {
-      lines.push("• " + fmtT(e.t) + " leo thang / escalation: Cấp " + e.from + " → Cấp " + e.to + (e.name ? " — " + D.levelName(e.name) : ""));
-    });
-    p.injects.forEach(function (i) {
-      lines.push("• " + fmtT(i.t) + " tin đến / inject: " + i.title.vi);
-    });
+    var skipped = p.deadlines.map(function (d) { return { t: d.t, text: "quá hạn trả lời / deadline passes: " + d.title.vi }; })
+      .concat(p.escalations.map(function (e) {
+        return { t: e.t, text: "leo thang / escalation: Cấp " + e.from + " → Cấp " + e.to + (e.name ? " — " + D.levelName(e.name) : "") };
+      }))
+      .concat(p.injects.map(function (i) { return { t: i.t, text: "tin đến / inject: " + i.title.vi }; }));
+    skipped.sort(function (a, b) { return a.t - b.t; });  // stable: at one minute, a deadline before what follows it
+    skipped.forEach(function (x) { lines.push("• " + fmtT(x.t) + " " + x.text); });
     return lines.join("\n");
   }
 
