@@ -17,7 +17,7 @@ from web.auth import is_instructor, refuse, who_is
 from web.join_links import join_base, local_only
 from web.names import clean_name, name_key
 from web.validation import as_id
-from web.exercises import ExerciseError, TeamPlan, builtin_text, create_exercise, scenario_of
+from web.exercises import ExerciseError, TeamPlan, all_errors, builtin_text, create_exercise, scenario_of
 from web.extensions import db
 from web.models import Exercise
 
@@ -69,7 +69,7 @@ def parse_roster(text: str) -> list[TeamPlan]:
         teams.append(TeamPlan(name=name, members=members))
         block = []
     if errors:
-        raise ExerciseError("\n".join(errors))
+        raise all_errors(errors)
     return teams
 
 

@@ -22,6 +22,16 @@ class ExerciseError(ValueError):
     """A request to create an exercise that cannot be met; the message says what and where."""
 
 
+MAX_LISTED = 20  # errors listed one by one; the flash carrying them lives in the session cookie (about 4 kB)
+
+
+def all_errors(errors: list[str]) -> ExerciseError:
+    """One error reporting every one of `errors`, one a line; past MAX_LISTED, how many more there are."""
+    more = len(errors) - MAX_LISTED
+    listed = errors[:MAX_LISTED] + ([f"… và {more} lỗi khác. / … and {more} more."] if more > 0 else [])
+    return ExerciseError("\n".join(listed))
+
+
 @dataclass(frozen=True)
 class TeamPlan:
     """A team to create: its name and its trainees, name -> role."""
@@ -76,7 +86,7 @@ def create_exercise(instructor: Instructor, scenario_id: str, seed: int, speed: 
             if role not in scenario.trainee_roles:
                 errors.append(f"Đội {plan.name}, {name}: không có vai '{role}'. / Team {plan.name}, {name}: no role '{role}'.")
     if errors:
-        raise ExerciseError("\n".join(errors))
+        raise all_errors(errors)
     exercise = Exercise(instructor_id=instructor.id, scenario_id=scenario.id, scenario_text=text,
                         title=scenario.title.vi, seed=seed, speed=speed)
     db.session.add(exercise)

@@ -55,3 +55,12 @@ def test_every_unknown_role_is_reported_at_once_on_the_dashboard(platform):
     page = instructor.post("/instructor/", data={"scenario": "nuoc-may-nhiem-doc", "seed": 1, "speed": 10,
                                                  "roster": roster}).get_data(as_text=True)
     assert "không có vai &#39;nguoi_phat_ngon&#39;" in page and "không có vai &#39;boss&#39;" in page
+
+
+def test_a_roster_of_many_bad_lines_lists_twenty_and_counts_the_rest():
+    text = "Đội A\n" + "".join(f"dòng sai {n}\n" for n in range(50))
+    with pytest.raises(ExerciseError) as error:
+        parse_roster(text)
+    lines = str(error.value).splitlines()
+    assert len(lines) == 21 and lines[0].startswith("Dòng 2:") and lines[19].startswith("Dòng 21:")
+    assert lines[-1] == "… và 30 lỗi khác. / … and 30 more."
