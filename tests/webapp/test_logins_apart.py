@@ -12,7 +12,11 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
+
+from run import main as run_main
 from web.extensions import db
+from web.join_links import checked_public_url, local_only, serving_url
 from web.models import Team
 
 
@@ -73,3 +77,18 @@ def test_join_links_use_the_public_url_else_the_request_host_and_warn_on_a_loopb
     assert console("192.168.1.20:5000") == ("http://192.168.1.20:5000", False)
     app.config["PUBLIC_URL"] = "http://drill.lan:8080"
     assert console("127.0.0.1:5000") == ("http://drill.lan:8080", False)
+
+
+def test_the_public_url_is_checked_and_on_every_interface_defaults_to_the_network_address():
+    assert serving_url("127.0.0.1", 5000, None) is None  # the request's host then
+    assert serving_url("127.0.0.1", 5000, "https://drill.lan:8443/") == "https://drill.lan:8443"
+    guessed = serving_url("0.0.0.0", 5000, None)
+    assert guessed is None or (guessed.startswith("http://") and guessed.endswith(":5000") and not local_only(guessed))
+    for bad in ("drill.lan:5000", "ftp://drill.lan", "http://drill.lan/join", "http://"):
+        with pytest.raises(ValueError, match="http://máy:cổng"):
+            checked_public_url(bad)
+
+
+def test_run_py_serve_refuses_a_public_url_that_cannot_be_a_link(capsys):
+    assert run_main(["serve", "--public-url", "drill.lan:5000"]) == 2
+    assert "Địa chỉ công khai phải có dạng" in capsys.readouterr().out
