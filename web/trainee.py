@@ -1,7 +1,11 @@
 """Trainees: join a team with its code and your name, then act in your role's room.
 
 The role is the one the instructor gave your name, never one the client asks
-for; a trainee who drops joins again with the same code and name. The socket
+for; a trainee who drops joins again with the same code and name (matched
+regardless of case, spacing and Unicode normalisation, `web.names`), and one
+whose login is gone is sent back to `/join`. A browser logged in as someone
+else (an instructor trying a join link) is warned that joining logs them out,
+and joins only with the box ticked. The socket
 namespace authenticates on connect and checks every message: its shape, its
 size, and that the drill is under way; the role is always the member's own.
 A self-practice team is joined by nobody: `/practice` lets its trainee in, and

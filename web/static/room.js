@@ -60,8 +60,9 @@
   function receive(events, fromCache) {
     var changed = false;
     (events || []).slice().sort(function (a, b) { return a.seq - b.seq; }).forEach(function (e) {
+      var shown = runningMinute();  // before `accept`, which may start a ready room's clock
       if (accept(e)) changed = true;
-      if (!fromCache && typeof e.t === "number" && e.t > runningMinute()) setClock(e.t);
+      if (!fromCache && typeof e.t === "number" && e.t > shown) setClock(e.t);
     });
     if (changed) {
       refresh();
