@@ -4,8 +4,10 @@ One drill, two teams: the trainee's clock runs between events as the console's d
 is a banner in the room; a submitted form folds; crisis levels are never green; the console's
 jump says what it skips (a deadline, an escalation) and asks first; after the end the room's
 forms are closed with a notice. And the logins: an instructor trying a join link in their own
-browser is warned and stays logged in unless they confirm; the 403 that follows says who is
-logged in and how to log in again. Screenshots go to the test's temporary folder.
+browser is warned and stays logged in unless they confirm; a room whose login is gone goes to
+/join (in Vietnamese) when its socket is refused; the 403 that follows says who is logged in and
+how to log in again. And the editor shows Vietnam time in a browser in another zone.
+Screenshots go to the test's temporary folder.
 
 Skipped only when /usr/bin/chromium is missing, and then failed instead on CI (CI=true).
 """
@@ -147,6 +149,21 @@ def test_a_join_link_tried_by_the_instructor_warns_first_and_the_403_says_how_to
     page.goto(link)
     page.fill("#name", "Lê Thị Bình")
     page.check("#leave")
+    page.click("form.card button[type=submit]")
+    page.wait_for_url("**/room")
+    page.locator("#conn.conn-ok").wait_for()
+
+    # Logged out elsewhere (another tab): when the room's socket reconnects and is refused, it goes to /join.
+    other = context.new_page()
+    other.goto(base + "/")
+    other.click("form.logout button")
+    other.close()
+    context.set_offline(True)
+    expect(page.locator("#conn.conn-lost")).to_be_visible()
+    context.set_offline(False)
+    page.wait_for_url(re.compile(r"/join\?code=\w+&next=/room$"))
+    expect(page.locator("#join-expired")).to_contain_text("phiên vào phòng đã hết hạn")
+    page.fill("#name", "Lê Thị Bình")
     page.click("form.card button[type=submit]")
     page.wait_for_url("**/room")
     assert page.goto(base + "/instructor/").status == 403
