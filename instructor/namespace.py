@@ -1,4 +1,4 @@
-"""The instructor's socket: watch an exercise, control its teams (one or all), attach observations.
+"""The instructor's socket: watch an exercise, control its teams (one or all), preview a jump, attach observations.
 
 Authenticated on connect (instructors only); every message checks its shape
 and that the exercise or team belongs to this instructor. Each refusal is
@@ -44,6 +44,15 @@ def _owned_exercise(exercise_id: Any) -> Exercise | None:
         refuse(who_is(current_user), f"exercise {exercise_id}", "not the instructor's exercise")
         return None
     return exercise
+
+
+def _addressed_teams(data: dict[str, Any]) -> list[Team]:
+    """The instructor's team a message names (`team_id`), or every team of its exercise (`exercise_id`)."""
+    if "team_id" in data:
+        team = _owned_team(data["team_id"])
+        return [team] if team else []
+    exercise = _owned_exercise(data.get("exercise_id"))
+    return list(exercise.teams) if exercise else []
 
 
 def team_snapshot(team: Team) -> dict[str, Any]:
@@ -96,12 +105,7 @@ class InstructorNamespace(AuditedNamespace):
         if not isinstance(args, dict) or not is_plain(args):
             return refusal(f"control {command}", "malformed args",
                            "'args' phải là một đối tượng gồm các giá trị đơn giản. / 'args' must be an object of plain values.")
-        if "team_id" in data:
-            team = _owned_team(data["team_id"])
-            teams = [team] if team else []
-        else:
-            exercise = _owned_exercise(data.get("exercise_id"))
-            teams = exercise.teams if exercise else []
+        teams = _addressed_teams(data)
         if not teams:
             return {"ok": False, "error": "Không có đội này. / No such team."}
         results = []
@@ -115,6 +119,21 @@ class InstructorNamespace(AuditedNamespace):
         if not any(r["ok"] for r in results):  # what went wrong, as every refused message says it
             return {"ok": False, "teams": results, "error": results[0]["error"]}
         return {"ok": True, "teams": results}
+
+    def on_jump_preview(self, data):
+        """{team_id | exercise_id} -> [{team_id, ok, preview | error}]: what a jump would skip (`web.jump_preview`)."""
+        if not isinstance(data, dict):
+            return refusal("jump_preview", "malformed message")
+        teams = _addressed_teams(data)
+        if not teams:
+            return {"ok": False, "error": "Không có đội này. / No such team."}
+        results = []
+        for team in teams:
+            try:
+                results.append({"team_id": team.id, "ok": True, "preview": _live().jump_preview(team.id)})
+            except ControlError as exc:
+                results.append({"team_id": team.id, "ok": False, "error": str(exc)})
+        return {"ok": any(r["ok"] for r in results), "teams": results}
 
     def on_observe(self, data):
         """{team_id, text, at?} -> the observation, at `at` (a minute within the drill) or else the team's current minute."""

@@ -14,8 +14,10 @@ from instructor.authoring.store import chosen_version, link_exercise, version_ch
 from scenarios.library import builtin_ids
 from scoring.rules import RULES
 from web.auth import is_instructor, refuse, who_is
+from web.join_links import join_base, local_only
+from web.names import clean_name, name_key
 from web.validation import as_id
-from web.exercises import ExerciseError, TeamPlan, builtin_text, create_exercise, scenario_of
+from web.exercises import ExerciseError, TeamPlan, all_errors, builtin_text, create_exercise, scenario_of
 from web.extensions import db
 from web.models import Exercise
 
@@ -38,8 +40,14 @@ class ExerciseForm(FlaskForm):
 
 
 def parse_roster(text: str) -> list[TeamPlan]:
-    """Blocks separated by blank lines: a team's name, then 'role: name' lines. Errors name the line."""
+    """Blocks separated by blank lines: a team's name, then 'role: name' lines.
+
+    Every bad line is reported at once, each by its number, in one `ExerciseError`. Two
+    names that differ only in case, spacing or Unicode normalisation are the same person
+    (`web.names`), so the second is a duplicate.
+    """
     teams: list[TeamPlan] = []
+    errors: list[str] = []
     block: list[tuple[int, str]] = []
     for number, line in enumerate([*text.splitlines(), ""], start=1):
         if line.strip():
@@ -47,16 +55,21 @@ def parse_roster(text: str) -> list[TeamPlan]:
             continue
         if not block:
             continue
-        (_, name), members = block[0], {}
+        (_, name), members, keys = block[0], {}, set()
         for line_number, entry in block[1:]:
             role, sep, person = entry.partition(":")
-            if not sep or not person.strip():
-                raise ExerciseError(f"Dòng {line_number}: cần 'vai: họ và tên'. / Line {line_number}: expected 'role: name'.")
-            if person.strip() in members:
-                raise ExerciseError(f"Dòng {line_number}: tên '{person.strip()}' trùng. / Line {line_number}: duplicate name.")
-            members[" ".join(person.split())] = role.strip()
+            person = clean_name(person)
+            if not sep or not person:
+                errors.append(f"Dòng {line_number}: cần 'vai: họ và tên'. / Line {line_number}: expected 'role: name'.")
+            elif name_key(person) in keys:
+                errors.append(f"Dòng {line_number}: tên '{person}' trùng. / Line {line_number}: duplicate name.")
+            else:
+                keys.add(name_key(person))
+                members[person] = role.strip()
         teams.append(TeamPlan(name=name, members=members))
         block = []
+    if errors:
+        raise all_errors(errors)
     return teams
 
 
@@ -121,8 +134,9 @@ def console(exercise_id: int):
     require_instructor()
     exercise = owned_exercise(exercise_id)
     rule_titles = {name: rule.title.as_dict() for name, rule in RULES.items()}
+    base = join_base()
     return render_template("instructor/console.html", exercise=exercise, scenario=scenario_of(exercise),
-                           rule_titles=rule_titles)
+                           rule_titles=rule_titles, join_base=base, join_local=local_only(base))
 
 
 def init_app(app: Flask) -> None:

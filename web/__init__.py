@@ -8,6 +8,7 @@ creates the tables and the demo instructor, rebuilds interrupted exercises
 Configuration, from the environment:
     CRISIS_DATABASE_URL   any SQLAlchemy URL (default: SQLite file in the instance folder)
     CRISIS_SECRET_KEY     session signing key (default: a random key kept in the instance folder)
+    CRISIS_PUBLIC_URL     the address trainees reach, e.g. http://192.168.1.20:5000, for the join links
 """
 
 from __future__ import annotations
@@ -91,6 +92,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         SESSION_COOKIE_SAMESITE="Lax",
         WTF_CSRF_TIME_LIMIT=None,
         TRACE_LATENCY=os.environ.get("CRISIS_TRACE_LATENCY") == "1",
+        PUBLIC_URL=os.environ.get("CRISIS_PUBLIC_URL") or None,  # the join links' host (web.join_links)
     )
     if test_config:
         app.config.update(test_config)
@@ -125,14 +127,25 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     return app
 
 
-def serve(host: str = "127.0.0.1", port: int = 5000) -> None:
-    """Start the platform on its embedded defaults (what `python run.py` does)."""
+def serve(host: str = "127.0.0.1", port: int = 5000, public_url: str | None = None) -> None:
+    """Start the platform on its embedded defaults (what `python run.py` does).
+
+    `public_url` (else CRISIS_PUBLIC_URL) is the address trainees reach, used in the join
+    links; on every interface without one, this machine's network address (`web.join_links`).
+    """
+    from web.join_links import ALL_INTERFACES, serving_url
     from web.setup import prepare
 
     app = create_app()
+    app.config["PUBLIC_URL"] = serving_url(host, port, public_url or app.config["PUBLIC_URL"])
     with app.app_context():
         login = prepare(app)
     print(f"Nền tảng diễn tập / Drill platform: http://{host}:{port}/")
+    if app.config["PUBLIC_URL"]:
+        print(f"Học viên vào đội tại / Trainees join at: {app.config['PUBLIC_URL']}/join")
+    elif host not in ALL_INTERFACES:
+        print("Chỉ mở được trên máy này; để học viên vào từ máy khác: --host 0.0.0.0 / "
+              "This machine only; for a classroom: --host 0.0.0.0")
     print(f"Giảng viên demo / Demo instructor: {login[0]} / {login[1]}")
     app.extensions["live"].start_ticker()
     socketio.run(app, host=host, port=port, allow_unsafe_werkzeug=True)

@@ -4,7 +4,8 @@ They are Flask-Login users, told apart by their id's prefix (`instructor:7`,
 `member:12`), and so are the trainee accounts of self-practice (`account:3`).
 Every login opens a `LoginSession` whose token the session cookie carries, and
 logging out deletes it: a cookie copied before the logout lets nobody in after.
-`refuse` is how every refused attempt is logged (`web.refusals`). The forms that
+A page that needs a login sends an anonymous user to the instructor login, or a
+trainee's page to `/join`. `refuse` is how every refused attempt is logged (`web.refusals`). The forms that
 let someone in are throttled (`web.throttle`) through `throttled` and
 `refuse_attempt`, and `password_matches` costs one hash whether the user exists.
 """
@@ -174,6 +175,7 @@ def init_app(app: Flask) -> None:
     throttle.init_app(app)
     refusals.init_app(app)
     login_manager.login_view = "auth.login"
+    login_manager.blueprint_login_views = {"trainee": "trainee.join"}  # a trainee logged out joins again, not logs in
     login_manager.login_message = None  # no flash: a flood that never follows the redirect would pile them in its cookie
     user_unauthorized.connect(_audit_unauthorized, app)
     user_logged_in.connect(_open_login, app)

@@ -13,12 +13,23 @@ from scenarios.loader import parse_scenario
 from scenarios.model import Scenario
 from web.extensions import db
 from web.models import Exercise, Instructor, Member, Team
+from web.names import clean_name
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud in a classroom
 
 
 class ExerciseError(ValueError):
     """A request to create an exercise that cannot be met; the message says what and where."""
+
+
+MAX_LISTED = 20  # errors listed one by one; the flash carrying them lives in the session cookie (about 4 kB)
+
+
+def all_errors(errors: list[str]) -> ExerciseError:
+    """One error reporting every one of `errors`, one a line; past MAX_LISTED, how many more there are."""
+    more = len(errors) - MAX_LISTED
+    listed = errors[:MAX_LISTED] + ([f"… và {more} lỗi khác. / … and {more} more."] if more > 0 else [])
+    return ExerciseError("\n".join(listed))
 
 
 @dataclass(frozen=True)
@@ -67,12 +78,15 @@ def create_exercise(instructor: Instructor, scenario_id: str, seed: int, speed: 
         raise ExerciseError("Tốc độ phải từ 0 đến 10000 phút kịch bản mỗi phút thực. / Speed must be in (0, 10000].")
     if not teams:
         raise ExerciseError("Cần ít nhất một đội. / At least one team is needed.")
+    errors = []  # every bad team and role at once
     for number, plan in enumerate(teams, start=1):
         if not plan.name.strip():
-            raise ExerciseError(f"Đội {number}: thiếu tên. / Team {number}: no name.")
+            errors.append(f"Đội {number}: thiếu tên. / Team {number}: no name.")
         for name, role in plan.members.items():
             if role not in scenario.trainee_roles:
-                raise ExerciseError(f"Đội {plan.name}, {name}: không có vai '{role}'. / Team {plan.name}, {name}: no role '{role}'.")
+                errors.append(f"Đội {plan.name}, {name}: không có vai '{role}'. / Team {plan.name}, {name}: no role '{role}'.")
+    if errors:
+        raise all_errors(errors)
     exercise = Exercise(instructor_id=instructor.id, scenario_id=scenario.id, scenario_text=text,
                         title=scenario.title.vi, seed=seed, speed=speed)
     db.session.add(exercise)
@@ -80,6 +94,6 @@ def create_exercise(instructor: Instructor, scenario_id: str, seed: int, speed: 
         team = Team(exercise=exercise, name=plan.name.strip(), join_code=new_join_code(), speed=speed)
         db.session.add(team)
         for name, role in plan.members.items():
-            db.session.add(Member(team=team, name=name.strip(), role=role))
+            db.session.add(Member(team=team, name=clean_name(name), role=role))
     db.session.commit()
     return exercise

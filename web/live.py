@@ -47,10 +47,12 @@ from web.exercises import scenario_of
 from web.extensions import db
 from web.models import EventRecord, InputRecord, Team
 from web.models.practice import PracticeAttempt
+from web.jump_preview import jump_preview
 from web.replay import apply_input, first_difference, replay
 
 FAULT_VI = "Đội tạm dừng do lỗi của hệ thống; giảng viên có thể kết thúc đội để xem lại."
 FAULT_EN = "This team is stopped by a system fault; the instructor can end it to review it."
+NO_PRACTICE_JUMP = "Không thể nhảy thời gian khi tự luyện. / No time jumps in self-practice."
 
 
 class TeamUnavailable(ControlError):
@@ -239,7 +241,7 @@ class LiveExercises:
         with live.lock:
             check_control(live.status, live.world, command, args)
             if command == "jump" and live.bots is not None:  # the clock would leap over the bots' minutes
-                raise ControlError("Không thể nhảy thời gian khi tự luyện. / No time jumps in self-practice.")
+                raise ControlError(NO_PRACTICE_JUMP)
             if live.fault is not None:
                 return self._end_failed(live, instructor_source, command, args)
             now = self.clock()  # one reading: the stamp and the command see the same instant
@@ -249,6 +251,19 @@ class LiveExercises:
             self._flush(live)
             self.announce(live)
             return self.state(live)
+
+    def jump_preview(self, team_id: int) -> dict[str, Any]:
+        """What `jump` would do to the team now (`web.jump_preview`), refused as the jump itself would be."""
+        live = self.team(team_id)
+        with live.lock:
+            check_control(live.status, live.world, "jump", {})
+            if live.bots is not None:
+                raise ControlError(NO_PRACTICE_JUMP)
+            self._refuse_if_failed(live)
+            with self._guarded(live):
+                self._advance(live, self.clock())
+            self._flush(live)
+            return jump_preview(team_id, live.sent, live.world.now)
 
     def _apply_control(self, live: LiveTeam, command: str, args: dict[str, Any], at: float, now: float) -> None:
         if command in ("start", "resume"):

@@ -1,4 +1,5 @@
-"""Pages for everyone: the landing page, and error pages that say what went wrong in both languages."""
+"""Pages for everyone: the landing page, and error pages that say what went wrong in both languages (a 403 also who
+this browser is logged in as and where to log in again)."""
 
 from __future__ import annotations
 
@@ -25,6 +26,21 @@ def _error(code: int, vi: str, en: str):
     return handler
 
 
+def _forbidden(error):
+    """403, with who this browser is logged in as and how to log in as someone who may see the page.
+
+    The usual way here: an instructor tried a join link in their own browser, so the browser is
+    now that trainee's; the page says so and links to the instructor login and to /join.
+    """
+    db.session.rollback()
+    who = None
+    if getattr(current_user, "is_authenticated", False):
+        who = current_user.display_name if hasattr(current_user, "display_name") else (
+            f"{current_user.name} (học viên, {current_user.team.name} / trainee)")
+    return render_template("error.html", code=403, vi="Bạn không có quyền truy cập trang này.", en="You may not see this page.",
+                           login_help=True, who=who), 403
+
+
 def _security_headers(response):
     """No framing by other sites, no MIME sniffing, no referrer leaking join codes to other sites."""
     response.headers.setdefault("X-Frame-Options", "DENY")
@@ -45,7 +61,7 @@ def init_app(app: Flask) -> None:
         return bad_request(error)
 
     app.register_error_handler(CSRFError, csrf_refused)
-    app.register_error_handler(403, _error(403, "Bạn không có quyền truy cập trang này.", "You may not see this page."))
+    app.register_error_handler(403, _forbidden)
     app.register_error_handler(404, _error(404, "Không tìm thấy trang.", "Page not found."))
     app.register_error_handler(413, _error(413, "Dữ liệu gửi lên quá lớn.", "What was sent is too large."))
     app.register_error_handler(500, _error(500, "Lỗi hệ thống; dữ liệu đã lưu không bị mất.",

@@ -1,7 +1,11 @@
 """Trainees: join a team with its code and your name, then act in your role's room.
 
 The role is the one the instructor gave your name, never one the client asks
-for; a trainee who drops joins again with the same code and name. The socket
+for; a trainee who drops joins again with the same code and name (matched
+regardless of case, spacing and Unicode normalisation, `web.names`), and one
+whose login is gone is sent back to `/join`. A browser logged in as someone
+else (an instructor trying a join link) is warned that joining logs them out,
+and joins only with the box ticked. The socket
 namespace authenticates on connect and checks every message: its shape, its
 size, and that the drill is under way; the role is always the member's own.
 A self-practice team is joined by nobody: `/practice` lets its trainee in, and
@@ -12,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, Flask, redirect, render_template, request, url_for
+from flask import Blueprint, Flask, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, login_user
 from flask_socketio import ConnectionRefusedError, emit, join_room
 from flask_wtf import FlaskForm
@@ -21,13 +25,14 @@ from wtforms import StringField
 from wtforms.validators import DataRequired, Length
 
 from sim.actions import CATALOG, FORMS, LAWFUL_REFUSALS, STATEMENT_CHANNELS
-from web.auth import AuditedNamespace, is_member, refuse, refuse_attempt, throttled, who_is
+from web.auth import AuditedNamespace, is_instructor, is_member, refuse, refuse_attempt, throttled, who_is
 from web.validation import MAX_ID, MAX_NAME, is_plain, is_text, refusal
 from web.exercises import scenario_of
 from web.extensions import db, socketio
 from web.controls import ControlError
 from web.live import TeamUnavailable
 from web.models import EventRecord, Member, Team
+from web.names import clean_name, name_key
 from web.outbox import TRAINEE_NAMESPACE, role_room
 from web.practice.attempts import attempt_of_team
 
@@ -44,10 +49,15 @@ def join():
     if refused := throttled("join", request.form.get("code", "")):
         return refused
     form = JoinForm(code=request.args.get("code", ""))
-    if form.validate_on_submit():
-        code, name = form.code.data.strip().upper(), " ".join(form.name.data.split())
+    other, submitted = _other_login(current_user), form.validate_on_submit()
+    if submitted and other and not request.form.get("leave"):
+        flash(f"Trình duyệt này đang đăng nhập là {other}. Hãy đánh dấu ô xác nhận bên dưới để vào đội (và đăng xuất "
+              f"tài khoản đó), hoặc mở liên kết trong cửa sổ ẩn danh. / This browser is logged in as {other}: tick the box "
+              "below to join (and log that account out), or open the link in a private window.", "error")
+    elif submitted:
+        code, name = form.code.data.strip().upper(), clean_name(form.name.data)
         team = db.session.scalar(select(Team).where(Team.join_code == code))
-        member = team and db.session.scalar(select(Member).where(Member.team_id == team.id, Member.name == name))
+        member = team and _member_named(team, name)
         practice = team is not None and attempt_of_team(team.id) is not None
         if member is None or practice:
             refuse_attempt("join", code, f"team code '{code}' is a self-practice team" if practice
@@ -57,7 +67,20 @@ def join():
         else:
             login_user(member)
             return redirect(url_for("trainee.room"))
-    return render_template("join.html", form=form)
+    return render_template("join.html", form=form, other=other, expired="next" in request.args)
+
+
+def _other_login(user) -> str | None:
+    """Who else this browser is logged in as (an instructor, a practice account), whom joining a team logs out."""
+    if not getattr(user, "is_authenticated", False) or is_member(user):
+        return None
+    return f"{user.display_name} ({'giảng viên / instructor' if is_instructor(user) else 'tài khoản tự luyện / practice account'})"
+
+
+def _member_named(team: Team, name: str) -> Member | None:
+    """The team's member of this name, regardless of case, spacing and Unicode normalisation (`web.names`)."""
+    key = name_key(name)
+    return next((m for m in team.members if name_key(m.name) == key), None)
 
 
 @bp.route("/room")
@@ -101,10 +124,10 @@ class TraineeNamespace(AuditedNamespace):
             live = _live().team(current_user.team_id)
         except TeamUnavailable:  # the room still shows what was stored; acts are refused with the reason
             team = db.session.get(Team, current_user.team_id)
-            emit("hello", {**hello, "status": team.status, "minute": 0, "level": 0, "fault": True})
+            emit("hello", {**hello, "status": team.status, "minute": 0, "level": 0, "speed": team.speed, "fault": True})
             return
         emit("hello", {**hello, "status": live.status, "minute": round(live.world.now, 2), "level": live.world.level,
-                       "fault": live.fault is not None})
+                       "speed": live.driver.clock.speed, "fault": live.fault is not None})
 
     def on_act(self, data):
         """{type, params} -> {ok, event | error}. The role is the member's own."""

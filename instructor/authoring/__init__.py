@@ -19,6 +19,7 @@ bp = Blueprint("authoring", __name__, url_prefix="/instructor/drills")
 
 
 def init_app(app: Flask) -> None:
-    from instructor.authoring import access, api, pages  # noqa: F401 - their routes and guard join the blueprint
+    from instructor.authoring import access, api, pages, store  # noqa: F401 - their routes and guard join the blueprint
 
     app.register_blueprint(bp)
+    app.add_template_filter(store.version_title, "version_title")

@@ -19,7 +19,7 @@ from instructor.authoring.access import builtin_text, owned_drill
 from instructor.authoring.editing import check_text, skeleton_text, valid_scenario
 from instructor.authoring.messages import crisis_types, variables
 from instructor.authoring.store import (VERSION_CHOICE, create_drill, delete_drill, discard_draft, dry_run_version,
-                                        exercises_by_version, owned_drills)
+                                        exercises_by_version, owned_drills, saved_at, version_title)
 from scenarios.library import builtin_ids
 from scoring.rules import RULES
 from web.models.drills import Drill
@@ -90,7 +90,7 @@ def version_page(drill_id: int, number: int):
     version = next((v for v in drill.versions if v.number == number), None)
     if version is None:
         abort(404)
-    return render_template("instructor/drills/version.html", drill=drill, version=version,
+    return render_template("instructor/drills/version.html", drill=drill, version=version, title=version_title(version),
                            runs=exercises_by_version(drill).get(number, []), version_choice=VERSION_CHOICE)
 
 
@@ -119,7 +119,7 @@ def _editor(text: str, drill: Drill | None = None, builtin: str | None = None):
     config = {
         "readonly": drill is None,
         "drill": drill and {"id": drill.id, "slug": drill.slug, "has_draft": drill.draft is not None,
-                            "latest": {"number": latest.number, "created_at": latest.created_at.isoformat()}},
+                            "latest": {"number": latest.number, "created_at": saved_at(latest)}},
         "builtin": builtin,
         "latest_text": latest.text if latest else text,
         "checked": checked.as_dict(),

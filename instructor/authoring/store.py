@@ -20,6 +20,7 @@ from sqlalchemy import select
 from instructor.authoring.editing import Checked, check_text, valid_scenario, with_id
 from scenarios.library import builtin_ids
 from web.extensions import db
+from web.local_time import in_vietnam
 from web.models import Exercise, utcnow
 from web.models.drills import NOTE_MAX, TITLE_MAX, Drill, DrillDraft, DrillDryRun, DrillVersion, ExerciseDrillVersion
 from web.validation import as_id
@@ -70,7 +71,7 @@ class Saved:
     version: DrillVersion | None
 
     def as_dict(self) -> dict[str, Any]:
-        version = {"number": self.version.number, "created_at": self.version.created_at.isoformat()} if self.version else None
+        version = {"number": self.version.number, "created_at": saved_at(self.version)} if self.version else None
         return {**self.checked.as_dict(), "status": self.status, "version": version}
 
 
@@ -144,13 +145,23 @@ def dry_run_version(drill: Drill) -> int | None:
     return next((v.number for v in drill.versions if digest(v.text) == drill.dry_run.digest), None)
 
 
+def version_title(version: DrillVersion) -> str:
+    """The title a version itself has (the drill's title is its latest's; an old version may have had another)."""
+    return valid_scenario(version.text).title.vi[:TITLE_MAX]
+
+
+def saved_at(version: DrillVersion) -> str:
+    """When a version was saved, as an ISO moment in Vietnam time (the zone written out, for the editor's script)."""
+    return in_vietnam(version.created_at).isoformat(timespec="seconds")
+
+
 def version_choices(instructor_id: int) -> list[tuple[str, str]]:
     """The exercise form's choices for the instructor's drills: every version, the latest first."""
     choices = []
     for drill in owned_drills(instructor_id):
         for version in reversed(drill.versions):
             latest = " — mới nhất / latest" if version is drill.latest else ""
-            choices.append((f"{VERSION_CHOICE}{version.id}", f"{drill.title} ({drill.slug}) · phiên bản {version.number}{latest}"))
+            choices.append((f"{VERSION_CHOICE}{version.id}", f"{version_title(version)} ({drill.slug}) · phiên bản {version.number}{latest}"))
     return choices
 
 

@@ -20,6 +20,7 @@ from scenarios.loader import parse_scenario
 from security_helpers import audits, count, csrf_token
 from web import create_app
 from web.extensions import db
+from web.local_time import local
 from web.models import Exercise, Instructor
 from web.models.drills import Drill, DrillDraft, DrillDryRun, DrillVersion
 
@@ -348,3 +349,24 @@ def test_a_dry_run_shows_warnings_and_refuses_an_invalid_drill(lan):
     broken["injects"][0]["to"] = []
     response = lan.post(f"{BASE}/api/dry-run", json={"yaml": yaml.safe_dump(broken, allow_unicode=True)})
     assert response.status_code == 400 and response.get_json()["errors"][0]["path"] == "injects[0].to"
+
+
+# --- issue 13.10: an old version's own title, one time zone --------------------------------------
+
+
+def test_an_old_version_shows_its_own_title_and_times_are_in_vietnam_time(app, lan, water):
+    [v1] = versions(app, water)
+    old_title = parse_scenario(v1, "x").title.vi
+    v2 = v1.replace(old_title, "Tin đồn nước máy — bản sửa", 1)
+    saved = lan.post(f"{BASE}/{water}/save", json={"yaml": v2, "note": ""}).get_json()
+    assert saved["version"]["created_at"].endswith("+07:00")  # the editor's script reads the zone, not the browser's
+    first = lan.get(f"{BASE}/{water}/versions/1").get_data(as_text=True)
+    assert f'<h1 id="version-title">{old_title}' in first and "Tên hiện tại của kịch bản: Tin đồn nước máy — bản sửa" in first
+    assert 'id="version-title">Tin đồn nước máy — bản sửa' in lan.get(f"{BASE}/{water}/versions/2").get_data(as_text=True)
+    listing = lan.get(f"{BASE}/{water}").get_data(as_text=True)
+    assert f'<small class="hint version-title">{old_title}</small>' in listing
+    assert page_data(lan.get(f"{BASE}/{water}/edit"))["drill"]["latest"]["created_at"].endswith("+07:00")
+    with app.app_context():
+        stored = db.session.scalars(select(DrillVersion).where(DrillVersion.number == 2)).one().created_at
+    shown = lan.get(f"{BASE}/{water}/versions/2").get_data(as_text=True)
+    assert f"Lưu lúc {local(stored)}" in shown

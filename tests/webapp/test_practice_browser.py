@@ -85,6 +85,7 @@ def test_a_practice_from_sign_up_to_the_score_card_and_the_history(server, page,
     form.locator("textarea[name=summary]").fill("Người phát ngôn đã nắm tình hình, chờ kết quả xác minh.")
     form.locator("button[type=submit]").click()
     expect(page.locator("#acks .ack-ok")).to_contain_text("Báo cáo xin ý kiến chỉ đạo")
+    expect(page.locator("#action-report_up")).not_to_have_attribute("open", "")  # a form done with folds away
 
     page.click("#pc-pause")
     expect(page.locator("#status")).to_contain_text("Tạm dừng")
@@ -104,6 +105,10 @@ def test_a_practice_from_sign_up_to_the_score_card_and_the_history(server, page,
                            f"parseInt(document.getElementById('clock').textContent.slice(5, 7)) > {paused_at + 4}")
     page.click("#pc-end")
     expect(page.locator("#pc-end")).to_contain_text("Bấm lần nữa để kết thúc")
+    page.hover("#pc-end")  # the pointer stays on it: white on the .danger hover's pale pink was unreadable
+    colours = page.evaluate("() => { const s = getComputedStyle(document.getElementById('pc-end')); return [s.color, s.backgroundColor]; }")
+    assert colours == ["rgb(255, 255, 255)", "rgb(198, 40, 40)"], colours
+    page.locator("#practice-bar").screenshot(path=str(tmp_path / "practice-end-confirm.png"))
     page.click("#pc-end")
     card = page.locator("#score-card")
     expect(card).to_be_visible()

@@ -310,9 +310,16 @@
     node.appendChild(el("span", null, vi, el("small", { class: "en", lang: "en" }, " " + en)));
   }
 
+  /* Every time on these pages is Vietnam time (the server's pages too, web/local_time.py), whatever the browser's zone. */
+  function vietnamTime(moment, withDate) {
+    var parts = { timeZone: "Asia/Ho_Chi_Minh", hour: "2-digit", minute: "2-digit", hour12: false };
+    if (withDate) { parts.day = "2-digit"; parts.month = "2-digit"; parts.year = "numeric"; }
+    return moment.toLocaleString("vi-VN", parts);
+  }
+
   function showLatest() {
     if (!dom.latest || !state.latest) return;
-    dom.latest.textContent = "phiên bản mới nhất: " + state.latest.number + " (" + new Date(state.latest.created_at).toLocaleString("vi-VN") + ")";
+    dom.latest.textContent = "phiên bản mới nhất: " + state.latest.number + " (" + vietnamTime(new Date(state.latest.created_at), true) + ")";
   }
 
   function save() {
@@ -364,7 +371,7 @@
 
   function draftState(mode, error) {
     if (!dom.draftState) return;
-    var time = state.draftAt ? state.draftAt.toLocaleTimeString("vi-VN", { hour: "2-digit", minute: "2-digit" }) : "";
+    var time = state.draftAt ? vietnamTime(state.draftAt, false) : "";
     var text = state.yaml === state.latestText ? L("Trùng với phiên bản mới nhất.", "Same as the latest version.")
       : mode === "pending" ? L("Đang giữ bản nháp…", "Keeping the draft…")
       : mode === "failed" ? L("Chưa giữ được bản nháp: " + D.vi(error), "The draft was not kept: " + ((error && error.en) || ""))

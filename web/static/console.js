@@ -5,6 +5,7 @@
    then `events` {team_id, events, status, minute, level, score?}, `status` {team_id, status, minute, level,
    speed, fault} after each change of status (a fault: the error that stopped the team) and `observation` {team_id, at, text};
    `control` {team_id | exercise_id, command, args} -> {ok, teams: [{team_id, ok, state | error}]};
+   `jump_preview` {team_id | exercise_id} -> {ok, teams: [{team_id, ok, preview | error}]}, asked before a jump;
    `observe` {team_id, text, at?} -> {ok, observation}.
    All data goes into the page as text (textContent): never as HTML. */
 (function () {
@@ -65,6 +66,7 @@
         }
         if (command === "fire") args.inject = document.getElementById("fire-inject").value;
         if (command === "end" && !window.confirm("Kết thúc buổi diễn tập " + (scope === "all" ? "cho tất cả các đội" : "cho đội này") + "? / End the drill?")) return;
+        if (command === "jump") { confirmJump(scope, null); return; }
         control(scope, command, args, null);
       });
     });
@@ -96,6 +98,40 @@
       report(command, ack, slot);
       if (done) done(ack);
     });
+  }
+
+  /* A jump plays at once everything up to the next timed inject: first ask the server what that skips
+     (deadlines that pass, escalations, injects delivered on the way), say it, and jump only if confirmed. */
+  function confirmJump(scope, slot) {
+    var payload = scope === "all" ? { exercise_id: EXERCISE } : { team_id: parseInt(scope, 10) };
+    socket.emit("jump_preview", payload, function (ack) {
+      ack = ack || { ok: false, error: "?" };
+      var ready = (ack.teams || []).filter(function (r) { return r.ok; });
+      if (!ready.length) { report("jump", ack.teams ? ack : { ok: false, error: ack.error }, slot); return; }
+      var text = ready.map(function (r) { return jumpText(r.team_id, r.preview); }).join("\n\n");
+      if (window.confirm(text + "\n\nVẫn nhảy? / Jump anyway?")) control(scope, "jump", {}, slot);
+    });
+  }
+
+  function jumpText(teamId, p) {
+    var name = teams[teamId] ? teams[teamId].name : "#" + teamId;
+    if (p.to === null) return name + ": không còn tin theo lịch để nhảy tới. / No timed inject left to jump to.";
+    var lines = [name + ": nhảy từ " + fmtT(p.from) + " tới " + fmtT(p.to) +
+                 (p.target.length ? " (" + p.target.map(function (i) { return i.title.vi; }).join("; ") + ")" : "") +
+                 " / jump from " + fmtT(p.from) + " to " + fmtT(p.to)];
+    if (!p.deadlines.length && !p.escalations.length && !p.injects.length) {
+      lines.push("Không bỏ qua gì. / Nothing is skipped.");
+      return lines.join("\n");
+    }
+    lines.push("Sẽ bỏ qua / This skips:");
+    var skipped = p.deadlines.map(function (d) { return { t: d.t, text: "quá hạn trả lời / deadline passes: " + d.title.vi }; })
+      .concat(p.escalations.map(function (e) {
+        return { t: e.t, text: "leo thang / escalation: Cấp " + e.from + " → Cấp " + e.to + (e.name ? " — " + D.levelName(e.name) : "") };
+      }))
+      .concat(p.injects.map(function (i) { return { t: i.t, text: "tin đến / inject: " + i.title.vi }; }));
+    skipped.sort(function (a, b) { return a.t - b.t; });  // stable: at one minute, a deadline before what follows it
+    skipped.forEach(function (x) { lines.push("• " + fmtT(x.t) + " " + x.text); });
+    return lines.join("\n");
   }
 
   /* Control errors come back in the ack: each team's result is shown. */
@@ -177,7 +213,7 @@
     var holder = document.getElementById("teams");
     var empty = holder.querySelector(".empty");
     if (empty) empty.remove();
-    var joinUrl = window.location.origin + "/join?code=" + encodeURIComponent(team.join_code);
+    var joinUrl = (data.join_base || window.location.origin) + "/join?code=" + encodeURIComponent(team.join_code);
     dom.status = el("span", { class: "status-badge" });
     dom.clock = el("span", { class: "val clock" });
     dom.speed = el("span", { class: "val" });
@@ -204,6 +240,7 @@
         dataset: { command: command },
         onclick: function () {
           if (command === "end" && !window.confirm("Kết thúc buổi diễn tập của " + team.name + "? / End this team's drill?")) return;
+          if (command === "jump") { confirmJump(String(team.id), dom.result); return; }
           control(String(team.id), command, {}, dom.result);
         } }, D.vi(COMMANDS[command]));
       dom.buttons[command] = button;
@@ -230,7 +267,9 @@
         el("div", null,
           el("h2", null, team.name),
           el("div", { class: "joininfo" }, "Mã đội ", el("span", { class: "code" }, team.join_code), " · ",
-            el("a", { href: joinUrl, class: "join-link", target: "_blank", rel: "noopener" }, joinUrl))),
+            el("a", { href: joinUrl, class: "join-link", target: "_blank", rel: "noopener",
+                      title: "Thử liên kết trong cửa sổ ẩn danh, kẻo đăng xuất phiên giảng viên / Try it in a private window, or this browser logs you out" }, joinUrl),
+            el("small", { class: "join-tip" }, " · thử trong cửa sổ ẩn danh (Ctrl+Shift+N)", el("span", { class: "en", lang: "en" }, " try it in a private window")))),
         el("div", { class: "stats" },
           el("div", { class: "stat" }, el("span", { class: "cap" }, "Trạng thái"), dom.status),
           el("div", { class: "stat" }, el("span", { class: "cap" }, "Thời gian"), dom.clock),
@@ -536,7 +575,14 @@
     schedule(team);
   });
   socket.on("disconnect", function () { setConnection("lost", "Mất kết nối — đang kết nối lại…", "Reconnecting…"); });
-  socket.on("connect_error", function () { setConnection("lost", "Không kết nối được — đang thử lại…", "Cannot connect, retrying…"); });
+  socket.on("connect_error", function (err) {
+    if (err && err.message === "not an instructor") {  // this browser's instructor login is gone (a join link tried here?)
+      setConnection("lost", "Phiên giảng viên đã kết thúc (có thể do thử liên kết vào đội trên trình duyệt này). Hãy tải lại trang để đăng nhập lại.",
+                    "Your instructor session ended (a join link tried in this browser?): reload to log in again.");
+      return;
+    }
+    setConnection("lost", "Không kết nối được — đang thử lại…", "Cannot connect, retrying…");
+  });
 
   window.setInterval(function () {
     order.forEach(function (id) {

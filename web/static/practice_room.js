@@ -3,8 +3,8 @@
 
    Server (web/practice_room.py): POST control {command, args} -> {ok, state | error}; POST hint ->
    {ok, hints, used, cost, penalty}; GET card -> {ok, card, links} once the drill is over. JSON posts
-   carry the CSRF token in X-CSRFToken. Between the server's status messages the scenario clock is
-   run on here (minute + elapsed real minutes × speed), so the trainee sees it move.
+   carry the CSRF token in X-CSRFToken. The room (room.js) runs the scenario clock on between messages;
+   the state a control answers with sets it (`DrillRoom.anchor`), as a `status` message does.
    All data goes into the page as text (textContent): never as HTML. */
 (function () {
   "use strict";
@@ -12,7 +12,6 @@
   var P = D.readJSON("practice-data");
   var CONFIRM_MS = 4000;  // "end now" asks for a second click within this time
 
-  var clock = { minute: room.state.minute, at: Date.now(), speed: P.speed, running: room.state.status === "running" };
   var cardShown = false;
 
   function $(id) { return document.getElementById(id); }
@@ -42,20 +41,9 @@
   /* ---- the clock --------------------------------------------------------------------------- */
 
   function anchor(news) {
-    if (typeof news.minute === "number") clock.minute = news.minute;
-    if (typeof news.speed === "number") clock.speed = news.speed;
-    if (typeof news.status === "string") clock.running = news.status === "running";
-    clock.at = Date.now();
-    showControls(news.status || room.state.status);
-  }
-
-  function runClock() {
-    if (!clock.running || room.state.status !== "running") return;
-    var minute = clock.minute + (Date.now() - clock.at) / 60000 * clock.speed;
-    if (minute > room.state.minute) {
-      room.state.minute = minute;
-      room.refresh();
-    }
+    room.anchor(news);
+    room.refresh();
+    showControls(room.state.status);
   }
 
   function showControls(status) {
@@ -235,7 +223,6 @@
 
   /* ---- start ---------------------------------------------------------------------------- */
 
-  document.addEventListener("drill:status", function (ev) { anchor(ev.detail || {}); });
+  document.addEventListener("drill:status", function () { showControls(room.state.status); });
   showControls(room.state.status);
-  window.setInterval(runClock, 500);
 })();

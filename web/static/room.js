@@ -3,6 +3,8 @@
 
    Protocol (docs/LIVE.md, namespace /trainee): `hello` on connect, `event` for each new event of the
    role's audience, `act` {type, params} -> {ok, event | error}, `sync` {after} -> {ok, events}.
+   The scenario clock runs on here between messages (the last minute heard + real minutes × speed, while
+   running), as on the console; `hello` and each `status` set it, a live event later than it moves it on.
    Events are kept, deduplicated by `seq`, in sessionStorage with the highest seq seen, so a reload
    redraws the room and a (re)connect asks only for what was missed.
    In self-practice (data.practice), practice_room.js adds the trainee's own clock controls, hints and the
@@ -32,6 +34,7 @@
     seen: {}, maxSeq: 0, minute: 0, level: data.start_level, status: data.status,
     items: {}, itemOrder: [], itemNodes: {}, marks: {}, calls: {}, actions: {}
   };
+  var clock = { minute: 0, at: Date.now(), speed: data.speed || 0 };  // the minute last heard, when, and the speed
   var cache = [];
   var STORE = "drill:room:" + data.join_code + ":" + data.member_id;
 
@@ -57,7 +60,9 @@
   function receive(events, fromCache) {
     var changed = false;
     (events || []).slice().sort(function (a, b) { return a.seq - b.seq; }).forEach(function (e) {
+      var shown = runningMinute();  // before `accept`, which may start a ready room's clock
       if (accept(e)) changed = true;
+      if (!fromCache && typeof e.t === "number" && e.t > shown) setClock(e.t);
     });
     if (changed) {
       refresh();
@@ -446,7 +451,18 @@
       if (!ok) return;
       Array.prototype.forEach.call(form.querySelectorAll("textarea, input:not([type=checkbox]):not([type=radio])"),
         function (n) { n.value = ""; });
+      collapse(form);
     });
+  }
+
+  /* A form done with folds away (the board's page grew to 3,700 px with every form left open); its
+     summary keeps the acknowledgement, so the trainee still sees what was recorded. */
+  function collapse(form) {
+    var details = form.parentNode;
+    var done = details.querySelector("summary .done");
+    if (!done) details.querySelector("summary").appendChild(done = el("span", { class: "done" }));
+    done.textContent = " ✓ " + fmtT(state.minute);
+    details.open = false;
   }
 
   function send(type, params, button, slot, done) {
@@ -571,6 +587,37 @@
     });
   }
 
+  /* ---- the scenario clock ------------------------------------------------------------------ */
+
+  function runningMinute() {
+    if (state.status !== "running") return clock.minute;
+    return Math.min(data.duration || Infinity, clock.minute + (Date.now() - clock.at) / 60000 * clock.speed);
+  }
+
+  function setClock(minute) {
+    clock.minute = minute;
+    clock.at = Date.now();
+    state.minute = minute;
+  }
+
+  /* The server's word on the clock ({minute, speed, status}, from `hello`, `status` or a practice control). */
+  function anchor(news) {
+    if (typeof news.status === "string") state.status = news.status;
+    if (typeof news.speed === "number") clock.speed = news.speed;
+    if (typeof news.minute === "number") setClock(news.minute);
+  }
+
+  function tickClock() {
+    if (state.status !== "running") return;
+    var minute = runningMinute();
+    if (minute <= state.minute) return;
+    state.minute = minute;
+    refreshHead();
+    refreshItems();
+  }
+
+  /* ---- the room's head: clock, level, status, banner; the forms closed once the drill is over ---- */
+
   function refreshHead() {
     document.getElementById("clock").textContent = fmtT(state.minute);
     var level = document.getElementById("level");
@@ -598,9 +645,28 @@
     } else if (state.status === "ended") {
       showBanner("end", "Buổi diễn tập đã kết thúc. Giảng viên sẽ tổng kết và chấm điểm.",
                  "The drill has ended. Your instructor will debrief and score it.");
-    } else if (bannerKind === "info") {
+    } else if (state.status === "paused") {
+      showBanner("pause", "Tạm dừng — thời gian kịch bản đang đứng. Bạn vẫn có thể đọc tin và trao đổi trong đội.",
+                 "Paused: scenario time stands still. You can still read and chat with your team.");
+    } else if (bannerKind === "info" || bannerKind === "pause") {
       hideBanner();
     }
+    closeFormsIfEnded();
+  }
+
+  var formsClosed = false;
+  function closeFormsIfEnded() {
+    if (state.status !== "ended" || formsClosed) return;
+    formsClosed = true;
+    Array.prototype.forEach.call(document.querySelectorAll("#action-forms form, #chat-form, .item .quick"), function (node) {
+      Array.prototype.forEach.call(node.querySelectorAll("input, textarea, select, button"), function (c) { c.disabled = true; });
+    });
+    Array.prototype.forEach.call(document.querySelectorAll("#action-forms details"), function (d) { d.open = false; });
+    var holder = document.getElementById("action-forms");
+    holder.classList.add("closed");
+    holder.parentNode.insertBefore(el("p", { class: "forms-closed", role: "status" },
+      "Buổi diễn tập đã kết thúc: không thể thực hiện thêm hành động.",
+      el("small", { class: "en", lang: "en" }, " The drill has ended: no more actions can be taken.")), holder);
   }
 
   var bannerKind = null;
@@ -656,12 +722,11 @@
       if (ack && ack.ok) receive(ack.events);
     });
   });
-  // `hello` on connect and `status` after each instructor control carry {status, minute, level, fault}.
+  // `hello` on connect and `status` after each instructor control carry {status, minute, level, speed, fault}.
   function applyTeamState(news) {
     if (!news) return;
-    if (typeof news.minute === "number") state.minute = Math.max(state.minute, news.minute);
+    anchor(news);
     if (typeof news.level === "number") state.level = news.level;
-    if (typeof news.status === "string") state.status = news.status;
     if (news.fault) setConnection("lost", "Đội tạm dừng do lỗi hệ thống — chờ giảng viên.", "Stopped by a system fault; wait for the instructor.");
     refresh();
     document.dispatchEvent(new CustomEvent("drill:status", { detail: news }));
@@ -672,9 +737,16 @@
   socket.on("disconnect", function () {
     setConnection("lost", "Mất kết nối — đang kết nối lại…", "Reconnecting…");
   });
-  socket.on("connect_error", function () {
+  socket.on("connect_error", function (err) {
+    if (err && err.message === "not a trainee") {  // the login is gone (expired, logged out, replaced): join again
+      setConnection("lost", "Phiên đã hết hạn — đang chuyển tới trang vào đội…", "Session ended; taking you to the join page…");
+      window.location.assign(data.rejoin);
+      return;
+    }
     setConnection("lost", "Không kết nối được — đang thử lại…", "Cannot connect, retrying…");
   });
 
-  window.DrillRoom = { state: state, refresh: refresh, openForm: openForm };
+  window.setInterval(tickClock, 1000);
+
+  window.DrillRoom = { state: state, refresh: refresh, openForm: openForm, anchor: anchor };
 })();
