@@ -45,7 +45,7 @@ class LogBuilder:
     def __init__(self, scenario: Scenario):
         self.scenario = scenario
         self.events: list[dict[str, Any]] = []
-        self.spokesperson: str | None = None
+        self.spokesperson: str | None = scenario.regular_spokesperson  # in office from the start, as in the world
         self.verified: set[str] = set()
         self.trainees = sorted(scenario.trainee_roles)
 
