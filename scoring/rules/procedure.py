@@ -133,8 +133,8 @@ class SpokespersonFirst(Rule):
                                      "spokesperson nor the head of the agency."), tuple(evidence))
         before = [s for s in context.statements if s.seq < first_assign["seq"]]
         note = Text(f"; {len(before)} phát ngôn trước đó của người phát ngôn thường xuyên hoặc người đứng đầu là hợp lệ",
-                    f"; {count_en(len(before), 'earlier statement')} by the regular spokesperson or the head "
-                    "were lawful") if before else Text("", "")
+                    f"; {len(before)} earlier statement{'s' if len(before) > 1 else ''} by the regular spokesperson "
+                    f"or the head {'were' if len(before) > 1 else 'was'} lawful") if before else Text("", "")
         return Verdict(1.0, Text(f"Vai “{role.vi}” được phân công phát ngôn lúc {format_t(first_assign['t'])}, "
                                  f"phát ngôn đầu tiên lúc {format_t(first.t)}{note.vi}.",
                                  f"The role “{role.en}” was assigned to speak at {format_t(first_assign['t'])}, the first "
