@@ -236,7 +236,8 @@ def _name_the_speaker(view: TeamView, book: Playbook, since: float) -> Iterator[
     params = {"speaker": speaker, "name": role_label(book.scenario, speaker)}
     proposal = view.first("propose_spokesperson")
     if duties.proposer and proposal is None:
-        yield Intent(("propose_spokesperson",), duties.proposer, "propose_spokesperson", params,
+        yield Intent(("propose_spokesperson",), duties.proposer, "propose_spokesperson",
+                     {**params, "note": texts.PROPOSAL_NOTE},
                      _at(since + ASSIGN_AFTER),
                      Text("Đề xuất người phát ngôn của vụ việc để người đứng đầu cơ quan hành chính phân công bằng văn "
                           "bản (bước 2, Quy định 887-QĐ/TU; Điều 3.5, 4.1 Nghị định 244/2026/NĐ-CP).",
