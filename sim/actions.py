@@ -3,7 +3,8 @@
 An `Action` is a stamped input: at a scenario minute, a role takes an action of
 a type with parameters. `check_action` says why an action must be refused (a
 role that may not take it, a missing or malformed parameter) or returns None;
-`check_standing` adds what depends on the drill's posts: who names the
+`check_standing` adds what depends on the drill's posts (and `actions_for`
+lists what a role may take in a drill): who names the
 spokesperson (Decree 244/2026 Art. 3.2, 3.5, 4.1: the propaganda board
 proposes, the head of the state agency assigns, never a Party organ as the
 speaker) and who may send operational situation reports. Neither ever raises:
@@ -17,7 +18,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from scenarios.model import PARTY_ROLES
+from scenarios.model import PARTY_ROLES, Scenario
 
 FORMS = ("press_conference", "press_release", "portal_post", "interview", "written_reply", "briefing")
 STATEMENT_CHANNELS = ("portal", "press", "social_media", "tv", "radio")
@@ -249,16 +250,28 @@ def check_standing(action: Action, head: str | None, operational: frozenset[str]
                        "phát ngôn (Điều 3.2 Nghị định 244/2026/NĐ-CP); hãy chọn người phát ngôn của UBND hoặc của sở",
                        f"'{speaker}' is a Party organ, not a state agency, so it cannot be the spokesperson (Decree "
                        "244/2026 Art. 3.2); choose the spokesperson of the People's Committee or of a department")
-    if action.type == "assign_spokesperson" and action.role != head:
+    return _post_refusal(action.type, action.role, head, operational)
+
+
+def _post_refusal(kind: str, role: str, head: str | None, operational: frozenset[str]) -> Refusal | None:
+    """Why `role` may not take an action of `kind` that needs a post (the head's, a command's), or None."""
+    if kind == "assign_spokesperson" and role != head:
         return _refuse("not_head",
                        "chỉ người đứng đầu cơ quan hành chính nhà nước phân công hoặc ủy quyền phát ngôn bằng văn bản "
                        "(Điều 3.5, 4.1 Nghị định 244/2026/NĐ-CP); Ban Tuyên giáo đề xuất bằng 'propose_spokesperson'",
                        "only the head of the state agency assigns or authorises the spokesperson in writing (Decree "
                        "244/2026 Art. 3.5, 4.1); the propaganda board proposes with 'propose_spokesperson'")
-    if action.type == "situation_report" and action.role not in operational:
+    if kind == "situation_report" and role not in operational:
         return _refuse("not_operational",
-                       f"vai '{action.role}' không phải ban chỉ huy tác nghiệp: chỉ ban chỉ huy (ví dụ Ban Chỉ huy phòng, "
+                       f"vai '{role}' không phải ban chỉ huy tác nghiệp: chỉ ban chỉ huy (ví dụ Ban Chỉ huy phòng, "
                        "chống thiên tai) gửi báo cáo tình hình; phát ngôn thì dùng 'issue_statement'",
-                       f"role '{action.role}' is not an operational command: only a command (e.g. the disaster "
+                       f"role '{role}' is not an operational command: only a command (e.g. the disaster "
                        "prevention command) sends situation reports; to speak use 'issue_statement'")
     return None
+
+
+def actions_for(scenario: Scenario, role: str) -> list[str]:
+    """The action types a trainee in `role` may take in `scenario` (the forms their room shows)."""
+    head, operational = scenario.head_of_agency, scenario.operational_roles
+    return [name for name, kind in CATALOG.items() if (ANY in kind.roles or role in kind.roles)
+            and _post_refusal(name, role, head, operational) is None]

@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from scenarios.library import scenario_path
 from scenarios.loader import load_scenario
 from scenarios.model import Scenario
-from sim.actions import Action, check_standing
+from sim.actions import Action, actions_for, check_standing
 from sim.world import World, play
 
 FIXTURE = Path(__file__).parent / "fixtures" / "minimal.yaml"
@@ -177,3 +177,11 @@ def test_a_partial_answer_is_published_and_a_lawful_ground_is_not_evasive():
     refused, event = answered(withheld="under_investigation")
     assert event["kind"] == "refused" and event["reason"]["code"] == "bad_parameter"
     assert "'refusal'" in event["reason"]["en"]
+
+
+def test_the_room_offers_each_role_only_the_acts_its_post_allows():
+    board, speaker = actions_for(MINIMAL, "propaganda_board"), actions_for(MINIMAL, "spokesperson")
+    assert "propose_spokesperson" in board and "assign_spokesperson" not in board
+    assert "propose_spokesperson" not in speaker and "situation_report" not in speaker
+    command = with_roles(MINIMAL, agency_head={"played_by": "trainee", "operational": True})
+    assert {"assign_spokesperson", "situation_report"} <= set(actions_for(command, "agency_head"))
