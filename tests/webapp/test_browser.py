@@ -13,7 +13,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from browser_helpers import LiveServer, create_exercise, join, launch, log_in, new_context, require_chromium
+from browser_helpers import (LiveServer, create_exercise, join, launch, log_in, new_context, require_chromium,
+                             submit_action)
 
 pytestmark = pytest.mark.browser
 
@@ -167,11 +168,7 @@ def test_the_board_proposes_the_spokesperson_and_the_chair_assigns_in_the_room(s
     team = console.locator(".team-card").first
     team.locator(".team-controls button[data-command=start]").click()
     expect(team.locator(".status-badge").first).to_contain_text("Đang diễn ra")
-    board.locator("#action-propose_spokesperson summary").click()
-    form = board.locator("#action-propose_spokesperson form")
-    form.locator("select[name=speaker]").select_option("spokesperson")
-    form.locator("input[name=name]").fill("Chánh Văn phòng UBND tỉnh")
-    form.locator("button[type=submit]").click()
+    submit_action(board, "propose_spokesperson", {"speaker": "spokesperson"}, {"name": "Chánh Văn phòng UBND tỉnh"})
     expect(board.locator("#acks .ack-ok")).to_contain_text("Đề xuất người phát ngôn")
     decision = speaker.locator("#team-log li.log-reply").filter(has_text="Chủ tịch UBND tỉnh")
     expect(decision).to_contain_text("phân công Chánh Văn phòng UBND tỉnh", timeout=15_000)
