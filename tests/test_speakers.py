@@ -185,3 +185,13 @@ def test_the_room_offers_each_role_only_the_acts_its_post_allows():
     assert "propose_spokesperson" not in speaker and "situation_report" not in speaker
     command = with_roles(MINIMAL, agency_head={"played_by": "trainee", "operational": True})
     assert {"assign_spokesperson", "situation_report"} <= set(actions_for(command, "agency_head"))
+
+
+def test_a_drill_without_a_head_role_still_gets_its_proposal_decided():
+    """The head of the agency exists even when a drill does not cast it: the simulation decides as `agency_head`."""
+    data = MINIMAL.model_dump()
+    headless = Scenario.model_validate(data | {"roles": [r for r in data["roles"] if r["id"] != "agency_head"]})
+    assert headless.head_of_agency is None
+    world = play(headless, [act(12, "propaganda_board", "propose_spokesperson", speaker="spokesperson")], until=30)
+    (decision,) = of_kind(world, "reply", effect="assigned")
+    assert decision["actor"] == "agency_head" and decision["spokesperson"] == "spokesperson"
