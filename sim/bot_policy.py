@@ -90,7 +90,7 @@ class Duties:
     """Which trainee role takes which part of the procedure in one drill (None: no trainee role may)."""
 
     watcher: str | None  # monitors, flags, asks takedowns (info_department)
-    coordinator: str | None  # convenes, assigns, chooses the form, directs the press (propaganda_board)
+    coordinator: str | None  # convenes, assigns verification, chooses the form, directs the press (propaganda_board)
     top_reporter: str | None  # reports to the standing committee
     proposer: str | None  # proposes the spokesperson (propaganda_board)
     assigner: str | None  # the head of the agency, when a trainee plays it
