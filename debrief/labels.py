@@ -20,7 +20,9 @@ ACTION_TYPES: dict[str, Text] = {
     "assign_verification": Text("Phân công đầu mối xác minh", "Assign who verifies"),
     "verify": Text("Đề nghị xác minh", "Ask for verification"),
     "choose_form": Text("Chọn hình thức phát ngôn", "Choose the form of speaking"),
+    "propose_spokesperson": Text("Đề xuất người phát ngôn", "Propose the spokesperson"),
     "assign_spokesperson": Text("Phân công người phát ngôn", "Assign the spokesperson"),
+    "situation_report": Text("Báo cáo tình hình (ban chỉ huy)", "Situation report (command)"),
     "issue_statement": Text("Phát ngôn / ra thông cáo", "Issue a statement"),
     "hold_press_conference": Text("Họp báo", "Hold a press conference"),
     "answer_press": Text("Trả lời báo chí", "Answer the press"),
@@ -105,6 +107,8 @@ AGENCIES: dict[str, Text] = {  # the sources of the built-in drills' facts, name
 
 ACTORS: dict[str, Text] = {  # who answers in a `reply` event
     "standing_committee": Text("Thường trực Tỉnh ủy", "Standing committee"),
+    "agency_head": Text("Người đứng đầu cơ quan hành chính", "Head of the agency"),
+    "province_chair": Text("Chủ tịch UBND tỉnh", "Chairman of the provincial People's Committee"),
     "police": Text("Công an tỉnh", "Provincial police"),
     "platform": Text("Nền tảng mạng xã hội", "Platform"),
     "outlet": Text("Cơ quan báo chí", "Press outlet"),

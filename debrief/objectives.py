@@ -73,10 +73,12 @@ OBJECTIVES: tuple[Objective, ...] = (
                    "Say only what the competent agencies have verified; never repeat the rumour.")),
     Objective("focal_point", Text("Một đầu mối phát ngôn, thông tin ban đầu đúng hạn",
                                   "One focal point, initial information on time"),
-              Text("Phân công người phát ngôn trước khi phát ngôn, chỉ người đó làm việc với báo chí, và cung cấp thông "
-                   "tin ban đầu trong thời hạn luật định.",
-                   "Assign the spokesperson before anyone speaks, let only them deal with the press, and give initial "
-                   "information within the legal deadline.")),
+              Text("Ban Tuyên giáo đề xuất, người đứng đầu cơ quan hành chính phân công người phát ngôn của vụ việc; chỉ "
+                   "người phát ngôn (thường xuyên hoặc được phân công) và người đứng đầu làm việc với báo chí, và cung "
+                   "cấp thông tin ban đầu trong thời hạn luật định.",
+                   "The propaganda board proposes and the head of the agency assigns the case's spokesperson; only the "
+                   "spokesperson (regular or assigned) and the head deal with the press, and initial information comes "
+                   "within the legal deadline.")),
     Objective("answer_press", Text("Trả lời báo chí", "Answer the press"),
               Text("Trả lời mọi yêu cầu của báo chí trong thời hạn, chỉ từ chối theo căn cứ luật định và nêu lý do.",
                    "Answer every press request in time; refuse only on lawful grounds, stating the reason.")),
@@ -96,14 +98,19 @@ GUIDANCE: dict[str, Guidance] = {
         "meeting, let the assigned spokesperson speak, report the results; rehearse the procedure with the units."),
         "propaganda_board"),
     "spokesperson_first": Guidance("focal_point", Text(
-        "Phân công người phát ngôn bằng văn bản ngay tại cuộc họp phối hợp, trước mọi phát ngôn với báo chí.",
-        "Assign the spokesperson in writing at the coordination meeting, before anyone speaks to the press."),
+        "Tại cuộc họp phối hợp, Ban Tuyên giáo đề xuất ngay người phát ngôn của vụ việc để người đứng đầu cơ quan hành "
+        "chính (Chủ tịch UBND) phân công bằng văn bản (bước 2, Quy định 887-QĐ/TU); trước đó chỉ người phát ngôn "
+        "thường xuyên hoặc người đứng đầu được nói với báo chí.",
+        "At the coordination meeting, have the propaganda board propose the case's spokesperson at once for the head "
+        "of the agency (the People's Committee chair) to assign in writing (step 2, 887-QĐ/TU); until then only the "
+        "regular spokesperson or the head speaks to the press."),
         "propaganda_board"),
     "one_focal_point": Guidance("focal_point", Text(
-        "Quán triệt nguyên tắc một đầu mối: chỉ người phát ngôn được phân công cung cấp thông tin cho báo chí; các "
-        "đơn vị khác chuyển yêu cầu của báo chí cho người phát ngôn.",
-        "Enforce one focal point: only the assigned spokesperson gives the press information; other units pass "
-        "press requests on to the spokesperson."),
+        "Quán triệt nguyên tắc một đầu mối: chỉ người phát ngôn và người đứng đầu cung cấp thông tin cho báo chí; "
+        "các đơn vị khác chuyển yêu cầu của báo chí cho người phát ngôn (ban chỉ huy tác nghiệp vẫn báo cáo tình hình "
+        "ứng phó).",
+        "Enforce one focal point: only the spokesperson and the head give the press information; other units pass "
+        "press requests on to the spokesperson (an operational command still reports on the operation)."),
         "propaganda_board"),
     "verified_facts_only": Guidance("verify", Text(
         "Chỉ phát ngôn thông tin đã được cơ quan chuyên môn xác minh; không nhắc lại nội dung tin đồn; nói rõ điều "

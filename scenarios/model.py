@@ -31,6 +31,7 @@ MAX_KEYWORDS = 20  # keywords of a fact, claim or message: built-ins at most 4
 MAX_TEXT = 5000  # characters of one text: the built-in drills' longest brief has about 1 040
 MAX_PHRASE = 200  # characters of a keyword: built-ins at most 35
 MAX_CONDITION = 500  # characters of a condition: built-ins at most 58
+PARTY_ROLES = ("propaganda_board", "standing_committee")  # Party organs, not state agencies: never the speaker
 
 Minute = Annotated[float, Field(ge=0, le=MAX_MINUTES, description="scenario minutes from the start of the drill")]
 Share = Annotated[float, Field(ge=0, le=1)]
@@ -85,6 +86,21 @@ class Role(Strict):
     label: LocalText
     brief: LocalText
     played_by: Literal["trainee", "simulation"] = "trainee"
+    regular_spokesperson: bool | None = Field(
+        default=None,
+        description="holds the post of regular spokesperson (người phát ngôn thường xuyên, Decree 244/2026 Art. 3.2.b, "
+        "e.g. the Chánh Văn phòng): speaks for the agency from the start, before any case assignment. Unset on every "
+        "role: the role `spokesperson` is the regular spokesperson unless it says false")
+    head_of_agency: bool | None = Field(
+        default=None,
+        description="the head of the state agency the spokesperson speaks for (người đứng đầu, Art. 3.2.a, 4.1; for a "
+        "provincial spokesperson the Chủ tịch UBND tỉnh): may speak, and assigns or authorises in writing the "
+        "spokesperson of the case on the propaganda board's proposal. Unset on every role: the role `agency_head` "
+        "is the head unless it says false")
+    operational: bool = Field(
+        default=False,
+        description="an operational command (e.g. Ban Chỉ huy phòng, chống thiên tai): its situation reports "
+        "(`situation_report`) inform on the operation and are not a second voice under the one-focal-point rule")
 
 
 class Level(Strict):
@@ -203,6 +219,8 @@ class ActorDelays(Strict):
     platform: Minute = 60
     outlet_correction: Minute = 120
     journalist_followup: Minute = 30
+    head_decision: Minute = Field(5, description="minutes the head of the agency, when simulated, takes to decide on "
+                                                 "the spokesperson the propaganda board proposed")
 
 
 class CastMember(Strict):
@@ -238,6 +256,40 @@ class Scenario(Strict):
     key_messages: tuple[KeyMessage, ...] = Field(default_factory=tuple, max_length=MAX_ITEMS)
     opinion: OpinionModel
     actors: ActorDelays = ActorDelays()
+
+    @model_validator(mode="after")
+    def _speakers(self) -> "Scenario":
+        for flag in ("regular_spokesperson", "head_of_agency"):
+            marked = [r.id for r in self.roles if getattr(r, flag)]
+            if len(marked) > 1:
+                raise ValueError(f"only one role may be '{flag}', not {', '.join(marked)}")
+            party = [r for r in marked if r in PARTY_ROLES]
+            if party:
+                raise ValueError(f"'{party[0]}' is a Party organ, not a state agency: it cannot be '{flag}' "
+                                 "(Decree 244/2026 Art. 3.2)")
+        return self
+
+    def _marked(self, flag: str, default: str) -> str | None:
+        marked = next((r.id for r in self.roles if getattr(r, flag)), None)
+        if marked is not None:
+            return marked
+        role = self.role(default)
+        return default if role is not None and getattr(role, flag) is None else None
+
+    @property
+    def regular_spokesperson(self) -> str | None:
+        """The role holding the regular spokesperson's post (Decree 244/2026 Art. 3.2.b), if the drill has one."""
+        return self._marked("regular_spokesperson", "spokesperson")
+
+    @property
+    def head_of_agency(self) -> str | None:
+        """The role of the head of the agency, who may speak and assigns the spokesperson (Art. 3.2.a, 4.1)."""
+        return self._marked("head_of_agency", "agency_head")
+
+    @property
+    def operational_roles(self) -> frozenset[str]:
+        """Roles whose situation reports are operational information, not a second voice."""
+        return frozenset(r.id for r in self.roles if r.operational)
 
     def role(self, role_id: str) -> Role | None:
         return next((r for r in self.roles if r.id == role_id), None)

@@ -2,8 +2,11 @@
 
 The log (docs/EVENTS.md) is walked a single time: events are grouped by kind,
 actions by type, press-facing statements are collected with the spokesperson
-in office at that moment, injects are keyed by id (first delivery), answers by
-press call and correction requests by article. Rules then read lists and dicts
+in office at that moment (the regular spokesperson until a case assignment,
+Decree 244/2026 Art. 3.2.b) and whether they speak for the agency, injects are keyed by id (first delivery), answers by
+press call and correction requests by article; case assignments are listed
+whether a trainee head made them (`assign_spokesperson`) or the simulated head
+did (a `reply` with effect `assigned`). Rules then read lists and dicts
 and never scan the whole log themselves, so scoring stays linear in its length.
 """
 
@@ -38,12 +41,23 @@ class Statement:
     t: float
     role: str
     type: str
-    spokesperson: str | None  # role assigned as spokesperson when the act was taken
+    spokesperson: str | None  # role in office as spokesperson when the act was taken
     analysis: Mapping[str, Any]
+    head: str | None = None  # the role of the head of the agency, who may always speak (Decree 244/2026 Art. 3.2.a)
 
     @property
     def by_spokesperson(self) -> bool:
         return self.spokesperson is not None and self.role == self.spokesperson
+
+    @property
+    def official(self) -> bool:
+        """Made by someone who speaks for the agency: the spokesperson in office or the head (Art. 3.2, 3.7)."""
+        return self.by_spokesperson or (self.head is not None and self.role == self.head)
+
+    @property
+    def withheld(self) -> str | None:
+        """A partial answer's ground for the part held back (Press Law Art. 31.2, Decree 244 Art. 4.3), if any."""
+        return (self.event.get("params") or {}).get("withheld")
 
 
 def is_statement(event: Event) -> bool:
@@ -54,8 +68,15 @@ def is_statement(event: Event) -> bool:
     return kind != "answer_press" or "text" in (event.get("params") or {})
 
 
+def is_assignment(event: Event) -> bool:
+    """Whether an event assigns the case's spokesperson: a trainee head's action or the simulated head's reply."""
+    if event.get("kind") == "action":
+        return event.get("type") == "assign_spokesperson"
+    return event.get("kind") == "reply" and event.get("effect") == "assigned"
+
+
 def assigned_role(event: Event) -> str | None:
-    """The role an assign_spokesperson action names (its `speaker` parameter)."""
+    """The role an assignment names (an action's `speaker` parameter, else the event's new `spokesperson`)."""
     return (event.get("params") or {}).get("speaker") or event.get("spokesperson")
 
 
@@ -65,9 +86,13 @@ def summarise(event: Event) -> str:
     if kind == "action":
         params = event.get("params") or {}
         detail = ", ".join(
-            f"{key}={params[key]}" for key in ("to", "speaker", "call", "article", "refusal", "form", "channel") if key in params
+            f"{key}={params[key]}" for key in ("to", "speaker", "call", "article", "refusal", "withheld", "form", "channel")
+            if key in params
         )
         return f"{event.get('role')}: {event.get('type')}" + (f" ({detail})" if detail else "")
+    if kind == "reply":
+        return f"{event.get('actor')}: {event.get('effect')}" + (
+            f" (speaker={event['spokesperson']})" if event.get("effect") == "assigned" else "")
     if kind == "inject":
         text = f"{event.get('inject')} [{event.get('channel')}, {event.get('origin')}]"
         if event.get("claims"):
@@ -105,6 +130,7 @@ class ScoringContext:
         self.deliveries: dict[str, Event] = {}
         self.answers: dict[str, list[Event]] = defaultdict(list)
         self.corrections: dict[str, list[Event]] = defaultdict(list)
+        self.assignments: list[Event] = []  # case assignments of the spokesperson, in order
         self._seqs: dict[str, list[int]] = {}
         self._index()
 
@@ -116,6 +142,8 @@ class ScoringContext:
                 raise EventLogError(f"event #{position + 1}: every event needs 'seq', 't' and 'kind' (docs/EVENTS.md)")
             kind = event["kind"]
             self.by_kind[kind].append(event)
+            if is_assignment(event):
+                self.assignments.append(event)
             if kind == "inject":
                 self.deliveries.setdefault(event.get("inject"), event)
             elif kind == "action":
@@ -132,6 +160,7 @@ class ScoringContext:
             act = Statement(
                 event=event, seq=event["seq"], t=float(event["t"]), role=event.get("role"), type=kind,
                 spokesperson=event.get("spokesperson"), analysis=event.get("analysis") or {},
+                head=self.scenario.head_of_agency,
             )
             self.press_acts.append(act)
             if is_statement(event):
@@ -145,8 +174,8 @@ class ScoringContext:
 
     @property
     def official_statements(self) -> list[Statement]:
-        """Statements by the assigned spokesperson: the agency's position (Decree 244, Art. 3.7)."""
-        return [s for s in self.statements if s.by_spokesperson]
+        """Statements by the spokesperson in office or the head: the agency's position (Decree 244, Art. 3.2, 3.7)."""
+        return [s for s in self.statements if s.official]
 
     @property
     def end(self) -> Event | None:

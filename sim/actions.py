@@ -2,8 +2,13 @@
 
 An `Action` is a stamped input: at a scenario minute, a role takes an action of
 a type with parameters. `check_action` says why an action must be refused (a
-role that may not take it, a missing or malformed parameter) or returns None.
-It never raises: bad input from a trainee must not break the world.
+role that may not take it, a missing or malformed parameter) or returns None;
+`check_standing` adds what depends on the drill's posts (and `actions_for`
+lists what a role may take in a drill): who names the
+spokesperson (Decree 244/2026 Art. 3.2, 3.5, 4.1: the propaganda board
+proposes, the head of the state agency assigns, never a Party organ as the
+speaker) and who may send operational situation reports. Neither ever raises:
+bad input from a trainee must not break the world.
 """
 
 from __future__ import annotations
@@ -12,6 +17,8 @@ import json
 import math
 from dataclasses import dataclass, field
 from typing import Any
+
+from scenarios.model import PARTY_ROLES, Scenario
 
 FORMS = ("press_conference", "press_release", "portal_post", "interview", "written_reply", "briefing")
 STATEMENT_CHANNELS = ("portal", "press", "social_media", "tv", "radio")
@@ -57,15 +64,20 @@ CATALOG: dict[str, ActionType] = {
                    {"agency": Param("str", required=True), "note": OPTIONAL_TEXT}),
         ActionType("verify", TRAINEES_ALL, {"agency": Param("str"), "note": OPTIONAL_TEXT}),
         ActionType("choose_form", ("propaganda_board",), {"form": Param("choice", True, FORMS), "note": OPTIONAL_TEXT}),
-        ActionType("assign_spokesperson", ("propaganda_board", "agency_head"),
+        ActionType("propose_spokesperson", ("propaganda_board",),
+                   {"speaker": Param("role", required=True), "name": Param("str"), "note": OPTIONAL_TEXT}),
+        ActionType("assign_spokesperson", TRAINEES_ALL,  # the head of the agency only: see check_standing
                    {"speaker": Param("role", required=True), "name": Param("str")}),
+        ActionType("situation_report", TRAINEES_ALL,  # operational roles only: see check_standing
+                   {"channel": Param("choice", True, STATEMENT_CHANNELS), "text": TEXT}),
         ActionType("issue_statement", TRAINEES_ALL,
                    {"channel": Param("choice", True, STATEMENT_CHANNELS), "form": Param("choice", True, FORMS), "text": TEXT},
                    press_facing=True),
         ActionType("hold_press_conference", TRAINEES_ALL,
                    {"mode": Param("choice", False, CONFERENCE_MODES), "text": TEXT}, press_facing=True),
         ActionType("answer_press", TRAINEES_ALL,
-                   {"call": Param("inject", required=True), "text": OPTIONAL_TEXT, "refusal": Param("str")},
+                   {"call": Param("inject", required=True), "text": OPTIONAL_TEXT, "refusal": Param("str"),
+                    "withheld": Param("str")},
                    press_facing=True),
         ActionType("request_correction", ("spokesperson", "agency_head"),
                    {"article": Param("inject", required=True), "text": TEXT}),
@@ -217,4 +229,49 @@ def check_action(action: Action, trainee_roles: set[str], known_roles: set[str],
     if action.type == "answer_press" and ("text" in action.params) == ("refusal" in action.params):
         return _refuse("bad_parameter", "trả lời báo chí cần 'text' hoặc 'refusal' (một trong hai)",
                        "answering the press needs either 'text' or 'refusal'")
+    if action.type == "answer_press" and "withheld" in action.params and "text" not in action.params:
+        return _refuse("bad_parameter", "'withheld' (lý do không cung cấp một phần) đi kèm 'text' (phần trả lời); "
+                       "không trả lời gì thì dùng 'refusal'",
+                       "'withheld' (the reason a part is held back) goes with 'text' (the part answered); "
+                       "to answer nothing use 'refusal'")
     return None
+
+
+def check_standing(action: Action, head: str | None, operational: frozenset[str]) -> Refusal | None:
+    """Why the drill's posts forbid `action` (None if they allow it); call it once `check_action` passed.
+
+    `head` is the role of the head of the agency (None: the simulation plays it),
+    `operational` the roles that may send situation reports.
+    """
+    speaker = action.params.get("speaker") if action.type in ("propose_spokesperson", "assign_spokesperson") else None
+    if speaker in PARTY_ROLES:
+        return _refuse("party_speaker",
+                       f"'{speaker}' là cơ quan của Đảng, không phải cơ quan hành chính nhà nước, nên không thể là người "
+                       "phát ngôn (Điều 3.2 Nghị định 244/2026/NĐ-CP); hãy chọn người phát ngôn của UBND hoặc của sở",
+                       f"'{speaker}' is a Party organ, not a state agency, so it cannot be the spokesperson (Decree "
+                       "244/2026 Art. 3.2); choose the spokesperson of the People's Committee or of a department")
+    return _post_refusal(action.type, action.role, head, operational)
+
+
+def _post_refusal(kind: str, role: str, head: str | None, operational: frozenset[str]) -> Refusal | None:
+    """Why `role` may not take an action of `kind` that needs a post (the head's, a command's), or None."""
+    if kind == "assign_spokesperson" and role != head:
+        return _refuse("not_head",
+                       "chỉ người đứng đầu cơ quan hành chính nhà nước phân công hoặc ủy quyền phát ngôn bằng văn bản "
+                       "(Điều 3.5, 4.1 Nghị định 244/2026/NĐ-CP); Ban Tuyên giáo đề xuất bằng 'propose_spokesperson'",
+                       "only the head of the state agency assigns or authorises the spokesperson in writing (Decree "
+                       "244/2026 Art. 3.5, 4.1); the propaganda board proposes with 'propose_spokesperson'")
+    if kind == "situation_report" and role not in operational:
+        return _refuse("not_operational",
+                       f"vai '{role}' không phải ban chỉ huy tác nghiệp: chỉ ban chỉ huy (ví dụ Ban Chỉ huy phòng, "
+                       "chống thiên tai) gửi báo cáo tình hình; phát ngôn thì dùng 'issue_statement'",
+                       f"role '{role}' is not an operational command: only a command (e.g. the disaster "
+                       "prevention command) sends situation reports; to speak use 'issue_statement'")
+    return None
+
+
+def actions_for(scenario: Scenario, role: str) -> list[str]:
+    """The action types a trainee in `role` may take in `scenario` (the forms their room shows)."""
+    head, operational = scenario.head_of_agency, scenario.operational_roles
+    return [name for name, kind in CATALOG.items() if (ANY in kind.roles or role in kind.roles)
+            and _post_refusal(name, role, head, operational) is None]

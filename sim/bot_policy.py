@@ -10,7 +10,11 @@ The same plan drives the exemplary bot and the hints of self-practice
 
 Which role does what comes from the drill's trainee roles (`Duties`): the
 usual one (PROCEDURE.md §1) when the drill has it, else a trainee role the
-action catalog allows.
+action catalog allows. The case assignment is two acts (Decree 244/2026 Art.
+3.5, 4.1): the propaganda board proposes the regular spokesperson, the head of
+the agency assigns (the simulation when no trainee plays the head). The
+regular spokesperson may speak before it (Art. 3.2.b), so the initial
+information waits for the assignment only until the holding statement falls due.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from scenarios.model import Scenario
+from scenarios.model import PARTY_ROLES, Scenario
 from scoring.card import Text
 from scoring.ruleset import load_rule_set
 from sim import bot_texts as texts
@@ -35,7 +39,7 @@ REPORT_AFTER = 1  # the item was flagged
 BOARD_REPORT_AFTER = 3  # the board heard of the case
 CONVENE_AFTER = 1  # the board reported up
 TASKS_AFTER = 1  # the meeting: assign verification, verify
-ASSIGN_AFTER = 2  # the meeting: choose the form, assign the spokesperson
+ASSIGN_AFTER = 2  # the meeting: choose the form, propose the spokesperson (the head assigns on the proposal)
 DIRECT_AFTER = 2  # the spokesperson was assigned
 DRAFT_AFTER = 3  # a fact came back: write the statement
 HOLDING_AFTER = 45  # no fact yet this long after the case: speak anyway (CERC: a first message within the hour)
@@ -72,11 +76,13 @@ class Intent:
                 "deadline": self.deadline, "reason": self.reason.as_dict()}
 
 
-def performer(scenario: Scenario, action_type: str, preferred: Sequence[str | None]) -> str | None:
+def performer(scenario: Scenario, action_type: str, preferred: Sequence[str | None],
+              exclude: Sequence[str] = ()) -> str | None:
     """The first preferred trainee role allowed the action, else the first trainee role allowed it, else None."""
     allowed = CATALOG[action_type].roles
     candidates = [r for r in preferred if r] + scenario.trainee_roles
-    return next((r for r in candidates if r in scenario.trainee_roles and ("*" in allowed or r in allowed)), None)
+    return next((r for r in candidates if r in scenario.trainee_roles and r not in exclude
+                 and ("*" in allowed or r in allowed)), None)
 
 
 @dataclass(frozen=True)
@@ -84,10 +90,11 @@ class Duties:
     """Which trainee role takes which part of the procedure in one drill (None: no trainee role may)."""
 
     watcher: str | None  # monitors, flags, asks takedowns (info_department)
-    coordinator: str | None  # convenes, assigns, chooses the form, directs the press (propaganda_board)
+    coordinator: str | None  # convenes, assigns verification, chooses the form, directs the press (propaganda_board)
     top_reporter: str | None  # reports to the standing committee
-    assigner: str | None
-    speaker: str | None  # the role to assign as spokesperson
+    proposer: str | None  # proposes the spokesperson (propaganda_board)
+    assigner: str | None  # the head of the agency, when a trainee plays it
+    speaker: str | None  # the role to assign as spokesperson: the regular spokesperson when the drill has one
     verifier: str | None
     takedowns: str | None
     police: str | None
@@ -104,17 +111,20 @@ class Duties:
 
         watcher = who("flag_issue", "info_department")
         coordinator = who("convene_meeting", "propaganda_board")
-        speaker = who("issue_statement", "spokesperson", "agency_head")
+        speaker = performer(scenario, "issue_statement", (scenario.regular_spokesperson, "spokesperson", "agency_head"),
+                            exclude=PARTY_ROLES)  # a Party organ is never the speaker (Decree 244/2026 Art. 3.2)
+        head = scenario.head_of_agency
         others = ("info_department", "agency_head", "propaganda_board", *scenario.trainee_roles)
         return cls(
             watcher=watcher, coordinator=coordinator, top_reporter=coordinator or watcher or speaker,
-            assigner=who("assign_spokesperson", "propaganda_board", "agency_head"), speaker=speaker,
+            proposer=who("propose_spokesperson", "propaganda_board"),
+            assigner=head if head in scenario.trainee_roles else None, speaker=speaker,
             verifier=who("verify", coordinator, watcher, speaker), takedowns=who("request_takedown", "info_department"),
             police=who("refer_police", "info_department", "propaganda_board"),
             corrector=who("request_correction", speaker, "spokesperson", "agency_head"),
             results=who("report_results", speaker, "spokesperson"), monitor=who("monitor", watcher),
             followup=who("order_followup", coordinator, watcher),
-            stray=next((r for r in others if r in scenario.trainee_roles and r != speaker), None),
+            stray=next((r for r in others if r in scenario.trainee_roles and r not in (speaker, head)), None),
         )
 
 
@@ -208,19 +218,36 @@ def _coordinate(view: TeamView, book: Playbook) -> Iterator[Intent]:
         yield Intent(("choose_form",), board, "choose_form", {"form": FORM, "note": texts.FORM_NOTE},
                      _at(since + ASSIGN_AFTER),
                      Text("Chọn hình thức phát ngôn (bước 2).", "Choose the form of speaking (step 2)."))
-    if duties.assigner and duties.speaker and view.spokesperson is None:
-        yield Intent(("assign_spokesperson",), duties.assigner, "assign_spokesperson",
-                     {"speaker": duties.speaker, "name": role_label(book.scenario, duties.speaker)},
-                     _at(since + ASSIGN_AFTER),
-                     Text("Phân công người phát ngôn trước khi bất kỳ ai nói với báo chí (một đầu mối).",
-                          "Assign the spokesperson before anyone talks to the press (one focal point)."))
+    yield from _name_the_speaker(view, book, since)
     assignment = view.assignment
     if board and assignment is not None and view.first("direct_press") is None:
         yield Intent(("direct_press",), board, "direct_press",
-                     {"text": texts.press_guidance(book.scenario, assignment["params"]["speaker"])},
+                     {"text": texts.press_guidance(book.scenario, assignment["spokesperson"])},
                      _at(assignment["t"] + DIRECT_AFTER),
                      Text("Định hướng các cơ quan báo chí theo phát ngôn chính thức.",
                           "Guide the press agencies to the official statement."))
+
+
+def _name_the_speaker(view: TeamView, book: Playbook, since: float) -> Iterator[Intent]:
+    """The case assignment: the board proposes the spokesperson, the head of the agency (if a trainee) assigns."""
+    duties, speaker = book.duties, book.duties.speaker
+    if speaker is None or view.assignment is not None:
+        return
+    params = {"speaker": speaker, "name": role_label(book.scenario, speaker)}
+    proposal = view.first("propose_spokesperson")
+    if duties.proposer and proposal is None:
+        yield Intent(("propose_spokesperson",), duties.proposer, "propose_spokesperson",
+                     {**params, "note": texts.PROPOSAL_NOTE},
+                     _at(since + ASSIGN_AFTER),
+                     Text("Đề xuất người phát ngôn của vụ việc để người đứng đầu cơ quan hành chính phân công bằng văn "
+                          "bản (bước 2, Quy định 887-QĐ/TU; Điều 3.5, 4.1 Nghị định 244/2026/NĐ-CP).",
+                          "Propose the case's spokesperson for the head of the agency to assign in writing (step 2, "
+                          "887-QĐ/TU; Decree 244/2026 Art. 3.5, 4.1)."))
+    if duties.assigner and (proposal is not None or not duties.proposer):
+        yield Intent(("assign_spokesperson",), duties.assigner, "assign_spokesperson", params,
+                     _at((proposal["t"] if proposal else since) + ASSIGN_AFTER),
+                     Text("Phân công người phát ngôn của vụ việc bằng văn bản (Điều 3.5, 4.1 Nghị định 244/2026/NĐ-CP).",
+                          "Assign the case's spokesperson in writing (Decree 244/2026 Art. 3.5, 4.1)."))
 
 
 def _usable_facts(view: TeamView, book: Playbook) -> tuple[list[Event], frozenset[str]]:
@@ -242,16 +269,15 @@ def _statement(view: TeamView, book: Playbook, opening: str) -> tuple[str, dict[
 def _speak(view: TeamView, book: Playbook) -> Iterator[Intent]:
     """Step 3: the initial statement once a fact is verified (or a holding one), then an update per new fact."""
     speaker, assignment = view.spokesperson, view.assignment
-    if speaker is None or assignment is None:
+    if speaker is None:
         return
     label = role_label(book.scenario, speaker)
     facts, _ = _usable_facts(view, book)
     official = view.official_statements
     if not official:
-        if facts:
-            after = max(assignment["t"], min(f["t"] for f in facts)) + DRAFT_AFTER
-        else:
-            after = max(assignment["t"] + DRAFT_AFTER, view.case["t"] + HOLDING_AFTER)
+        holding = view.case["t"] + HOLDING_AFTER
+        ready = assignment["t"] + DRAFT_AFTER if assignment else holding  # the regular spokesperson need not wait longer
+        after = max(ready, min(f["t"] for f in facts) + DRAFT_AFTER) if facts else max(ready, holding)
         kind, params = _statement(view, book, f"{label} thông tin ban đầu về vụ việc.")
         yield Intent(("statement", "initial"), speaker, kind, params, _at(after),
                      Text("Thông tin ban đầu cho báo chí: chỉ sự thật đã xác minh, không nhắc lại tin sai; luật cho "
@@ -273,7 +299,7 @@ def _speak(view: TeamView, book: Playbook) -> Iterator[Intent]:
 def _answer_press(view: TeamView, book: Playbook) -> Iterator[Intent]:
     """Every press call answered by the spokesperson before its deadline, with the facts verified so far."""
     speaker, assignment = view.spokesperson, view.assignment
-    if speaker is None or assignment is None:
+    if speaker is None:
         return
     answered = {e["params"]["call"] for e in view.acts.get("answer_press", ())}
     for call in view.delivered("press_call"):
@@ -282,7 +308,7 @@ def _answer_press(view: TeamView, book: Playbook) -> Iterator[Intent]:
         facts, verified = _usable_facts(view, book)
         text = book.writer.press_text(f"Trả lời {call['sender']['vi']}:", facts, verified)
         yield Intent(("answer_press", call["inject"]), speaker, "answer_press", {"call": call["inject"], "text": text},
-                     _at(min(max(call["t"], assignment["t"]) + ANSWER_AFTER, call["deadline"])),
+                     _at(min(max(call["t"], assignment["t"] if assignment else 0) + ANSWER_AFTER, call["deadline"])),
                      Text(f"Trả lời yêu cầu của báo chí ({call['inject']}) trước hạn; từ chối thì phải nêu lý do hợp pháp.",
                           f"Answer the press request ({call['inject']}) before its deadline; a refusal needs a lawful reason."),
                      call["deadline"])

@@ -126,6 +126,8 @@ def report_summary(scenario: Scenario, reporter: str, item: Event) -> str:
 
 MEETING_AGENDA = ("Họp phối hợp với các cơ quan liên quan: nhận diện khủng hoảng, dự báo diễn biến, chọn hình thức "
                   "phát ngôn, phân công đầu mối xác minh và người phát ngôn, biện pháp xử lý.")
+PROPOSAL_NOTE = ("Đề xuất người phát ngôn thường xuyên làm người phát ngôn của vụ việc, trình người đứng đầu cơ quan "
+                 "hành chính quyết định bằng văn bản.")
 VERIFICATION_NOTE = "Thu thập, xác minh thông tin về vụ việc và báo cáo ngay khi có kết quả."
 FORM_NOTE = "Thông cáo báo chí ngay khi có thông tin đã xác minh; trả lời mọi yêu cầu của báo chí."
 MONITOR_NOTE = "Theo dõi phản ứng của dư luận sau phát ngôn chính thức."

@@ -2,8 +2,8 @@
 
 The view keeps the events some trainee role sees (an `opinion` sample goes to
 the instructor only, so it is left out): the items delivered, the facts
-verification returned, the actions accepted, who is spokesperson, when each
-role first heard of the case. It is updated one event at a time, so a bot fed
+verification returned, the actions accepted, who is spokesperson (the regular
+spokesperson until a case assignment), when each role first heard of the case. It is updated one event at a time, so a bot fed
 a long drill never rereads the log.
 """
 
@@ -29,7 +29,9 @@ class TeamView:
         self.facts: dict[str, Event] = {}  # fact id -> the `fact` event that verified it
         self.acts: dict[str, list[Event]] = defaultdict(list)  # action type -> accepted actions, in order
         self.statements: list[Event] = []  # accepted press-facing acts with a text (they carry an `analysis`)
-        self.spokesperson: str | None = None
+        self.spokesperson: str | None = scenario.regular_spokesperson
+        self.head = scenario.head_of_agency  # may speak too (Decree 244/2026 Art. 3.2.a)
+        self.assignments: list[Event] = []  # case assignments: a trainee head's actions, the simulated head's replies
         self.aware: dict[str, float] = {}  # role -> minute it first saw something once the case was known
         self.over = False
 
@@ -44,8 +46,13 @@ class TeamView:
         elif kind == "action":
             self.acts[event["type"]].append(event)
             self.spokesperson = event.get("spokesperson")
+            if event["type"] == "assign_spokesperson":
+                self.assignments.append(event)
             if "analysis" in event:
                 self.statements.append(event)
+        elif kind == "reply" and event.get("effect") == "assigned":  # the simulated head assigned the spokesperson
+            self.assignments.append(event)
+            self.spokesperson = event["spokesperson"]
         elif kind == "fact":
             self.facts.setdefault(event["fact"], event)
         elif kind == "end":
@@ -73,14 +80,13 @@ class TeamView:
 
     @property
     def assignment(self) -> Event | None:
-        """The action that made the current spokesperson (the last accepted assignment)."""
-        assignments = self.acts.get("assign_spokesperson")
-        return assignments[-1] if assignments else None
+        """The event that made the current spokesperson (the last case assignment), or None."""
+        return self.assignments[-1] if self.assignments else None
 
     @property
     def official_statements(self) -> list[Event]:
-        """Statements by the role that was spokesperson when it spoke: the agency's position."""
-        return [s for s in self.statements if s["role"] == s.get("spokesperson")]
+        """Statements by the role that was spokesperson when it spoke, or by the head: the agency's position."""
+        return [s for s in self.statements if s["role"] in (s.get("spokesperson"), self.head)]
 
     def delivered(self, *channels: str) -> list[Event]:
         """Items delivered on these channels, in order of delivery."""

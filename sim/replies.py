@@ -9,10 +9,14 @@ from scenarios.model import LocalText
 
 DIRECTIVE = LocalText(
     vi="Thường trực Tỉnh ủy chỉ đạo: Ban Tuyên giáo chủ trì họp ngay với các cơ quan liên quan, xác minh thông tin, "
-       "phân công người phát ngôn và cung cấp thông tin ban đầu cho báo chí trong thời hạn luật định.",
-    en="The standing committee directs: the propaganda board convenes the agencies now, verifies the facts, assigns "
+       "đề xuất người phát ngôn và cung cấp thông tin ban đầu cho báo chí trong thời hạn luật định.",
+    en="The standing committee directs: the propaganda board convenes the agencies now, verifies the facts, proposes "
        "the spokesperson and gives the press initial information within the legal deadline.",
 )
+ASSIGNED_VI = ("{head} phân công {speaker} làm người phát ngôn của vụ việc bằng văn bản, theo đề xuất của Ban Tuyên "
+               "giáo (Điều 3.5, 4.1 Nghị định 244/2026/NĐ-CP).")
+ASSIGNED_EN = ("{head} assigns {speaker} in writing as the case's spokesperson, on the propaganda board's proposal "
+               "(Decree 244/2026 Art. 3.5, 4.1).")
 ACKNOWLEDGED = LocalText(
     vi="Thường trực Tỉnh ủy ghi nhận báo cáo kết quả; đề nghị tiếp tục theo dõi dư luận và đề xuất nhiệm vụ tiếp theo.",
     en="The standing committee acknowledges the report; keep monitoring opinion and propose the next tasks.",

@@ -5,6 +5,15 @@ opinion moves every `opinion.sample_every` minutes; the crisis escalates when
 the next level's condition holds; the actors the simulation plays (standing
 committee, police, platforms, outlets, journalists) answer after their delays.
 
+Who speaks (Decree 244/2026 Art. 3.2): the drill's regular spokesperson is in
+office from the first minute, so what they say before any case assignment is
+official; the head of the agency may always speak. The case assignment is two
+acts (Art. 3.5, 4.1): the propaganda board proposes (`propose_spokesperson`),
+the head of the agency assigns (`assign_spokesperson`); when the simulation
+plays the head, it decides `actors.head_decision` minutes after the proposal:
+a `reply` of the head (effect `assigned`, with the new `spokesperson`), never
+an `action`, since every action event answers exactly one input.
+
 Inputs are applied by the driver between runs: `advance_to(t)` processes every
 world event before `t`, then `act(action)` applies an action stamped `t`. So an
 input stamped `t` always comes before the world's own events at `t`, live or
@@ -24,7 +33,7 @@ from scenarios.conditions import Condition, parse_condition
 from scenarios.model import Channel, Inject, LocalText, Scenario
 from scenarios.placeholders import escape, fill
 from sim import replies
-from sim.actions import CATALOG, LAWFUL_REFUSALS, Action, Refusal, check_action
+from sim.actions import CATALOG, LAWFUL_REFUSALS, Action, Refusal, check_action, check_standing
 from sim.cast import make_cast, render
 from sim.opinion import Opinion
 from sim.statements import analyse_statement
@@ -37,6 +46,8 @@ ITEM_CHANNELS = {
     "post": (Channel.social_post,),
     "item": tuple(Channel),
 }
+HEAD_ROLE = "agency_head"  # the role a simulated head of the agency acts as when the drill marks none
+TEAM_WIDE = ("message", "situation_report")  # besides what the public hears, the whole team sees these
 
 
 class World:
@@ -57,7 +68,8 @@ class World:
         self.delivered: dict[str, Event] = {}
         self.verified: set[str] = set()
         self.verifying: set[str] = set()
-        self.spokesperson: str | None = None
+        self.spokesperson: str | None = scenario.regular_spokesperson
+        self.head = scenario.head_of_agency
         self.first_voice: str | None = None
         self.answered: set[str] = set()
         self.received_at: float | None = None
@@ -279,7 +291,8 @@ class World:
     def _refusal(self, action: Action) -> Refusal | None:
         if self.over:
             return Refusal("drill_over", "buổi diễn tập đã kết thúc", "the drill is over")
-        refusal = check_action(action, self._trainees, self._roles, set(self.delivered))
+        refusal = check_action(action, self._trainees, self._roles, set(self.delivered)) or check_standing(
+            action, self.head if self.head in self._trainees else None, self.scenario.operational_roles)
         if refusal is not None:
             return refusal
         level = action.params.get("level") if action.type == "flag_issue" else None
@@ -295,13 +308,15 @@ class World:
 
     def _action_audience(self, action: Action) -> set[str]:
         public = CATALOG[action.type].press_facing and action.type != "answer_press"  # statements, conferences
-        if public or action.type == "message":  # what the public hears, and team chat, the whole team sees
+        if public or action.type in TEAM_WIDE:
             return self._trainees
         audience = {action.role, "propaganda_board"}
         if action.type == "report_up":
             audience.add(action.params["to"])
         elif action.type == "assign_spokesperson":  # whoever is assigned is told so
             audience.add(action.params["speaker"])
+        elif action.type == "propose_spokesperson":  # and the head who decides, and whoever is proposed
+            audience.update({action.params["speaker"], self.head or HEAD_ROLE})
         return audience
 
     def _analyse(self, action: Action) -> dict | None:
@@ -324,7 +339,8 @@ class World:
             action.type, action.params.get("form", "press_release"))
         channel = {"hold_press_conference": "tv", "answer_press": "press"}.get(action.type, action.params.get("channel"))
         since = self.env.now - (self.received_at if self.received_at is not None else 0)
-        self.opinion.statement(analysis["quality"], form, channel, since, consistent=official in (None, action.role))
+        consistent = official in (None, action.role) or action.role == self.head  # the head may speak (Art. 3.2.a)
+        self.opinion.statement(analysis["quality"], form, channel, since, consistent=consistent)
         if action.type == "hold_press_conference":
             self.opinion.pressure(-0.15)
 
@@ -363,12 +379,36 @@ class World:
     def _on_assign_spokesperson(self, action: Action, event: Event) -> None:
         self.spokesperson = action.params["speaker"]
 
+    def _on_propose_spokesperson(self, action: Action, event: Event) -> None:
+        if self.head in self._trainees:  # a trainee decides, with assign_spokesperson
+            return
+        self._later(self.scenario.actors.head_decision, lambda: self._head_decides(event))
+
+    def _head_decides(self, proposal: Event) -> None:
+        """The simulated head of the agency assigns the proposed spokesperson in writing (Art. 3.5, 4.1)."""
+        head, speaker = self.head or HEAD_ROLE, proposal["params"]["speaker"]
+        name = proposal["params"].get("name")  # the person the board named, as written
+        vi, en = ({"head": escape(self._label(head, lang)), "speaker": escape(name or self._label(speaker, lang))}
+                  for lang in ("vi", "en"))
+        content = LocalText(vi=fill(replies.ASSIGNED_VI, vi), en=fill(replies.ASSIGNED_EN, en))
+        event = self._emit("reply", {"propaganda_board", proposal["role"], speaker}, actor=head, effect="assigned",
+                           in_reply_to=proposal["seq"], spokesperson=speaker, content=render(content, self.cast))
+        if event is not None:
+            self.spokesperson = speaker
+
+    def _label(self, role_id: str, lang: str) -> str:
+        role = self.scenario.role(role_id)
+        if role is None:
+            return role_id
+        return (role.label.en or role.label.vi) if lang == "en" else role.label.vi
+
     def _on_answer_press(self, action: Action, event: Event) -> None:
         call = self.delivered[action.params["call"]]
         if action.params["call"] in self.answered or self.env.now > call["deadline"]:
             return
         self.answered.add(action.params["call"])
-        if "refusal" in action.params and action.params["refusal"] not in LAWFUL_REFUSALS:
+        reason = action.params.get("refusal", action.params.get("withheld"))  # nothing, or a part, held back
+        if reason is not None and reason not in LAWFUL_REFUSALS:
             self.opinion.evasive()
         else:
             self.opinion.press_answered()

@@ -45,7 +45,7 @@ class LogBuilder:
     def __init__(self, scenario: Scenario):
         self.scenario = scenario
         self.events: list[dict[str, Any]] = []
-        self.spokesperson: str | None = None
+        self.spokesperson: str | None = scenario.regular_spokesperson  # in office from the start, as in the world
         self.verified: set[str] = set()
         self.trainees = sorted(scenario.trainee_roles)
 
@@ -87,6 +87,18 @@ class LogBuilder:
         self.verified.add(fact_id)
         return self._emit(t, "fact", ["spokesperson"], fact=fact_id, source=fact.source,
                           statement=_text(fact.statement), in_reply_to=in_reply_to)
+
+    def head_assigns(self, t: float, proposal: dict[str, Any], head: str = "agency_head") -> dict[str, Any]:
+        """The simulated head of the agency assigns the proposed spokesperson (a reply with effect `assigned`)."""
+        self.spokesperson = proposal["params"]["speaker"]
+        return self._emit(t, "reply", ["propaganda_board", self.spokesperson], actor=head, effect="assigned",
+                          in_reply_to=proposal["seq"], spokesperson=self.spokesperson,
+                          content={"vi": "Phân công người phát ngôn.", "en": "Spokesperson assigned."})
+
+    def propose_and_assign(self, t: float, speaker: str = "spokesperson", after: float = 5) -> dict[str, Any]:
+        """The board proposes `speaker` at `t`, the simulated head assigns them `after` minutes later."""
+        proposal = self.action(t, "propaganda_board", "propose_spokesperson", speaker=speaker)
+        return self.head_assigns(t + after, proposal)
 
     def deadline_missed(self, t: float, call_id: str) -> dict[str, Any]:
         inject = self.scenario.inject(call_id)
@@ -156,7 +168,7 @@ def exemplary(scenario: Scenario | None = None, text: str = GOOD_TEXT) -> LogBui
     log.action(10, "info_department", "report_up", to="propaganda_board", summary="Tin đồn khí độc lan trên mạng.")
     log.action(12, "propaganda_board", "convene_meeting", participants=["spokesperson", "info_department"],
                agenda="Phân tích, chọn hình thức phát ngôn.")
-    log.action(13, "propaganda_board", "assign_spokesperson", speaker="spokesperson")
+    log.propose_and_assign(13)  # the head assigns at T+18
     log.verify_and_confirm(14, "air-normal")  # fact returns at T+59
     log.inject(60, "call-1")
     log.statement(61, text=text)

@@ -34,7 +34,9 @@ VALID_PARAMS: dict[str, dict] = {
     "assign_verification": {"agency": "police", "note": "Kiểm tra nhà máy"},
     "verify": {"agency": "environment_department"},
     "choose_form": {"form": "press_conference"},
+    "propose_spokesperson": {"speaker": "spokesperson", "name": "Nguyễn Văn An", "note": "Chánh Văn phòng UBND tỉnh"},
     "assign_spokesperson": {"speaker": "spokesperson", "name": "Nguyễn Văn An"},
+    "situation_report": {"channel": "tv", "text": "Mực nước hạ 0,5 m; đã sơ tán 120 hộ."},
     "issue_statement": {"channel": "portal", "form": "press_release", "text": TEXT},
     "hold_press_conference": {"mode": "online", "text": TEXT},
     "answer_press": {"call": "call-1", "text": TEXT},
@@ -68,7 +70,7 @@ def test_every_catalog_type_has_a_valid_example():
 def test_catalog_matches_procedure_section_3():
     assert list(CATALOG) == [
         "flag_issue", "report_up", "convene_meeting", "assign_verification", "verify", "choose_form",
-        "assign_spokesperson", "issue_statement", "hold_press_conference", "answer_press", "request_correction",
+        "propose_spokesperson", "assign_spokesperson", "situation_report", "issue_statement", "hold_press_conference", "answer_press", "request_correction",
         "request_takedown", "refer_police", "direct_press", "report_results", "monitor", "order_followup", "message",
     ]
     for kind in CATALOG.values():

@@ -232,7 +232,64 @@ def test_a_bot_hints_for_a_role_it_does_not_play_as_the_log_does():
     assert [h.as_dict()["type"] for h in expected] == ["issue_statement"]
 
 
+def test_hints_follow_the_two_act_assignment():
+    """The board is hinted to propose, never to assign; a trainee head is hinted to assign once proposed."""
+    scenario = with_head_as_trainee(MINIMAL)
+    others = set(scenario.trainee_roles) - {"propaganda_board", "agency_head"}
+    board_steps = [Action(12, "propaganda_board", "report_up", {"to": "standing_committee", "summary": "Tin đồn."}),
+                   Action(13, "propaganda_board", "convene_meeting", {"agenda": "Họp xử lý."})]
+    world = play_with_bots(scenario, [Bot("exemplary", scenario, roles=others)], trainee_actions=board_steps, until=30)
+    board = [h.type for h in next_expected(scenario, world.events, "propaganda_board")]
+    assert "propose_spokesperson" in board and "assign_spokesperson" not in board
+    assert not next_expected(scenario, world.events, "agency_head")  # nothing to decide before a proposal
+    proposed = play_with_bots(scenario, [Bot("exemplary", scenario, roles=others | {"propaganda_board"})], until=30)
+    (hint,) = next_expected(scenario, proposed.events, "agency_head")
+    assert hint.type == "assign_spokesperson" and hint.params["speaker"] == "spokesperson"
+    assert "Art. 3.5, 4.1" in hint.reason.en
+
+
 # --- who does what, and what is written ----------------------------------------------------------
+
+
+def with_head_as_trainee(scenario: Scenario) -> Scenario:
+    """A copy of a drill whose head of the agency is a trainee role."""
+    head = scenario.head_of_agency
+    roles = tuple(r.model_copy(update={"played_by": "trainee"}) if r.id == head else r for r in scenario.roles)
+    return scenario.model_copy(update={"roles": roles})
+
+
+@pytest.mark.parametrize("scenario_id", SCENARIOS)
+def test_the_exemplary_bot_proposes_and_the_simulated_head_assigns(scenario_id):
+    world, _ = played(scenario_id, "exemplary")
+    scenario = drill(scenario_id)
+    (proposal,) = [e for e in world.events if e["kind"] == "action" and e["type"] == "propose_spokesperson"]
+    assert proposal["role"] == "propaganda_board" and proposal["params"]["speaker"] == scenario.regular_spokesperson
+    (decision,) = [e for e in world.events if e["kind"] == "reply" and e.get("effect") == "assigned"]
+    assert decision["actor"] == scenario.head_of_agency and decision["in_reply_to"] == proposal["seq"]
+    assert not [e for e in world.events if e["kind"] == "action" and e["type"] == "assign_spokesperson"]
+
+
+@pytest.mark.parametrize("scenario_id", ["khieu-nai-di-doi-cho", "nuoc-may-nhiem-doc"])
+def test_a_bot_playing_a_trainee_head_assigns_after_the_boards_proposal(scenario_id):
+    scenario = with_head_as_trainee(drill(scenario_id))
+    world = play_with_bots(scenario, [Bot("exemplary", scenario)])
+    card = score(scenario, world.events)
+    assert card.total == 100, [(r.id, r.explanation.en) for r in card.failures]
+    acts = [e for e in world.events if e["kind"] == "action"]
+    proposal = next(e for e in acts if e["type"] == "propose_spokesperson")
+    (assignment,) = [e for e in acts if e["type"] == "assign_spokesperson"]
+    assert assignment["role"] == scenario.head_of_agency and assignment["seq"] > proposal["seq"]
+    assert not [e for e in world.events if e["kind"] in ("refused",) or e.get("effect") == "assigned"]
+
+
+def test_the_regular_spokesperson_speaks_by_the_holding_time_when_nobody_assigns():
+    alone = without_role(without_role(MINIMAL, "info_department"), "propaganda_board")
+    world = play_with_bots(alone, [Bot("exemplary", alone)])
+    statements = [e for e in world.events if e["kind"] == "action" and "analysis" in e]
+    assert statements and statements[0]["spokesperson"] == "spokesperson"
+    assert not [e for e in world.events if e["kind"] == "refused"]
+
+
 
 
 def test_without_an_info_department_the_board_watches_and_nobody_asks_a_takedown():

@@ -49,7 +49,7 @@ def test_simulate_json_has_the_documented_fields(capsys, tmp_path):
     actions.write_text(
         '{"at": 10, "role": "info_department", "type": "report_up", "to": "propaganda_board", "summary": "Tin đồn"}\n'
         "\n"
-        '{"at": 12, "role": "propaganda_board", "type": "assign_spokesperson", "speaker": "spokesperson"}\n',
+        '{"at": 12, "role": "propaganda_board", "type": "propose_spokesperson", "speaker": "spokesperson"}\n',
         encoding="utf-8")
     code, out, _ = cli(capsys, "simulate", FIXTURE, "--actions", actions, "--seed", 4, "--json")
     document = json.loads(out)
@@ -59,7 +59,7 @@ def test_simulate_json_has_the_documented_fields(capsys, tmp_path):
     assert 0 <= document["score"]["total"] <= 100
     rule = document["score"]["rules"][0]
     assert {"id", "passed", "points", "max_points", "evidence", "explanation"} <= set(rule)
-    assert [e["type"] for e in document["events"] if e["kind"] == "action"] == ["report_up", "assign_spokesperson"]
+    assert [e["type"] for e in document["events"] if e["kind"] == "action"] == ["report_up", "propose_spokesperson"]
 
 
 def test_simulate_until_stops_early(capsys):

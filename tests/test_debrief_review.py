@@ -34,9 +34,11 @@ def test_the_timeline_keeps_every_event_but_opinion_samples_in_order():
 
 def test_actions_name_their_trainee_type_and_key_parameter():
     entries = review(team_run(WATER, "exemplary")).timeline
-    assign = next(e for e in entries if e.category == "action" and "Phân công người phát ngôn" in e.summary.vi)
-    assert assign.role == "propaganda_board" and assign.who == TRAINEES["propaganda_board"]
-    assert "Người phát ngôn UBND tỉnh" in assign.summary.vi and "Assign the spokesperson" in assign.summary.en
+    propose = next(e for e in entries if e.category == "action" and "Đề xuất người phát ngôn" in e.summary.vi)
+    assert propose.role == "propaganda_board" and propose.who == TRAINEES["propaganda_board"]
+    assert "Người phát ngôn UBND tỉnh" in propose.summary.vi and "Propose the spokesperson" in propose.summary.en
+    decision = next(e for e in entries if e.category == "reply" and e.seq > propose.seq)
+    assert "Chủ tịch UBND tỉnh phân công" in decision.summary.vi and "assigns" in decision.summary.en
     answer = next(e for e in entries if e.category == "action" and e.summary.en.startswith("Answer the press"))
     assert "Đặng Quang Châu" in answer.summary.vi and answer.who == TRAINEES["spokesperson"]
 

@@ -29,7 +29,7 @@ def test_submitted_actions_are_stamped_with_the_scenario_minute():
 def test_a_live_run_replays_to_the_same_log():
     driver = Driver(World(SCENARIO, seed=5), speed=30)
     driver.start(0.0)
-    driver.submit("propaganda_board", "assign_spokesperson", {"speaker": "spokesperson"}, now=20.0)
+    driver.submit("propaganda_board", "propose_spokesperson", {"speaker": "spokesperson"}, now=20.0)
     driver.set_speed(120, 40.0)
     driver.submit("spokesperson", "answer_press", {"call": "call-1", "refusal": "under_investigation"}, now=70.0)
     driver.tick(10_000.0)

@@ -96,17 +96,20 @@ def test_a_drill_nobody_can_win_names_the_rule_that_fails():
     assert "không đạt: outcome" in report.warnings[0].vi
 
 
-def test_a_spokesperson_alone_is_never_assigned_so_the_score_hardly_tells_work_from_silence():
+def test_a_spokesperson_alone_speaks_as_the_regular_spokesperson_but_is_never_assigned_for_the_case():
     report = dry_run(alone(MINIMAL, "spokesperson"), seeds=(0,))
-    assert {"exemplary_below_top", "small_spread"} <= set(codes(report))
-    assert "spokesperson_first" in report.result("exemplary").failed
-    assert report.result("exemplary").min_total - report.result("silent").max_total < MIN_SPREAD
+    exemplary = report.result("exemplary")
+    assert "exemplary_below_top" in codes(report) and "small_spread" not in codes(report)
+    assert "spokesperson_first" in exemplary.failed  # nobody proposes, so the case assignment never comes
+    assert "one_focal_point" not in exemplary.failed  # the regular spokesperson speaks lawfully (Decree 244 Art. 3.2)
+    assert exemplary.min_total - report.result("silent").max_total >= MIN_SPREAD
 
 
-def test_a_board_alone_has_nobody_else_to_speak_so_the_off_focal_bot_is_not_caught():
+def test_a_board_alone_is_a_party_organ_and_never_the_speaker_so_nobody_speaks():
     report = dry_run(alone(MINIMAL, "propaganda_board"), seeds=(0,))
-    assert "off_focal_not_caught" in codes(report)
-    assert "one_focal_point" not in report.result("off_focal_point").failed
+    assert "small_spread" in codes(report)
+    assert "one_focal_point" in report.result("exemplary").failed  # no statement at all: no focal point
+    assert report.result("exemplary").min_total - report.result("silent").max_total < MIN_SPREAD
 
 
 def test_a_drill_with_nothing_to_judge_lets_silence_score_high():

@@ -28,7 +28,7 @@ from scenarios.library import builtin_ids, play_paths, scenario_path
 from scenarios.loader import load_scenario
 from scenarios.model import Scenario
 from scoring import ScoreCard
-from sim.actions import read_action_file
+from sim.actions import Action, read_action_file
 from sim.world import World
 
 PLAYS = ("exemplary", "silent", "off_focal_point", "unverified")
@@ -162,6 +162,46 @@ def test_unverified_play_speaks_before_verifying_and_repeats_a_false_claim(scena
     assert first_fact is None or first["seq"] < first_fact["seq"]
     assert first["analysis"]["claims"], "the first statement repeats a false claim"
     assert first["analysis"]["unverified_facts"], "the first statement uses facts nobody has verified yet"
+
+
+@pytest.mark.parametrize("scenario_id", SCENARIOS)
+@pytest.mark.parametrize("play", ["exemplary", "off_focal_point", "unverified"])
+def test_every_play_has_the_board_propose_and_the_head_of_the_agency_assign(scenario_id, play):
+    """Decree 244/2026 Art. 3.5, 4.1: the board proposes, the head of the state agency assigns in writing."""
+    drill = scenario(scenario_id)
+    world, card = played(scenario_id, play)
+    (proposal,) = [e for e in world.events if e["kind"] == "action" and e["type"] == "propose_spokesperson"]
+    assert proposal["role"] == "propaganda_board" and proposal["params"]["speaker"] == drill.regular_spokesperson
+    (decision,) = [e for e in world.events if e.get("effect") == "assigned"]
+    assert decision["actor"] == drill.head_of_agency and decision["in_reply_to"] == proposal["seq"]
+    assert card.result("spokesperson_first").passed, card.result("spokesperson_first").explanation.en
+
+
+def test_a_partial_answer_in_an_exemplary_play_is_lawful():
+    world, card = played("tin-gia-lanh-dao", "exemplary")
+    (partial,) = [e for e in world.events if e["kind"] == "action" and "withheld" in e["params"]]
+    assert partial["params"]["withheld"] == "under_investigation" and partial["params"]["text"]
+    assert card.result("press_requests_answered").passed
+
+
+def flood_with_the_command_as_trainee() -> Scenario:
+    drill = scenario("lu-quet-thuy-dien")
+    roles = tuple(r.model_copy(update={"played_by": "trainee"}) if r.id == "agency_head" else r for r in drill.roles)
+    return drill.model_copy(update={"roles": roles})
+
+
+@pytest.mark.parametrize(("kind", "focal_point_kept"), [("situation_report", True), ("issue_statement", False)])
+def test_in_the_flash_flood_the_commands_situation_reports_are_not_a_second_voice(kind, focal_point_kept):
+    """The disaster prevention command reports on the operation; speaking for the province is the spokesperson's."""
+    drill = flood_with_the_command_as_trainee()
+    text = "Ban Chỉ huy thông báo: mực nước hạ lưu đã xuống dưới báo động 2; đã sơ tán toàn bộ các hộ ven suối."
+    params = {"channel": "tv", "text": text} if kind == "situation_report" else \
+        {"channel": "tv", "form": "press_release", "text": text}
+    actions = [*read_action_file(str(play_paths("lu-quet-thuy-dien")["exemplary"])),
+               Action(at=150, role="agency_head", type=kind, params=params)]
+    world, card = simulate(drill, actions, seed=SEED)
+    assert not [e for e in world.events if e["kind"] == "refused"]
+    assert card.result("one_focal_point").passed is focal_point_kept
 
 
 # --- the library as a whole ---------------------------------------------------------------------

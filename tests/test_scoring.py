@@ -73,7 +73,7 @@ def test_same_log_different_verdict_under_vn_2021_and_vn_2026():
     scenario = minimal().model_copy(update={"incident": Incident(occurred_at=-1000, received_by="post-1")})
     log = LogBuilder(scenario)
     log.inject(5, "post-1")
-    log.action(13, "propaganda_board", "assign_spokesperson", speaker="spokesperson")
+    log.propose_and_assign(13)
     log.verify_and_confirm(14, "air-normal")
     log.statement(500, text=ALL_ROLES_TEXT)
     log.end(600, final_level=1, max_level=1, belief=0.01)

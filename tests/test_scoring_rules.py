@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scenarios.model import Incident
+from scenarios.model import Incident, Scenario
 from scoring.card import Verdict
 from scoring.context import ScoringContext
 from scoring.rules import RULES
@@ -22,8 +22,14 @@ def opening(log: LogBuilder | None = None, assign: bool = True) -> LogBuilder:
     log.action(10, "info_department", "report_up", to="propaganda_board", summary="Tin đồn khí độc.")
     log.action(12, "propaganda_board", "convene_meeting", agenda="Họp xử lý.")
     if assign:
-        log.action(13, "propaganda_board", "assign_spokesperson", speaker="spokesperson")
+        log.propose_and_assign(13, after=2)  # the simulated head assigns at T+15
     return log
+
+
+def with_roles(scenario: Scenario, **updates: dict) -> Scenario:
+    """A copy of a drill with some roles changed, e.g. with_roles(s, agency_head={"played_by": "trainee"})."""
+    roles = tuple(r.model_copy(update=updates[r.id]) if r.id in updates else r for r in scenario.roles)
+    return scenario.model_copy(update={"roles": roles})
 
 
 def test_every_rule_is_registered_under_its_name():
@@ -84,20 +90,43 @@ def test_procedure_order_step_three_needs_the_assigned_spokesperson():
 
 def test_spokesperson_first_names_the_assigned_role_and_both_times():
     verdict = judge("spokesperson_first", exemplary())
-    assert verdict.explanation.vi == ("Vai “Người phát ngôn” được phân công phát ngôn lúc T+00:13, "
-                                      "trước phát ngôn đầu tiên lúc T+01:01.")
-    assert "speaker=spokesperson" in verdict.evidence[0].summary
+    assert verdict.explanation.vi == ("Vai “Người phát ngôn” được phân công phát ngôn lúc T+00:18, "
+                                      "phát ngôn đầu tiên lúc T+01:01.")
+    assert verdict.evidence[0].kind == "reply" and "speaker=spokesperson" in verdict.evidence[0].summary
 
 
-def test_spokesperson_first_fails_when_the_statement_comes_before_the_assignment():
+def test_spokesperson_first_a_regular_spokesperson_speaking_before_the_assignment_is_no_fault():
+    """Decree 244/2026 Art. 3.2.b: the regular spokesperson speaks for the agency without a case assignment."""
     log = LogBuilder(minimal())
     log.inject(5, "post-1")
     log.statement(20, text=ALL_ROLES_TEXT)
-    log.action(30, "propaganda_board", "assign_spokesperson", speaker="spokesperson")
+    log.propose_and_assign(30)
+    verdict = judge("spokesperson_first", log)
+    assert verdict.earned == 1.0
+    assert "T+00:35" in verdict.explanation.vi and "1 phát ngôn trước đó" in verdict.explanation.vi
+    assert "1 earlier statement by the regular spokesperson" in verdict.explanation.en
+
+
+def test_spokesperson_first_fails_when_someone_else_speaks_before_the_assignment():
+    log = LogBuilder(minimal())
+    log.inject(5, "post-1")
+    log.statement(20, text=ALL_ROLES_TEXT, role="info_department")
+    log.propose_and_assign(30)
     verdict = judge("spokesperson_first", log)
     assert verdict.earned == 0.0
-    assert "T+00:20" in verdict.explanation.vi and "T+00:30" in verdict.explanation.vi
-    assert [e.seq for e in verdict.evidence] == [3, 2]
+    assert "T+00:20" in verdict.explanation.vi and "T+00:35" in verdict.explanation.vi
+    assert "neither the regular spokesperson nor the head" in verdict.explanation.en
+    assert [e.seq for e in verdict.evidence] == [2, 4]
+
+
+def test_spokesperson_first_without_a_regular_spokesperson_speaking_first_is_a_fault():
+    scenario = with_roles(minimal(), spokesperson={"regular_spokesperson": False})
+    log = LogBuilder(scenario)
+    log.inject(5, "post-1")
+    log.statement(20, text=ALL_ROLES_TEXT)
+    log.propose_and_assign(30)
+    assert judge("spokesperson_first", log).earned == 0.0
+    assert judge("one_focal_point", log).earned == 0.0
 
 
 def test_spokesperson_first_fails_when_nobody_was_ever_assigned():
@@ -107,6 +136,26 @@ def test_spokesperson_first_fails_when_nobody_was_ever_assigned():
     verdict = judge("spokesperson_first", log)
     assert verdict.earned == 0.0
     assert "no spokesperson was ever assigned" in verdict.explanation.en
+
+
+def test_spokesperson_first_a_proposal_is_not_an_assignment():
+    log = LogBuilder(minimal())
+    log.inject(5, "post-1")
+    log.action(10, "propaganda_board", "propose_spokesperson", speaker="spokesperson")
+    log.statement(20, text=ALL_ROLES_TEXT)
+    verdict = judge("spokesperson_first", log)
+    assert verdict.earned == 0.0
+    assert "đề xuất lúc T+00:10 nhưng người đứng đầu không quyết định" in verdict.explanation.vi
+    assert verdict.evidence[-1].seq == 2
+
+
+def test_spokesperson_first_accepts_a_trainee_heads_assignment():
+    scenario = with_roles(minimal(), agency_head={"played_by": "trainee"})
+    log = opening(LogBuilder(scenario), assign=False)
+    log.action(14, "agency_head", "assign_spokesperson", speaker="spokesperson")
+    log.statement(20, text=ALL_ROLES_TEXT)
+    verdict = judge("spokesperson_first", log)
+    assert verdict.earned == 1.0 and "T+00:14" in verdict.explanation.en
 
 
 def test_spokesperson_first_silence_is_not_compliance():
@@ -125,18 +174,46 @@ def test_one_focal_point_statement_by_another_role_is_a_violation():
     assert [e.seq for e in verdict.evidence] == [log.events[-1]["seq"]]
 
 
-def test_one_focal_point_speaking_before_anyone_is_assigned_is_a_violation():
+def test_one_focal_point_the_regular_spokesperson_speaking_before_any_assignment_keeps_it():
     log = opening(assign=False)
+    log.statement(20, text=ALL_ROLES_TEXT)
+    assert log.events[-1]["spokesperson"] == "spokesperson"
+    assert judge("one_focal_point", log).earned == 1.0
+
+
+def test_one_focal_point_speaking_before_anyone_is_assigned_is_a_violation_without_a_regular_spokesperson():
+    log = opening(LogBuilder(with_roles(minimal(), spokesperson={"regular_spokesperson": False})), assign=False)
     log.statement(20, text=ALL_ROLES_TEXT)
     verdict = judge("one_focal_point", log)
     assert verdict.earned == 0.0
     assert "chưa phân công" in verdict.explanation.vi
 
 
+def test_one_focal_point_the_head_of_the_agency_may_speak_beside_the_spokesperson():
+    """Decree 244/2026 Art. 3.2.a: the head of the agency is a spokesperson too."""
+    log = exemplary(with_roles(minimal(), agency_head={"played_by": "trainee"}))
+    log.statement(200, text=ALL_ROLES_TEXT, role="agency_head")
+    assert judge("one_focal_point", log).earned == 1.0
+    assert judge("procedure_order", log).earned == 1.0
+    not_head = with_roles(minimal(), agency_head={"played_by": "trainee", "head_of_agency": False})
+    log = exemplary(not_head)
+    log.statement(200, text=ALL_ROLES_TEXT, role="agency_head")
+    assert judge("one_focal_point", log).earned == 0.0
+
+
+def test_one_focal_point_an_operational_situation_report_is_not_a_second_voice():
+    command = with_roles(minimal(), agency_head={"played_by": "trainee", "head_of_agency": False, "operational": True})
+    log = exemplary(command)
+    log.action(120, "agency_head", "situation_report", channel="tv", text="Mực nước hạ 0,5 m; đã sơ tán 120 hộ.")
+    assert judge("one_focal_point", log).earned == 1.0
+    log.statement(200, text=ALL_ROLES_TEXT, role="agency_head")  # speaking for the agency is another matter
+    assert judge("one_focal_point", log).earned == 0.0
+
+
 def test_one_focal_point_follows_a_reassignment():
     log = opening()
     log.statement(20, text=ALL_ROLES_TEXT)
-    log.action(30, "propaganda_board", "assign_spokesperson", speaker="info_department")
+    log.propose_and_assign(25, speaker="info_department")
     log.statement(40, text=ALL_ROLES_TEXT, role="info_department")
     log.statement(50, text=ALL_ROLES_TEXT)  # the former spokesperson speaks again
     verdict = judge("one_focal_point", log)
@@ -150,6 +227,29 @@ def test_a_refusal_by_another_role_also_breaks_the_focal_point():
     log.answer(70, "call-1", refusal="under_investigation", role="info_department")
     verdict = judge("one_focal_point", log)
     assert verdict.earned == 0.0 and [e.t for e in verdict.evidence] == [70]
+
+
+def test_a_partial_answer_with_a_lawful_reason_for_the_rest_is_a_lawful_answer():
+    """Press Law Art. 31.2, Decree 244/2026 Art. 4.3: the facts, and the part held back with its ground."""
+    log = opening()
+    log.inject(60, "call-1")
+    answer = log.action(70, "spokesperson", "answer_press", call="call-1", text=ALL_ROLES_TEXT,
+                        withheld="under_investigation")
+    assert judge("press_requests_answered", log).earned == 1.0
+    assert judge("one_focal_point", log).earned == 1.0
+    context = ScoringContext(log.scenario, log.events)
+    (statement,) = context.statements
+    assert statement.seq == answer["seq"] and statement.withheld == "under_investigation"
+    assert "withheld=under_investigation" in judge("one_focal_point", log).evidence[0].summary
+
+
+def test_a_partial_answer_holding_back_on_an_unlawful_ground_is_not_lawful():
+    log = opening()
+    log.inject(60, "call-1")
+    log.action(70, "spokesperson", "answer_press", call="call-1", text=ALL_ROLES_TEXT, withheld="too_sensitive")
+    verdict = judge("press_requests_answered", log)
+    assert verdict.earned == 0.0
+    assert "'too_sensitive'" in verdict.explanation.vi and "answered in part" in verdict.explanation.en
 
 
 def test_a_refusal_by_the_spokesperson_keeps_the_focal_point():

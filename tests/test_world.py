@@ -34,7 +34,7 @@ RESPONSIVE = [
     act(10, "info_department", "report_up", to="propaganda_board", summary="Tin đồn trên Facebook"),
     act(15, "propaganda_board", "convene_meeting", agenda="Xử lý tin đồn"),
     act(16, "propaganda_board", "verify"),
-    act(17, "propaganda_board", "assign_spokesperson", speaker="spokesperson"),
+    act(17, "propaganda_board", "propose_spokesperson", speaker="spokesperson"),
     act(20, "info_department", "request_takedown", post="post-1"),
     act(107, "spokesperson", "issue_statement", channel="portal", form="press_release", text=GOOD_TEXT),
     act(110, "spokesperson", "answer_press", call="call-1", text=GOOD_TEXT),
@@ -158,8 +158,8 @@ def test_report_up_gets_the_standing_committees_directive(scenario):
 
 
 def test_the_assigned_spokesperson_is_told_of_the_assignment(scenario):
-    world = play(scenario, [act(5, "propaganda_board", "assign_spokesperson", speaker="spokesperson")])
-    (assignment,) = of_kind(world, "action", type="assign_spokesperson")
+    world = play(scenario, [act(5, "propaganda_board", "propose_spokesperson", speaker="spokesperson")])
+    (assignment,) = of_kind(world, "reply", effect="assigned")
     assert set(assignment["audience"]) == {"propaganda_board", "spokesperson"}
 
 
@@ -245,7 +245,7 @@ def test_actions_after_the_end_change_nothing(scenario):
 
 def test_one_stray_voice_does_not_spoil_the_spokespersons_later_statements(scenario):
     text = "Người dân yên tâm sinh hoạt bình thường."
-    assign = act(20, "propaganda_board", "assign_spokesperson", speaker="spokesperson")
+    assign = act(20, "propaganda_board", "propose_spokesperson", speaker="spokesperson")
     stray = act(30, "info_department", "issue_statement", channel="tv", form="press_release", text=text)
     official = act(40, "spokesperson", "issue_statement", channel="tv", form="press_release", text=text)
     with_stray, without = play(scenario, [assign, stray, official], until=41), play(scenario, [assign, official], until=41)

@@ -24,7 +24,7 @@ from sqlalchemy import select
 from wtforms import StringField
 from wtforms.validators import DataRequired, Length
 
-from sim.actions import CATALOG, FORMS, LAWFUL_REFUSALS, STATEMENT_CHANNELS
+from sim.actions import FORMS, LAWFUL_REFUSALS, STATEMENT_CHANNELS, actions_for
 from web.auth import AuditedNamespace, is_instructor, is_member, refuse, refuse_attempt, throttled, who_is
 from web.validation import MAX_ID, MAX_NAME, is_plain, is_text, refusal
 from web.exercises import scenario_of
@@ -98,7 +98,7 @@ def room_context(member: Member) -> dict[str, Any]:
     """What the room page needs: the member, their team, their role's brief and the forms they may use."""
     scenario = scenario_of(member.team.exercise)
     role = scenario.role(member.role)
-    actions = [name for name, kind in CATALOG.items() if "*" in kind.roles or member.role in kind.roles]
+    actions = actions_for(scenario, member.role)
     return {"member": member, "team": member.team, "scenario": scenario, "role": role, "actions": actions,
             "forms": FORMS, "channels": STATEMENT_CHANNELS, "refusals": LAWFUL_REFUSALS,
             "roles": scenario.roles}

@@ -25,10 +25,10 @@ class Expectation:
 
 _REPORT = Expectation(
     (("flag_issue", "info_department"), ("report_up", "info_department"), ("convene_meeting", "propaganda_board"),
-     ("assign_verification", "propaganda_board"), ("assign_spokesperson", "propaganda_board")),
-    "Bước 1–2 (887-QĐ/TU): báo cáo lên, họp phối hợp, phân công xác minh và người phát ngôn"
+     ("assign_verification", "propaganda_board"), ("propose_spokesperson", "propaganda_board")),
+    "Bước 1–2 (887-QĐ/TU): báo cáo lên, họp phối hợp, phân công xác minh, đề xuất người phát ngôn"
     " — quy tắc procedure_order, spokesperson_first",
-    "Steps 1–2 (887-QĐ/TU): report up, coordinate, assign who verifies and who speaks"
+    "Steps 1–2 (887-QĐ/TU): report up, coordinate, assign who verifies, propose who speaks"
     " — rules procedure_order, spokesperson_first")
 _FALSE_POST = Expectation(
     (("flag_issue", "info_department"), ("report_up", "info_department"), ("verify", "propaganda_board"),

@@ -1,7 +1,8 @@
 """Rules on dealing with the press: answering every request, asking correction of every false article.
 
 - `press_requests_answered`: every delivered press call is answered before its
-  deadline, with a text or a refusal on a lawful ground. The first answer to a
+  deadline, with a text (a partial answer's `withheld` part on a lawful
+  ground) or a refusal on a lawful ground. The first answer to a
   call decides (the world, too, counts only the first). A call still open when
   the log ends (its deadline after the last event) is not counted.
 - `corrections_requested`: every delivered press article that carries false
@@ -98,6 +99,11 @@ class PressRequestsAnswered(Rule):
             if reason not in self.params["lawful"]:
                 return Text(f"{call_id} bị từ chối với lý do không hợp pháp '{reason}' lúc {format_t(answer['t'])}",
                             f"{call_id} was refused on an unlawful ground '{reason}' at {format_t(answer['t'])}")
+        elif "withheld" in params and params["withheld"] not in self.params["lawful"]:  # a partial answer
+            return Text(f"{call_id} được trả lời một phần nhưng phần không cung cấp viện lý do không hợp pháp "
+                        f"'{params['withheld']}' lúc {format_t(answer['t'])}",
+                        f"{call_id} was answered in part but the part held back rests on an unlawful ground "
+                        f"'{params['withheld']}' at {format_t(answer['t'])}")
         return None
 
 

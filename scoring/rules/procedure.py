@@ -1,10 +1,26 @@
 """Rules on the procedure of Quy định 887-QĐ/TU: the four steps in order, and who speaks.
 
-- `procedure_order`: report up → coordination meeting → the assigned spokesperson
+- `procedure_order`: report up → coordination meeting → the spokesperson
   speaks → the spokesperson reports the results; each step present after the
   previous one earns a quarter.
-- `spokesperson_first`: a spokesperson is assigned before the first statement.
-- `one_focal_point`: every statement is made by the spokesperson in office.
+- `spokesperson_first`: the case's spokesperson is assigned (887-QĐ/TU step 2),
+  and nobody who may not speak without that assignment spoke before it.
+- `one_focal_point`: every press-facing act is by the spokesperson in office or
+  the head of the agency.
+
+Who speaks for the agency (Decree 244/2026 Art. 3.2): the head of the state
+agency, the regular spokesperson (in office from the start of the drill, so
+speaking before the case assignment is lawful and official), and whoever the
+head assigns or authorises in writing for the case (Art. 3.5, 4.1). The
+assignment is two acts: the propaganda board proposes (`propose_spokesperson`),
+the head decides (`assign_spokesperson`). The head is the role a scenario marks
+`head_of_agency` (by default `agency_head`): in the built-in drills whose
+`agency_head` runs a department or the disaster command, a simulated
+`province_chair` (Chủ tịch UBND tỉnh) is the head, because the one who assigns
+the provincial spokesperson is the head of the provincial People's Committee.
+Operational situation reports of a command (`situation_report`, e.g. Ban Chỉ
+huy phòng, chống thiên tai in a flash flood) are not press-facing statements,
+so they are never a second voice.
 """
 
 from __future__ import annotations
@@ -67,26 +83,32 @@ class ProcedureOrder(Rule):
         if number == 2:
             return context.first_action_after("convene_meeting", after)
         if number == 3:
-            return next((s.event for s in context.statements if s.seq > after and s.by_spokesperson), None)
+            return next((s.event for s in context.statements if s.seq > after and s.official), None)
         return context.first_action_after("report_results", after)
 
     @staticmethod
     def _exists(context: ScoringContext, number: int) -> bool:
         if number == 3:
-            return any(s.by_spokesperson for s in context.statements)
+            return any(s.official for s in context.statements)
         kind = ("report_up", "convene_meeting", None, "report_results")[number - 1]
         return bool(context.actions.get(kind))
 
 
 class SpokespersonFirst(Rule):
-    """An accepted assign_spokesperson comes before the first statement; silence is not compliance."""
+    """The case's spokesperson is assigned (887-QĐ/TU step 2); before it only the regular spokesperson or the head spoke.
+
+    A statement by the regular spokesperson or the head before the assignment is
+    lawful (Decree 244/2026 Art. 3.2) and no fault; the case assignment is still
+    expected by the procedure, so a drill without one earns nothing, and so does
+    silence (nothing was put to use).
+    """
 
     name = "spokesperson_first"
-    title = Text("Phân công người phát ngôn trước khi phát ngôn", "A spokesperson assigned before any statement")
+    title = Text("Phân công người phát ngôn của vụ việc (bước 2, 887-QĐ/TU)",
+                 "The case's spokesperson assigned (step 2, 887-QĐ/TU)")
 
     def judge(self, context: ScoringContext) -> Verdict:
-        assigned = context.actions.get("assign_spokesperson", [])
-        first_assign = assigned[0] if assigned else None
+        first_assign = context.assignments[0] if context.assignments else None
         if not context.statements:
             evidence = (evidence_of(first_assign),) if first_assign else ()
             return Verdict(0.0, Text("Không có phát ngôn nào với báo chí trong buổi diễn tập, nên không đánh giá được việc "
@@ -94,30 +116,54 @@ class SpokespersonFirst(Rule):
                                      "Nobody made any statement to the press, so assigning a spokesperson first was never "
                                      "put to use (silence is not compliance)."), evidence)
         first = context.statements[0]
-        speaker = context.role_label(first.role)
         if first_assign is None:
-            return Verdict(0.0, Text(f"{speaker.vi} phát ngôn lúc {format_t(first.t)} nhưng suốt buổi diễn tập không ai "
-                                     "được phân công làm người phát ngôn.",
-                                     f"{speaker.en} made a statement at {format_t(first.t)} but no spokesperson was ever "
-                                     "assigned."), (evidence_of(first.event, "first statement"),))
-        evidence = (evidence_of(first_assign, "first assignment"), evidence_of(first.event, "first statement"))
+            return self._unassigned(context, first)
+        early = [s for s in context.statements if s.seq < first_assign["seq"] and not s.official]
         role = context.role_label(assigned_role(first_assign))
-        if first_assign["seq"] < first.seq:
-            return Verdict(1.0, Text(f"Vai “{role.vi}” được phân công phát ngôn lúc {format_t(first_assign['t'])}, "
-                                     f"trước phát ngôn đầu tiên lúc {format_t(first.t)}.",
-                                     f"The role “{role.en}” was assigned to speak at {format_t(first_assign['t'])}, before "
-                                     f"the first statement at {format_t(first.t)}."), evidence)
-        return Verdict(0.0, Text(f"Phát ngôn đầu tiên lúc {format_t(first.t)} ({speaker.vi}) diễn ra trước khi phân công "
-                                 f"người phát ngôn lúc {format_t(first_assign['t'])}.",
-                                 f"The first statement at {format_t(first.t)} ({speaker.en}) came before a spokesperson "
-                                 f"was assigned at {format_t(first_assign['t'])}."), evidence)
+        evidence = [evidence_of(first_assign, "case assignment")]
+        if early:
+            stray = early[0]
+            speaker = context.role_label(stray.role)
+            evidence.insert(0, evidence_of(stray.event, "statement before the case assignment"))
+            return Verdict(0.0, Text(f"{speaker.vi} phát ngôn lúc {format_t(stray.t)}, trước khi phân công người phát ngôn "
+                                     f"của vụ việc lúc {format_t(first_assign['t'])}, mà không phải người phát ngôn "
+                                     "thường xuyên hay người đứng đầu cơ quan.",
+                                     f"{speaker.en} made a statement at {format_t(stray.t)}, before the case's spokesperson "
+                                     f"was assigned at {format_t(first_assign['t'])}, and is neither the regular "
+                                     "spokesperson nor the head of the agency."), tuple(evidence))
+        before = [s for s in context.statements if s.seq < first_assign["seq"]]
+        note = Text(f"; {len(before)} phát ngôn trước đó của người phát ngôn thường xuyên hoặc người đứng đầu là hợp lệ",
+                    f"; {len(before)} earlier statement{'s' if len(before) > 1 else ''} by the regular spokesperson "
+                    f"or the head {'were' if len(before) > 1 else 'was'} lawful") if before else Text("", "")
+        return Verdict(1.0, Text(f"Vai “{role.vi}” được phân công phát ngôn lúc {format_t(first_assign['t'])}, "
+                                 f"phát ngôn đầu tiên lúc {format_t(first.t)}{note.vi}.",
+                                 f"The role “{role.en}” was assigned to speak at {format_t(first_assign['t'])}, the first "
+                                 f"statement at {format_t(first.t)}{note.en}."),
+                       tuple([*evidence, evidence_of(first.event, "first statement")]))
+
+    @staticmethod
+    def _unassigned(context: ScoringContext, first: Statement) -> Verdict:
+        speaker = context.role_label(first.role)
+        proposal = next(iter(context.actions.get("propose_spokesperson", [])), None)
+        evidence = [evidence_of(first.event, "first statement")]
+        why = Text("", "")
+        if proposal is not None:
+            evidence.append(evidence_of(proposal, "proposal without a decision"))
+            why = Text(f" (Ban Tuyên giáo đề xuất lúc {format_t(proposal['t'])} nhưng người đứng đầu không quyết định)",
+                       f" (the propaganda board proposed at {format_t(proposal['t'])} but the head never decided)")
+        return Verdict(0.0, Text(f"{speaker.vi} phát ngôn lúc {format_t(first.t)} nhưng suốt buổi diễn tập không ai "
+                                 f"được phân công làm người phát ngôn của vụ việc{why.vi}.",
+                                 f"{speaker.en} made a statement at {format_t(first.t)} but no spokesperson was ever "
+                                 f"assigned for the case{why.en}."), tuple(evidence))
 
 
 class OneFocalPoint(Rule):
-    """Every press-facing act (refusals included) is by the role assigned as spokesperson at that moment.
+    """Every press-facing act (refusals included) is by the spokesperson in office at that moment or the head.
 
     All or nothing: what anyone else tells the press is not the agency's position
-    (Decree 244/2026, Art. 3.7), and one such act breaks the rule.
+    (Decree 244/2026, Art. 3.7) and the head answers for information that is not
+    consistent (Art. 8.3), so one such act breaks the rule. A command's
+    situation reports (`situation_report`) are not press-facing acts.
     """
 
     name = "one_focal_point"
@@ -128,21 +174,21 @@ class OneFocalPoint(Rule):
         if not statements:
             return Verdict(0.0, Text("Không ai phát ngôn với báo chí, nên không có đầu mối phát ngôn nào.",
                                      "Nobody spoke to the press, so there was no focal point at all."))
-        off: list[Statement] = [s for s in statements if not s.by_spokesperson]
+        off: list[Statement] = [s for s in statements if not s.official]
         if not off:
             role = context.role_label(statements[0].role)
-            return Verdict(1.0, Text(f"Cả {len(statements)} lần làm việc với báo chí đều do người phát ngôn được phân công "
+            return Verdict(1.0, Text(f"Cả {len(statements)} lần làm việc với báo chí đều do người phát ngôn "
                                      f"(“{role.vi}”) thực hiện.",
-                                     f"{count_en(len(statements), 'statement').capitalize()} came from the assigned "
+                                     f"{count_en(len(statements), 'statement').capitalize()} came from the "
                                      f"spokesperson (“{role.en}”)."), capped([evidence_of(s.event) for s in statements]))
         first = off[0]
         speaker, holder = context.role_label(first.role), context.role_label(first.spokesperson)
         evidence = [evidence_of(s.event, f"spokesperson in office: {s.spokesperson or '-'}") for s in off]
         return Verdict(
             0.0,
-            Text(f"{len(off)}/{len(statements)} lần làm việc với báo chí không do người phát ngôn được phân công thực hiện, "
-                 f"đầu tiên là {speaker.vi} lúc {format_t(first.t)} (người phát ngôn lúc đó: {holder.vi}).",
-                 f"{of_en(len(off), len(statements), 'statement')} not made by the assigned spokesperson, first "
+            Text(f"{len(off)}/{len(statements)} lần làm việc với báo chí không do người phát ngôn hay người đứng đầu thực "
+                 f"hiện, đầu tiên là {speaker.vi} lúc {format_t(first.t)} (người phát ngôn lúc đó: {holder.vi}).",
+                 f"{of_en(len(off), len(statements), 'statement')} not made by the spokesperson or the head, first "
                  f"{speaker.en} at {format_t(first.t)} (spokesperson at the time: {holder.en})."),
             capped(evidence),
         )

@@ -129,3 +129,14 @@ def join(context, base: str, code: str, name: str):
     page.wait_for_url("**/room")
     page.locator("#conn.conn-ok").wait_for(timeout=10_000)
     return page
+
+
+def submit_action(page, action_type: str, selects: dict[str, str] | None = None, fills: dict[str, str] | None = None):
+    """In a trainee room: open the form of `action_type`, choose `selects`, type `fills`, submit."""
+    page.locator(f"#action-{action_type} summary").click()
+    form = page.locator(f"#action-{action_type} form")
+    for name, value in (selects or {}).items():
+        form.locator(f"select[name={name}]").select_option(value)
+    for name, value in (fills or {}).items():
+        form.locator(f"[name={name}]").fill(value)
+    form.locator("button[type=submit]").click()

@@ -115,7 +115,7 @@ class Drill:
         acks.append(act(s["info_department"], "flag_issue", item="post-video", level=1, note="lan nhanh"))
         acks.append(act(s["info_department"], "request_takedown", post="post-video"))
         run(self.platform, self.clock, 3.1)
-        acks.append(act(s["propaganda_board"], "assign_spokesperson", speaker="spokesperson"))
+        acks.append(act(s["propaganda_board"], "propose_spokesperson", speaker="spokesperson"))
         acks.append(act(s["propaganda_board"], "verify", agency="water_company"))
         acks.append(act(s["spokesperson"], "report_up", to="propaganda_board", summary="Nước đục sau súc xả"))
         acks.append(act(s["spokesperson"], "answer_press", call="post-video", text="sai loại"))  # refused

@@ -13,7 +13,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from browser_helpers import LiveServer, create_exercise, join, launch, log_in, new_context, require_chromium
+from browser_helpers import (LiveServer, create_exercise, join, launch, log_in, new_context, require_chromium,
+                             submit_action)
 
 pytestmark = pytest.mark.browser
 
@@ -149,3 +150,28 @@ def test_what_a_trainee_types_reaches_teammates_as_text_not_html(server, context
     assert console.locator(".timeline img").count() == 0
     assert board.evaluate("document.querySelectorAll('img').length") == 0
     assert dialogs == []
+
+
+def test_the_board_proposes_the_spokesperson_and_the_chair_assigns_in_the_room(server, contexts):
+    """Decree 244/2026 Art. 3.5, 4.1: the board has a form to propose, none to assign; the head's decision shows."""
+    base = server.url
+    console = contexts().new_page()
+    log_in(console, base)
+    code, _ = create_exercise(console, base, ROSTER, SPEED)
+    board = join(contexts(), base, code, "Trần Văn Cường")
+    speaker = join(contexts(), base, code, "Nguyễn Văn An")
+    expect(board.locator("#action-propose_spokesperson")).to_have_count(1)
+    for page in (board, speaker):  # only the head of the agency (the simulated chair here) assigns
+        expect(page.locator("#action-assign_spokesperson")).to_have_count(0)
+        expect(page.locator("#action-situation_report")).to_have_count(0)  # no operational command in this drill
+
+    team = console.locator(".team-card").first
+    team.locator(".team-controls button[data-command=start]").click()
+    expect(team.locator(".status-badge").first).to_contain_text("Đang diễn ra")
+    submit_action(board, "propose_spokesperson", {"speaker": "spokesperson"}, {"name": "Chánh Văn phòng UBND tỉnh"})
+    expect(board.locator("#acks .ack-ok")).to_contain_text("Đề xuất người phát ngôn")
+    decision = speaker.locator("#team-log li.log-reply").filter(has_text="Chủ tịch UBND tỉnh")
+    expect(decision).to_contain_text("phân công Chánh Văn phòng UBND tỉnh", timeout=15_000)
+    expect(board.locator("#team-log li.log-reply").filter(has_text="Chủ tịch UBND tỉnh")).to_have_count(1)
+    board.screenshot(path="/tmp/speakers-board-room.png", full_page=True)
+    speaker.screenshot(path="/tmp/speakers-spokesperson-room.png", full_page=True)

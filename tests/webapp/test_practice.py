@@ -209,9 +209,12 @@ def test_bots_play_every_other_role_and_never_the_trainees(app, platform, clock)
     assert [(i["at"], i["payload"]["role"], i["payload"]["type"]) for i in bots] == \
            [(e["t"], e["role"], e["type"]) for e in events if e["kind"] in ("action", "refused")]
     # The trainee's socket got the bot actions its role may see, as any action.
-    seen = [e for e in received(socket, "event") if e["kind"] == "action"]
-    assert any(e["type"] == "assign_spokesperson" and e["params"]["speaker"] == "spokesperson" for e in seen)
+    got = received(socket, "event")
+    seen = [e for e in got if e["kind"] == "action"]
+    assert any(e["type"] == "propose_spokesperson" and e["params"]["speaker"] == "spokesperson" for e in seen)
     assert all("spokesperson" in e["audience"] for e in seen)
+    decisions = [e for e in got if e.get("effect") == "assigned"]  # the simulated head's
+    assert [e["spokesperson"] for e in decisions] == ["spokesperson"]
 
 
 @pytest.mark.parametrize("role", ["propaganda_board", "info_department"])

@@ -77,7 +77,8 @@ def test_a_practice_from_sign_up_to_the_score_card_and_the_history(server, page,
     expect(page.locator("#pc-speed")).to_have_value("240")
     page.wait_for_function("document.getElementById('clock').textContent > 'T+00:20'")  # 240×: 4 minutes a second
     expect(page.locator("#feed-phone .item").first).to_be_visible(timeout=15_000)  # the journalist's call came
-    expect(page.locator("#team-log")).to_contain_text("Phân công người phát ngôn")  # the board's bot assigned us
+    expect(page.locator("#team-log")).to_contain_text("Đề xuất người phát ngôn")  # the board's bot proposed us
+    expect(page.locator("#team-log")).to_contain_text("Chủ tịch UBND tỉnh phân công")  # and the chair assigned us
 
     page.locator("#action-report_up summary").click()
     form = page.locator("#action-report_up form")

@@ -106,7 +106,7 @@ def test_a_server_killed_mid_exercise_comes_back_paused_and_has_lost_nothing(wor
     act("A", "info_department", "request_takedown", post="post-video")
     act("A", "info_department", "flag_issue", item="post-video", level=1, note="lan nhanh trong nhóm cư dân")
     act("A", "propaganda_board", "verify", agency="water_company")
-    act("A", "propaganda_board", "assign_spokesperson", speaker="spokesperson")
+    act("A", "propaganda_board", "propose_spokesperson", speaker="spokesperson")
     act("A", "spokesperson", "report_up", to="propaganda_board", summary="Nước đục do súc xả, chưa xác minh")
     act("B", "info_department", "monitor", note="theo dõi")
     refused = act("A", "spokesperson", "request_takedown", post="post-video")

@@ -20,7 +20,9 @@
     assign_verification: L("Giao cơ quan thu thập, xác minh thông tin.", "Name the agency that collects and verifies facts."),
     verify: L("Đề nghị cơ quan chuyên môn cung cấp thông tin; kết quả đến sau một thời gian.", "Ask an agency for facts; they come back after a delay."),
     choose_form: L("Chọn hình thức phát ngôn (Điều 5 Nghị định 244/2026/NĐ-CP).", "Choose the form of speaking (Decree 244/2026 Art. 5)."),
-    assign_spokesperson: L("Chỉ định người phát ngôn – một đầu mối (Điều 3 Nghị định 244/2026/NĐ-CP).", "Name who speaks – one focal point (Decree 244/2026 Art. 3)."),
+    propose_spokesperson: L("Ban Tuyên giáo đề xuất người phát ngôn của vụ việc; người đứng đầu cơ quan hành chính quyết định (Điều 3.5, 4.1 Nghị định 244/2026/NĐ-CP).", "The board proposes the case's spokesperson; the head of the agency decides (Decree 244/2026 Art. 3.5, 4.1)."),
+    assign_spokesperson: L("Người đứng đầu cơ quan hành chính phân công người phát ngôn bằng văn bản – một đầu mối (Điều 3.5, 4.1 Nghị định 244/2026/NĐ-CP).", "The head of the agency assigns who speaks, in writing – one focal point (Decree 244/2026 Art. 3.5, 4.1)."),
+    situation_report: L("Ban chỉ huy báo cáo tình hình ứng phó (mực nước, sơ tán, cứu nạn): không phải phát ngôn thứ hai.", "The command reports on the operation (water levels, evacuation, rescue): not a second voice."),
     issue_statement: L("Bước 3: công bố thông tin chính thức trên một kênh, theo một hình thức. Chỉ nói điều đã xác minh.", "Step 3: publish official information. Say only what is verified."),
     hold_press_conference: L("Tổ chức họp báo trực tiếp hoặc trực tuyến.", "A press conference, in person or online."),
     answer_press: L("Trả lời phóng viên trong thời hạn họ chờ, hoặc từ chối có lý do theo Điều 31.2 Luật Báo chí.", "Answer a journalist in time, or refuse with a lawful reason."),
@@ -61,7 +63,8 @@
     to: L("Gửi tới", "To"), summary: L("Nội dung báo cáo", "Summary"), participants: L("Thành phần", "Participants"),
     agenda: L("Nội dung họp", "Agenda"), agency: L("Cơ quan", "Agency"), form: L("Hình thức", "Form"),
     speaker: L("Người phát ngôn", "Speaker"), name: L("Họ tên, chức vụ", "Name, post"), channel: L("Kênh", "Channel"),
-    text: L("Nội dung", "Text"), mode: L("Hình thức họp", "Mode"), refusal: L("Lý do từ chối", "Refusal")
+    text: L("Nội dung", "Text"), mode: L("Hình thức họp", "Mode"), refusal: L("Lý do từ chối", "Refusal"),
+    withheld: L("Lý do không cung cấp một phần", "Ground for the part held back")
   };
 
   /* ---- helpers ---------------------------------------------------------------------------- */
