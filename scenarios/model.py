@@ -161,14 +161,26 @@ class KeyMessage(Strict):
 
 
 class Incident(Strict):
-    """When the incident happened and which inject tells the agency about it.
+    """When the incident happened and which inject(s) tell the agency about it.
 
     Rule sets differ on which of the two starts the 24-hour clock for initial
-    information: vn-2021 counts from `occurred_at`, vn-2026 from `received_by`.
+    information: vn-2021 counts from `occurred_at`, vn-2026 from `received_by`
+    (one inject, or a list of them: the first delivered starts the clock, since
+    the agency may learn of the case by several routes). `opinion_divided` marks
+    a case that splits public opinion (a rumour): Decree 244/2026 Art. 7.4, the
+    24 hours count from when the agency determined the impact.
     """
 
     occurred_at: Annotated[float, Field(ge=-MAX_MINUTES, le=MAX_MINUTES)] = Field(description="scenario minute the incident occurred (negative: before the drill)")
-    received_by: Identifier = Field(description="inject whose delivery means the agency has received the case")
+    received_by: Identifier | Annotated[tuple[Identifier, ...], Field(min_length=1, max_length=MAX_ITEMS)] = Field(
+        description="inject (or list of injects) whose delivery means the agency has received the case; "
+        "the first delivered of them counts")
+    opinion_divided: bool = Field(False, description="the case divides public opinion (Decree 244/2026 Art. 7.4)")
+
+    @property
+    def receipts(self) -> tuple[str, ...]:
+        """The injects by which the agency may receive the case, as a tuple."""
+        return (self.received_by,) if isinstance(self.received_by, str) else tuple(self.received_by)
 
 
 class OpinionModel(Strict):
