@@ -162,7 +162,9 @@ class ScoreCard:
     maximum, scaled to 100 (`due_points` is that maximum: 100 when every rule
     fell due). `completion` is `complete` (the drill ran its whole duration),
     `ended_early` (an `end` before the scenario's duration: the card is
-    incomplete and kept out of averages) or `running` (no `end` yet).
+    incomplete and kept out of averages) or `running` (no `end` yet);
+    `ended_at` is the minute of the `end` (None while running) and `duration`
+    the scenario's planned length.
     """
 
     scenario: str
@@ -172,6 +174,8 @@ class ScoreCard:
     bonus: float = 0.0
     due_points: float = 100.0
     completion: str = COMPLETE
+    ended_at: float | None = None
+    duration: float | None = None
 
     def result(self, rule_id: str) -> RuleResult:
         """The result of the rule with this id (KeyError if the rule set has none)."""
@@ -202,4 +206,4 @@ class ScoreCard:
 
     def as_dict(self) -> dict[str, Any]:
         return {"total": self.total, "bonus": self.bonus, "rule_set": self.rule_set, "completion": self.completion,
-                "due_points": self.due_points, "rules": [r.as_dict() for r in self.rules]}
+                "ended_at": self.ended_at, "duration": self.duration, "due_points": self.due_points, "rules": [r.as_dict() for r in self.rules]}

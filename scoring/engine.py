@@ -87,4 +87,6 @@ def score(scenario: Scenario, events: Iterable[Event], rule_set_id: str | RuleSe
     total = round(100 * sum(r.points for r in legal) / due_points, 1) if due_points else 0.0
     bonus = round(sum(r.points for r in results if r.bonus), 1)
     return ScoreCard(scenario=scenario.id, rule_set=rule_set.id, total=total, bonus=bonus, rules=results,
-                     due_points=due_points, completion=completion(context))
+                     due_points=due_points, completion=completion(context),
+                     ended_at=float(context.end["t"]) if context.end is not None else None,
+                     duration=float(scenario.duration))
