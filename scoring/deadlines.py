@@ -22,12 +22,17 @@ from scoring.card import COMPLETE, ENDED_EARLY, RUNNING, Evidence, Text, format_
 from scoring.context import Event, ScoringContext, evidence_of
 
 
+def completion_of(ended_at: float | None, duration: float) -> str:
+    """`complete`, `ended_early` or `running` for a drill whose `end` came at `ended_at` (None: no end yet)."""
+    if ended_at is None:
+        return RUNNING
+    return ENDED_EARLY if float(ended_at) < duration else COMPLETE
+
+
 def completion(context: ScoringContext) -> str:
     """`complete`, `ended_early` or `running` (see the module's docstring)."""
     end = context.end
-    if end is None:
-        return RUNNING
-    return ENDED_EARLY if float(end["t"]) < context.scenario.duration else COMPLETE
+    return completion_of(float(end["t"]) if end is not None else None, context.scenario.duration)
 
 
 def horizon(context: ScoringContext) -> float:

@@ -95,8 +95,8 @@ def test_rule_set_defaults_to_the_scenarios():
 def test_as_dict_shape():
     card = score(minimal(), silent().events)
     data = card.as_dict()
-    assert list(data) == ["total", "bonus", "rule_set", "completion", "due_points", "rules"]
-    assert (data["completion"], data["due_points"]) == ("complete", 85)
+    assert list(data) == ["total", "bonus", "rule_set", "completion", "ended_at", "duration", "due_points", "rules"]
+    assert (data["completion"], data["ended_at"], data["duration"], data["due_points"]) == ("complete", 600, 600, 85)
     assert data["rule_set"] == "vn-2026" and isinstance(data["total"], float)
     assert [r["id"] for r in data["rules"]] == [*LEGAL, "cerc_first_message"]
     for rule in data["rules"]:
