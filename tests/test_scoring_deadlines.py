@@ -16,7 +16,8 @@ from scoring.deadlines import completion, horizon, lateness
 from scoring.rules import RULES
 from scoring_helpers import ALL_ROLES_TEXT, GOOD_TEXT, LogBuilder, minimal
 
-PROCEDURE = ("procedure_order", "spokesperson_first", "one_focal_point", "verified_facts_only")
+PROCEDURE = ("procedure_order", "spokesperson_first", "one_focal_point", "verified_facts_only")  # 55 points
+TIMELY = ("procedure_order", "spokesperson_first", "verified_facts_only")  # the rule sets' `lateness.rules`
 
 
 def lengthened(duration: float, **incident) -> Scenario:
@@ -53,7 +54,8 @@ def test_a_team_silent_for_24_hours_then_one_clean_statement_loses_the_procedure
     log.end(3000, final_level=1, max_level=1, belief=0.01)
     card = score(scenario, log.events)
     assert all(card.result(rule).status != NOT_DUE for rule in PROCEDURE)
-    assert procedure_points(card) < 55 * 0.2, [(r.id, r.points) for r in card.rules]
+    assert sum(card.result(rule).points for rule in TIMELY) < 40 * 0.2, [(r.id, r.points) for r in card.rules]
+    assert procedure_points(card) < 55 / 2  # one_focal_point judges who speaks, not when: its 15 stay
     order = card.result("procedure_order")
     assert "T+02:30" in order.explanation.vi and "Do chậm" in order.explanation.vi
     assert "Late, so the rule keeps only" in order.explanation.en
@@ -288,3 +290,26 @@ def test_the_feedback_rule_cites_feedback_apart_from_correction():
     assert "Điều 7.6" in entry.source.vi and "Điều 21" in entry.source.vi and "Điều 19" in entry.source.vi
     assert "phát thanh, truyền hình" in entry.source.vi
     assert RULES["corrections_requested"].title.en == "Written feedback on every false press item"
+
+
+# --- the built-in drills -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("scenario_id", __import__("scenarios.library", fromlist=["builtin_ids"]).builtin_ids())
+def test_the_exemplary_play_ten_hours_late_scores_below_the_off_focal_point_play(scenario_id):
+    from dataclasses import replace
+
+    from commands.simulate import simulate
+    from scenarios.library import play_paths, scenario_path
+    from scenarios.loader import load_scenario
+    from sim.actions import read_action_file
+
+    drill = load_scenario(scenario_path(scenario_id))
+    plays = play_paths(scenario_id)
+    late = [replace(a, at=a.at + 600) for a in read_action_file(str(plays["exemplary"]))]
+    _, late_card = simulate(drill, late, seed=0)
+    _, stray_card = simulate(drill, read_action_file(str(plays["off_focal_point"])), seed=0)
+    assert late_card.total < stray_card.total
+    assert late_card.result("press_requests_answered").points == 0
+    for rule in TIMELY:  # the same steps, ten hours late: each keeps only part of its points
+        result = late_card.result(rule)
+        assert 0 < result.points < result.max_points and "Do chậm" in result.explanation.vi

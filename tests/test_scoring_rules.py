@@ -239,8 +239,8 @@ def test_initial_information_clock_never_starts_if_the_case_never_arrives():
     log = LogBuilder(minimal())
     log.end(600, 1, 1, 0.0)
     verdict = judge("initial_information", log)
-    assert not verdict.due and verdict.earned == 0.0
-    assert verdict.explanation.vi.startswith("Chưa đến hạn") and "post-1" in verdict.explanation.en
+    assert verdict.due and verdict.earned == 1.0  # no obligation arose
+    assert "post-1" in verdict.explanation.en and "no obligation arose" in verdict.explanation.en
 
 
 # --- press_requests_answered --------------------------------------------------------------------

@@ -16,6 +16,8 @@ incident is `opinion_divided` (a rumour splitting public opinion) and the rule
 set gives `divided_from`, from that trigger instead (Art. 7.4 rather than 7.3).
 A deadline after the drill's end (`scoring.deadlines.horizon`) with no
 statement yet is *not yet due*: neither met nor missed, left out of the total.
+A case never received raises no obligation, and the rule is met (as
+`press_requests_answered` is when no journalist calls).
 """
 
 from __future__ import annotations
@@ -103,10 +105,10 @@ class InitialInformation(_Timed):
         window = self.window(context)
         if window is None:
             injects = ", ".join(f"'{i}'" for i in context.scenario.incident.receipts)
-            return Verdict(0.0, Text(f"Chưa đến hạn: tin {injects} chưa đến nên cơ quan chưa tiếp nhận vụ việc và thời "
-                                     f"hạn {span.vi} chưa bắt đầu.",
-                                     f"Not yet due: the inject {injects} was never delivered, so the agency never "
-                                     f"received the case and the {span.en} clock never started."), due=False)
+            return Verdict(1.0, Text(f"Tin {injects} chưa đến nên cơ quan chưa tiếp nhận vụ việc và thời hạn {span.vi} "
+                                     "chưa bắt đầu: không có nghĩa vụ nào phát sinh.",
+                                     f"The inject {injects} was never delivered, so the agency never received the case "
+                                     f"and the {span.en} clock never started: no obligation arose."))
         start, deadline, trigger = window
         if not context.official_statements and not due(deadline, context):
             return Verdict(0.0, Text(f"Chưa đến hạn: chưa có thông tin ban đầu, nhưng hạn {span.vi} kể từ {since.vi} "
