@@ -213,7 +213,7 @@
     }
     if (card.not_due && card.not_due.length) {
       box.appendChild(el("h3", null, "Chưa đến hạn ", el("small", { lang: "en" }, "Not yet due (neither met nor failed)")));
-      box.appendChild(el("ul", { class: "not-due-rules" }, card.not_due.map(failedRule)));
+      box.appendChild(el("ul", { class: "failed-rules not-due-rules" }, card.not_due.map(failedRule)));
     }
     box.appendChild(el("p", { class: "card-links" },
       el("a", { class: "button", href: links.review, id: "review-link" }, "Xem lại buổi luyện tập ", el("small", { lang: "en" }, "Review this attempt")),
