@@ -488,6 +488,11 @@ def test_an_attempt_ended_early_is_incomplete_and_kept_out_of_the_history_chart_
     failing = page.split('class="failing"')[1].split("</ol>")[0]
     assert '<span class="count">1/1</span>' in failing and '<span class="count">2/' not in failing
     assert attempt_of(app, early)["final_score"] == card["score"]  # kept, shown, never averaged
+    review = client.get(f"/review/teams/{early}").get_data(as_text=True)
+    assert 'id="incomplete"' in review and "kết thúc sớm lúc T+01:20" in review
+    not_due = review.split('id="rule-initial_information"')[1].split("</header>")[0]
+    assert "rule-not-due" in review and "Chưa đến hạn" in not_due and "Chưa đạt" not in not_due
+    assert 'id="incomplete"' not in client.get(f"/review/teams/{full}").get_data(as_text=True)
 
 
 def test_a_rule_with_full_marks_is_not_among_the_practice_cards_failures():

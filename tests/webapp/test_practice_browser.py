@@ -135,3 +135,6 @@ def test_a_practice_from_sign_up_to_the_score_card_and_the_history(server, page,
 
     review = page.goto(base + row.locator("a").get_attribute("href"))
     assert review.status == 200
+    expect(page.locator("#incomplete")).to_contain_text("Chưa hoàn thành")
+    expect(page.locator("#rule-initial_information .verdict")).to_contain_text("Chưa đến hạn")
+    page.screenshot(path=str(tmp_path / "practice-review.png"), full_page=True)
