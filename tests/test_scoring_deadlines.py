@@ -313,3 +313,14 @@ def test_the_exemplary_play_ten_hours_late_scores_below_the_off_focal_point_play
     for rule in TIMELY:  # the same steps, ten hours late: each keeps only part of its points
         result = late_card.result(rule)
         assert 0 < result.points < result.max_points and "Do chậm" in result.explanation.vi
+
+
+def test_the_exported_report_words_a_rule_not_yet_due_as_such():
+    from debrief.exports.wording import result
+
+    log = LogBuilder(minimal())
+    log.inject(5, "post-1")
+    log.end(600, final_level=1, max_level=1, belief=0.01)
+    rules = {r["id"]: r for r in score(minimal(), log.events).as_dict()["rules"]}
+    assert result(rules["initial_information"]).vi == "Chưa đến hạn"
+    assert result(rules["press_requests_answered"]).en == "Met"  # no call came in: nothing asked
