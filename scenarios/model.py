@@ -16,7 +16,7 @@ from __future__ import annotations
 from enum import Enum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, ValidationError, field_validator, model_validator
 
 Identifier = Annotated[
     str,
@@ -183,15 +183,50 @@ class KeyMessage(Strict):
     keywords: Keywords
 
 
+def _one_or_many(value: object) -> str:
+    return "many" if isinstance(value, (list, tuple)) else "one"
+
+
+# An inject id, or a list of them: validated as whichever was written, so an error names that one only.
+InjectIds = Annotated[
+    Annotated[Identifier, Tag("one")] | Annotated[tuple[Identifier, ...], Field(min_length=1, max_length=MAX_ITEMS),
+                                                  Tag("many")],
+    Discriminator(_one_or_many),
+]
+
+
 class Incident(Strict):
-    """When the incident happened and which inject tells the agency about it.
+    """When the incident happened and which inject(s) tell the agency about it.
 
     Rule sets differ on which of the two starts the 24-hour clock for initial
-    information: vn-2021 counts from `occurred_at`, vn-2026 from `received_by`.
+    information: vn-2021 counts from `occurred_at`, vn-2026 from `received_by`
+    (one inject, or a list of them: the first delivered starts the clock, since
+    the agency may learn of the case by several routes). `opinion_divided` marks
+    a case that splits public opinion (a rumour): Decree 244/2026 Art. 7.4, the
+    24 hours count from when the agency determined the impact.
     """
 
     occurred_at: Annotated[float, Field(ge=-MAX_MINUTES, le=MAX_MINUTES)] = Field(description="scenario minute the incident occurred (negative: before the drill)")
-    received_by: Identifier = Field(description="inject whose delivery means the agency has received the case")
+    received_by: InjectIds = Field(
+        description="inject (or list of injects) whose delivery means the agency has received the case; "
+        "the first delivered of them counts")
+    opinion_divided: bool = Field(False, description="the case divides public opinion (Decree 244/2026 Art. 7.4)")
+
+    @field_validator("received_by", mode="wrap")
+    @classmethod
+    def _received_by(cls, value: object, handler):
+        """The error of the form written (one id, or a list), at `incident.received_by`, naming a list's item."""
+        try:
+            return handler(value)
+        except ValidationError as error:
+            first = error.errors()[0]
+            item = next((part for part in first["loc"] if isinstance(part, int)), None)
+            raise ValueError(("" if item is None else f"item {item}: ") + first["msg"]) from None
+
+    @property
+    def receipts(self) -> tuple[str, ...]:
+        """The injects by which the agency may receive the case, as a tuple."""
+        return (self.received_by,) if isinstance(self.received_by, str) else tuple(self.received_by)
 
 
 class OpinionModel(Strict):

@@ -167,6 +167,9 @@ def _incident(data: dict, inject_ids: set[str]) -> Iterator[Problem]:
     received_by = incident.get("received_by")
     if isinstance(received_by, str) and received_by not in inject_ids:
         yield ("incident", "received_by"), f"unknown inject '{received_by}'"
+    for index, inject_id in enumerate(received_by if isinstance(received_by, list) else ()):
+        if isinstance(inject_id, str) and inject_id not in inject_ids:
+            yield ("incident", "received_by", index), f"unknown inject '{inject_id}'"
     occurred, duration = _number(incident.get("occurred_at")), _number(data.get("duration"))
     if occurred is not None and duration is not None and occurred > duration:
         yield ("incident", "occurred_at"), "the incident occurs after the end of the drill"

@@ -7,8 +7,10 @@
     card.as_dict()                            # {"total", "rule_set", "rules": [...]}
 
 Modules: `card` (Verdict, RuleResult, ScoreCard), `context` (the indexed log),
+`deadlines` (the horizon deadlines are judged to, an early end, lateness),
 `rules` (the registry RULES and one small module per group of rules),
 `ruleset` (loading and checking rule-set YAML), `engine` (score), `render`.
+docs/SCORING.md explains points, deadlines not yet due, lateness and incomplete drills.
 """
 
 from scoring.card import Evidence, RuleResult, ScoreCard, Text, Verdict, format_t

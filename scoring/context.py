@@ -205,14 +205,15 @@ class ScoringContext:
         return [e for e in self.deliveries.values() if e.get("channel") == channel]
 
     def trigger(self, start: str) -> tuple[float, Evidence] | None:
-        """When a deadline's clock starts: `received` (delivery of incident.received_by) or `occurred`.
+        """When a deadline's clock starts: `received` (first delivery of incident.received_by) or `occurred`.
 
         None when the case was never received (the inject was not delivered).
         """
         incident = self.scenario.incident
         if start == "occurred":
             return incident.occurred_at, Evidence(None, incident.occurred_at, "incident", "incident.occurred_at")
-        delivery = self.deliveries.get(incident.received_by)
+        delivery = min((self.deliveries[i] for i in incident.receipts if i in self.deliveries),
+                       key=lambda e: e["seq"], default=None)  # the first delivered of them
         if delivery is None:
             return None
         return float(delivery["t"]), evidence_of(delivery, "incident.received_by")

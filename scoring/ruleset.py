@@ -6,6 +6,10 @@ id and cached) or anywhere else (`load_rule_set_file`). Its shape:
 ```yaml
 id: vn-2026
 title: {vi: "...", en: "..."}
+lateness:                            # optional: silence past the first deadline costs these rules' points
+  span: 1440                         # minutes of silence that take all their points (linear)
+  within: 1440                       # minutes after the case is received by which the agency must speak anyway
+  rules: [procedure_order, spokesperson_first]   # ids of rules in this set
 rules:
   - rule: initial_information        # a name in scoring.rules.RULES
     id: initial_information          # optional, defaults to the rule name; unique in the set
@@ -33,7 +37,8 @@ from scoring.rules import RULES, Rule, RuleParamError
 
 RULESETS = Path(__file__).parent / "rulesets"
 ENTRY_KEYS = {"rule", "id", "weight", "params", "source", "bonus"}
-TOP_KEYS = {"id", "title", "description", "rules"}
+TOP_KEYS = {"id", "title", "description", "lateness", "rules"}
+LATENESS_KEYS = {"span", "within", "rules"}
 
 
 class RuleSetError(ValueError):
@@ -59,13 +64,23 @@ class RuleEntry:
 
 
 @dataclass(frozen=True)
+class LatenessPolicy:
+    """Which rules lose points to silence past the first deadline, and how fast (`scoring.deadlines.lateness`)."""
+
+    span: float
+    within: float
+    rules: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class RuleSet:
-    """A named, weighted list of rules."""
+    """A named, weighted list of rules, and the rules lateness costs (None: lateness costs no rule)."""
 
     id: str
     title: Text
     entries: tuple[RuleEntry, ...]
     path: str = "<text>"
+    lateness: LatenessPolicy | None = None
 
 
 def _text(value: Any) -> Text | None:
@@ -119,6 +134,33 @@ def _entry(item: Any, where: str, problems: list[str]) -> RuleEntry | None:
     return RuleEntry(rule=rule, weight=float(weight), bonus=bonus, source=source)
 
 
+def _lateness(value: Any, ids: set[str], where: str, problems: list[str]) -> LatenessPolicy | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        problems.append(f"{where}: 'lateness' must be a mapping with 'span', 'within' and 'rules'")
+        return None
+    before = len(problems)
+    unknown = sorted(set(value) - LATENESS_KEYS)
+    if unknown:
+        problems.append(f"{where}: unknown key(s) {', '.join(map(repr, unknown))} (allowed: {', '.join(sorted(LATENESS_KEYS))})")
+    for key in ("span", "within"):
+        number = value.get(key)
+        if not _is_number(number) or not 0 < number <= 1e6:
+            problems.append(f"{where}: '{key}' must be a positive number of minutes (at most 1000000), got {number!r}")
+    rules = value.get("rules")
+    if not isinstance(rules, list) or not rules or not all(isinstance(r, str) for r in rules):
+        problems.append(f"{where}: 'rules' must list the ids of rules in this set, got {rules!r}")
+    else:
+        missing = [r for r in rules if r not in ids]
+        if missing:
+            problems.append(f"{where}: 'rules' names {', '.join(map(repr, missing))}, not in this set "
+                            f"(its rules: {', '.join(sorted(ids))})")
+    if len(problems) > before:
+        return None
+    return LatenessPolicy(span=float(value["span"]), within=float(value["within"]), rules=tuple(rules))
+
+
 def parse_rule_set(text: str, path: str = "<text>") -> RuleSet:
     """Parse and check a rule set's YAML text; raise RuleSetError listing every problem."""
     try:
@@ -148,6 +190,7 @@ def parse_rule_set(text: str, path: str = "<text>") -> RuleSet:
             problems.append(f"{path}: rules[{n}] ({entry.id}): duplicate id, already used by rules[{seen[entry.id]}]; "
                             "give one of them its own 'id'")
         seen.setdefault(entry.id, n)
+    lateness = _lateness(data.get("lateness"), set(seen), f"{path}: lateness", problems)
     if not problems:
         legal = [e for e in entries if e is not None and not e.bonus]
         total = sum(e.weight for e in legal)
@@ -156,7 +199,8 @@ def parse_rule_set(text: str, path: str = "<text>") -> RuleSet:
             problems.append(f"{path}: the weights of the non-bonus rules sum to {total:g}, not 100 ({parts})")
     if problems:
         raise RuleSetError(problems)
-    return RuleSet(id=set_id, title=title, entries=tuple(e for e in entries if e is not None), path=path)
+    return RuleSet(id=set_id, title=title, entries=tuple(e for e in entries if e is not None), path=path,
+                   lateness=lateness)
 
 
 def load_rule_set_file(path: str | Path) -> RuleSet:

@@ -145,7 +145,8 @@ class Playbook:
         """The legal deadline of the initial information (the rule set's `initial_information`), if known yet."""
         if self.initial_from == "occurred":
             return self.scenario.incident.occurred_at + self.initial_within
-        received = view.items.get(self.scenario.incident.received_by)
+        received = min((view.items[i] for i in self.scenario.incident.receipts if i in view.items),
+                       key=lambda e: e["seq"], default=None)
         return received["t"] + self.initial_within if received and self.initial_within else None
 
 

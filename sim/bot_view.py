@@ -64,7 +64,7 @@ class TeamView:
 
     def _delivered(self, event: Event) -> None:
         self.items.setdefault(event["inject"], event)
-        if self.case is None and (event["inject"] == self.scenario.incident.received_by or event.get("claims")):
+        if self.case is None and (event["inject"] in self.scenario.incident.receipts or event.get("claims")):
             self.case = event
 
     # --- questions the policy asks -------------------------------------------------------------

@@ -154,7 +154,7 @@ class World:
             deadline=round(self.env.now + window, 3) if window else None,
         )
         self.delivered[inject.id] = event
-        if inject.id == self.scenario.incident.received_by:
+        if inject.id in self.scenario.incident.receipts and self.received_at is None:
             self.received_at = self.env.now
         self._inject_effect(inject)
 

@@ -209,7 +209,8 @@ def test_the_xlsx_sheets_totals_and_timelines(document):
     plan = rows_of(book[PLAN])[1:]
     assert [(r[0], r[1], r[2]) for r in plan] == [(n, i["issue"], i["corrective_action"])
                                                   for n, i in enumerate(document["improvement_plan"]["items"], start=1)]
-    failed = next((r for r in rows_of(book[SUMMARY]) if r[0] == "initial_information"), None)
+    # the silent team misses the press call (its 24 hours of initial information are not yet due in 10 hours)
+    failed = next((r for r in rows_of(book[SUMMARY]) if r[0] == "press_requests_answered"), None)
     assert (failed is None) == ("Đội silent" not in teams)
 
 

@@ -238,10 +238,12 @@ def test_a_condition_number_out_of_range_is_a_condition_error_not_an_overflow(co
     ("releases: [article-1]", "releases: article-1", "levels[1].releases", "Input should be a valid list"),
     ("to: [info_department]\n    content", "to: [[info_department]]\n    content", "injects[0].to[0]",
      "Input should be a valid string"),
-    ("received_by: post-1", "received_by: [post-1]", "incident.received_by", "Input should be a valid string"),
+    ("received_by: post-1", "received_by: {post: 1}", "incident.received_by", "Input should be a valid string"),
+    ("received_by: post-1", "received_by: [post-1, [call-1]]", "incident.received_by", "item 1: Input should be a"),
     ("    played_by: simulation", "    played_by: [simulation]", "roles[3].played_by", "Input should be"),
 ], ids=["list-for-a-role-id", "mapping-for-an-inject-id", "huge-int-for-a-minute", "int-for-a-condition",
-        "text-for-a-list", "list-in-a-list-of-ids", "list-for-an-inject-reference", "list-for-a-choice"])
+        "text-for-a-list", "list-in-a-list-of-ids", "mapping-for-an-inject-reference",
+        "list-in-a-list-of-inject-references", "list-for-a-choice"])
 def test_a_value_of_the_wrong_type_is_the_models_error_at_its_line(written, changed, field, message):
     assert issue_where_changed(written, changed, field).message.startswith(message)
 

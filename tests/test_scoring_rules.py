@@ -352,7 +352,9 @@ def test_initial_information_without_any_statement_fails():
 def test_initial_information_clock_never_starts_if_the_case_never_arrives():
     log = LogBuilder(minimal())
     log.end(600, 1, 1, 0.0)
-    assert judge("initial_information", log).earned == 1.0
+    verdict = judge("initial_information", log)
+    assert verdict.due and verdict.earned == 1.0  # no obligation arose
+    assert "post-1" in verdict.explanation.en and "no obligation arose" in verdict.explanation.en
 
 
 # --- press_requests_answered --------------------------------------------------------------------
@@ -413,11 +415,11 @@ def test_press_request_unanswered_with_deadline_missed_as_evidence():
 
 def test_press_request_still_open_at_the_end_is_not_counted():
     log = opening()
-    log.inject(560, "call-1")  # deadline T+11:50, after the end
+    log.inject(560, "call-1")  # deadline T+10:50, after the end
     log.end(600, 1, 1, 0.0)
     verdict = judge("press_requests_answered", log)
-    assert verdict.earned == 1.0
-    assert "not counted" in verdict.explanation.en
+    assert not verdict.due and verdict.earned == 0.0  # nothing fell due: neither met nor failed
+    assert "not counted" in verdict.explanation.en and "Not yet due" in verdict.explanation.en
 
 
 def test_no_press_request_passes():

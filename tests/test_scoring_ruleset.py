@@ -40,9 +40,9 @@ def test_packaged_rule_sets_differ_on_the_trigger_and_cite_their_law():
     new, old = load_rule_set("vn-2026"), load_rule_set("vn-2021")
     new_rule = next(e for e in new.entries if e.id == "initial_information")
     old_rule = next(e for e in old.entries if e.id == "initial_information")
-    assert new_rule.rule.params == {"from": "received", "within": 1440}
-    assert old_rule.rule.params == {"from": "occurred", "within": 1440}
-    assert "244/2026/NĐ-CP" in new_rule.source.vi and "7.3" in new_rule.source.vi
+    assert new_rule.rule.params == {"from": "received", "within": 1440, "divided_from": "determined"}
+    assert old_rule.rule.params == {"from": "occurred", "within": 1440, "divided_from": ""}
+    assert "244/2026/NĐ-CP" in new_rule.source.vi and "7.3" in new_rule.source.vi and "7.4" in new_rule.source.vi
     assert "09/2017/NĐ-CP" in old_rule.source.vi and "6.3.a" in old_rule.source.vi
     focal = next(e for e in new.entries if e.id == "one_focal_point")
     assert "Điều 3" in focal.source.vi
@@ -108,7 +108,7 @@ def test_weights_not_summing_to_100_list_every_entry():
 
 @pytest.mark.parametrize(("entry", "expected"), [
     ("- rule: initial_information\n  weight: 60\n  params: {whithin: 10}\n  source: x",
-     "rules[0] (initial_information): unknown parameter(s) 'whithin' (known: from, within)"),
+     "rules[0] (initial_information): unknown parameter(s) 'whithin' (known: divided_from, from, within)"),
     ("- rule: initial_information\n  weight: 60\n  params: {within: soon}\n  source: x",
      "rules[0] (initial_information): parameter 'within' must be a number, got 'soon'"),
     ("- rule: initial_information\n  weight: 60\n  params: {from: reported}\n  source: x",

@@ -18,6 +18,7 @@ RESULTS: dict[str, Text] = {
     "partial": Text("Đạt một phần", "Partly met"),
     "failed": Text("Chưa đạt", "Not met"),
     "bonus": Text("Thực hành tốt (điểm thưởng)", "Good practice (bonus)"),
+    "not_due": Text("Chưa đến hạn", "Not yet due"),
 }
 
 
@@ -56,7 +57,9 @@ def duration(minutes: float) -> str:
 
 
 def result(rule: Mapping[str, Any]) -> Text:
-    """A score card rule's result: met, partly met, not met, or good practice for a bonus rule."""
+    """A score card rule's result: met, partly met, not met, not yet due, or good practice for a bonus rule."""
+    if rule.get("status") == "not_due":
+        return RESULTS["not_due"]
     if rule["bonus"]:
         return RESULTS["bonus"]
     if rule["passed"]:

@@ -103,7 +103,7 @@ def objective(scenario: Scenario, inject: Inject) -> str:
     """The step and rules exercised: the Vietnamese lines, then the English ones."""
     found = expectation(inject)
     vi, en = [found.objective_vi], [found.objective_en]
-    if inject.id == scenario.incident.received_by:
+    if inject.id in scenario.incident.receipts:
         received_vi, received_en = _RECEIVED[scenario.rule_set]
         vi.insert(0, received_vi)
         en.insert(0, received_en)

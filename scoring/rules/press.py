@@ -1,13 +1,21 @@
-"""Rules on dealing with the press: answering every request, asking correction of every false article.
+"""Rules on dealing with the press: answering every request, written feedback on every false item.
 
 - `press_requests_answered`: every delivered press call is answered before its
   deadline, with a text (a partial answer's `withheld` part on a lawful
   ground) or a refusal on a lawful ground. The first answer to a
-  call decides (the world, too, counts only the first). A call still open when
-  the log ends (its deadline after the last event) is not counted.
-- `corrections_requested`: every delivered press article that carries false
-  claims (including the world's `<call>-followup` articles) gets a
-  request_correction naming it, after it was published.
+  call decides (the world, too, counts only the first). A call whose deadline
+  falls after the horizon (`scoring.deadlines.horizon`: the end of a complete
+  drill) with no answer yet is not counted; if no call fell due, the rule is
+  *not yet due*. A drill ended early is judged to its planned duration, so a call
+  left open by ending early is not met.
+- `corrections_requested`: every delivered press article and TV or radio item
+  that carries false claims (including the world's `<call>-followup` articles)
+  gets the agency's written feedback (`request_correction` naming it) after it
+  went out. That feedback is the agency's duty (Decree 244/2026 Art. 7.6: written
+  feedback stating the grounds, asking correction and apology); publishing it is
+  the outlet's (Decree 237/2026 Art. 21), and so is the correction and apology,
+  which follows a conclusion (Decree 237/2026 Art. 19): the rule scores the
+  feedback and shows the outlet's reply as evidence, never as the team's act.
 """
 
 from __future__ import annotations
@@ -16,17 +24,10 @@ from sim.actions import LAWFUL_REFUSALS
 
 from scoring.card import Evidence, Text, Verdict, format_t
 from scoring.context import Event, ScoringContext, evidence_of
+from scoring.deadlines import call_deadline, due
 from scoring.rules.base import Rule, RuleParamError, capped, count_en, join, of_en, share
 
-
-def _deadline(context: ScoringContext, call: Event) -> float:
-    if call.get("deadline") is not None:
-        return float(call["deadline"])
-    window = call.get("response_window")
-    if window is None:
-        inject = context.scenario.inject(call.get("inject"))
-        window = inject.response_window if inject is not None else None
-    return float(call["t"]) + float(window) if window is not None else float("inf")
+FALSE_ITEM_CHANNELS = ("press_article", "tv", "radio")  # what the press publishes or broadcasts
 
 
 class PressRequestsAnswered(Rule):
@@ -46,12 +47,12 @@ class PressRequestsAnswered(Rule):
         good, counted, evidence, faults = [], 0, [], []
         open_calls = []
         for call in calls:
-            call_id, deadline = call.get("inject"), _deadline(context, call)
+            call_id, deadline = call.get("inject"), call_deadline(context, call)
             answer = next((a for a in context.answers.get(call_id, []) if a["seq"] > call["seq"]), None)
             evidence.append(evidence_of(call))
-            if answer is None and deadline > context.last_t and call_id not in missed:
+            if answer is None and not due(deadline, context) and call_id not in missed:
                 open_calls.append(call_id)
-                evidence.append(Evidence(None, deadline, "open", f"{call_id}: still open when the log ends"))
+                evidence.append(Evidence(None, deadline, "open", f"{call_id}: not yet due when the drill ends"))
                 continue
             counted += 1
             fault = self._fault(call_id, deadline, answer)
@@ -63,12 +64,13 @@ class PressRequestsAnswered(Rule):
                 good.append(call_id)
             else:
                 faults.append(fault)
-        note = Text(f" ({len(open_calls)} cuộc gọi còn trong hạn khi kết thúc không được tính)",
-                    f" ({len(open_calls)} call(s) still open at the end not counted)") if open_calls else Text("", "")
+        note = Text(f" ({len(open_calls)} cuộc gọi chưa đến hạn khi kết thúc không được tính)",
+                    f" ({len(open_calls)} call(s) not yet due at the end not counted)") if open_calls else Text("", "")
+        if not counted and calls:
+            return Verdict(0.0, Text(f"Chưa đến hạn: chưa yêu cầu nào của báo chí đến hạn trả lời{note.vi}.",
+                                     f"Not yet due: no press request fell due{note.en}."), capped(evidence), due=False)
         if not counted:
-            what = Text("Không có yêu cầu nào của báo chí đến hạn trả lời", "No press request fell due") if calls else \
-                Text("Không có yêu cầu nào của báo chí", "No press request came in")
-            return Verdict(1.0, Text(f"{what.vi}{note.vi}.", f"{what.en}{note.en}."), capped(evidence))
+            return Verdict(1.0, Text("Không có yêu cầu nào của báo chí.", "No press request came in."))
         if not faults:
             names, verb = ", ".join(good), "was" if counted == 1 else "were"
             return Verdict(1.0, Text(f"Đã trả lời đúng hạn và hợp lệ cả {counted} yêu cầu của báo chí ({names}){note.vi}.",
@@ -108,16 +110,20 @@ class PressRequestsAnswered(Rule):
 
 
 class CorrectionsRequested(Rule):
-    """Share of delivered false press articles with a written request for correction after them."""
+    """Share of delivered false press and broadcast items with the agency's written feedback after them."""
 
     name = "corrections_requested"
-    title = Text("Yêu cầu cải chính bài báo sai sự thật", "Correction requested for every false article")
+    title = Text("Phản hồi bằng văn bản tin sai trên báo chí", "Written feedback on every false press item")
 
     def judge(self, context: ScoringContext) -> Verdict:
-        articles = [a for a in context.delivered("press_article") if a.get("claims")]
+        articles = [a for channel in FALSE_ITEM_CHANNELS for a in context.delivered(channel) if a.get("claims")]
+        articles.sort(key=lambda a: a["seq"])
         if not articles:
-            return Verdict(1.0, Text("Không có bài báo sai sự thật nào cần yêu cầu cải chính.",
-                                     "No false press article needed a correction request."))
+            return Verdict(1.0, Text("Không có tin sai sự thật nào trên báo chí, phát thanh, truyền hình cần phản hồi.",
+                                     "No false press, radio or TV item needed written feedback."))
+        replies: dict[int, list[Event]] = {}
+        for reply in context.by_kind.get("reply", []):
+            replies.setdefault(reply.get("in_reply_to"), []).append(reply)
         done, missing, evidence = [], [], []
         for article in articles:
             article_id = article.get("inject")
@@ -127,20 +133,21 @@ class CorrectionsRequested(Rule):
                 missing.append(article)
             else:
                 done.append(article_id)
-                evidence.append(evidence_of(request))
+                evidence.append(evidence_of(request, "written feedback (Decree 244/2026 Art. 7.6)"))
+                evidence.extend(evidence_of(r, f"the outlet's reply: {r.get('effect')}") for r in replies.get(request["seq"], []))
         if not missing:
-            return Verdict(1.0, Text(f"Đã có văn bản yêu cầu cải chính cho cả {len(articles)} bài báo sai sự thật "
-                                     f"({', '.join(done)}).",
-                                     f"A written correction request went to {count_en(len(articles), 'false article')} "
-                                     f"({', '.join(done)})."), capped(evidence))
+            return Verdict(1.0, Text(f"Đã có văn bản phản hồi, yêu cầu cải chính cho cả {len(articles)} tin sai sự thật "
+                                     f"({', '.join(done)}); cơ quan báo chí phải đăng, phát phản hồi đó.",
+                                     f"Written feedback asking correction went to {count_en(len(articles), 'false item')} "
+                                     f"({', '.join(done)}); the outlet must publish it."), capped(evidence))
         names = {lang: join([f"{a.get('inject')} ({format_t(a['t'])})" for a in missing[:4]], lang)
                  for lang in ("vi", "en")}
         more = Text(f" và {len(missing) - 4} bài khác", f" and {len(missing) - 4} more") if len(missing) > 4 else Text("", "")
         return Verdict(
             share(len(done), len(articles)),
-            Text(f"{len(missing)}/{len(articles)} bài báo sai sự thật không có văn bản yêu cầu cải chính: "
+            Text(f"{len(missing)}/{len(articles)} tin sai sự thật không có văn bản phản hồi, yêu cầu cải chính: "
                  f"{names['vi']}{more.vi}.",
-                 f"{of_en(len(missing), len(articles), 'false article')} left without a written correction request: "
+                 f"{of_en(len(missing), len(articles), 'false item')} left without written feedback: "
                  f"{names['en']}{more.en}."),
             capped(evidence),
         )

@@ -253,9 +253,11 @@ def test_a_silent_spokesperson_scores_low_and_the_crisis_escalates(app, platform
     card = answer["card"]
     assert card["score"] == card["total"] < 30 and card["hints"] == 0 and card["penalty"] == 0
     failed = {rule["id"]: rule for rule in card["failed"]}
-    assert {"initial_information", "press_requests_answered"} <= set(failed)
-    rule = failed["initial_information"]
+    assert "press_requests_answered" in failed and "initial_information" not in failed
+    rule = failed["press_requests_answered"]
     assert rule["title"]["vi"] and rule["explanation"]["en"] and "244/2026" in rule["source"]["vi"]
+    not_due = {rule["id"]: rule for rule in card["not_due"]}  # 24 h from the case, after a 12-hour drill
+    assert set(not_due) == {"initial_information"} and "Chưa đến hạn" in not_due["initial_information"]["explanation"]["vi"]
     assert answer["links"]["review"] == f"/review/teams/{team_id}" and answer["links"]["history"] == "/practice/history"
     stored = attempt_of(app, team_id)
     assert stored["final_score"] == card["score"] and stored["ended_at"] is not None
@@ -433,11 +435,10 @@ def test_practice_posts_need_their_csrf_token(tmp_path):
 def test_the_history_lists_only_ones_own_attempts_and_the_rules_most_failed(app, platform, clock):
     hoa, binh = sign_up(app), sign_up(app, "binh", "Lê Văn Bình")
     hoa_teams = []
-    for minutes in (40, 80):  # two short, silent attempts, ended by the trainee
+    for _ in range(2):  # two silent attempts played to the end of the drill
         hoa_teams.append(start(hoa))
         control(hoa, "start")
-        run(platform, clock, minutes)
-        control(hoa, "end")
+        play_to_the_end(platform, clock, app, hoa_teams[-1], step=60)
     unfinished = start(hoa, role="info_department")
     binh_team = start(binh, role="propaganda_board")
 
@@ -464,6 +465,53 @@ def test_the_history_lists_only_ones_own_attempts_and_the_rules_most_failed(app,
     resumed = hoa.post(f"/practice/attempts/{hoa_attempt}/resume")
     assert resumed.status_code == 302 and resumed.location == "/practice/room"
     assert received(platform.trainee_socket(hoa), "hello")[0]["team_id"] == unfinished
+
+
+def test_an_attempt_ended_early_is_incomplete_and_kept_out_of_the_history_chart_and_counts(app, platform, clock):
+    client = sign_up(app)
+    full = start(client)
+    control(client, "start")
+    play_to_the_end(platform, clock, app, full, step=60)
+    early = start(client)
+    control(client, "start")
+    run(platform, clock, 80)  # End at T+01:20 with 11 of 12 hours unplayed
+    control(client, "end")
+
+    card = client.get("/practice/room/card").json["card"]
+    assert card["complete"] is False and card["completion"] == "ended_early" and card["ended_at"] == 80
+    assert card["duration"] == 720 and card["score"] is not None
+    page = client.get("/practice/history").get_data(as_text=True)
+    row = page.split(f'<tr id="attempt-')[1:]
+    early_row = next(r for r in row if f"/review/teams/{early}" in r)
+    full_row = next(r for r in row if f"/review/teams/{full}" in r)
+    assert "Chưa hoàn thành" in early_row and "không tính" in early_row
+    assert "Chưa hoàn thành" not in full_row
+    assert page.count('class="score-dot"') == 1  # only the complete attempt is charted
+    assert "1 lần đã chấm điểm, 1 lần kết thúc sớm không tính" in page
+    failing = page.split('class="failing"')[1].split("</ol>")[0]
+    assert '<span class="count">1/1</span>' in failing and '<span class="count">2/' not in failing
+    assert attempt_of(app, early)["final_score"] == card["score"]  # kept, shown, never averaged
+    review = client.get(f"/review/teams/{early}").get_data(as_text=True)
+    assert 'id="incomplete"' in review and "kết thúc sớm lúc T+01:20" in review
+    not_due = review.split('id="rule-initial_information"')[1].split("</header>")[0]
+    assert "rule-not-due" in review and "Chưa đến hạn" in not_due and "Chưa đạt" not in not_due
+    assert 'id="incomplete"' not in client.get(f"/review/teams/{full}").get_data(as_text=True)
+
+
+def test_a_rule_with_full_marks_is_not_among_the_practice_cards_failures():
+    from scoring import score
+    from scoring_helpers import LogBuilder, exemplary, minimal
+    from web.practice.card import practice_card
+
+    log = exemplary()
+    log.events[-1]["belief"] = 0.02001  # the outcome earns 0.99994 of its points: 10/10 as shown
+    card = practice_card(score(minimal(), log.events), hints=0, cost=HINT_COST)
+    assert card["failed"] == [] and card["total"] == 100 and card["complete"] is True
+
+    short = LogBuilder(minimal())
+    short.end(600, final_level=1, max_level=1, belief=0.03)
+    failed = {r["id"]: r for r in practice_card(score(minimal(), short.events), 0, HINT_COST)["failed"]}
+    assert failed["outcome"]["points"] == 9.7 < failed["outcome"]["max_points"]
 
 
 def test_the_history_is_for_accounts_only(app):

@@ -1,8 +1,9 @@
 """Self-practice in a real browser (Debian Chromium, driven by Playwright), against the real server.
 
 A trainee signs up, picks a drill and a role, starts at the highest speed, acts, asks a hint (its cost
-shown first), watches the clock run and pause, ends the practice, reads the score card, and finds the
-attempt in their history. Screenshots of the list, the room, the card and the history are kept in
+shown first), watches the clock run and pause, ends the practice early, reads the score card (marked
+incomplete, with the rules not yet due), and finds the attempt in their history, listed as incomplete
+and kept out of the chart and the rule counts. Screenshots of the list, the room, the card and the history are kept in
 the test's temporary folder (`--basetemp` to choose it).
 
 Skipped only when /usr/bin/chromium is missing, and then failed instead on CI (CI=true).
@@ -117,6 +118,8 @@ def test_a_practice_from_sign_up_to_the_score_card_and_the_history(server, page,
     expect(card).to_contain_text("Điểm tự luyện")
     expect(card.locator(".figure").nth(3)).to_contain_text("−5 (1 × 5)")
     expect(card.locator(".failed-rules li").first).to_contain_text("Căn cứ:")
+    expect(card.locator("#card-incomplete")).to_contain_text("Chưa hoàn thành")  # ended long before 12 hours
+    expect(card.locator(".not-due-rules li").first).to_contain_text("Thông tin ban đầu cho báo chí")
     expect(card.locator("#review-link")).to_have_attribute("href", re.compile(r"^/review/teams/\d+$"))
     expect(page.locator("#banner")).to_contain_text("Bảng điểm ở ngay bên dưới")
     card.screenshot(path=str(tmp_path / "practice-card.png"))
@@ -129,9 +132,15 @@ def test_a_practice_from_sign_up_to_the_score_card_and_the_history(server, page,
     expect(row).to_contain_text("Tin đồn nước máy nhiễm độc")
     expect(row).to_contain_text("Người phát ngôn")
     expect(row.locator("td.score strong")).to_have_text(score)
-    expect(page.locator(".score-chart .score-dot")).to_have_count(1)
-    expect(page.locator(".failing li").first).to_contain_text("1/1")
+    expect(row).to_contain_text("Chưa hoàn thành")
+    expect(row.locator("td.score")).to_contain_text("không tính")
+    expect(page.locator(".score-chart .score-dot")).to_have_count(0)  # an incomplete attempt is averaged nowhere
+    expect(page.locator(".lead")).to_contain_text("0 lần đã chấm điểm, 1 lần kết thúc sớm không tính")
+    expect(page.locator(".failing li")).to_have_count(0)
     page.screenshot(path=str(tmp_path / "practice-history.png"), full_page=True)
 
     review = page.goto(base + row.locator("a").get_attribute("href"))
     assert review.status == 200
+    expect(page.locator("#incomplete")).to_contain_text("Chưa hoàn thành")
+    expect(page.locator("#rule-initial_information .verdict")).to_contain_text("Chưa đến hạn")
+    page.screenshot(path=str(tmp_path / "practice-review.png"), full_page=True)

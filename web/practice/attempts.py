@@ -5,7 +5,9 @@ password, so nobody logs in as it and no dashboard lists its exercises) with
 one team whose only member is the trainee. The trainee acts as that member,
 logged in as it like a trainee who joined; their account, if they have one, is
 found through the attempt. Its score is computed once the drill is over, from
-the stored events and the hints in the input log, and kept on the attempt.
+the stored events and the hints in the input log, and kept on the attempt. An
+attempt ended before the drill's duration is incomplete (`ended_early`): its
+score is kept and shown as such, never averaged (`web.practice.history`).
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from scoring import score
+from scoring.card import ENDED_EARLY
+from scoring.deadlines import completion_of
 from web.auth import is_member
 from web.exercises import TeamPlan, create_exercise, scenario_of
 from web.extensions import db
@@ -103,6 +107,15 @@ def result(attempt: PracticeAttempt) -> dict[str, Any]:
                                 for rule in map(failed_rule, card.failures)]
         db.session.commit()
     return practice_card(card, hints, attempt.hint_cost)
+
+
+def ended_early(attempt: PracticeAttempt) -> bool:
+    """Whether the attempt's drill got its `end` before the scenario's duration (the trainee's End)."""
+    last = db.session.scalar(select(EventRecord).where(EventRecord.team_id == attempt.team_id)
+                             .order_by(EventRecord.seq.desc()).limit(1))
+    if last is None or not isinstance(last.body, dict) or last.body.get("kind") != "end":
+        return False
+    return completion_of(last.t, scenario_of(attempt.team.exercise).duration) == ENDED_EARLY
 
 
 def close_ended(attempts: list[PracticeAttempt]) -> None:

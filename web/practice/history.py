@@ -1,5 +1,10 @@
 """A trainee account's practice history: its attempts, the score over time, the rules it keeps failing.
 
+Only complete attempts count in the chart and in the rules failed: one ended
+before the drill's duration (the trainee's End) is listed as incomplete, with
+its score, and averaged nowhere (an early end would otherwise inflate it: the
+obligations of the unplayed hours never came).
+
     GET  /practice/history                the account's attempts (accounts only; each sees its own)
     POST /practice/attempts/<id>/resume   back into the room of an unfinished attempt of one's own
 
@@ -20,7 +25,7 @@ from web.auth import refuse, who_is
 from web.extensions import db
 from web.models.practice import PracticeAttempt, TraineeAccount
 from web.practice import bp
-from web.practice.attempts import account_of, close_ended
+from web.practice.attempts import account_of, close_ended, ended_early
 from web.practice.catalog import drill
 from web.validation import as_id
 
@@ -82,9 +87,11 @@ def history():
     attempts = db.session.scalars(select(PracticeAttempt).where(PracticeAttempt.account_id == account.id)
                                   .order_by(PracticeAttempt.started_at, PracticeAttempt.id)).all()
     close_ended(attempts)
-    scored = [a for a in attempts if a.final_score is not None]
-    rows = [{"attempt": a, "drill": drill(a.drill_id), "status": a.team.status} for a in reversed(attempts)]
-    return render_template("practice/history.html", account=account, rows=rows, scored=len(scored),
+    early = {a.id for a in attempts if a.final_score is not None and ended_early(a)}
+    scored = [a for a in attempts if a.final_score is not None and a.id not in early]
+    rows = [{"attempt": a, "drill": drill(a.drill_id), "status": a.team.status, "incomplete": a.id in early}
+            for a in reversed(attempts)]
+    return render_template("practice/history.html", account=account, rows=rows, scored=len(scored), early=len(early),
                            chart=score_chart([a.final_score for a in scored]) if scored else None,
                            failing=most_failed(scored))
 

@@ -188,11 +188,20 @@
       figure("", "Điểm cộng (thực hành tốt)", "Bonus", "+" + num(card.bonus)),
       figure("", "Trừ do gợi ý", "Hint penalty",
              card.hints ? "−" + num(card.penalty) + " (" + card.hints + " × " + num(card.hint_cost) + ")" : "0")));
+    if (card.complete === false) {
+      box.appendChild(el("p", { class: "ack ack-error incomplete", id: "card-incomplete" },
+        "Chưa hoàn thành: bạn kết thúc trước khi hết thời lượng buổi diễn tập, điểm này không tính vào lịch sử. ",
+        el("small", { class: "en", lang: "en" }, "Incomplete: you ended before the drill's duration; this score is kept out of your history.")));
+    }
     if (card.failed.length) {
       box.appendChild(el("h3", null, "Quy tắc chưa đạt ", el("small", { lang: "en" }, "Rules not met")));
       box.appendChild(el("ul", { class: "failed-rules" }, card.failed.map(failedRule)));
     } else {
       box.appendChild(el("p", { class: "all-passed" }, "Đạt mọi quy tắc pháp lý. ", el("small", { class: "en", lang: "en" }, "Every legal rule met.")));
+    }
+    if (card.not_due && card.not_due.length) {
+      box.appendChild(el("h3", null, "Chưa đến hạn ", el("small", { lang: "en" }, "Not yet due (neither met nor failed)")));
+      box.appendChild(el("ul", { class: "failed-rules not-due-rules" }, card.not_due.map(failedRule)));
     }
     box.appendChild(el("p", { class: "card-links" },
       el("a", { class: "button", href: links.review, id: "review-link" }, "Xem lại buổi luyện tập ", el("small", { lang: "en" }, "Review this attempt")),
