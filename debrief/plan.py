@@ -4,7 +4,8 @@ By default the plan is generated from the rules failed: one row per failed
 legal rule (teams that failed it named in the issue), the rule's corrective
 action and responsible role (`debrief.objectives.GUIDANCE`), due 30 days after
 the exercise, status `open`. The instructor may edit it before exporting; an
-edited plan is checked by `check_plan`, which names every bad row and field.
+edited plan is checked by `check_plan`, which names every bad row and field;
+a role may be written as its label ("Người phát ngôn") and is kept as its id.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ class ImprovementItem:
     """A row of the improvement plan.
 
     `objective` is an objective id (debrief.objectives.OBJECTIVES); `role` a role
-    id of the scenario or the name of a unit written out; `due` an ISO date;
+    id of the scenario (shown by its label) or the name of a unit written out; `due` an ISO date;
     `status` one of PLAN_STATUSES.
     """
 
@@ -82,6 +83,15 @@ def default_item(issue: Text, action: Text, objective: str, role: str, exercise_
                            objective=objective, role=role, due=(exercise_day + DUE_AFTER).isoformat())
 
 
+def role_id(scenario: Scenario, written: str) -> str:
+    """A role written as its label (Vietnamese or English, any case) as the role's id; anything else as written."""
+    key = " ".join(written.split()).casefold()
+    for role in scenario.roles:
+        if key in {role.id.casefold(), role.label.vi.casefold(), (role.label.en or "").casefold()}:
+            return role.id
+    return written
+
+
 def _text_problem(value: Any) -> str | None:
     if not isinstance(value, str) or not value.strip():
         return "không được để trống / must not be empty"
@@ -102,8 +112,9 @@ def _problems(row: Mapping[str, Any], scenario: Scenario) -> dict[str, str]:
     role = row.get("role")
     roles = [r.id for r in scenario.roles]
     if "role" not in problems and ROLE_LIKE.match(role.strip()) and role.strip() not in roles:
-        problems["role"] = (f"'{role}' không phải vai của kịch bản; ghi vai ({', '.join(roles)}) hoặc tên đơn vị đầy đủ "
-                            f"/ not a role of the scenario; give a role ({', '.join(roles)}) or a unit's full name")
+        labels = ", ".join(r.label.vi for r in scenario.roles)
+        problems["role"] = (f"“{role}” không phải vai của kịch bản; chọn một vai ({labels}) hoặc ghi tên đơn vị đầy đủ "
+                            f"/ not a role of the scenario; choose a role ({', '.join(roles)}) or give a unit's full name")
     ids = [o.id for o in OBJECTIVES]
     if row.get("objective") not in ids:
         problems["objective"] = f"'{row.get('objective')}' phải là một trong / must be one of: {', '.join(ids)}"
@@ -135,7 +146,8 @@ def check_plan(items: Sequence[ImprovementItem | Mapping[str, Any]], scenario: S
         found = _problems(row, scenario)
         problems.extend(PlanProblem(number, name, problem) for name, problem in found.items())
         if not found:
-            checked.append(ImprovementItem(**{name: row[name].strip() for name in FIELDS if name in row}))
+            values = {name: row[name].strip() for name in FIELDS if name in row}
+            checked.append(ImprovementItem(**{**values, "role": role_id(scenario, values["role"])}))
     if problems:
         raise PlanError(problems)
     return tuple(checked)

@@ -2,7 +2,9 @@
 
 `/label-tables.js` sets `window.DrillTables` (action types, channels, forms, lawful
 refusals, modes, agencies, actors, team statuses, each `{id: {vi, en}}`); `labels.js`,
-loaded after it (`_labels.html`), builds its helpers on them.
+loaded after it (`_labels.html`), builds its helpers on them. `init_app` also
+gives the templates `console_texts` (the console's words for the drill's ids)
+and `rule_set_title` (a rule set named by its title, not its id).
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ from flask import Blueprint, Flask, Response
 from debrief.labels import ACTION_TYPES, ACTORS, AGENCIES, CHANNELS, FORMS, MODES, REFUSALS, TEAM_STATUSES
 from scenarios.model import Channel
 from scoring.card import Text
+from scoring.ruleset import RuleSetError, load_rule_set
 from sim.actions import STATEMENT_CHANNELS
+from web.console_texts import console_texts
 
 bp = Blueprint("label_tables", __name__)
 
@@ -38,6 +42,14 @@ def script() -> str:
     return f"window.DrillTables = {json.dumps(tables, ensure_ascii=False)};\n"
 
 
+def rule_set_title(rule_set: str) -> dict[str, str]:
+    """A rule set's title ("Luật Báo chí 2025 và Nghị định 244/2026/NĐ-CP …"), for pages that name it; its id if unknown."""
+    try:
+        return load_rule_set(rule_set).title.as_dict()
+    except RuleSetError:  # an id no packaged rule set has
+        return {"vi": rule_set, "en": rule_set}
+
+
 @bp.route("/label-tables.js")
 def tables():
     response = Response(script(), mimetype="text/javascript")
@@ -47,3 +59,5 @@ def tables():
 
 def init_app(app: Flask) -> None:
     app.register_blueprint(bp)
+    app.add_template_global(console_texts)  # the console's words for its ids (web.console_texts)
+    app.add_template_global(rule_set_title)
