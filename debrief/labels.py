@@ -104,7 +104,7 @@ AGENCIES: dict[str, Text] = {  # the sources of the built-in drills' facts, name
 }
 
 ACTORS: dict[str, Text] = {  # who answers in a `reply` event
-    "standing_committee": Text("Thường trực Tỉnh ủy", "Standing committee"),
+    "standing_committee": Text("Thường trực Tỉnh ủy", "Standing members of the provincial Party committee"),
     "police": Text("Công an tỉnh", "Provincial police"),
     "platform": Text("Nền tảng mạng xã hội", "Platform"),
     "outlet": Text("Cơ quan báo chí", "Press outlet"),

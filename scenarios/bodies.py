@@ -1,10 +1,11 @@
-"""The bodies a drill's texts name, by its rule set: the one place that says which board and department exist.
+"""The bodies a drill's texts name, by its rule set: the one place that says which board, department and decree.
 
 Before the 2025 reorganisation (rule set vn-2021) the province had a Ban Tuyên
 giáo Tỉnh ủy and a Sở Thông tin và Truyền thông (Sở TT&TT) managing the press;
 since (vn-2026) the board is the Ban Tuyên giáo và Dân vận Tỉnh ủy and the press
 is managed by the Sở Văn hóa, Thể thao và Du lịch (Sở VHTTDL)
-(/work/shared/domain/PROCEDURE.md §1). The standing members of the Party
+(/work/shared/domain/PROCEDURE.md §1); the decree on speaking to the press is
+09/2017/NĐ-CP, then 244/2026/NĐ-CP (§4). The standing members of the Party
 committee (Thường trực Tỉnh ủy) are the same in both. Hints, bot replies,
 objectives and labels that name one of these bodies take the name from here.
 """
@@ -27,6 +28,7 @@ class Bodies:
     department: Text  # the department that manages the press (role info_department)
     department_short: Text
     standing: Text  # Thường trực Tỉnh ủy (role standing_committee)
+    decree: Text  # the decree on speaking to the press
 
 
 STANDING = Text("Thường trực Tỉnh ủy", "the standing members of the provincial Party committee")
@@ -38,6 +40,7 @@ BODIES: dict[str, Bodies] = {
         department=Text("Sở Thông tin và Truyền thông", "the Department of Information and Communications"),
         department_short=Text("Sở TT&TT", "the information department"),
         standing=STANDING,
+        decree=Text("Nghị định 09/2017/NĐ-CP", "Decree 09/2017"),
     ),
     "vn-2026": Bodies(
         board=Text("Ban Tuyên giáo và Dân vận Tỉnh ủy",
@@ -46,6 +49,7 @@ BODIES: dict[str, Bodies] = {
         department=Text("Sở Văn hóa, Thể thao và Du lịch", "the Department of Culture, Sports and Tourism"),
         department_short=Text("Sở VHTTDL", "the culture department"),
         standing=STANDING,
+        decree=Text("Nghị định 244/2026/NĐ-CP", "Decree 244/2026"),
     ),
 }
 

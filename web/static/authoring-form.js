@@ -35,7 +35,7 @@
     ["sample_every", L("Đo dư luận mỗi (phút)", "Sample every (min)"), null]
   ];
   var ACTOR_DELAYS = [
-    ["standing_committee", L("Thường trực Tỉnh ủy", "Standing committee")], ["police", L("Công an tỉnh", "Police")],
+    ["standing_committee", L("Thường trực Tỉnh ủy", "Standing members of the Party committee")], ["police", L("Công an tỉnh", "Police")],
     ["platform", L("Nền tảng mạng xã hội", "Platform")], ["outlet_correction", L("Báo cải chính", "Outlet correction")],
     ["journalist_followup", L("Phóng viên hỏi lại", "Journalist follow-up")]
   ];
