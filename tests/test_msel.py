@@ -113,25 +113,42 @@ def test_rows_are_in_order_of_time_and_numbered_by_their_place_in_the_drill():
     ids = [row[header.index("Mã / Id")] for row in rows]
     numbers = [int(row[0]) for row in rows]
     assert [scenario.injects[n - 1].id for n in numbers] == ids
-    assert rows[0][1] == "T+00:10" and rows[0][3] == "info_department" and rows[0][4] == "social_post"
+    assert rows[0][1] == "T+00:10" and rows[0][3] == "Sở Văn hóa, Thể thao và Du lịch" and rows[0][4] == "Mạng xã hội"
 
 
-def test_expected_action_and_objective_follow_the_procedure():
+def test_expected_action_and_objective_follow_the_procedure_in_words():
     scenario = load_scenario(scenario_path("nuoc-may-nhiem-doc"))
     header, *rows = csv_rows(scenario)
     by_id = {row[header.index("Mã / Id")]: dict(zip(header, row)) for row in rows}
     call = by_id["call-paper"]  # at 50, window 90
     assert call["Hành động mong đợi / Expected action"] == \
-        "answer_press (spokesperson) — trong 90 phút, hạn T+02:20 / within 90 min, due T+02:20"
-    assert "press_requests_answered" in call["Mục tiêu / Objective"]
+        "Trả lời báo chí (Người phát ngôn UBND tỉnh) — trong 90 phút, hạn T+02:20 / within 90 min, due T+02:20"
+    assert "quy tắc: Trả lời mọi yêu cầu của báo chí; Một đầu mối phát ngôn" in call["Mục tiêu / Objective"]
+    assert "rules: Every press request answered; One focal point" in call["Mục tiêu / Objective"]
     post = by_id["post-video"]  # false claims; the inject by which the agency receives the case
-    assert {"flag_issue (info_department)", "request_takedown (info_department)"} <= set(
+    assert {"Đánh dấu vấn đề nóng (Sở Văn hóa, Thể thao và Du lịch)",
+            "Đề nghị gỡ bỏ bài đăng (Sở Văn hóa, Thể thao và Du lịch)"} <= set(
         post["Hành động mong đợi / Expected action"].splitlines())
     assert post["Mục tiêu / Objective"].startswith("Cơ quan tiếp nhận vụ việc")
-    assert "initial_information" in post["Mục tiêu / Objective"]
-    assert "request_correction (spokesperson)" in by_id["article-online"]["Hành động mong đợi / Expected action"]
+    assert "Thông tin ban đầu cho báo chí trong 24 giờ" in post["Mục tiêu / Objective"]
+    assert "Đề nghị cải chính (Người phát ngôn UBND tỉnh)" in by_id["article-online"]["Hành động mong đợi / Expected action"]
     assert by_id["article-online"]["Phát hành khi lên cấp / Released at level"] == "1"
-    assert by_id["monitoring-morning"]["Hành động mong đợi / Expected action"].startswith("flag_issue")
+    assert by_id["monitoring-morning"]["Hành động mong đợi / Expected action"].startswith("Đánh dấu vấn đề nóng")
+    for row in by_id.values():  # no action type, role id, rule id or channel id in front of the planner
+        shown = " ".join(row[column] for column in ("Người nhận / To", "Kênh / Channel", "Hành động mong đợi / Expected action",
+                                                    "Mục tiêu / Objective"))
+        for code in ("_", "(spokesperson)", "social post", "press call"):
+            assert code not in shown, (code, shown)
+
+
+def test_a_channel_is_read_by_its_vietnamese_or_english_name_or_its_id():
+    scenario = load_scenario(FIXTURE)
+    header, *rows = csv_rows(scenario)
+    column = header.index("Kênh / Channel")
+    for name in ("mạng xã hội", "Social media", "social_post", "social post"):
+        edited = [header] + [[*row[:column], name if row[column] == "Mạng xã hội" else row[column], *row[column + 1:]]
+                             for row in rows]
+        assert import_msel(csv_bytes(edited), BASE).scenario == scenario, name
 
 
 def test_the_xlsx_has_a_frozen_header_widths_wrapping_and_the_drill_sheet():

@@ -14,6 +14,8 @@ from typing import Any, Callable
 
 from pydantic import TypeAdapter, ValidationError
 
+from debrief.labels import CHANNELS
+
 from scenarios.conditions import ConditionError, parse_condition
 from scenarios.model import Channel, Identifier, Inject
 from scenarios.msel.cells import Cell, items, match_names, name_key, parse_count, parse_minutes, parse_time, text
@@ -22,7 +24,8 @@ from scenarios.msel.drill import plain
 from scenarios.msel.problems import CellError, MselProblem
 
 _IDENTIFIER = TypeAdapter(Identifier)
-_CHANNELS = {name_key(name): c.value for c in Channel for name in (c.value, c.value.replace("_", " "))}
+_CHANNELS = {name_key(name): c.value for c in Channel
+             for name in (c.value, c.value.replace("_", " "), CHANNELS[c.value].vi, CHANNELS[c.value].en)}
 
 
 @dataclass(frozen=True)
@@ -154,7 +157,7 @@ def _inject(row: _Row, names: Names) -> tuple[int | None, dict[str, Any], tuple[
                     "give either a time or a condition, not both")
     channel = row.required("channel")
     if channel and name_key(channel) not in _CHANNELS:
-        row.problem("channel", f"kênh '{channel}' không tồn tại (có: {', '.join(c.value for c in Channel)})",
+        row.problem("channel", f"kênh “{channel}” không tồn tại (có: {', '.join(CHANNELS[c.value].vi for c in Channel)})",
                     f"unknown channel '{channel}' (known: {', '.join(c.value for c in Channel)})")
     inject = {
         "id": _identifier(row),
