@@ -92,3 +92,27 @@ def test_releases_speak_in_the_third_person():
     for sentences in CERC_SENTENCES.values():
         for sentence in sentences:
             assert not sentence.startswith("Chúng tôi"), sentence
+
+
+# --- the debrief's timeline ---------------------------------------------------------------------
+
+
+def test_an_escalation_in_the_timeline_says_its_condition_in_words():
+    from debrief import review
+    from tests.debrief_helpers import WATER, team_run
+
+    escalations = [e for e in review(team_run(WATER, "silent")).timeline if e.category == "escalation"]
+    assert escalations, "the silent play lets the water drill escalate"
+    for entry in escalations:
+        assert "(khi " in entry.summary.vi and "(when " in entry.summary.en
+        assert not any(op in entry.summary.vi for op in (">", "<", "belief", "media_pressure"))
+
+
+def test_an_item_never_delivered_is_named_by_the_drills_title_not_its_id():
+    from debrief.summaries import Summariser
+
+    scenario = drill("nuoc-may-nhiem-doc")
+    call = next(i for i in scenario.injects if i.channel.value == "press_call")
+    missed = {"kind": "deadline_missed", "inject": call.id, "deadline": 200}
+    summary = Summariser(scenario, []).summary(missed)
+    assert call.id not in summary.vi and (call.title or call.sender).vi in summary.vi
