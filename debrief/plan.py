@@ -51,6 +51,11 @@ class ImprovementItem:
 
 
 FIELDS = tuple(f.name for f in fields(ImprovementItem))
+FIELD_LABELS: dict[str, Text] = {  # as the report page heads its columns
+    "issue": Text("Vấn đề", "Issue"), "corrective_action": Text("Biện pháp khắc phục", "Corrective action"),
+    "objective": Text("Mục tiêu", "Objective"), "role": Text("Vai/đơn vị phụ trách", "Responsible"),
+    "due": Text("Hạn", "Due"), "status": Text("Tình trạng", "Status"),
+}
 
 
 @dataclass(frozen=True)
@@ -64,7 +69,8 @@ class PlanProblem:
     def __str__(self) -> str:
         if self.row is None:
             return self.message
-        where = f"Dòng {self.row}, '{self.field}' / Row {self.row}, '{self.field}'" if self.field else \
+        column = FIELD_LABELS.get(self.field, Text(str(self.field), str(self.field)))
+        where = f"Dòng {self.row}, cột “{column.vi}” / Row {self.row}, '{column.en}'" if self.field else \
             f"Dòng {self.row} / Row {self.row}"
         return f"{where}: {self.message}"
 
@@ -117,22 +123,22 @@ def _problems(row: Mapping[str, Any], scenario: Scenario) -> dict[str, str]:
                             f"/ not a role of the scenario; choose a role ({', '.join(roles)}) or give a unit's full name")
     ids = [o.id for o in OBJECTIVES]
     if row.get("objective") not in ids:
-        problems["objective"] = f"'{row.get('objective')}' phải là một trong / must be one of: {', '.join(ids)}"
+        problems["objective"] = f"“{row.get('objective')}” phải là một trong / must be one of: {', '.join(ids)}"
     due = row.get("due")
     try:
         datetime.date.fromisoformat(due if isinstance(due, str) else "")
     except ValueError:
-        problems["due"] = f"'{due}' không phải ngày dạng YYYY-MM-DD / is not a date such as 2026-10-15"
+        problems["due"] = f"“{due}” không phải ngày dạng YYYY-MM-DD / is not a date such as 2026-10-15"
     status = row.get("status", "open")
     if status not in PLAN_STATUSES:
-        problems["status"] = f"'{status}' phải là một trong / must be one of: {', '.join(PLAN_STATUSES)}"
+        problems["status"] = f"“{status}” phải là một trong / must be one of: {', '.join(PLAN_STATUSES)}"
     return problems
 
 
 def check_plan(items: Sequence[ImprovementItem | Mapping[str, Any]], scenario: Scenario) -> tuple[ImprovementItem, ...]:
     """An edited plan, checked: rows as ImprovementItem or as dicts (e.g. stored JSON) with the same fields.
 
-    Raises PlanError listing every problem (`PlanProblem`, shown as "Dòng 2, 'due' / Row 2, 'due': …").
+    Raises PlanError listing every problem (`PlanProblem`, shown as "Dòng 2, cột “Hạn” / Row 2, 'Due': …").
     """
     if isinstance(items, (str, bytes, Mapping)) or not isinstance(items, Sequence):
         raise PlanError([PlanProblem(None, None, "Kế hoạch phải là một danh sách dòng / the plan must be a list of rows")])

@@ -220,7 +220,7 @@ def test_bad_rows_are_named_and_the_good_rows_kept(source):
     messages = [str(p) for p in result.problems]
     for message, bad in zip(messages, ["'abc'", "'mayor'", "'fax'", "'no-such-claim'", "thiếu nội dung tình huống"]):
         assert bad in message
-    assert messages[0].startswith("dòng 3, cột 'Time': không đọc được thời điểm 'abc'")
+    assert messages[0].startswith("dòng 3, cột “Time”: không đọc được thời điểm “abc”")
     assert " / row 3, column 'Time': cannot read the time 'abc'" in messages[0]
     assert [(n.row, n.column) for n in result.notes] == [(1, "Notes")]
     scenario = result.scenario
@@ -248,7 +248,7 @@ def test_a_duplicated_id_leaves_out_the_later_row():
     rows.append(list(rows[0]))
     result = import_msel(csv_bytes([header, *rows]), BASE)
     assert [str(p) for p in result.problems] == [
-        f"dòng {len(rows) + 1}, cột 'Mã / Id': mã 'post-1' trùng với dòng 2"
+        f"dòng {len(rows) + 1}, cột “Mã / Id”: mã “post-1” trùng với dòng 2"
         f" / row {len(rows) + 1}, column 'Mã / Id': id 'post-1' is already used by row 2"]
     assert result.scenario == scenario
 
@@ -290,7 +290,7 @@ def test_a_dropped_row_that_the_drill_refers_to_makes_it_invalid():
 def test_missing_columns_are_named_and_no_row_is_read():
     result = import_msel(csv_bytes([["Time", "From", "Inject"], ["T+00:05", "Ai đó", "Tin đồn."]]), BASE)
     assert result.scenario is None
-    assert str(result.problems[0]) == ("dòng 1: thiếu cột 'Người nhận / To', 'Kênh / Channel'"
+    assert str(result.problems[0]) == ("dòng 1: thiếu cột “Người nhận / To”, “Kênh / Channel”"
                                        " / row 1: missing column(s) 'Người nhận / To', 'Kênh / Channel'")
 
 
@@ -385,7 +385,7 @@ def test_cli_import_writes_the_good_rows_and_exits_1(capsys, tmp_path):
     base.write_text(BASE, encoding="utf-8")
     code, out, err = cli(capsys, "msel", "import", msel, "--base", base, "--out", new)
     assert code == 1
-    assert "row 3, column 'Time'" in err and "dòng 8, cột 'Inject'" in err and "column 'Notes'" in err
+    assert "row 3, column 'Time'" in err and "dòng 8, cột “Inject”" in err and "column 'Notes'" in err
     assert "5 problem(s)" in err and "Wrote" in out
     assert [i.id for i in load_scenario(new).injects] == ["post-1", "call-1", "article-1"]
 
