@@ -239,7 +239,7 @@
         body.push(el("div", { class: "channel-box ch-" + channel },
           f.localText(L("Câu hỏi của phóng viên", "The journalist's question"), p + ".question", { area: true, rows: 2 }),
           f.number(L("Thời hạn trả lời (phút)", "Response window (min)"), p + ".response_window",
-            { hint: "phóng viên chờ bao lâu trước khi đăng bài · how long the journalist waits before publishing" })));
+            { hint: "thời hạn phóng viên đề nghị; quá hạn, báo đăng bài không có trả lời · the time the reporter asks for; past it the article runs without an answer" })));
       }
       if (M.REACH_SHOWN.indexOf(channel) >= 0 || inject.reach !== undefined) {
         body.push(f.number(L("Lượt tiếp cận", "Reach"), p + ".reach", {
