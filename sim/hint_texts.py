@@ -79,11 +79,29 @@ def choose_form() -> Text:
     return Text("Chọn hình thức phát ngôn (bước 2).", "Choose the form of speaking (step 2).")
 
 
-def assign_spokesperson() -> Text:
-    return Text("Phân công người phát ngôn trước khi bất kỳ ai nói với báo chí: một đầu mối là một người phát ngôn, "
-                "dù thông tin đi qua kênh nào (bước 3).",
-                "Assign the spokesperson before anyone talks to the press: one focal point is one speaker, "
-                "whatever the channel (step 3).")
+def _decree(scenario: Scenario, articles: str) -> Text:
+    """The decree on speaking to the press of the rule set, with the articles where the domain's texts give them
+    (Decree 244/2026); the article numbers of Decree 09/2017 are not in /work/shared/domain/law, so none is given."""
+    decree = bodies(scenario.rule_set).decree
+    if scenario.rule_set == "vn-2021":
+        return decree
+    return Text(f"Điều {articles} {decree.vi}", f"{decree.en} Art. {articles}")
+
+
+def propose_spokesperson(scenario: Scenario) -> Text:
+    law = _decree(scenario, "3.5, 4.1")
+    return Text("Đề xuất người phát ngôn của vụ việc để người đứng đầu cơ quan hành chính phân công bằng văn bản "
+                f"(bước 2, Quy định 887-QĐ/TU; {law.vi}).",
+                "Propose the case's spokesperson for the head of the agency to assign in writing "
+                f"(step 2, 887-QĐ/TU; {law.en}).")
+
+
+def assign_spokesperson(scenario: Scenario) -> Text:
+    law = _decree(scenario, "3.5, 4.1")
+    return Text("Phân công người phát ngôn bằng văn bản trước khi bất kỳ ai nói với báo chí: một đầu mối là một người "
+                f"phát ngôn, dù thông tin đi qua kênh nào ({law.vi}).",
+                "Assign the spokesperson in writing before anyone talks to the press: one focal point is one speaker, "
+                f"whatever the channel ({law.en}).")
 
 
 def direct_press() -> Text:

@@ -62,8 +62,13 @@ def test_hints_name_the_bodies_of_the_drills_rule_set(scenario_id):
     assert decree in initial.vi and decree in initial.en
 
 
-def test_one_focal_point_is_one_speaker_not_one_channel():
-    reason = hints.assign_spokesperson()
+@pytest.mark.parametrize("scenario_id", builtin_ids())
+def test_one_focal_point_is_one_speaker_not_one_channel_under_the_drills_decree(scenario_id):
+    scenario = drill(scenario_id)
+    decree = bodies(scenario.rule_set).decree.vi
+    for reason in (hints.assign_spokesperson(scenario), hints.propose_spokesperson(scenario)):
+        assert decree in reason.vi and bodies(OTHER[scenario.rule_set]).decree.vi not in reason.vi
+    reason = hints.assign_spokesperson(scenario)
     assert "một người phát ngôn" in reason.vi and "kênh" in reason.vi
     assert "one speaker" in reason.en and "channel" in reason.en
 
