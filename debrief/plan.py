@@ -4,7 +4,8 @@ By default the plan is generated from the rules failed: one row per failed
 legal rule (teams that failed it named in the issue), the rule's corrective
 action and responsible role (`debrief.objectives.GUIDANCE`), due 30 days after
 the exercise, status `open`. The instructor may edit it before exporting; an
-edited plan is checked by `check_plan`, which names every bad row and field.
+edited plan is checked by `check_plan`, which names every bad row and field;
+a role may be written as its label ("Người phát ngôn") and is kept as its id.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ class ImprovementItem:
     """A row of the improvement plan.
 
     `objective` is an objective id (debrief.objectives.OBJECTIVES); `role` a role
-    id of the scenario or the name of a unit written out; `due` an ISO date;
+    id of the scenario (shown by its label) or the name of a unit written out; `due` an ISO date;
     `status` one of PLAN_STATUSES.
     """
 
@@ -50,6 +51,11 @@ class ImprovementItem:
 
 
 FIELDS = tuple(f.name for f in fields(ImprovementItem))
+FIELD_LABELS: dict[str, Text] = {  # as the report page heads its columns
+    "issue": Text("Vấn đề", "Issue"), "corrective_action": Text("Biện pháp khắc phục", "Corrective action"),
+    "objective": Text("Mục tiêu", "Objective"), "role": Text("Vai/đơn vị phụ trách", "Responsible"),
+    "due": Text("Hạn", "Due"), "status": Text("Tình trạng", "Status"),
+}
 
 
 @dataclass(frozen=True)
@@ -63,7 +69,8 @@ class PlanProblem:
     def __str__(self) -> str:
         if self.row is None:
             return self.message
-        where = f"Dòng {self.row}, '{self.field}' / Row {self.row}, '{self.field}'" if self.field else \
+        column = FIELD_LABELS.get(self.field, Text(str(self.field), str(self.field)))
+        where = f"Dòng {self.row}, cột “{column.vi}” / Row {self.row}, '{column.en}'" if self.field else \
             f"Dòng {self.row} / Row {self.row}"
         return f"{where}: {self.message}"
 
@@ -80,6 +87,15 @@ def default_item(issue: Text, action: Text, objective: str, role: str, exercise_
     """A generated row: texts in Vietnamese then English, due 30 days after the exercise, open."""
     return ImprovementItem(issue=f"{issue.vi} / {issue.en}", corrective_action=f"{action.vi} / {action.en}",
                            objective=objective, role=role, due=(exercise_day + DUE_AFTER).isoformat())
+
+
+def role_id(scenario: Scenario, written: str) -> str:
+    """A role written as its label (Vietnamese or English, any case) as the role's id; anything else as written."""
+    key = " ".join(written.split()).casefold()
+    for role in scenario.roles:
+        if key in {role.id.casefold(), role.label.vi.casefold(), (role.label.en or "").casefold()}:
+            return role.id
+    return written
 
 
 def _text_problem(value: Any) -> str | None:
@@ -102,26 +118,27 @@ def _problems(row: Mapping[str, Any], scenario: Scenario) -> dict[str, str]:
     role = row.get("role")
     roles = [r.id for r in scenario.roles]
     if "role" not in problems and ROLE_LIKE.match(role.strip()) and role.strip() not in roles:
-        problems["role"] = (f"'{role}' không phải vai của kịch bản; ghi vai ({', '.join(roles)}) hoặc tên đơn vị đầy đủ "
-                            f"/ not a role of the scenario; give a role ({', '.join(roles)}) or a unit's full name")
+        labels = ", ".join(r.label.vi for r in scenario.roles)
+        problems["role"] = (f"“{role}” không phải vai của kịch bản; chọn một vai ({labels}) hoặc ghi tên đơn vị đầy đủ "
+                            f"/ not a role of the scenario; choose a role ({', '.join(roles)}) or give a unit's full name")
     ids = [o.id for o in OBJECTIVES]
     if row.get("objective") not in ids:
-        problems["objective"] = f"'{row.get('objective')}' phải là một trong / must be one of: {', '.join(ids)}"
+        problems["objective"] = f"“{row.get('objective')}” phải là một trong / must be one of: {', '.join(ids)}"
     due = row.get("due")
     try:
         datetime.date.fromisoformat(due if isinstance(due, str) else "")
     except ValueError:
-        problems["due"] = f"'{due}' không phải ngày dạng YYYY-MM-DD / is not a date such as 2026-10-15"
+        problems["due"] = f"“{due}” không phải ngày dạng YYYY-MM-DD / is not a date such as 2026-10-15"
     status = row.get("status", "open")
     if status not in PLAN_STATUSES:
-        problems["status"] = f"'{status}' phải là một trong / must be one of: {', '.join(PLAN_STATUSES)}"
+        problems["status"] = f"“{status}” phải là một trong / must be one of: {', '.join(PLAN_STATUSES)}"
     return problems
 
 
 def check_plan(items: Sequence[ImprovementItem | Mapping[str, Any]], scenario: Scenario) -> tuple[ImprovementItem, ...]:
     """An edited plan, checked: rows as ImprovementItem or as dicts (e.g. stored JSON) with the same fields.
 
-    Raises PlanError listing every problem (`PlanProblem`, shown as "Dòng 2, 'due' / Row 2, 'due': …").
+    Raises PlanError listing every problem (`PlanProblem`, shown as "Dòng 2, cột “Hạn” / Row 2, 'Due': …").
     """
     if isinstance(items, (str, bytes, Mapping)) or not isinstance(items, Sequence):
         raise PlanError([PlanProblem(None, None, "Kế hoạch phải là một danh sách dòng / the plan must be a list of rows")])
@@ -135,7 +152,8 @@ def check_plan(items: Sequence[ImprovementItem | Mapping[str, Any]], scenario: S
         found = _problems(row, scenario)
         problems.extend(PlanProblem(number, name, problem) for name, problem in found.items())
         if not found:
-            checked.append(ImprovementItem(**{name: row[name].strip() for name in FIELDS if name in row}))
+            values = {name: row[name].strip() for name in FIELDS if name in row}
+            checked.append(ImprovementItem(**{**values, "role": role_id(scenario, values["role"])}))
     if problems:
         raise PlanError(problems)
     return tuple(checked)

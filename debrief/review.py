@@ -199,7 +199,7 @@ def _missed(run: TeamRun, summariser: Summariser) -> tuple[MissedDeadline, ...]:
         if event.get("kind") == "deadline_missed":
             call = summariser.injects.get(event.get("inject"))
             missed.append(MissedDeadline(
-                call=event.get("inject"), name=inject_name(call, str(event.get("inject"))),
+                call=event.get("inject"), name=inject_name(call, str(event.get("inject")), run.scenario),
                 delivered_at=float(call["t"]) if call else None, deadline=float(event["deadline"]),
                 roles=tuple(event.get("audience") or ())))
     return tuple(missed)

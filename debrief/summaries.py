@@ -3,7 +3,8 @@
 An inject shows its channel, sender and title (or question, or the start of its
 text); an action its type and key parameters (the role it names, the form, the
 item it is about by title, the start of its text); a refusal its reason; a
-reply, a fact, an escalation, a missed deadline and the end what they say.
+reply, a fact, an escalation (with its condition in words), a missed deadline
+and the end what they say.
 Trainees' own texts are quoted as written, in both languages.
 """
 
@@ -15,6 +16,7 @@ from typing import Any
 from debrief.labels import (ACTION_TYPES, ACTORS, AGENCIES, CHANNELS, FORMS, MODES, REFUSALS, label, local_text,
                             role_label)
 from debrief.team_run import Event
+from scenarios.condition_words import condition_words
 from scenarios.model import Scenario
 from scoring.card import Text, format_percent, format_t
 
@@ -34,9 +36,13 @@ def same(text: str) -> Text:
     return Text(text, text)
 
 
-def inject_name(inject: Event | None, inject_id: str) -> Text:
-    """What an inject is called: its title, else its sender, else its id."""
+def inject_name(inject: Event | None, inject_id: str, scenario: Scenario) -> Text:
+    """What an inject is called: its title, else its sender, as delivered; one never delivered by the drill's title
+    or sender for it; its id only when nothing else names it."""
     name = local_text((inject or {}).get("title") or (inject or {}).get("sender"))
+    planned = None if name.vi else scenario.inject(inject_id)
+    if planned is not None:
+        name = local_text((planned.title or planned.sender).model_dump())
     return name if name.vi else same(inject_id)
 
 
@@ -88,11 +94,13 @@ class Summariser:
 
     def _escalation(self, event: Event) -> Text:
         name, before, after = local_text(event.get("name")), event.get("from"), event.get("to")
-        return Text(f"Khủng hoảng leo thang từ cấp {before} lên cấp {after}: {name.vi}",
-                    f"The crisis escalated from level {before} to level {after}: {name.en}")
+        why = condition_words(event.get("condition"))
+        when = Text(f" (khi {why.vi})", f" (when {why.en})") if why.vi else Text("", "")
+        return Text(f"Khủng hoảng leo thang từ cấp {before} lên cấp {after}: {name.vi}{when.vi}",
+                    f"The crisis escalated from level {before} to level {after}: {name.en}{when.en}")
 
     def _deadline_missed(self, event: Event) -> Text:
-        call = inject_name(self.injects.get(event.get("inject")), str(event.get("inject")))
+        call = inject_name(self.injects.get(event.get("inject")), str(event.get("inject")), self.scenario)
         due = format_t(event.get("deadline"))
         return Text(f"Không trả lời {call.vi} trong hạn ({due})", f"No answer to {call.en} by its deadline ({due})")
 
@@ -128,10 +136,10 @@ class Summariser:
             roles = [role_label(self.scenario, str(r)) for r in value]
             return Text("thành phần: " + ", ".join(r.vi for r in roles), "participants: " + ", ".join(r.en for r in roles))
         if key == "call":
-            caller = inject_name(self.injects.get(value), str(value))
+            caller = inject_name(self.injects.get(value), str(value), self.scenario)
             return Text(f"cuộc gọi của {caller.vi}", f"call from {caller.en}")
         if key in ITEM_PARAMS:
-            name = inject_name(self.injects.get(value), str(value))
+            name = inject_name(self.injects.get(value), str(value), self.scenario)
             return Text(f"về “{excerpt(name.vi, 60)}”", f"on “{excerpt(name.en, 60)}”")
         if key == "level":
             return Text(f"cấp {value}", f"level {value}")

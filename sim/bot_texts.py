@@ -21,13 +21,14 @@ from sim.bot_view import Event
 from sim.statements import StatementAnalysis, analyse_statement
 
 # Two wordings per item, each holding one of the item's phrases in sim.statements.CERC_ITEMS:
-# the second is used when a drill's keywords make the first unsafe.
+# the second is used when a drill's keywords make the first unsafe. A release speaks of the
+# authority in the third person ("UBND tỉnh …"), never "Chúng tôi".
 CERC_SENTENCES: dict[str, tuple[str, ...]] = {
-    "empathy": ("Chúng tôi chia sẻ sự lo lắng của người dân.", "Chúng tôi thấu hiểu sự quan tâm của người dân."),
+    "empathy": ("UBND tỉnh chia sẻ sự lo lắng của người dân.", "Cơ quan chức năng thấu hiểu sự quan tâm của người dân."),
     "unknowns": ("Những nội dung khác đang xác minh, chưa có kết luận.", "Những điều chưa rõ sẽ được làm rõ."),
-    "next_update": ("Chúng tôi sẽ cập nhật thông tin ngay khi có kết quả mới.",
+    "next_update": ("UBND tỉnh sẽ cập nhật thông tin ngay khi có kết quả mới.",
                     "Thông tin tiếp theo sẽ được tiếp tục cung cấp."),
-    "commitment": ("Chúng tôi cam kết xử lý nghiêm mọi sai phạm nếu có.", "Chúng tôi bảo đảm thông tin công khai, minh bạch."),
+    "commitment": ("UBND tỉnh cam kết xử lý nghiêm mọi sai phạm nếu có.", "Cơ quan chức năng bảo đảm thông tin công khai, minh bạch."),
     "more_info": ("Thông tin chính thức được đăng trên cổng thông tin điện tử của cơ quan.",
                   "Người dân cần thông tin xin gọi đường dây nóng của cơ quan."),
 }

@@ -5,21 +5,29 @@ and report texts have placeholders of their own (`{seen}`, `{question}`, `{answe
 that the world fills (`scenarios.placeholders.fill`) before the cast is.
 """
 
+from scenarios.bodies import bodies
 from scenarios.model import LocalText
+from scenarios.placeholders import fill
 
-DIRECTIVE = LocalText(
-    vi="Thường trực Tỉnh ủy chỉ đạo: Ban Tuyên giáo chủ trì họp ngay với các cơ quan liên quan, xác minh thông tin, "
-       "đề xuất người phát ngôn và cung cấp thông tin ban đầu cho báo chí trong thời hạn luật định.",
-    en="The standing committee directs: the propaganda board convenes the agencies now, verifies the facts, proposes "
-       "the spokesperson and gives the press initial information within the legal deadline.",
-)
-ASSIGNED_VI = ("{head} phân công {speaker} làm người phát ngôn của vụ việc bằng văn bản, theo đề xuất của Ban Tuyên "
-               "giáo (Điều 3.5, 4.1 Nghị định 244/2026/NĐ-CP).")
-ASSIGNED_EN = ("{head} assigns {speaker} in writing as the case's spokesperson, on the propaganda board's proposal "
-               "(Decree 244/2026 Art. 3.5, 4.1).")
+DIRECTIVE_VI = ("Thường trực Tỉnh ủy chỉ đạo: {board} chủ trì họp ngay với các cơ quan liên quan, xác minh thông tin, "
+                "đề xuất người phát ngôn và cung cấp thông tin ban đầu cho báo chí trong thời hạn luật định.")
+DIRECTIVE_EN = ("The standing members of the provincial Party committee direct: {board} convenes the agencies now, "
+                "verifies the facts, proposes the spokesperson and gives the press initial information within the legal "
+                "deadline.")
+
+
+def directive(rule_set: str | None) -> LocalText:
+    """The standing members' direction after a report up, naming the board of the drill's rule set."""
+    board = bodies(rule_set).board
+    return LocalText(vi=fill(DIRECTIVE_VI, {"board": board.vi}), en=fill(DIRECTIVE_EN, {"board": board.en}))
+
+ASSIGNED_VI = ("{head} phân công {speaker} làm người phát ngôn của vụ việc bằng văn bản, theo đề xuất của {board} "
+               "(theo {decree}).")
+ASSIGNED_EN = ("The {head} assigns {speaker} in writing as the case's spokesperson, on the proposal of {board} "
+               "(under {decree}).")
 ACKNOWLEDGED = LocalText(
     vi="Thường trực Tỉnh ủy ghi nhận báo cáo kết quả; đề nghị tiếp tục theo dõi dư luận và đề xuất nhiệm vụ tiếp theo.",
-    en="The standing committee acknowledges the report; keep monitoring opinion and propose the next tasks.",
+    en="The standing members of the Party committee acknowledge the report; keep monitoring opinion and propose the next tasks.",
 )
 NO_INFORMATION = LocalText(
     vi="Cơ quan được hỏi cho biết không nắm thông tin về vụ việc này.",
@@ -53,14 +61,14 @@ FOLLOWUP_TITLE = LocalText(
     vi="Cơ quan chức năng im lặng, dư luận hoang mang",
     en="Authorities silent as the public grows anxious",
 )
-FOLLOWUP_VI = "Phóng viên đã đặt câu hỏi «{question}» nhưng không nhận được trả lời; bài báo dẫn lại các thông tin lan truyền trên mạng."
-FOLLOWUP_EN = "The reporter asked «{question}» and received no answer; the article relays what circulates online."
+FOLLOWUP_VI = "Phóng viên đã đặt câu hỏi “{question}” nhưng không nhận được trả lời; bài báo dẫn lại các thông tin lan truyền trên mạng."
+FOLLOWUP_EN = "The reporter asked “{question}” and received no answer; the article relays what circulates online."
 REPORT_TITLE = LocalText(
     vi="Cơ quan chức năng lên tiếng về vụ việc",
     en="Authorities respond on the case",
 )
-REPORT_VI = "Trả lời phóng viên, người phát ngôn cho biết: «{answer}»"
-REPORT_EN = "Answering the reporter, the spokesperson said: «{answer}»"
+REPORT_VI = "Trả lời phóng viên, người phát ngôn cho biết: “{answer}”"
+REPORT_EN = "Answering the reporter, the spokesperson said: “{answer}”"
 MONITORING_VI = (
     "Báo cáo theo dõi dư luận: khoảng {seen} người đã tiếp cận tin đồn, khoảng {belief_pct}% dân số tin là thật; "
     "mức độ quan tâm của báo chí {media_pressure}."

@@ -29,6 +29,7 @@ from typing import Any
 
 import simpy
 
+from scenarios.bodies import bodies
 from scenarios.conditions import Condition, parse_condition
 from scenarios.model import Channel, Inject, LocalText, Scenario
 from scenarios.placeholders import escape, fill
@@ -355,7 +356,7 @@ class World:
         self._later(delay, answer)
 
     def _on_report_up(self, action: Action, event: Event) -> None:
-        self._reply(event, "standing_committee", "directive", replies.DIRECTIVE, self.scenario.actors.standing_committee)
+        self._reply(event, "standing_committee", "directive", replies.directive(self.scenario.rule_set), self.scenario.actors.standing_committee)
 
     def _on_report_results(self, action: Action, event: Event) -> None:
         self._reply(event, "standing_committee", "acknowledged", replies.ACKNOWLEDGED, self.scenario.actors.standing_committee)
@@ -388,8 +389,9 @@ class World:
         """The simulated head of the agency assigns the proposed spokesperson in writing (Art. 3.5, 4.1)."""
         head, speaker = self.head or HEAD_ROLE, proposal["params"]["speaker"]
         name = proposal["params"].get("name")  # the person the board named, as written
-        vi, en = ({"head": escape(self._label(head, lang)), "speaker": escape(name or self._label(speaker, lang))}
-                  for lang in ("vi", "en"))
+        named = bodies(self.scenario.rule_set)
+        vi, en = ({"head": escape(self._label(head, lang)), "speaker": escape(name or self._label(speaker, lang)),
+                   "board": named.board.get(lang), "decree": named.decree.get(lang)} for lang in ("vi", "en"))
         content = LocalText(vi=fill(replies.ASSIGNED_VI, vi), en=fill(replies.ASSIGNED_EN, en))
         event = self._emit("reply", {"propaganda_board", proposal["role"], speaker}, actor=head, effect="assigned",
                            in_reply_to=proposal["seq"], spokesperson=speaker, content=render(content, self.cast))

@@ -126,9 +126,9 @@ def test_an_edited_plan_with_errors_names_each_row_and_field():
         check_plan(rows, scenario(WATER))
     problems = caught.value.problems
     assert not any(p.row == 1 for p in problems)
-    assert any(str(p).startswith("Dòng 2, 'due' / Row 2, 'due'") and "2026-02-30" in str(p) for p in problems)
+    assert any(str(p).startswith("Dòng 2, cột “Hạn” / Row 2, 'Due'") and "2026-02-30" in str(p) for p in problems)
     assert {p.field for p in problems if p.row == 3} == {"issue", "objective", "role", "due", "status", "owner"}
-    assert any("'spokesman' không phải vai của kịch bản" in p.message for p in problems)
+    assert any("“spokesman” không phải vai của kịch bản" in p.message for p in problems)
 
 
 def test_a_plan_must_be_a_list_of_rows():

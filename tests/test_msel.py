@@ -113,25 +113,42 @@ def test_rows_are_in_order_of_time_and_numbered_by_their_place_in_the_drill():
     ids = [row[header.index("Mã / Id")] for row in rows]
     numbers = [int(row[0]) for row in rows]
     assert [scenario.injects[n - 1].id for n in numbers] == ids
-    assert rows[0][1] == "T+00:10" and rows[0][3] == "info_department" and rows[0][4] == "social_post"
+    assert rows[0][1] == "T+00:10" and rows[0][3] == "Sở Văn hóa, Thể thao và Du lịch" and rows[0][4] == "Mạng xã hội"
 
 
-def test_expected_action_and_objective_follow_the_procedure():
+def test_expected_action_and_objective_follow_the_procedure_in_words():
     scenario = load_scenario(scenario_path("nuoc-may-nhiem-doc"))
     header, *rows = csv_rows(scenario)
     by_id = {row[header.index("Mã / Id")]: dict(zip(header, row)) for row in rows}
     call = by_id["call-paper"]  # at 50, window 90
     assert call["Hành động mong đợi / Expected action"] == \
-        "answer_press (spokesperson) — trong 90 phút, hạn T+02:20 / within 90 min, due T+02:20"
-    assert "press_requests_answered" in call["Mục tiêu / Objective"]
+        "Trả lời báo chí (Người phát ngôn UBND tỉnh) — trong 90 phút, hạn T+02:20 / within 90 min, due T+02:20"
+    assert "quy tắc: Trả lời mọi yêu cầu của báo chí; Một đầu mối phát ngôn" in call["Mục tiêu / Objective"]
+    assert "rules: Every press request answered; One focal point" in call["Mục tiêu / Objective"]
     post = by_id["post-video"]  # false claims; the inject by which the agency receives the case
-    assert {"flag_issue (info_department)", "request_takedown (info_department)"} <= set(
+    assert {"Đánh dấu vấn đề nóng (Sở Văn hóa, Thể thao và Du lịch)",
+            "Đề nghị gỡ bỏ bài đăng (Sở Văn hóa, Thể thao và Du lịch)"} <= set(
         post["Hành động mong đợi / Expected action"].splitlines())
     assert post["Mục tiêu / Objective"].startswith("Cơ quan tiếp nhận vụ việc")
-    assert "initial_information" in post["Mục tiêu / Objective"]
-    assert "request_correction (spokesperson)" in by_id["article-online"]["Hành động mong đợi / Expected action"]
+    assert "Thông tin ban đầu cho báo chí trong 24 giờ" in post["Mục tiêu / Objective"]
+    assert "Đề nghị cải chính (Người phát ngôn UBND tỉnh)" in by_id["article-online"]["Hành động mong đợi / Expected action"]
     assert by_id["article-online"]["Phát hành khi lên cấp / Released at level"] == "1"
-    assert by_id["monitoring-morning"]["Hành động mong đợi / Expected action"].startswith("flag_issue")
+    assert by_id["monitoring-morning"]["Hành động mong đợi / Expected action"].startswith("Đánh dấu vấn đề nóng")
+    for row in by_id.values():  # no action type, role id, rule id or channel id in front of the planner
+        shown = " ".join(row[column] for column in ("Người nhận / To", "Kênh / Channel", "Hành động mong đợi / Expected action",
+                                                    "Mục tiêu / Objective"))
+        for code in ("_", "(spokesperson)", "social post", "press call"):
+            assert code not in shown, (code, shown)
+
+
+def test_a_channel_is_read_by_its_vietnamese_or_english_name_or_its_id():
+    scenario = load_scenario(FIXTURE)
+    header, *rows = csv_rows(scenario)
+    column = header.index("Kênh / Channel")
+    for name in ("mạng xã hội", "Social media", "social_post", "social post"):
+        edited = [header] + [[*row[:column], name if row[column] == "Mạng xã hội" else row[column], *row[column + 1:]]
+                             for row in rows]
+        assert import_msel(csv_bytes(edited), BASE).scenario == scenario, name
 
 
 def test_the_xlsx_has_a_frozen_header_widths_wrapping_and_the_drill_sheet():
@@ -203,7 +220,7 @@ def test_bad_rows_are_named_and_the_good_rows_kept(source):
     messages = [str(p) for p in result.problems]
     for message, bad in zip(messages, ["'abc'", "'mayor'", "'fax'", "'no-such-claim'", "thiếu nội dung tình huống"]):
         assert bad in message
-    assert messages[0].startswith("dòng 3, cột 'Time': không đọc được thời điểm 'abc'")
+    assert messages[0].startswith("dòng 3, cột “Time”: không đọc được thời điểm “abc”")
     assert " / row 3, column 'Time': cannot read the time 'abc'" in messages[0]
     assert [(n.row, n.column) for n in result.notes] == [(1, "Notes")]
     scenario = result.scenario
@@ -231,7 +248,7 @@ def test_a_duplicated_id_leaves_out_the_later_row():
     rows.append(list(rows[0]))
     result = import_msel(csv_bytes([header, *rows]), BASE)
     assert [str(p) for p in result.problems] == [
-        f"dòng {len(rows) + 1}, cột 'Mã / Id': mã 'post-1' trùng với dòng 2"
+        f"dòng {len(rows) + 1}, cột “Mã / Id”: mã “post-1” trùng với dòng 2"
         f" / row {len(rows) + 1}, column 'Mã / Id': id 'post-1' is already used by row 2"]
     assert result.scenario == scenario
 
@@ -273,7 +290,7 @@ def test_a_dropped_row_that_the_drill_refers_to_makes_it_invalid():
 def test_missing_columns_are_named_and_no_row_is_read():
     result = import_msel(csv_bytes([["Time", "From", "Inject"], ["T+00:05", "Ai đó", "Tin đồn."]]), BASE)
     assert result.scenario is None
-    assert str(result.problems[0]) == ("dòng 1: thiếu cột 'Người nhận / To', 'Kênh / Channel'"
+    assert str(result.problems[0]) == ("dòng 1: thiếu cột “Người nhận / To”, “Kênh / Channel”"
                                        " / row 1: missing column(s) 'Người nhận / To', 'Kênh / Channel'")
 
 
@@ -368,7 +385,7 @@ def test_cli_import_writes_the_good_rows_and_exits_1(capsys, tmp_path):
     base.write_text(BASE, encoding="utf-8")
     code, out, err = cli(capsys, "msel", "import", msel, "--base", base, "--out", new)
     assert code == 1
-    assert "row 3, column 'Time'" in err and "dòng 8, cột 'Inject'" in err and "column 'Notes'" in err
+    assert "row 3, column 'Time'" in err and "dòng 8, cột “Inject”" in err and "column 'Notes'" in err
     assert "5 problem(s)" in err and "Wrote" in out
     assert [i.id for i in load_scenario(new).injects] == ["post-1", "call-1", "article-1"]
 

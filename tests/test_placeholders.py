@@ -52,7 +52,7 @@ def test_fill_never_raises_and_escape_is_undone_by_fill(text, values):
 def test_an_answer_with_braces_is_quoted_as_written(scenario, text):
     world = play(scenario, [Action(at=70, role="spokesperson", type="answer_press", params={"call": "call-1", "text": text})])
     (article,) = [e for e in world.events if e["kind"] == "inject" and e["inject"] == "call-1-report"]
-    assert f"«{text}»" in article["content"]["vi"] and f"«{text}»" in article["content"]["en"]
+    assert f"“{text}”" in article["content"]["vi"] and f"“{text}”" in article["content"]["en"]
     assert world.events[-1]["kind"] == "end"
 
 
@@ -65,7 +65,7 @@ def test_an_instructors_inject_with_braces_is_delivered_as_written(scenario, tex
     assert inject["content"]["vi"] == text.replace("{{", "{").replace("}}", "}")
     world.finish()  # its unanswered call's follow-up article quotes it too
     (followup,) = [e for e in world.events if e["kind"] == "inject" and e["inject"] == f"{inject['inject']}-followup"]
-    assert "«" in followup["content"]["vi"]
+    assert "“" in followup["content"]["vi"]
 
 
 def test_a_level_name_with_braces_escalates_as_written(scenario):

@@ -14,6 +14,7 @@ from scenarios.model import Scenario
 from web.extensions import db
 from web.models import Exercise, Instructor, Member, Team
 from web.names import clean_name
+from web.roster_roles import resolve_roles
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud in a classroom
 
@@ -74,6 +75,7 @@ def create_exercise(instructor: Instructor, scenario_id: str, seed: int, speed: 
     """
     text = builtin_text(scenario_id) if text is None else text
     scenario = _parse(text)
+    teams = resolve_roles(scenario, teams)  # "Người phát ngôn: …" as well as "spokesperson: …"
     if not 0 < speed <= 10_000:
         raise ExerciseError("Tốc độ phải từ 0 đến 10000 phút kịch bản mỗi phút thực. / Speed must be in (0, 10000].")
     if not teams:

@@ -67,7 +67,7 @@ def parse_time(value: Cell) -> float | None:
     if minutes := _MINUTES.fullmatch(compact):
         return float(minutes.group(1).replace(",", "."))
     raise CellError(
-        f"không đọc được thời điểm '{raw}': viết T+HH:MM (ví dụ T+01:30), HH:MM hoặc số phút",
+        f"không đọc được thời điểm “{raw}”: viết T+HH:MM (ví dụ T+01:30), HH:MM hoặc số phút",
         f"cannot read the time '{raw}': write T+HH:MM (e.g. T+01:30), HH:MM or a number of minutes")
 
 
@@ -80,7 +80,7 @@ def parse_minutes(value: Cell, *, positive: bool = False) -> float | None:
         if not raw:
             return None
         if not re.fullmatch(r"\d+(?:[.,]\d+)?", raw):
-            raise CellError(f"'{raw}' không phải là số phút", f"'{raw}' is not a number of minutes")
+            raise CellError(f"“{raw}” không phải là số phút", f"'{raw}' is not a number of minutes")
         number = float(raw.replace(",", "."))
     if number < 0 or (positive and number == 0):
         need_vi, need_en = ("lớn hơn 0", "greater than 0") if positive else ("không âm", "not negative")
@@ -97,7 +97,7 @@ def parse_count(value: Cell) -> int | None:
         return None
     if re.fullmatch(r"[0-9]+", raw) or _GROUPED.fullmatch(raw):
         return int(re.sub(r"[., ]", "", raw))
-    raise CellError(f"'{raw}' không phải là số nguyên không âm", f"'{raw}' is not a whole number of at least 0")
+    raise CellError(f"“{raw}” không phải là số nguyên không âm", f"'{raw}' is not a whole number of at least 0")
 
 
 def items(value: Cell) -> list[str]:

@@ -116,6 +116,6 @@ def column_of(field: tuple[str | int, ...]) -> str | None:
 def check_format(format: str) -> str:
     """The format, if it is one an MSEL is written in; else `MselError`."""
     if format not in FORMATS:
-        raise MselError(f"định dạng '{format}' không được hỗ trợ (xlsx, csv)",
+        raise MselError(f"định dạng “{format}” không được hỗ trợ (xlsx, csv)",
                         f"unsupported format '{format}' (xlsx, csv)")
     return format

@@ -22,10 +22,16 @@ class MselProblem:
     def where(self, row: str, column: str, drill: str) -> str:
         if self.row is None:
             return drill
-        return f"{row} {self.row}" + (f", {column} '{self.column}'" if self.column else "")
+        return f"{row} {self.row}" + (f", {column} {quote([self.column], 'vi' if row == 'dòng' else 'en')}"
+                                      if self.column else "")
 
     def __str__(self) -> str:
         return f"{self.where('dòng', 'cột', 'kịch bản')}: {self.vi} / {self.where('row', 'column', 'drill')}: {self.en}"
+
+
+def quote(names, lang: str) -> str:
+    """Names quoted as each language quotes them: “a”, “b” in Vietnamese, 'a', 'b' in English."""
+    return ", ".join(f"“{name}”" if lang == "vi" else f"'{name}'" for name in names)
 
 
 class BilingualError(ValueError):

@@ -14,15 +14,18 @@ from typing import Any, Callable
 
 from pydantic import TypeAdapter, ValidationError
 
+from debrief.labels import CHANNELS
+
 from scenarios.conditions import ConditionError, parse_condition
 from scenarios.model import Channel, Identifier, Inject
 from scenarios.msel.cells import Cell, items, match_names, name_key, parse_count, parse_minutes, parse_time, text
 from scenarios.msel.columns import BY_KEY, REQUIRED, Layout, column_of, read_header
 from scenarios.msel.drill import plain
-from scenarios.msel.problems import CellError, MselProblem
+from scenarios.msel.problems import CellError, MselProblem, quote
 
 _IDENTIFIER = TypeAdapter(Identifier)
-_CHANNELS = {name_key(name): c.value for c in Channel for name in (c.value, c.value.replace("_", " "))}
+_CHANNELS = {name_key(name): c.value for c in Channel
+             for name in (c.value, c.value.replace("_", " "), CHANNELS[c.value].vi, CHANNELS[c.value].en)}
 
 
 @dataclass(frozen=True)
@@ -104,9 +107,8 @@ def _pick(row: _Row, key: str, names: dict[str, str], what: tuple[str, str]) -> 
     found, unknown = match_names(row.cell(key), names)
     if unknown:
         known = ", ".join(sorted(set(names.values())))
-        quoted = ", ".join(f"'{name}'" for name in unknown)
-        row.problem(key, f"{what[0]} không có trong kịch bản: {quoted} (có: {known})",
-                    f"unknown {what[1]}: {quoted} (known: {known})")
+        row.problem(key, f"{what[0]} không có trong kịch bản: {quote(unknown, 'vi')} (có: {known})",
+                    f"unknown {what[1]}: {quote(unknown, 'en')} (known: {known})")
     return found
 
 
@@ -117,7 +119,7 @@ def _levels(row: _Row, levels: frozenset[int]) -> tuple[int, ...]:
             found.append(int(item))
         else:
             known = ", ".join(map(str, sorted(levels)))
-            row.problem("levels", f"cấp '{item}' không có trong kịch bản (có: {known})",
+            row.problem("levels", f"cấp “{item}” không có trong kịch bản (có: {known})",
                         f"level '{item}' does not exist (levels: {known})")
     return tuple(found)
 
@@ -138,7 +140,7 @@ def _identifier(row: _Row) -> str:
         try:
             _IDENTIFIER.validate_python(value)
         except ValidationError:
-            row.problem("id", f"mã '{value}' không hợp lệ: chỉ gồm chữ thường không dấu, chữ số, '_' và '-',"
+            row.problem("id", f"mã “{value}” không hợp lệ: chỉ gồm chữ thường không dấu, chữ số, “_” và “-”,"
                         " bắt đầu bằng chữ",
                         f"bad id '{value}': lower-case letters, digits, '_' and '-', starting with a letter")
     return value
@@ -154,7 +156,7 @@ def _inject(row: _Row, names: Names) -> tuple[int | None, dict[str, Any], tuple[
                     "give either a time or a condition, not both")
     channel = row.required("channel")
     if channel and name_key(channel) not in _CHANNELS:
-        row.problem("channel", f"kênh '{channel}' không tồn tại (có: {', '.join(c.value for c in Channel)})",
+        row.problem("channel", f"kênh “{channel}” không tồn tại (có: {', '.join(CHANNELS[c.value].vi for c in Channel)})",
                     f"unknown channel '{channel}' (known: {', '.join(c.value for c in Channel)})")
     inject = {
         "id": _identifier(row),
@@ -202,8 +204,8 @@ def read_rows(rows: Iterable[tuple[int, list[Cell]]],
     layout = read_header(header_row, [text(cell) for cell in header])
     missing = [BY_KEY[key].header for key in REQUIRED if key not in layout.index]
     if missing:
-        quoted = ", ".join(f"'{header}'" for header in missing)
-        return layout, [], [MselProblem(f"thiếu cột {quoted}", f"missing column(s) {quoted}", header_row)]
+        return layout, [], [MselProblem(f"thiếu cột {quote(missing, 'vi')}", f"missing column(s) {quote(missing, 'en')}",
+                                        header_row)]
     read = [(row, _inject(row, names)) for row in (_Row(number, cells, layout) for number, cells in body)]
     taken = {inject["id"] for _, (_, inject, _) in read if inject.get("id")}
     first: dict[str, int] = {}
@@ -212,7 +214,7 @@ def read_rows(rows: Iterable[tuple[int, list[Cell]]],
     for row, (number, inject, levels) in read:
         inject["id"] = inject.get("id") or _new_id(row.row, taken)
         if inject["id"] in first:
-            row.problem("id", f"mã '{inject['id']}' trùng với dòng {first[inject['id']]}",
+            row.problem("id", f"mã “{inject['id']}” trùng với dòng {first[inject['id']]}",
                         f"id '{inject['id']}' is already used by row {first[inject['id']]}")
         first.setdefault(inject["id"], row.row)
         if not row.problems:

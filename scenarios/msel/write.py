@@ -2,7 +2,9 @@
 
 Rows are ordered by `at`; injects without one (a condition, a level releasing
 them) follow in the drill's order. Column "STT / No." is the inject's position in
-the drill, so an import puts the injects back in the drill's order. The XLSX has
+the drill, so an import puts the injects back in the drill's order. Roles are
+written by the drill's names and channels by their Vietnamese names, as the
+import reads them back. The XLSX has
 a second sheet with the rest of the drill as YAML, one line per row in column A.
 """
 
@@ -17,11 +19,12 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from debrief.labels import CHANNELS
 from scenarios.model import Inject, LocalText, Scenario
 from scenarios.msel.cells import Cell, csv_safe, format_time, plain_number
 from scenarios.msel.columns import COLUMNS, DRILL_SHEET, EVENTS_SHEET
 from scenarios.msel.drill import dump_yaml, scenario_data
-from scenarios.msel.expected import expected_actions, objective
+from scenarios.msel.expected import expected_actions, objective, role_name
 
 DRILL_NOTE = ("Phần còn lại của kịch bản (mọi thứ trừ các tình huống), dạng YAML, mỗi dòng một ô /"
               " The rest of the drill (everything but the injects) as YAML, one line per cell")
@@ -40,10 +43,10 @@ def inject_cells(scenario: Scenario, inject: Inject, number: int) -> dict[str, C
         "number": number,
         "at": format_time(inject.at) if inject.at is not None else None,
         "sender": inject.sender.vi,
-        "to": ", ".join(inject.to),
-        "channel": inject.channel.value,
+        "to": ", ".join(role_name(scenario, role) for role in inject.to),
+        "channel": CHANNELS[inject.channel.value].vi,
         "content": inject.content.vi,
-        "expected": expected_actions(inject),
+        "expected": expected_actions(scenario, inject),
         "objective": objective(scenario, inject),
         "id": inject.id,
         "title": inject.title.vi if inject.title is not None else None,

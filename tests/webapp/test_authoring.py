@@ -308,7 +308,7 @@ def test_an_uploaded_msel_reports_every_bad_row_and_loads_what_it_can(app, lan, 
     csv.writer(out).writerows(rows)
     body = lan.post(f"{BASE}/{water}/msel", json={"yaml": text, "file": base64.b64encode(out.getvalue().encode()).decode()}).get_json()
     assert not body["imported"] and len(body["problems"]) == 1
-    assert body["problems"][0]["vi"].startswith("dòng 3, cột 'Kênh / Channel': kênh 'fax'")
+    assert body["problems"][0]["vi"].startswith("dòng 3, cột “Kênh / Channel”: kênh “fax”")
     assert body["problems"][0]["en"].startswith("row 3, column 'Kênh / Channel': unknown channel 'fax'")
     assert len(body["data"]["injects"]) == len(parse_scenario(text).injects) - 1
 

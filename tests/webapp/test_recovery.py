@@ -232,7 +232,7 @@ def test_a_brace_in_an_answer_and_a_poisoned_exercise_do_not_take_the_server_dow
     assert call(speaker_socket, "act", {"type": "answer_press", "params": {"call": "call-paper", "text": answer}})["ok"]
     article = inbox.wait_for(lambda got: any(e.get("inject") == "call-paper-report" for e in got), timeout=20)
     (report,) = [e for e in article if e.get("inject") == "call-paper-report"]
-    assert f"«{answer}»" in report["content"]["vi"] and len(report["content"]["vi"]) < 400
+    assert f"“{answer}”" in report["content"]["vi"] and len(report["content"]["vi"]) < 400
 
     os.kill(server.pid, signal.SIGKILL)
     server.process.wait(timeout=10)

@@ -25,17 +25,17 @@
     ["population", L("Dân số trên mạng", "Online population"), L("người có thể thấy tin đồn", "people the rumour can reach")],
     ["initial_seen", L("Đã thấy lúc đầu", "Seen at the start"), null],
     ["spread_rate", L("Tốc độ lan", "Spread rate"), L("người xem mới mỗi người tin mỗi phút", "new viewers per believer per minute")],
-    ["belief_rate", L("Tỉ lệ tin", "Belief rate"), L("0–1: phần người xem mới tin tin đồn", "0–1: share of new viewers who believe")],
+    ["belief_rate", L("Tỷ lệ tin tin đồn", "Belief rate"), L("0–1: phần người xem mới tin tin đồn", "0–1: share of new viewers who believe")],
     ["initial_trust", L("Niềm tin ban đầu", "Initial trust"), L("0–1", "0–1")],
     ["statement_effect", L("Hiệu quả phát ngôn", "Statement effect"), L("0–1: phần người tin được thuyết phục lại", "0–1: believers won back")],
-    ["timeliness_half_life", L("Bán thời gian hiệu quả (phút)", "Effect half-life (min)"), null],
+    ["timeliness_half_life", L("Thời gian hiệu quả giảm một nửa (phút)", "Effect half-life (min)"), null],
     ["silence_trust_loss", L("Mất niềm tin mỗi giờ im lặng", "Trust lost per silent hour"), L("0–1", "0–1")],
     ["takedown_damping", L("Giảm lan khi gỡ bài", "Takedown damping"), L("0–1", "0–1")],
     ["media_pressure_decay", L("Giảm sức ép báo chí mỗi giờ", "Media pressure decay per hour"), L("0–1", "0–1")],
     ["sample_every", L("Đo dư luận mỗi (phút)", "Sample every (min)"), null]
   ];
   var ACTOR_DELAYS = [
-    ["standing_committee", L("Thường trực Tỉnh ủy", "Standing committee")], ["police", L("Công an tỉnh", "Police")],
+    ["standing_committee", L("Thường trực Tỉnh ủy", "Standing members of the Party committee")], ["police", L("Công an tỉnh", "Police")],
     ["platform", L("Nền tảng mạng xã hội", "Platform")], ["outlet_correction", L("Báo cải chính", "Outlet correction")],
     ["journalist_followup", L("Phóng viên hỏi lại", "Journalist follow-up")]
   ];
@@ -53,7 +53,7 @@
   }
 
   function removeButton(f, ctx, key, index) {
-    return f.button(L("Xoá", "Remove"), function () {
+    return f.button(L("Xóa", "Remove"), function () {
       ctx.edit(function (d) { M.removeItem(d, key, index); F.shiftOpen(f.open, key, index, -1); }, "form");
     }, "danger");
   }
@@ -239,7 +239,7 @@
         body.push(el("div", { class: "channel-box ch-" + channel },
           f.localText(L("Câu hỏi của phóng viên", "The journalist's question"), p + ".question", { area: true, rows: 2 }),
           f.number(L("Thời hạn trả lời (phút)", "Response window (min)"), p + ".response_window",
-            { hint: "phóng viên chờ bao lâu trước khi đăng bài · how long the journalist waits before publishing" })));
+            { hint: "thời hạn phóng viên đề nghị; quá hạn, báo đăng bài không có trả lời · the time the reporter asks for; past it the article runs without an answer" })));
       }
       if (M.REACH_SHOWN.indexOf(channel) >= 0 || inject.reach !== undefined) {
         body.push(f.number(L("Lượt tiếp cận", "Reach"), p + ".reach", {
@@ -275,7 +275,7 @@
           f.text(L("Cơ quan xác nhận", "Confirmed by"), p + ".source", { mono: true, list: "au-agencies" }),
           f.number(L("Trả lời sau (phút)", "Answers after (min)"), p + ".delay")),
         f.localText(L("Nội dung đã xác minh", "Statement"), p + ".statement", { area: true, rows: 3 }),
-        f.lines(L("Từ khoá cho thấy phát ngôn dùng sự thật này", "Keywords that show a statement uses it"), p + ".keywords"),
+        f.lines(L("Từ khóa cho thấy phát ngôn dùng sự thật này", "Keywords that show a statement uses it"), p + ".keywords"),
         el("div", { class: "item-actions" }, removeButton(f, ctx, "facts", i))]);
     });
   }
@@ -286,7 +286,7 @@
         el("div", { class: "grid-3" },
           f.id(idLabel, p + ".id", key === "false_claims" ? "false_claims" : null),
           f.localText(L("Nội dung", "Text"), p + ".text", { cls: "span-2", area: true, rows: 2 })),
-        f.lines(L("Từ khoá", "Keywords"), p + ".keywords"),
+        f.lines(L("Từ khóa", "Keywords"), p + ".keywords"),
         el("div", { class: "item-actions" }, removeButton(f, ctx, key, i)));
     });
   }
@@ -321,7 +321,7 @@
             f.wrap(p + "#key", L("Mã nhân vật", "Id"), keyInput),
             f.select(L("Kiểu tên", "Kind of name"), p + ".kind", CAST_KINDS, { optional: true }),
             f.localText(L("Chức danh", "Title"), p + ".title", { optional: true })),
-          el("div", { class: "item-actions" }, f.button(L("Xoá", "Remove"), function () {
+          el("div", { class: "item-actions" }, f.button(L("Xóa", "Remove"), function () {
             ctx.edit(function (d) { delete d.cast[key]; }, "form");
           }, "danger")));
       }));

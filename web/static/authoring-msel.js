@@ -13,7 +13,7 @@
 
   function download(url, yaml, format, csrf) {
     return window.AuthoringNet.post(url, { yaml: yaml, format: format }, csrf, true).then(function (res) {
-      if (!res.ok) return res.body.error || L("Không tải được MSEL.", "The MSEL could not be downloaded.");
+      if (!res.ok) return res.body.error || L("Không tải được bảng sự kiện.", "The MSEL could not be downloaded.");
       var link = el("a", { href: URL.createObjectURL(res.body), download: res.name || "msel." + format });
       document.body.appendChild(link);
       link.click();
@@ -43,16 +43,16 @@
     D.clear(panel);
     panel.hidden = false;
     var problems = body.problems || [], notes = body.notes || [];
-    panel.appendChild(el("h2", null, "Nhập MSEL ", el("small", { class: "en", lang: "en" }, "MSEL import")));
+    panel.appendChild(el("h2", null, "Nhập bảng sự kiện ", el("small", { class: "en", lang: "en" }, "MSEL import")));
     panel.appendChild(problems.length
       ? el("p", { class: "ack ack-error", role: "alert" }, "Có " + problems.length + " vấn đề; các dòng lỗi đã bị bỏ qua. Phần đọc được đã nạp vào trình soạn như bản nháp. ",
           el("small", { class: "en", lang: "en" }, problems.length + " problem(s); the rows in error were left out. What could be read is in the editor as a draft."))
-      : el("p", { class: "ack ack-ok", role: "status" }, "Đã nạp các tin từ bảng MSEL vào trình soạn như bản nháp; lưu để tạo phiên bản mới. ",
+      : el("p", { class: "ack ack-ok", role: "status" }, "Đã nạp các tin từ bảng sự kiện vào trình soạn như bản nháp; lưu để tạo phiên bản mới. ",
           el("small", { class: "en", lang: "en" }, "The sheet's injects are in the editor as a draft; save to make a new version.")));
     if (problems.length) panel.appendChild(lines(problems, "msel-problems"));
     if (notes.length) panel.appendChild(el("details", null, el("summary", null, notes.length + " ghi chú / note(s)"), lines(notes, "msel-notes")));
     panel.appendChild(el("p", null, el("button", { type: "button", class: "secondary small", onclick: function () { undo(); panel.hidden = true; } },
-      "Hoàn tác nhập MSEL ", el("small", null, "Undo the import"))));
+      "Hoàn tác nhập bảng sự kiện ", el("small", null, "Undo the import"))));
   }
 
   window.AuthoringMsel = { download: download, read: read, report: report };

@@ -214,7 +214,7 @@
     if (state.ok) {
       dom.summary.appendChild(readonly
         ? el("p", null, "✓ Kịch bản hợp lệ. ", el("small", { class: "en", lang: "en" }, "The drill is valid."))
-        : el("p", null, "✓ Kịch bản hợp lệ: có thể lưu phiên bản, chạy thử, tải MSEL. ",
+        : el("p", null, "✓ Kịch bản hợp lệ: có thể lưu phiên bản, chạy thử, tải bảng sự kiện. ",
             el("small", { class: "en", lang: "en" }, "The drill is valid: it can be saved as a version, dry-run, exported.")));
       return;
     }

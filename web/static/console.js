@@ -22,14 +22,15 @@
   var traineeRoles = (scenario.roles || []).filter(function (r) { return (r.played_by || "trainee") === "trainee"; });
   var levelNames = {};
   (scenario.levels || []).forEach(function (lv) { levelNames[lv.level] = lv.name; });
-  var injects = {};
-  (scenario.injects || []).forEach(function (i) { injects[i.id] = i; });
   var ruleTitles = data.rule_titles || {};
+  var texts = data.texts || {};  // words for the drill's ids (web/console_texts.py)
 
   var teams = {};
   var order = [];
 
   function roleName(id) { return D.vi(roleLabels[id], id); }
+  function textOf(table, id) { return D.preview(D.vi((texts[table] || {})[id], id), 80); }
+  function conditionText(source) { return D.vi((texts.conditions || {})[source], source); }
   function agencyName(id) { return D.vi(D.AGENCIES[id] || roleLabels[id], id); }
   function num(x, digits) { return (Math.round(x * Math.pow(10, digits)) / Math.pow(10, digits)).toString().replace(".", ","); }
 
@@ -38,10 +39,9 @@
   function buildControls() {
     var fire = document.getElementById("fire-inject");
     (scenario.injects || []).forEach(function (i) {
-      var when = i.at !== null && i.at !== undefined ? fmtT(i.at) : (i.when ? "điều kiện" : "theo cấp độ");
-      var what = i.title ? i.title.vi : D.preview(i.content && i.content.vi, 50);
+      var when = i.at !== null && i.at !== undefined ? fmtT(i.at) : (i.when ? "khi " + conditionText(i.when) : "theo cấp độ");
       fire.appendChild(el("option", { value: i.id },
-        when + " · " + D.vi(D.labelOf(D.INJECT_CHANNELS, i.channel)) + " · " + i.id + " — " + D.preview(what, 60)));
+        when + " · " + D.vi(D.labelOf(D.INJECT_CHANNELS, i.channel)) + " — " + injectTitle(i.id, null)));
     });
     var channel = document.getElementById("custom-channel");
     Object.keys(D.INJECT_CHANNELS).forEach(function (c) {
@@ -430,17 +430,15 @@
   /* What an inject is called: its title, else the start of its question or content (as delivered). */
   function injectTitle(id, team) {
     var delivered = team ? team.events.filter(function (e) { return e.kind === "inject" && e.inject === id; })[0] : null;
-    var i = delivered || injects[id];
-    if (!i) return id;
-    if (i.title) return i.title.vi;
-    return D.preview(D.vi(i.question || i.content), 70);
+    if (!delivered) return D.preview(D.vi((texts.titles || {})[id], id), 70);  // filled with the cast's names
+    return D.preview(D.vi(delivered.title || delivered.question || delivered.content), 70);
   }
 
   function paramsText(params, team) {
     var parts = [];
     Object.keys(params || {}).forEach(function (k) {
       var v = params[k];
-      if (["item", "post", "article", "call"].indexOf(k) >= 0) v = v + " (" + injectTitle(v, team) + ")";
+      if (["item", "post", "article", "call"].indexOf(k) >= 0) v = injectTitle(v, team);
       else if (k === "to" || k === "speaker") v = roleName(v);
       else if (k === "participants" && Array.isArray(v)) v = v.map(roleName).join(", ");
       else if (k === "agency") v = agencyName(v);
@@ -471,9 +469,9 @@
         if (e.analysis) {
           var a = e.analysis;
           sub += "\nChất lượng " + Math.round((a.quality || 0) * 100) + "%" +
-                 (a.claims && a.claims.length ? " · nhắc lại tin đồn: " + a.claims.join(", ") : "") +
-                 (a.unverified_facts && a.unverified_facts.length ? " · chưa xác minh: " + a.unverified_facts.join(", ") : "") +
-                 (a.messages && a.messages.length ? " · thông điệp: " + a.messages.join(", ") : "");
+                 (a.claims && a.claims.length ? " · nhắc lại tin đồn: " + a.claims.map(function (c) { return textOf("claims", c); }).join("; ") : "") +
+                 (a.unverified_facts && a.unverified_facts.length ? " · chưa xác minh: " + a.unverified_facts.map(function (f) { return textOf("facts", f); }).join("; ") : "") +
+                 (a.messages && a.messages.length ? " · thông điệp: " + a.messages.map(function (m) { return textOf("messages", m); }).join("; ") : "");
         }
         break;
       case "refused":
@@ -486,15 +484,15 @@
         sub = D.preview(D.vi(e.content), 260);
         break;
       case "fact":
-        what = "Xác minh: " + agencyName(e.source) + " (" + e.fact + ")";
+        what = "Xác minh: " + agencyName(e.source);
         sub = D.preview(D.vi(e.statement), 260);
         break;
       case "deadline_missed":
-        what = "Không trả lời kịp: " + e.inject + " — " + injectTitle(e.inject, team);
+        what = "Không trả lời kịp: " + injectTitle(e.inject, team);
         break;
       case "escalation":
         what = "Cấp " + e.from + " → Cấp " + e.to + ": " + D.levelName(e.name);
-        sub = e.condition || null;
+        sub = e.condition ? "khi " + conditionText(e.condition) : null;
         break;
       case "end":
         what = "Kết thúc: cấp cuối " + e.final_level + ", cao nhất " + e.max_level;

@@ -11,26 +11,31 @@
   var ACTIONS = T.ACTIONS, INJECT_CHANNELS = T.INJECT_CHANNELS, STATEMENT_CHANNELS = T.STATEMENT_CHANNELS,
     FORMS = T.FORMS, REFUSALS = T.REFUSALS, MODES = T.MODES, AGENCIES = T.AGENCIES, ACTORS = T.ACTORS,
     STATUS = T.STATUS;
+  /* The bodies and decree of the page's drill (scenarios/bodies.py), by the rule set _labels.html names. */
+  var RULE_SET = (document.currentScript && document.currentScript.dataset.ruleSet) || "vn-2026";
+  var B = T.BODIES[RULE_SET] || T.BODIES["vn-2026"];
+  function law(article) { return RULE_SET === "vn-2026" ? "Điều " + article + " " + B.decree.vi : B.decree.vi; }
+  function lawEn(article) { return RULE_SET === "vn-2026" ? B.decree.en + " Art. " + article : B.decree.en; }
 
   /* What each act means (PROCEDURE.md §3), shown under the form's title. */
   var ACTION_HINTS = {
     flag_issue: L("Đánh dấu một bài đăng/bài báo có nguy cơ thành khủng hoảng, kèm cấp độ đánh giá.", "Mark an item as a potential crisis, with an assessed level."),
-    report_up: L("Bước 1: báo cáo lên Ban Tuyên giáo và Dân vận hoặc Thường trực Tỉnh ủy để xin chỉ đạo.", "Step 1: report to the board or the standing committee for direction."),
+    report_up: L("Bước 1: báo cáo " + B.standing.vi + " qua " + B.board.vi + " để xin chỉ đạo.", "Step 1: report to " + B.standing.en + " through " + B.board.en + " for direction."),
     convene_meeting: L("Bước 2: chủ trì họp nhanh với các cơ quan liên quan: phân tích, dự báo, đề xuất phương án.", "Step 2: chair a quick meeting of the agencies involved."),
     assign_verification: L("Giao cơ quan thu thập, xác minh thông tin.", "Name the agency that collects and verifies facts."),
     verify: L("Đề nghị cơ quan chuyên môn cung cấp thông tin; kết quả đến sau một thời gian.", "Ask an agency for facts; they come back after a delay."),
-    choose_form: L("Chọn hình thức phát ngôn (Điều 5 Nghị định 244/2026/NĐ-CP).", "Choose the form of speaking (Decree 244/2026 Art. 5)."),
-    propose_spokesperson: L("Ban Tuyên giáo đề xuất người phát ngôn của vụ việc; người đứng đầu cơ quan hành chính quyết định (Điều 3.5, 4.1 Nghị định 244/2026/NĐ-CP).", "The board proposes the case's spokesperson; the head of the agency decides (Decree 244/2026 Art. 3.5, 4.1)."),
-    assign_spokesperson: L("Người đứng đầu cơ quan hành chính phân công người phát ngôn bằng văn bản – một đầu mối (Điều 3.5, 4.1 Nghị định 244/2026/NĐ-CP).", "The head of the agency assigns who speaks, in writing – one focal point (Decree 244/2026 Art. 3.5, 4.1)."),
+    choose_form: L("Chọn hình thức phát ngôn (" + law(5) + ").", "Choose the form of speaking (" + lawEn(5) + ")."),
+    propose_spokesperson: L(B.board.vi + " đề xuất người phát ngôn của vụ việc; người đứng đầu cơ quan hành chính quyết định (" + law("3.5, 4.1") + ").", "The board proposes the case's spokesperson; the head of the agency decides (" + lawEn("3.5, 4.1") + ")."),
+    assign_spokesperson: L("Người đứng đầu cơ quan hành chính phân công người phát ngôn bằng văn bản – một đầu mối là một người phát ngôn (" + law("3.5, 4.1") + ").", "The head of the agency assigns who speaks, in writing – one focal point is one speaker (" + lawEn("3.5, 4.1") + ")."),
     situation_report: L("Ban chỉ huy báo cáo tình hình ứng phó (mực nước, sơ tán, cứu nạn): không phải phát ngôn thứ hai.", "The command reports on the operation (water levels, evacuation, rescue): not a second voice."),
     issue_statement: L("Bước 3: công bố thông tin chính thức trên một kênh, theo một hình thức. Chỉ nói điều đã xác minh.", "Step 3: publish official information. Say only what is verified."),
     hold_press_conference: L("Tổ chức họp báo trực tiếp hoặc trực tuyến.", "A press conference, in person or online."),
-    answer_press: L("Trả lời phóng viên trong thời hạn họ chờ, hoặc từ chối có lý do theo Điều 31.2 Luật Báo chí.", "Answer a journalist in time, or refuse with a lawful reason."),
-    request_correction: L("Gửi văn bản phản hồi nêu căn cứ, yêu cầu cơ quan báo chí cải chính, xin lỗi (Điều 7.6).", "Written feedback asking the outlet to correct and apologise (Art. 7.6)."),
+    answer_press: L("Trả lời yêu cầu của báo chí trong thời hạn phóng viên đề nghị, hoặc từ chối có nêu lý do theo Luật Báo chí.", "Answer the press within the time the reporter asked for, or refuse with a lawful reason."),
+    request_correction: L("Gửi văn bản phản hồi nêu căn cứ, yêu cầu cơ quan báo chí cải chính, xin lỗi (" + law("7.6") + ").", "Written feedback asking the outlet to correct and apologise (" + lawEn("7.6") + ")."),
     request_takedown: L("Đề nghị nền tảng gỡ bài đăng sai sự thật.", "Ask the platform to remove a false post."),
     refer_police: L("Chuyển Công an tỉnh trường hợp tin giả có dấu hiệu vi phạm pháp luật.", "Hand unlawful fake news to the police."),
     direct_press: L("Định hướng các cơ quan báo chí của tỉnh.", "Guidance to the provincial press."),
-    report_results: L("Bước 4: báo cáo kết quả phát ngôn với Thường trực Tỉnh ủy.", "Step 4: report the results to the standing committee."),
+    report_results: L("Bước 4: báo cáo kết quả phát ngôn với " + B.standing.vi + ".", "Step 4: report the results to " + B.standing.en + "."),
     monitor: L("Tiếp tục theo dõi, báo cáo diễn biến dư luận.", "Keep watching and report on opinion."),
     order_followup: L("Đặt hàng tin, bài giải thích để ổn định dư luận.", "Commission explanatory reports to calm opinion."),
     message: L("Trao đổi trong đội, không phải hành động chính thức.", "Chat inside the team, not an official act.")
@@ -149,7 +154,7 @@
   }
 
   window.Drill = {
-    L: L, ACTIONS: ACTIONS, ACTION_HINTS: ACTION_HINTS, INJECT_CHANNELS: INJECT_CHANNELS,
+    L: L, BODIES: B, ACTIONS: ACTIONS, ACTION_HINTS: ACTION_HINTS, INJECT_CHANNELS: INJECT_CHANNELS,
     STATEMENT_CHANNELS: STATEMENT_CHANNELS, FORMS: FORMS, REFUSALS: REFUSALS, MODES: MODES,
     AGENCIES: AGENCIES, ACTORS: ACTORS, KINDS: KINDS, ORIGINS: ORIGINS, STATUS: STATUS, PARAMS: PARAMS,
     el: el, append: append, clear: clear, bi: bi, vi: vi, labelOf: labelOf, fmtT: fmtT,

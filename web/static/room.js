@@ -38,7 +38,8 @@
   var cache = [];
   var STORE = "drill:room:" + data.join_code + ":" + data.member_id;
 
-  function roleName(id) { return roleLabels[id] || D.L(id, null); }
+  var BODY_NAMES = { propaganda_board: D.BODIES.board, info_department: D.BODIES.department, standing_committee: D.BODIES.standing };
+  function roleName(id) { return roleLabels[id] || BODY_NAMES[id] || D.L(id, null); }  // a role the drill lacks: its body
 
   /* ---- storage ---------------------------------------------------------------------------- */
 
