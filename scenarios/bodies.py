@@ -29,6 +29,7 @@ class Bodies:
     department_short: Text
     standing: Text  # Thường trực Tỉnh ủy (role standing_committee)
     decree: Text  # the decree on speaking to the press
+    assignment_basis: Text  # where that decree has the head of the agency assign the spokesperson
 
 
 STANDING = Text("Thường trực Tỉnh ủy", "the standing members of the provincial Party committee")
@@ -41,6 +42,7 @@ BODIES: dict[str, Bodies] = {
         department_short=Text("Sở TT&TT", "the information department"),
         standing=STANDING,
         decree=Text("Nghị định 09/2017/NĐ-CP", "Decree 09/2017"),
+        assignment_basis=Text("Nghị định 09/2017/NĐ-CP", "Decree 09/2017"),
     ),
     "vn-2026": Bodies(
         board=Text("Ban Tuyên giáo và Dân vận Tỉnh ủy",
@@ -50,6 +52,7 @@ BODIES: dict[str, Bodies] = {
         department_short=Text("Sở VHTTDL", "the culture department"),
         standing=STANDING,
         decree=Text("Nghị định 244/2026/NĐ-CP", "Decree 244/2026"),
+        assignment_basis=Text("Điều 3.5, 4.1 Nghị định 244/2026/NĐ-CP", "Decree 244/2026 Art. 3.5, 4.1"),
     ),
 }
 

@@ -27,6 +27,7 @@ from scenarios.model import PARTY_ROLES, Scenario
 from scoring.card import Text
 from scoring.ruleset import load_rule_set
 from sim import bot_texts as texts
+from sim import hint_texts as hints
 from sim.actions import CATALOG, Action
 from sim.bot_texts import Writer, role_label
 from sim.bot_view import Event, TeamView
@@ -165,23 +166,19 @@ def _detect(view: TeamView, book: Playbook) -> Iterator[Intent]:
         yield Intent(("flag_issue",), duties.watcher, "flag_issue",
                      {"item": case["inject"], "level": book.flag_level, "note": texts.flag_note(case, book.flag_level)},
                      _at(view.aware[duties.watcher] + FLAG_AFTER),
-                     Text("Đánh dấu nội dung sai sự thật vừa phát hiện và đánh giá mức độ nguy cơ.",
-                          "Flag the false item just detected and assess how serious it is."))
+                     hints.flag())
     reports_to_board = duties.watcher and duties.coordinator and duties.watcher != duties.coordinator
     if reports_to_board and flag is not None and view.first("report_up", duties.watcher) is None:
-        board = book.scenario.role(duties.coordinator)
         yield Intent(("report_up", duties.watcher), duties.watcher, "report_up",
                      {"to": duties.coordinator, "summary": texts.report_summary(scenario, duties.watcher, case)},
                      _at(flag["t"] + REPORT_AFTER),
-                     Text(f"Báo cáo ngay {board.label.vi} để xin ý kiến chỉ đạo (bước 1, Quy định 887-QĐ/TU).",
-                          f"Report at once to the {board.label.en or board.label.vi} for direction (step 1, 887-QĐ/TU)."))
+                     hints.report_to_board(scenario))
     top = duties.top_reporter
     if top and top in view.aware and view.first("report_up", top, to="standing_committee") is None:
         after = max(view.aware[top] + BOARD_REPORT_AFTER, flag["t"] + REPORT_AFTER if flag else 0)
         yield Intent(("report_up", top), top, "report_up",
                      {"to": "standing_committee", "summary": texts.report_summary(scenario, top, case)}, _at(after),
-                     Text("Báo cáo Thường trực cấp ủy vụ việc để xin ý kiến chỉ đạo (bước 1–2, Quy định 887-QĐ/TU).",
-                          "Report the case to the standing committee for direction (steps 1–2, 887-QĐ/TU)."))
+                     hints.report_to_standing(scenario))
 
 
 def _coordinate(view: TeamView, book: Playbook) -> Iterator[Intent]:
@@ -195,8 +192,7 @@ def _coordinate(view: TeamView, book: Playbook) -> Iterator[Intent]:
                          {"participants": [r for r in book.scenario.trainee_roles if r != board],
                           "agenda": texts.MEETING_AGENDA},
                          _at(reported["t"] + CONVENE_AFTER),
-                         Text("Chủ trì họp phối hợp với các cơ quan liên quan (bước 2, Quy định 887-QĐ/TU).",
-                              "Chair the coordination meeting with the agencies involved (step 2, 887-QĐ/TU)."))
+                         hints.convene())
         tasks_after = meeting
     else:
         tasks_after = view.first("report_up", duties.top_reporter) if duties.top_reporter else None
@@ -208,25 +204,22 @@ def _coordinate(view: TeamView, book: Playbook) -> Iterator[Intent]:
         if board and view.first("assign_verification", agency=agency) is None:
             yield Intent(("assign_verification", agency), board, "assign_verification",
                          {"agency": agency, "note": texts.VERIFICATION_NOTE}, _at(since + TASKS_AFTER),
-                         Text(f"Phân công đầu mối thu thập, xác minh thông tin: {agency} (bước 2).",
-                              f"Name who collects and verifies the facts: {agency} (step 2)."))
+                         hints.assign_verification(book.scenario, agency))
         if duties.verifier and not verify_all and view.first("verify", agency=agency) is None:
             yield Intent(("verify", agency), duties.verifier, "verify",
                          {"agency": agency, "note": texts.VERIFICATION_NOTE}, _at(since + TASKS_AFTER),
-                         Text(f"Đề nghị {agency} xác minh: chỉ được phát ngôn những gì đã xác minh.",
-                              f"Ask {agency} to verify: only what is verified may be said."))
+                         hints.verify(book.scenario, agency))
     if board and view.first("choose_form") is None:
         yield Intent(("choose_form",), board, "choose_form", {"form": FORM, "note": texts.FORM_NOTE},
                      _at(since + ASSIGN_AFTER),
-                     Text("Chọn hình thức phát ngôn (bước 2).", "Choose the form of speaking (step 2)."))
+                     hints.choose_form())
     yield from _name_the_speaker(view, book, since)
     assignment = view.assignment
     if board and assignment is not None and view.first("direct_press") is None:
         yield Intent(("direct_press",), board, "direct_press",
                      {"text": texts.press_guidance(book.scenario, assignment["spokesperson"])},
                      _at(assignment["t"] + DIRECT_AFTER),
-                     Text("Định hướng các cơ quan báo chí theo phát ngôn chính thức.",
-                          "Guide the press agencies to the official statement."))
+                     hints.direct_press())
 
 
 def _name_the_speaker(view: TeamView, book: Playbook, since: float) -> Iterator[Intent]:
@@ -240,15 +233,11 @@ def _name_the_speaker(view: TeamView, book: Playbook, since: float) -> Iterator[
         yield Intent(("propose_spokesperson",), duties.proposer, "propose_spokesperson",
                      {**params, "note": texts.PROPOSAL_NOTE},
                      _at(since + ASSIGN_AFTER),
-                     Text("Đề xuất người phát ngôn của vụ việc để người đứng đầu cơ quan hành chính phân công bằng văn "
-                          "bản (bước 2, Quy định 887-QĐ/TU; Điều 3.5, 4.1 Nghị định 244/2026/NĐ-CP).",
-                          "Propose the case's spokesperson for the head of the agency to assign in writing (step 2, "
-                          "887-QĐ/TU; Decree 244/2026 Art. 3.5, 4.1)."))
+                     hints.propose_spokesperson(book.scenario))
     if duties.assigner and (proposal is not None or not duties.proposer):
         yield Intent(("assign_spokesperson",), duties.assigner, "assign_spokesperson", params,
                      _at((proposal["t"] if proposal else since) + ASSIGN_AFTER),
-                     Text("Phân công người phát ngôn của vụ việc bằng văn bản (Điều 3.5, 4.1 Nghị định 244/2026/NĐ-CP).",
-                          "Assign the case's spokesperson in writing (Decree 244/2026 Art. 3.5, 4.1)."))
+                     hints.assign_spokesperson(book.scenario))
 
 
 def _usable_facts(view: TeamView, book: Playbook) -> tuple[list[Event], frozenset[str]]:
@@ -281,10 +270,7 @@ def _speak(view: TeamView, book: Playbook) -> Iterator[Intent]:
         after = max(ready, min(f["t"] for f in facts) + DRAFT_AFTER) if facts else max(ready, holding)
         kind, params = _statement(view, book, f"{label} thông tin ban đầu về vụ việc.")
         yield Intent(("statement", "initial"), speaker, kind, params, _at(after),
-                     Text("Thông tin ban đầu cho báo chí: chỉ sự thật đã xác minh, không nhắc lại tin sai; luật cho "
-                          "24 giờ, thực hành tốt (CERC) là trong khoảng một giờ.",
-                          "Initial information for the press: verified facts only, no repeat of the rumour; the law "
-                          "allows 24 hours, good practice (CERC) about an hour."),
+                     hints.initial_information(book.scenario),
                      book.initial_deadline(view))
         return
     covered = {fact for s in official for fact in s["analysis"]["facts"]}
@@ -293,8 +279,7 @@ def _speak(view: TeamView, book: Playbook) -> Iterator[Intent]:
         kind, params = _statement(view, book, f"{label} cập nhật thông tin về vụ việc.")
         yield Intent(("update", *sorted(view.facts)), speaker, kind, params,
                      _at(max(max(f["t"] for f in fresh), official[-1]["t"]) + DRAFT_AFTER),
-                     Text("Cập nhật thông tin khi có thêm sự thật đã xác minh.",
-                          "Update the public as more facts are verified."))
+                     hints.update())
 
 
 def _answer_press(view: TeamView, book: Playbook) -> Iterator[Intent]:
@@ -310,8 +295,7 @@ def _answer_press(view: TeamView, book: Playbook) -> Iterator[Intent]:
         text = book.writer.press_text(f"Trả lời {call['sender']['vi']}:", facts, verified)
         yield Intent(("answer_press", call["inject"]), speaker, "answer_press", {"call": call["inject"], "text": text},
                      _at(min(max(call["t"], assignment["t"] if assignment else 0) + ANSWER_AFTER, call["deadline"])),
-                     Text(f"Trả lời yêu cầu của báo chí ({call['inject']}) trước hạn; từ chối thì phải nêu lý do hợp pháp.",
-                          f"Answer the press request ({call['inject']}) before its deadline; a refusal needs a lawful reason."),
+                     hints.answer_press(call),
                      call["deadline"])
 
 
@@ -325,13 +309,11 @@ def _false_items(view: TeamView, book: Playbook) -> Iterator[Intent]:
         if duties.takedowns and view.first("request_takedown", post=item) is None:
             yield Intent(("request_takedown", item), duties.takedowns, "request_takedown",
                          {"post": item, "note": texts.takedown_note(post)}, _at(post["t"] + TAKEDOWN_AFTER),
-                         Text(f"Đề nghị nền tảng gỡ bài đăng sai sự thật ({item}).",
-                              f"Ask the platform to remove the false post ({item})."))
+                         hints.takedown(post))
         if duties.police and view.first("refer_police", item=item) is None:
             yield Intent(("refer_police", item), duties.police, "refer_police",
                          {"item": item, "note": texts.police_note(post)}, _at(post["t"] + POLICE_AFTER),
-                         Text(f"Chuyển công an xử lý tin giả vi phạm pháp luật ({item}).",
-                              f"Refer the unlawful fake news to the police ({item})."))
+                         hints.refer_police(post))
     if not duties.corrector:
         return
     facts, verified = _usable_facts(view, book)
@@ -341,8 +323,7 @@ def _false_items(view: TeamView, book: Playbook) -> Iterator[Intent]:
             yield Intent(("request_correction", item), duties.corrector, "request_correction",
                          {"article": item, "text": book.writer.correction(article, facts, verified)},
                          _at(article["t"] + CORRECTION_AFTER),
-                         Text(f"Gửi văn bản phản hồi yêu cầu cải chính, xin lỗi về nội dung sai ({item}).",
-                              f"Send written feedback asking correction and apology for the false content ({item})."))
+                         hints.correction(article))
 
 
 def _report_back(view: TeamView, book: Playbook) -> Iterator[Intent]:
@@ -356,18 +337,15 @@ def _report_back(view: TeamView, book: Playbook) -> Iterator[Intent]:
                                         len(view.acts.get("request_correction", ())))
         yield Intent(("report_results",), duties.results, "report_results", {"summary": summary},
                      _at(first + RESULTS_AFTER),
-                     Text("Báo cáo kết quả phát ngôn với Thường trực cấp ủy (bước 4, Quy định 887-QĐ/TU).",
-                          "Report the results to the standing committee (step 4, 887-QĐ/TU)."))
+                     hints.report_results(book.scenario))
     if duties.monitor and view.first("monitor") is None:
         yield Intent(("monitor",), duties.monitor, "monitor", {"note": texts.MONITOR_NOTE}, _at(first + MONITOR_AFTER),
-                     Text("Tiếp tục theo dõi dư luận sau phát ngôn (bước 4).",
-                          "Keep monitoring opinion after speaking (step 4)."))
+                     hints.monitor())
     results = view.first("report_results")
     if duties.followup and results is not None and view.first("order_followup") is None:
         yield Intent(("order_followup",), duties.followup, "order_followup", {"text": texts.FOLLOWUP_TEXT},
                      _at(results["t"] + FOLLOWUP_AFTER),
-                     Text("Đặt hàng phóng sự giải thích để trấn an dư luận sau khủng hoảng.",
-                          "Commission explanatory reports to calm opinion after the crisis."))
+                     hints.followup())
 
 
 # --- the plans ----------------------------------------------------------------------------------
@@ -391,8 +369,7 @@ def off_focal_plan(view: TeamView, book: Playbook) -> list[Intent]:
         return plan
     kind, params = _statement(view, book, f"{role_label(book.scenario, stray)} thông tin nhanh về vụ việc.")
     return [*plan, Intent(("stray_statement",), stray, kind, params, _at(official[0]["t"] + STRAY_AFTER),
-                          Text("Lỗi cố ý: một vai không phải người phát ngôn cũng nói với báo chí.",
-                               "A deliberate mistake: a role other than the spokesperson also talks to the press."))]
+                          hints.stray_statement())]
 
 
 def silent_plan(view: TeamView, book: Playbook) -> list[Intent]:

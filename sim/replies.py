@@ -22,9 +22,9 @@ def directive(rule_set: str | None) -> LocalText:
     return LocalText(vi=fill(DIRECTIVE_VI, {"board": board.vi}), en=fill(DIRECTIVE_EN, {"board": board.en}))
 
 ASSIGNED_VI = ("{head} phân công {speaker} làm người phát ngôn của vụ việc bằng văn bản, theo đề xuất của {board} "
-               "(theo {decree}).")
+               "({basis}).")
 ASSIGNED_EN = ("The {head} assigns {speaker} in writing as the case's spokesperson, on the proposal of {board} "
-               "(under {decree}).")
+               "({basis}).")
 ACKNOWLEDGED = LocalText(
     vi="Thường trực Tỉnh ủy ghi nhận báo cáo kết quả; đề nghị tiếp tục theo dõi dư luận và đề xuất nhiệm vụ tiếp theo.",
     en="The standing members of the Party committee acknowledge the report; keep monitoring opinion and propose the next tasks.",

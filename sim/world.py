@@ -391,7 +391,7 @@ class World:
         name = proposal["params"].get("name")  # the person the board named, as written
         named = bodies(self.scenario.rule_set)
         vi, en = ({"head": escape(self._label(head, lang)), "speaker": escape(name or self._label(speaker, lang)),
-                   "board": named.board.get(lang), "decree": named.decree.get(lang)} for lang in ("vi", "en"))
+                   "board": named.board.get(lang), "basis": named.assignment_basis.get(lang)} for lang in ("vi", "en"))
         content = LocalText(vi=fill(replies.ASSIGNED_VI, vi), en=fill(replies.ASSIGNED_EN, en))
         event = self._emit("reply", {"propaganda_board", proposal["role"], speaker}, actor=head, effect="assigned",
                            in_reply_to=proposal["seq"], spokesperson=speaker, content=render(content, self.cast))
