@@ -19,7 +19,7 @@ from typing import Any
 
 from debrief.exercise import ExerciseMeta
 from debrief.labels import CRISIS_TYPES, label, role_label
-from debrief.objectives import OBJECTIVES, Objective, TeamRating, guidance, rate
+from debrief.objectives import Objective, objectives_for, TeamRating, guidance, rate
 from debrief.plan import ImprovementItem, check_plan, default_item
 from debrief.review import TeamReview
 from scoring import Evidence, RuleResult, Text, load_rule_set
@@ -205,7 +205,7 @@ def after_action_report(meta: ExerciseMeta, reviews: Sequence[TeamReview],
             raise ValueError(f"team {team_review.team!r} played {team_review.scenario!r} under rule set "
                              f"{team_review.card.rule_set!r}, not the exercise's {scenario.id!r} under {scenario.rule_set!r}")
     strengths, areas = _findings(reviews, scenario.rule_set)
-    objectives = tuple(ObjectiveAssessment(o, tuple(rate(o.id, r.team, r.card) for r in reviews)) for o in OBJECTIVES)
+    objectives = tuple(ObjectiveAssessment(o, tuple(rate(o.id, r.team, r.card) for r in reviews)) for o in objectives_for(scenario.rule_set))
     items = default_plan(meta, areas) if plan is None else check_plan(plan, scenario)
     return AfterActionReport(overview=overview(meta, reviews), objectives=objectives, strengths=tuple(strengths),
                              areas_for_improvement=tuple(areas), plan=items, plan_edited=plan is not None)

@@ -27,9 +27,10 @@ never count towards a rating. Thresholds (RATING_THRESHOLDS):
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
+from scenarios.bodies import bodies
 from scoring.card import ScoreCard, Text
 
 FULL = 1 - 1e-9  # a share this high is every point
@@ -64,10 +65,10 @@ class Guidance:
 
 OBJECTIVES: tuple[Objective, ...] = (
     Objective("detect_report", Text("Phát hiện, báo cáo xin chỉ đạo và phối hợp", "Detect, report up and coordinate"),
-              Text("Phát hiện vấn đề, báo cáo Thường trực Tỉnh ủy qua Ban Tuyên giáo, họp phối hợp và báo cáo kết quả "
+              Text("Phát hiện vấn đề, báo cáo Thường trực Tỉnh ủy qua {board}, họp phối hợp và báo cáo kết quả "
                    "theo bốn bước của Quy định 887-QĐ/TU.",
-                   "Detect the issue, report to the standing committee through the propaganda board, coordinate and "
-                   "report the results, the four steps of Regulation 887-QĐ/TU.")),
+                   "Detect the issue, report to the standing members of the Party committee through {board}, "
+                   "coordinate and report the results, the four steps of Regulation 887-QĐ/TU.")),
     Objective("verify", Text("Xác minh trước khi phát ngôn", "Verify before speaking"),
               Text("Chỉ nói điều cơ quan chuyên môn đã xác minh, không nhắc lại tin đồn.",
                    "Say only what the competent agencies have verified; never repeat the rumour.")),
@@ -89,6 +90,13 @@ OBJECTIVES: tuple[Objective, ...] = (
               Text("Cấp độ khủng hoảng và tỷ lệ người tin tin đồn khi kết thúc buổi diễn tập.",
                    "The crisis level and the share who believe the rumour when the drill ends.")),
 )
+
+
+def objectives_for(rule_set: str | None) -> tuple[Objective, ...]:
+    """The objectives as a drill under `rule_set` words them: `{board}` is the board of that rule set."""
+    board = bodies(rule_set).board
+    return tuple(replace(o, description=Text(o.description.vi.replace("{board}", board.vi),
+                                             o.description.en.replace("{board}", board.en))) for o in OBJECTIVES)
 
 GUIDANCE: dict[str, Guidance] = {
     "procedure_order": Guidance("detect_report", Text(
@@ -131,7 +139,7 @@ GUIDANCE: dict[str, Guidance] = {
         "will come, commitment, and where to learn more."),
         "spokesperson"),
     "press_requests_answered": Guidance("answer_press", Text(
-        "Trả lời mọi yêu cầu của báo chí trong thời hạn phóng viên chờ; chỉ từ chối theo căn cứ luật định và nêu rõ "
+        "Trả lời mọi yêu cầu của báo chí trong thời hạn phóng viên đề nghị; chỉ từ chối theo căn cứ luật định và nêu rõ "
         "lý do.",
         "Answer every press request within the journalist's window; refuse only on lawful grounds, stating the "
         "reason."),

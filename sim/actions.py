@@ -213,7 +213,7 @@ def check_action(action: Action, trainee_roles: set[str], known_roles: set[str],
     if kind is None:
         return _refuse("unknown_action", f"không có loại hành động '{action.type}'", f"no action type '{action.type}'")
     if ANY not in kind.roles and action.role not in kind.roles:
-        return _refuse("not_allowed", f"vai '{action.role}' không được thực hiện '{action.type}'",
+        return _refuse("not_allowed", f"vai “{action.role}” không được thực hiện “{action.type}”",
                        f"role '{action.role}' may not take '{action.type}'")
     unknown = sorted(set(action.params) - set(kind.params))
     if unknown:

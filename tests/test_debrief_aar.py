@@ -142,3 +142,13 @@ def test_a_plan_must_be_a_list_of_rows():
 def test_a_review_of_another_scenario_is_refused():
     with pytest.raises(ValueError, match="not the exercise's 'nuoc-may-nhiem-doc'"):
         after_action_report(meta(WATER), [review(team_run(SCHOOL, "silent"))])
+
+
+def test_objectives_name_the_board_of_the_drills_rule_set():
+    from debrief.objectives import objectives_for
+
+    for rule_set, board in (("vn-2021", "qua Ban Tuyên giáo Tỉnh ủy,"), ("vn-2026", "qua Ban Tuyên giáo và Dân vận Tỉnh ủy,")):
+        objectives = objectives_for(rule_set)
+        assert board in objectives[0].description.vi
+        assert "standing members" in objectives[0].description.en
+        assert not any("{" in o.description.vi + o.description.en for o in objectives)

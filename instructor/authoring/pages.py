@@ -99,9 +99,9 @@ def delete(drill_id: int):
     drill = owned_drill(drill_id)
     slug = drill.slug
     if delete_drill(drill):
-        flash(f"Đã xoá kịch bản '{slug}'. / Drill '{slug}' deleted.", "info")
+        flash(f"Đã xóa kịch bản “{slug}”. / Drill “{slug}” deleted.", "info")
     else:
-        flash(f"Không xoá được '{slug}': đã có bài diễn tập chạy kịch bản này. / Cannot delete '{slug}': "
+        flash(f"Không xóa được “{slug}”: đã có bài diễn tập chạy kịch bản này. / Cannot delete '{slug}': "
               "an exercise ran it.", "error")
     return redirect(url_for("authoring.index"))
 

@@ -18,7 +18,7 @@ from flask_login import current_user, login_required
 
 from debrief import PlanError, report_document
 from debrief.exports import EXTENSIONS, available, write
-from debrief.objectives import OBJECTIVES
+from debrief.objectives import objectives_for
 from debrief.plan import PLAN_STATUSES
 from web.models import Exercise
 from web.review import bp
@@ -49,7 +49,7 @@ def _page(exercise: Exercise, rows: list[dict[str, str]] | None = None, error: P
         "review/report.html", exercise=exercise, report=report,
         rows=report["improvement_plan"]["items"] if rows is None else rows, cells=cells, general=general,
         bad_rows={row for row, _ in cells}, roles={role["id"]: role["label"] for role in report["exercise"]["roles"]},
-        objectives=OBJECTIVES, statuses={key: text.as_dict() for key, text in PLAN_STATUSES.items()}, formats=available(),
+        objectives=objectives_for(exercise_meta(exercise).scenario.rule_set), statuses={key: text.as_dict() for key, text in PLAN_STATUSES.items()}, formats=available(),
     ), status
 
 
