@@ -16,6 +16,7 @@ from typing import Any
 
 from debrief.aar import after_action_report
 from debrief.exercise import ExerciseMeta
+from debrief.issuance import place_name
 from debrief.labels import ACTION_TYPES, CATEGORIES, PRESS_CALL_RESPONSES, TEAM_STATUSES
 from debrief.objectives import RATING_THRESHOLDS, RATINGS
 from debrief.plan import PLAN_STATUSES, ImprovementItem
@@ -56,6 +57,8 @@ def report_document(meta: ExerciseMeta, runs: Sequence[TeamRun],
     reviews = [review(run) for run in runs]
     aar = after_action_report(meta, reviews, plan).as_dict()
     exercise, improvement_plan = aar.pop("overview"), aar.pop("improvement_plan")
+    exercise["place"] = place_name(meta.scenario.setting)  # the date line's place name, e.g. "Hòa Giang"
+    exercise["issuance"] = meta.issuance.as_dict()  # who issues and signs the printed report (None: the layout's default)
     return {
         "schema_version": SCHEMA_VERSION,
         "exercise": exercise,

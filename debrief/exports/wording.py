@@ -2,12 +2,14 @@
 
 Numbers take a decimal comma (7,5); a date in a sentence follows Nghị định
 30/2020/NĐ-CP ("ngày 05 tháng 02 năm 2026": a zero before days under 10 and
-months 1 and 2); a date in a table is dd/mm/yyyy.
+months 1 and 2); a date in a table is dd/mm/yyyy. A legal source is cited without the
+platform's seed-document ids (`citation`).
 """
 
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -19,6 +21,14 @@ RESULTS: dict[str, Text] = {
     "failed": Text("Chưa đạt", "Not met"),
     "bonus": Text("Thực hành tốt (điểm thưởng)", "Good practice (bonus)"),
 }
+
+
+_SEED_ID = re.compile(r"[,;]?\s*\bseeds? \d{3}(?:\s*(?:,|và|and)\s*\d{3})*\b", re.IGNORECASE)
+
+
+def citation(source: str) -> str:
+    """A rule's legal source as the printed report cites it: without the platform's seed-document ids ("seed 001")."""
+    return _SEED_ID.sub("", source).strip(" ,;")
 
 
 def number(value: float) -> str:
