@@ -171,7 +171,7 @@ def test_simulate_writes_the_report_of_a_headless_run(capsys, tmp_path):
     assert json.loads(stdout)["score"]["total"] == 0  # --json still prints only its document
     document = json.loads(out.read_text(encoding="utf-8"))
     (team,) = document["teams"]
-    assert team["team"] == "Chạy thử / Headless run" and team["members"] == [] and team["card"]["total"] == 0
+    assert team["team"] == "Chạy thử" and team["members"] == [] and team["card"]["total"] == 0
     assert [m["call"] for m in team["missed_deadlines"]] == ["call-paper", "call-tv"]
 
 

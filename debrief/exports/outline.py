@@ -22,7 +22,7 @@ from debrief.exports.csv_export import Labels as Labels
 from debrief.exports.layouts import STATE, Layout
 from debrief.exports.masthead import closing, masthead
 from debrief.exports.team_outline import team_blocks
-from debrief.exports.wording import citation, duration, score, share, short_date
+from debrief.exports.wording import citation, duration, named, score, share, short_date
 
 Document = Mapping[str, Any]
 
@@ -80,14 +80,14 @@ def objectives(document: Document) -> list[Block]:
     return [*blocks, Table(("Mục tiêu", "Đội", "Đánh giá", "Điểm đạt"), rows, (34, 20, 30, 16))]
 
 
-def _finding(position: int, finding: Document, labels: Labels, area: bool) -> list[Block]:
+def _finding(position: int, finding: Document, labels: Labels, area: bool, senders: Mapping[str, str]) -> list[Block]:
     kind = [("Loại tiêu chí", "thực hành tốt (điểm thưởng)")] if finding["bonus"] else []
     fields = [*kind, ("Căn cứ/tham chiếu", citation(finding["source"]["vi"])),
               ("Mục tiêu", labels.objectives[finding["objective"]]["vi"])]
     if area:
         fields.append(("Vai chịu trách nhiệm", labels.role(finding["role"])))
-    analysis = [Para(f"- {t['team']} ({score(t['points'], t['max_points'])}): {t['explanation']['vi']}", "item")
-                for t in finding["teams"]]
+    analysis = [Para(f"- {t['team']} ({score(t['points'], t['max_points'])}): {named(t['explanation']['vi'], senders)}",
+                     "item") for t in finding["teams"]]
     blocks: list[Block] = [Heading(f"{position}. {finding['title']['vi']}", level=2),
                            Fields(tuple(fields)), Para("Phân tích:" if area else "Các đội đạt:", "label"), *analysis]
     if area:
@@ -97,15 +97,15 @@ def _finding(position: int, finding: Document, labels: Labels, area: bool) -> li
 
 def findings(document: Document, labels: Labels) -> list[Block]:
     """IV. Strengths and V. areas for improvement, one subsection per rule."""
-    aar = document["aar"]
+    aar, senders = document["aar"], document["exercise"].get("inject_senders") or {}
     blocks: list[Block] = [Heading("IV. ĐIỂM MẠNH")]
     for position, finding in enumerate(aar["strengths"], start=1):
-        blocks += _finding(position, finding, labels, area=False)
+        blocks += _finding(position, finding, labels, False, senders)
     if not aar["strengths"]:
         blocks.append(Para("Không đội nào đạt trọn điểm một tiêu chí."))
     blocks.append(Heading("V. NHỮNG NỘI DUNG CẦN CẢI THIỆN"))
     for position, finding in enumerate(aar["areas_for_improvement"], start=1):
-        blocks += _finding(position, finding, labels, area=True)
+        blocks += _finding(position, finding, labels, True, senders)
     if not aar["areas_for_improvement"]:
         blocks.append(Para("Các đội đạt mọi tiêu chí theo quy định."))
     return blocks
