@@ -124,6 +124,9 @@ def test_the_docx_heading_rules_and_signature(document):
         expected = "TM. BAN CHỈ ĐẠO\nTRƯỞNG BAN" if layout is STATE else "HIỆU TRƯỞNG"
         assert signature.startswith(expected) and signature.endswith("Phạm Thị Dung")
         assert file.styles["Normal"].font.size.pt == layout.styles["body"].size
+        subject = next(i for i, p in enumerate(file.paragraphs) if p.text.startswith("Kết quả diễn tập xử lý"))
+        under = file.paragraphs[subject + 1]  # a rule (state) or five hyphens (party) under the subject line
+        assert (under._p.pPr.find(qn("w:pBdr")) is not None, under.text) == ((True, "") if layout is STATE else (False, "-----"))
     party = word(document, "party")
     assert [p.text for p in party.tables[0].rows[0].cells[0].paragraphs] == ["TỈNH ỦY HÒA GIANG", "TRƯỜNG CHÍNH TRỊ", "*",
                                                                             "Số …-BC/TCT"]
