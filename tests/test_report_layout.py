@@ -87,6 +87,10 @@ def test_the_exercises_issuance_replaces_the_defaults_and_an_empty_field_drops_i
     text = flat(" ".join(p.extract_text() for p in pdf_reader(make(issuance=given)).pages))
     assert text.startswith("BAN CHỈ ĐẠO DIỄN TẬP TỈNH Số: …/BC-BCĐDT CỘNG HÒA")  # no parent agency line
     assert text.endswith("TM. BAN CHỈ ĐẠO PHÓ TRƯỞNG BAN Hoàng Văn Thái")
+    bare = make(issuance=Issuance(parent_agency="", issuer="", issuer_short="", on_behalf="", signer_title="", signer_name=""))
+    left = word(bare).tables[0].rows[0].cells[0]
+    assert [p.text for p in left.paragraphs] == ["Số: …/BC-…"]  # no empty issuer line, no rule under nothing
+    assert word(bare).tables[-1].rows[0].cells[1].text.strip() == ""
     party = make(issuance=Issuance(on_behalf="Ban Chỉ đạo", signer_title="Trưởng ban"))
     assert flat(pdf_reader(party, "party").pages[-1].extract_text()).endswith("T/M BAN CHỈ ĐẠO TRƯỞNG BAN Phạm Thị Dung")
 
@@ -119,6 +123,9 @@ def test_the_docx_heading_rules_and_signature(document):
         left, right = file.tables[0].rows[0].cells
         bordered = [p for cell in (left, right) for p in cell.paragraphs if p._p.pPr.find(qn("w:pBdr")) is not None]
         assert len(bordered) == rules and all(p.text == "" for p in bordered)  # under the issuer and the motto (state)
+        for rule in bordered:  # in the schema's order, which Word holds to: pBdr before spacing and ind
+            tags = [child.tag.split("}")[1] for child in rule._p.pPr]
+            assert tags.index("pBdr") < tags.index("spacing") < tags.index("ind"), tags
         assert file.tables[0].rows[0]._tr.trPr.find(qn("w:cantSplit")) is not None
         signature = file.tables[-1].rows[0].cells[1].text
         expected = "TM. BAN CHỈ ĐẠO\nTRƯỞNG BAN" if layout is STATE else "HIỆU TRƯỞNG"

@@ -123,14 +123,14 @@ def _para(container: Container, block: Para, styles: Styles, reuse: bool = False
 def _rule(container: Container, block: Rule, width: float, reuse: bool = False) -> None:
     """An empty 1 pt paragraph with a bottom border, indented on both sides so the border is `block.length` long."""
     paragraph = container.paragraphs[0] if reuse else container.add_paragraph()
+    borders = _element("w:pBdr")  # first into the empty pPr: the schema puts it before spacing and ind
+    borders.append(_element("w:bottom", val="single", sz="6", space="1", color="auto"))
+    paragraph._p.get_or_add_pPr().append(borders)
     layout = paragraph.paragraph_format
     side = Mm(max(0.0, (width - block.length) / 2))
     layout.left_indent = layout.right_indent = side
     layout.space_before = layout.space_after = Pt(0)
     layout.line_spacing_rule, layout.line_spacing = WD_LINE_SPACING.EXACTLY, Pt(1)
-    borders = _element("w:pBdr")
-    borders.append(_element("w:bottom", val="single", sz="6", space="1", color="auto"))
-    paragraph._p.get_or_add_pPr().append(borders)
     paragraph.add_run().font.size = Pt(1)
 
 

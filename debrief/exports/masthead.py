@@ -33,7 +33,8 @@ def _left(issuance: Mapping[str, str], layout: Layout) -> tuple[Para | Rule, ...
     parent = (Para(issuance["parent_agency"].upper(), "parent"),) if issuance["parent_agency"] else ()
     issuer = issuance["issuer"].upper()
     under = _short_rule(issuer, styles["issuer"], width) if layout.under_issuer == "rule" else Para("*", "star")
-    return (*parent, Para(issuer, "issuer"), under, Para(layout.number.format(short=issuance["issuer_short"] or "…"), "number"))
+    named = (Para(issuer, "issuer"), under) if issuer else ()
+    return (*parent, *named, Para(layout.number.format(short=issuance["issuer_short"] or "…"), "number"))
 
 
 def _right(exercise: Document, layout: Layout) -> tuple[Para | Rule, ...]:
