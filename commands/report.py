@@ -2,7 +2,9 @@
 
 The database is the server's: `CRISIS_DATABASE_URL`, or the SQLite file in
 `instance/`. Formats: json, csv (a ZIP of CSV tables), pdf, docx, xlsx; without
---format, the extension of FILE decides (.json, .zip, .pdf, .docx, .xlsx). The
+--format, the extension of FILE decides (.json, .zip, .pdf, .docx, .xlsx).
+--layout (pdf, docx): "state", a report after Nghị định 30/2020/NĐ-CP (the
+default), or "party", after Hướng dẫn 36-HD/VPTW for a political school. The
 improvement plan is the one the instructor saved on the report page, else the
 generated one. Exit 1 with a message naming the problem on an unknown
 exercise, a format not available, or a file that cannot be written.
@@ -18,7 +20,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from debrief import TeamRunError, report_document
-from debrief.exports import FORMATS, ExportError, format_of, writer
+from debrief.exports import FORMATS, LAID_OUT, LAYOUTS, ExportError, check_layout, format_of, write, writer
 from web import create_app
 from web.extensions import db
 from web.models import Exercise
@@ -30,6 +32,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("exercise", metavar="EXERCISE", help="exercise id (as in /instructor/exercises/<id>)")
     parser.add_argument("--format", choices=list(FORMATS), help="default: from the extension of --out")
     parser.add_argument("--out", required=True, metavar="FILE", help="file to write")
+    parser.add_argument("--layout", choices=list(LAYOUTS),
+                        help=f"{', '.join(LAID_OUT)} only: " + "; ".join(f"{k} = {v.label.en}" for k, v in LAYOUTS.items())
+                        + " (default: state)")
 
 
 def _fail(message: str) -> int:
@@ -40,7 +45,8 @@ def _fail(message: str) -> int:
 def main(args: argparse.Namespace) -> int:
     try:
         name = args.format or format_of(args.out)
-        write = writer(name)
+        writer(name)  # an unknown or unavailable format, or a layout it has not, fails before the database is read
+        check_layout(name, args.layout)
     except ExportError as exc:
         return _fail(str(exc))
     if not args.exercise.isdigit():
@@ -67,7 +73,7 @@ def main(args: argparse.Namespace) -> int:
         except TeamRunError as exc:
             return _fail(f"Bài diễn tập {args.exercise}: nhật ký không khớp / exercise {args.exercise}: {exc}")
     try:
-        write(document, args.out)
+        write(document, name, args.out, layout=args.layout)
     except OSError as exc:
         return _fail(f"Không ghi được / cannot write {args.out}: {exc.strerror}")
     print(f"Đã ghi báo cáo / report written: {args.out} ({name}, {len(document['teams'])} đội / teams)")

@@ -11,11 +11,13 @@ field in docs/REPORTS.md.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from debrief.aar import after_action_report
 from debrief.exercise import ExerciseMeta
+from debrief.issuance import place_name
 from debrief.labels import ACTION_TYPES, CATEGORIES, PRESS_CALL_RESPONSES, TEAM_STATUSES
 from debrief.objectives import RATING_THRESHOLDS, RATINGS
 from debrief.plan import PLAN_STATUSES, ImprovementItem
@@ -24,6 +26,12 @@ from debrief.team_run import TeamRun
 from scoring.card import Text
 
 SCHEMA_VERSION = 1
+_CAST = re.compile(r"\{\w+\},?\s*")  # a cast member's placeholder: the name is drawn per run
+
+
+def _sender(text: str) -> str:
+    """An inject's sender without its cast placeholders: '{reporter_paper}, phóng viên Báo X' -> 'phóng viên Báo X'."""
+    return _CAST.sub("", text).strip(" ,") or text
 
 
 def _table(table: Mapping[str, Text]) -> dict[str, dict[str, str]]:
@@ -56,6 +64,9 @@ def report_document(meta: ExerciseMeta, runs: Sequence[TeamRun],
     reviews = [review(run) for run in runs]
     aar = after_action_report(meta, reviews, plan).as_dict()
     exercise, improvement_plan = aar.pop("overview"), aar.pop("improvement_plan")
+    exercise["place"] = place_name(meta.scenario.setting)  # the date line's place name, e.g. "Hòa Giang"
+    exercise["issuance"] = meta.issuance.as_dict()  # who issues and signs the printed report (None: the layout's default)
+    exercise["inject_senders"] = {i.id: _sender(i.sender.vi) for i in meta.scenario.injects}  # to name an inject in print
     return {
         "schema_version": SCHEMA_VERSION,
         "exercise": exercise,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from debrief.issuance import Issuance
 from scenarios.model import Scenario
 
 
@@ -13,7 +14,8 @@ class ExerciseMeta:
     """An exercise as the report's overview names it.
 
     `date` is the day the exercise was conducted, as an ISO date (2026-09-15);
-    `id` and `instructor` are None for a headless run.
+    `id` and `instructor` are None for a headless run; `issuance` (who issues
+    and signs the printed report) has the layout's defaults where it is None.
     """
 
     id: int | None
@@ -21,6 +23,7 @@ class ExerciseMeta:
     date: str
     instructor: str | None
     scenario: Scenario
+    issuance: Issuance = Issuance()
 
     def __post_init__(self) -> None:
         try:

@@ -1,6 +1,6 @@
 """A headless play (`run.py simulate`) as a one-team exercise, so it gets the same report as a live one.
 
-The team is "Chạy thử tự động / Automatic run"; it has no trainees, and each action is
+The team is "Chạy thử tự động" (an automatic trial run); it has no trainees, and each action is
 labelled by the role that took it ("Chạy thử (vai …)").
 """
 
@@ -14,7 +14,7 @@ from debrief.exercise import ExerciseMeta
 from debrief.team_run import Event, TeamRun
 from scenarios.model import Scenario
 
-HEADLESS_TEAM = "Chạy thử tự động / Automatic run"
+HEADLESS_TEAM = "Chạy thử tự động"  # Vietnamese only: it is printed in the Vietnamese report
 HEADLESS_SOURCE = "headless"
 
 

@@ -6,9 +6,10 @@ from flask import Blueprint, Flask, abort, flash, redirect, render_template, req
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
 from sqlalchemy import select
-from wtforms import FloatField, IntegerField, SelectField, TextAreaField
-from wtforms.validators import DataRequired, Length, NumberRange
+from wtforms import FloatField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
+from debrief.issuance import FIELDS as ISSUANCE_FIELDS
 from instructor.authoring.editing import valid_scenario
 from instructor.authoring.store import chosen_version, link_exercise, version_choices, versions_of_exercises
 from scenarios.library import builtin_ids
@@ -20,12 +21,19 @@ from web.validation import as_id
 from web.exercises import ExerciseError, TeamPlan, all_errors, builtin_text, create_exercise, scenario_of
 from web.extensions import db
 from web.models import Exercise
+from web.models.debrief import ISSUANCE_MAX, ReportIssuance
 
 bp = Blueprint("instructor", __name__, url_prefix="/instructor")
 
 ROSTER_HELP = ("Mỗi đội một khối, cách nhau bằng dòng trống: dòng đầu là tên đội, mỗi dòng sau là "
                "'vai: họ và tên'. / One block per team, separated by a blank line: the team's name, "
                "then one 'role: full name' line per trainee.")
+
+
+def _issuance_field(label: str) -> StringField:
+    """An optional line of the printed report's heading or signature (empty: the report layout's default)."""
+    return StringField(label, validators=[Optional(), Length(
+        max=ISSUANCE_MAX, message=f"tối đa {ISSUANCE_MAX} ký tự / at most {ISSUANCE_MAX} characters")])
 
 
 class ExerciseForm(FlaskForm):
@@ -37,6 +45,13 @@ class ExerciseForm(FlaskForm):
     roster = TextAreaField("Đội và học viên / Teams and trainees", validators=[
         DataRequired(message="cần ít nhất một đội / at least one team is needed"),
         Length(max=20_000, message="tối đa 20000 ký tự / at most 20000 characters")])
+    # who issues and signs the printed report; left empty, each takes the report layout's default
+    parent_agency = _issuance_field("Cơ quan chủ quản / Parent agency")
+    issuer = _issuance_field("Cơ quan ban hành / Issuing body")
+    issuer_short = _issuance_field("Chữ viết tắt trong số ký hiệu / Symbol in the number")
+    on_behalf = _issuance_field("Thay mặt (TM.) / Signed on behalf of")
+    signer_title = _issuance_field("Chức vụ người ký / Signer's post")
+    signer_name = _issuance_field("Họ tên người ký / Signer's name")
 
 
 def parse_roster(text: str) -> list[TeamPlan]:
@@ -96,14 +111,24 @@ def _scenario_choices() -> list | dict:
     return {"Kịch bản có sẵn / Built-in drills": builtin, "Kịch bản tôi soạn / My drills": own} if own else builtin
 
 
+def _save_issuance(form: ExerciseForm, exercise: Exercise) -> None:
+    """The report's issuing body and signer as typed (each empty field stays None: the layout's default)."""
+    given = {name: " ".join((getattr(form, name).data or "").split()) or None for name in ISSUANCE_FIELDS}
+    if any(given.values()):
+        db.session.add(ReportIssuance(exercise_id=exercise.id, **given))
+        db.session.commit()
+
+
 def _create(form: ExerciseForm) -> Exercise:
     """The exercise the form asks for: a built-in drill, or the exact text of one of the instructor's versions."""
     teams = parse_roster(form.roster.data)
     version = chosen_version(current_user.id, form.scenario.data)
     if version is None:
-        return create_exercise(current_user, form.scenario.data, form.seed.data, form.speed.data, teams)
-    exercise = create_exercise(current_user, version.drill.slug, form.seed.data, form.speed.data, teams, text=version.text)
-    link_exercise(exercise, version)
+        exercise = create_exercise(current_user, form.scenario.data, form.seed.data, form.speed.data, teams)
+    else:
+        exercise = create_exercise(current_user, version.drill.slug, form.seed.data, form.speed.data, teams, text=version.text)
+        link_exercise(exercise, version)
+    _save_issuance(form, exercise)
     return exercise
 
 

@@ -24,6 +24,7 @@ from openpyxl import load_workbook
 import run
 from debrief import Note, report_document
 from debrief.exports import FORMATS, ExportError, available, write
+from debrief.exports.wording import citation
 from debrief.exports.xlsx_export import MAX_TITLE, PLAN, SUMMARY, team_titles
 from tests.debrief_helpers import TRAINEES, WATER, meta, team_run
 from tests.test_report_cli import platform  # noqa: F401 - the fixture: a platform database with an exercise
@@ -77,10 +78,11 @@ def test_the_pdf_holds_the_teams_totals_rules_and_page_numbers(document):
         assert f"{team['team']} Học viên: Nguyễn Văn An" in text  # the team's subsection
         assert f"Tổng điểm: {TOTALS[team['team']]}" in text
         assert f"Diễn biến dư luận và cấp độ khủng hoảng – {team['team']}" in text  # its chart's title
-    rule = next(r for r in document["teams"][0]["card"]["rules"] if r["id"] == "initial_information")
-    assert f"{rule['title']['vi']} (initial_information)" in text
-    assert flat(rule["source"]["vi"]) in text
-    assert [f"Trang {n}/{len(pages)}" in page for n, page in enumerate(pages, start=1)] == [True] * len(pages)
+    rule = next(r for r in document["teams"][0]["card"]["rules"] if r["id"] == "procedure_order")
+    assert rule["title"]["vi"] in text and "procedure_order" not in text
+    assert "seed 001" in rule["source"]["vi"] and "seed 0" not in text and flat(citation(rule["source"]["vi"])) in text
+    assert not pages[0].startswith("1 ")  # no number on the first page
+    assert [page.startswith(f"{n} ") for n, page in enumerate(pages[1:], start=2)] == [True] * (len(pages) - 1)
     assert text.index("I. TỔNG QUAN BUỔI DIỄN TẬP") < text.index("II. MỤC TIÊU VÀ ĐÁNH GIÁ") \
         < text.index("III. KẾT QUẢ TỪNG ĐỘI") < text.index("IV. ĐIỂM MẠNH") \
         < text.index("V. NHỮNG NỘI DUNG CẦN CẢI THIỆN") < text.index("VI. KẾ HOẠCH KHẮC PHỤC") < text.index("Nơi nhận:")
@@ -88,7 +90,7 @@ def test_the_pdf_holds_the_teams_totals_rules_and_page_numbers(document):
 
 def test_the_pdf_keeps_vietnamese_diacritics():
     text = " ".join(pdf_pages(make(PLAYS)))
-    for words in VIETNAMESE + ("…, ngày 15 tháng 9 năm 2026", "BÁO CÁO", "Kết quả diễn tập xử lý khủng hoảng truyền thông"):
+    for words in VIETNAMESE + ("Hòa Giang, ngày 15 tháng 9 năm 2026", "BÁO CÁO", "Kết quả diễn tập xử lý khủng hoảng truyền thông"):
         assert flat(words) in text, words
 
 
@@ -126,11 +128,12 @@ def test_the_docx_is_laid_out_as_an_administrative_report(document):
     fonts = normal.element.rPr.find(qn("w:rFonts"))
     assert fonts.get(qn("w:eastAsia")) == fonts.get(qn("w:cs")) == "Times New Roman"
     heading = cell_texts(word.tables[0])[0]
-    assert heading[0].split("\n")[0] == "BAN CHỈ ĐẠO DIỄN TẬP" and "Số: …/BC-" in heading[0]
-    nation, motto, _, date = word.tables[0].rows[0].cells[1].paragraphs
+    assert heading[0].split("\n")[:2] == ["UBND TỈNH HÒA GIANG", "BAN CHỈ ĐẠO DIỄN TẬP"] and "Số: …/BC-BCĐ" in heading[0]
+    nation, motto, rule, date = word.tables[0].rows[0].cells[1].paragraphs
     assert nation.text == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" and nation.runs[0].bold
-    assert motto.text == "Độc lập - Tự do - Hạnh phúc" and motto.runs[0].bold and motto.runs[0].underline
-    assert date.text == "…, ngày 15 tháng 9 năm 2026" and date.runs[0].italic
+    assert motto.text == "Độc lập - Tự do - Hạnh phúc" and motto.runs[0].bold and not motto.runs[0].underline
+    assert rule.text == "" and rule._p.pPr.find(qn("w:pBdr")) is not None  # the rule under the motto
+    assert date.text == "Hòa Giang, ngày 15 tháng 9 năm 2026" and date.runs[0].italic
     texts = [p.text for p in word.paragraphs]
     title = next(p for p in word.paragraphs if p.text == "BÁO CÁO")
     assert title.runs[0].bold and title.alignment == docx.enum.text.WD_ALIGN_PARAGRAPH.CENTER
@@ -142,17 +145,17 @@ def test_the_docx_is_laid_out_as_an_administrative_report(document):
     assert body.runs[0].font.size.pt == 13 and round(body.paragraph_format.first_line_indent.mm, 1) == 12.7
     recipients, signature = (cell.text for cell in word.tables[-1].rows[0].cells)
     assert recipients.startswith("Nơi nhận:\n- Người phát ngôn UBND tỉnh;") and recipients.endswith("- Lưu: VT.")
-    assert signature.startswith("GIẢNG VIÊN HƯỚNG DẪN") and signature.endswith("Phạm Thị Dung")
+    assert signature.startswith("TM. BAN CHỈ ĐẠO\nTRƯỞNG BAN\n") and signature.endswith("\nPhạm Thị Dung")
 
 
 def test_the_docx_score_cards_and_plan_are_the_documents(document):
     word = word_file(document)
-    cards = [t for t in word.tables if cell_texts(t)[0] == ["Quy tắc", "Kết quả", "Điểm", "Căn cứ pháp lý"]]
+    cards = [t for t in word.tables if cell_texts(t)[0] == ["Tiêu chí", "Kết quả", "Điểm", "Căn cứ/tham chiếu"]]
     assert len(cards) == len(document["teams"])
     for table, team in zip(cards, document["teams"]):
         rows = cell_texts(table)[1:]
-        assert [r[0] for r in rows] == [f"{r['title']['vi']} ({r['id']})" for r in team["card"]["rules"]]
-        assert [r[3] for r in rows] == [r["source"]["vi"] for r in team["card"]["rules"]]
+        assert [r[0] for r in rows] == [r["title"]["vi"] for r in team["card"]["rules"]]
+        assert [r[3] for r in rows] == [citation(r["source"]["vi"]) for r in team["card"]["rules"]]
         assert rows[0][1:3] == FIRST_RULE[team["team"]]
         header = table.rows[0]._tr.trPr.find(qn("w:tblHeader"))
         assert header is not None and header.get(qn("w:val")) == "true"  # repeated on every page
@@ -162,8 +165,9 @@ def test_the_docx_score_cards_and_plan_are_the_documents(document):
         assert not tables and "Không có nội dung cần khắc phục." in [p.text for p in word.paragraphs]
         return
     rows = cell_texts(tables[0])[1:]
-    assert [(r[0], r[1], r[2], r[5]) for r in rows] == [(str(n), i["issue"], i["corrective_action"], "15/10/2026")
-                                                          for n, i in enumerate(plan, start=1)]
+    assert [(r[0], r[1], r[2], r[5]) for r in rows] == [  # in Vietnamese: the generated plan's English left out
+        (str(n), i["issue"].split(" / ")[0], i["corrective_action"].split(" / ")[0], "15/10/2026")
+        for n, i in enumerate(plan, start=1)]
     assert {r[6] for r in rows} == {"Chưa thực hiện"}
 
 
@@ -279,7 +283,7 @@ def test_simulate_writes_the_report_of_a_headless_run(name, capsys, tmp_path):
     assert code == 0, capsys.readouterr().err
     assert out.read_bytes().startswith(MAGIC[name])
     if name == "xlsx":
-        assert load_workbook(out).sheetnames[1] == "Chạy thử tự động – Diễn biến"  # no "/", at most 31 characters
+        assert load_workbook(out).sheetnames[1] == "Chạy thử tự động – Diễn biến"
 
 
 @pytest.mark.parametrize("name", ["pdf", "docx", "xlsx"])

@@ -1,10 +1,11 @@
-"""`run.py report` on a platform database, `web.runs` reading it, and `run.py simulate --report`."""
+"""`run.py report` on a platform database (its layouts and the exercise's issuing body too), `web.runs` reading it, and `run.py simulate --report`."""
 
 from __future__ import annotations
 
 import json
 import zipfile
 
+import pypdf
 import pytest
 from sqlalchemy import event
 
@@ -17,7 +18,10 @@ from tests.debrief_helpers import REFUSED, TRAINEES, WATER, played, scenario
 from web import create_app
 from web.exercises import TeamPlan, create_exercise
 from web.extensions import db
+from debrief.issuance import Issuance
 from web.models import EventRecord, Exercise, InputRecord, Instructor, Member, Observation, Team
+from web.models.debrief import ReportIssuance
+from web.practice.attempts import practice_instructor
 from web.replay import apply_input
 from web.runs import exercise_meta, exercise_runs, team_run
 
@@ -171,7 +175,7 @@ def test_simulate_writes_the_report_of_a_headless_run(capsys, tmp_path):
     assert json.loads(stdout)["score"]["total"] == 0  # --json still prints only its document
     document = json.loads(out.read_text(encoding="utf-8"))
     (team,) = document["teams"]
-    assert team["team"] == "Chạy thử tự động / Automatic run" and team["members"] == [] and team["card"]["total"] == 0
+    assert team["team"] == "Chạy thử tự động" and team["members"] == [] and team["card"]["total"] == 0
     assert [m["call"] for m in team["missed_deadlines"]] == ["call-paper", "call-tv"]
 
 
@@ -201,3 +205,44 @@ def test_input_and_event_logs_that_disagree_are_a_clear_error(platform, capsys, 
         db.session.commit()
     code, _, err = cli(capsys, "report", exercise_id, "--out", tmp_path / "r.json")
     assert code == 1 and "the input log and the event log disagree" in err
+
+
+def pdf_text(path) -> str:
+    return " ".join(" ".join(page.extract_text().split()) for page in pypdf.PdfReader(path).pages)
+
+
+def test_report_layout_party_and_the_exercises_issuing_body(platform, capsys, tmp_path):
+    app, build = platform
+    exercise_id = build()
+    state, party = tmp_path / "state.pdf", tmp_path / "party.pdf"
+    assert cli(capsys, "report", exercise_id, "--out", state)[0] == 0
+    assert pdf_text(state).endswith("TM. BAN CHỈ ĐẠO TRƯỞNG BAN Phạm Thị Lan")  # the defaults: the instructor signs
+    with app.app_context():
+        db.session.add(ReportIssuance(exercise_id=exercise_id, parent_agency="Tỉnh ủy Hòa Giang",
+                                      issuer="Trường Chính trị tỉnh", issuer_short="TCT", signer_name="Lê Minh Châu"))
+        db.session.commit()
+    code, out, err = cli(capsys, "report", exercise_id, "--layout", "party", "--out", party)
+    assert code == 0, err
+    text = pdf_text(party)
+    assert text.startswith("TỈNH ỦY HÒA GIANG TRƯỜNG CHÍNH TRỊ TỈNH * Số …-BC/TCT ĐẢNG CỘNG SẢN VIỆT NAM Hòa Giang, ngày")
+    assert text.endswith("HIỆU TRƯỞNG Lê Minh Châu")
+
+
+def test_a_layout_for_a_format_without_layouts_or_an_unknown_layout_is_refused(capsys, tmp_path):
+    code, out, err = cli(capsys, "report", 1, "--layout", "party", "--out", tmp_path / "r.json")
+    assert code == 1 and out == "" and "the 'json' format has no layouts (only pdf, docx)" in err  # before any database
+    assert not (tmp_path / "r.json").exists()
+    with pytest.raises(SystemExit) as exit_:
+        cli(capsys, "report", 1, "--layout", "royal", "--out", tmp_path / "r.pdf")
+    assert exit_.value.code == 2 and "invalid choice: 'royal'" in capsys.readouterr().err
+
+
+def test_a_self_practice_report_is_signed_by_the_trainee_and_has_no_instructor(platform):
+    app, build = platform
+    build()
+    with app.app_context():
+        exercise = create_exercise(practice_instructor(), WATER, seed=1, speed=60,
+                                   teams=[TeamPlan("Tự luyện", {"Đỗ Thị Hoa": "spokesperson"})])
+        meta = exercise_meta(exercise)
+    assert meta.instructor is None
+    assert meta.issuance == Issuance(parent_agency="", on_behalf="", signer_title="HỌC VIÊN", signer_name="Đỗ Thị Hoa")

@@ -2,7 +2,7 @@
 
     runs = exercise_runs(exercise)      # every team of an exercise, in team order
     run = team_run(team)                # one team
-    meta = exercise_meta(exercise)      # title, date, instructor, scenario
+    meta = exercise_meta(exercise)      # title, date, instructor, scenario, who issues the printed report
 
 A handful of queries per exercise, whatever its length and number of teams:
 one each for members, events, action inputs and observations (with their
@@ -19,11 +19,14 @@ from sqlalchemy import func, select
 
 from debrief.attribution import ActionInput, attribute
 from debrief.exercise import ExerciseMeta
+from debrief.issuance import FIELDS as ISSUANCE_FIELDS, Issuance
 from debrief.team_run import Note, TeamRun, Trainee
 from web.exercises import scenario_of
 from web.extensions import db
 from web.local_time import in_vietnam
 from web.models import EventRecord, Exercise, InputRecord, Instructor, Member, Observation, Team
+from web.models.debrief import ReportIssuance
+from web.practice.attempts import PRACTICE_USERNAME
 from web.review.notes import readable_note
 
 
@@ -72,10 +75,26 @@ def team_run(team: Team) -> TeamRun:
     return _runs(team.exercise, [team])[0]
 
 
+def _practice(exercise: Exercise) -> bool:
+    return exercise.instructor.username == PRACTICE_USERNAME
+
+
+def _issuance(exercise: Exercise) -> Issuance:
+    """Who issues and signs the printed report: as the instructor gave it; for a self-practice
+    attempt, the trainee signs as "HỌC VIÊN" with no parent agency and no "TM." line."""
+    if _practice(exercise):
+        trainee = next((m.name for team in exercise.teams for m in team.members), "")
+        return Issuance(parent_agency="", on_behalf="", signer_title="HỌC VIÊN", signer_name=trainee)
+    given = db.session.scalar(select(ReportIssuance).where(ReportIssuance.exercise_id == exercise.id))
+    return Issuance(**{name: getattr(given, name) for name in ISSUANCE_FIELDS}) if given else Issuance()
+
+
 def exercise_meta(exercise: Exercise) -> ExerciseMeta:
     """The exercise as a report's overview names it; its date is the day of its first input (Vietnam time),
-    or the day it was created if no team has started."""
+    or the day it was created if no team has started. A self-practice attempt has no instructor."""
     first = db.session.scalar(select(func.min(InputRecord.created_at))
                               .join(Team, InputRecord.team_id == Team.id).where(Team.exercise_id == exercise.id))
+    practice = _practice(exercise)
     return ExerciseMeta(id=exercise.id, title=exercise.title, date=in_vietnam(first or exercise.created_at).date().isoformat(),
-                        instructor=exercise.instructor.display_name, scenario=scenario_of(exercise))
+                        instructor=None if practice else exercise.instructor.display_name, scenario=scenario_of(exercise),
+                        issuance=_issuance(exercise))

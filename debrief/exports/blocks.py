@@ -2,12 +2,12 @@
 
 `debrief.exports.outline` turns the report document into a tuple of blocks;
 `pdf_export` and `docx_export` each draw every kind of block, in order, so the
-two files have the same content in the same order. Styles follow the
+two files have the same content in the same order. STYLES follow the
 presentation of Nghị định 30/2020/NĐ-CP (văn bản hành chính): A4, margins
-top and bottom 20 mm, left 30 mm, right 15 mm, 13 pt body, the national
-heading and the place and date in their own styles. Sizes are in points of
-Times New Roman, the DOCX font; the PDF scales them to its bundled DejaVu
-Serif, which is wider.
+top and bottom 20 mm, left 30 mm, right 15 mm, 13 pt body, the heading lines
+and the place and date in their own styles; `layouts` changes the sizes for
+the Party layout. Sizes are in points of Times New Roman, the DOCX font, and
+of Liberation Serif, the PDF's, which has the same metrics.
 
 Texts are NFC-normalised when a block is made, so a diacritic is always one
 precomposed character (what the fonts draw best and what text extraction gives back).
@@ -37,18 +37,18 @@ class Style:
 
 
 STYLES: dict[str, Style] = {
+    "parent": Style(12.5, align="center"),                   # the parent agency (cơ quan chủ quản), in capitals
     "issuer": Style(12.5, bold=True, align="center"),        # the issuing body, in capitals
+    "star": Style(13, align="center"),                        # the "*" under a Party issuer
     "number": Style(13, align="center"),                      # Số: …/BC-…
     "nation": Style(12, bold=True, align="center"),          # CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
-    "motto": Style(13, bold=True, underline=True, align="center"),  # Độc lập - Tự do - Hạnh phúc
+    "motto": Style(13, bold=True, align="center"),           # Độc lập - Tự do - Hạnh phúc (a rule under it)
     "place_date": Style(13, italic=True, align="center"),
     "title": Style(14, bold=True, align="center"),            # BÁO CÁO
     "subject": Style(13.5, bold=True, align="center"),        # the subject line
-    "english": Style(11, italic=True),                        # the English that follows a Vietnamese text
-    "english_center": Style(11, italic=True, align="center"),
     "heading": Style(13, bold=True),                          # I., II., ...
     "subheading": Style(13, bold=True),                       # 1., 2., ...
-    "label": Style(13, italic=True),                          # a), b), ... inside a subsection
+    "label": Style(13, italic=True),                          # a), b), ... inside a subsection; kept with what follows
     "body": Style(13, align="justify", indent=True),
     "item": Style(13, align="justify"),                       # a line of a list, starting with "- "
     "field": Style(13),                                       # "label: value" (Fields)
@@ -56,9 +56,12 @@ STYLES: dict[str, Style] = {
     "cell": Style(10.5),
     "recipients_title": Style(12, bold=True, italic=True),    # Nơi nhận:
     "recipients": Style(11),
-    "signer": Style(13, bold=True, align="center"),
-    "sign_note": Style(11, italic=True, align="center"),
+    "on_behalf": Style(13, bold=True, align="center"),       # TM. BAN CHỈ ĐẠO
+    "signer_title": Style(13, bold=True, align="center"),    # TRƯỞNG BAN
+    "signer_name": Style(13, bold=True, align="center"),
+    "page_number": Style(13, align="center"),                 # top centre, from page 2
 }
+KEEP_WITH_NEXT = ("label",)  # paragraph styles that, like headings, stay on the page of what follows them
 
 
 def nfc(text: str) -> str:
@@ -78,12 +81,11 @@ class Para:
 
 @dataclass(frozen=True)
 class Heading:
-    """A section (level 1: "I. …") or subsection (level 2: "1. …") heading, with its English below when given.
+    """A section (level 1: "I. …") or subsection (level 2: "1. …") heading.
 
     Renderers keep a heading on the page of what follows it."""
 
     text: str
-    en: str | None = None
     level: int = 1
 
     def __post_init__(self) -> None:
@@ -118,14 +120,21 @@ class Table:
 
 
 @dataclass(frozen=True)
+class Rule:
+    """A short horizontal line, centred in its column or on the page: under the issuer, the motto, the subject line."""
+
+    length: float  # mm
+
+
+@dataclass(frozen=True)
 class Columns:
-    """Two columns without borders, side by side: the national heading, the recipients and the signature.
+    """Two columns without borders, side by side: the heading lines, the recipients and the signature.
 
     `share` is the left column's share of the text width."""
 
-    left: tuple[Para, ...]
-    right: tuple[Para, ...]
-    share: float = 0.37
+    left: tuple[Para | Rule, ...]
+    right: tuple[Para | Rule, ...]
+    share: float = 0.42
 
 
 @dataclass(frozen=True)
@@ -141,4 +150,4 @@ class Chart:
     top_level: int
 
 
-Block = Para | Heading | Fields | Table | Columns | Chart
+Block = Para | Heading | Fields | Table | Rule | Columns | Chart

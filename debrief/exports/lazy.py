@@ -14,11 +14,11 @@ from typing import Any
 from debrief.exports.output import Target
 
 
-def lazy(module: str) -> Callable[[Mapping[str, Any], Target], None]:
-    """The `write` of `debrief.exports.<module>`, imported on first call."""
+def lazy(module: str) -> Callable[..., None]:
+    """The `write` of `debrief.exports.<module>`, imported on first call (its options, e.g. a layout, passed on)."""
 
-    def write(document: Mapping[str, Any], target: Target) -> None:
-        importlib.import_module(f"debrief.exports.{module}").write(document, target)
+    def write(document: Mapping[str, Any], target: Target, **options: Any) -> None:
+        importlib.import_module(f"debrief.exports.{module}").write(document, target, **options)
 
     write.__qualname__ = f"lazy({module!r})"
     write.__doc__ = f"Write the document with debrief.exports.{module} (imported on first use)."

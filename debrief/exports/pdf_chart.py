@@ -18,8 +18,8 @@ TICK_STEPS = (10, 15, 30, 60, 120, 180, 240, 360, 480, 720, 1440)  # minutes bet
 MAX_TICKS = 10
 LEVEL_BAND = (0.05, 0.9)  # where the lowest and the top level sit, as shares of the plot's height
 BELIEF, TRUST, LEVEL, GRID, INK = (200, 30, 30), (30, 80, 190), (70, 70, 70), (215, 215, 215), (0, 0, 0)
-LEGEND = ((BELIEF, "Tỷ lệ tin tin đồn / belief"), (TRUST, "Niềm tin vào chính quyền / trust"),
-          (LEVEL, "Cấp độ khủng hoảng (trục phải) / crisis level"))
+LEGEND = ((BELIEF, "Tỷ lệ người dân tin tin đồn"), (TRUST, "Niềm tin vào chính quyền"),
+          (LEVEL, "Cấp độ khủng hoảng (trục phải)"))
 
 
 class Plot:
@@ -103,7 +103,7 @@ def draw(pdf: FPDF, chart: Chart, x: float, y: float, w: float) -> None:
         _series(pdf, plot, chart)
     else:
         pdf.set_font(style="I", size=8)
-        message = "Chưa có số liệu dư luận / no opinion data yet"
+        message = "Chưa có số liệu dư luận"
         pdf.text(plot.x + (plot.w - pdf.get_string_width(message)) / 2, plot.y + plot.h / 2, message)
     _legend(pdf, plot.x, plot.y + plot.h + 9)
     pdf.set_draw_color(*INK)

@@ -7,7 +7,7 @@ from typing import Any
 
 from debrief.exports.blocks import Block, Chart, Fields, Heading, Para, Table
 from debrief.exports.csv_export import Labels as Labels
-from debrief.exports.wording import number, result, score, share
+from debrief.exports.wording import citation, number, result, score, share
 
 KEY_MOMENTS = ("escalation", "deadline_missed", "refused", "end")  # timeline categories a reader looks for
 Document = Mapping[str, Any]
@@ -36,9 +36,9 @@ def chart(team: Document, exercise: Document) -> Chart:
 
 
 def _score_card(team: Document) -> Table:
-    rows = tuple((f"{r['title']['vi']} ({r['id']})", result(r).vi, score(r["points"], r["max_points"]), r["source"]["vi"])
+    rows = tuple((r["title"]["vi"], result(r).vi, score(r["points"], r["max_points"]), citation(r["source"]["vi"]))
                  for r in team["card"]["rules"])
-    return Table(("Quy tắc", "Kết quả", "Điểm", "Căn cứ pháp lý"), rows, (36, 15, 10, 39))
+    return Table(("Tiêu chí", "Kết quả", "Điểm", "Căn cứ/tham chiếu"), rows, (36, 15, 10, 39))
 
 
 def _key_moments(team: Document, labels: Labels) -> Block:
@@ -72,7 +72,7 @@ def team_blocks(position: int, team: Document, exercise: Document, labels: Label
     return [
         Heading(f"{position}. {team['team']}", level=2), fields,
         chart(team, exercise), Para(_opinion_summary(team)),
-        Para("a) Phiếu điểm từng quy tắc", "label"), _score_card(team),
+        Para("a) Phiếu điểm từng tiêu chí", "label"), _score_card(team),
         Para("b) Diễn biến chính: leo thang, quá hạn trả lời, hành động bị từ chối, kết thúc", "label"),
         _key_moments(team, labels),
         Para("c) Ghi nhận của giảng viên", "label"), *_observations(team),

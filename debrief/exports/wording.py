@@ -2,12 +2,15 @@
 
 Numbers take a decimal comma (7,5); a date in a sentence follows Nghị định
 30/2020/NĐ-CP ("ngày 05 tháng 02 năm 2026": a zero before days under 10 and
-months 1 and 2); a date in a table is dd/mm/yyyy.
+months 1 and 2); a date in a table is dd/mm/yyyy. A legal source is cited without the
+platform's seed-document ids (`citation`), an explanation with the
+injects it names by id given their senders instead (`named`).
 """
 
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -20,6 +23,24 @@ RESULTS: dict[str, Text] = {
     "bonus": Text("Thực hành tốt (điểm thưởng)", "Good practice (bonus)"),
     "not_due": Text("Chưa đến hạn", "Not yet due"),
 }
+
+
+_SEED_ID = re.compile(r"[,;]?\s*\bseeds? \d{3}(?:\s*(?:,|và|and)\s*\d{3})*\b", re.IGNORECASE)
+
+
+def citation(source: str) -> str:
+    """A rule's legal source as the printed report cites it: without the platform's seed-document ids ("seed 001")."""
+    return _SEED_ID.sub("", source).strip(" ,;")
+
+
+def named(text: str, names: Mapping[str, str]) -> str:
+    """A text with each id of `names` (an inject's, as a rule's explanation gives it) replaced by its name;
+    an id with a suffix ('call-paper-followup', the article that follows a call) by the name of the id."""
+    if not names:
+        return text
+    ids = re.compile(r"(?<![\w-])(" + "|".join(re.escape(i) for i in sorted(names, key=len, reverse=True))
+                     + r")(?:-[a-z0-9]+)*(?![\w-])")
+    return ids.sub(lambda found: names[found.group(1)], text)
 
 
 def number(value: float) -> str:

@@ -4,6 +4,8 @@
     CourseExercise  an exercise of a course (an exercise may be in several courses)
     ReportEdit      the improvement plan an instructor edited for an exercise's After-Action Report,
                     as rows of `debrief.ImprovementItem` (checked by `debrief.check_plan` before it is stored)
+    ReportIssuance  who issues and signs an exercise's printed report (`debrief.Issuance`); an exercise
+                    without one (every exercise made before it existed) gets the layout's defaults
 
 New tables only: the core tables (`web.models.core`) are left as they are.
 """
@@ -19,6 +21,7 @@ from web.extensions import db
 from web.models.core import Exercise, utcnow
 
 COURSE_NAME_MAX = 200
+ISSUANCE_MAX = 200  # debrief.issuance.MAX_LENGTH
 
 
 class Course(db.Model):
@@ -46,3 +49,18 @@ class ReportEdit(db.Model):
     plan: Mapped[list] = mapped_column(JSON)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
     instructor_id: Mapped[int] = mapped_column(ForeignKey("instructor.id"))
+
+
+class ReportIssuance(db.Model):
+    """The printed report's parent agency, issuing body and its symbol, and signer, as the instructor gave them.
+
+    A None (or missing row) is the layout's default (`debrief.exports.layouts`)."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    exercise_id: Mapped[int] = mapped_column(ForeignKey("exercise.id"), unique=True)
+    parent_agency: Mapped[str | None] = mapped_column(String(ISSUANCE_MAX))
+    issuer: Mapped[str | None] = mapped_column(String(ISSUANCE_MAX))
+    issuer_short: Mapped[str | None] = mapped_column(String(ISSUANCE_MAX))
+    on_behalf: Mapped[str | None] = mapped_column(String(ISSUANCE_MAX))
+    signer_title: Mapped[str | None] = mapped_column(String(ISSUANCE_MAX))
+    signer_name: Mapped[str | None] = mapped_column(String(ISSUANCE_MAX))

@@ -5,7 +5,8 @@ improvement with their rule and legal source) and the improvement plan as an
 editable table; POST saves the plan through `debrief.check_plan` (a bad
 submit keeps the plan saved before and shows each problem at its row and
 field); `report/reset` goes back to the generated plan; `report/<format>`
-downloads the report in any format `debrief.exports` can write.
+downloads the report in any format `debrief.exports` can write
+(`?layout=party`: a PDF or DOCX in the Party layout, for a political school).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from flask import abort, flash, redirect, render_template, request, send_file, u
 from flask_login import current_user, login_required
 
 from debrief import PlanError, report_document
-from debrief.exports import EXTENSIONS, available, write
+from debrief.exports import EXTENSIONS, ExportError, available, check_layout, write
 from debrief.objectives import objectives_for
 from debrief.plan import PLAN_STATUSES
 from web.models import Exercise
@@ -49,7 +50,8 @@ def _page(exercise: Exercise, rows: list[dict[str, str]] | None = None, error: P
         "review/report.html", exercise=exercise, report=report,
         rows=report["improvement_plan"]["items"] if rows is None else rows, cells=cells, general=general,
         bad_rows={row for row, _ in cells}, roles={role["id"]: role["label"] for role in report["exercise"]["roles"]},
-        objectives=objectives_for(exercise_meta(exercise).scenario.rule_set), statuses={key: text.as_dict() for key, text in PLAN_STATUSES.items()}, formats=available(),
+        objectives=objectives_for(report["exercise"]["rule_set"]),
+        statuses={key: text.as_dict() for key, text in PLAN_STATUSES.items()}, formats=available(),
     ), status
 
 
@@ -83,8 +85,13 @@ def export(exercise_id: int, name: str):
     found = instructor_exercise(exercise_id)
     if name not in available():
         abort(404)
+    layout = request.args.get("layout")
+    try:
+        check_layout(name, layout)
+    except ExportError as exc:
+        abort(400, description=str(exc))
     stream = io.BytesIO()
-    write(document(found), name, stream)
+    write(document(found), name, stream, layout=layout)
     stream.seek(0)
     return send_file(stream, mimetype=MIME_TYPES.get(name, "application/octet-stream"), as_attachment=True,
-                     download_name=f"bao-cao-dien-tap-{found.id}{SUFFIXES[name]}")
+                     download_name=f"bao-cao-dien-tap-{found.id}{'-mau-dang' if layout == 'party' else ''}{SUFFIXES[name]}")
