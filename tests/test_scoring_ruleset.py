@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 import pytest
@@ -33,6 +34,7 @@ def test_packaged_rule_sets_are_complete_and_weighted_to_100(set_id):
     assert [e.id for e in rule_set.entries if e.bonus] == ["cerc_first_message"]
     for entry in rule_set.entries:
         assert entry.source.vi.strip() and entry.source.en.strip()
+        assert not re.search(r"\b[a-z]+_[a-z_]+\b", entry.source.vi + entry.source.en), entry.id  # printed: no action ids
     assert "not law" in next(e for e in rule_set.entries if e.bonus).source.en
 
 
