@@ -13,6 +13,7 @@ from instructor.authoring.editing import valid_scenario
 from instructor.authoring.store import chosen_version, link_exercise, version_choices, versions_of_exercises
 from scenarios.library import builtin_ids
 from scoring.rules import RULES
+from sim.statements import claim_label, fact_label
 from web.auth import is_instructor, refuse, who_is
 from web.join_links import join_base, local_only
 from web.names import clean_name, name_key
@@ -134,9 +135,12 @@ def console(exercise_id: int):
     require_instructor()
     exercise = owned_exercise(exercise_id)
     rule_titles = {name: rule.title.as_dict() for name, rule in RULES.items()}
+    scenario = scenario_of(exercise)
+    names = {"facts": {f.id: fact_label(scenario, f.id) for f in scenario.facts},  # the event log names, never ids
+             "claims": {c.id: claim_label(scenario, c.id) for c in scenario.false_claims}}
     base = join_base()
-    return render_template("instructor/console.html", exercise=exercise, scenario=scenario_of(exercise),
-                           rule_titles=rule_titles, join_base=base, join_local=local_only(base))
+    return render_template("instructor/console.html", exercise=exercise, scenario=scenario,
+                           rule_titles=rule_titles, names=names, join_base=base, join_local=local_only(base))
 
 
 def init_app(app: Flask) -> None:
