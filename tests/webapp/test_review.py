@@ -146,6 +146,11 @@ def test_teams_side_by_side_totals_matrix_curves_and_links(platform, exercises):
     row = re.search(r'<tr data-rule="one_focal_point">(.*?)</tr>', text, re.S).group(1)
     cells = re.findall(r'<td class="cell (\w+)"', row)
     assert cells == ["pass", "fail", "none"]
+    # the silent team's 24 hours run past the drill's end: not yet due, neither met nor failed (grey, not red)
+    assert headless_card("silent").result("initial_information").status == "not_due"
+    row = re.search(r'<tr data-rule="initial_information">(.*?)</tr>', text, re.S).group(1)
+    assert re.findall(r'<td class="cell ([\w-]+)"', row) == ["pass", "not-due", "none"]
+    assert "○ Chưa đến hạn" in row
     chart = json_block(page.data, "overlay-data")
     assert [t["team"] for t in chart["teams"]] == ["Đội 1", "Đội 2"]  # the unstarted team has no curve
     for name, writer in FORMATS.items():
