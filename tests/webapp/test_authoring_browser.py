@@ -199,4 +199,11 @@ def test_the_new_drill_fields_show_in_the_editor_and_round_trip_through_a_draft(
     _open(page, f"roles[{head}]")
     expect(page.locator(f'select[data-path="roles[{head}].regular_spokesperson"]')).to_have_value("false")
     expect(_flag(page, f"roles[{head}].operational")).to_be_checked()
+
+    # a fact renamed: the claims it refutes follow
+    _open(page, f"facts[{pipe}]")
+    page.fill(f'[data-path="facts[{pipe}].id"]', "pipe-flush-dn300")
+    expect(_check(page, "false_claims[1].refuted_by", "pipe-flush-dn300")).to_be_checked()
+    expect(_check(page, "false_claims[1].refuted_by", "pipe-flush")).to_have_count(0)
+    expect(page.locator("#au-status")).to_contain_text("Hợp lệ")
     assert problems == []
