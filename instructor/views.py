@@ -159,8 +159,9 @@ def console(exercise_id: int):
     require_instructor()
     exercise = owned_exercise(exercise_id)
     rule_titles = {name: rule.title.as_dict() for name, rule in RULES.items()}
+    scenario = scenario_of(exercise)
     base = join_base()
-    return render_template("instructor/console.html", exercise=exercise, scenario=scenario_of(exercise),
+    return render_template("instructor/console.html", exercise=exercise, scenario=scenario,
                            rule_titles=rule_titles, join_base=base, join_local=local_only(base))
 
 

@@ -32,8 +32,9 @@ def cli(capsys, *args):
     return code, out, err
 
 
-def play_live(team_id: int, members: dict[str, Member], actions) -> None:
-    """What a live run stores: each action input numbered, stamped and committed, then applied; every event; the end."""
+def play_live(team_id: int, members: dict[str, Member], actions, end_at: float | None = None) -> None:
+    """What a live run stores: each action input numbered, stamped and committed, then applied; every event; the end
+    (at the drill's duration, or the instructor's End at minute `end_at`)."""
     world = World(scenario(WATER), seed=1)
     for number, action in enumerate(actions, start=1):
         payload = {"role": action.role, "type": action.type, "params": action.params}
@@ -41,7 +42,11 @@ def play_live(team_id: int, members: dict[str, Member], actions) -> None:
                                    kind="action", payload=payload))
         world.advance_to(action.at)
         apply_input(world, "action", payload, action.at)
-    world.finish()
+    if end_at is None:
+        world.finish()
+    else:
+        world.advance_to(end_at)
+        world.end_now()
     db.session.add_all(EventRecord(team_id=team_id, seq=e["seq"], t=e["t"], body=e) for e in world.events)
     db.session.get(Team, team_id).status = "ended"
     db.session.commit()

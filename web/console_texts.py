@@ -17,6 +17,7 @@ from typing import Any
 from scenarios.condition_words import condition_words
 from scenarios.model import LocalText, Scenario
 from sim.cast import make_cast, render
+from sim.statements import claim_label, fact_label
 
 
 def _conditions(scenario: Scenario) -> list[str]:
@@ -33,7 +34,7 @@ def console_texts(scenario: Scenario, seed: int) -> dict[str, Any]:
     return {
         "titles": {inject: render(title, cast) for inject, title in titles.items()},
         "conditions": {source: condition_words(source).as_dict() for source in _conditions(scenario)},
-        "claims": {c.id: c.text.model_dump() for c in scenario.false_claims},
-        "facts": {f.id: f.statement.model_dump() for f in scenario.facts},
+        "claims": {c.id: claim_label(scenario, c.id) for c in scenario.false_claims},
+        "facts": {f.id: fact_label(scenario, f.id) for f in scenario.facts},
         "messages": {m.id: m.text.model_dump() for m in scenario.key_messages},
     }

@@ -2,7 +2,8 @@
 
 `play_teams` plays each team of an exercise (a reference play of the water drill, a list of actions, or None
 to leave the team unstarted) through `tests.test_report_cli.play_live`: every action input numbered, stamped
-and committed with its trainee as source, every event of the world stored, the team ended.
+and committed with its trainee as source, every event of the world stored, the team ended (at the drill's
+duration, or early).
 """
 
 from __future__ import annotations
@@ -25,10 +26,12 @@ def actions_of(play: str | Sequence[Action]) -> list[Action]:
     return sorted(actions, key=lambda action: action.at)
 
 
-def play_teams(team_ids: Sequence[int], plays: Sequence[Play]) -> None:
-    """Inside an app context: each team plays its play to the end (None: the team never starts)."""
-    for team_id, play in zip(team_ids, plays, strict=True):
+def play_teams(team_ids: Sequence[int], plays: Sequence[Play], ends: Sequence[float | None] | None = None) -> None:
+    """Inside an app context: each team plays its play to the end (None: the team never starts), or to the
+    instructor's End at its minute in `ends` (None: the drill's duration), its actions after that never taken."""
+    for team_id, play, end_at in zip(team_ids, plays, ends or [None] * len(plays), strict=True):
         if play is None:
             continue
         team = db.session.get(Team, team_id)
-        play_live(team_id, {member.role: member for member in team.members}, actions_of(play))
+        actions = [a for a in actions_of(play) if end_at is None or a.at <= end_at]
+        play_live(team_id, {member.role: member for member in team.members}, actions, end_at)

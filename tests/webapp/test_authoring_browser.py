@@ -3,7 +3,9 @@
 The instructor copies a built-in drill and opens the editor; a press call's response window set to a value
 the loader refuses shows its error next to that field and the save button refuses; fixed, the error clears.
 An edit in the YAML view moves the form; a YAML error is marked on its line. A version is saved; the dry run
-shows the three bots. What is typed into the form reaches the page as text, never as HTML.
+shows the three bots. What is typed into the form reaches the page as text, never as HTML. The drill fields
+of issue 9 (facts' labels and marks, claims' refuting facts, the speakers' marks, several receipts, a divided
+opinion) are shown, edited and kept by a draft across a reload.
 """
 
 from __future__ import annotations
@@ -11,9 +13,11 @@ from __future__ import annotations
 import re
 
 import pytest
+import yaml
 from playwright.sync_api import expect
 
 from browser_helpers import log_in
+from scenarios.library import scenario_path as library_path
 from test_browser import chromium, contexts, server  # noqa: F401 - the same live server and browser
 
 pytestmark = pytest.mark.browser
@@ -97,4 +101,109 @@ def test_the_editor_checks_as_you_type_keeps_form_and_yaml_in_step_and_dry_runs(
     expect(panel.locator('[data-bot="silent"] .dr-score')).to_contain_text("0")
     expect(panel.locator(".dr-ok")).to_be_visible()
     expect(panel.locator("canvas")).to_be_visible()
+    assert problems == []
+
+
+def _flag(page, path: str):
+    return page.locator(f'input[type=checkbox][data-path="{path}"]')
+
+
+def _check(page, path: str, value: str):
+    return page.locator(f'[data-field="{path}"] input[type=checkbox][value="{value}"]')
+
+
+def _open(page, path: str) -> None:
+    card = page.locator(f'details[data-field="{path}"]')
+    if not card.evaluate("node => node.open"):
+        card.locator("> summary").click()
+
+
+def test_the_new_drill_fields_show_in_the_editor_and_round_trip_through_a_draft(server, contexts):  # noqa: F811
+    """Issue 9: labels, briefed and assuring facts, claims' refuting facts, the speakers' and command marks,
+    several receipts and a divided opinion are edited in the form and kept by a draft across a reload."""
+    source = yaml.safe_load(library_path("nuoc-may-nhiem-doc").read_text(encoding="utf-8"))
+    page = contexts().new_page()
+    problems: list[str] = []
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    open_copy(page, server.url)
+
+    # what the built-in drill says is shown
+    facts = {fact["id"]: i for i, fact in enumerate(source["facts"])}
+    roles = {role["id"]: i for i, role in enumerate(source["roles"])}
+    expect(_flag(page, "incident.opinion_divided")).to_be_checked()
+    expect(_check(page, "incident.received_by", source["incident"]["received_by"])).to_be_checked()
+    expect(_check(page, "incident.received_by", "call-paper")).not_to_be_checked()
+    for fact in source["facts"]:
+        i = facts[fact["id"]]
+        _open(page, f"facts[{i}]")
+        for mark in ("briefed", "assures"):
+            (expect(_flag(page, f"facts[{i}].{mark}")).to_be_checked if fact.get(mark)
+             else expect(_flag(page, f"facts[{i}].{mark}")).not_to_be_checked)()
+        if fact.get("label"):
+            expect(page.locator(f'[data-path="facts[{i}].label.vi"]')).to_have_value(fact["label"]["vi"])
+    for i, claim in enumerate(source["false_claims"]):
+        for fact in source["facts"]:
+            box = _check(page, f"false_claims[{i}].refuted_by", fact["id"])
+            (expect(box).to_be_checked if fact["id"] in claim.get("refuted_by", ()) else expect(box).not_to_be_checked)()
+    for role in source["roles"]:
+        i = roles[role["id"]]
+        _open(page, f"roles[{i}]")
+        for mark in ("regular_spokesperson", "head_of_agency"):
+            expected = {True: "true", False: "false", None: ""}[role.get(mark)]
+            expect(page.locator(f'select[data-path="roles[{i}].{mark}"]')).to_have_value(expected)
+    page.locator(f'[data-field="roles[{roles["agency_head"]}]"]').screenshot(path="/tmp/editor-role-marks.png")
+    page.locator(f'[data-field="facts[{facts["water-test"]}]"]').screenshot(path="/tmp/editor-fact-marks.png")
+
+    # edited in the form
+    _check(page, "incident.received_by", "call-paper").check()
+    _flag(page, "incident.opinion_divided").uncheck()
+    no_cases, pipe = facts["no-cases"], facts["pipe-flush"]
+    _flag(page, f"facts[{no_cases}].briefed").check()
+    _flag(page, f"facts[{pipe}].assures").check()
+    page.fill(f'[data-path="facts[{no_cases}].label.vi"]', "Chưa ghi nhận ca ngộ độc nào")
+    _check(page, "false_claims[1].refuted_by", "pipe-flush").check()
+    _check(page, "false_claims[0].refuted_by", "water-test").uncheck()
+    chair, head = roles["province_chair"], roles["agency_head"]
+    page.select_option(f'select[data-path="roles[{chair}].head_of_agency"]', "")
+    page.select_option(f'select[data-path="roles[{head}].regular_spokesperson"]', "false")
+    _flag(page, f"roles[{head}].operational").check()
+    page.locator('[data-field="incident.received_by"]').screenshot(path="/tmp/editor-received-by.png")
+    expect(page.locator("#au-draft-state")).to_contain_text("Bản nháp đã được giữ", timeout=10_000)
+    expect(page.locator("#au-status")).to_contain_text("Hợp lệ")
+    page.click("#tab-yaml")
+    before = page.locator("#au-yaml").input_value()
+
+    page.reload()
+    expect(page.locator("#au-status")).to_contain_text("Hợp lệ")
+    page.click("#tab-yaml")
+    assert page.locator("#au-yaml").input_value() == before
+    page.click("#tab-form")
+    kept = yaml.safe_load(before)
+    assert kept["incident"]["received_by"] == [source["incident"]["received_by"], "call-paper"]
+    assert "opinion_divided" not in kept["incident"]
+    assert kept["facts"][no_cases]["briefed"] is True and kept["facts"][pipe]["assures"] is True
+    assert kept["facts"][no_cases]["label"]["vi"] == "Chưa ghi nhận ca ngộ độc nào"
+    assert kept["facts"][no_cases]["label"]["en"] == source["facts"][no_cases]["label"]["en"]
+    assert kept["false_claims"][0].get("refuted_by", []) == []
+    assert kept["false_claims"][1]["refuted_by"] == source["false_claims"][1]["refuted_by"] + ["pipe-flush"]
+    assert "head_of_agency" not in kept["roles"][chair]
+    assert kept["roles"][head]["regular_spokesperson"] is False and kept["roles"][head]["operational"] is True
+    assert kept["roles"][head]["head_of_agency"] is False  # unchanged
+    for key in ("injects", "levels", "key_messages", "opinion"):
+        assert kept[key] == source[key]
+    # and the form reads them back
+    expect(_check(page, "incident.received_by", "call-paper")).to_be_checked()
+    expect(_flag(page, "incident.opinion_divided")).not_to_be_checked()
+    _open(page, f"facts[{no_cases}]")
+    expect(_flag(page, f"facts[{no_cases}].briefed")).to_be_checked()
+    _open(page, f"roles[{head}]")
+    expect(page.locator(f'select[data-path="roles[{head}].regular_spokesperson"]')).to_have_value("false")
+    expect(_flag(page, f"roles[{head}].operational")).to_be_checked()
+
+    # a fact renamed: the claims it refutes follow
+    _open(page, f"facts[{pipe}]")
+    page.fill(f'[data-path="facts[{pipe}].id"]', "pipe-flush-dn300")
+    expect(_check(page, "false_claims[1].refuted_by", "pipe-flush-dn300")).to_be_checked()
+    expect(_check(page, "false_claims[1].refuted_by", "pipe-flush")).to_have_count(0)
+    expect(page.locator("#au-status")).to_contain_text("Hợp lệ")
     assert problems == []

@@ -3,7 +3,8 @@
 The instructor logs in and creates an exercise; two trainees in different roles join in their own
 browser contexts; the instructor starts the drill; an inject reaches the right trainee's screen and
 not the other's; the trainee acts; the instructor's console shows the action and the score moves.
-And: what a trainee types reaches teammates as text, never as HTML.
+And: what a trainee types reaches teammates as text, never as HTML; the spokesperson answers a
+journalist in part, with the lawful ground for what is held back.
 
 Skipped only when /usr/bin/chromium is missing, and then failed instead on CI (CI=true).
 """
@@ -175,3 +176,43 @@ def test_the_board_proposes_the_spokesperson_and_the_chair_assigns_in_the_room(s
     expect(board.locator("#team-log li.log-reply").filter(has_text="Chủ tịch UBND tỉnh")).to_have_count(1)
     board.screenshot(path="/tmp/speakers-board-room.png", full_page=True)
     speaker.screenshot(path="/tmp/speakers-spokesperson-room.png", full_page=True)
+
+
+def test_the_spokesperson_answers_a_journalist_in_part_with_the_lawful_ground_for_what_is_held_back(server, contexts):
+    """Issue 9: a partial answer (the facts, and a lawful ground for the part withheld) can be sent from the room."""
+    base = server.url
+    console = contexts().new_page()
+    log_in(console, base)
+    code, _ = create_exercise(console, base, ROSTER, SPEED)
+    speaker = join(contexts(), base, code, "Nguyễn Văn An")
+    team = console.locator(".team-card").first
+    team.locator(".team-controls button[data-command=start]").click()
+    call = speaker.locator("#feed-phone #item-call-paper")
+    expect(call).to_be_visible(timeout=20_000)
+    team.locator(".team-controls button[data-command=pause]").click()
+    expect(team.locator(".status-badge").first).to_contain_text("Tạm dừng")
+
+    call.locator("button[data-action=answer_press]").click()
+    form = speaker.locator("#action-answer_press form")
+    expect(form.locator("select[name=call]")).to_have_value("call-paper")
+    withheld = form.locator("select[name=withheld]")
+    expect(withheld).to_be_hidden()
+    form.locator("input[name=answer_mode][value=partial]").check()
+    expect(withheld).to_be_visible()
+    expect(form.locator("textarea[name=text]")).to_be_visible()
+    expect(form.locator("select[name=refusal_reason]")).to_be_hidden()
+    withheld.select_option("under_investigation")
+    form.locator("button[type=submit]").click()  # the text is required: nothing is sent without it
+    expect(speaker.locator("#acks .ack")).to_have_count(0)
+    form.locator("textarea[name=text]").fill(
+        "UBND tỉnh đã lấy mẫu nước tại nhà máy, kết quả các chỉ tiêu nhanh đạt quy chuẩn; "
+        "nguyên nhân sự cố đang được cơ quan chức năng điều tra nên chưa thể công bố.")
+    form.screenshot(path="/tmp/partial-answer-form.png")
+    form.locator("button[type=submit]").click()
+    expect(speaker.locator("#acks .ack-ok")).to_contain_text("Trả lời báo chí")
+    entry = speaker.locator("#team-log li").filter(has_text="Lý do không cung cấp một phần")
+    expect(entry).to_contain_text("Vụ việc đang điều tra hoặc chưa xét xử")
+    expect(entry).to_contain_text("kết quả các chỉ tiêu nhanh đạt quy chuẩn")
+    expect(call).to_contain_text("Đã trả lời")
+    expect(team.locator(".timeline li.k-action").filter(has_text="Trả lời báo chí")).to_have_count(1)
+    speaker.screenshot(path="/tmp/partial-answer-room.png", full_page=True)

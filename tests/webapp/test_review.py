@@ -28,6 +28,7 @@ from web.models import EventRecord, Exercise, Instructor, Member, Observation, T
 from web.models.debrief import Course, CourseExercise, ReportEdit
 from web.review.access import can_review
 from web.review.plan import saved_plan
+from web.review.scores import team_scores
 
 A_PLAYS = ["exemplary", "silent", None]  # the third team never starts
 B_PLAYS = ["off_focal_point", "unverified"]
@@ -145,6 +146,11 @@ def test_teams_side_by_side_totals_matrix_curves_and_links(platform, exercises):
     row = re.search(r'<tr data-rule="one_focal_point">(.*?)</tr>', text, re.S).group(1)
     cells = re.findall(r'<td class="cell (\w+)"', row)
     assert cells == ["pass", "fail", "none"]
+    # the silent team's 24 hours run past the drill's end: not yet due, neither met nor failed (grey, not red)
+    assert headless_card("silent").result("initial_information").status == "not_due"
+    row = re.search(r'<tr data-rule="initial_information">(.*?)</tr>', text, re.S).group(1)
+    assert re.findall(r'<td class="cell ([\w-]+)"', row) == ["pass", "not-due", "none"]
+    assert "○ Chưa đến hạn" in row
     chart = json_block(page.data, "overlay-data")
     assert [t["team"] for t in chart["teams"]] == ["Đội 1", "Đội 2"]  # the unstarted team has no curve
     for name, writer in FORMATS.items():
@@ -262,6 +268,42 @@ def test_a_course_averages_its_exercises_and_counts_the_rules_failed_most(app, p
     assert client.post(f"/review/courses/{course_id}/exercises/{exercises['B'][0]}/remove").status_code == 302
     with app.app_context():
         assert [e.id for e in db.session.get(Course, course_id).exercises] == [exercises["A"][0]]
+
+
+def test_a_team_ended_early_is_shown_incomplete_and_kept_out_of_averages_and_rule_counts(app, platform):
+    """Issue 13: an instructor's End before the duration marks the team "Chưa hoàn thành" in the exercise and the
+    course, with its score, and neither its total nor its failures count (as in the practice history)."""
+    exercise_id, teams = platform.exercise(teams=3)
+    team_ids = [team_id for team_id, _ in teams]
+    with app.app_context():
+        play_teams(team_ids, ["exemplary", "silent", "exemplary"], ends=[None, None, 80])
+        early = team_scores(db.session.get(Exercise, exercise_id))[2]
+        assert early.incomplete and not early.counted and early.review.card.failures
+        early_total = early.review.card.total
+    counted = (headless_total("exemplary") + headless_total("silent")) / 2
+    assert round((2 * counted + early_total) / 3, 1) != round(counted, 1)  # counting it would show
+
+    client = platform.instructor_client()
+    text = client.get(f"/review/exercises/{exercise_id}").data.decode()
+    assert f"average <strong>{vn(counted)}</strong>" in text
+    assert "không tính 1 đội chưa hoàn thành" in text
+    row = re.search(rf'<tr data-team="{team_ids[2]}">(.*?)</tr>', text, re.S).group(1)
+    assert "Chưa hoàn thành" in row and "T+01:20" in row
+    assert f'{vn(early_total)} <small class="not-counted">(không tính' in row
+    for team_id in team_ids[:2]:
+        assert "Chưa hoàn thành" not in re.search(rf'<tr data-team="{team_id}">(.*?)</tr>', text, re.S).group(1)
+    assert re.search(r'<th class="team-col">Đội 3<small class="incomplete">Chưa hoàn thành</small></th>', text)
+
+    course_id = int(client.post("/review/courses", data={"name": "Lớp Q3"}).location.rsplit("/", 1)[1])
+    client.post(f"/review/courses/{course_id}/exercises", data={"exercise_id": exercise_id})
+    text = client.get(f"/review/courses/{course_id}").data.decode()
+    assert re.findall(r'<strong class="exercise-average">([^<]*)</strong>', text) == [vn(counted)]
+    assert f'<span class="val" id="overall">{vn(counted)}</span>' in text
+    assert "1 chưa hoàn thành, không tính" in text
+    expected = Counter(rule.id for play in ("exemplary", "silent") for rule in headless_card(play).failures)
+    shown = re.findall(r'<tr data-rule="(\w+)">.*?<strong class="count">(\d+)</strong> / (\d+)', text, re.S)
+    assert {rule: int(count) for rule, count, _ in shown} == dict(expected)
+    assert {total for _, _, total in shown} == {"2"}
 
 
 def test_an_instructor_cannot_add_another_instructors_exercise_to_a_course(app, platform, exercises):

@@ -2,7 +2,8 @@
 
     /review/courses                                  the instructor's courses; create one
     /review/courses/<id>                             its exercises with their teams and scores, the averages
-                                                     (per exercise and over every team), the rules failed most often
+                                                     (per exercise and over every team), the rules failed most often;
+                                                     a team ended early is shown incomplete and counted in neither
     POST /review/courses/<id>/exercises              add one of the instructor's exercises
     POST /review/courses/<id>/exercises/<eid>/remove take one out
     POST /review/courses/<id>/delete                 delete the course (its exercises stay)
@@ -62,6 +63,7 @@ def course(course_id: int):
                                 .order_by(Exercise.id.desc())).all()
     return render_template("review/course.html", course=found, exercises=exercises, average=average,
                            overall=average(every_team), played=[s for s in every_team if s.played],
+                           counted=[s for s in every_team if s.counted], incomplete=[s for s in every_team if s.incomplete],
                            failed=most_failed(every_team), others=others, form=AddExerciseForm())
 
 

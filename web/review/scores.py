@@ -1,12 +1,16 @@
 """Teams' scores side by side: each team's review, the rule × team matrix, averages and the rules failed most often.
 
     scores = team_scores(exercise)          # [TeamScore], in team order (a handful of queries per exercise)
-    average(scores)                         # mean total of the teams that played, None if none did
+    average(scores)                         # mean total of the teams counted, None if there is none
     rule_rows(scores)                       # one row per rule: each team's result
-    most_failed(scores_of_every_exercise)   # legal rules by how many teams failed them
+    most_failed(scores_of_every_exercise)   # legal rules by how many teams counted failed them
 
 A team that never started (status `ready`) is listed but has no score: it
-counts in no average and fails no rule.
+counts in no average and fails no rule. A team whose drill was ended early
+(its card `ended_early`, docs/SCORING.md) is listed with its score, marked
+incomplete, and likewise counts in no average and fails no rule in the
+counts, as an attempt ended early in the practice history (`web.practice.history`):
+the obligations of its unplayed hours never came.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from dataclasses import dataclass
 
 from debrief import TeamReview, review
 from scoring import RuleResult, Text
+from scoring.card import ENDED_EARLY
 from web.models import Exercise, Team
 from web.runs import exercise_runs
 
@@ -30,6 +35,16 @@ class TeamScore:
     @property
     def played(self) -> bool:
         return self.team.status != "ready"
+
+    @property
+    def incomplete(self) -> bool:
+        """The drill was ended before its duration: shown, kept out of averages and rule counts."""
+        return self.played and self.review.card.completion == ENDED_EARLY
+
+    @property
+    def counted(self) -> bool:
+        """Whether the team's score counts in averages and in the rules failed most often."""
+        return self.played and not self.incomplete
 
 
 @dataclass(frozen=True)
@@ -64,8 +79,8 @@ def team_scores(exercise: Exercise) -> list[TeamScore]:
 
 
 def average(scores: Iterable[TeamScore]) -> float | None:
-    """The mean total of the teams that played; None if none did."""
-    totals = [s.review.card.total for s in scores if s.played]
+    """The mean total of the teams counted (played, not ended early); None if there is none."""
+    totals = [s.review.card.total for s in scores if s.counted]
     return sum(totals) / len(totals) if totals else None
 
 
@@ -81,10 +96,10 @@ def rule_rows(scores: Sequence[TeamScore]) -> list[RuleRow]:
 
 
 def most_failed(scores: Iterable[TeamScore]) -> list[FailedRule]:
-    """The legal rules failed by at least one team that played, most failed first (then in the order first met)."""
+    """The legal rules failed by at least one team counted, most failed first (then in the order first met)."""
     found: dict[str, tuple[Text, list[Text], list[str]]] = {}
     for score in scores:
-        if not score.played:
+        if not score.counted:
             continue
         for result in score.review.card.failures:
             title, sources, teams = found.setdefault(result.id, (result.title, [], []))

@@ -154,14 +154,30 @@
       deps.forEach(function (d) { D.clear(d.node); d.render(d.node); });
     }
 
-    /* Checkboxes over a list of ids; ids the drill does not know (typed in YAML) are shown checked, marked. */
+    /* A yes/no field whose absence means no: ticked is true, unticked leaves the field out. */
+    function flag(label, path, opts) {
+      opts = opts || {};
+      var box = el("input", { type: "checkbox", "data-path": path, "data-focus": path });
+      box.checked = M.get(ctx.data(), path) === true;
+      box.addEventListener("change", function () {
+        ctx.edit(function (d) { if (box.checked) M.set(d, path, true); else M.unset(d, path); }, opts.how);
+      });
+      return el("div", { class: "af af-flag" + (opts.cls ? " " + opts.cls : ""), "data-field": path },
+        el("label", { class: "check" }, box, " ", D.bi(label)),
+        opts.hint ? el("p", { class: "hint" }, opts.hint) : null,
+        errorsList());
+    }
+
+    /* Checkboxes over a list of ids; ids the drill does not know (typed in YAML) are shown checked, marked.
+       opts.oneOrMany: the field may be one id or a list (incident.received_by): one chosen is written as
+       the id, several as a list. */
     function checks(label, path, options, opts) {
       opts = opts || {};
       var group = el("div", { class: "af af-checks", "data-field": path, role: "group", "aria-label": D.vi(label) },
         el("div", { class: "flabel" }, D.bi(label)), null);
       var box = dep(el("div", { class: "checks-row" }), function (node) {
         var chosen = M.get(ctx.data(), path);
-        chosen = Array.isArray(chosen) ? chosen : [];
+        chosen = Array.isArray(chosen) ? chosen : opts.oneOrMany && typeof chosen === "string" && chosen ? [chosen] : [];
         var known = options();
         var all = known.concat(chosen.filter(function (v) { return !known.some(function (o) { return o[0] === v; }); })
           .map(function (v) { return [v, null]; }));
@@ -172,9 +188,11 @@
           box.addEventListener("change", function () {
             ctx.edit(function (d) {
               var current = M.get(d, path);
+              if (opts.oneOrMany && typeof current === "string" && current) current = [current];
               current = Array.isArray(current) ? current.filter(function (v) { return v !== o[0]; }) : [];
               if (box.checked) current.push(o[0]);
-              if (current.length || !opts.dropEmpty) M.set(d, path, current); else M.unset(d, path);
+              if (opts.oneOrMany && current.length === 1) M.set(d, path, current[0]);
+              else if (current.length || !opts.dropEmpty) M.set(d, path, current); else M.unset(d, path);
             });
           });
           node.appendChild(el("label", { class: "check" + (o[1] === null ? " unknown" : "") }, box, " ",
@@ -198,7 +216,7 @@
       return el("button", { type: "button", class: "small " + (cls || "secondary"), onclick: onClick }, D.bi(label));
     }
 
-    return { text: text, number: number, id: id, select: select, localText: localText, lines: lines, checks: checks,
+    return { text: text, number: number, id: id, select: select, localText: localText, lines: lines, checks: checks, flag: flag,
              dep: dep, refresh: refresh, card: card, button: button, wrap: wrap, errorsList: errorsList, open: open };
   }
 

@@ -17,6 +17,7 @@
   ];
   var RULE_SETS = [["vn-2026", L("vn-2026 — Nghị định 244/2026", "vn-2026 — Decree 244/2026")],
                    ["vn-2021", L("vn-2021 — quy định trước 7/2026", "vn-2021 — rules before July 2026")]];
+  var YES_NO = [[true, L("Có", "Yes")], [false, L("Không", "No")]];
   var PLAYED_BY = [["trainee", L("Học viên", "Trainee")], ["simulation", L("Mô phỏng", "Simulation")]];
   var CAST_KINDS = [["name", L("Họ tên", "Full name")], ["male_name", L("Họ tên nam", "Male name")],
                     ["female_name", L("Họ tên nữ", "Female name")], ["last_name", L("Họ", "Last name")]];
@@ -81,11 +82,15 @@
 
   function general(f, ctx) {
     var cfg = ctx.config;
-    var injects = function () { return M.ids(ctx.data(), "injects").map(function (i) { return [i, i]; }); };
-    var received = f.dep(el("div", { class: "af-slot" }), function (node) {
-      node.appendChild(f.select(L("Cơ quan nhận thông tin qua tin", "Received through inject"), "incident.received_by", injects(),
-        { hint: "với vn-2026, hạn 24 giờ cung cấp thông tin ban đầu tính từ tin này · under vn-2026 the 24 hours run from it" }));
-    });
+    var injects = function () {
+      return M.list(ctx.data(), "injects").filter(function (i) { return i && i.id; }).map(function (i) {
+        return [i.id, L(D.preview(D.vi(i.title) || D.vi(i.content) || i.id, 50), null)];
+      });
+    };
+    var received = el("div", { class: "wide" },
+      f.checks(L("Cơ quan nhận thông tin qua tin", "Received through inject(s)"), "incident.received_by", injects, { oneOrMany: true }),
+      el("p", { class: "hint" }, "với vn-2026, hạn 24 giờ cung cấp thông tin ban đầu tính từ tin đến sớm nhất trong các tin đã chọn · " +
+        "under vn-2026 the 24 hours run from the first of them delivered"));
     return el("div", { class: "grid-2" },
       f.id(L("Mã kịch bản", "Drill id"), "id", null,
         { hint: "chữ thường không dấu, số, '-' và '_' · lower-case letters, digits, - and _" }),
@@ -100,6 +105,8 @@
       f.number(L("Sự cố xảy ra lúc (phút)", "Incident occurred at (minute)"), "incident.occurred_at",
         { hint: "số âm: trước khi diễn tập bắt đầu · negative: before the drill starts" }),
       received,
+      f.flag(L("Vụ việc có nhiều luồng ý kiến trái chiều", "Public opinion is divided"), "incident.opinion_divided", { cls: "wide",
+        hint: "Điều 7.4 Nghị định 244/2026: 24 giờ tính từ khi cơ quan xác định được tác động · Decree 244/2026 Art. 7.4: the 24 hours run from when the agency determined the impact" }),
       f.lines(L("Nguồn, văn bản căn cứ", "Sources"), "sources", { cls: "wide", optional: true }));
   }
 
@@ -113,6 +120,13 @@
           f.select(L("Ai đảm nhận", "Played by"), p + ".played_by", PLAYED_BY, { optional: true })),
         f.localText(L("Tên vai", "Label"), p + ".label"),
         f.localText(L("Nhiệm vụ của vai", "Brief"), p + ".brief", { area: true, rows: 4 }),
+        el("div", { class: "grid-3" },
+          f.select(L("Người phát ngôn thường xuyên", "Regular spokesperson"), p + ".regular_spokesperson", YES_NO,
+            { optional: true, hint: "“—”: mặc định là vai có mã spokesperson (Nghị định 244/2026 Điều 3.2.b) · “—”: the role spokesperson by default" }),
+          f.select(L("Người đứng đầu cơ quan hành chính", "Head of the agency"), p + ".head_of_agency", YES_NO,
+            { optional: true, hint: "“—”: mặc định là vai có mã agency_head (Điều 3.2.a, 4.1) · “—”: the role agency_head by default" }),
+          f.flag(L("Cơ quan chỉ huy tác nghiệp", "Operational command"), p + ".operational",
+            { hint: "báo cáo tình hình của vai này không phải tiếng nói thứ hai · its situation reports are no second voice" })),
         el("div", { class: "item-actions" }, removeButton(f, ctx, "roles", i))]);
     });
   }
@@ -271,22 +285,34 @@
     return items(f, ctx, "facts", function (fact, i, p) {
       return f.card(p, [el("code", null, fact.id || "?"), " ", el("span", { class: "preview" }, D.preview(D.vi(fact.statement), 80))], [
         el("div", { class: "grid-3" },
-          f.id(L("Mã", "Id"), p + ".id", null),
+          f.id(L("Mã", "Id"), p + ".id", "facts"),
           f.text(L("Cơ quan xác nhận", "Confirmed by"), p + ".source", { mono: true, list: "au-agencies" }),
           f.number(L("Trả lời sau (phút)", "Answers after (min)"), p + ".delay")),
+        f.localText(L("Tên ngắn", "Short label"), p + ".label", { optional: true, how: "deps" }),
         f.localText(L("Nội dung đã xác minh", "Statement"), p + ".statement", { area: true, rows: 3 }),
+        el("div", { class: "grid-2" },
+          f.flag(L("Đã có trong tóm tắt tình huống", "Told in the brief"), p + ".briefed",
+            { hint: "học viên biết từ đầu, không cần xác minh · known from the start, no verification needed" }),
+          f.flag(L("Làm căn cứ cho khẳng định an toàn", "Grounds a safety assurance"), p + ".assures",
+            { hint: "khẳng định “an toàn” trước khi xác minh sự thật này là chưa được kiểm chứng · an assurance before it is verified is unverified" })),
         f.lines(L("Từ khóa cho thấy phát ngôn dùng sự thật này", "Keywords that show a statement uses it"), p + ".keywords"),
         el("div", { class: "item-actions" }, removeButton(f, ctx, "facts", i))]);
     });
   }
 
   function texts(f, ctx, key, idLabel) {
+    var factOptions = function () {
+      return M.list(ctx.data(), "facts").filter(function (fact) { return fact && fact.id; })
+        .map(function (fact) { return [fact.id, L(D.preview(D.vi(fact.label) || D.vi(fact.statement) || fact.id, 60), null)]; });
+    };
     return items(f, ctx, key, function (item, i, p) {
       return el("div", { class: "row-card", "data-field": p }, f.errorsList(),
         el("div", { class: "grid-3" },
           f.id(idLabel, p + ".id", key === "false_claims" ? "false_claims" : null),
           f.localText(L("Nội dung", "Text"), p + ".text", { cls: "span-2", area: true, rows: 2 })),
         f.lines(L("Từ khóa", "Keywords"), p + ".keywords"),
+        key === "false_claims" ? f.checks(L("Sự thật làm căn cứ bác bỏ tin sai này", "Facts that ground its denial"), p + ".refuted_by",
+          factOptions, { dropEmpty: true, empty: "— chưa có sự thật nào / no facts yet" }) : null,
         el("div", { class: "item-actions" }, removeButton(f, ctx, key, i)));
     });
   }

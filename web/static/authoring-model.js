@@ -2,7 +2,8 @@
 
    A path is what the loader names a field by: "injects[3].response_window", "levels[1].escalate_when",
    "cast.reporter.title.vi". This file reads and writes such paths, keeps references in step when an id
-   changes or an item goes (levels' releases, the incident, injects' recipients and claims), and makes the
+   changes or an item goes (levels' releases, the incident, injects' recipients and claims, the facts that
+   refute a false claim), and makes the
    new items the form adds. No DOM here. */
 (function () {
   "use strict";
@@ -85,14 +86,20 @@
     }, []);
   }
 
-  /* An inject, role or false claim renamed (to = new id) or removed (to = null): follow it everywhere. */
+  /* An inject, role, fact or false claim renamed (to = new id) or removed (to = null): follow it everywhere. */
   function follow(data, kind, from, to) {
     if (!from) return;
     if (kind === "injects") {
       list(data, "levels").forEach(function (level) {
         if (level && Array.isArray(level.releases)) level.releases = replaceIn(level.releases, from, to);
       });
-      if (to && data.incident && data.incident.received_by === from) data.incident.received_by = to;
+      var incident = data.incident;
+      if (incident && Array.isArray(incident.received_by)) incident.received_by = replaceIn(incident.received_by, from, to);
+      else if (to && incident && incident.received_by === from) incident.received_by = to;
+    } else if (kind === "facts") {
+      list(data, "false_claims").forEach(function (claim) {
+        if (claim && Array.isArray(claim.refuted_by)) claim.refuted_by = replaceIn(claim.refuted_by, from, to);
+      });
     } else if (kind === "roles" || kind === "false_claims") {
       var key = kind === "roles" ? "to" : "claims";
       list(data, "injects").forEach(function (inject) {

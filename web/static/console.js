@@ -341,18 +341,28 @@
     dom.score.appendChild(document.createTextNode(num(score.total, 1)));
     dom.score.appendChild(el("small", { class: "en" }, " /100"));
     if (score.bonus) dom.score.appendChild(el("small", { class: "bonus" }, " (+" + num(score.bonus, 1) + " thưởng)"));
+    /* A rule not yet due (its deadline after the minute reached) is neither met nor failed: listed apart. */
     var rules = (score.rules || []).filter(function (r) { return !r.bonus; });
-    var failed = rules.filter(function (r) { return !r.passed; });
-    dom.rulesHead.appendChild(document.createTextNode("Điểm theo quy tắc: " + (rules.length - failed.length) + "/" + rules.length + " đạt "));
-    dom.rulesHead.appendChild(el("small", { class: "en", lang: "en" }, "Live score — rules not yet met"));
-    if (!failed.length) dom.rules.appendChild(el("li", { class: "passed" }, "Mọi quy tắc đều đạt. / Every rule is met."));
-    failed.forEach(function (r) {
-      var title = ruleTitles[r.id];
-      dom.rules.appendChild(el("li", null,
-        el("strong", null, title ? title.vi : r.id), " ",
-        el("span", { class: "pts" }, num(r.points, 1) + "/" + num(r.max_points, 1)),
-        el("span", { class: "why" }, D.vi(r.explanation))));
-    });
+    var notDue = rules.filter(function (r) { return r.status === "not_due"; });
+    var due = rules.filter(function (r) { return r.status !== "not_due"; });
+    var failed = due.filter(function (r) { return !r.passed; });
+    dom.rulesHead.appendChild(document.createTextNode("Điểm theo quy tắc: " + (due.length - failed.length) + "/" + due.length + " đạt" +
+      (notDue.length ? ", " + notDue.length + " chưa đến hạn " : " ")));
+    dom.rulesHead.appendChild(el("small", { class: "en", lang: "en" }, "Live score — rules not yet met" + (notDue.length ? ", rules not yet due" : "")));
+    if (!failed.length) dom.rules.appendChild(el("li", { class: "passed" },
+      (notDue.length ? "Mọi quy tắc đã đến hạn đều đạt. / Every rule due is met." : "Mọi quy tắc đều đạt. / Every rule is met.")));
+    failed.forEach(function (r) { dom.rules.appendChild(ruleItem(r, null)); });
+    notDue.forEach(function (r) { dom.rules.appendChild(ruleItem(r, "not-due")); });
+  }
+
+  function ruleItem(r, cls) {
+    var title = ruleTitles[r.id];
+    return el("li", { class: cls, dataset: { rule: r.id } },
+      el("strong", null, title ? title.vi : r.id), " ",
+      cls === "not-due"
+        ? el("span", { class: "due-mark" }, "Chưa đến hạn ", el("small", { class: "en", lang: "en" }, "Not yet due"))
+        : el("span", { class: "pts" }, num(r.points, 1) + "/" + num(r.max_points, 1)),
+      el("span", { class: "why" }, D.vi(r.explanation)));
   }
 
   /* ---- the opinion curve: inline SVG, belief (auto-scaled) above, trust (0–100%) below ---- */
@@ -434,6 +444,12 @@
     return D.preview(D.vi(delivered.title || delivered.question || delivered.content), 70);
   }
 
+  /* Facts, false claims and key messages by their human names (web/console_texts.py: labels, a message's text). */
+  function factName(id) { return textOf("facts", id); }
+  function claimName(id) { return textOf("claims", id); }
+  function messageName(id) { return D.preview(textOf("messages", id), 60); }
+  function quoted(ids, name) { return ids.map(function (id) { return "“" + name(id) + "”"; }).join(", "); }
+
   function paramsText(params, team) {
     var parts = [];
     Object.keys(params || {}).forEach(function (k) {
@@ -444,7 +460,7 @@
       else if (k === "agency") v = agencyName(v);
       else if (k === "form") v = D.vi(D.labelOf(D.FORMS, v));
       else if (k === "channel") v = D.vi(D.labelOf(D.STATEMENT_CHANNELS, v));
-      else if (k === "refusal") v = D.vi(D.labelOf(D.REFUSALS, v));
+      else if (k === "refusal" || k === "withheld") v = D.vi(D.labelOf(D.REFUSALS, v));
       else if (k === "mode") v = D.vi(D.labelOf(D.MODES, v));
       else if (typeof v !== "string") v = JSON.stringify(v);
       parts.push(D.vi(D.PARAMS[k], k) + ": " + D.preview(v, 220));
@@ -469,9 +485,10 @@
         if (e.analysis) {
           var a = e.analysis;
           sub += "\nChất lượng " + Math.round((a.quality || 0) * 100) + "%" +
-                 (a.claims && a.claims.length ? " · nhắc lại tin đồn: " + a.claims.map(function (c) { return textOf("claims", c); }).join("; ") : "") +
-                 (a.unverified_facts && a.unverified_facts.length ? " · chưa xác minh: " + a.unverified_facts.map(function (f) { return textOf("facts", f); }).join("; ") : "") +
-                 (a.messages && a.messages.length ? " · thông điệp: " + a.messages.map(function (m) { return textOf("messages", m); }).join("; ") : "");
+                 (a.claims && a.claims.length ? " · nhắc lại tin đồn: " + quoted(a.claims, claimName) : "") +
+                 (a.refuted && a.refuted.length ? " · bác bỏ tin đồn: " + quoted(a.refuted, claimName) : "") +
+                 (a.unverified_facts && a.unverified_facts.length ? " · chưa xác minh: " + quoted(a.unverified_facts, factName) : "") +
+                 (a.messages && a.messages.length ? " · thông điệp: " + quoted(a.messages, messageName) : "");
         }
         break;
       case "refused":
@@ -484,7 +501,7 @@
         sub = D.preview(D.vi(e.content), 260);
         break;
       case "fact":
-        what = "Xác minh: " + agencyName(e.source);
+        what = "Xác minh: " + agencyName(e.source) + " — " + factName(e.fact);
         sub = D.preview(D.vi(e.statement), 260);
         break;
       case "deadline_missed":

@@ -205,7 +205,7 @@
       else if (key === "form") text = D.vi(D.labelOf(D.FORMS, value));
       else if (key === "channel") text = D.vi(D.labelOf(D.STATEMENT_CHANNELS, value));
       else if (key === "mode") text = D.vi(D.labelOf(D.MODES, value));
-      else if (key === "refusal") text = D.vi(D.labelOf(D.REFUSALS, value));
+      else if (key === "refusal" || key === "withheld") text = D.vi(D.labelOf(D.REFUSALS, value));
       else if (key === "level") text = "Cấp " + value;
       else if (typeof value === "string") text = value;
       else text = JSON.stringify(value);
@@ -365,30 +365,44 @@
     }
   }
 
-  /* answer_press: answer with a text, or refuse with a reason (Press Law Art. 31.2). */
+  /* answer_press: answer with a text, answer in part (the text, and the lawful ground for the part held
+     back: Press Law Art. 31.2, Decree 244/2026), or refuse with a reason. */
   function answerControl(type) {
     var refusalSelect = options(el("select", { name: "refusal_reason", class: "refusal-select" }),
       mapEntries(data.refusals || [], D.REFUSALS).concat([["__other", "Lý do khác (ghi rõ) / Other reason"]]));
     var other = el("input", { name: "refusal_other", maxlength: 200, placeholder: "Lý do khác / Other reason", hidden: true });
     var text = el("textarea", { id: "f-" + type + "-text", name: "text", rows: 6, maxlength: 5000, required: true });
+    var withheldSelect = options(el("select", { id: "f-" + type + "-withheld", name: "withheld", class: "withheld-select" }),
+      mapEntries(data.refusals || [], D.REFUSALS));
+    var withheldLabel = D.labelOf(D.PARAMS, "withheld");
+    var withheldBox = el("div", { class: "withheld-box", hidden: true },
+      el("label", { class: "flabel", for: withheldSelect.id }, withheldLabel.vi + " ",
+        el("small", { class: "en", lang: "en" }, withheldLabel.en + " (Press Law Art. 31.2)")),
+      withheldSelect);
     var refusalBox = el("div", { class: "refusal-box", hidden: true },
       el("span", { class: "flabel" }, "Lý do từ chối ", el("small", { class: "en", lang: "en" }, "Reason (Press Law Art. 31.2)")),
       refusalSelect, other);
     var textBox = el("div", { class: "text-box" },
       el("label", { class: "flabel", for: "f-" + type + "-text" }, "Nội dung trả lời ", el("small", { class: "en", lang: "en" }, "Your answer")), text);
     function sync() {
-      var refusing = box.querySelector("input[name=answer_mode]:checked").value === "refuse";
+      var mode = box.querySelector("input[name=answer_mode]:checked").value;
+      var refusing = mode === "refuse";
       refusalBox.hidden = !refusing;
+      withheldBox.hidden = mode !== "partial";
+      withheldSelect.required = mode === "partial";
       textBox.hidden = refusing;
       text.required = !refusing;
       other.hidden = !(refusing && refusalSelect.value === "__other");
       other.required = !other.hidden;
     }
+    function mode(value, label, checked) {
+      return el("label", { class: "check" },
+        el("input", { type: "radio", name: "answer_mode", value: value, checked: checked || null, onchange: sync }), " " + label);
+    }
     var box = el("div", { class: "answer-box" },
       el("div", { class: "radios" },
-        el("label", { class: "check" }, el("input", { type: "radio", name: "answer_mode", value: "answer", checked: true, onchange: sync }), " Trả lời"),
-        el("label", { class: "check" }, el("input", { type: "radio", name: "answer_mode", value: "refuse", onchange: sync }), " Từ chối có lý do")),
-      textBox, refusalBox);
+        mode("answer", "Trả lời", true), mode("partial", "Trả lời một phần"), mode("refuse", "Từ chối có lý do")),
+      textBox, withheldBox, refusalBox);
     refusalSelect.addEventListener("change", sync);
     return box;
   }
@@ -428,12 +442,13 @@
         return;
       }
       if (f.kind === "answer") {
-        var refusing = form.querySelector("input[name=answer_mode]:checked").value === "refuse";
-        if (refusing) {
+        var mode = form.querySelector("input[name=answer_mode]:checked").value;
+        if (mode === "refuse") {
           var reason = form.querySelector("select[name=refusal_reason]").value;
           params.refusal = reason === "__other" ? form.querySelector("input[name=refusal_other]").value.trim() : reason;
         } else {
           params.text = form.querySelector("textarea[name=text]").value.trim();
+          if (mode === "partial") params.withheld = form.querySelector("select[name=withheld]").value;
         }
         return;
       }
