@@ -177,7 +177,7 @@ def test_render_card_in_vietnamese_with_english_beneath():
     assert text.startswith("BẢNG ĐIỂM — test-minimal — bộ quy tắc vn-2026\nTổng điểm: 85/100 (+5 điểm thưởng)")
     assert "✓ Bốn bước ứng xử theo thứ tự (887-QĐ/TU) [procedure_order] — 15/15" in text
     assert "✗ Một đầu mối phát ngôn [one_focal_point] — 0/15" in text
-    assert "+ Thông điệp đầu tiên theo CERC (điểm thưởng) [cerc_first_message] — 5/5" in text
+    assert "+ Thông điệp đầu tiên theo khuyến nghị truyền thông rủi ro (CERC) (điểm thưởng) [cerc_first_message] — 5/5" in text
     assert "    EN: " in text and "Nguồn: Nghị định 244/2026/NĐ-CP, Điều 7.3" in text
     assert "T+03:20" in text and "T+01:01" in text
     assert text.rstrip().endswith("Chưa đạt: one_focal_point")

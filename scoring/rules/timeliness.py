@@ -142,7 +142,7 @@ class CercFirstMessage(_Timed):
     """Bonus: a first message within `within` minutes covering the CDC CERC checklist, in proportion."""
 
     name = "cerc_first_message"
-    title = Text("Thông điệp đầu tiên theo CERC", "CERC first message")
+    title = Text("Thông điệp đầu tiên theo khuyến nghị truyền thông rủi ro (CERC)", "CERC first message")
     defaults = {"from": "received", "within": 60, "items": list(CERC_ITEMS)}
 
     def check(self) -> None:
