@@ -348,10 +348,12 @@ def _report_back(view: TeamView, book: Playbook) -> Iterator[Intent]:
 
 def exemplary_plan(view: TeamView, book: Playbook) -> list[Intent]:
     """Every step of the procedure still to take whose prerequisites are met, in the procedure's order."""
+    from sim.bot_parts import procedure_parts  # here, not at the top: bot_parts builds on this module's Intent
+
     if view.over or view.case is None:
         return []
     return [*_detect(view, book), *_coordinate(view, book), *_speak(view, book), *_answer_press(view, book),
-            *_false_items(view, book), *_report_back(view, book)]
+            *_false_items(view, book), *_report_back(view, book), *procedure_parts(view, book)]
 
 
 def off_focal_plan(view: TeamView, book: Playbook) -> list[Intent]:
