@@ -10,6 +10,8 @@ A scenario marks such an item by naming the site's kind in the inject's sender, 
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Mapping
+from typing import Any
 
 MARKERS = ("trang thông tin điện tử tổng hợp", "trang tin điện tử tổng hợp", "trang tin tổng hợp")
 
@@ -20,3 +22,16 @@ def is_aggregator(sender: str | None) -> bool:
         return False
     text = unicodedata.normalize("NFC", sender).casefold()
     return any(marker in text for marker in MARKERS)
+
+
+def delivered_from_aggregator(scenario: Any, delivery: Mapping[str, Any]) -> bool:
+    """Whether a delivered item (an `inject` event) comes from a general information site.
+
+    The scenario's inject decides; an item the world made (a journalist's article) is read from
+    its event's sender.
+    """
+    inject = scenario.inject(delivery.get("inject"))
+    if inject is not None:
+        return is_aggregator(inject.sender.vi)
+    sender = delivery.get("sender")
+    return is_aggregator(sender.get("vi") if isinstance(sender, Mapping) else None)

@@ -17,18 +17,10 @@ from scoring.card import Text, Verdict
 from scoring.context import ScoringContext, evidence_of
 from scoring.rules.base import Rule, RuleParamError, capped
 from scoring.rules.coverage import targets_handled
-from sim.aggregators import is_aggregator
+from sim.aggregators import delivered_from_aggregator
 
 CHASES = {"request_takedown": "post", "request_site_removal": "article", "contact_admin": "post", "refer_police": "item"}
 WATCHING = ("monitor", "daily_report", "flag_issue")
-
-
-def _sender_vi(context: ScoringContext, delivery) -> str | None:
-    inject = context.scenario.inject(delivery.get("inject"))
-    if inject is not None:
-        return inject.sender.vi
-    sender = delivery.get("sender")
-    return sender.get("vi") if isinstance(sender, dict) else None
 
 
 class GroupAdminsEngaged(Rule):
@@ -61,7 +53,7 @@ class AggregatorRemoval(Rule):
 
     def judge(self, context: ScoringContext) -> Verdict:
         items = [a for a in context.delivered("press_article")
-                 if a.get("claims") and is_aggregator(_sender_vi(context, a))]
+                 if a.get("claims") and delivered_from_aggregator(context.scenario, a)]
         return targets_handled(
             context, items, "request_site_removal", "article",
             Text("tin sai của trang thông tin điện tử tổng hợp", "false items of general information sites"),

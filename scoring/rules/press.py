@@ -6,12 +6,14 @@
   the log ends (its deadline after the last event) is not counted.
 - `corrections_requested`: every delivered press article that carries false
   claims (including the world's `<call>-followup` articles) gets a
-  request_correction naming it, after it was published.
+  request_correction naming it, after it was published. Items of general information sites are not
+  press and go by `aggregator_removal` instead (Decree 147/2024).
 """
 
 from __future__ import annotations
 
 from sim.actions import LAWFUL_REFUSALS
+from sim.aggregators import delivered_from_aggregator
 
 from scoring.card import Evidence, Text, Verdict, format_t
 from scoring.context import Event, ScoringContext, evidence_of
@@ -108,7 +110,8 @@ class CorrectionsRequested(Rule):
     title = Text("Yêu cầu cải chính bài báo sai sự thật", "Correction requested for every false article")
 
     def judge(self, context: ScoringContext) -> Verdict:
-        articles = [a for a in context.delivered("press_article") if a.get("claims")]
+        articles = [a for a in context.delivered("press_article")  # a general information site is not press:
+                    if a.get("claims") and not delivered_from_aggregator(context.scenario, a)]  # aggregator_removal
         if not articles:
             return Verdict(1.0, Text("Không có bài báo sai sự thật nào cần yêu cầu cải chính.",
                                      "No false press article needed a correction request."))
