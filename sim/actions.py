@@ -85,7 +85,7 @@ CATALOG: dict[str, ActionType] = {
         ActionType("request_site_removal", ("info_department",),
                    {"article": Param("inject", required=True), "note": OPTIONAL_TEXT}),
         ActionType("daily_report", ("info_department",), {"text": TEXT}),
-        ActionType("notify_press_conference", ("spokesperson", "info_department", "propaganda_board", "agency_head"),
+        ActionType("notify_press_conference", ("spokesperson", "info_department", "agency_head"),
                    {"in_hours": Param("int", required=True), "text": TEXT}),
     )
 }
