@@ -124,12 +124,16 @@ class PressConferenceNotice(Rule):
             return Verdict(0.0, Text(f"Họp báo chưa đúng quy định thông báo: {join([f.vi for f in faults[:3]], 'vi')}.",
                                      f"Press conference notice not as required: {join([f.en for f in faults[:3]], 'en')}."),
                            capped(evidence))
+        if context.actions.get("hold_press_conference") and not held:
+            return Verdict(1.0, Text("Họp báo do cơ quan có trách nhiệm họp báo đột xuất tổ chức, không phải thông báo "
+                                     "trước.",
+                                     "The conference was held by a body with a duty to hold ad hoc conferences; no "
+                                     "notice was needed."), capped([evidence_of(c) for c in
+                                                                    context.actions["hold_press_conference"]]))
         decided = context.actions.get("choose_form", []) + context.actions.get("notify_press_conference", [])
         if held or notices:
-            return Verdict(1.0, Text("Họp báo được quyết định và thông báo bằng văn bản đúng thời hạn (hoặc do cơ quan có "
-                                     "trách nhiệm họp báo đột xuất tổ chức).",
-                                     "The press conference was decided and noticed in writing in time (or held by a "
-                                     "body with a duty to hold ad hoc conferences)."), capped(evidence))
+            return Verdict(1.0, Text("Họp báo được quyết định và thông báo bằng văn bản đúng thời hạn.",
+                                     "The press conference was decided and noticed in writing in time."), capped(evidence))
         if decided:
             return Verdict(1.0, Text("Đã quyết định hình thức phát ngôn; không tổ chức họp báo cần thông báo trước.",
                                      "The form of speaking was decided; no conference needing a notice was held."),
