@@ -24,6 +24,7 @@ from scoring.card import Text
 from scoring.ruleset import load_rule_set
 from sim import bot_texts as texts
 from sim.actions import CATALOG, Action
+from sim.aggregators import is_aggregator
 from sim.bot_texts import Writer, role_label
 from sim.bot_view import Event, TeamView
 
@@ -310,7 +311,8 @@ def _false_items(view: TeamView, book: Playbook) -> Iterator[Intent]:
     facts, verified = _usable_facts(view, book)
     for article in view.delivered("press_article", "tv"):
         item = article["inject"]
-        if article["claims"] and view.first("request_correction", article=item) is None:
+        if article["claims"] and not is_aggregator((article.get("sender") or {}).get("vi")) \
+                and view.first("request_correction", article=item) is None:  # a site is not press: bot_parts
             yield Intent(("request_correction", item), duties.corrector, "request_correction",
                          {"article": item, "text": book.writer.correction(article, facts, verified)},
                          _at(article["t"] + CORRECTION_AFTER),

@@ -223,6 +223,8 @@ def test_the_exemplary_bot_takes_the_parts_and_leaves_harmless_posts_alone():
     assert {"contact_admin", "request_site_removal", "resolve_cause", "daily_report"} <= kinds
     removed = {e["params"]["article"] for e in taken if e["type"] == "request_site_removal"}
     assert removed == {"article-aggregator"}
+    corrected = {e["params"]["article"] for e in taken if e["type"] == "request_correction"}
+    assert "article-aggregator" not in corrected  # a site is not press: no Art. 7.6 feedback
 
     water_drill = load_scenario(scenario_path("nuoc-may-nhiem-doc"))
     chased = [e for e in play_with_bots(water_drill, [Bot("exemplary", water_drill)], seed=0).events
