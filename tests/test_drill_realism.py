@@ -88,6 +88,10 @@ def test_the_district_reports_to_its_party_committee_and_notices_its_conference(
     land = drill("boi-thuong-giai-toa")
     assert land.rule_set == "vn-2021" and "huyện" in land.setting.vi and "2022" in land.setting.vi
     assert "Ban Thường vụ Huyện ủy" in land.role("spokesperson").brief.vi
+    first = min((i for i in land.injects if i.at is not None and "Huyện ủy" in i.sender.vi), key=lambda i: i.at)
+    assert "spokesperson" in first.to and first.at < 60
+    results = [a for a in play("boi-thuong-giai-toa", "exemplary") if a["type"] == "report_results"]
+    assert results and results[0]["summary"].startswith("Báo cáo Ban Thường vụ Huyện ủy")
     exemplary = play("boi-thuong-giai-toa", "exemplary")
     notices = [a for a in exemplary if a["type"] == "notify_press_conference"]
     assert notices and notices[0]["in_hours"] >= 24 and "UBND tỉnh" in notices[0]["text"]
