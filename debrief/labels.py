@@ -34,6 +34,11 @@ ACTION_TYPES: dict[str, Text] = {
     "monitor": Text("Theo dõi dư luận", "Monitor opinion"),
     "order_followup": Text("Đặt hàng tin bài giải thích", "Commission explanatory reports"),
     "message": Text("Trao đổi nội bộ", "Team chat"),
+    "resolve_cause": Text("Tham mưu biện pháp xử lý nguyên nhân", "Measures to fix the cause"),
+    "contact_admin": Text("Làm việc với quản trị viên nhóm, trang", "Contact a group or page admin"),
+    "request_site_removal": Text("Yêu cầu trang tin tổng hợp gỡ tin", "Ask a general information site to remove"),
+    "daily_report": Text("Báo cáo tình hình thông tin hằng ngày", "Daily information report"),
+    "notify_press_conference": Text("Thông báo họp báo bằng văn bản", "Written press-conference notice"),
 }
 
 CATEGORIES: dict[str, Text] = {
@@ -114,6 +119,10 @@ ACTORS: dict[str, Text] = {  # who answers in a `reply` event
     "outlet": Text("Cơ quan báo chí", "Press outlet"),
     "journalist": Text("Phóng viên", "Journalist"),
     "monitoring": Text("Tổ giám sát thông tin", "Monitoring team"),
+    "group_admin": Text("Quản trị viên nhóm, trang", "Group or page admin"),
+    "site": Text("Trang thông tin điện tử tổng hợp", "General information site"),
+    "agency_head": Text("Thủ trưởng cơ quan liên quan", "Head of the agency concerned"),
+    "press_regulator": Text("Cơ quan quản lý nhà nước về báo chí", "State press regulator"),
 }
 
 CRISIS_TYPES: dict[str, Text] = {

@@ -6,11 +6,11 @@ for and the role responsible for it (PROCEDURE.md §1):
 
 | objective | rules |
 |---|---|
-| `detect_report` detect, report up and coordinate | procedure_order |
+| `detect_report` detect, report up and coordinate | procedure_order, cause_addressed, daily_report, noise_not_chased |
 | `verify` verify before speaking | verified_facts_only |
-| `focal_point` one focal point, initial information on time | spokesperson_first, one_focal_point, initial_information, cerc_first_message (bonus) |
+| `focal_point` one focal point, initial information on time | spokesperson_first, one_focal_point, initial_information, press_conference_notice, cerc_first_message (bonus) |
 | `answer_press` answer the press | press_requests_answered |
-| `correct_false` correct false information | corrections_requested |
+| `correct_false` correct false information | corrections_requested, group_admins_engaged, aggregator_removal |
 | `outcome` outcome: crisis level and belief | outcome |
 
 A team's rating of an objective comes from the share of points it earned on
@@ -150,6 +150,39 @@ GUIDANCE: dict[str, Guidance] = {
         "Monitor the press daily; for every article with false information, send written feedback stating the "
         "grounds and asking correction and apology."),
         "spokesperson"),
+    # the procedure parts (docs/PROCEDURE_PARTS.md)
+    "cause_addressed": Guidance("detect_report", Text(
+        "Tại cuộc họp phối hợp, tham mưu biện pháp xử lý dứt điểm nguyên nhân trên cơ sở thông tin đã xác minh: "
+        "trong thẩm quyền thì giao cơ quan chủ quản làm ngay, vượt thẩm quyền thì báo cáo, đề xuất cấp trên.",
+        "At the coordination meeting, advise on settling the cause on verified facts: within your authority, task "
+        "the agency in charge at once; beyond it, report and propose it upward."),
+        "propaganda_board"),
+    "daily_report": Guidance("detect_report", Text(
+        "Tổng hợp, báo cáo tình hình thông tin hằng ngày cho thủ trưởng các cơ quan liên quan trong suốt vụ việc.",
+        "Compile and send the daily information report to the heads of the agencies concerned throughout the case."),
+        "info_department"),
+    "noise_not_chased": Guidance("detect_report", Text(
+        "Theo dõi và phân loại thông tin: chỉ đề nghị gỡ, chuyển công an những nội dung sai sự thật; để yên các bài "
+        "đăng vô hại.",
+        "Monitor and triage: ask removal or refer to the police only what is false; leave harmless posts alone."),
+        "info_department"),
+    "press_conference_notice": Guidance("focal_point", Text(
+        "Quyết định hình thức phát ngôn tại cuộc họp phối hợp; cơ quan không có trách nhiệm họp báo đột xuất phải "
+        "thông báo bằng văn bản cho cơ quan quản lý nhà nước về báo chí chậm nhất 24 giờ trước khi họp báo.",
+        "Decide the form of speaking at the coordination meeting; a body without a duty to hold ad hoc conferences "
+        "notifies the press regulator in writing at least 24 hours before a press conference."),
+        "spokesperson"),
+    "group_admins_engaged": Guidance("correct_false", Text(
+        "Mời quản trị viên các nhóm, trang lớn đăng tin sai làm việc, đề nghị gỡ bài và đăng thông tin chính thức.",
+        "Meet the admins of large groups and pages that posted the falsehood; ask them to remove it and post the "
+        "official information."),
+        "info_department"),
+    "aggregator_removal": Guidance("correct_false", Text(
+        "Trang thông tin điện tử tổng hợp không phải báo chí: yêu cầu gỡ tin sai trong 24 giờ theo Nghị định "
+        "147/2024/NĐ-CP thay vì văn bản phản hồi theo Điều 7.6 Nghị định 244/2026/NĐ-CP.",
+        "A general information site is not press: ask it to remove the false item within 24 hours under Decree "
+        "147/2024 rather than sending feedback under Decree 244/2026 Art. 7.6."),
+        "info_department"),
     "outcome": Guidance("outcome", Text(
         "Rút ngắn thời gian phản ứng; phối hợp gỡ bỏ tin sai, chuyển công an xử lý tin giả vi phạm pháp luật, định "
         "hướng báo chí và theo dõi dư luận đến khi ổn định.",

@@ -24,6 +24,7 @@ FORMS = ("press_conference", "press_release", "portal_post", "interview", "writt
 STATEMENT_CHANNELS = ("portal", "press", "social_media", "tv", "radio")
 LAWFUL_REFUSALS = ("state_secret", "personal_secret", "under_investigation", "inspection_pending", "complaint_pending")
 CONFERENCE_MODES = ("in_person", "online")
+CAUSE_ROUTES = ("own_authority", "escalate")  # fix the cause within one's own authority, or propose it upward
 MAX_TEXT = 5000
 ANY = "*"
 
@@ -89,6 +90,15 @@ CATALOG: dict[str, ActionType] = {
         ActionType("monitor", ("info_department",), {"note": OPTIONAL_TEXT}),
         ActionType("order_followup", ("info_department", "propaganda_board"), {"text": TEXT}),
         ActionType("message", TRAINEES_ALL, {"text": TEXT}),
+        # The procedure parts of docs/PROCEDURE_PARTS.md: the cause, the networks, the daily report, the notice.
+        ActionType("resolve_cause", ("propaganda_board", "spokesperson", "agency_head"),
+                   {"route": Param("choice", True, CAUSE_ROUTES), "text": TEXT}),
+        ActionType("contact_admin", ("info_department",), {"post": Param("inject", required=True), "note": OPTIONAL_TEXT}),
+        ActionType("request_site_removal", ("info_department",),
+                   {"article": Param("inject", required=True), "note": OPTIONAL_TEXT}),
+        ActionType("daily_report", ("info_department",), {"text": TEXT}),
+        ActionType("notify_press_conference", ("spokesperson", "info_department", "agency_head"),
+                   {"in_hours": Param("int", required=True), "text": TEXT}),
     )
 }
 

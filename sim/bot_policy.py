@@ -29,6 +29,7 @@ from scoring.ruleset import load_rule_set
 from sim import bot_texts as texts
 from sim import hint_texts as hints
 from sim.actions import CATALOG, Action
+from sim.aggregators import is_aggregator
 from sim.bot_texts import Writer, role_label
 from sim.bot_view import Event, TeamView
 
@@ -319,7 +320,8 @@ def _false_items(view: TeamView, book: Playbook) -> Iterator[Intent]:
     facts, verified = _usable_facts(view, book)
     for article in view.delivered("press_article", "tv"):
         item = article["inject"]
-        if article["claims"] and view.first("request_correction", article=item) is None:
+        if article["claims"] and not is_aggregator((article.get("sender") or {}).get("vi")) \
+                and view.first("request_correction", article=item) is None:  # a site is not press: bot_parts
             yield Intent(("request_correction", item), duties.corrector, "request_correction",
                          {"article": item, "text": book.writer.correction(article, facts, verified)},
                          _at(article["t"] + CORRECTION_AFTER),
@@ -353,10 +355,12 @@ def _report_back(view: TeamView, book: Playbook) -> Iterator[Intent]:
 
 def exemplary_plan(view: TeamView, book: Playbook) -> list[Intent]:
     """Every step of the procedure still to take whose prerequisites are met, in the procedure's order."""
+    from sim.bot_parts import procedure_parts  # here, not at the top: bot_parts builds on this module's Intent
+
     if view.over or view.case is None:
         return []
     return [*_detect(view, book), *_coordinate(view, book), *_speak(view, book), *_answer_press(view, book),
-            *_false_items(view, book), *_report_back(view, book)]
+            *_false_items(view, book), *_report_back(view, book), *procedure_parts(view, book)]
 
 
 def off_focal_plan(view: TeamView, book: Playbook) -> list[Intent]:

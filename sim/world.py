@@ -33,7 +33,8 @@ from scenarios.bodies import bodies
 from scenarios.conditions import Condition, parse_condition
 from scenarios.model import Channel, Inject, LocalText, Scenario
 from scenarios.placeholders import escape, fill
-from sim import replies
+from sim import replies, replies_parts
+from sim.aggregators import is_aggregator
 from sim.actions import CATALOG, LAWFUL_REFUSALS, Action, Refusal, check_action, check_standing
 from sim.cast import make_cast, render
 from sim.opinion import Opinion
@@ -41,6 +42,8 @@ from sim.statements import analyse_statement
 
 Event = dict[str, Any]
 SPREADING_CHANNELS = (Channel.social_post, Channel.press_article, Channel.tv)
+ADMIN_DELAY = (30, 120)  # minutes an admin of a large group or page takes to act on the department's call
+SITE_DELAY = (120, 1440)  # a general information site removes within 24 h of the request (Decree 147/2024)
 ITEM_CHANNELS = {
     "call": (Channel.press_call,),
     "article": (Channel.press_article, Channel.tv),
@@ -462,6 +465,45 @@ class World:
                        in_reply_to=event["seq"], content=render(content, self.cast))
 
         self._later(15, report)
+
+    # --- the procedure parts (docs/PROCEDURE_PARTS.md) -----------------------------------------
+
+    def _on_contact_admin(self, action: Action, event: Event) -> None:
+        post = self._injects[action.params["post"]]
+        delay = self.random.uniform(*ADMIN_DELAY)
+        if not post.claims:  # a harmless post chased: the community resents it
+            self._reply(event, "group_admin", "no_action", replies_parts.ADMIN_NOTHING, delay,
+                        then=lambda: self.opinion.adjust_trust(-0.02))
+            return
+        damping = self.scenario.opinion.takedown_damping / 2
+        self._reply(event, "group_admin", "removed", replies_parts.ADMIN_REMOVED, delay,
+                    then=lambda: (self.opinion.slow_spread(damping), self.opinion.adjust_trust(0.01)))
+
+    def _on_request_site_removal(self, action: Action, event: Event) -> None:
+        article = self._injects[action.params["article"]]
+        if not is_aggregator(article.sender.vi):
+            self._reply(event, "outlet", "not_a_site", replies_parts.NOT_A_SITE, 30)
+            return
+        delay = min(self.random.uniform(*SITE_DELAY), 1440)
+        if not article.claims:
+            self._reply(event, "site", "declined", replies_parts.SITE_NOTHING, delay)
+            return
+        share = min(0.3, 2 * (article.reach or 0) / self.opinion.population)
+        self._reply(event, "site", "removed", replies_parts.SITE_REMOVED, delay,
+                    then=lambda: (self.opinion.win_back(share), self.opinion.pressure(-0.05)))
+
+    def _on_resolve_cause(self, action: Action, event: Event) -> None:
+        escalate = action.params["route"] == "escalate"
+        actor, content = ("standing_committee", replies_parts.CAUSE_ESCALATED) if escalate else \
+            ("agency_head", replies_parts.CAUSE_OWN)
+        self._reply(event, actor, "noted", content, self.scenario.actors.standing_committee,
+                    then=lambda: self.opinion.win_back(0.03))
+
+    def _on_daily_report(self, action: Action, event: Event) -> None:
+        self._reply(event, "agency_head", "received", replies_parts.DAILY_RECEIVED, 15)
+
+    def _on_notify_press_conference(self, action: Action, event: Event) -> None:
+        self._reply(event, "press_regulator", "received", replies_parts.NOTICE_RECEIVED, 30)
 
 
 def play(scenario: Scenario, actions: list[Action], seed: int = 0, until: float | None = None,

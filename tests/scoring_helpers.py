@@ -169,11 +169,15 @@ def exemplary(scenario: Scenario | None = None, text: str = GOOD_TEXT) -> LogBui
     log.action(12, "propaganda_board", "convene_meeting", participants=["spokesperson", "info_department"],
                agenda="Phân tích, chọn hình thức phát ngôn.")
     log.propose_and_assign(13)  # the head assigns at T+18
+    log.action(13, "propaganda_board", "choose_form", form="press_release")
+    log.action(13, "info_department", "contact_admin", post="post-1")  # the procedure parts, docs/PROCEDURE_PARTS.md
     log.verify_and_confirm(14, "air-normal")  # fact returns at T+59
     log.inject(60, "call-1")
     log.statement(61, text=text)
+    log.action(65, "propaganda_board", "resolve_cause", route="own_authority", text="Kiểm tra, chấn chỉnh nhà máy.")
     log.answer(70, "call-1")
     log.action(90, "spokesperson", "report_results", summary="Đã phát ngôn, dư luận ổn định.")
+    log.action(95, "info_department", "daily_report", text="Báo cáo tình hình thông tin trong ngày.")
     for minute in range(100, 600, 100):
         log.opinion(minute, belief=0.005)
     log.end(600, final_level=1, max_level=1, belief=0.004)

@@ -48,6 +48,11 @@ VALID_PARAMS: dict[str, dict] = {
     "monitor": {"note": "Tiếp tục theo dõi"},
     "order_followup": {"text": "Đặt bài giải thích"},
     "message": {"text": "Em đã gửi dự thảo"},
+    "resolve_cause": {"route": "escalate", "text": "Đề xuất Thường trực Tỉnh ủy chỉ đạo xử lý dứt điểm"},
+    "contact_admin": {"post": "post-1", "note": "Mời quản trị viên nhóm làm việc"},
+    "request_site_removal": {"article": "article-1"},
+    "daily_report": {"text": "Báo cáo tình hình thông tin trong ngày"},
+    "notify_press_conference": {"in_hours": 24, "text": "Thông báo họp báo lúc 9 giờ sáng mai"},
 }
 
 
@@ -72,6 +77,8 @@ def test_catalog_matches_procedure_section_3():
         "flag_issue", "report_up", "convene_meeting", "assign_verification", "verify", "choose_form",
         "propose_spokesperson", "assign_spokesperson", "situation_report", "issue_statement", "hold_press_conference", "answer_press", "request_correction",
         "request_takedown", "refer_police", "direct_press", "report_results", "monitor", "order_followup", "message",
+        # the procedure parts (docs/PROCEDURE_PARTS.md)
+        "resolve_cause", "contact_admin", "request_site_removal", "daily_report", "notify_press_conference",
     ]
     for kind in CATALOG.values():
         assert set(kind.roles) <= {ANY, "spokesperson", "propaganda_board", "info_department", "agency_head"}

@@ -58,7 +58,7 @@ def test_ratings_come_from_the_points_of_the_objectives_legal_rules(report, revi
 def test_a_bonus_rule_never_moves_a_rating():
     exemplary = review(team_run(WATER, "exemplary")).card
     assert exemplary.result("cerc_first_message").bonus
-    assert rate("focal_point", "Đội", exemplary).max_points == 40  # 10 + 15 + 15, without the bonus's 5
+    assert rate("focal_point", "Đội", exemplary).max_points == 37  # 9 + 13 + 13 + 2 (press_conference_notice), without the bonus's 5
 
 
 def test_strengths_are_rules_met_in_full_with_their_evidence(report, reviews):

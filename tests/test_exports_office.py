@@ -31,7 +31,7 @@ from tests.test_report_cli import platform  # noqa: F401 - the fixture: a platfo
 
 PLAYS = ("exemplary", "silent")
 TOTALS = {"Đội exemplary": "100/100", "Đội silent": "0/100"}  # as printed
-FIRST_RULE = {"Đội exemplary": ["Đạt", "15/15"], "Đội silent": ["Chưa đạt", "0/15"]}  # procedure_order: result, points
+FIRST_RULE = {"Đội exemplary": ["Đạt", "13/13"], "Đội silent": ["Chưa đạt", "0/13"]}  # procedure_order: result, points
 NOTE = "Phát hiện nhanh, đúng quy trình; người phát ngôn trả lời rõ ràng"
 VIETNAMESE = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Nguyễn Văn An", "Trần Thị Bình",
               "Lê Văn Cường", "Người phát ngôn UBND tỉnh", "Thông tin ban đầu cho báo chí trong 24 giờ", NOTE)

@@ -10,10 +10,16 @@ import pytest
 
 from scenarios.model import Incident
 from scoring import EventLogError, parse_rule_set, render_card, score
+from scoring.ruleset import load_rule_set
 from scoring_helpers import ALL_ROLES_TEXT, LogBuilder, exemplary, minimal, silent
 
 LEGAL = ["procedure_order", "spokesperson_first", "one_focal_point", "verified_facts_only", "initial_information",
-         "press_requests_answered", "corrections_requested", "outcome"]
+         "press_requests_answered", "corrections_requested", "outcome",
+         # the procedure parts (docs/PROCEDURE_PARTS.md)
+         "cause_addressed", "daily_report", "press_conference_notice", "group_admins_engaged", "aggregator_removal",
+         "noise_not_chased"]
+NOT_APPLICABLE_TO_SILENCE = {"aggregator_removal"}  # the minimal drill has no general information site
+WEIGHTS = {e.rule.name: e.weight for e in load_rule_set("vn-2026").entries}
 
 
 def test_exemplary_play_scores_full_marks_capped_at_100():
@@ -28,8 +34,9 @@ def test_exemplary_play_scores_full_marks_capped_at_100():
 def test_silent_play_scores_at_most_20():
     card = score(minimal(), silent().events)
     assert card.total <= 20
-    assert {r.id for r in card.failures} == set(LEGAL) - {"initial_information"}  # 24 h after a 10 h drill
-    assert [r.id for r in card.not_due] == ["initial_information"] and card.due_points == 85
+    assert {r.id for r in card.failures} == set(LEGAL) - NOT_APPLICABLE_TO_SILENCE - {"initial_information"}  # 24 h: after a 10 h drill
+    assert [r.id for r in card.not_due] == ["initial_information"]
+    assert card.due_points == 100 - WEIGHTS["initial_information"]
     assert not card.passed
 
 
@@ -39,7 +46,7 @@ def test_a_play_with_faults_lands_in_between_with_exact_points():
     card = score(minimal(), log.events)
     assert card.result("one_focal_point").points == 0.0
     assert card.result("one_focal_point").passed is False
-    assert (card.total, card.bonus) == (85.0, 5.0)  # the bonus is beside the total, never making up for the failure
+    assert (card.total, card.bonus) == (100 - WEIGHTS["one_focal_point"], 5.0)  # the bonus is beside the total, never making up for the failure
     assert [r.id for r in card.failures] == ["one_focal_point"]
 
 
@@ -84,7 +91,7 @@ def test_same_log_different_verdict_under_vn_2021_and_vn_2026():
     assert "T-16:40" in old.result("initial_information").explanation.vi  # 24 h from the incident: until T+07:20
     assert "T+07:20" in old.result("initial_information").explanation.en
     assert (new.rule_set, old.rule_set) == ("vn-2026", "vn-2021")
-    assert new.total - old.total == 15
+    assert new.total - old.total == WEIGHTS["initial_information"]
 
 
 def test_rule_set_defaults_to_the_scenarios():
@@ -162,7 +169,7 @@ def test_ten_thousand_events_are_scored_correctly():
 
     card = score(scenario, log.events)
     answered = 1 + calls - calls // 10  # call-1 and nine in ten extra calls
-    assert card.result("press_requests_answered").points == round(10 * answered / (calls + 1), 1)
+    assert card.result("press_requests_answered").points == round(WEIGHTS["press_requests_answered"] * answered / (calls + 1), 1)
     assert card.result("one_focal_point").points == 0  # the one statement by another role breaks it
     assert card.result("verified_facts_only").passed and card.result("procedure_order").passed
     assert len(card.result("one_focal_point").evidence) == 1
@@ -174,9 +181,9 @@ def test_render_card_in_vietnamese_with_english_beneath():
     log = exemplary()
     log.statement(200, text=ALL_ROLES_TEXT, role="info_department")
     text = render_card(score(minimal(), log.events))
-    assert text.startswith("BẢNG ĐIỂM — test-minimal — bộ quy tắc vn-2026\nTổng điểm: 85/100 (+5 điểm thưởng)")
-    assert "✓ Bốn bước ứng xử theo thứ tự (887-QĐ/TU) [procedure_order] — 15/15" in text
-    assert "✗ Một đầu mối phát ngôn [one_focal_point] — 0/15" in text
+    assert text.startswith("BẢNG ĐIỂM — test-minimal — bộ quy tắc vn-2026\nTổng điểm: 87/100 (+5 điểm thưởng)")
+    assert "✓ Bốn bước ứng xử theo thứ tự (887-QĐ/TU) [procedure_order] — 13/13" in text
+    assert "✗ Một đầu mối phát ngôn [one_focal_point] — 0/13" in text
     assert "+ Thông điệp đầu tiên theo khuyến nghị truyền thông rủi ro (CERC) (điểm thưởng) [cerc_first_message] — 5/5" in text
     assert "    EN: " in text and "Nguồn: Nghị định 244/2026/NĐ-CP, Điều 7.3" in text
     assert "T+03:20" in text and "T+01:01" in text
@@ -186,9 +193,9 @@ def test_render_card_in_vietnamese_with_english_beneath():
 def test_render_card_in_english_only():
     card = score(minimal(), silent().events)
     text = render_card(card, lang="en")
-    assert text.startswith("SCORE CARD — test-minimal — rule set vn-2026\nTotal: 0/100")
+    assert text.startswith("SCORE CARD — test-minimal — rule set vn-2026\nTotal: 2/100")  # aggregator_removal: nothing to remove
     assert "Nguồn" not in text and "EN:" not in text
-    assert "✗ Every press request answered [press_requests_answered] — 0/10" in text
+    assert "✗ Every press request answered [press_requests_answered] — 0/9" in text
     assert "T+02:30" in text
     with pytest.raises(ValueError):
         render_card(card, lang="fr")

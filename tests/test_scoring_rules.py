@@ -36,6 +36,9 @@ def test_every_rule_is_registered_under_its_name():
     assert set(RULES) == {
         "procedure_order", "spokesperson_first", "one_focal_point", "verified_facts_only", "initial_information",
         "press_requests_answered", "corrections_requested", "cerc_first_message", "outcome",
+        # the procedure parts (docs/PROCEDURE_PARTS.md)
+        "cause_addressed", "daily_report", "press_conference_notice", "group_admins_engaged", "aggregator_removal",
+        "noise_not_chased",
     }
     assert all(cls.name == name for name, cls in RULES.items())
 

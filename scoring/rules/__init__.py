@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from scoring.rules.base import Rule, RuleParamError
 from scoring.rules.content import VerifiedFactsOnly
+from scoring.rules.handling import CauseAddressed, DailyReport, PressConferenceNotice
+from scoring.rules.networks import AggregatorRemoval, GroupAdminsEngaged, NoiseNotChased
 from scoring.rules.outcome import Outcome
 from scoring.rules.press import CorrectionsRequested, PressRequestsAnswered
 from scoring.rules.procedure import OneFocalPoint, ProcedureOrder, SpokespersonFirst
@@ -25,6 +27,12 @@ RULES: dict[str, type[Rule]] = {
         CorrectionsRequested,
         CercFirstMessage,
         Outcome,
+        CauseAddressed,
+        DailyReport,
+        PressConferenceNotice,
+        GroupAdminsEngaged,
+        AggregatorRemoval,
+        NoiseNotChased,
     )
 }
 

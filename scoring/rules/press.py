@@ -16,11 +16,14 @@
   the outlet's (Decree 237/2026 Art. 21), and so is the correction and apology,
   which follows a conclusion (Decree 237/2026 Art. 19): the rule scores the
   feedback and shows the outlet's reply as evidence, never as the team's act.
+  Items of general information sites are not press and go by `aggregator_removal`
+  instead (Decree 147/2024).
 """
 
 from __future__ import annotations
 
 from sim.actions import LAWFUL_REFUSALS
+from sim.aggregators import delivered_from_aggregator
 
 from scoring.card import Evidence, Text, Verdict, format_t
 from scoring.context import Event, ScoringContext, evidence_of
@@ -116,7 +119,8 @@ class CorrectionsRequested(Rule):
     title = Text("Phản hồi bằng văn bản tin sai trên báo chí", "Written feedback on every false press item")
 
     def judge(self, context: ScoringContext) -> Verdict:
-        articles = [a for channel in FALSE_ITEM_CHANNELS for a in context.delivered(channel) if a.get("claims")]
+        articles = [a for channel in FALSE_ITEM_CHANNELS for a in context.delivered(channel)  # a general information
+                    if a.get("claims") and not delivered_from_aggregator(context.scenario, a)]  # site: aggregator_removal
         articles.sort(key=lambda a: a["seq"])
         if not articles:
             return Verdict(1.0, Text("Không có tin sai sự thật nào trên báo chí, phát thanh, truyền hình cần phản hồi.",

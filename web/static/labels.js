@@ -38,7 +38,12 @@
     report_results: L("Bước 4: báo cáo kết quả phát ngôn với " + B.standing.vi + ".", "Step 4: report the results to " + B.standing.en + "."),
     monitor: L("Tiếp tục theo dõi, báo cáo diễn biến dư luận.", "Keep watching and report on opinion."),
     order_followup: L("Đặt hàng tin, bài giải thích để ổn định dư luận.", "Commission explanatory reports to calm opinion."),
-    message: L("Trao đổi trong đội, không phải hành động chính thức.", "Chat inside the team, not an official act.")
+    message: L("Trao đổi trong đội, không phải hành động chính thức.", "Chat inside the team, not an official act."),
+    resolve_cause: L("Tham mưu biện pháp xử lý dứt điểm nguyên nhân: trong thẩm quyền, hoặc đề xuất cấp trên.", "Advise on fixing the cause: within your authority, or proposed upward."),
+    contact_admin: L("Làm việc với quản trị viên nhóm, trang lớn đã đăng tin sai (Kế hoạch 139-KH/TU).", "Work with the admin of a large group or page that posted a falsehood."),
+    request_site_removal: L("Yêu cầu trang thông tin điện tử tổng hợp gỡ tin sai trong 24 giờ (Nghị định 147/2024/NĐ-CP); trang này không phải báo chí.", "Ask a general information site to remove a false item within 24 h; it is not press."),
+    daily_report: L("Báo cáo tình hình thông tin hằng ngày cho thủ trưởng các cơ quan liên quan.", "The daily information report to the heads of the agencies concerned."),
+    notify_press_conference: L("Thông báo họp báo bằng văn bản chậm nhất 24 giờ trước (Điều 22 Nghị định 237/2026/NĐ-CP), nếu cơ quan không có trách nhiệm họp báo đột xuất.", "A written press-conference notice at least 24 h ahead, for a body without a duty to hold ad hoc conferences.")
   };
 
   var KINDS = {
@@ -69,7 +74,8 @@
     agenda: L("Nội dung họp", "Agenda"), agency: L("Cơ quan", "Agency"), form: L("Hình thức", "Form"),
     speaker: L("Người phát ngôn", "Speaker"), name: L("Họ tên, chức vụ", "Name, post"), channel: L("Kênh", "Channel"),
     text: L("Nội dung", "Text"), mode: L("Hình thức họp", "Mode"), refusal: L("Lý do từ chối", "Refusal"),
-    withheld: L("Lý do không cung cấp một phần", "Ground for the part held back")
+    withheld: L("Lý do không cung cấp một phần", "Ground for the part held back"),
+    route: L("Hướng xử lý", "Route"), in_hours: L("Họp báo sau (giờ)", "Conference in (hours)")
   };
 
   /* ---- helpers ---------------------------------------------------------------------------- */

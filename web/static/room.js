@@ -303,8 +303,14 @@
     direct_press: [F("text", "textarea", { rows: 4 })],
     report_results: [F("summary", "textarea", { rows: 4 })],
     monitor: [F("note", "textarea", OPTIONAL)],
-    order_followup: [F("text", "textarea", { rows: 3 })]
+    order_followup: [F("text", "textarea", { rows: 3 })],
+    resolve_cause: [F("route", "route"), F("text", "textarea", { rows: 4 })],
+    contact_admin: [F("post", "item", { channels: ["social_post"] }), F("note", "textarea", OPTIONAL)],
+    request_site_removal: [F("article", "item", { channels: ["press_article"] }), F("note", "textarea", OPTIONAL)],
+    daily_report: [F("text", "textarea", { rows: 4 })],
+    notify_press_conference: [F("in_hours", "hours"), F("text", "textarea", { rows: 4 })]
   };
+  var ROUTES = [["own_authority", "Trong thẩm quyền / Within our authority"], ["escalate", "Đề xuất cấp trên / Propose upward"]];
 
   function options(select, entries, placeholder) {
     if (placeholder) select.appendChild(el("option", { value: "" }, placeholder));
@@ -358,6 +364,10 @@
         return options(el("select", { id: id, name: f.name, required: req }), mapEntries(data.channels || [], D.STATEMENT_CHANNELS));
       case "mode":
         return options(el("select", { id: id, name: f.name, required: req }), mapEntries(Object.keys(D.MODES), D.MODES));
+      case "route":
+        return options(el("select", { id: id, name: f.name, required: req }), ROUTES);
+      case "hours":
+        return el("input", { id: id, name: f.name, type: "number", min: 0, max: 336, step: 1, value: 24, required: req });
       case "answer":
         return answerControl(type);
       default:
@@ -456,7 +466,7 @@
       if (!node) return;
       var value = typeof node.value === "string" ? node.value.trim() : "";
       if (value === "") return;  // an optional parameter left empty is left out
-      params[f.name] = f.kind === "level" ? parseInt(value, 10) : value;
+      params[f.name] = f.kind === "level" || f.kind === "hours" ? parseInt(value, 10) : value;
     });
     return params;
   }
