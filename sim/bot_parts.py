@@ -16,6 +16,7 @@ from scoring.ruleset import load_rule_set
 from sim.aggregators import is_aggregator
 from sim.bot_policy import Intent, Playbook, performer
 from sim.bot_view import TeamView
+from sim.hint_texts import item_name
 
 ADMIN_AFTER = 4  # a false post of a large group appeared
 SITE_AFTER = 4  # a false item of a general information site appeared
@@ -41,8 +42,9 @@ def _networks(view: TeamView, book: Playbook) -> Iterator[Intent]:
                          {"post": item, "note": "Mời quản trị viên nhóm/trang làm việc, đề nghị gỡ bài sai sự thật và "
                                                 "đăng thông tin chính thức (Kế hoạch 139-KH/TU)."},
                          round(post["t"] + ADMIN_AFTER, 3),
-                         Text(f"Làm việc với quản trị viên nhóm, trang lớn đã đăng tin sai ({item}).",
-                              f"Work with the admin of the large group or page that posted the falsehood ({item})."))
+                         Text(f"Làm việc với quản trị viên nhóm, trang lớn đã đăng tin sai {item_name(post).vi}.",
+                              f"Work with the admin of the large group or page that posted the falsehood "
+                              f"{item_name(post).en}."))
     for article in view.delivered("press_article"):
         item, sender = article["inject"], (article.get("sender") or {}).get("vi")
         if article["claims"] and is_aggregator(sender) and view.first("request_site_removal", article=item) is None:
@@ -50,8 +52,10 @@ def _networks(view: TeamView, book: Playbook) -> Iterator[Intent]:
                          {"article": item, "note": "Yêu cầu trang thông tin điện tử tổng hợp gỡ tin sai sự thật trong "
                                                    "24 giờ (Nghị định 147/2024/NĐ-CP)."},
                          round(article["t"] + SITE_AFTER, 3),
-                         Text(f"Yêu cầu trang tin tổng hợp gỡ tin sai trong 24 giờ ({item}); đây không phải cơ quan báo chí.",
-                              f"Ask the general information site to remove its false item within 24 h ({item}); it is not press."))
+                         Text(f"Yêu cầu trang thông tin điện tử tổng hợp gỡ tin sai {item_name(article).vi} trong 24 giờ; "
+                              "đây không phải cơ quan báo chí.",
+                              f"Ask the general information site to remove its false item {item_name(article).en} within "
+                              "24 h; it is not press."))
 
 
 def _cause(view: TeamView, book: Playbook) -> Iterator[Intent]:
@@ -70,7 +74,8 @@ def _cause(view: TeamView, book: Playbook) -> Iterator[Intent]:
 
 def _daily(view: TeamView, book: Playbook) -> Iterator[Intent]:
     who = performer(book.scenario, "daily_report", ("info_department",))
-    received = view.items.get(book.scenario.incident.received_by)
+    received = min((view.items[i] for i in book.scenario.incident.receipts if i in view.items),
+                   key=lambda item: item["t"], default=None)  # the first of them delivered
     if who is None or received is None:
         return
     every, end = float(_param(book, "daily_report", "every", DAY)), book.scenario.duration

@@ -196,9 +196,10 @@ def test_no_ids_seeds_or_english_in_the_vietnamese_report(document, layout):
 
 def test_an_explanation_names_injects_by_their_sender_not_their_id(document):
     senders = document["exercise"]["inject_senders"]
-    assert senders["call-paper"] == "phóng viên Báo Hòa Giang"  # the cast placeholder "{reporter_paper}, " left out
+    paper = "phóng viên Báo và Phát thanh, Truyền hình Hòa Giang (báo điện tử)"
+    assert senders["call-paper"] == paper  # the cast placeholder "{reporter_paper}, " left out
     assert named("call-paper không được trả lời; call-paper-followup (T+02:51); recall-paper", senders) == \
-        "phóng viên Báo Hòa Giang không được trả lời; phóng viên Báo Hòa Giang (T+02:51); recall-paper"
+        f"{paper} không được trả lời; {paper} (T+02:51); recall-paper"
     assert named("call-paper", {}) == "call-paper"
 
 

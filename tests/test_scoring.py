@@ -103,7 +103,7 @@ def test_as_dict_shape():
     card = score(minimal(), silent().events)
     data = card.as_dict()
     assert list(data) == ["total", "bonus", "rule_set", "completion", "ended_at", "duration", "due_points", "rules"]
-    assert (data["completion"], data["ended_at"], data["duration"], data["due_points"]) == ("complete", 600, 600, 85)
+    assert (data["completion"], data["ended_at"], data["duration"], data["due_points"]) == ("complete", 600, 600, 100 - WEIGHTS["initial_information"])
     assert data["rule_set"] == "vn-2026" and isinstance(data["total"], float)
     assert [r["id"] for r in data["rules"]] == [*LEGAL, "cerc_first_message"]
     for rule in data["rules"]:
@@ -193,7 +193,8 @@ def test_render_card_in_vietnamese_with_english_beneath():
 def test_render_card_in_english_only():
     card = score(minimal(), silent().events)
     text = render_card(card, lang="en")
-    assert text.startswith("SCORE CARD — test-minimal — rule set vn-2026\nTotal: 2/100")  # aggregator_removal: nothing to remove
+    assert text.startswith(f"SCORE CARD — test-minimal — rule set vn-2026\nTotal: {card.total:g}/100")
+    assert card.total == round(100 * WEIGHTS["aggregator_removal"] / card.due_points, 1)  # nothing to remove
     assert "Nguồn" not in text and "EN:" not in text
     assert "✗ Every press request answered [press_requests_answered] — 0/9" in text
     assert "T+02:30" in text
