@@ -1,27 +1,80 @@
-"""The test platform: an app on a given SQLite file, its live clock replaced, two instructors (lan, minh)."""
+"""The test platform: an app on a given database, its live clock replaced, two instructors (lan, minh).
+
+The database is an SQLite file (a `Path`) or any SQLAlchemy URL; its schema is made as the
+server's start makes it (`web.schema.upgrade_database`, the Alembic revisions). PostgreSQL
+comes from the test run's own cluster, whose URL `scripts/test` exports as
+`CRISIS_TEST_POSTGRES_URL` (`scripts/postgres start`): `postgres_database()` gives a test a
+fresh database of its own there, and skips the test when there is no cluster (fails on CI,
+which must run them).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
 from flask import Flask
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.pool import NullPool
 
 from web import create_app
 from web.extensions import db
 from web.models import Instructor
+from web.schema import upgrade_database
+
+POSTGRES_URL = "CRISIS_TEST_POSTGRES_URL"
 
 
-def platform_app(database: Path, secret: str, clock: Callable[[], float]) -> Flask:
+def platform_app(database: Path | str, secret: str, clock: Callable[[], float]) -> Flask:
     """An app for tests (CSRF off) with its tables, instructors `lan` and `minh` (password `secret`) and `clock`."""
+    url = f"sqlite:///{database}" if isinstance(database, Path) else database
     app = create_app({"TESTING": True, "SECRET_KEY": secret, "WTF_CSRF_ENABLED": False,
-                      "SQLALCHEMY_DATABASE_URI": f"sqlite:///{database}"})
+                      "SQLALCHEMY_DATABASE_URI": url})
     app.extensions["live"].clock = clock
     with app.app_context():
-        db.create_all()
+        upgrade_database()
         for username in ("lan", "minh"):
             instructor = Instructor(username=username, display_name=username.title())
             instructor.set_password("secret")
             db.session.add(instructor)
         db.session.commit()
     return app
+
+
+def require_postgres() -> str:
+    """The test cluster's URL; skip without one, except on CI (CI=true), where that is a failure."""
+    url = os.environ.get(POSTGRES_URL)
+    if url:
+        return url
+    message = (f"no PostgreSQL for the tests: {POSTGRES_URL} is not set "
+               "(scripts/test starts a cluster and sets it; it needs Debian's postgresql package)")
+    if os.environ.get("CI"):
+        pytest.fail(f"{message}; CI must run the PostgreSQL tests")
+    pytest.skip(message)
+
+
+@contextmanager
+def postgres_database() -> Iterator[str]:
+    """A new, empty database on the test cluster, its URL; dropped afterwards (its connections cut)."""
+    cluster = make_url(require_postgres())
+    name = f"test_{uuid.uuid4().hex[:16]}"
+    admin = create_engine(cluster, isolation_level="AUTOCOMMIT", poolclass=NullPool)
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield cluster.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+def dispose(app: Flask) -> None:
+    """Close the app's session and connections (before its database is dropped)."""
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()

@@ -2,11 +2,13 @@
 
 `create_app(test_config=None)` builds the app and does no work beyond that:
 no database rows, no background task. `serve()` (what `python run.py` calls)
-creates the tables and the demo instructor, rebuilds interrupted exercises
-(paused), starts the ticker and serves on 127.0.0.1:5000.
+brings the database to the latest schema (`web.schema`), creates the demo
+instructor, rebuilds interrupted exercises (paused), starts the ticker and
+serves on 127.0.0.1:5000.
 
 Configuration, from the environment:
-    CRISIS_DATABASE_URL   any SQLAlchemy URL (default: SQLite file in the instance folder)
+    CRISIS_DATABASE_URL   SQLite or PostgreSQL, as an SQLAlchemy URL (default: SQLite file in the
+                          instance folder); `postgresql://` and `postgres://` mean the psycopg 3 driver
     CRISIS_SECRET_KEY     session signing key (default: a random key kept in the instance folder)
 """
 
@@ -21,7 +23,8 @@ from typing import Any
 from flask import Flask
 from sqlalchemy import event
 
-from web.extensions import csrf, db, login_manager, socketio
+from web.extensions import csrf, db, login_manager, migrate, socketio
+from web.schema import MIGRATIONS
 
 MAX_PAYLOAD = 64 * 1024  # bytes: forms and socket messages
 
@@ -80,12 +83,21 @@ def _sqlite_pragmas(connection, _record) -> None:
     cursor.close()
 
 
+def _database_url(instance: Path) -> str:
+    """CRISIS_DATABASE_URL, or the SQLite file in the instance folder; a bare PostgreSQL URL gets psycopg 3."""
+    url = os.environ.get("CRISIS_DATABASE_URL") or f"sqlite:///{instance / 'crisis.db'}"
+    for bare in ("postgresql://", "postgres://"):
+        if url.startswith(bare):
+            return "postgresql+psycopg://" + url[len(bare):]
+    return url
+
+
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app = Flask(__name__, instance_relative_config=True)
     instance = Path(app.instance_path)
     instance.mkdir(parents=True, exist_ok=True)
     app.config.from_mapping(
-        SQLALCHEMY_DATABASE_URI=os.environ.get("CRISIS_DATABASE_URL", f"sqlite:///{instance / 'crisis.db'}"),
+        SQLALCHEMY_DATABASE_URI=_database_url(instance),
         MAX_CONTENT_LENGTH=MAX_PAYLOAD,
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
@@ -97,7 +109,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _secret_key(instance)
 
+    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("postgresql"):  # a restarted server's dead connections
+        app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", {"pool_pre_ping": True})
     db.init_app(app)
+    migrate.init_app(app, db, directory=str(MIGRATIONS), render_as_batch=True)  # batch: SQLite's ALTER TABLE
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
         with app.app_context():
             event.listen(db.engine, "connect", _sqlite_pragmas)

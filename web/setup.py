@@ -1,4 +1,4 @@
-"""First start and restart: tables, the demo instructor, and interrupted exercises rebuilt (paused)."""
+"""First start and restart: the schema upgraded, the demo instructor, and interrupted exercises rebuilt (paused)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from web.extensions import db
 from web.models import Instructor
+from web.schema import upgrade_database
 
 DEMO_USERNAME = "demo"
 DEMO_PASSWORD = "demo2026"
@@ -27,8 +28,8 @@ def ensure_demo_instructor() -> tuple[str, str]:
 
 
 def prepare(app: Flask) -> tuple[str, str]:
-    """Create the tables, the demo instructor, and rebuild every exercise a stop interrupted."""
-    db.create_all()
+    """Upgrade the database to the latest schema, create the demo instructor, rebuild every exercise a stop interrupted."""
+    upgrade_database()
     login = ensure_demo_instructor()
     app.extensions["live"].recover_all()
     return login
