@@ -25,7 +25,7 @@ from sqlalchemy import create_engine, func, inspect, select, text
 from sqlalchemy.pool import NullPool
 
 from app_factory import dispose, postgres_database
-from web import create_app
+from web import create_app, serve
 from web.extensions import db
 from web.models import EventRecord, InputRecord, Instructor, Team
 from web.schema import MIGRATIONS, upgrade_database
@@ -161,3 +161,13 @@ def test_two_servers_starting_at_once_upgrade_one_postgresql_database_one_after_
         with engine.connect() as connection:
             assert MigrationContext.configure(connection).get_current_revision() == HEAD
         engine.dispose()
+
+
+def test_a_server_that_cannot_open_its_database_says_which_and_why(tmp_path, monkeypatch):
+    monkeypatch.setenv("CRISIS_DATABASE_URL", f"sqlite:///{tmp_path / 'no-such-folder' / 'crisis.db'}")
+    monkeypatch.setenv("CRISIS_SECRET_KEY", "test")
+    with pytest.raises(SystemExit) as stop:
+        serve(port=0)
+    message = str(stop.value)
+    assert "Không mở hoặc nâng cấp được cơ sở dữ liệu" in message and "cannot open or upgrade the database" in message
+    assert "no-such-folder" in message and "unable to open database file" in message

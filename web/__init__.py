@@ -22,6 +22,7 @@ from typing import Any
 
 from flask import Flask
 from sqlalchemy import event
+from sqlalchemy.exc import SQLAlchemyError
 
 from web.extensions import csrf, db, login_manager, migrate, socketio
 from web.schema import MIGRATIONS
@@ -146,7 +147,12 @@ def serve(host: str = "127.0.0.1", port: int = 5000) -> None:
 
     app = create_app()
     with app.app_context():
-        login = prepare(app)
+        try:
+            login = prepare(app)
+        except SQLAlchemyError as exc:  # unreachable, missing, refusing: said in a line, not a traceback
+            database = db.engine.url.render_as_string(hide_password=True)
+            raise SystemExit(f"Không mở hoặc nâng cấp được cơ sở dữ liệu {database} (CRISIS_DATABASE_URL) / "
+                             f"cannot open or upgrade the database {database}: {getattr(exc, 'orig', None) or exc}")
     print(f"Nền tảng diễn tập / Drill platform: http://{host}:{port}/")
     print(f"Giảng viên demo / Demo instructor: {login[0]} / {login[1]}")
     app.extensions["live"].start_ticker()
