@@ -24,7 +24,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, func, inspect, select, text
 from sqlalchemy.pool import NullPool
 
-from app_factory import dispose, postgres_database
+from app_factory import database_url, dispose, postgres_database  # noqa: F401 - database_url: a fixture
 from web import create_app, serve
 from web.extensions import db
 from web.models import EventRecord, InputRecord, Instructor, Team
@@ -33,16 +33,6 @@ from web.setup import prepare
 
 BEFORE_MIGRATIONS = Path(__file__).parent / "fixtures" / "before_migrations.sql"
 HEAD = ScriptDirectory(str(MIGRATIONS)).get_current_head()
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def database_url(request, tmp_path):
-    """An empty database of each kind, as a URL."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'crisis.db'}"
-    else:
-        with postgres_database() as url:
-            yield url
 
 
 @pytest.fixture

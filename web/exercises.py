@@ -15,6 +15,8 @@ from web.extensions import db
 from web.models import Exercise, Instructor, Member, Team
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud in a classroom
+NAME_MAX = Team.name.type.length  # a team's and a trainee's name, as stored (PostgreSQL refuses longer ones)
+TITLE_MAX = Exercise.title.type.length
 
 
 class ExerciseError(ValueError):
@@ -70,11 +72,16 @@ def create_exercise(instructor: Instructor, scenario_id: str, seed: int, speed: 
     for number, plan in enumerate(teams, start=1):
         if not plan.name.strip():
             raise ExerciseError(f"Đội {number}: thiếu tên. / Team {number}: no name.")
+        if len(plan.name.strip()) > NAME_MAX:
+            raise ExerciseError(f"Đội {number}: tên dài quá {NAME_MAX} ký tự. / Team {number}: name over {NAME_MAX} characters.")
         for name, role in plan.members.items():
+            if len(name.strip()) > NAME_MAX:
+                raise ExerciseError(f"Đội {plan.name[:40]}: tên học viên '{name[:40]}…' dài quá {NAME_MAX} ký tự. / "
+                                    f"Team {plan.name[:40]}: trainee name '{name[:40]}…' over {NAME_MAX} characters.")
             if role not in scenario.trainee_roles:
                 raise ExerciseError(f"Đội {plan.name}, {name}: không có vai '{role}'. / Team {plan.name}, {name}: no role '{role}'.")
     exercise = Exercise(instructor_id=instructor.id, scenario_id=scenario.id, scenario_text=text,
-                        title=scenario.title.vi, seed=seed, speed=speed)
+                        title=scenario.title.vi[:TITLE_MAX], seed=seed, speed=speed)
     db.session.add(exercise)
     for plan in teams:
         team = Team(exercise=exercise, name=plan.name.strip(), join_code=new_join_code(), speed=speed)

@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from app_factory import dispose, platform_app, postgres_database
+from app_factory import database_url, dispose, platform_app  # noqa: F401 - database_url: a fixture
 from conftest import FakeClock
 from web import create_app
 from web.exercises import TeamPlan, create_exercise
@@ -24,15 +24,6 @@ from web.models import InputRecord, Instructor
 PROCESSES = 2
 THREADS = 2  # writers in each process (a process's team lock makes them take turns there; not across processes)
 INPUTS = 25  # by each writer
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def database_url(request, tmp_path):
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'crisis.db'}"
-    else:
-        with postgres_database() as url:
-            yield url
 
 
 @pytest.fixture
