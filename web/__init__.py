@@ -24,6 +24,7 @@ from flask import Flask
 from sqlalchemy import event
 from sqlalchemy.exc import SQLAlchemyError
 
+from web import postgres
 from web.extensions import csrf, db, login_manager, migrate, socketio
 from web.schema import MIGRATIONS
 
@@ -114,9 +115,11 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", {"pool_pre_ping": True})
     db.init_app(app)
     migrate.init_app(app, db, directory=str(MIGRATIONS), render_as_batch=True)  # batch: SQLite's ALTER TABLE
-    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
-        with app.app_context():
+    with app.app_context():
+        if db.engine.dialect.name == "sqlite":
             event.listen(db.engine, "connect", _sqlite_pragmas)
+        elif db.engine.dialect.name == "postgresql":
+            postgres.init_engine(db.engine)
     csrf.init_app(app)
     login_manager.init_app(app)
     socketio.init_app(app, async_mode="threading", max_http_buffer_size=MAX_PAYLOAD)

@@ -1,7 +1,9 @@
-"""What a column holds, on either database: PostgreSQL refuses a string longer than its column, SQLite keeps it.
+"""Text a client sends, on either database: PostgreSQL refuses some that SQLite keeps, and none may crash.
 
-So a name too long for its column is refused with a reason before it is stored, and a
-drill's long title is cut to the exercise's column, on both.
+A string longer than its column: a name too long is refused with a reason before it is
+stored, and a drill's long title is cut to the exercise's column, on both. A NUL character
+(PostgreSQL's text cannot hold one, not even in a query): a login with one finds no one,
+and text with one is stored with U+FFFD in its place on PostgreSQL (`web.postgres`).
 """
 
 from __future__ import annotations
@@ -10,9 +12,10 @@ from sqlalchemy import func, select
 
 from app_factory import database_url, dispose, platform_app  # noqa: F401 - database_url: a fixture
 from conftest import FakeClock
+from web.auth import WRONG_LOGIN
 from web.exercises import NAME_MAX, TITLE_MAX, TeamPlan, builtin_text, create_exercise
 from web.extensions import db
-from web.models import Exercise, Instructor
+from web.models import Exercise, Instructor, Team
 
 WATER = "nuoc-may-nhiem-doc"
 
@@ -48,4 +51,20 @@ def test_a_drill_title_longer_than_the_exercise_column_is_cut_to_it(database_url
         exercise = create_exercise(lan, WATER, seed=1, speed=60, text=text,
                                    teams=[TeamPlan("Đội 1", {"An": "spokesperson"})])
         assert db.session.get(Exercise, exercise.id).title == title[:TITLE_MAX]
+    dispose(app)
+
+
+def test_a_nul_in_a_login_or_a_roster_crashes_nothing(database_url):
+    app = platform_app(database_url, "test", FakeClock())
+    client = app.test_client()
+    refused = client.post("/login", data={"username": "la\x00n", "password": "secret"})
+    assert refused.status_code == 200 and WRONG_LOGIN in refused.get_data(as_text=True)
+    assert client.post("/join", data={"code": "AB\x00CD", "name": "An"}).status_code == 200
+    client.post("/login", data={"username": "lan", "password": "secret"})
+    roster = "Đội\x001\nspokesperson: An\n"
+    response = client.post("/instructor/", data={"scenario": WATER, "seed": "1", "speed": "60", "roster": roster})
+    assert response.status_code == 302
+    with app.app_context():
+        stored = db.session.scalar(select(Team.name))
+    assert stored == ("Đội\ufffd1" if database_url.startswith("postgresql") else "Đội\x001")
     dispose(app)
