@@ -161,3 +161,11 @@ def test_a_server_that_cannot_open_its_database_says_which_and_why(tmp_path, mon
     message = str(stop.value)
     assert "Không mở hoặc nâng cấp được cơ sở dữ liệu" in message and "cannot open or upgrade the database" in message
     assert "no-such-folder" in message and "unable to open database file" in message
+
+
+def test_the_upgrade_prints_as_sql_for_a_database_administrator(tmp_path, make_app, capsys):
+    with make_app(f"sqlite:///{tmp_path / 'crisis.db'}").app_context():
+        flask_migrate.upgrade(sql=True)  # `flask --app web db upgrade --sql`
+        printed = capsys.readouterr().out
+        assert [table for table in db.metadata.tables if f"CREATE TABLE {table} (" not in printed] == []
+        assert inspect(db.engine).get_table_names() == []  # printed, not run
