@@ -11,7 +11,7 @@ own). Two cases on each, in the same run:
 2. contended: two processes (each its own app and connections, as two servers) append N/2
    each to the same team at the same time, so they take each other's numbers and retry.
 
-For each: the median and 99th percentile of one append, inputs per second, the retries,
+For each: the median and 99th percentile of one append, inputs per second, how many were renumbered,
 and whether the log came out whole (numbers 1..N, each once).
 """
 
@@ -122,7 +122,7 @@ def main() -> None:
     parser.add_argument("--inputs", type=int, default=400)
     parser.add_argument("--postgres", default=os.environ.get("CRISIS_TEST_POSTGRES_URL"))
     args = parser.parse_args()
-    print("| database | case | inputs | p50 ms | p99 ms | inputs/s | retries | log whole |")
+    print("| database | case | inputs | p50 ms | p99 ms | inputs/s | renumbered | log whole |")
     print("|---|---|---|---|---|---|---|---|")
     with tempfile.TemporaryDirectory() as folder:
         databases = [("SQLite (WAL)", lambda case: (f"sqlite:///{folder}/{case}.db", lambda: None))]
