@@ -51,7 +51,7 @@ for _module in MODULES:
 
 @pytest.fixture
 def app():
-    with postgres_database() as url:
+    with postgres_database(migrated=True) as url:
         app = platform_app(url, "test", FakeClock())
         yield app
         dispose(app)
