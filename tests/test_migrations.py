@@ -29,7 +29,7 @@ from web import create_app, serve
 from web.extensions import db
 from web.models import EventRecord, InputRecord, Instructor, Team
 from web.schema import MIGRATIONS, upgrade_database
-from web.setup import prepare
+from web.setup import DEMO_PASSWORD, DEMO_USERNAME, ensure_demo_instructor, prepare
 
 BEFORE_MIGRATIONS = Path(__file__).parent / "fixtures" / "before_migrations.sql"
 HEAD = ScriptDirectory(str(MIGRATIONS)).get_current_head()
@@ -169,3 +169,13 @@ def test_the_upgrade_prints_as_sql_for_a_database_administrator(tmp_path, make_a
         printed = capsys.readouterr().out
         assert [table for table in db.metadata.tables if f"CREATE TABLE {table} (" not in printed] == []
         assert inspect(db.engine).get_table_names() == []  # printed, not run
+
+
+def test_two_servers_starting_at_once_on_one_database_make_one_demo_instructor(database_url, make_app, monkeypatch):
+    with make_app(database_url).app_context():
+        upgrade_database()
+        ensure_demo_instructor()  # the other process, between this one's look and its insert
+        monkeypatch.setattr(db.session, "scalar", lambda statement: None)  # this one looked before
+        assert ensure_demo_instructor() == (DEMO_USERNAME, DEMO_PASSWORD)
+        monkeypatch.undo()
+        assert db.session.scalars(select(Instructor.username)).all() == [DEMO_USERNAME]

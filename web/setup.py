@@ -6,6 +6,7 @@ import os
 
 from flask import Flask
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from web.extensions import db
 from web.models import Instructor
@@ -23,7 +24,10 @@ def ensure_demo_instructor() -> tuple[str, str]:
         instructor = Instructor(username=DEMO_USERNAME, display_name="Giảng viên demo")
         instructor.set_password(password)
         db.session.add(instructor)
-        db.session.commit()
+        try:
+            db.session.commit()
+        except IntegrityError:  # another server process starting at the same time made it first
+            db.session.rollback()
     return DEMO_USERNAME, password
 
 
