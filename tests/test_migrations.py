@@ -2,7 +2,8 @@
 
 On SQLite and on PostgreSQL (the test run's cluster, `app_factory.postgres_database`):
 a new database, a database an earlier version made with `db.create_all()` (no
-`alembic_version`), and two servers upgrading one database at once.
+`alembic_version`), and two servers starting on one database at once (the upgrade, the
+demo instructor).
 `fixtures/before_migrations.sql` is such an earlier database, as a dump: made by the
 code of 2026-12-03 (before migrations) with `db.create_all()`, one exercise started,
 three `monitor` actions and a pause (`sqlite3 crisis.db .dump`).
