@@ -26,6 +26,7 @@ from web.extensions import db
 from web.models import Exercise
 from web.review.plan import saved_plan
 from web.runs import exercise_meta, exercise_runs
+from web.schema import upgrade_database
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -64,7 +65,7 @@ def main(args: argparse.Namespace) -> int:
             if exercise is None:
                 return _fail(f"Không có bài diễn tập {args.exercise} trong cơ sở dữ liệu {database} / "
                              f"no exercise {args.exercise} in the database {database}")
-            db.create_all()  # the tables a newer version added (the saved plan's), as the server's start does
+            upgrade_database()  # the tables and columns a newer version added, as the server's start does
             document = report_document(exercise_meta(exercise), exercise_runs(exercise), plan=saved_plan(exercise))
         except SQLAlchemyError as exc:
             return _fail(f"Không đọc được cơ sở dữ liệu {database} (nền tảng đã chạy với cơ sở dữ liệu này chưa?) / "

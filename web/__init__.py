@@ -2,11 +2,13 @@
 
 `create_app(test_config=None)` builds the app and does no work beyond that:
 no database rows, no background task. `serve()` (what `python run.py` calls)
-creates the tables and the demo instructor, rebuilds interrupted exercises
-(paused), starts the ticker and serves on 127.0.0.1:5000.
+brings the database to the latest schema (`web.schema`), creates the demo
+instructor, rebuilds interrupted exercises (paused), starts the ticker and
+serves on 127.0.0.1:5000.
 
 Configuration, from the environment:
-    CRISIS_DATABASE_URL   any SQLAlchemy URL (default: SQLite file in the instance folder)
+    CRISIS_DATABASE_URL   SQLite or PostgreSQL, as an SQLAlchemy URL (default: SQLite file in the
+                          instance folder); `postgresql://` and `postgres://` mean the psycopg 3 driver
     CRISIS_SECRET_KEY     session signing key (default: a random key kept in the instance folder)
     CRISIS_PUBLIC_URL     the address trainees reach, e.g. http://192.168.1.20:5000, for the join links
 """
@@ -21,8 +23,11 @@ from typing import Any
 
 from flask import Flask
 from sqlalchemy import event
+from sqlalchemy.exc import SQLAlchemyError
 
-from web.extensions import csrf, db, login_manager, socketio
+from web import postgres
+from web.extensions import csrf, db, login_manager, migrate, socketio
+from web.schema import MIGRATIONS
 
 MAX_PAYLOAD = 64 * 1024  # bytes: forms and socket messages
 
@@ -81,12 +86,21 @@ def _sqlite_pragmas(connection, _record) -> None:
     cursor.close()
 
 
+def _database_url(instance: Path) -> str:
+    """CRISIS_DATABASE_URL, or the SQLite file in the instance folder; a bare PostgreSQL URL gets psycopg 3."""
+    url = os.environ.get("CRISIS_DATABASE_URL") or f"sqlite:///{instance / 'crisis.db'}"
+    for bare in ("postgresql://", "postgres://"):
+        if url.startswith(bare):
+            return "postgresql+psycopg://" + url[len(bare):]
+    return url
+
+
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app = Flask(__name__, instance_relative_config=True)
     instance = Path(app.instance_path)
     instance.mkdir(parents=True, exist_ok=True)
     app.config.from_mapping(
-        SQLALCHEMY_DATABASE_URI=os.environ.get("CRISIS_DATABASE_URL", f"sqlite:///{instance / 'crisis.db'}"),
+        SQLALCHEMY_DATABASE_URI=_database_url(instance),
         MAX_CONTENT_LENGTH=MAX_PAYLOAD,
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
@@ -99,10 +113,15 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _secret_key(instance)
 
+    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("postgresql"):  # a restarted server's dead connections
+        app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", {"pool_pre_ping": True})
     db.init_app(app)
-    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
-        with app.app_context():
+    migrate.init_app(app, db, directory=str(MIGRATIONS), render_as_batch=True)  # batch: SQLite's ALTER TABLE
+    with app.app_context():
+        if db.engine.dialect.name == "sqlite":
             event.listen(db.engine, "connect", _sqlite_pragmas)
+        elif db.engine.dialect.name == "postgresql":
+            postgres.init_engine(db.engine)
     csrf.init_app(app)
     login_manager.init_app(app)
     socketio.init_app(app, async_mode="threading", max_http_buffer_size=MAX_PAYLOAD)
@@ -139,7 +158,12 @@ def serve(host: str = "127.0.0.1", port: int = 5000, public_url: str | None = No
     app = create_app()
     app.config["PUBLIC_URL"] = serving_url(host, port, public_url or app.config["PUBLIC_URL"])
     with app.app_context():
-        login = prepare(app)
+        try:
+            login = prepare(app)
+        except SQLAlchemyError as exc:  # unreachable, missing, refusing: said in a line, not a traceback
+            database = db.engine.url.render_as_string(hide_password=True)
+            raise SystemExit(f"Không mở hoặc nâng cấp được cơ sở dữ liệu {database} (CRISIS_DATABASE_URL) / "
+                             f"cannot open or upgrade the database {database}: {getattr(exc, 'orig', None) or exc}")
     print(f"Nền tảng diễn tập / Drill platform: http://{host}:{port}/")
     if app.config["PUBLIC_URL"]:
         print(f"Học viên vào đội tại / Trainees join at: {app.config['PUBLIC_URL']}/join")

@@ -17,6 +17,8 @@ from web.names import clean_name
 from web.roster_roles import resolve_roles
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud in a classroom
+NAME_MAX = Team.name.type.length  # a team's and a trainee's name, as stored (PostgreSQL refuses longer ones)
+TITLE_MAX = Exercise.title.type.length
 
 
 class ExerciseError(ValueError):
@@ -84,13 +86,18 @@ def create_exercise(instructor: Instructor, scenario_id: str, seed: int, speed: 
     for number, plan in enumerate(teams, start=1):
         if not plan.name.strip():
             errors.append(f"Đội {number}: thiếu tên. / Team {number}: no name.")
+        elif len(plan.name.strip()) > NAME_MAX:
+            errors.append(f"Đội {number}: tên dài quá {NAME_MAX} ký tự. / Team {number}: name over {NAME_MAX} characters.")
         for name, role in plan.members.items():
-            if role not in scenario.trainee_roles:
+            if len(name.strip()) > NAME_MAX:
+                errors.append(f"Đội {plan.name[:40]}: tên học viên “{name[:40]}…” dài quá {NAME_MAX} ký tự. / "
+                              f"Team {plan.name[:40]}: trainee name '{name[:40]}…' over {NAME_MAX} characters.")
+            elif role not in scenario.trainee_roles:
                 errors.append(f"Đội {plan.name}, {name}: không có vai '{role}'. / Team {plan.name}, {name}: no role '{role}'.")
     if errors:
         raise all_errors(errors)
     exercise = Exercise(instructor_id=instructor.id, scenario_id=scenario.id, scenario_text=text,
-                        title=scenario.title.vi, seed=seed, speed=speed)
+                        title=scenario.title.vi[:TITLE_MAX], seed=seed, speed=speed)
     db.session.add(exercise)
     for plan in teams:
         team = Team(exercise=exercise, name=plan.name.strip(), join_code=new_join_code(), speed=speed)

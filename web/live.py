@@ -45,6 +45,7 @@ from sim.world import Event, World
 from web.controls import CONTROLS, ControlError, check_control
 from web.exercises import scenario_of
 from web.extensions import db
+from web.input_log import append_input
 from web.models import EventRecord, InputRecord, Team
 from web.models.practice import PracticeAttempt
 from web.jump_preview import jump_preview
@@ -209,15 +210,8 @@ class LiveExercises:
         return live.world.now
 
     def _commit_input(self, live: LiveTeam, source: str, kind: str, payload: dict[str, Any], at: float) -> None:
-        number = live.inputs + 1
-        db.session.add(InputRecord(team_id=live.team_id, number=number, at=at, source=source, kind=kind,
-                                   payload=payload))
-        try:
-            db.session.commit()
-        except Exception:  # not stored, so not acknowledged; the numbering stays contiguous
-            db.session.rollback()
-            raise
-        live.inputs = number
+        """Commit the input (the next free number, if another process took ours); not stored, not acknowledged."""
+        live.inputs = append_input(live.team_id, live.inputs + 1, at=at, source=source, kind=kind, payload=payload)
 
     def act(self, team_id: int, member_source: str, role: str, kind: str, params: dict[str, Any]) -> Event | None:
         """A trainee's action: committed, applied, its events sent; returns the action's own event."""

@@ -1,4 +1,4 @@
-"""First start and restart: tables, the demo instructor, and interrupted exercises rebuilt (paused)."""
+"""First start and restart: the schema upgraded, the demo instructor, and interrupted exercises rebuilt (paused)."""
 
 from __future__ import annotations
 
@@ -6,9 +6,11 @@ import os
 
 from flask import Flask
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from web.extensions import db
 from web.models import Instructor
+from web.schema import upgrade_database
 
 DEMO_USERNAME = "demo"
 DEMO_PASSWORD = "demo2026"
@@ -22,13 +24,16 @@ def ensure_demo_instructor() -> tuple[str, str]:
         instructor = Instructor(username=DEMO_USERNAME, display_name="Giảng viên demo")
         instructor.set_password(password)
         db.session.add(instructor)
-        db.session.commit()
+        try:
+            db.session.commit()
+        except IntegrityError:  # another server process starting at the same time made it first
+            db.session.rollback()
     return DEMO_USERNAME, password
 
 
 def prepare(app: Flask) -> tuple[str, str]:
-    """Create the tables, the demo instructor, and rebuild every exercise a stop interrupted."""
-    db.create_all()
+    """Upgrade the database to the latest schema, create the demo instructor, rebuild every exercise a stop interrupted."""
+    upgrade_database()
     login = ensure_demo_instructor()
     app.extensions["live"].recover_all()
     return login

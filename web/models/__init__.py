@@ -6,9 +6,10 @@
     drills    drills authored in the browser, and their versions
     practice  trainee accounts and their self-practice attempts
 
-New tables go in new modules (or new classes); a column is never added to an
-existing table without a migration, since deployed SQLite files keep their
-old tables (`db.create_all()` only creates tables that are missing).
+New tables go in new modules (or new classes). Every change of the tables goes
+with a revision in web/migrations/versions (`flask --app web db migrate`, see
+docs/DEPLOY.md): a deployed database is upgraded by those at the server's start,
+and tests/test_migrations.py fails while models and revisions differ.
 """
 
 from web.models.core import (  # noqa: F401 - the public names of the package
