@@ -40,8 +40,8 @@ def test_the_editor_checks_as_you_type_keeps_form_and_yaml_in_step_and_dry_runs(
     open_copy(page, server.url)
 
     # an invalid response window: the error appears beside the field, the save button refuses
-    page.click("#inject-3 > summary")
-    window = page.locator('[data-field="injects[3].response_window"]')
+    page.click("#inject-4 > summary")
+    window = page.locator('[data-field="injects[4].response_window"]')
     window.locator("input").fill("-5")
     expect(window.locator(".af-errors li")).to_contain_text("phải lớn hơn 0")
     expect(window.locator("input")).to_have_attribute("aria-invalid", "true")
@@ -54,12 +54,12 @@ def test_the_editor_checks_as_you_type_keeps_form_and_yaml_in_step_and_dry_runs(
     expect(page.locator("#au-status")).to_contain_text("Hợp lệ")
 
     # a channel brings its own fields: a hotline made a press call asks for a question and a window
-    page.click("#inject-2 > summary")
-    page.select_option('[data-path="injects[2].channel"]', "press_call")
-    expect(page.locator('[data-field="injects[2].response_window"] input')).to_have_value("60")
-    expect(page.locator('[data-field="injects[2].question.vi"] .af-errors')).to_contain_text("không được để trống")
-    page.select_option('[data-path="injects[2].channel"]', "hotline")
-    expect(page.locator('[data-field="injects[2].response_window"]')).to_have_count(0)
+    page.click("#inject-3 > summary")
+    page.select_option('[data-path="injects[3].channel"]', "press_call")
+    expect(page.locator('[data-field="injects[3].response_window"] input')).to_have_value("60")
+    expect(page.locator('[data-field="injects[3].question.vi"] .af-errors')).to_contain_text("không được để trống")
+    page.select_option('[data-path="injects[3].channel"]', "hotline")
+    expect(page.locator('[data-field="injects[3].response_window"]')).to_have_count(0)
     expect(page.locator("#au-status")).to_contain_text("Hợp lệ")
 
     # the YAML view follows the form, and the form follows the YAML
