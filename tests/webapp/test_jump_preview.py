@@ -17,14 +17,14 @@ def preview(teacher, **address) -> dict:
 
 def test_the_preview_lists_what_the_jump_skips_and_the_jump_does_exactly_that(drill):
     drill.start_all()
-    run(drill.platform, drill.clock, 63)  # speed 60: minute 63
+    run(drill.platform, drill.clock, 71)  # speed 60: minute 71, after the harmless post of T+01:10
     control(drill.teacher, drill.team_a, "fire", inject="call-tv")  # the 180-minute call, fired early
     before = stored_events(drill.platform.app, drill.team_a)
 
     answer = preview(drill.teacher, team_id=drill.team_a)
     assert answer["ok"], answer
     seen = answer["teams"][0]["preview"]
-    assert 63 <= seen["from"] < 64 and seen["to"] == 600
+    assert 71 <= seen["from"] < 72 and seen["to"] == 600
     assert [i["inject"] for i in seen["target"]] == ["monitoring-evening"]
     assert {d["inject"] for d in seen["deadlines"]} == {"call-paper", "call-tv"}  # both calls go unanswered
     assert all(seen["from"] <= d["t"] < 600 for d in seen["deadlines"])

@@ -96,12 +96,12 @@ def test_the_room_clock_runs_pauses_are_banners_forms_fold_and_close_and_the_jum
     team.locator("button[data-command=resume]").click()
     expect(room.locator("#banner")).to_be_hidden()
 
-    # Fast to T+01:00, fire the 180-minute call early, then a jump would pass both calls' deadlines and the
+    # Fast past T+01:10 (the harmless post), fire the 180-minute call early, then a jump would pass both calls' deadlines and the
     # crisis's escalation on its way to T+10:00: the console says so before it jumps.
     console.select_option("#scope", label="Đội Hòa Thạnh")
     console.fill("#speed", "3000")
     console.click("#controls button[data-command=speed]")
-    console.wait_for_function("document.querySelector('.team-card .clock').textContent >= 'T+01:00'", timeout=8_000)
+    console.wait_for_function("document.querySelector('.team-card .clock').textContent >= 'T+01:11'", timeout=8_000)
     console.fill("#speed", "1")
     console.click("#controls button[data-command=speed]")
     console.select_option("#fire-inject", "call-tv")
