@@ -93,6 +93,11 @@ REFUSALS: dict[str, Text] = {
 
 MODES: dict[str, Text] = {"in_person": Text("Trực tiếp", "In person"), "online": Text("Trực tuyến", "Online")}
 
+ROUTES: dict[str, Text] = {  # resolve_cause: fixed within one's own authority, or proposed upward (887-QĐ/TU step 2)
+    "own_authority": Text("Xử lý trong thẩm quyền", "Within our own authority"),
+    "escalate": Text("Đề xuất cấp trên xử lý", "Proposed upward"),
+}
+
 AGENCIES: dict[str, Text] = {  # the sources of the built-in drills' facts, named as the drills name them
     "water_company": Text("Công ty Cấp thoát nước", "Water company"),
     "health_department": Text("Sở Y tế", "Health department"),

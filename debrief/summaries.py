@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from debrief.labels import (ACTION_TYPES, ACTORS, AGENCIES, CHANNELS, FORMS, MODES, REFUSALS, label, local_text,
+from debrief.labels import (ACTION_TYPES, ACTORS, AGENCIES, CHANNELS, FORMS, MODES, REFUSALS, ROUTES, label, local_text,
                             role_label)
 from debrief.team_run import Event
 from scenarios.condition_words import condition_words
@@ -146,7 +146,7 @@ class Summariser:
         if key == "refusal":
             reason = label(REFUSALS, str(value))
             return Text(f"từ chối: {reason.vi}", f"refused: {reason.en}")
-        tables = {"form": FORMS, "channel": CHANNELS, "mode": MODES, "agency": AGENCIES}
+        tables = {"form": FORMS, "channel": CHANNELS, "mode": MODES, "route": ROUTES, "agency": AGENCIES}
         if key in tables:
             return label(tables[key], str(value))
         return None

@@ -31,6 +31,12 @@ def fill(text: str, values: Mapping[str, str]) -> str:
     return _TOKEN.sub(replace, text)
 
 
+def omit(text: str) -> str:
+    """`text` with its `{name}` placeholders left out (and the comma after one), for a name shown where no cast
+    was drawn: "{journalist}, báo Tin Nhanh" reads "báo Tin Nhanh"."""
+    return re.sub(r"\{[A-Za-z_][A-Za-z0-9_]*\},?\s*", "", text).strip() or text
+
+
 def escape(text: str) -> str:
     """`text` with its braces doubled, so that a later `fill` gives it back unchanged."""
     return text.replace("{", "{{").replace("}", "}}")

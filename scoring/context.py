@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from scenarios.model import Scenario
+from scenarios.placeholders import omit
 from sim.actions import CATALOG
 
 from scoring.card import Evidence, Text, format_t
@@ -217,6 +218,19 @@ class ScoringContext:
         if delivery is None:
             return None
         return float(delivery["t"]), evidence_of(delivery, "incident.received_by")
+
+    def inject_label(self, inject_id: str | None) -> Text:
+        """What trainees saw an inject called: its title, else its sender, as delivered (placeholders filled), else
+        as the drill writes it; its id only when nothing names it."""
+        delivered = self.deliveries.get(inject_id) or {}
+        name = delivered.get("title") or delivered.get("sender")
+        if isinstance(name, Mapping) and name.get("vi"):
+            return Text(omit(name["vi"]), omit(name.get("en") or name["vi"]))
+        planned = self.scenario.inject(inject_id) if inject_id else None
+        if planned is not None:
+            text = planned.title or planned.sender
+            return Text(omit(text.vi), omit(text.en or text.vi))
+        return Text(str(inject_id), str(inject_id))
 
     def role_label(self, role_id: str | None) -> Text:
         """A role's label from the scenario, in both languages (its id if unknown)."""

@@ -178,7 +178,8 @@ def test_a_large_false_post_needs_its_admin_and_a_small_one_does_not():
     log = LogBuilder(minimal())
     log.inject(5, "post-1")  # 3 000 readers, false
     verdict = judge("group_admins_engaged", log)
-    assert verdict.earned == 0.0 and "post-1" in verdict.explanation.en
+    assert verdict.earned == 0.0 and "Tin nóng Hòa Giang' (T+00:05)" in verdict.explanation.en
+    assert "post-1" not in verdict.explanation.en
     assert judge("group_admins_engaged", log, min_reach=5000).earned == 1.0
     log.action(9, "info_department", "contact_admin", post="post-1")
     assert judge("group_admins_engaged", log).earned == 1.0
@@ -206,7 +207,8 @@ def test_chasing_a_harmless_item_costs_and_watching_is_needed_to_triage():
     log.action(7, "info_department", "request_takedown", post="post-2")
     log.action(8, "info_department", "refer_police", item="post-2")
     verdict = judge("noise_not_chased", log)
-    assert verdict.earned == 0.0 and "post-2" in verdict.explanation.vi
+    assert verdict.earned == 0.0 and "2 lần" in verdict.explanation.vi and "post-2" not in verdict.explanation.vi
+    assert "Tin nóng Hòa Giang" in verdict.explanation.vi  # the item by the name trainees saw
     assert judge("noise_not_chased", log, cost=0.25).earned == 0.5
     with pytest.raises(RuleParamError):
         RULES["noise_not_chased"]({"cost": 0})

@@ -179,7 +179,7 @@ def test_an_early_end_is_incomplete_and_judges_open_deadlines_within_the_drill_a
     card = score(log.scenario, log.events)
     assert not card.complete and card.completion == "ended_early" and card.ended_at == 80
     press = card.result("press_requests_answered")
-    assert press.status == "not_met" and press.points == 0 and "call-1" in press.explanation.en
+    assert press.status == "not_met" and press.points == 0 and "báo Tin Nhanh got no answer" in press.explanation.en
     text = render_card(card)
     assert "CHƯA HOÀN THÀNH: buổi diễn tập kết thúc sớm lúc T+01:20, trước thời lượng T+10:00" in text
     assert "INCOMPLETE: the drill ended early at T+01:20" in render_card(card, lang="en")
@@ -279,7 +279,7 @@ def test_a_false_tv_item_needs_written_feedback_too():
     log.inject(5, "post-1")
     log.inject(100, "tv-1", channel="tv", claims=["toxic-gas"], reach=50000)
     verdict = RULES["corrections_requested"]().judge(ScoringContext(log.scenario, log.events))
-    assert verdict.earned == 0.0 and "tv-1" in verdict.explanation.en
+    assert verdict.earned == 0.0 and "Tin Nhanh (T+01:40)" in verdict.explanation.en and "tv-1" not in verdict.explanation.en
     request = log.action(120, "spokesperson", "request_correction", article="tv-1", text="Đề nghị cải chính.")
     log._emit(240, "reply", ["spokesperson"], actor="outlet", effect="corrected", in_reply_to=request["seq"],
               content={"vi": "Đã đăng phản hồi.", "en": "Feedback published."})

@@ -406,7 +406,8 @@ def test_press_requests_share_and_lawful_list_from_params():
     assert judge("press_requests_answered", log).earned == 1.0
     verdict = judge("press_requests_answered", log, lawful=["under_investigation"])
     assert verdict.earned == 0.5
-    assert "call-1" in verdict.explanation.en and "call-2" not in verdict.explanation.en
+    assert "refused on an unlawful ground 'state_secret' at T+01:10" in verdict.explanation.en
+    assert "T+01:30" not in verdict.explanation.en and "call-" not in verdict.explanation.en  # call-2, answered: no id
 
 
 def test_press_request_unanswered_with_deadline_missed_as_evidence():
@@ -439,7 +440,8 @@ def test_corrections_requested_for_level_and_world_articles():
     log.action(300, "spokesperson", "request_correction", article="article-1", text="Đề nghị cải chính.")
     verdict = judge("corrections_requested", log)
     assert verdict.earned == 0.5
-    assert "call-1-followup" in verdict.explanation.vi and "article-1" not in verdict.explanation.vi
+    assert "Báo Tin Nhanh (T+03:00)" in verdict.explanation.vi  # call-1-followup, named by its outlet
+    assert "(T+01:" not in verdict.explanation.vi and "article-1" not in verdict.explanation.vi
     log.action(310, "spokesperson", "request_correction", article="call-1-followup", text="Đề nghị cải chính.")
     assert judge("corrections_requested", log).earned == 1.0
 

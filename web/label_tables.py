@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from flask import Blueprint, Flask, Response
 
-from debrief.labels import ACTION_TYPES, ACTORS, AGENCIES, CHANNELS, FORMS, MODES, REFUSALS, TEAM_STATUSES
+from debrief.labels import ACTION_TYPES, ACTORS, AGENCIES, CHANNELS, FORMS, MODES, REFUSALS, ROUTES, TEAM_STATUSES
 from scenarios.bodies import BODIES
 from scenarios.model import Channel
 from scoring.card import Text
@@ -40,6 +40,7 @@ def script() -> str:
         "INJECT_CHANNELS": _table(CHANNELS, (channel.value for channel in Channel)),
         "STATEMENT_CHANNELS": _table(CHANNELS, STATEMENT_CHANNELS),
         "FORMS": _table(FORMS), "REFUSALS": _table(REFUSALS), "MODES": _table(MODES),
+        "ROUTES": _table(ROUTES),
         "AGENCIES": _table(AGENCIES), "ACTORS": _table(ACTORS), "STATUS": _table(TEAM_STATUSES),
         "BODIES": {rule_set: {f.name: getattr(names, f.name).as_dict() for f in dataclasses.fields(names)}
                    for rule_set, names in BODIES.items()},

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from scoring.card import Text, Verdict, format_t
+from scoring.card import Text, Verdict
 from scoring.context import Event, ScoringContext, evidence_of
-from scoring.rules.base import capped, join, share
+from scoring.rules.base import capped, items_at, share
 
 
 def handled_by(context: ScoringContext, delivery: Event, action_type: str, param: str) -> Event | None:
@@ -33,7 +33,7 @@ def targets_handled(context: ScoringContext, targets: Sequence[Event], action_ty
             missing.append(delivery)
         else:
             evidence.append(evidence_of(act))
-    names = {lang: join([f"{d.get('inject')} ({format_t(d['t'])})" for d in missing[:4]], lang) for lang in ("vi", "en")}
+    names = {lang: items_at(context, missing[:4], lang) for lang in ("vi", "en")}
     if not missing:
         return Verdict(1.0, Text(f"Cả {len(targets)} {what.vi} đều đã được {done.vi}.",
                                  f"All {len(targets)} {what.en} were {done.en}."), capped(evidence))

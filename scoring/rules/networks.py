@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from scoring.card import Text, Verdict
 from scoring.context import ScoringContext, evidence_of
-from scoring.rules.base import Rule, RuleParamError, capped
+from scoring.rules.base import Rule, RuleParamError, capped, join
 from scoring.rules.coverage import targets_handled
 from sim.aggregators import delivered_from_aggregator
 
@@ -88,9 +88,11 @@ class NoiseNotChased(Rule):
                                      f"({len(harmless)} tin vô hại).",
                                      f"Items were monitored and triaged; none of the {len(harmless)} harmless "
                                      "item(s) was chased."), capped([evidence_of(watching[0])]))
-        names = ", ".join(sorted({(a.get("params") or {}).get(CHASES[a.get("type")]) for a in chases}))
+        chased = [context.inject_label(i) for i in sorted({(a.get("params") or {}).get(CHASES[a.get("type")])
+                                                          for a in chases})]
         score = max(0.0, 1.0 - self.params["cost"] * len(chases))
         return Verdict(score, Text(f"{len(chases)} lần xử lý nhầm tin vô hại (gỡ bài, chuyển công an, liên hệ quản trị "
-                                   f"viên): {names}.",
-                                   f"{len(chases)} harmless item(s) chased (takedown, police, admin call): {names}."),
+                                   f"viên): {join([n.vi for n in chased], 'vi')}.",
+                                   f"{len(chases)} harmless item(s) chased (takedown, police, admin call): "
+                                   f"{join([n.en for n in chased], 'en')}."),
                        capped([evidence_of(a) for a in chases]))

@@ -28,7 +28,7 @@ from sim.aggregators import delivered_from_aggregator
 from scoring.card import Evidence, Text, Verdict, format_t
 from scoring.context import Event, ScoringContext, evidence_of
 from scoring.deadlines import call_deadline, due
-from scoring.rules.base import Rule, RuleParamError, capped, count_en, join, of_en, share
+from scoring.rules.base import Rule, RuleParamError, capped, count_en, items_at, join, of_en, share
 
 FALSE_ITEM_CHANNELS = ("press_article", "tv", "radio")  # what the press publishes or broadcasts
 
@@ -58,7 +58,7 @@ class PressRequestsAnswered(Rule):
                 evidence.append(Evidence(None, deadline, "open", f"{call_id}: not yet due when the drill ends"))
                 continue
             counted += 1
-            fault = self._fault(call_id, deadline, answer)
+            fault = self._fault(context.inject_label(call_id), deadline, answer)
             if answer is not None:
                 evidence.append(evidence_of(answer, fault.en if fault else "answered in time"))
             elif call_id in missed:
@@ -75,9 +75,11 @@ class PressRequestsAnswered(Rule):
         if not counted:
             return Verdict(1.0, Text("Không có yêu cầu nào của báo chí.", "No press request came in."))
         if not faults:
-            names, verb = ", ".join(good), "was" if counted == 1 else "were"
-            return Verdict(1.0, Text(f"Đã trả lời đúng hạn và hợp lệ cả {counted} yêu cầu của báo chí ({names}){note.vi}.",
-                                     f"{count_en(counted, 'press request').capitalize()} ({names}) {verb} answered in "
+            names, verb = [context.inject_label(g) for g in good], "was" if counted == 1 else "were"
+            return Verdict(1.0, Text(f"Đã trả lời đúng hạn và hợp lệ cả {counted} yêu cầu của báo chí "
+                                     f"({join([n.vi for n in names], 'vi')}){note.vi}.",
+                                     f"{count_en(counted, 'press request').capitalize()} "
+                                     f"({join([n.en for n in names], 'en')}) {verb} answered in "
                                      f"time and lawfully{note.en}."), capped(evidence))
         shown = faults[:3]
         more = Text(f" và {len(faults) - 3} yêu cầu khác", f" and {len(faults) - 3} more") if len(faults) > 3 else Text("", "")
@@ -90,24 +92,24 @@ class PressRequestsAnswered(Rule):
             capped(evidence),
         )
 
-    def _fault(self, call_id: str, deadline: float, answer: Event | None) -> Text | None:
-        """Why an answer does not meet the rule (None when it does)."""
+    def _fault(self, call: Text, deadline: float, answer: Event | None) -> Text | None:
+        """Why the answer to `call` (named as trainees saw it) does not meet the rule (None when it does)."""
         due = format_t(deadline)
         if answer is None:
-            return Text(f"{call_id} không được trả lời (hạn {due})", f"{call_id} got no answer (deadline {due})")
+            return Text(f"{call.vi} không được trả lời (hạn {due})", f"{call.en} got no answer (deadline {due})")
         if float(answer["t"]) > deadline:
-            return Text(f"{call_id} trả lời muộn lúc {format_t(answer['t'])} (hạn {due})",
-                        f"{call_id} was answered late at {format_t(answer['t'])} (deadline {due})")
+            return Text(f"{call.vi} trả lời muộn lúc {format_t(answer['t'])} (hạn {due})",
+                        f"{call.en} was answered late at {format_t(answer['t'])} (deadline {due})")
         params = answer.get("params") or {}
         if "text" not in params:
             reason = params.get("refusal")
             if reason not in self.params["lawful"]:
-                return Text(f"{call_id} bị từ chối với lý do không hợp pháp '{reason}' lúc {format_t(answer['t'])}",
-                            f"{call_id} was refused on an unlawful ground '{reason}' at {format_t(answer['t'])}")
+                return Text(f"{call.vi} bị từ chối với lý do không hợp pháp '{reason}' lúc {format_t(answer['t'])}",
+                            f"{call.en} was refused on an unlawful ground '{reason}' at {format_t(answer['t'])}")
         elif "withheld" in params and params["withheld"] not in self.params["lawful"]:  # a partial answer
-            return Text(f"{call_id} được trả lời một phần nhưng phần không cung cấp viện lý do không hợp pháp "
+            return Text(f"{call.vi} được trả lời một phần nhưng phần không cung cấp viện lý do không hợp pháp "
                         f"'{params['withheld']}' lúc {format_t(answer['t'])}",
-                        f"{call_id} was answered in part but the part held back rests on an unlawful ground "
+                        f"{call.en} was answered in part but the part held back rests on an unlawful ground "
                         f"'{params['withheld']}' at {format_t(answer['t'])}")
         return None
 
@@ -136,16 +138,15 @@ class CorrectionsRequested(Rule):
             if request is None:
                 missing.append(article)
             else:
-                done.append(article_id)
+                done.append(context.inject_label(article_id))
                 evidence.append(evidence_of(request, "written feedback (Decree 244/2026 Art. 7.6)"))
                 evidence.extend(evidence_of(r, f"the outlet's reply: {r.get('effect')}") for r in replies.get(request["seq"], []))
         if not missing:
             return Verdict(1.0, Text(f"Đã có văn bản phản hồi, yêu cầu cải chính cho cả {len(articles)} tin sai sự thật "
-                                     f"({', '.join(done)}); cơ quan báo chí phải đăng, phát phản hồi đó.",
+                                     f"({join([n.vi for n in done], 'vi')}); cơ quan báo chí phải đăng, phát phản hồi đó.",
                                      f"Written feedback asking correction went to {count_en(len(articles), 'false item')} "
-                                     f"({', '.join(done)}); the outlet must publish it."), capped(evidence))
-        names = {lang: join([f"{a.get('inject')} ({format_t(a['t'])})" for a in missing[:4]], lang)
-                 for lang in ("vi", "en")}
+                                     f"({join([n.en for n in done], 'en')}); the outlet must publish it."), capped(evidence))
+        names = {lang: items_at(context, missing[:4], lang) for lang in ("vi", "en")}
         more = Text(f" và {len(missing) - 4} bài khác", f" and {len(missing) - 4} more") if len(missing) > 4 else Text("", "")
         return Verdict(
             share(len(done), len(articles)),

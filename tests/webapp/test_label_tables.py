@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from debrief.labels import ACTION_TYPES, AGENCIES
-from sim.actions import STATEMENT_CHANNELS
+from sim.actions import CAUSE_ROUTES, LAWFUL_REFUSALS, STATEMENT_CHANNELS
 
 
 def test_the_label_tables_script_carries_the_python_tables(app):
@@ -19,3 +19,5 @@ def test_the_label_tables_script_carries_the_python_tables(app):
     assert tables["AGENCIES"] == {key: label.as_dict() for key, label in AGENCIES.items()}
     assert list(tables["STATEMENT_CHANNELS"]) == list(STATEMENT_CHANNELS)
     assert "portal" not in tables["INJECT_CHANNELS"] and "press_call" in tables["INJECT_CHANNELS"]
+    # every choice the action catalog accepts has its label: none is shown to a user by its code
+    assert list(tables["ROUTES"]) == list(CAUSE_ROUTES) and set(tables["REFUSALS"]) >= set(LAWFUL_REFUSALS)

@@ -462,6 +462,7 @@
       else if (k === "channel") v = D.vi(D.labelOf(D.STATEMENT_CHANNELS, v));
       else if (k === "refusal" || k === "withheld") v = D.vi(D.labelOf(D.REFUSALS, v));
       else if (k === "mode") v = D.vi(D.labelOf(D.MODES, v));
+      else if (k === "route") v = D.vi(D.labelOf(D.ROUTES, v));
       else if (typeof v !== "string") v = JSON.stringify(v);
       parts.push(D.vi(D.PARAMS[k], k) + ": " + D.preview(v, 220));
     });

@@ -9,7 +9,7 @@
   /* The tables Python keeps (debrief/labels.py), served as /label-tables.js before this file. */
   var T = window.DrillTables;
   var ACTIONS = T.ACTIONS, INJECT_CHANNELS = T.INJECT_CHANNELS, STATEMENT_CHANNELS = T.STATEMENT_CHANNELS,
-    FORMS = T.FORMS, REFUSALS = T.REFUSALS, MODES = T.MODES, AGENCIES = T.AGENCIES, ACTORS = T.ACTORS,
+    FORMS = T.FORMS, REFUSALS = T.REFUSALS, MODES = T.MODES, ROUTES = T.ROUTES, AGENCIES = T.AGENCIES, ACTORS = T.ACTORS,
     STATUS = T.STATUS;
   /* The bodies and decree of the page's drill (scenarios/bodies.py), by the rule set _labels.html names. */
   var RULE_SET = (document.currentScript && document.currentScript.dataset.ruleSet) || "vn-2026";
@@ -161,7 +161,7 @@
 
   window.Drill = {
     L: L, BODIES: B, ACTIONS: ACTIONS, ACTION_HINTS: ACTION_HINTS, INJECT_CHANNELS: INJECT_CHANNELS,
-    STATEMENT_CHANNELS: STATEMENT_CHANNELS, FORMS: FORMS, REFUSALS: REFUSALS, MODES: MODES,
+    STATEMENT_CHANNELS: STATEMENT_CHANNELS, FORMS: FORMS, REFUSALS: REFUSALS, MODES: MODES, ROUTES: ROUTES,
     AGENCIES: AGENCIES, ACTORS: ACTORS, KINDS: KINDS, ORIGINS: ORIGINS, STATUS: STATUS, PARAMS: PARAMS,
     el: el, append: append, clear: clear, bi: bi, vi: vi, labelOf: labelOf, fmtT: fmtT,
     fmtMinutes: fmtMinutes, pct: pct, levelName: levelName, preview: preview, readJSON: readJSON

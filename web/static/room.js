@@ -205,6 +205,7 @@
       else if (key === "form") text = D.vi(D.labelOf(D.FORMS, value));
       else if (key === "channel") text = D.vi(D.labelOf(D.STATEMENT_CHANNELS, value));
       else if (key === "mode") text = D.vi(D.labelOf(D.MODES, value));
+      else if (key === "route") text = D.vi(D.labelOf(D.ROUTES, value));
       else if (key === "refusal" || key === "withheld") text = D.vi(D.labelOf(D.REFUSALS, value));
       else if (key === "level") text = "Cấp " + value;
       else if (typeof value === "string") text = value;
@@ -310,7 +311,6 @@
     daily_report: [F("text", "textarea", { rows: 4 })],
     notify_press_conference: [F("in_hours", "hours"), F("text", "textarea", { rows: 4 })]
   };
-  var ROUTES = [["own_authority", "Trong thẩm quyền / Within our authority"], ["escalate", "Đề xuất cấp trên / Propose upward"]];
 
   function options(select, entries, placeholder) {
     if (placeholder) select.appendChild(el("option", { value: "" }, placeholder));
@@ -365,7 +365,7 @@
       case "mode":
         return options(el("select", { id: id, name: f.name, required: req }), mapEntries(Object.keys(D.MODES), D.MODES));
       case "route":
-        return options(el("select", { id: id, name: f.name, required: req }), ROUTES);
+        return options(el("select", { id: id, name: f.name, required: req }), mapEntries(Object.keys(D.ROUTES), D.ROUTES));
       case "hours":
         return el("input", { id: id, name: f.name, type: "number", min: 0, max: 336, step: 1, value: 24, required: req });
       case "answer":
