@@ -24,6 +24,7 @@ from pydantic import BaseModel
 
 from instructor.authoring.messages import vietnamese
 from scenarios.bounded_yaml import YamlRefused, read_yaml
+from scenarios.condition_words import condition_words
 from scenarios.loader import ScenarioInvalid, parse_scenario
 from scenarios.model import Scenario
 from scenarios.msel.drill import dump_yaml, plain
@@ -46,7 +47,15 @@ class Checked:
         return self.scenario is not None
 
     def as_dict(self) -> dict[str, Any]:
-        return {"ok": self.ok, "yaml": self.yaml, "data": self.data, "errors": list(self.errors)}
+        return {"ok": self.ok, "yaml": self.yaml, "data": self.data, "errors": list(self.errors),
+                "conditions": self.condition_words()}
+
+    def condition_words(self) -> dict[str, dict[str, str]]:
+        """Each inject condition of the form's data in words (the timeline shows these, not the expression)."""
+        injects = (self.data or {}).get("injects")
+        sources = {i["when"] for i in injects if isinstance(i, dict) and isinstance(i.get("when"), str)} \
+            if isinstance(injects, list) else set()
+        return {source: condition_words(source).as_dict() for source in sorted(sources)}
 
 
 def _submodel(annotation: Any) -> type[BaseModel] | None:

@@ -135,6 +135,9 @@ def test_a_valid_drill_checks_ok_and_its_yaml_is_the_drill(lan):
     original = parse_scenario(scenario_path("nuoc-may-nhiem-doc").read_text(encoding="utf-8"))
     assert parse_scenario(body["yaml"]) == original
     assert body["yaml"].startswith("id: nuoc-may-nhiem-doc\ntitle:\n  vi: ")  # the built-in drills' key order, unescaped
+    # the timeline's conditions come back in words, not as the expression
+    assert body["conditions"]["statements >= 1 and minute >= 120"]["vi"].startswith("đã có ít nhất 1 phát ngôn")
+    assert set(body["conditions"]) == {i["when"] for i in water_data()["injects"] if i.get("when")}
 
 
 def test_yaml_typed_by_hand_gives_the_form_its_data_and_errors_their_lines(lan):

@@ -38,6 +38,8 @@ def test_the_editor_checks_as_you_type_keeps_form_and_yaml_in_step_and_dry_runs(
     page.on("pageerror", lambda error: problems.append(str(error)))
     page.on("dialog", lambda dialog: (problems.append(dialog.message), dialog.dismiss()))
     open_copy(page, server.url)
+    expect(page.locator("#au-timeline")).to_contain_text("khi đã có ít nhất 1 phát ngôn")  # a condition in words
+    expect(page.locator("#au-timeline")).not_to_contain_text("statements >=")
 
     # an invalid response window: the error appears beside the field, the save button refuses
     page.click("#inject-4 > summary")

@@ -3,7 +3,8 @@
    Timed injects (`at`) are marks on the axis (a press call also shows its response window); injects that
    wait for a condition (`when`) or for a level are listed apart, under the axis, since they have no minute
    of their own. Drawn as SVG from the drill's data on every change; clicking an inject opens its card.
-   AuthoringTimeline.render(container, data, onPick(index)). Text goes in as text nodes, never as HTML. */
+   AuthoringTimeline.render(container, data, onPick(index), conditions): `conditions` maps each condition to its words
+   ({vi, en}, from the server's check), shown instead of the expression. Text goes in as text nodes, never as HTML. */
 (function () {
   "use strict";
   var D = window.Drill, M = window.AuthoringModel, el = D.el;
@@ -42,7 +43,7 @@
     }
   }
 
-  function render(container, data, onPick) {
+  function render(container, data, onPick, conditions) {
     D.clear(container);
     var injects = M.list(data, "injects").map(function (inject, index) { return { inject: inject, index: index }; })
       .filter(function (e) { return e.inject && typeof e.inject === "object"; });
@@ -86,7 +87,7 @@
     var apart = el("div", { class: "tl-apart" });
     apart.appendChild(el("div", { class: "tl-group" }, el("span", { class: "tl-label" }, "Theo điều kiện ", el("small", { class: "en", lang: "en" }, "On a condition")),
       conditional.length ? conditional.map(function (e) {
-        return chip(e.inject, e.index, onPick, "khi " + e.inject.when + (e.inject.delay ? " +" + e.inject.delay + "′" : ""));
+        return chip(e.inject, e.index, onPick, "khi " + D.vi((conditions || {})[e.inject.when], e.inject.when) + (e.inject.delay ? " +" + e.inject.delay + "′" : ""));
       }) : el("span", { class: "hint" }, "—")));
     apart.appendChild(el("div", { class: "tl-group" }, el("span", { class: "tl-label" }, "Khi lên cấp ", el("small", { class: "en", lang: "en" }, "On escalation")),
       levelled.length ? levelled.map(function (lv) {

@@ -27,6 +27,7 @@
 
   var state = {
     data: config.checked.data || {}, yaml: config.checked.yaml, errors: config.checked.errors, ok: config.checked.ok,
+    conditions: config.checked.conditions || {},
     formUsable: config.checked.data !== null, latestText: config.latest_text, latest: config.drill && config.drill.latest,
     savedDraft: config.checked.yaml, edits: 0, seq: 0, source: null, timer: null, draftTimer: null,
     inflight: Promise.resolve(), checking: false, gutterKey: null
@@ -80,6 +81,7 @@
   function apply(result, source) {
     state.errors = result.errors;
     state.ok = result.ok;
+    state.conditions = result.conditions || {};
     if (source === "yaml") {
       state.formUsable = result.data !== null;
       if (result.data !== null) { state.data = result.data; renderForm(); } else setFormUsable();
@@ -118,7 +120,7 @@
   }
 
   function renderTimeline() {
-    window.AuthoringTimeline.render(dom.timeline, state.formUsable ? state.data : {}, pick);
+    window.AuthoringTimeline.render(dom.timeline, state.formUsable ? state.data : {}, pick, state.conditions || {});
   }
 
   function updateTitle() {
