@@ -42,9 +42,12 @@ def new_context(browser):
 
 
 def page_errors(page) -> list[str]:
-    """The script errors the page raises from now on (a list that fills up)."""
+    """The script errors the page raises from now on, and what the Content-Security-Policy refuses (a list that
+    fills up): a page that needs an inline script or style fails its test."""
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: errors.append(message.text)
+            if message.type == "error" and "Content Security Policy" in message.text else None)
     return errors
 
 
