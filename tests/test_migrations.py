@@ -25,7 +25,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, func, inspect, select, text
 from sqlalchemy.pool import NullPool
 
-from app_factory import database_url, dispose, postgres_database  # noqa: F401 - database_url: a fixture
+from app_factory import dispose, postgres_database
 from web import create_app, serve
 from web.extensions import db
 from web.models import EventRecord, InputRecord, Instructor, Team
