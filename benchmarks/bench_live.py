@@ -52,6 +52,7 @@ class Server:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = {**os.environ, "CRISIS_DATABASE_URL": f"sqlite:///{database}", "CRISIS_SECRET_KEY": "bench",
+               "CRISIS_DEMO_PASSWORD": "demo2026",  # a configured database has no demo without one (web.setup)
                "CRISIS_TRACE_LATENCY": "1" if trace else "0"}
         self.process = subprocess.Popen([sys.executable, "run.py", "serve", "--port", str(self.port)], cwd=ROOT, env=env,
                                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)

@@ -7,8 +7,8 @@ as a copy of a template database upgraded once (the upgrade then finds them at h
 comes from the test run's own cluster, whose URL `scripts/test` exports as
 `CRISIS_TEST_POSTGRES_URL` (`scripts/postgres start`): `postgres_database()` gives a test a
 fresh database of its own there, and skips the test when there is no cluster (fails on CI,
-which must run them). The fixture `database_url` (imported by a test module) runs its tests
-on each: an empty SQLite file, then an empty PostgreSQL database.
+which must run them). The fixture `database_url` (tests/conftest.py) runs its tests on each:
+an empty SQLite file, then an empty PostgreSQL database.
 """
 
 from __future__ import annotations
@@ -125,13 +125,3 @@ def dispose(app: Flask) -> None:
     with app.app_context():
         db.session.remove()
         db.engine.dispose()
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def database_url(request, tmp_path) -> Iterator[str]:
-    """An empty database of each kind, as a URL (a fixture: import it into the test module)."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'crisis.db'}"
-    else:
-        with postgres_database() as url:
-            yield url

@@ -17,6 +17,10 @@ from scenarios.loader import load_scenario
 from scenarios.model import Scenario
 from scoring import ScoreCard
 from sim.actions import Action, read_action_file
+from sim.world import World
+from web.extensions import db
+from web.models import EventRecord, InputRecord, Member, Team
+from web.replay import apply_input
 
 WATER = "nuoc-may-nhiem-doc"  # level 1, vn-2026, 12 h
 SCHOOL = "ngo-doc-truong-hoc"  # level 3, vn-2026, 48 h
@@ -54,3 +58,23 @@ def meta(scenario_id: str = WATER) -> ExerciseMeta:
     """An exercise of the scenario, held on DAY by a named instructor."""
     return ExerciseMeta(id=7, title="Diễn tập quý II", date=DAY.isoformat(), instructor="Phạm Thị Dung",
                         scenario=scenario(scenario_id))
+
+
+def play_live(team_id: int, members: dict[str, Member], actions, end_at: float | None = None) -> None:
+    """What a live run stores: each action input numbered, stamped and committed, then applied; every event; the end
+    (at the drill's duration, or the instructor's End at minute `end_at`)."""
+    world = World(scenario(WATER), seed=1)
+    for number, action in enumerate(actions, start=1):
+        payload = {"role": action.role, "type": action.type, "params": action.params}
+        db.session.add(InputRecord(team_id=team_id, number=number, at=action.at, source=members[action.role].get_id(),
+                                   kind="action", payload=payload))
+        world.advance_to(action.at)
+        apply_input(world, "action", payload, action.at)
+    if end_at is None:
+        world.finish()
+    else:
+        world.advance_to(end_at)
+        world.end_now()
+    db.session.add_all(EventRecord(team_id=team_id, seq=e["seq"], t=e["t"], body=e) for e in world.events)
+    db.session.get(Team, team_id).status = "ended"
+    db.session.commit()

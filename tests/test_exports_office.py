@@ -27,7 +27,6 @@ from debrief.exports import FORMATS, ExportError, available, write
 from debrief.exports.wording import citation
 from debrief.exports.xlsx_export import MAX_TITLE, PLAN, SUMMARY, team_titles
 from tests.debrief_helpers import TRAINEES, WATER, meta, team_run
-from tests.test_report_cli import platform  # noqa: F401 - the fixture: a platform database with an exercise
 
 PLAYS = ("exemplary", "silent")
 TOTALS = {"Đội exemplary": "100/100", "Đội silent": "0/100"}  # as printed
@@ -287,8 +286,8 @@ def test_simulate_writes_the_report_of_a_headless_run(name, capsys, tmp_path):
 
 
 @pytest.mark.parametrize("name", ["pdf", "docx", "xlsx"])
-def test_report_writes_each_format_from_the_database(name, platform, capsys, tmp_path):  # noqa: F811 - the fixture
-    _, build = platform
+def test_report_writes_each_format_from_the_database(name, played_platform, capsys, tmp_path):
+    _, build = played_platform
     exercise_id = build()
     out = tmp_path / f"report.{name}"
     code = run.main(["report", str(exercise_id), "--format", name, "--out", str(out)])

@@ -10,19 +10,14 @@ import pytest
 from sqlalchemy import event
 
 import run
-from scenarios.library import play_paths
 from scoring import score
-from sim.actions import read_action_file
-from sim.world import World
-from tests.debrief_helpers import REFUSED, TRAINEES, WATER, played, scenario
-from web import create_app
+from tests.debrief_helpers import TRAINEES, WATER, played, scenario
 from web.exercises import TeamPlan, create_exercise
 from web.extensions import db
 from debrief.issuance import Issuance
-from web.models import EventRecord, Exercise, InputRecord, Instructor, Member, Observation, Team
+from web.models import EventRecord, Exercise, InputRecord
 from web.models.debrief import ReportIssuance
 from web.practice.attempts import practice_instructor
-from web.replay import apply_input
 from web.runs import exercise_meta, exercise_runs, team_run
 
 
@@ -32,57 +27,8 @@ def cli(capsys, *args):
     return code, out, err
 
 
-def play_live(team_id: int, members: dict[str, Member], actions, end_at: float | None = None) -> None:
-    """What a live run stores: each action input numbered, stamped and committed, then applied; every event; the end
-    (at the drill's duration, or the instructor's End at minute `end_at`)."""
-    world = World(scenario(WATER), seed=1)
-    for number, action in enumerate(actions, start=1):
-        payload = {"role": action.role, "type": action.type, "params": action.params}
-        db.session.add(InputRecord(team_id=team_id, number=number, at=action.at, source=members[action.role].get_id(),
-                                   kind="action", payload=payload))
-        world.advance_to(action.at)
-        apply_input(world, "action", payload, action.at)
-    if end_at is None:
-        world.finish()
-    else:
-        world.advance_to(end_at)
-        world.end_now()
-    db.session.add_all(EventRecord(team_id=team_id, seq=e["seq"], t=e["t"], body=e) for e in world.events)
-    db.session.get(Team, team_id).status = "ended"
-    db.session.commit()
-
-
-@pytest.fixture
-def platform(tmp_path, monkeypatch):
-    """A platform database with one exercise of `teams` teams; the first plays the exemplary drill, the rest stay silent."""
-    url = f"sqlite:///{tmp_path / 'platform.db'}"
-    monkeypatch.setenv("CRISIS_DATABASE_URL", url)
-    monkeypatch.setenv("CRISIS_SECRET_KEY", "test")
-    app = create_app({"TESTING": True})
-
-    def build(teams: int = 2) -> int:
-        with app.app_context():
-            db.create_all()
-            instructor = Instructor(username=f"lan{teams}", display_name="Phạm Thị Lan", password_hash="-")
-            db.session.add(instructor)
-            db.session.commit()
-            plans = [TeamPlan(f"Đội {n}", {f"{name} {n}" if n > 1 else name: role for role, name in TRAINEES.items()})
-                     for n in range(1, teams + 1)]
-            exercise = create_exercise(instructor, WATER, seed=1, speed=60, teams=plans)
-            exemplary = exercise.teams[0]
-            actions = sorted(read_action_file(str(play_paths(WATER)["exemplary"])) + [REFUSED], key=lambda a: a.at)
-            play_live(exemplary.id, {m.role: m for m in exemplary.members}, actions)
-            for team in exercise.teams[1:]:
-                play_live(team.id, {}, [])
-            db.session.add(Observation(team_id=exemplary.id, instructor_id=instructor.id, at=45, text="Phát hiện nhanh"))
-            db.session.commit()
-            return exercise.id
-
-    return app, build
-
-
-def test_report_json_from_the_database(platform, capsys, tmp_path):
-    app, build = platform
+def test_report_json_from_the_database(played_platform, capsys, tmp_path):
+    app, build = played_platform
     exercise_id = build()
     out = tmp_path / "report.json"
     code, stdout, err = cli(capsys, "report", exercise_id, "--format", "json", "--out", out)
@@ -104,8 +50,8 @@ def test_report_json_from_the_database(platform, capsys, tmp_path):
     assert document["exercise"]["exercise_id"] == exercise_id and document["exercise"]["instructor"] == "Phạm Thị Lan"
 
 
-def test_report_csv_from_the_database(platform, capsys, tmp_path):
-    _, build = platform
+def test_report_csv_from_the_database(played_platform, capsys, tmp_path):
+    _, build = played_platform
     exercise_id = build()
     out = tmp_path / "report.zip"
     code, _, err = cli(capsys, "report", exercise_id, "--out", out)  # the format from the extension
@@ -116,8 +62,8 @@ def test_report_csv_from_the_database(platform, capsys, tmp_path):
     assert "Nguyễn Văn An (Người phát ngôn UBND tỉnh)" in teams
 
 
-def test_an_unknown_exercise_is_a_clear_error(platform, capsys, tmp_path):
-    _, build = platform
+def test_an_unknown_exercise_is_a_clear_error(played_platform, capsys, tmp_path):
+    _, build = played_platform
     build()
     code, out, err = cli(capsys, "report", 999, "--format", "json", "--out", tmp_path / "r.json")
     assert code == 1 and out == ""
@@ -139,8 +85,8 @@ def test_an_unknown_format_is_a_clear_error(capsys, tmp_path):
     assert code == 1 and "cannot tell the format of" in err and not (tmp_path / "r.odt").exists()
 
 
-def test_runs_are_read_in_a_few_queries_whatever_the_number_of_teams(platform):
-    app, build = platform
+def test_runs_are_read_in_a_few_queries_whatever_the_number_of_teams(played_platform):
+    app, build = played_platform
     counts = []
     for teams in (1, 3):
         exercise_id = build(teams)
@@ -158,8 +104,8 @@ def test_runs_are_read_in_a_few_queries_whatever_the_number_of_teams(platform):
     assert counts[0] == counts[1] <= 6, counts
 
 
-def test_a_team_run_and_the_exercise_meta(platform):
-    app, build = platform
+def test_a_team_run_and_the_exercise_meta(played_platform):
+    app, build = played_platform
     exercise_id = build()
     with app.app_context():
         exercise = db.session.get(Exercise, exercise_id)
@@ -201,8 +147,8 @@ def test_simulate_report_with_an_unknown_extension_fails_before_playing(capsys, 
 
 
 
-def test_input_and_event_logs_that_disagree_are_a_clear_error(platform, capsys, tmp_path):
-    app, build = platform
+def test_input_and_event_logs_that_disagree_are_a_clear_error(played_platform, capsys, tmp_path):
+    app, build = played_platform
     exercise_id = build()
     with app.app_context():
         first = db.session.query(InputRecord).filter_by(team_id=1, number=1).one()
@@ -216,8 +162,8 @@ def pdf_text(path) -> str:
     return " ".join(" ".join(page.extract_text().split()) for page in pypdf.PdfReader(path).pages)
 
 
-def test_report_layout_party_and_the_exercises_issuing_body(platform, capsys, tmp_path):
-    app, build = platform
+def test_report_layout_party_and_the_exercises_issuing_body(played_platform, capsys, tmp_path):
+    app, build = played_platform
     exercise_id = build()
     state, party = tmp_path / "state.pdf", tmp_path / "party.pdf"
     assert cli(capsys, "report", exercise_id, "--out", state)[0] == 0
@@ -242,8 +188,8 @@ def test_a_layout_for_a_format_without_layouts_or_an_unknown_layout_is_refused(c
     assert exit_.value.code == 2 and "invalid choice: 'royal'" in capsys.readouterr().err
 
 
-def test_a_self_practice_report_is_signed_by_the_trainee_and_has_no_instructor(platform):
-    app, build = platform
+def test_a_self_practice_report_is_signed_by_the_trainee_and_has_no_instructor(played_platform):
+    app, build = played_platform
     build()
     with app.app_context():
         exercise = create_exercise(practice_instructor(), WATER, seed=1, speed=60,

@@ -25,7 +25,7 @@ from sim.actions import MAX_TEXT, read_action_file
 from sim.statements import analyse_statement, fold, fold_aligned, keyword_spans
 from statement_labels import (CLASSES, LABELLED, analysed_class, drill, load_labelled, measures, misclassified,
                               substring_class)
-from test_world import act
+from sim_helpers import act
 
 WATER, SCHOOL, FLOOD, FAKE = "nuoc-may-nhiem-doc", "ngo-doc-truong-hoc", "lu-quet-thuy-dien", "tin-gia-lanh-dao"
 HELDOUT = LABELLED.parent / "heldout.jsonl"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from scenarios.loader import load_scenario
-from sim.actions import Action
+from sim_helpers import act
 from sim.statements import analyse_statement
 from sim.world import World, play
 
@@ -18,10 +18,6 @@ FIXTURE = Path(__file__).parent / "fixtures" / "minimal.yaml"
 @pytest.fixture(scope="module")
 def scenario():
     return load_scenario(FIXTURE)
-
-
-def act(at, who, kind, **params):
-    return Action(at=at, role=who, type=kind, params=params)
 
 
 def of_kind(world, kind, **match):

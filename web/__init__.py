@@ -1,24 +1,23 @@
 """The web platform: a Flask app with Socket.IO, on the pure core (`scenarios`, `sim`, `scoring`).
 
 `create_app(test_config=None)` builds the app and does no work beyond that:
-no database rows, no background task. `serve()` (what `python run.py` calls)
-brings the database to the latest schema (`web.schema`), creates the demo
-instructor, rebuilds interrupted exercises (paused), starts the ticker and
-serves on 127.0.0.1:5000.
+no file written, no database rows, no background task. `serve()` (what `python run.py` calls)
+keeps the session key, brings the database to the latest schema (`web.schema`), creates the demo
+instructor on the embedded default database, rebuilds interrupted exercises (paused), starts the
+ticker and serves on 127.0.0.1:5000. `flask --app web ...` (routes, db upgrade) uses the same app.
 
-Configuration, from the environment:
+Configuration: every `CRISIS_*` environment variable (`web.config`), e.g.
     CRISIS_DATABASE_URL   SQLite or PostgreSQL, as an SQLAlchemy URL (default: SQLite file in the
                           instance folder); `postgresql://` and `postgres://` mean the psycopg 3 driver
     CRISIS_SECRET_KEY     session signing key (default: a random key kept in the instance folder)
     CRISIS_PUBLIC_URL     the address trainees reach, e.g. http://192.168.1.20:5000, for the join links
+    CRISIS_DEMO_PASSWORD  the demo instructor's password (`web.setup`)
+    CRISIS_SESSION_COOKIE_SECURE  true/false (default: true when the public URL is https://)
+Security headers (Content-Security-Policy, HSTS behind TLS): `web.headers`.
 """
-
 from __future__ import annotations
 
 import functools
-import os
-import secrets
-from pathlib import Path
 from typing import Any
 
 from flask import Flask
@@ -26,22 +25,9 @@ from sqlalchemy import event
 from sqlalchemy.exc import SQLAlchemyError
 
 from web import postgres
+from web.config import MAX_PAYLOAD, configure, default_database
 from web.extensions import csrf, db, login_manager, migrate, socketio
 from web.schema import MIGRATIONS
-
-MAX_PAYLOAD = 64 * 1024  # bytes: forms and socket messages
-
-
-def _secret_key(instance: Path) -> str:
-    """The session key: from the environment, or kept in the instance folder so sessions survive restarts."""
-    if os.environ.get("CRISIS_SECRET_KEY"):
-        return os.environ["CRISIS_SECRET_KEY"]
-    key_file = instance / "secret_key"
-    if not key_file.exists():
-        key_file.write_text(secrets.token_hex(32), encoding="utf-8")
-        key_file.chmod(0o600)
-    return key_file.read_text(encoding="utf-8").strip()
-
 
 class _BoundedSocketBodies:
     """WSGI guard in front of Socket.IO: a long-polling POST over MAX_PAYLOAD gets 413 before Engine.IO reads it.
@@ -86,32 +72,16 @@ def _sqlite_pragmas(connection, _record) -> None:
     cursor.close()
 
 
-def _database_url(instance: Path) -> str:
-    """CRISIS_DATABASE_URL, or the SQLite file in the instance folder; a bare PostgreSQL URL gets psycopg 3."""
-    url = os.environ.get("CRISIS_DATABASE_URL") or f"sqlite:///{instance / 'crisis.db'}"
-    for bare in ("postgresql://", "postgres://"):
-        if url.startswith(bare):
-            return "postgresql+psycopg://" + url[len(bare):]
-    return url
+def _make_default_folder(app: Flask) -> None:
+    """On the embedded default database, the instance folder is made when the first connection opens the file."""
+    if app.config["SQLALCHEMY_DATABASE_URI"] != f"sqlite:///{default_database(app)}":
+        return
+    event.listen(db.engine, "do_connect", lambda *_: default_database(app).parent.mkdir(parents=True, exist_ok=True))
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app = Flask(__name__, instance_relative_config=True)
-    instance = Path(app.instance_path)
-    instance.mkdir(parents=True, exist_ok=True)
-    app.config.from_mapping(
-        SQLALCHEMY_DATABASE_URI=_database_url(instance),
-        MAX_CONTENT_LENGTH=MAX_PAYLOAD,
-        SESSION_COOKIE_HTTPONLY=True,
-        SESSION_COOKIE_SAMESITE="Lax",
-        WTF_CSRF_TIME_LIMIT=None,
-        TRACE_LATENCY=os.environ.get("CRISIS_TRACE_LATENCY") == "1",
-        PUBLIC_URL=os.environ.get("CRISIS_PUBLIC_URL") or None,  # the join links' host (web.join_links)
-    )
-    if test_config:
-        app.config.update(test_config)
-    if not app.config.get("SECRET_KEY"):
-        app.config["SECRET_KEY"] = _secret_key(instance)
+    configure(app, test_config)
 
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("postgresql"):  # a restarted server's dead connections
         app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", {"pool_pre_ping": True})
@@ -120,6 +90,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     with app.app_context():
         if db.engine.dialect.name == "sqlite":
             event.listen(db.engine, "connect", _sqlite_pragmas)
+            _make_default_folder(app)
         elif db.engine.dialect.name == "postgresql":
             postgres.init_engine(db.engine)
     csrf.init_app(app)
@@ -127,11 +98,12 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     socketio.init_app(app, async_mode="threading", max_http_buffer_size=MAX_PAYLOAD)
     _bound_socket_messages(app)
 
-    from web import auth, label_tables, local_time, pages, practice, review, trainee
+    from web import auth, headers, label_tables, local_time, pages, practice, review, trainee
     from web.live import LiveExercises
     from web.outbox import send_events, send_status
     from instructor import authoring, namespace as instructor_namespace, views as instructor_views
 
+    headers.init_app(app)
     auth.init_app(app)
     local_time.init_app(app)
     label_tables.init_app(app)
@@ -159,7 +131,7 @@ def serve(host: str = "127.0.0.1", port: int = 5000, public_url: str | None = No
     app.config["PUBLIC_URL"] = serving_url(host, port, public_url or app.config["PUBLIC_URL"])
     with app.app_context():
         try:
-            login = prepare(app)
+            demo = prepare(app)
         except SQLAlchemyError as exc:  # unreachable, missing, refusing: said in a line, not a traceback
             database = db.engine.url.render_as_string(hide_password=True)
             raise SystemExit(f"Không mở hoặc nâng cấp được cơ sở dữ liệu {database} (CRISIS_DATABASE_URL) / "
@@ -170,6 +142,6 @@ def serve(host: str = "127.0.0.1", port: int = 5000, public_url: str | None = No
     elif host not in ALL_INTERFACES:
         print("Chỉ mở được trên máy này; để học viên vào từ máy khác: --host 0.0.0.0 / "
               "This machine only; for a classroom: --host 0.0.0.0")
-    print(f"Giảng viên demo / Demo instructor: {login[0]} / {login[1]}")
+    print(demo)
     app.extensions["live"].start_ticker()
     socketio.run(app, host=host, port=port, allow_unsafe_werkzeug=True)

@@ -41,17 +41,8 @@ def _forbidden(error):
                            login_help=True, who=who), 403
 
 
-def _security_headers(response):
-    """No framing by other sites, no MIME sniffing, no referrer leaking join codes to other sites."""
-    response.headers.setdefault("X-Frame-Options", "DENY")
-    response.headers.setdefault("X-Content-Type-Options", "nosniff")
-    response.headers.setdefault("Referrer-Policy", "same-origin")
-    return response
-
-
 def init_app(app: Flask) -> None:
     app.register_blueprint(bp)
-    app.after_request(_security_headers)
     bad_request = _error(400, "Yêu cầu không hợp lệ (có thể phiên đã hết hạn).", "Bad request (the form may have expired).")
     app.register_error_handler(400, bad_request)
 

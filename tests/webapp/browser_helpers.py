@@ -1,4 +1,6 @@
-"""Helpers for the real-browser tests: the real server in a subprocess, and what a user does in Chromium."""
+"""Helpers for the real-browser tests: the real server in a subprocess, and what a user does in Chromium.
+
+The fixtures `server`, `chromium` and `contexts` that use them are in conftest.py."""
 
 from __future__ import annotations
 
@@ -17,6 +19,16 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--
                  "--disable-sync", "--no-first-run"]
 ROOT = Path(__file__).resolve().parents[2]
 DEMO_PASSWORD = "browser-test-2026"
+SPEED = 600  # scenario minutes per real minute: minute 10 comes after one second
+ROSTER = """Đội Hòa Thạnh
+spokesperson: Nguyễn Văn An
+info_department: Lê Thị Bình
+propaganda_board: Trần Văn Cường
+
+Đội Phú Xuân
+spokesperson: Phạm Thị Dung
+info_department: Võ Văn Em
+"""
 
 
 def require_chromium() -> None:
@@ -42,10 +54,23 @@ def new_context(browser):
 
 
 def page_errors(page) -> list[str]:
-    """The script errors the page raises from now on (a list that fills up)."""
+    """The script errors the page raises from now on, and what the Content-Security-Policy refuses (a list that
+    fills up): a page that needs an inline script or style fails its test."""
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: errors.append(message.text)
+            if message.type == "error" and "Content Security Policy" in message.text else None)
     return errors
+
+
+def wait_until(page, expression: str, timeout: float = 10_000) -> None:
+    """Wait until the JavaScript `expression` holds on `page`, polled from here (`timeout` in ms). Playwright's own
+    `wait_for_function` turns the string into a function inside the page, which the Content-Security-Policy
+    (no eval) refuses; `evaluate` goes through the debugging protocol and is allowed."""
+    deadline = time.monotonic() + timeout / 1000
+    while not page.evaluate(expression):
+        assert time.monotonic() < deadline, f"timed out after {timeout} ms waiting for {expression}"
+        page.wait_for_timeout(100)
 
 
 def free_port() -> int:

@@ -1,4 +1,5 @@
-"""Fixtures for the web platform: an app on a temporary SQLite file, a hand-turned clock, logged-in clients."""
+"""Fixtures for the web platform: an app on a temporary SQLite file, a hand-turned clock, logged-in clients; for the
+browser tests, the real server, Chromium and its contexts."""
 
 from __future__ import annotations
 
@@ -118,3 +119,48 @@ def drill(platform, clock):
     from live_helpers import Drill
 
     return Drill(platform, clock)
+
+
+# --- the browser tests (marker `browser`): the real server and Debian's Chromium, once per test module -----------
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory, request):
+    """`python run.py serve` on a new SQLite file of the module's own (`browser_helpers.LiveServer`); a module that
+    prepares its database first defines its own `server`."""
+    from browser_helpers import LiveServer, require_chromium
+
+    require_chromium()
+    live = LiveServer(tmp_path_factory.mktemp(request.module.__name__.rsplit(".", 1)[-1]))
+    yield live
+    live.stop()
+
+
+@pytest.fixture(scope="module")
+def chromium(server):
+    """Debian's Chromium, headless, for the module's tests (after its server, so that a missing Chromium skips first)."""
+    from playwright.sync_api import sync_playwright
+
+    from browser_helpers import launch
+
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def contexts(chromium):
+    """New browser contexts (separate cookies: separate people), closed after the test."""
+    from browser_helpers import new_context
+
+    opened = []
+
+    def new():
+        context = new_context(chromium)
+        opened.append(context)
+        return context
+
+    yield new
+    for context in opened:
+        context.close()

@@ -1,7 +1,7 @@
 """Exercises whose teams have played, for the debrief pages' tests: reference plays stored as a live run stores them.
 
-`play_teams` plays each team of an exercise (a reference play of the water drill, a list of actions, or None
-to leave the team unstarted) through `tests.test_report_cli.play_live`: every action input numbered, stamped
+`prepare` makes the database the debrief pages' browser tests serve. `play_teams` plays each team of an exercise (a reference play of the water drill, a list of actions, or None
+to leave the team unstarted) through `tests.debrief_helpers.play_live`: every action input numbered, stamped
 and committed with its trainee as source, every event of the world stored, the team ended (at the drill's
 duration, or early).
 """
@@ -9,13 +9,17 @@ duration, or early).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
+from browser_helpers import DEMO_PASSWORD
 from scenarios.library import play_paths
 from sim.actions import Action, read_action_file
-from tests.debrief_helpers import WATER
-from tests.test_report_cli import play_live
+from tests.debrief_helpers import REFUSED, WATER, play_live
+from web import create_app
+from web.exercises import TeamPlan, create_exercise
 from web.extensions import db
-from web.models import Team
+from web.models import Instructor, Team
+from web.models.debrief import Course, CourseExercise
 
 Play = str | Sequence[Action] | None
 
@@ -35,3 +39,37 @@ def play_teams(team_ids: Sequence[int], plays: Sequence[Play], ends: Sequence[fl
         team = db.session.get(Team, team_id)
         actions = [a for a in actions_of(play) if end_at is None or a.at <= end_at]
         play_live(team_id, {member.role: member for member in team.members}, actions, end_at)
+
+
+ROSTER = {"spokesperson": "Nguyễn Văn An", "propaganda_board": "Trần Thị Bình", "info_department": "Lê Văn Cường"}
+# The first team answers the television but never the newspaper, and the spokesperson tries the board's act.
+UNANSWERED = [a for a in actions_of("exemplary") if (a.type, a.params.get("call")) != ("answer_press", "call-paper")]
+
+
+def prepare(workdir: Path) -> dict[str, int]:
+    """The demo instructor, exercises A (three teams) and B (two teams) played to the end, a course of both."""
+    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{workdir / 'browser.db'}", "SECRET_KEY": "prepare"})
+    with app.app_context():
+        db.create_all()
+        demo = Instructor(username="demo", display_name="Giảng viên demo")
+        demo.set_password(DEMO_PASSWORD)
+        db.session.add(demo)
+        db.session.commit()
+
+        def exercise(names, plays):
+            plans = [TeamPlan(name, {f"{person} {n}": role for role, person in ROSTER.items()})
+                     for n, name in enumerate(names, start=1)]
+            made = create_exercise(demo, "nuoc-may-nhiem-doc", seed=1, speed=60, teams=plans)
+            play_teams([team.id for team in made.teams], plays)
+            return made
+
+        a = exercise(["Đội Hòa Thạnh", "Đội Phú Xuân", "Đội Tân An"], [[*UNANSWERED, REFUSED], "off_focal_point", "silent"])
+        b = exercise(["Đội Hòa Thạnh", "Đội Phú Xuân"], ["exemplary", "unverified"])
+        course = Course(instructor_id=demo.id, name="Lớp bồi dưỡng Q2/2026 – Người phát ngôn")
+        db.session.add(course)
+        db.session.commit()
+        db.session.add_all([CourseExercise(course_id=course.id, exercise_id=made.id) for made in (a, b)])
+        db.session.commit()
+        ids = {"exercise": a.id, "team": a.teams[0].id, "course": course.id}
+        db.engine.dispose()
+    return ids

@@ -1,7 +1,7 @@
 """The real server as a subprocess (`python run.py serve`), and a browser-less user of it.
 
 `Server` starts the platform in its own process group on a free port with a given database and
-secret key, waits until it answers, and kills it (SIGKILL to the whole group) when asked or when
+secret key (the demo instructor's password `DEMO_PASSWORD`), waits until it answers, and kills it (SIGKILL to the whole group) when asked or when
 the test ends. `Browser` is one person's HTTP session (cookies, CSRF tokens read from the forms)
 and opens python-socketio clients that carry its session cookie.
 """
@@ -25,6 +25,7 @@ import socketio
 ROOT = Path(__file__).resolve().parents[2]
 CSRF = re.compile(r'<input[^>]*name="csrf_token"[^>]*>')
 VALUE = re.compile(r'value="([^"]+)"')
+DEMO_PASSWORD = "server-test-2026"  # the demo instructor's on a configured database (web.setup)
 
 
 def free_port() -> int:
@@ -40,7 +41,7 @@ class Server:
         self.port = port or free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.env = {**os.environ, "CRISIS_DATABASE_URL": database_url, "CRISIS_SECRET_KEY": secret_key,
-                    "PYTHONUNBUFFERED": "1"}
+                    "CRISIS_DEMO_PASSWORD": DEMO_PASSWORD, "PYTHONUNBUFFERED": "1"}
         self.env.pop("CRISIS_TRACE_LATENCY", None)
         self.log = log
         self.process: subprocess.Popen | None = None

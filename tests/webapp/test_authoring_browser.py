@@ -18,7 +18,6 @@ from playwright.sync_api import expect
 
 from browser_helpers import log_in
 from scenarios.library import scenario_path as library_path
-from test_browser import chromium, contexts, server  # noqa: F401 - the same live server and browser
 
 pytestmark = pytest.mark.browser
 XSS = "<img src=x onerror=alert(1)>"
@@ -32,7 +31,7 @@ def open_copy(page, base: str, builtin: str = "nuoc-may-nhiem-doc") -> None:
     expect(page.locator("#au-status")).to_contain_text("Hợp lệ")
 
 
-def test_the_editor_checks_as_you_type_keeps_form_and_yaml_in_step_and_dry_runs(server, contexts):  # noqa: F811
+def test_the_editor_checks_as_you_type_keeps_form_and_yaml_in_step_and_dry_runs(server, contexts):
     page = contexts().new_page()
     problems: list[str] = []
     page.on("pageerror", lambda error: problems.append(str(error)))
@@ -120,7 +119,7 @@ def _open(page, path: str) -> None:
         card.locator("> summary").click()
 
 
-def test_the_new_drill_fields_show_in_the_editor_and_round_trip_through_a_draft(server, contexts):  # noqa: F811
+def test_the_new_drill_fields_show_in_the_editor_and_round_trip_through_a_draft(server, contexts):
     """Issue 9: labels, briefed and assuring facts, claims' refuting facts, the speakers' and command marks,
     several receipts and a divided opinion are edited in the form and kept by a draft across a reload."""
     source = yaml.safe_load(library_path("nuoc-may-nhiem-doc").read_text(encoding="utf-8"))

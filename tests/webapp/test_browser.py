@@ -12,55 +12,13 @@ Skipped only when /usr/bin/chromium is missing, and then failed instead on CI (C
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
-from browser_helpers import (LiveServer, create_exercise, join, launch, log_in, new_context, require_chromium,
-                             submit_action)
+from browser_helpers import ROSTER, SPEED, create_exercise, join, log_in, submit_action
 
 pytestmark = pytest.mark.browser
 
-SPEED = 600  # scenario minutes per real minute: minute 10 comes after one second
-ROSTER = """Đội Hòa Thạnh
-spokesperson: Nguyễn Văn An
-info_department: Lê Thị Bình
-propaganda_board: Trần Văn Cường
-
-Đội Phú Xuân
-spokesperson: Phạm Thị Dung
-info_department: Võ Văn Em
-"""
 XSS = "<img src=x onerror=alert(1)>"
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    require_chromium()
-    live = LiveServer(tmp_path_factory.mktemp("browser"))
-    yield live
-    live.stop()
-
-
-@pytest.fixture(scope="module")
-def chromium(server):
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def contexts(chromium):
-    """New browser contexts (separate cookies: separate people), closed after the test."""
-    opened = []
-
-    def new():
-        context = new_context(chromium)
-        opened.append(context)
-        return context
-
-    yield new
-    for context in opened:
-        context.close()
 
 
 def _fail_on_dialog(page, dialogs: list):

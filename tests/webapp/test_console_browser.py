@@ -14,18 +14,17 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from browser_helpers import create_exercise, join, log_in, submit_action
+from browser_helpers import ROSTER, SPEED, create_exercise, join, log_in, submit_action
 from scenarios.library import scenario_path
 from scenarios.loader import load_scenario
 from scoring.ruleset import load_rule_set
-from test_browser import ROSTER, SPEED, chromium, contexts, server  # noqa: F401 - the same live server and browser
 
 pytestmark = pytest.mark.browser
 STATEMENT = ("Thông tin nước máy nhiễm độc là sai sự thật. Kết quả 12 mẫu nước đạt quy chuẩn. "
              "Người dân xả bỏ nước đục ban đầu rồi sử dụng bình thường.")
 
 
-def test_the_console_names_facts_claims_and_calls_and_lists_the_rules_not_yet_due(server, contexts):  # noqa: F811
+def test_the_console_names_facts_claims_and_calls_and_lists_the_rules_not_yet_due(server, contexts):
     drill = load_scenario(scenario_path("nuoc-may-nhiem-doc"))
     label = {f.id: f.label.vi for f in drill.facts}
     claim = {c.id: c.text.vi.rstrip(".") for c in drill.false_claims}

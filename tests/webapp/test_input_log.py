@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from app_factory import database_url, dispose, platform_app  # noqa: F401 - database_url: a fixture
+from app_factory import dispose, platform_app
 from conftest import FakeClock
 from web import create_app
 from web.exercises import TeamPlan, create_exercise

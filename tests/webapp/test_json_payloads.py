@@ -13,7 +13,7 @@ import logging
 import pytest
 from sqlalchemy import func, select
 
-from test_practice import start
+from practice_helpers import start
 from web.extensions import db
 from web.models import InputRecord
 from web.models.drills import Drill, DrillDraft, DrillDryRun, DrillVersion

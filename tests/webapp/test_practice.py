@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import select
 
 from live_helpers import received, stored_events, stored_inputs
+from practice_helpers import DRILL, start
 from security_helpers import XSS, XSS_ESCAPED, audits, count, csrf_token
 from sim.actions import Action
 from sim.bots import Bot, play_with_bots
@@ -27,7 +28,6 @@ from web.practice.attempts import PRACTICE_USERNAME
 from web.practice.card import HINT_COST
 from web.setup import prepare
 
-DRILL = "nuoc-may-nhiem-doc"  # 12 hours; the case comes at minute 10, the first press call soon after
 OTHERS = {"propaganda_board", "info_department"}
 
 
@@ -40,19 +40,6 @@ def sign_up(app, username: str = "hoa", name: str = "Trần Thị Hoa", password
                                                      "password": password, "confirm": password})
     assert response.status_code == 302 and response.location == "/practice/", response.data
     return client
-
-
-def start(client, role: str = "spokesperson", drill: str = DRILL, speed: int = 60, hints: bool = True) -> int:
-    """Start a practice; returns its team id."""
-    data = {"drill": drill, "role": role, "speed": str(speed), **({"hints": "y"} if hints else {})}
-    response = client.post("/practice/start", data=data)
-    assert response.status_code == 302 and response.location == "/practice/room", response.data
-    return latest_team(client.application)
-
-
-def latest_team(app) -> int:
-    with app.app_context():
-        return db.session.scalars(select(PracticeAttempt.team_id).order_by(PracticeAttempt.id.desc())).first()
 
 
 def control(client, command: str, **args):

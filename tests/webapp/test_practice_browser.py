@@ -14,35 +14,24 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
-from browser_helpers import LiveServer, launch, new_context, page_errors, require_chromium
+from browser_helpers import new_context, page_errors, wait_until
 
 pytestmark = pytest.mark.browser
 
 DRILL = "nuoc-may-nhiem-doc"
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    require_chromium()
-    live = LiveServer(tmp_path_factory.mktemp("practice-browser"))
-    yield live
-    live.stop()
-
-
 @pytest.fixture
-def page(server):
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        context = new_context(browser)
-        page = context.new_page()
-        errors = page_errors(page)
-        page.on("dialog", lambda dialog: errors.append(f"dialog: {dialog.message}") or dialog.dismiss())
-        yield page
-        context.close()
-        browser.close()
-        assert errors == []
+def page(chromium):
+    context = new_context(chromium)
+    page = context.new_page()
+    errors = page_errors(page)
+    page.on("dialog", lambda dialog: errors.append(f"dialog: {dialog.message}") or dialog.dismiss())
+    yield page
+    context.close()
+    assert errors == []
 
 
 def clock_minutes(page) -> int:
@@ -76,7 +65,7 @@ def test_a_practice_from_sign_up_to_the_score_card_and_the_history(server, page,
     page.click("#pc-start")
     expect(page.locator("#status")).to_contain_text("Đang diễn ra")
     expect(page.locator("#pc-speed")).to_have_value("240")
-    page.wait_for_function("document.getElementById('clock').textContent > 'T+00:20'")  # 240×: 4 minutes a second
+    wait_until(page, "document.getElementById('clock').textContent > 'T+00:20'")  # 240×: 4 minutes a second
     expect(page.locator("#feed-phone .item").first).to_be_visible(timeout=15_000)  # the journalist's call came
     expect(page.locator("#team-log")).to_contain_text("Đề xuất người phát ngôn")  # the board's bot proposed us
     expect(page.locator("#team-log")).to_contain_text("Chủ tịch UBND tỉnh phân công")  # and the chair assigned us
@@ -103,7 +92,7 @@ def test_a_practice_from_sign_up_to_the_score_card_and_the_history(server, page,
 
     page.click("#pc-resume")
     expect(page.locator("#status")).to_contain_text("Đang diễn ra")
-    page.wait_for_function(f"parseInt(document.getElementById('clock').textContent.slice(2, 4)) * 60 + "
+    wait_until(page, f"parseInt(document.getElementById('clock').textContent.slice(2, 4)) * 60 + "
                            f"parseInt(document.getElementById('clock').textContent.slice(5, 7)) > {paused_at + 4}")
     page.click("#pc-end")
     expect(page.locator("#pc-end")).to_contain_text("Bấm lần nữa để kết thúc")

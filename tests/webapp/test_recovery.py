@@ -17,8 +17,8 @@ import time
 
 import pytest
 
-from server_helpers import Browser, Inbox, Server
-from web.setup import DEMO_PASSWORD, DEMO_USERNAME
+from server_helpers import DEMO_PASSWORD, Browser, Inbox, Server
+from web.setup import DEMO_USERNAME
 
 pytestmark = pytest.mark.slow
 

@@ -11,9 +11,9 @@ import io
 
 import pypdf
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
-from browser_helpers import LiveServer, launch, log_in, new_context, page_errors, require_chromium
+from browser_helpers import log_in, new_context, page_errors
 from web.extensions import db
 from web.models import Exercise
 from web.models.debrief import ReportIssuance
@@ -67,39 +67,29 @@ def test_a_bad_layout_or_a_too_long_field_is_refused(app, platform):
         assert db.session.query(Exercise).count() == before
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    """`run.py serve` on a new database: its first start makes the tables and the demo instructor."""
-    require_chromium()
-    live = LiveServer(tmp_path_factory.mktemp("issuance-browser"))
-    yield live
-    live.stop()
-
-
 @pytest.mark.browser
-def test_the_instructor_names_the_issuer_and_downloads_the_party_layout(server, tmp_path):
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        page = new_context(browser).new_page()
-        errors = page_errors(page)
-        log_in(page, server.url)
-        page.goto(f"{server.url}/instructor/")
-        page.fill("#roster", ROSTER)
-        page.locator("details.issuance summary").click()
-        page.fill("#issuer", "Trường Chính trị tỉnh Hòa Giang")
-        page.fill("#signer_name", "Lê Minh Châu")
-        page.screenshot(path="/tmp/issuance-form.png", full_page=True)
-        page.get_by_role("button", name="Tạo / Create").click()
-        expect(page).to_have_url(f"{server.url}/instructor/exercises/1")
-        page.goto(f"{server.url}/review/exercises/1/report")
-        link = page.locator(".exports a.export[data-format='pdf'][data-layout='party']")
-        expect(link).to_be_visible()
-        page.screenshot(path="/tmp/issuance-report.png")
-        with page.expect_download() as download:
-            link.click()
-        path = tmp_path / download.value.suggested_filename
-        download.value.save_as(path)
-        browser.close()
+def test_the_instructor_names_the_issuer_and_downloads_the_party_layout(server, chromium, tmp_path):
+    context = new_context(chromium)
+    page = context.new_page()
+    errors = page_errors(page)
+    log_in(page, server.url)
+    page.goto(f"{server.url}/instructor/")
+    page.fill("#roster", ROSTER)
+    page.locator("details.issuance summary").click()
+    page.fill("#issuer", "Trường Chính trị tỉnh Hòa Giang")
+    page.fill("#signer_name", "Lê Minh Châu")
+    page.screenshot(path="/tmp/issuance-form.png", full_page=True)
+    page.get_by_role("button", name="Tạo / Create").click()
+    expect(page).to_have_url(f"{server.url}/instructor/exercises/1")
+    page.goto(f"{server.url}/review/exercises/1/report")
+    link = page.locator(".exports a.export[data-format='pdf'][data-layout='party']")
+    expect(link).to_be_visible()
+    page.screenshot(path="/tmp/issuance-report.png")
+    with page.expect_download() as download:
+        link.click()
+    path = tmp_path / download.value.suggested_filename
+    download.value.save_as(path)
+    context.close()
     assert path.name == "bao-cao-dien-tap-1-mau-dang.pdf"
     text = pdf_text(path.read_bytes())
     assert "TRƯỜNG CHÍNH TRỊ TỈNH HÒA GIANG * Số …-BC/TCT ĐẢNG CỘNG SẢN VIỆT NAM" in text

@@ -14,22 +14,12 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
-from browser_helpers import DEMO_PASSWORD, LiveServer, launch, log_in, new_context, page_errors, require_chromium
-from review_helpers import actions_of, play_teams
-from tests.debrief_helpers import REFUSED
-from web import create_app
-from web.exercises import TeamPlan, create_exercise
-from web.extensions import db
-from web.models import Instructor
-from web.models.debrief import Course, CourseExercise
+from browser_helpers import LiveServer, log_in, new_context, page_errors, require_chromium
+from review_helpers import prepare
 
 pytestmark = pytest.mark.browser
-
-ROSTER = {"spokesperson": "Nguyễn Văn An", "propaganda_board": "Trần Thị Bình", "info_department": "Lê Văn Cường"}
-# The first team answers the television but never the newspaper, and the spokesperson tries the board's act.
-UNANSWERED = [a for a in actions_of("exemplary") if (a.type, a.params.get("call")) != ("answer_press", "call-paper")]
 
 # Counts the canvas's painted pixels and reads what Chart.js holds for it.
 CHART_STATE = """id => {
@@ -41,35 +31,6 @@ CHART_STATE = """id => {
   return {painted, datasets: chart ? chart.data.datasets.map(d => d.label) : null,
           yMax: chart ? chart.options.scales.y.max : null};
 }"""
-
-
-def prepare(workdir) -> dict[str, int]:
-    """The demo instructor, exercises A (three teams) and B (two teams) played to the end, a course of both."""
-    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{workdir / 'browser.db'}", "SECRET_KEY": "prepare"})
-    with app.app_context():
-        db.create_all()
-        demo = Instructor(username="demo", display_name="Giảng viên demo")
-        demo.set_password(DEMO_PASSWORD)
-        db.session.add(demo)
-        db.session.commit()
-
-        def exercise(names, plays):
-            plans = [TeamPlan(name, {f"{person} {n}": role for role, person in ROSTER.items()})
-                     for n, name in enumerate(names, start=1)]
-            made = create_exercise(demo, "nuoc-may-nhiem-doc", seed=1, speed=60, teams=plans)
-            play_teams([team.id for team in made.teams], plays)
-            return made
-
-        a = exercise(["Đội Hòa Thạnh", "Đội Phú Xuân", "Đội Tân An"], [[*UNANSWERED, REFUSED], "off_focal_point", "silent"])
-        b = exercise(["Đội Hòa Thạnh", "Đội Phú Xuân"], ["exemplary", "unverified"])
-        course = Course(instructor_id=demo.id, name="Lớp bồi dưỡng Q2/2026 – Người phát ngôn")
-        db.session.add(course)
-        db.session.commit()
-        db.session.add_all([CourseExercise(course_id=course.id, exercise_id=made.id) for made in (a, b)])
-        db.session.commit()
-        ids = {"exercise": a.id, "team": a.teams[0].id, "course": course.id}
-        db.engine.dispose()
-    return ids
 
 
 @pytest.fixture(scope="module")
@@ -84,15 +45,12 @@ def server(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def page(server):
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        opened = new_context(browser).new_page()
-        errors = page_errors(opened)
-        log_in(opened, server.url)
-        yield opened
-        browser.close()
-        assert not errors, errors
+def page(server, chromium):
+    opened = new_context(chromium).new_page()
+    errors = page_errors(opened)
+    log_in(opened, server.url)
+    yield opened
+    assert not errors, errors
 
 
 def test_the_review_page_draws_the_chart_and_marks_the_missed_deadline(server, page):

@@ -18,9 +18,9 @@ import re
 from datetime import datetime, timedelta
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
-from browser_helpers import LiveServer, create_exercise, join, launch, log_in, new_context, page_errors, require_chromium
+from browser_helpers import create_exercise, join, log_in, new_context, page_errors, wait_until
 from web.local_time import VIETNAM
 
 pytestmark = pytest.mark.browser
@@ -34,30 +34,14 @@ info_department: Võ Văn Em
 """
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    require_chromium()
-    live = LiveServer(tmp_path_factory.mktemp("room-browser"))
-    yield live
-    live.stop()
-
-
-@pytest.fixture
-def browser(server):
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
-
-
 def minutes(text: str) -> int:
     hours, mins = re.fullmatch(r"T\+(\d+):(\d+)", text.strip()).groups()
     return int(hours) * 60 + int(mins)
 
 
-def test_the_room_clock_runs_pauses_are_banners_forms_fold_and_close_and_the_jump_asks(server, browser, tmp_path):
+def test_the_room_clock_runs_pauses_are_banners_forms_fold_and_close_and_the_jump_asks(server, chromium, tmp_path):
     base = server.url
-    teacher_context, trainee_context = new_context(browser), new_context(browser)
+    teacher_context, trainee_context = new_context(chromium), new_context(chromium)
     console = teacher_context.new_page()
     console_errors = page_errors(console)
     dialogs: list[str] = []
@@ -71,7 +55,7 @@ def test_the_room_clock_runs_pauses_are_banners_forms_fold_and_close_and_the_jum
     team.locator("button[data-command=start]").click()
     expect(room.locator("#status")).to_contain_text("Đang diễn ra")
     # No event reaches this role before minute 10, yet its clock runs with the console's.
-    room.wait_for_function("document.getElementById('clock').textContent >= 'T+00:03'", timeout=8_000)
+    wait_until(room, "document.getElementById('clock').textContent >= 'T+00:03'", timeout=8_000)
     assert room.locator("#feed-social .item").count() == 0  # not moved by an event
     assert abs(minutes(room.locator("#clock").inner_text()) - minutes(team.locator(".clock").inner_text())) <= 1
 
@@ -101,7 +85,7 @@ def test_the_room_clock_runs_pauses_are_banners_forms_fold_and_close_and_the_jum
     console.select_option("#scope", label="Đội Hòa Thạnh")
     console.fill("#speed", "3000")
     console.click("#controls button[data-command=speed]")
-    console.wait_for_function("document.querySelector('.team-card .clock').textContent >= 'T+01:11'", timeout=8_000)
+    wait_until(console, "document.querySelector('.team-card .clock').textContent >= 'T+01:11'", timeout=8_000)
     console.fill("#speed", "1")
     console.click("#controls button[data-command=speed]")
     console.select_option("#fire-inject", "call-tv")
@@ -127,9 +111,9 @@ def test_the_room_clock_runs_pauses_are_banners_forms_fold_and_close_and_the_jum
     trainee_context.close()
 
 
-def test_a_join_link_tried_by_the_instructor_warns_first_and_the_403_says_how_to_log_in_again(server, browser, tmp_path):
+def test_a_join_link_tried_by_the_instructor_warns_first_and_the_403_says_how_to_log_in_again(server, chromium, tmp_path):
     base = server.url
-    context = new_context(browser)
+    context = new_context(chromium)
     page = context.new_page()
     errors = page_errors(page)
     log_in(page, base)
@@ -175,8 +159,8 @@ def test_a_join_link_tried_by_the_instructor_warns_first_and_the_403_says_how_to
     context.close()
 
 
-def test_the_editor_shows_vietnam_time_whatever_the_browsers_zone(server, browser, tmp_path):
-    context = browser.new_context(viewport={"width": 1400, "height": 900}, locale="vi-VN", timezone_id="America/New_York")
+def test_the_editor_shows_vietnam_time_whatever_the_browsers_zone(server, chromium, tmp_path):
+    context = chromium.new_context(viewport={"width": 1400, "height": 900}, locale="vi-VN", timezone_id="America/New_York")
     page = context.new_page()
     errors = page_errors(page)
     log_in(page, server.url)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from app_factory import database_url, dispose, platform_app  # noqa: F401 - database_url: a fixture
+from app_factory import dispose, platform_app
 from conftest import FakeClock
 from web.auth import WRONG_LOGIN
 from web.exercises import NAME_MAX, TITLE_MAX, TeamPlan, builtin_text, create_exercise

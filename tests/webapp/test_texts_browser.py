@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
-from browser_helpers import LiveServer, create_exercise, join, launch, log_in, new_context, page_errors, require_chromium
+from browser_helpers import LiveServer, create_exercise, join, log_in, new_context, page_errors, require_chromium
+from review_helpers import prepare
 from scenarios.library import scenario_path
 from scenarios.loader import load_scenario
 
@@ -26,22 +27,6 @@ Ban Tuyên giáo: Trần Văn Cường
 Sở TT&TT: Lê Thị Bình
 """
 PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    require_chromium()
-    live = LiveServer(tmp_path_factory.mktemp("texts"))
-    yield live
-    live.stop()
-
-
-@pytest.fixture(scope="module")
-def chromium(server):
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        yield browser
-        browser.close()
 
 
 @pytest.mark.parametrize("drill, board, other", [
@@ -89,9 +74,7 @@ def test_console_and_room_speak_in_titles_words_and_the_regimes_bodies(server, c
 
 @pytest.fixture(scope="module")
 def played_server(tmp_path_factory):
-    """The real server on a database whose exercises were played (test_review_browser.prepare)."""
-    from test_review_browser import prepare
-
+    """The real server on a database whose exercises were played (review_helpers.prepare)."""
     require_chromium()
     workdir = tmp_path_factory.mktemp("texts-played")
     ids = prepare(workdir)

@@ -428,8 +428,8 @@
     var o = samples.length ? samples[samples.length - 1] : team.opinion || {};
     var legend = team.dom.legend;
     D.clear(legend);
-    legend.appendChild(el("span", null, el("span", { class: "sw", style: "background:#c62828" }), "Tin tin đồn: ", el("strong", null, D.pct(o.belief, 1))));
-    legend.appendChild(el("span", null, el("span", { class: "sw", style: "background:#2b6cb0" }), "Niềm tin: ", el("strong", null, D.pct(o.trust, 1))));
+    legend.appendChild(el("span", null, el("span", { class: "sw sw-belief" }), "Tin tin đồn: ", el("strong", null, D.pct(o.belief, 1))));
+    legend.appendChild(el("span", null, el("span", { class: "sw sw-trust" }), "Niềm tin: ", el("strong", null, D.pct(o.trust, 1))));
     legend.appendChild(el("span", null, "Đã thấy tin: ", el("strong", null, D.pct(o.seen_share, 1))));
     if (typeof o.media_pressure === "number") legend.appendChild(el("span", null, "Áp lực báo chí: ", el("strong", null, num(o.media_pressure, 2))));
     if (!samples.length) legend.appendChild(el("span", { class: "empty" }, "Chưa có mẫu dư luận. / No opinion sample yet."));
