@@ -1,7 +1,10 @@
 """The instructor uploads a roster file in the browser (issue 10): a file with bad rows lists each of them on the
-page and creates nothing; the corrected file of 200 teams creates the exercise."""
+page and creates nothing; the corrected file of 200 teams creates the exercise, whose console shows 200 teams with
+one open at a time."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 from playwright.sync_api import expect, sync_playwright
@@ -45,5 +48,19 @@ def test_a_roster_file_with_bad_rows_then_two_hundred_teams(server, tmp_path):
         expect(page).to_have_url(f"{server.url}/instructor/exercises/1")
         expect(page.locator(".console-head .meta")).to_contain_text("200 đội")
         expect(page.locator("#scope option")).to_have_count(201)
+        # the console: 200 teams at a glance, the first one open; opening the last closes the first
+        cards = page.locator(".team-card")
+        expect(cards).to_have_count(200)
+        expect(page.locator(".team-card.open")).to_have_count(1)
+        expect(cards.first.locator(".timeline")).to_be_visible()
+        expect(cards.nth(1).locator(".team-body")).to_be_hidden()
+        expect(cards.nth(1).locator(".counts")).to_contain_text("0 tin đến")
+        last = cards.nth(199)
+        last.locator("button.open-team").click()
+        expect(last).to_have_class(re.compile(r"\bopen\b"))
+        expect(last.locator(".timeline")).to_be_visible()
+        expect(cards.first.locator(".team-body")).to_be_hidden()
+        last.scroll_into_view_if_needed()
+        page.screenshot(path="/tmp/roster-console-200.png")
         browser.close()
     assert not errors, errors
