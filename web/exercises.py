@@ -35,7 +35,7 @@ class ExerciseError(ValueError):
         self.teams = teams
 
 
-MAX_LISTED = 20  # errors listed one by one; the flash carrying them lives in the session cookie (about 4 kB)
+MAX_LISTED = 20  # errors listed one by one in the message (a flash lives in the session cookie, about 4 kB); `errors` has all
 
 
 def all_errors(errors: list[str], teams: list[TeamPlan] | None = None) -> ExerciseError:
