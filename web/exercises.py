@@ -35,7 +35,7 @@ class ExerciseError(ValueError):
         self.teams = teams
 
 
-MAX_LISTED = 20  # errors listed one by one in the message (a flash lives in the session cookie, about 4 kB); `errors` has all
+MAX_LISTED = 20  # errors in the message (a flash lives in the 4 kB session cookie); `errors` has every one
 
 
 def all_errors(errors: list[str], teams: list[TeamPlan] | None = None) -> ExerciseError:
