@@ -1,4 +1,9 @@
-"""The instructor's socket: watch an exercise, control its teams (one or all), preview a jump, attach observations.
+"""The instructor's socket: watch an exercise, open one of its teams, control them (one or all), preview a jump,
+score on demand, attach observations.
+
+Watching an exercise gives every team's summary (`web.team_summary`) and then a
+`summary` whenever a team's log moves; opening a team gives its whole log, rescored,
+and then its every event (`web.outbox`). A console has one team open at a time.
 
 Authenticated on connect (instructors only); every message checks its shape
 and that the exercise or team belongs to this instructor. Each refusal is
@@ -13,7 +18,7 @@ from typing import Any
 
 from flask import Flask, current_app
 from flask_login import current_user
-from flask_socketio import ConnectionRefusedError, join_room
+from flask_socketio import ConnectionRefusedError, join_room, leave_room, rooms
 from sqlalchemy import select
 
 from web.auth import AuditedNamespace, is_instructor, refuse, who_is
@@ -21,8 +26,9 @@ from web.controls import CONTROLS, ControlError
 from web.extensions import db, socketio
 from web.live import TeamUnavailable
 from web.models import EventRecord, Exercise, Observation, Team
-from web.outbox import INSTRUCTOR_NAMESPACE, instructor_room
+from web.outbox import INSTRUCTOR_NAMESPACE, instructor_room, opened_room
 from web.review.notes import NoteError, checked_minute, checked_text, within
+from web.team_summary import rescore, summary
 from web.validation import MAX_NAME, as_id, is_plain, refusal
 
 
@@ -55,23 +61,40 @@ def _addressed_teams(data: dict[str, Any]) -> list[Team]:
     return list(exercise.teams) if exercise else []
 
 
+def _unavailable_state(team: Team, exc: TeamUnavailable, minute: float) -> dict[str, Any]:
+    """A team that cannot be rebuilt: shown with what was stored, and why it cannot go on."""
+    return {"team_id": team.id, "status": team.status, "minute": minute, "speed": team.speed, "fault": str(exc)}
+
+
+def team_card(team: Team) -> dict[str, Any]:
+    """What the console shows of every team it watches: who, the join code, the summary."""
+    try:
+        state = summary(_live().team(team.id))
+    except TeamUnavailable as exc:
+        last = db.session.scalar(select(EventRecord.t).where(EventRecord.team_id == team.id)
+                                 .order_by(EventRecord.seq.desc()).limit(1))
+        state = _unavailable_state(team, exc, last or 0)
+    return {**state, "name": team.name, "join_code": team.join_code,
+            "members": [{"name": m.name, "role": m.role} for m in team.members]}
+
+
 def team_snapshot(team: Team) -> dict[str, Any]:
-    """Everything the console shows of a team on (re)connection; an observation stored outside the drill at its end."""
+    """Everything the console shows of the team it opens, rescored; an observation stored outside the drill at its end."""
     events = db.session.scalars(select(EventRecord.body).where(EventRecord.team_id == team.id)
                                 .order_by(EventRecord.seq)).all()
     try:
         live = _live().team(team.id)
-        state, duration = _live().state(live), live.world.scenario.duration
-    except TeamUnavailable as exc:  # shown with what was stored, and why it cannot go on
-        state = {"team_id": team.id, "status": team.status, "minute": events[-1]["t"] if events else 0,
-                 "speed": team.speed, "fault": str(exc)}
+        with live.lock:
+            rescore(live)
+            state = _live().state(live)
+        duration = live.world.scenario.duration
+    except TeamUnavailable as exc:
+        state = _unavailable_state(team, exc, events[-1]["t"] if events else 0)
         duration = math.inf  # its drill may be unreadable: observations as stored
     observations = db.session.scalars(select(Observation).where(Observation.team_id == team.id)
                                       .order_by(Observation.id)).all()
     return {
-        **state, "name": team.name, "join_code": team.join_code,
-        "members": [{"name": m.name, "role": m.role} for m in team.members],
-        "events": list(events),
+        **state, "team_id": team.id, "events": list(events),
         "observations": [{"id": o.id, "at": within(o.at, duration), "text": o.text} for o in observations],
     }
 
@@ -85,14 +108,45 @@ class InstructorNamespace(AuditedNamespace):
             raise ConnectionRefusedError("not an instructor")
 
     def on_watch(self, data):
-        """{exercise_id} -> every team's snapshot; then live `events` messages for the exercise."""
+        """{exercise_id} -> every team's card (`team_card`); then `summary` and `status` messages for the exercise."""
         if not isinstance(data, dict):
             return refusal("watch", "malformed message")
         exercise = _owned_exercise(data.get("exercise_id"))
         if exercise is None:
             return {"ok": False, "error": "Không có bài diễn tập này. / No such exercise."}
         join_room(instructor_room(exercise.id))
-        return {"ok": True, "teams": [team_snapshot(team) for team in exercise.teams]}
+        return {"ok": True, "teams": [team_card(team) for team in exercise.teams]}
+
+    def on_open(self, data):
+        """{team_id} -> the team's snapshot, rescored; then its every event (`events`) and observation, until another
+        team is opened."""
+        if not isinstance(data, dict):
+            return refusal("open", "malformed message")
+        team = _owned_team(data.get("team_id"))
+        if team is None:
+            return {"ok": False, "error": "Không có đội này. / No such team."}
+        for room in rooms():
+            if room.startswith("team:"):
+                leave_room(room)
+        join_room(opened_room(team.id))
+        return {"ok": True, "team": team_snapshot(team)}
+
+    def on_score(self, data):
+        """{team_id | exercise_id} -> [{team_id, ok, total | error}]: rescored now, on demand."""
+        if not isinstance(data, dict):
+            return refusal("score", "malformed message")
+        teams = _addressed_teams(data)
+        if not teams:
+            return {"ok": False, "error": "Không có đội này. / No such team."}
+        results = []
+        for team in teams:
+            try:
+                live = _live().team(team.id)
+                with live.lock:
+                    results.append({"team_id": team.id, "ok": True, "total": rescore(live)["total"]})
+            except TeamUnavailable as exc:
+                results.append({"team_id": team.id, "ok": False, "error": str(exc)})
+        return {"ok": any(r["ok"] for r in results), "teams": results}
 
     def on_control(self, data):
         """{team_id | exercise_id (all teams), command, args} -> [{team_id, ok, state | error}]."""
@@ -155,7 +209,7 @@ class InstructorNamespace(AuditedNamespace):
         db.session.add(observation)
         db.session.commit()
         sent = {"team_id": team.id, "id": observation.id, "at": observation.at, "text": text}
-        socketio.emit("observation", sent, to=instructor_room(team.exercise_id), namespace=INSTRUCTOR_NAMESPACE)
+        socketio.emit("observation", sent, to=opened_room(team.id), namespace=INSTRUCTOR_NAMESPACE)
         return {"ok": True, "observation": sent}
 
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Flask, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, Flask, abort, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
 from sqlalchemy import select
 from wtforms import FloatField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
@@ -16,9 +17,10 @@ from scenarios.library import builtin_ids
 from scoring.rules import RULES
 from web.auth import is_instructor, refuse, who_is
 from web.join_links import join_base, local_only
-from web.names import clean_name, name_key
 from web.validation import as_id
-from web.exercises import ExerciseError, TeamPlan, all_errors, builtin_text, create_exercise, scenario_of
+from web.exercises import ExerciseError, TeamPlan, builtin_text, create_exercise, scenario_of
+from web.roster import parse_roster
+from web.roster_file import COLUMNS_VI, MAX_FILE, read_roster_file
 from web.extensions import db
 from web.models import Exercise
 from web.models.debrief import ISSUANCE_MAX, ReportIssuance
@@ -28,6 +30,11 @@ bp = Blueprint("instructor", __name__, url_prefix="/instructor")
 ROSTER_HELP = ("Mỗi đội một khối, cách nhau bằng dòng trống: dòng đầu là tên đội, mỗi dòng sau là "
                "'vai: họ và tên'. / One block per team, separated by a blank line: the team's name, "
                "then one 'role: full name' line per trainee.")
+ROSTER_FILE_HELP = (f"Hoặc chọn tệp CSV (UTF-8) hay XLSX, mỗi dòng một học viên, dòng đầu là tên cột: {COLUMNS_VI}; "
+                    f"tối đa {MAX_FILE // 1024} KB. Có tệp thì ô chữ bên trên được bỏ qua. / Or choose a CSV (UTF-8) or "
+                    f"XLSX file, one trainee a row under a header row name, role, team; the text box is then ignored.")
+ROSTER_TEXT_MAX = 60_000  # characters in the text box: about 300 teams of 5 with Vietnamese names
+ROSTER_BODY_MAX = 2 * MAX_FILE  # bytes: the creation form's request, a roster file with it (elsewhere 64 KiB)
 
 
 def _issuance_field(label: str) -> StringField:
@@ -42,9 +49,9 @@ class ExerciseForm(FlaskForm):
         min=0, max=2**31 - 1, message="một số nguyên từ 0 đến 2147483647 / a whole number from 0 to 2147483647")])
     speed = FloatField("Tốc độ (phút kịch bản / phút thực) / Speed", default=10, validators=[NumberRange(
         min=0.1, max=10_000, message="một số từ 0,1 đến 10000 / a number from 0.1 to 10000")])
-    roster = TextAreaField("Đội và học viên / Teams and trainees", validators=[
-        DataRequired(message="cần ít nhất một đội / at least one team is needed"),
-        Length(max=20_000, message="tối đa 20000 ký tự / at most 20000 characters")])
+    roster = TextAreaField("Đội và học viên / Teams and trainees", validators=[Optional(), Length(
+        max=ROSTER_TEXT_MAX, message=f"tối đa {ROSTER_TEXT_MAX} ký tự / at most {ROSTER_TEXT_MAX} characters")])
+    roster_file = FileField("Tệp danh sách (CSV, XLSX) / Roster file")
     # who issues and signs the printed report; left empty, each takes the report layout's default
     parent_agency = _issuance_field("Cơ quan chủ quản / Parent agency")
     issuer = _issuance_field("Cơ quan ban hành / Issuing body")
@@ -52,40 +59,6 @@ class ExerciseForm(FlaskForm):
     on_behalf = _issuance_field("Thay mặt (TM.) / Signed on behalf of")
     signer_title = _issuance_field("Chức vụ người ký / Signer's post")
     signer_name = _issuance_field("Họ tên người ký / Signer's name")
-
-
-def parse_roster(text: str) -> list[TeamPlan]:
-    """Blocks separated by blank lines: a team's name, then 'role: name' lines.
-
-    Every bad line is reported at once, each by its number, in one `ExerciseError`. Two
-    names that differ only in case, spacing or Unicode normalisation are the same person
-    (`web.names`), so the second is a duplicate.
-    """
-    teams: list[TeamPlan] = []
-    errors: list[str] = []
-    block: list[tuple[int, str]] = []
-    for number, line in enumerate([*text.splitlines(), ""], start=1):
-        if line.strip():
-            block.append((number, line.strip()))
-            continue
-        if not block:
-            continue
-        (_, name), members, keys = block[0], {}, set()
-        for line_number, entry in block[1:]:
-            role, sep, person = entry.partition(":")
-            person = clean_name(person)
-            if not sep or not person:
-                errors.append(f"Dòng {line_number}: cần 'vai: họ và tên'. / Line {line_number}: expected 'role: name'.")
-            elif name_key(person) in keys:
-                errors.append(f"Dòng {line_number}: tên '{person}' trùng. / Line {line_number}: duplicate name.")
-            else:
-                keys.add(name_key(person))
-                members[person] = role.strip()
-        teams.append(TeamPlan(name=name, members=members))
-        block = []
-    if errors:
-        raise all_errors(errors)
-    return teams
 
 
 def require_instructor() -> None:
@@ -119,14 +92,32 @@ def _save_issuance(form: ExerciseForm, exercise: Exercise) -> None:
         db.session.commit()
 
 
+def _roster(form: ExerciseForm) -> list[TeamPlan]:
+    """The teams the form lists: from the roster file if one was chosen, else from the text box."""
+    upload = form.roster_file.data
+    if upload and upload.filename:
+        return read_roster_file(upload.filename, upload.read(MAX_FILE + 1))
+    if not (form.roster.data or "").strip():
+        raise ExerciseError("Cần ít nhất một đội: điền danh sách hoặc chọn tệp. / "
+                            "At least one team is needed: fill in the roster or choose a file.")
+    return parse_roster(form.roster.data)
+
+
 def _create(form: ExerciseForm) -> Exercise:
     """The exercise the form asks for: a built-in drill, or the exact text of one of the instructor's versions."""
-    teams = parse_roster(form.roster.data)
+    try:
+        teams, errors = _roster(form), []
+    except ExerciseError as exc:
+        if exc.teams is None:  # not a table of lines at all (an unreadable file, say)
+            raise
+        teams, errors = exc.teams, exc.errors  # the good lines' roles are checked too, all reported at once
     version = chosen_version(current_user.id, form.scenario.data)
     if version is None:
-        exercise = create_exercise(current_user, form.scenario.data, form.seed.data, form.speed.data, teams)
+        exercise = create_exercise(current_user, form.scenario.data, form.seed.data, form.speed.data, teams,
+                                   roster_errors=errors)
     else:
-        exercise = create_exercise(current_user, version.drill.slug, form.seed.data, form.speed.data, teams, text=version.text)
+        exercise = create_exercise(current_user, version.drill.slug, form.seed.data, form.speed.data, teams,
+                                   text=version.text, roster_errors=errors)
         link_exercise(exercise, version)
     _save_issuance(form, exercise)
     return exercise
@@ -140,17 +131,28 @@ def dashboard():
     form.scenario.choices = _scenario_choices()
     if request.method == "GET" and request.args.get("scenario"):
         form.scenario.data = request.args["scenario"]  # "run this version" from a drill's page
+    errors: list[str] = []
     if form.validate_on_submit():
         try:
             exercise = _create(form)
         except ExerciseError as exc:
-            flash(str(exc), "error")
+            db.session.rollback()
+            errors = exc.errors  # every one, listed on the page (a flash would live in the session cookie)
         else:
             return redirect(url_for("instructor.console", exercise_id=exercise.id))
     exercises = db.session.scalars(select(Exercise).where(Exercise.instructor_id == current_user.id)
                                    .order_by(Exercise.id.desc())).all()
     return render_template("instructor/dashboard.html", form=form, exercises=exercises, roster_help=ROSTER_HELP,
+                           roster_file_help=ROSTER_FILE_HELP, roster_errors=errors,
                            versions=versions_of_exercises([e.id for e in exercises]))
+
+
+@bp.before_request
+def _roster_bodies() -> None:
+    """An instructor's creation form may carry a roster file: its request may be larger than others (a bound kept)."""
+    if request.endpoint == "instructor.dashboard" and is_instructor(current_user):
+        request.max_content_length = ROSTER_BODY_MAX
+        request.max_form_memory_size = ROSTER_BODY_MAX
 
 
 @bp.route("/exercises/<int:exercise_id>")

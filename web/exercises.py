@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from sqlalchemy import select
@@ -22,25 +23,35 @@ TITLE_MAX = Exercise.title.type.length
 
 
 class ExerciseError(ValueError):
-    """A request to create an exercise that cannot be met; the message says what and where."""
+    """A request to create an exercise that cannot be met; the message says what and where.
+
+    `errors` is every problem found, one a line (the message may list only the first ones); a roster's
+    error also carries `teams`, what its good lines make, so its roles can be checked in the same pass.
+    """
+
+    def __init__(self, message: str, errors: list[str] | None = None, teams: list[TeamPlan] | None = None):
+        super().__init__(message)
+        self.errors = errors if errors is not None else message.splitlines()
+        self.teams = teams
 
 
-MAX_LISTED = 20  # errors listed one by one; the flash carrying them lives in the session cookie (about 4 kB)
+MAX_LISTED = 20  # errors in the message (a flash lives in the 4 kB session cookie); `errors` has every one
 
 
-def all_errors(errors: list[str]) -> ExerciseError:
+def all_errors(errors: list[str], teams: list[TeamPlan] | None = None) -> ExerciseError:
     """One error reporting every one of `errors`, one a line; past MAX_LISTED, how many more there are."""
     more = len(errors) - MAX_LISTED
     listed = errors[:MAX_LISTED] + ([f"… và {more} lỗi khác. / … and {more} more."] if more > 0 else [])
-    return ExerciseError("\n".join(listed))
+    return ExerciseError("\n".join(listed), errors, teams)
 
 
 @dataclass(frozen=True)
 class TeamPlan:
-    """A team to create: its name and its trainees, name -> role."""
+    """A team to create: its name and its trainees, name -> role (and, read from a roster, name -> its line)."""
 
     name: str
     members: dict[str, str]
+    lines: dict[str, int] = field(default_factory=dict, compare=False)
 
 
 @lru_cache(maxsize=64)
@@ -69,20 +80,21 @@ def builtin_text(scenario_id: str) -> str:
 
 
 def create_exercise(instructor: Instructor, scenario_id: str, seed: int, speed: float, teams: list[TeamPlan],
-                    text: str | None = None) -> Exercise:
+                    text: str | None = None, roster_errors: Sequence[str] = ()) -> Exercise:
     """Create an exercise with its teams; raises `ExerciseError` naming the bad part.
 
     The exercise runs `text` (a drill's exact YAML, e.g. a version authored in the
-    browser) or, without it, the built-in drill `scenario_id`.
+    browser) or, without it, the built-in drill `scenario_id`. `roster_errors` are the
+    roster's bad lines (`teams` being what its good lines make): reported with these.
     """
     text = builtin_text(scenario_id) if text is None else text
     scenario = _parse(text)
     teams = resolve_roles(scenario, teams)  # "Người phát ngôn: …" as well as "spokesperson: …"
     if not 0 < speed <= 10_000:
         raise ExerciseError("Tốc độ phải từ 0 đến 10000 phút kịch bản mỗi phút thực. / Speed must be in (0, 10000].")
-    if not teams:
+    if not teams and not roster_errors:
         raise ExerciseError("Cần ít nhất một đội. / At least one team is needed.")
-    errors = []  # every bad team and role at once
+    errors = list(roster_errors)  # every bad line, team and role at once
     for number, plan in enumerate(teams, start=1):
         if not plan.name.strip():
             errors.append(f"Đội {number}: thiếu tên. / Team {number}: no name.")
@@ -93,7 +105,10 @@ def create_exercise(instructor: Instructor, scenario_id: str, seed: int, speed: 
                 errors.append(f"Đội {plan.name[:40]}: tên học viên “{name[:40]}…” dài quá {NAME_MAX} ký tự. / "
                               f"Team {plan.name[:40]}: trainee name '{name[:40]}…' over {NAME_MAX} characters.")
             elif role not in scenario.trainee_roles:
-                errors.append(f"Đội {plan.name}, {name}: không có vai '{role}'. / Team {plan.name}, {name}: no role '{role}'.")
+                line = f"Dòng {plan.lines[name]}: " if name in plan.lines else ""
+                line_en = f"Line {plan.lines[name]}: " if name in plan.lines else ""
+                errors.append(f"{line}Đội {plan.name}, {name}: không có vai '{role}'. / "
+                              f"{line_en}Team {plan.name}, {name}: no role '{role}'.")
     if errors:
         raise all_errors(errors)
     exercise = Exercise(instructor_id=instructor.id, scenario_id=scenario.id, scenario_text=text,

@@ -36,7 +36,6 @@ from flask import Flask
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
-from scoring import score
 from sim.actions import Action
 from sim.bot_policy import Intent, next_expected
 from sim.bots import Bot, BotTeam
@@ -50,6 +49,7 @@ from web.models import EventRecord, InputRecord, Team
 from web.models.practice import PracticeAttempt
 from web.jump_preview import jump_preview
 from web.replay import apply_input, first_difference, replay
+from web.team_summary import state as team_state
 
 FAULT_VI = "Đội tạm dừng do lỗi của hệ thống; giảng viên có thể kết thúc đội để xem lại."
 FAULT_EN = "This team is stopped by a system fault; the instructor can end it to review it."
@@ -72,6 +72,7 @@ class LiveTeam:
     sent: int  # events stored and emitted so far
     bots: BotTeam | None = None  # a practice team's bots; None for an instructor-led team
     fault: str | None = None  # why its world stopped (the exception, one line); None while it is sound
+    card: dict[str, Any] | None = None  # its score card as last computed (`web.team_summary`); None until then
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
@@ -382,14 +383,8 @@ class LiveExercises:
         self.outbox(live, new, produced)
 
     def state(self, live: LiveTeam) -> dict[str, Any]:
-        """What the console shows of a team: status, clock, level, opinion, score."""
-        world = live.world
-        card = score(world.scenario, world.events)
-        return {
-            "team_id": live.team_id, "status": live.status, "minute": round(world.now, 2),
-            "speed": live.driver.clock.speed, "level": world.level, "max_level": world.max_level,
-            "opinion": world.opinion.variables(), "score": card.as_dict(), "fault": live.fault,
-        }
+        """What the console shows of a team: its summary, opinion and last score card (`web.team_summary`)."""
+        return team_state(live)
 
 
 def _one_line(exc: BaseException) -> str:

@@ -2,17 +2,21 @@
 
 Business logic never touches a socket: `LiveExercises` hands its new events
 here. A trainee's room is per team and role, so an event reaches exactly the
-roles in its `audience`; the instructor's room is per exercise and gets every
-event of every team, tagged with the team.
+roles in its `audience`. The instructor's console has two kinds of room: the
+exercise's, which gets each team's `summary` (`web.team_summary`) when something
+other than an opinion sample happened, and each team's, joined by opening that
+team, which gets the team's every event and, when anything but opinion moved,
+its score card: a team is rescored only while somebody has it open (and once
+at its end).
 """
 
 from __future__ import annotations
 
 from flask import current_app
 
-from scoring import score
 from sim.world import Event
 from web.extensions import socketio
+from web.team_summary import rescore, summary
 
 TRAINEE_NAMESPACE = "/trainee"
 INSTRUCTOR_NAMESPACE = "/instructor"
@@ -23,7 +27,18 @@ def role_room(team_id: int, role: str) -> str:
 
 
 def instructor_room(exercise_id: int) -> str:
+    """Every console watching the exercise: summaries, status changes."""
     return f"exercise:{exercise_id}:instructor"
+
+
+def opened_room(team_id: int) -> str:
+    """Every console that has the team open: its whole event stream and observations."""
+    return f"team:{team_id}:instructor"
+
+
+def _has_members(room: str) -> bool:
+    """Whether a console in this process has the room joined."""
+    return next(socketio.server.manager.get_participants(INSTRUCTOR_NAMESPACE, room), None) is not None
 
 
 def send_status(live) -> None:
@@ -53,8 +68,15 @@ def send_events(live, events: list[Event], produced: float) -> None:
         payload = {**event, "_produced": produced} if trace else event
         for role in event["audience"]:
             socketio.emit("event", payload, to=role_room(live.team_id, role), namespace=TRAINEE_NAMESPACE)
-    message = {"team_id": live.team_id, "events": events, "status": live.status,
-               "minute": round(live.world.now, 2), "level": live.world.level}
-    if any(e["kind"] != "opinion" for e in events):  # the score moves with acts, deadlines and the end
-        message["score"] = score(live.world.scenario, live.world.events).as_dict()
-    socketio.emit("events", message, to=instructor_room(live.exercise_id), namespace=INSTRUCTOR_NAMESPACE)
+    moved = any(e["kind"] != "opinion" for e in events)  # the score moves with acts, deadlines and the end
+    watched = _has_members(opened_room(live.team_id))
+    if moved and (watched or any(e["kind"] == "end" for e in events)):
+        rescore(live)
+    if watched:
+        message = {"team_id": live.team_id, "events": events, "status": live.status,
+                   "minute": round(live.world.now, 2), "level": live.world.level}
+        if moved:
+            message["score"] = live.card
+        socketio.emit("events", message, to=opened_room(live.team_id), namespace=INSTRUCTOR_NAMESPACE)
+    if moved:
+        socketio.emit("summary", summary(live), to=instructor_room(live.exercise_id), namespace=INSTRUCTOR_NAMESPACE)

@@ -77,6 +77,25 @@ def watch(teacher, exercise_id: int) -> dict[int, dict]:
     return {t["team_id"]: t for t in answer["teams"]}
 
 
+def opened(teacher, team_id: int) -> dict:
+    """The snapshot of a team the console opens (its events, observations, score); its events then reach `teacher`."""
+    answer = teacher.emit("open", {"team_id": team_id}, namespace=INSTRUCTOR_NAMESPACE, callback=True)
+    assert answer["ok"], answer
+    return answer["team"]
+
+
+def snapshots(teacher, exercise_id: int) -> dict[int, dict]:
+    """Every team of the exercise as the console shows it opened, one after the other."""
+    return {team_id: opened(teacher, team_id) for team_id in watch(teacher, exercise_id)}
+
+
+def console_on(platform, team_id: int):
+    """An instructor socket of its own with the team open: a console has one team open at a time."""
+    teacher = platform.instructor_socket(platform.instructor_client())
+    opened(teacher, team_id)
+    return teacher
+
+
 def visible(events: list[dict], role: str) -> list[dict]:
     return [e for e in events if role in e["audience"]]
 

@@ -11,6 +11,9 @@ def test_an_inject_reaches_its_role_only_and_an_action_is_acknowledged(platform,
     teacher = platform.instructor_socket(platform.instructor_client())
     watched = teacher.emit("watch", {"exercise_id": exercise_id}, namespace=INSTRUCTOR_NAMESPACE, callback=True)
     assert watched["ok"] and [t["team_id"] for t in watched["teams"]] == [team_a, team_b]
+    assert all("events" not in t and t["total"] is None for t in watched["teams"])  # summaries: nothing rescored
+    opened = teacher.emit("open", {"team_id": team_a}, namespace=INSTRUCTOR_NAMESPACE, callback=True)
+    assert opened["ok"] and opened["team"]["team_id"] == team_a and opened["team"]["score"]["total"] >= 0
 
     info_a = platform.trainee_socket(platform.trainee_client(code_a, "Lê Văn Cường 1"))
     speaker_a = platform.trainee_socket(platform.trainee_client(code_a, "Nguyễn Văn An 1"))
@@ -30,10 +33,41 @@ def test_an_inject_reaches_its_role_only_and_an_action_is_acknowledged(platform,
     post = injects_a[0]["inject"]
     ack = info_a.emit("act", {"type": "request_takedown", "params": {"post": post}}, namespace="/trainee", callback=True)
     assert ack["ok"] and ack["event"]["type"] == "request_takedown" and ack["event"]["role"] == "info_department"
-    messages = received(teacher, "events", INSTRUCTOR_NAMESPACE)
+    got = teacher.get_received(INSTRUCTOR_NAMESPACE)
+    messages = [m["args"][0] for m in got if m["name"] == "events"]
     teacher_events = [e for m in messages for e in m["events"]]
     assert any(e["kind"] == "action" and e["type"] == "request_takedown" for e in teacher_events)
     assert messages[-1]["team_id"] == team_a and 0 <= messages[-1]["score"]["total"] <= 100
+    summaries = [m["args"][0] for m in got if m["name"] == "summary"]
+    assert summaries[-1]["team_id"] == team_a and summaries[-1]["counts"]["action"] == 1
+    assert summaries[-1]["total"] == messages[-1]["score"]["total"]
+
+
+def test_a_team_not_opened_sends_summaries_only_and_is_scored_on_demand(platform, clock):
+    exercise_id, [(team_a, code_a), (team_b, _)] = platform.exercise()
+    teacher = platform.instructor_socket(platform.instructor_client())
+    teacher.emit("watch", {"exercise_id": exercise_id}, namespace=INSTRUCTOR_NAMESPACE, callback=True)
+    teacher.emit("open", {"team_id": team_b}, namespace=INSTRUCTOR_NAMESPACE, callback=True)
+    teacher.emit("control", {"team_id": team_a, "command": "start"}, namespace=INSTRUCTOR_NAMESPACE, callback=True)
+    clock.advance(20)
+    platform.tick()
+    live = platform.app.extensions["live"]
+    with platform.app.app_context():
+        assert live.team(team_a).card is None  # nobody has team A open: never rescored
+    got = teacher.get_received(INSTRUCTOR_NAMESPACE)
+    assert [m["name"] for m in got if m["name"] == "events"] == []
+    summaries = [m["args"][0] for m in got if m["name"] == "summary"]
+    assert summaries and {s["team_id"] for s in summaries} == {team_a} and summaries[-1]["counts"]["inject"] >= 1
+    assert summaries[-1]["total"] is None and "events" not in summaries[-1]
+    scored = teacher.emit("score", {"exercise_id": exercise_id}, namespace=INSTRUCTOR_NAMESPACE, callback=True)
+    assert scored["ok"] and [t["team_id"] for t in scored["teams"]] == [team_a, team_b]
+    assert all(0 <= t["total"] <= 100 for t in scored["teams"])
+    # opening team A: its whole log, and from then on its events; team B's no more
+    opened = teacher.emit("open", {"team_id": team_a}, namespace=INSTRUCTOR_NAMESPACE, callback=True)
+    assert [e["kind"] for e in opened["team"]["events"] if e["kind"] == "inject"]
+    clock.advance(20)
+    platform.tick()
+    assert {m["args"][0]["team_id"] for m in teacher.get_received(INSTRUCTOR_NAMESPACE) if m["name"] == "events"} == {team_a}
 
 
 def test_trainees_hear_when_the_instructor_pauses_resumes_or_ends(platform, clock):

@@ -7,7 +7,7 @@ import unicodedata
 
 import pytest
 
-from instructor.views import parse_roster
+from web.roster import parse_roster
 from web.exercises import ExerciseError
 from web.extensions import db
 from web.models import Team

@@ -102,8 +102,8 @@ def test_the_console_shows_an_observation_stored_past_the_drill_at_the_end(app, 
     exercise_id, team_id = lesson
     observation_id = stored(app, 1e308, team_id=team_id)
     teacher = platform.instructor_socket(platform.instructor_client())
-    ack = teacher.emit("watch", {"exercise_id": exercise_id}, namespace=INSTRUCTOR_NAMESPACE, callback=True)
-    assert ack["teams"][0]["observations"] == [{"id": observation_id, "at": LENGTH, "text": "Ghi chú cũ"}]
+    ack = teacher.emit("open", {"team_id": team_id}, namespace=INSTRUCTOR_NAMESPACE, callback=True)
+    assert ack["team"]["observations"] == [{"id": observation_id, "at": LENGTH, "text": "Ghi chú cũ"}]
 
 
 # ---- edited and deleted ------------------------------------------------------------------------------

@@ -15,8 +15,8 @@ import sqlite3
 import pytest
 from sqlalchemy.exc import OperationalError
 
-from live_helpers import (act, canon, control, live_team, received, restart, run, stored_events, stored_inputs,
-                          sync, team_status, visible, watch)
+from live_helpers import (act, canon, console_on, control, live_team, opened, received, restart, run, snapshots,
+                          stored_events, stored_inputs, sync, team_status, visible)
 from web.extensions import db
 from web.models import InputRecord
 from web.outbox import INSTRUCTOR_NAMESPACE, TRAINEE_NAMESPACE
@@ -71,13 +71,15 @@ def test_a_trainee_who_reconnects_gets_exactly_the_missed_events_of_its_role(app
 
 
 def test_sequence_numbers_and_input_numbers_are_contiguous_per_team(app, platform, clock, drill):
+    consoles = {team_id: console_on(platform, team_id) for team_id in (drill.team_a, drill.team_b)}
     drill.start_all()
     drill.play_a()
     act(drill.other, "request_takedown", post="post-video")
     run(platform, clock, 5)
-    messages = received(drill.teacher, "events", INSTRUCTOR_NAMESPACE)
-    for team_id in (drill.team_a, drill.team_b):
-        sent = [e for m in messages if m["team_id"] == team_id for e in m["events"]]
+    for team_id, console in consoles.items():
+        messages = received(console, "events", INSTRUCTOR_NAMESPACE)
+        assert {m["team_id"] for m in messages} == {team_id}
+        sent = [e for m in messages for e in m["events"]]
         stored = stored_events(app, team_id)
         assert [e["seq"] for e in sent] == list(range(1, len(sent) + 1))
         assert canon(sent) == canon(stored)  # the instructor got every event once, as stored
@@ -202,7 +204,7 @@ def test_a_rebuilt_team_is_the_stored_one_paused_and_numbering_goes_on(app, plat
     control(drill.teacher, drill.team_b, "pause")
     before = {t: stored_events(app, t) for t in (drill.team_a, drill.team_b)}
     inputs_before = stored_inputs(app, drill.team_a)
-    snapshot_before = watch(drill.teacher, drill.exercise_id)
+    snapshot_before = snapshots(drill.teacher, drill.exercise_id)
     minute_before = live_team(app, drill.team_a).world.now
 
     restart(app)
@@ -220,7 +222,7 @@ def test_a_rebuilt_team_is_the_stored_one_paused_and_numbering_goes_on(app, plat
 
     # the console sees the same teams, paused, with the same events and score
     teacher = platform.instructor_socket(platform.instructor_client())
-    snapshot = watch(teacher, drill.exercise_id)
+    snapshot = snapshots(teacher, drill.exercise_id)
     for team_id, team in snapshot.items():
         assert team["status"] == "paused"
         assert canon(team["events"]) == canon(snapshot_before[team_id]["events"])
@@ -308,7 +310,7 @@ def test_fire_custom_jump_speed_and_end_replay(app, platform, clock, drill):
 
     restart(app)  # an ended team is not rebuilt at start; the console rebuilds it on demand
     assert team_status(app, drill.team_a) == "ended"
-    snapshot = watch(platform.instructor_socket(platform.instructor_client()), drill.exercise_id)[drill.team_a]
+    snapshot = opened(platform.instructor_socket(platform.instructor_client()), drill.team_a)
     assert snapshot["status"] == "ended" and snapshot["score"] == score
     assert canon(live_team(app, drill.team_a).world.events) == canon(events)
 
@@ -323,13 +325,13 @@ def test_a_drill_that_ran_out_refuses_inputs_and_rebuilds_ended(app, platform, c
     assert [i["kind"] for i in stored_inputs(app, drill.team_a)] == ["start", "speed"]  # the late act is not logged
     events = stored_events(app, drill.team_a)
     assert events[-1]["kind"] == "end" and events[-1]["t"] == 720.0
-    score = watch(drill.teacher, drill.exercise_id)[drill.team_a]["score"]
+    score = opened(drill.teacher, drill.team_a)["score"]
 
     restart(app)
     rebuilt = live_team(app, drill.team_a)
     assert rebuilt.status == "ended" and rebuilt.world.over
     assert canon(rebuilt.world.events) == canon(events)
-    assert watch(platform.instructor_socket(platform.instructor_client()), drill.exercise_id)[drill.team_a]["score"] == score
+    assert opened(platform.instructor_socket(platform.instructor_client()), drill.team_a)["score"] == score
 
 
 def test_a_rebuild_that_differs_from_the_stored_events_is_reported(platform, app, clock, caplog):

@@ -63,6 +63,13 @@ def call(sock, event: str, data: dict) -> dict:
     return sock.call(event, data, namespace=T if event in ("act", "sync") else I, timeout=10)
 
 
+def open_each(teacher, first, team_ids: dict[str, int], console: Inbox) -> dict[int, dict]:
+    """Every team opened, each on a console socket of its own (`first` opens the first): a console has one team open.
+    Their events go to `console`; returns each team's snapshot."""
+    sockets = [first] + [teacher.socket(I, on={"events": console}) for _ in list(team_ids)[1:]]
+    return {team_id: call(sock, "open", {"team_id": team_id})["team"] for sock, team_id in zip(sockets, team_ids.values())}
+
+
 def test_a_server_killed_mid_exercise_comes_back_paused_and_has_lost_nothing(world):
     server, database, browser = world
     started_at = time.monotonic()
@@ -78,6 +85,7 @@ def test_a_server_killed_mid_exercise_comes_back_paused_and_has_lost_nothing(wor
     assert watched["ok"] and [t["status"] for t in watched["teams"]] == ["ready", "ready"]
     teams = {name: t for name, t in zip("AB", watched["teams"])}
     team_ids = {name: t["team_id"] for name, t in teams.items()}
+    open_each(teacher, teacher_socket, team_ids, console)
 
     trainees: dict[tuple[str, str], tuple[Browser, Inbox]] = {}
     sockets = {}
@@ -170,7 +178,8 @@ def test_a_server_killed_mid_exercise_comes_back_paused_and_has_lost_nothing(wor
     teacher.login(DEMO_USERNAME, DEMO_PASSWORD)  # a new login, as after a restart in class
     console = Inbox()
     teacher_socket = teacher.socket(I, on={"events": console})
-    snapshot = {t["team_id"]: t for t in call(teacher_socket, "watch", {"exercise_id": exercise_id})["teams"]}
+    assert call(teacher_socket, "watch", {"exercise_id": exercise_id})["ok"]
+    snapshot = open_each(teacher, teacher_socket, team_ids, console)
     for name, team_id in team_ids.items():
         team = snapshot[team_id]
         assert team["status"] == "paused" and team["minute"] >= stored[name][-1]["t"] - 0.01

@@ -189,16 +189,19 @@ def _foreign_attempts(exercise_id: int, team_id: int):
         ("control", {"team_id": team_id, "command": "start"}, f"team {team_id}"),
         ("control", {"exercise_id": exercise_id, "command": "start"}, f"exercise {exercise_id}"),
         ("observe", {"team_id": team_id, "text": "ghi chú lạ / stranger's note"}, f"team {team_id}"),
+        ("open", {"team_id": team_id}, f"team {team_id}"),
+        ("score", {"exercise_id": exercise_id}, f"exercise {exercise_id}"),
     ]
 
 
-@pytest.mark.parametrize("attempt", range(4), ids=["watch", "control-team", "control-exercise", "observe"])
+@pytest.mark.parametrize("attempt", range(6), ids=["watch", "control-team", "control-exercise", "observe", "open",
+                                                   "score"])
 def test_an_instructor_cannot_touch_another_instructors_exercise(app, platform, attempt):
     exercise_id, [(team_id, _), _] = platform.exercise("lan")
     minh = platform.instructor_socket(platform.instructor_client("minh"))
     event, data, what = _foreign_attempts(exercise_id, team_id)[attempt]
     ack = ask(minh, event, data, INSTRUCTOR_NAMESPACE)
-    assert ack["ok"] is False and "teams" not in ack
+    assert ack["ok"] is False and "teams" not in ack and "team" not in ack
     assert team_status(app, team_id) == "ready"
     assert count(app, InputRecord) == 0 and count(app, Observation) == 0
     assert [(who, w) for who, w, _ in audits(app)] == [(user_id(app, Instructor, username="minh"), what)]
@@ -209,12 +212,14 @@ def test_an_instructor_receives_nothing_of_another_instructors_exercise(app, pla
     lan = platform.instructor_socket(platform.instructor_client("lan"))
     minh = platform.instructor_socket(platform.instructor_client("minh"))
     assert ask(minh, "watch", {"exercise_id": exercise_id}, INSTRUCTOR_NAMESPACE)["ok"] is False
+    assert ask(minh, "open", {"team_id": team_id}, INSTRUCTOR_NAMESPACE)["ok"] is False
     assert ask(lan, "watch", {"exercise_id": exercise_id}, INSTRUCTOR_NAMESPACE)["ok"]
+    assert ask(lan, "open", {"team_id": team_id}, INSTRUCTOR_NAMESPACE)["ok"]
     assert control(lan, {"team_id": team_id, "command": "start"})["ok"]
     clock.advance(30)
     platform.tick()
     assert ask(lan, "observe", {"team_id": team_id, "text": "tốt / good"}, INSTRUCTOR_NAMESPACE)["ok"]
-    assert {m["name"] for m in lan.get_received(INSTRUCTOR_NAMESPACE)} >= {"events", "observation"}
+    assert {m["name"] for m in lan.get_received(INSTRUCTOR_NAMESPACE)} >= {"events", "observation", "summary"}
     assert minh.get_received(INSTRUCTOR_NAMESPACE) == []
 
 
@@ -279,6 +284,7 @@ def test_events_of_one_team_never_reach_another_teams_sockets(app, drill, clock,
     teacher, (team_a, _) = drill["teacher"], drill["teams"]
     for socket in drill["sockets"].values():
         socket.get_received(TRAINEE_NAMESPACE)  # forget the start
+    assert ask(teacher, "open", {"team_id": team_a}, INSTRUCTOR_NAMESPACE)["ok"]  # the console opens team A only
     board_a = drill["sockets"][(1, "propaganda_board")]
     assert ask(board_a, "act", {"type": "message", "params": {"text": "A-chat"}})["ok"]
     custom = {"channel": "dispatch", "sender": "Tỉnh ủy", "content": "A-dispatch", "to": list(ROLES)}
@@ -292,7 +298,9 @@ def test_events_of_one_team_never_reach_another_teams_sockets(app, drill, clock,
         assert "A-chat" not in str(got[(2, role)]) and "A-dispatch" not in str(got[(2, role)])
         assert all(role in e["audience"] for e in got[(1, role)] + got[(2, role)])
     assert any(got[(2, role)] for role in ROLES), "team B goes on with its own events"
-    teacher_events = [e for m in received(teacher, "events", INSTRUCTOR_NAMESPACE) for e in m["events"]]
+    teacher_messages = received(teacher, "events", INSTRUCTOR_NAMESPACE)
+    assert {m["team_id"] for m in teacher_messages} == {team_a}, "the console gets the events of the team it opened"
+    teacher_events = [e for m in teacher_messages for e in m["events"]]
     assert any(e["kind"] == "opinion" for e in teacher_events), "opinion samples exist and reach the instructor"
     assert not [e for events in got.values() for e in events if e["kind"] == "opinion"]
 
@@ -383,6 +391,12 @@ MALFORMED_INSTRUCTOR = {
     "control-huge-team": ("control", {"team_id": 2**70, "command": "start"}),
     "control-huge-exercise": ("control", {"exercise_id": 2**70, "command": "start"}),
     "control-speed-nan": ("control", {"team_id": "TEAM", "command": "speed", "args": {"speed": math.nan}}),
+    "open-none": ("open", None),
+    "open-list": ("open", [1]),
+    "open-text-id": ("open", {"team_id": "1"}),
+    "open-huge-id": ("open", {"team_id": 2**70}),
+    "score-none": ("score", None),
+    "score-bool-team": ("score", {"team_id": True}),
     "observe-none": ("observe", None),
     "observe-no-text": ("observe", {"team_id": "TEAM"}),
     "observe-blank": ("observe", {"team_id": "TEAM", "text": "   "}),

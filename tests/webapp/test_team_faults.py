@@ -80,4 +80,6 @@ def test_a_team_whose_drill_text_no_longer_loads_is_reported_and_the_others_come
     assert not answer["ok"] and "không còn đọc được" in answer["teams"][0]["error"]
     watched = drill.teacher.emit("watch", {"exercise_id": drill.exercise_id}, namespace=INSTRUCTOR_NAMESPACE, callback=True)
     assert watched["ok"] and all("không còn đọc được" in t["fault"] for t in watched["teams"])
-    assert all(t["events"] for t in watched["teams"])  # what was stored is still shown
+    for team_id in (drill.team_a, drill.team_b):  # opened, what was stored is still shown
+        opened = drill.teacher.emit("open", {"team_id": team_id}, namespace=INSTRUCTOR_NAMESPACE, callback=True)
+        assert opened["ok"] and opened["team"]["events"] and "không còn đọc được" in opened["team"]["fault"]

@@ -1,9 +1,14 @@
-/* The instructor's live console: control every team (or one), and watch each team's timeline,
-   opinion curve, level and live score; attach observations to moments.
+/* The instructor's live console: control every team (or one), see every team at a glance (status, clock,
+   level, score as last computed, counts of events), and open one team to watch its timeline, opinion curve
+   and live score; attach observations to moments.
 
-   Protocol (docs/LIVE.md, namespace /instructor): `watch` {exercise_id} -> {ok, teams: [snapshot]},
-   then `events` {team_id, events, status, minute, level, score?}, `status` {team_id, status, minute, level,
-   speed, fault} after each change of status (a fault: the error that stopped the team) and `observation` {team_id, at, text};
+   Protocol (docs/LIVE.md, namespace /instructor): `watch` {exercise_id} -> {ok, teams: [card]}, then
+   `summary` {team_id, status, minute, level, max_level, speed, fault, counts, total} when a team's log moves
+   and `status` {team_id, status, minute, level, speed, fault} after each change of status (a fault: the
+   error that stopped the team); `open` {team_id} -> {ok, team: snapshot with events, observations, score},
+   then, for that team only, `events` {team_id, events, status, minute, level, score?} and `observation`
+   {team_id, at, text}; one team is open at a time (the first, until another is opened);
+   `score` {team_id | exercise_id} -> {ok, teams: [{team_id, ok, total | error}]}, asked on demand;
    `control` {team_id | exercise_id, command, args} -> {ok, teams: [{team_id, ok, state | error}]};
    `jump_preview` {team_id | exercise_id} -> {ok, teams: [{team_id, ok, preview | error}]}, asked before a jump;
    `observe` {team_id, text, at?} -> {ok, observation}.
@@ -27,6 +32,7 @@
 
   var teams = {};
   var order = [];
+  var opened = null;  // the id of the team whose whole stream this console receives
 
   function roleName(id) { return D.vi(roleLabels[id], id); }
   function textOf(table, id) { return D.preview(D.vi((texts[table] || {})[id], id), 80); }
@@ -153,22 +159,42 @@
 
   /* ---- team state ------------------------------------------------------------------------ */
 
-  function setTeam(snapshot) {
-    var team = teams[snapshot.team_id];
+  function setTeam(card) {
+    var team = teams[card.team_id];
     if (!team) {
-      team = teams[snapshot.team_id] = { id: snapshot.team_id, pinAt: null };
+      team = teams[card.team_id] = { id: card.team_id, pinAt: null, events: [], seen: {}, observations: [], counts: {} };
       order.push(team.id);
     }
-    team.name = snapshot.name;
-    team.join_code = snapshot.join_code;
-    team.members = snapshot.members || [];
-    team.events = [];
-    team.seen = {};
-    team.observations = (snapshot.observations || []).slice();
-    team.opinion = snapshot.opinion || null;
-    applyState(team.id, snapshot);
-    addEvents(team, snapshot.events || []);
+    team.name = card.name;
+    team.join_code = card.join_code;
+    team.members = card.members || [];
+    applyState(team.id, card);
     return team;
+  }
+
+  /* Open a team: its whole log (rescored) now, its every event from now on; the team open before is closed. */
+  function openTeam(id) {
+    socket.emit("open", { team_id: id }, function (ack) {
+      if (!ack || !ack.ok) { report(null, ack || { ok: false, error: "?" }); return; }
+      var before = teams[opened];
+      opened = id;
+      if (before && before.id !== id) { before.events = []; before.seen = {}; before.observations = []; schedule(before); }
+      var team = teams[id], snapshot = ack.team;
+      team.events = [];
+      team.seen = {};
+      team.observations = (snapshot.observations || []).slice();
+      team.opinion = snapshot.opinion || null;
+      applyState(id, snapshot);
+      addEvents(team, snapshot.events || []);
+    });
+  }
+
+  function scoreAll() {
+    socket.emit("score", { exercise_id: EXERCISE }, function (ack) {
+      ack = ack || { ok: false, error: "?" };
+      (ack.teams || []).forEach(function (r) { if (r.ok) applyState(r.team_id, { total: r.total }); });
+      if (!ack.ok) report(null, ack);
+    });
   }
 
   function applyState(teamId, s) {
@@ -181,7 +207,9 @@
     if (typeof s.level === "number") team.level = s.level;
     if (typeof s.max_level === "number") team.max_level = s.max_level;
     if (s.opinion) team.opinion = s.opinion;
-    if (s.score) team.score = s.score;
+    if (s.counts) team.counts = s.counts;
+    if (s.score) { team.score = s.score; team.total = s.score.total; }
+    else if (typeof s.total === "number") team.total = s.total;
     schedule(team);
   }
 
@@ -219,6 +247,8 @@
     dom.speed = el("span", { class: "val" });
     dom.level = el("span", { class: "level-badge" });
     dom.score = el("span", { class: "val score-val" });
+    dom.counts = el("div", { class: "counts" });
+    dom.open = el("button", { type: "button", class: "small secondary open-team", onclick: function () { openTeam(team.id); } });
     dom.members = el("ul", { class: "members" });
     dom.rules = el("ul", { class: "failed" });
     dom.rulesHead = el("h3");
@@ -275,8 +305,10 @@
           el("div", { class: "stat" }, el("span", { class: "cap" }, "Thời gian"), dom.clock),
           el("div", { class: "stat" }, el("span", { class: "cap" }, "Tốc độ"), dom.speed),
           el("div", { class: "stat" }, el("span", { class: "cap" }, "Cấp độ"), dom.level),
-          el("div", { class: "stat" }, el("span", { class: "cap" }, "Điểm"), dom.score))),
-      el("div", { class: "team-body" },
+          el("div", { class: "stat" }, el("span", { class: "cap" }, "Điểm"), dom.score),
+          dom.open),
+        dom.counts),
+      dom.body = el("div", { class: "team-body" },
         el("div", null, el("h3", null, "Học viên ", el("small", { class: "en", lang: "en" }, "Trainees")), dom.members),
         el("div", null, el("h3", null, "Điều khiển đội này ", el("small", { class: "en", lang: "en" }, "This team")), dom.fault, controls, dom.result),
         el("div", { class: "full" }, el("h3", null, "Dư luận ", el("small", { class: "en", lang: "en" }, "Opinion")), dom.chart, dom.legend),
@@ -299,12 +331,37 @@
     dom.level.appendChild(el("span", { class: "num" }, "Cấp " + team.level));
     if (levelNames[team.level]) dom.level.appendChild(el("span", { class: "lname" }, D.levelName(levelNames[team.level])));
     renderClock(team);
+    renderCounts(team);
+    var open = team.id === opened;
+    dom.root.classList.toggle("open", open);
+    dom.body.hidden = !open;
+    dom.open.disabled = open;
+    D.clear(dom.open);
+    dom.open.appendChild(open ? bi(D.L("Đang mở", "Open")) : bi(D.L("Mở đội", "Open this team")));
+    if (!open) { renderTotal(team); return; }  // a closed team: its summary only
     renderButtons(team);
     renderMembers(team);
     renderScore(team);
     renderChart(team);
     renderTimeline(team);
     renderPin(team);
+  }
+
+  var COUNTS = [["inject", "tin đến", "injects"], ["action", "hành động", "actions"], ["refused", "bị từ chối", "refused"],
+                ["deadline_missed", "quá hạn", "deadlines missed"], ["escalation", "leo thang", "escalations"]];
+
+  function renderCounts(team) {
+    var c = team.counts || {};
+    team.dom.counts.textContent = COUNTS.map(function (k) { return (c[k[0]] || 0) + " " + k[1]; }).join(" · ");
+    team.dom.counts.title = COUNTS.map(function (k) { return (c[k[0]] || 0) + " " + k[2]; }).join(" · ");
+  }
+
+  /* A closed team's score: the total as last computed (when it was open, at its end, or asked for). */
+  function renderTotal(team) {
+    D.clear(team.dom.score);
+    if (typeof team.total !== "number") { team.dom.score.textContent = "–"; return; }
+    team.dom.score.appendChild(document.createTextNode(num(team.total, 1)));
+    team.dom.score.appendChild(el("small", { class: "en" }, " /100"));
   }
 
   function currentMinute(team) {
@@ -569,24 +626,27 @@
   }
 
   buildControls();
+  document.getElementById("score-all").addEventListener("click", function () { scoreAll(); });
   var socket = window.io("/instructor");
   socket.on("connect", function () {
     setConnection("ok", "Đã kết nối", "Connected");
     socket.emit("watch", { exercise_id: EXERCISE }, function (ack) {
       if (!ack || !ack.ok) { report(null, ack || { ok: false, error: "?" }); return; }
       ack.teams.forEach(setTeam);
+      if (order.length) openTeam(opened !== null ? opened : order[0]);  // after a reconnection, the same team again
     });
   });
+  socket.on("summary", function (s) { if (s && teams[s.team_id]) applyState(s.team_id, s); });
   socket.on("events", function (msg) {
     var team = msg && teams[msg.team_id];
-    if (!team) return;
+    if (!team || team.id !== opened) return;
     addEvents(team, msg.events || []);
     applyState(team.id, msg);
   });
   socket.on("status", function (s) { if (s && teams[s.team_id]) applyState(s.team_id, s); });
   socket.on("observation", function (o) {
     var team = o && teams[o.team_id];
-    if (!team) return;
+    if (!team || team.id !== opened) return;
     team.observations.push({ at: o.at, text: o.text });
     schedule(team);
   });
