@@ -227,10 +227,13 @@ def find_header(filled: list[tuple[int, list[Cell]]],
                 mapping: Mapping[str, str | None] | None) -> tuple[int, Layout]:
     """The header among the first rows (a title block may come above it): the first with every needed
     column, else the one with the most recognised columns, else the first row."""
-    layouts = [(at, read_header(number, [text(cell) for cell in cells], mapping))
-               for at, (number, cells) in enumerate(filled[:HEADER_ROWS])]
-    usable = next(((at, layout) for at, layout in layouts if layout.usable()), None)
-    return usable or max(layouts, key=lambda pair: (len(pair[1].index), -pair[0]))
+    layouts = []
+    for at, (number, cells) in enumerate(filled[:HEADER_ROWS]):
+        layout = read_header(number, [text(cell) for cell in cells], mapping)
+        if layout.usable():
+            return at, layout
+        layouts.append((at, layout))
+    return max(layouts, key=lambda pair: (len(pair[1].index), -pair[0]))
 
 
 def read_rows(rows: Iterable[tuple[int, list[Cell]]], names: Names,

@@ -19,7 +19,8 @@ _ABBREVIATIONS = {"vhttdl": "văn hóa thể thao du lịch", "vh tt dl": "văn 
                   "tttt": "thông tin truyền thông", "ubnd": "ủy ban nhân dân", "hđnd": "hội đồng nhân dân",
                   "tgdv": "tuyên giáo dân vận", "tg dv": "tuyên giáo dân vận", "mxh": "mạng xã hội",
                   "ca": "công an", "ppc": "provincial people's committee"}
-_FILLERS = {"và", "and", "the", "of", "&", "-"}
+_SHORT = re.compile(r"(?<!\w)(?:" + "|".join(sorted(map(re.escape, _ABBREVIATIONS), key=len, reverse=True)) + r")(?!\w)")
+_FILLERS = {"và", "and", "the", "of"}
 
 
 def word_key(name: str) -> str:
@@ -28,9 +29,7 @@ def word_key(name: str) -> str:
     for old, new in _TONES.items():
         text = text.replace(old, new)
     words = [w for w in re.split(r"[^\w']+", text) if w and w not in _FILLERS]
-    spelt = " ".join(words)
-    for short, full in _ABBREVIATIONS.items():
-        spelt = re.sub(rf"(?<!\w){short}(?!\w)", full, spelt)
+    spelt = _SHORT.sub(lambda match: _ABBREVIATIONS[match.group(0)], " ".join(words))
     return " ".join(w for w in spelt.split() if w not in _FILLERS)
 
 
