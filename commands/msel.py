@@ -16,7 +16,7 @@ from pathlib import Path
 
 from commands.loading import load_or_explain
 from scenarios.library import scenario_path
-from scenarios.msel import MselError, export_msel, import_msel
+from scenarios.msel import MselError, export_msel, header_comment, import_msel
 
 
 def _msel_file(value: str) -> Path:
@@ -34,7 +34,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     load = actions.add_parser("import", help="build a drill from an MSEL")
     load.add_argument("file", type=Path, metavar="FILE", help="the MSEL, .xlsx or .csv")
     load.add_argument("--base", metavar="SCENARIO",
-                      help="the drill whose injects the rows replace (default: an XLSX's own drill sheet)")
+                      help="the drill the rows are merged into (default: an XLSX's own drill sheet, else a new drill)")
     load.add_argument("--out", required=True, type=Path, metavar="NEW.yaml", help="where to write the new drill")
 
 
@@ -43,7 +43,7 @@ def _export(args: argparse.Namespace) -> int:
     if scenario is None:
         return 1
     try:
-        export_msel(scenario, args.out)
+        export_msel(scenario, args.out, comment=header_comment(scenario_path(args.scenario).read_text(encoding="utf-8")))
     except OSError as exc:
         print(f"không ghi được / cannot write {args.out}: {exc.strerror}", file=sys.stderr)
         return 1
@@ -63,6 +63,8 @@ def _import(args: argparse.Namespace) -> int:
         return 1
     for note in result.notes:
         print(note, file=sys.stderr)
+    for warning in result.warnings:
+        print(f"cảnh báo / warning: {warning}", file=sys.stderr)
     for problem in result.problems:
         print(problem, file=sys.stderr)
     if result.scenario is None:

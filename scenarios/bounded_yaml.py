@@ -16,6 +16,7 @@ single pass that builds the node tree: the first anchor, alias or level past
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -35,7 +36,7 @@ class YamlRefused(Exception):
 
 
 class _BoundedLoader(yaml.SafeLoader):
-    """SafeLoader that refuses anchors, aliases and deep nesting as it reads, and reads dates as text:
+    """SafeLoader that refuses anchors, aliases and deep nesting as it reads, and reads dates and base-60 numbers (`1:10`) as text:
     no drill field is a date, and an impossible date (2024-02-30) would otherwise be a ValueError with no line."""
 
     def __init__(self, stream: str):
@@ -56,8 +57,16 @@ class _BoundedLoader(yaml.SafeLoader):
         return event
 
 
+def _without_base_sixty(tag: str, regexp: re.Pattern) -> re.Pattern:
+    """YAML 1.1's int and float patterns without their base-60 branch: `1:10` stays the text '1:10'."""
+    if tag not in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
+        return regexp
+    branches = regexp.pattern.removeprefix("^(?:").removesuffix(")$").split("\n")
+    return re.compile("^(?:" + "|".join(b.strip().lstrip("|") for b in branches if "(?::" not in b) + ")$", regexp.flags)
+
+
 _BoundedLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    first: [(tag, _without_base_sixty(tag, regexp)) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 

@@ -128,6 +128,23 @@ def _duplicate_keys(node: yaml.Node | None, location: Location = ()) -> list[tup
     return found
 
 
+def _tab_hint(text: str, line: int) -> str:
+    """A YAML error on a line a tab indents (or near one): YAML indents with spaces only."""
+    lines = text.splitlines()
+    near = lines[max(line - 2, 0):line]
+    if any(row[:len(row) - len(row.lstrip())].count("\t") for row in near):
+        return " (a tab indents this line: YAML is indented with spaces only — use spaces, not tabs)"
+    return ""
+
+
+def _not_utf8(raw: bytes, exc: UnicodeDecodeError) -> tuple[int, str]:
+    """The line of the first byte that is not UTF-8, and a message naming it and the fix."""
+    line_start = raw.rfind(b"\n", 0, exc.start) + 1
+    line = raw.count(b"\n", 0, exc.start) + 1
+    return line, (f"the file is not UTF-8: byte 0x{raw[exc.start]:02x} at line {line}, column {exc.start - line_start + 1}"
+                  " (save it as UTF-8)")
+
+
 def parse_scenario(text: str, path: str = "<text>") -> Scenario:
     """Parse scenario YAML; raise `ScenarioInvalid` listing every error."""
     try:
@@ -140,7 +157,7 @@ def parse_scenario(text: str, path: str = "<text>") -> Scenario:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 1
         problem = getattr(exc, "problem", None) or str(exc)
-        raise ScenarioInvalid([ScenarioIssue(path, line, "(file)", f"not valid YAML: {problem}")]) from None
+        raise ScenarioInvalid([ScenarioIssue(path, line, "(file)", f"not valid YAML: {problem}{_tab_hint(text, line)}")]) from None
     if not isinstance(data, dict):
         raise ScenarioInvalid([ScenarioIssue(path, 1, "(file)", "a scenario file must be a mapping of fields")])
     issues = [ScenarioIssue(path, line, field_path(loc), msg) for loc, line, msg in _duplicate_keys(root)]
@@ -174,6 +191,9 @@ def load_scenario(path: str | Path) -> Scenario:
         text = raw.decode("utf-8")
     except YamlRefused as exc:
         raise ScenarioInvalid([ScenarioIssue(str(path), exc.line, "(file)", exc.message)]) from None
-    except (OSError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError as exc:
+        line, message = _not_utf8(raw, exc)
+        raise ScenarioInvalid([ScenarioIssue(str(path), line, "(file)", message)]) from None
+    except OSError as exc:
         raise ScenarioInvalid([ScenarioIssue(str(path), 1, "(file)", f"cannot read file: {exc}")]) from None
     return parse_scenario(text, str(path))

@@ -354,9 +354,8 @@ def test_file_level_errors(tmp_path, text, line, message):
     [
         lambda tmp: tmp / "missing.yaml",
         lambda tmp: tmp,  # a directory
-        lambda tmp: (tmp / "latin1.yaml", (tmp / "latin1.yaml").write_bytes("id: thá\n".encode("latin-1")))[0],
     ],
-    ids=["missing", "directory", "not-utf8"],
+    ids=["missing", "directory"],
 )
 def test_unreadable_file(tmp_path, make):
     path = make(tmp_path)
@@ -453,3 +452,36 @@ def test_a_condition_on_a_level_that_does_not_exist(tmp_path):
     (issue,) = issues_of(write(tmp_path, text))
     assert (issue.field, issue.message) == ("injects[3].when", "level 3 does not exist (levels: 1, 2)")
     assert issue.line == line_of(text, "level >= 3")
+
+
+# ---------------------------------------------------------------- encoding, tabs and times
+
+
+def test_a_file_not_in_utf8_names_the_line(tmp_path):
+    path = tmp_path / "latin1.yaml"
+    path.write_bytes("id: a\ntitle: {vi: thá}\n".encode("latin-1"))
+    (issue,) = issues_of(path)
+    assert (issue.line, issue.field) == (2, "(file)")
+    assert issue.message == "the file is not UTF-8: byte 0xe1 at line 2, column 15 (save it as UTF-8)"
+
+
+def test_a_tab_says_use_spaces(tmp_path):
+    (issue,) = issues_of(write(tmp_path, BASE.replace("duration: 600", "duration: 600\n\tfoo: 1")))
+    assert "use spaces, not tabs" in issue.message
+
+
+def test_times_may_be_written_t_plus_hh_mm(tmp_path):
+    text = BASE.replace("duration: 600", "duration: T+10:00")
+    first_at = next(line for line in text.splitlines() if line.strip().startswith("at:"))
+    text = text.replace(first_at, first_at.split("at:")[0] + "at: T+01:10", 1)
+    scenario = load_scenario(write(tmp_path, text))
+    assert scenario.duration == 600 and 70 in [inject.at for inject in scenario.injects]
+
+
+def test_a_bare_base_sixty_time_is_an_error_that_says_so(tmp_path):
+    first_at = next(line for line in BASE.splitlines() if line.strip().startswith("at:"))
+    text = BASE.replace(first_at, first_at.split("at:")[0] + "at: 1:10", 1)
+    issues = issues_of(write(tmp_path, text))
+    (issue,) = [i for i in issues if i.field.endswith(".at")]
+    assert issue.line == line_of(text, "at: 1:10")
+    assert "YAML 1.1 reads it as a base-60 number (70)" in issue.message and "T+01:10" in issue.message

@@ -197,7 +197,7 @@ def bad_rows(call_time: object) -> list[list[object]]:
         [2, "abc", "Nhóm Zalo 'Cư dân'", "info_department", "social_post", "Tin đồn lan nhanh.", "post-2", "", "500"],
         [3, "T+00:20", "Người dân", "mayor", "hotline", "Dân gọi hỏi có phải sơ tán.", "hotline-2"],
         [],
-        [4, "T+00:30", "Văn phòng Tỉnh ủy", "propaganda_board", "fax", "Đề nghị báo cáo.", "dispatch-1"],
+        [4, "T+00:30", "Văn phòng Tỉnh ủy", "propaganda_board", "bồ câu đưa thư", "Đề nghị báo cáo.", "dispatch-1"],
         [5, "T+00:40", "Báo Tin Nhanh", "info_department", "press_article", "Bài báo.", "article-2", "no-such-claim",
          "1000"],
         [6, "T+00:50", "Đường dây nóng", "spokesperson", "hotline", "", "hotline-3"],
@@ -218,14 +218,15 @@ def test_bad_rows_are_named_and_the_good_rows_kept(source):
     assert [(p.row, p.column) for p in result.problems] == [(3, "Time"), (4, "To"), (6, "Method"), (7, "Claims"),
                                                              (8, "Inject")]
     messages = [str(p) for p in result.problems]
-    for message, bad in zip(messages, ["'abc'", "'mayor'", "'fax'", "'no-such-claim'", "thiếu nội dung tình huống"]):
+    for message, bad in zip(messages, ["'abc'", "'mayor'", "'bồ câu đưa thư'", "'no-such-claim'", "thiếu nội dung tình huống"]):
         assert bad in message
     assert messages[0].startswith("dòng 3, cột “Time”: không đọc được thời điểm “abc”")
     assert " / row 3, column 'Time': cannot read the time 'abc'" in messages[0]
     assert [(n.row, n.column) for n in result.notes] == [(1, "Notes")]
     scenario = result.scenario
-    assert scenario is not None and [i.id for i in scenario.injects] == ["post-1", "call-1", "article-1"]
-    post, call, article = scenario.injects
+    # merged: the rows take their base injects' places, the base's hotline-1 (no row) stays
+    assert scenario is not None and [i.id for i in scenario.injects] == ["post-1", "call-1", "article-1", "hotline-1"]
+    post, call, article, _ = scenario.injects
     assert post.to == ("info_department",) and post.at == 5 and post.reach == 3000  # role by its label
     assert call.to == ("spokesperson",) and call.at == 60 and call.response_window == 90  # HH:MM, English label
     assert article.at is None and article.reach == 20000 and scenario.levels[1].releases == ("article-1",)
@@ -257,12 +258,34 @@ def test_an_inject_the_model_refuses_is_left_out_with_the_reason():
     scenario = load_scenario(FIXTURE)
     header, *rows = csv_rows(scenario)
     call = next(row for row in rows if row[header.index("Mã / Id")] == "call-1")
-    call[header.index("Câu hỏi / Question")] = ""
+    hotline = next(row for row in rows if row[header.index("Mã / Id")] == "hotline-1")
+    hotline[header.index("Thời hạn trả lời (phút) / Response window (min)")] = "30"
+    hotline[header.index("Mã / Id")] = "hotline-2"
     result = import_msel(csv_bytes([header, *rows]), BASE)
-    row = rows.index(call) + 2
+    row = rows.index(hotline) + 2
     assert [(p.row, p.column) for p in result.problems] == [(row, None)]
-    assert "a press_call needs 'question' and 'response_window'" in result.problems[0].en
-    assert result.scenario is not None and result.scenario.inject("call-1") is None
+    assert "'response_window' belongs to a press_call only" in result.problems[0].en
+    assert result.scenario is not None and result.scenario.inject("hotline-2") is None
+
+
+def test_what_a_planner_leaves_out_is_filled_in_with_a_warning():
+    scenario = load_scenario(FIXTURE)
+    header, *rows = csv_rows(scenario)
+    call = next(row for row in rows if row[header.index("Mã / Id")] == "call-1")
+    post = next(row for row in rows if row[header.index("Mã / Id")] == "post-1")
+    call[header.index("Câu hỏi / Question")] = call[header.index("Câu hỏi (tiếng Anh) / Question (English)")] = ""
+    call[header.index("Thời hạn trả lời (phút) / Response window (min)")] = ""
+    post[header.index("Lượt tiếp cận / Reach")] = ""
+    result = import_msel(csv_bytes([header, *rows]), BASE)
+    assert result.problems == ()
+    assert [(w.row, w.column) for w in result.warnings] == [
+        (rows.index(post) + 2, "Lượt tiếp cận / Reach"),
+        (rows.index(call) + 2, "Thời hạn trả lời (phút) / Response window (min)"),
+        (rows.index(call) + 2, "Câu hỏi / Question")]
+    assert "set to 5,000 people by default" in str(result.warnings[0])
+    new = result.scenario
+    assert new.inject("post-1").reach == 5000 and new.inject("call-1").response_window == 60
+    assert new.inject("call-1").question.vi == new.inject("call-1").content.vi
 
 
 def test_the_loaders_errors_come_back_on_their_row_and_column():
@@ -276,15 +299,23 @@ def test_the_loaders_errors_come_back_on_their_row_and_column():
     assert "level 7 does not exist" in str(result.problems[0])
 
 
-def test_a_dropped_row_that_the_drill_refers_to_makes_it_invalid():
-    header, *rows = csv_rows(load_scenario(FIXTURE))
+def test_a_row_left_off_the_sheet_keeps_its_base_inject():
+    scenario = load_scenario(FIXTURE)
+    header, *rows = csv_rows(scenario)
     ids = header.index("Mã / Id")
     rows = [row for row in rows if row[ids] != "post-1"]  # the incident's received_by
     result = import_msel(csv_bytes([header, *rows]), BASE)
-    assert result.scenario is None
-    assert [str(p) for p in result.problems] == [
-        "kịch bản: kịch bản không hợp lệ — incident.received_by: unknown inject 'post-1'"
-        " / drill: the drill is not valid — incident.received_by: unknown inject 'post-1'"]
+    assert result.problems == () and result.scenario == scenario
+
+
+def test_level_releases_naming_absent_injects_become_warnings():
+    header, *rows = csv_rows(load_scenario(FIXTURE))
+    ids = header.index("Mã / Id")
+    base = BASE.replace("releases: [article-1]", "releases: [article-1, gone-1]")
+    result = import_msel(csv_bytes([header, *rows]), base)
+    assert result.problems == () and result.scenario.levels[1].releases == ("article-1",)
+    assert [w.en for w in result.warnings] == ["level 2 releases injects the drill lacks (gone-1): dropped"]
+    assert rows[0][ids] == "post-1"
 
 
 def test_missing_columns_are_named_and_no_row_is_read():
@@ -298,21 +329,20 @@ def test_half_headers_and_generated_ids():
     rows = [["Thời điểm", "Người gửi", "Người nhận", "Kênh", "Nội dung"],
             ["T+00:05", "Trang Facebook", "info_department", "social post", "Tin đồn khí độc."]]
     result = import_msel(csv_bytes(rows), BASE)
-    assert [str(p) for p in result.problems][0].startswith("dòng 2: tình huống không hợp lệ")  # a post needs reach
+    assert result.problems == () and [(w.row, w.column) for w in result.warnings] == [(2, "Lượt tiếp cận / Reach")]
     rows[0].append("Lượt tiếp cận")
     rows[1].append("45.000")
     rows[0].append("Mã")
     rows[1].append("post-1")
     rows.append(["T+00:30", "Đường dây nóng", "propaganda_board", "hotline", "Nhiều cuộc gọi.", "", ""])
-    result = import_msel(csv_bytes(rows), BASE.replace("releases: [article-1]", "releases: []"))
+    result = import_msel(csv_bytes(rows), BASE)
     assert result.problems == ()
-    assert [i.id for i in result.scenario.injects] == ["post-1", "inject-3"]
-    assert result.scenario.levels[1].releases == ()  # the level column is absent: the base's releases stay
+    assert [i.id for i in result.scenario.injects] == ["post-1", "call-1", "article-1", "hotline-1", "inject-3"]  # merged
+    assert result.scenario.inject("post-1").reach == 45000
+    assert result.scenario.levels[1].releases == ("article-1",)  # the level column is absent: the base's releases stay
 
 
 def test_no_base_for_a_csv_and_unreadable_files_are_errors(tmp_path):
-    with pytest.raises(MselError, match="a base drill is needed"):
-        import_msel(exported(load_scenario(FIXTURE), "csv"))
     with pytest.raises(MselError, match="not UTF-8"):
         import_msel(io.BytesIO("Kênh,Mã".encode("latin-1")), BASE)  # Excel's ANSI CSV
     with pytest.raises(MselError, match=".xls file"):
@@ -387,16 +417,18 @@ def test_cli_import_writes_the_good_rows_and_exits_1(capsys, tmp_path):
     assert code == 1
     assert "row 3, column 'Time'" in err and "dòng 8, cột “Inject”" in err and "column 'Notes'" in err
     assert "5 problem(s)" in err and "Wrote" in out
-    assert [i.id for i in load_scenario(new).injects] == ["post-1", "call-1", "article-1"]
+    assert [i.id for i in load_scenario(new).injects] == ["post-1", "call-1", "article-1", "hotline-1"]
 
 
 def test_cli_import_writes_nothing_when_the_drill_is_invalid(capsys, tmp_path):
     header, *rows = csv_rows(load_scenario(FIXTURE))
     msel, new = tmp_path / "bad.csv", tmp_path / "new.yaml"
-    msel.write_bytes(csv_bytes([header, *(row for row in rows if "post-1" not in row)]).getvalue())
+    condition = header.index("Điều kiện / Condition")
+    msel.write_bytes(csv_bytes([header, *([*row[:condition], "level >= 7", *row[condition + 1:]]
+                                          if "hotline-1" in row else row for row in rows)]).getvalue())
     code, _, err = cli(capsys, "msel", "import", msel, "--base", FIXTURE, "--out", new)
     assert code == 1 and not new.exists()
-    assert "unknown inject 'post-1'" in err and "Nothing written" in err
+    assert "level 7 does not exist" in err and "Nothing written" in err
 
 
 def test_cli_refuses_an_unknown_file_type_and_a_csv_without_base(capsys, tmp_path):
@@ -406,4 +438,4 @@ def test_cli_refuses_an_unknown_file_type_and_a_csv_without_base(capsys, tmp_pat
     msel = tmp_path / "a.csv"
     export_msel(load_scenario(FIXTURE), msel)
     code, _, err = cli(capsys, "msel", "import", msel, "--out", tmp_path / "new.yaml")
-    assert code == 1 and "a base drill is needed" in err
+    assert "no base drill: a new drill is made from the skeleton" in err  # a new drill, not a refusal

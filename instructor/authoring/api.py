@@ -11,7 +11,8 @@ nothing stored is changed then.
     POST /<id>/draft           {yaml}                  -> {ok, saved_at}
     POST /api/dry-run          {yaml}                  -> DryRunReport.as_dict() (on /<id>/dry-run also stored)
     POST /api/msel             {yaml, format}          -> the MSEL as XLSX or CSV
-    POST /<id>/msel            {yaml, file (base64)}   -> the check of the imported drill, {problems, notes}
+    POST /<id>/msel            {yaml, file (base64),   -> the check of the imported drill, {problems, notes, warnings,
+                                mapping?}                  columns (how the header was read), keys (what it may be)}
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ from instructor.authoring import bp
 from instructor.authoring.access import owned_drill
 from instructor.authoring.editing import MAX_TEXT, check_data, check_text, is_finite_json
 from instructor.authoring.store import keep_draft, record_dry_run, save_text
-from scenarios.msel import MselError, MselProblem, export_msel, import_msel
+from scenarios.msel import MselError, MselProblem, export_msel, header_comment, import_msel
+from scenarios.msel.columns import BY_KEY, COLUMNS
 from sim.dryrun import dry_run as run_dry
 from web.auth import refuse, who_is
 from web.models import utcnow
@@ -133,7 +135,7 @@ def msel_export():
         raise BadRequest("Định dạng phải là 'xlsx' hoặc 'csv'.", "The format must be 'xlsx' or 'csv'.")
     scenario = _valid(_text(payload))
     buffer = io.BytesIO()
-    export_msel(scenario, buffer, format=kind)
+    export_msel(scenario, buffer, format=kind, comment=header_comment(_text(payload)))
     buffer.seek(0)
     return send_file(buffer, mimetype=MIME[kind], as_attachment=True, download_name=f"{scenario.id}-msel.{kind}")
 
@@ -156,8 +158,21 @@ def msel_import(drill_id: int):
     if not content:
         raise BadRequest("Tệp MSEL trống.", "The MSEL file is empty.")
     try:
-        result = import_msel(io.BytesIO(content), base=base)
+        result = import_msel(io.BytesIO(content), base=base, mapping=_mapping(payload.get("mapping")))
     except MselError as exc:
         raise BadRequest(exc.vi, exc.en) from None
     return jsonify({**check_text(result.yaml_text).as_dict(), "imported": result.ok,
-                    "problems": [_problem(p) for p in result.problems], "notes": [_problem(n) for n in result.notes]})
+                    "problems": [_problem(p) for p in result.problems], "notes": [_problem(n) for n in result.notes],
+                    "warnings": [_problem(w) for w in result.warnings],
+                    "columns": [{"header": header, "key": key} for header, key in result.columns],
+                    "keys": [{"key": c.key, "vi": c.vi, "en": c.en, "derived": c.derived} for c in COLUMNS]})
+
+
+def _mapping(value: Any) -> dict[str, str | None] | None:
+    """The user's correction of how the header was read: {header as written: column key, or null to ignore}."""
+    if value is None:
+        return None
+    if not isinstance(value, dict) or len(value) > len(COLUMNS) * 4 or not all(
+            isinstance(h, str) and (k is None or (isinstance(k, str) and (k == "" or k in BY_KEY))) for h, k in value.items()):
+        raise BadRequest("Ánh xạ cột không hợp lệ.", "The column mapping is not valid.")
+    return {header: key or None for header, key in value.items()}

@@ -11,6 +11,7 @@ import datetime
 import re
 import unicodedata
 from decimal import Decimal
+from typing import Callable
 
 from scenarios.msel.problems import CellError
 
@@ -105,10 +106,10 @@ def items(value: Cell) -> list[str]:
     return [part.strip() for part in re.split(r"[,;\n]", text(value)) if part.strip()]
 
 
-def match_names(value: Cell, names: dict[str, str]) -> tuple[list[str], list[str]]:
+def match_names(value: Cell, names: dict[str, str], key: Callable[[str], str] = name_key) -> tuple[list[str], list[str]]:
     """The ids a list of ids or names stands for, and the pieces that match none.
 
-    `names` maps `name_key(name)` to an id. A name may itself contain commas
+    `names` maps `key(name)` (by default `name_key`) to an id. A name may itself contain commas
     ("Sở Văn hóa, Thể thao và Du lịch"): the longest run of comma-separated
     pieces that is a known name wins.
     """
@@ -119,13 +120,13 @@ def match_names(value: Cell, names: dict[str, str]) -> tuple[list[str], list[str
         start = 0
         while start < len(pieces):
             end = next((end for end in range(len(pieces), start, -1)
-                        if name_key(",".join(pieces[start:end])) in names), None)
+                        if key(",".join(pieces[start:end])) in names), None)
             if end is None:
                 if pieces[start].strip():
                     unknown.append(pieces[start].strip())
                 start += 1
             else:
-                found.append(names[name_key(",".join(pieces[start:end]))])
+                found.append(names[key(",".join(pieces[start:end]))])
                 start = end
     return found, unknown
 

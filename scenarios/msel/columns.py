@@ -10,9 +10,11 @@ it, or one of the column's usual MSEL names, in any case; see docs/MSEL.md.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from scenarios.msel.cells import name_key
+from scenarios.msel.wordings import word_key
 from scenarios.msel.problems import MselError, MselProblem
 
 
@@ -40,18 +42,26 @@ FORMATS = ("xlsx", "csv")
 EVENTS_SHEET = "MSEL"  # the XLSX sheet of events (else the first sheet is read)
 DRILL_SHEET = "Kịch bản - Drill"  # the XLSX sheet with the rest of the drill as YAML, one line per row
 COLUMNS: tuple[Column, ...] = (
-    Column("number", "STT", "No.", 6, ("No", "#", "Số", "Số TT", "Event number", "Event No.", "Inject No.")),
-    Column("at", "Thời điểm", "Time", 11, ("Thời gian", "Giờ", "Scenario time", "at")),
-    Column("sender", "Người gửi", "From", 28, ("Sender", "Nguồn tin")),
-    Column("to", "Người nhận", "To", 24, ("Recipient", "Recipients", "Player", "Players")),
-    Column("channel", "Kênh", "Channel", 16, ("Method", "Channel/Method", "Phương thức", "Kênh/Phương thức")),
+    Column("number", "STT", "No.", 6, ("No", "#", "Số", "Số TT", "Số thứ tự", "TT", "Event number", "Event No.", "Event #",
+                                        "Inject No.", "Inject #", "MSEL #", "Serial")),
+    Column("at", "Thời điểm", "Time", 11, ("Thời gian", "Giờ", "Mốc thời gian", "Thời gian kịch bản", "Thời điểm phát",
+                                          "Scenario time", "Exercise time", "Inject time", "at")),
+    Column("sender", "Người gửi", "From", 28, ("Sender", "Nguồn tin", "Nguồn", "Đơn vị gửi", "Người/đơn vị gửi",
+                                               "Simulated sender", "Originator", "Source")),
+    Column("to", "Người nhận", "To", 24, ("Recipient", "Recipients", "Player", "Players", "Đơn vị nhận", "Nơi nhận",
+                                          "Người/đơn vị nhận", "Đơn vị xử lý", "Responder", "Receiving agency")),
+    Column("channel", "Kênh", "Channel", 16, ("Method", "Channel/Method", "Phương thức", "Kênh/Phương thức", "Kênh thông tin",
+                                              "Hình thức", "Loại sự kiện", "Event type", "Event Type/Channel", "Inject type",
+                                              "Delivery method", "Mode")),
     Column("content", "Nội dung tình huống", "Inject", 60,
-           ("Nội dung", "Event", "Description", "Event description", "Inject description", "Message", "content")),
+           ("Nội dung", "Mô tả", "Nội dung sự kiện", "Mô tả sự kiện", "Nội dung tin", "Event", "Description",
+            "Event description", "Inject description", "Message", "content")),
     Column("expected", "Hành động mong đợi", "Expected action", 40,
-           ("Expected player action", "Expected actions", "Expected response"), derived=True),
+           ("Expected player action", "Expected actions", "Expected response", "Hành động dự kiến",
+            "Phản ứng mong đợi", "Yêu cầu xử lý"), derived=True),
     Column("objective", "Mục tiêu", "Objective", 40, ("Objectives", "Capability", "Core capability"), derived=True),
     Column("id", "Mã", "Id", 20, ("Mã tình huống", "Inject id")),
-    Column("title", "Tiêu đề", "Title", 36),
+    Column("title", "Tiêu đề", "Title", 36, ("Event title", "Inject title", "Tên sự kiện", "Tên tình huống")),
     Column("title_en", "Tiêu đề (tiếng Anh)", "Title (English)", 36),
     Column("content_en", "Nội dung (tiếng Anh)", "Inject (English)", 60, ("Content (English)",)),
     Column("sender_en", "Người gửi (tiếng Anh)", "From (English)", 28, ("Sender (English)",)),
@@ -67,7 +77,20 @@ COLUMNS: tuple[Column, ...] = (
 )
 BY_KEY: dict[str, Column] = {column.key: column for column in COLUMNS}
 REQUIRED = ("sender", "to", "channel", "content")
-_BY_NAME: dict[str, str] = {name_key(name): column.key for column in COLUMNS for name in column.names}
+HEADER_ROWS = 30  # the header is looked for among the first rows that are not empty (a title block comes above it)
+
+
+def header_key(header: str) -> str:
+    """A header as compared: loosely (`word_key`), '#' read as 'number'."""
+    return word_key(header.replace("#", " number "))
+
+
+_BY_NAME: dict[str, str] = {header_key(name): column.key for column in COLUMNS for name in column.names}
+
+
+def column_for(header: str) -> str | None:
+    """The column a header names, as written or without what it adds in brackets ('Thời gian (T+)')."""
+    return _BY_NAME.get(header_key(header)) or _BY_NAME.get(header_key(re.sub(r"\(.*?\)|\[.*?\]", " ", header)))
 
 
 @dataclass(frozen=True)
@@ -78,6 +101,11 @@ class Layout:
     index: dict[str, int]
     headers: dict[str, str]
     ignored: tuple[str, ...]
+    mapped: tuple[tuple[str, str | None], ...] = ()  # every header in file order, with the column it was read as
+
+    def usable(self) -> bool:
+        """The header has every column a row needs."""
+        return all(key in self.index for key in REQUIRED)
 
     def header(self, key: str) -> str:
         """The header the file uses for a column (the standard header if the file has none)."""
@@ -89,20 +117,29 @@ class Layout:
                             self.row, header) for header in self.ignored]
 
 
-def read_header(row: int, cells: list[str]) -> Layout:
-    """Match a header row's cells to columns; unknown and repeated headers are ignored."""
+def read_header(row: int, cells: list[str], mapping: Mapping[str, str | None] | None = None) -> Layout:
+    """Match a header row's cells to columns; unknown and repeated headers are ignored.
+
+    `mapping` (a header as written -> a column key, or None / '' to ignore it) overrides
+    the recognised names, as the user corrects them in the editor's mapping report.
+    """
     index: dict[str, int] = {}
     headers: dict[str, str] = {}
     ignored: list[str] = []
+    mapped: list[tuple[str, str | None]] = []
     for position, header in enumerate(cells):
         if not header:
             continue
-        key = _BY_NAME.get(name_key(header))
+        key = (mapping[header] or None) if mapping and header in mapping else column_for(header)
+        if key is not None and key not in BY_KEY:
+            raise MselError(f"cột “{key}” không tồn tại", f"there is no column '{key}'")
         if key is None or key in index:
             ignored.append(header)
+            mapped.append((header, None))
             continue
         index[key], headers[key] = position, header
-    return Layout(row, index, headers, tuple(ignored))
+        mapped.append((header, key))
+    return Layout(row, index, headers, tuple(ignored), tuple(mapped))
 
 
 def column_of(field: tuple[str | int, ...]) -> str | None:

@@ -1,7 +1,8 @@
 """The drill around an MSEL's events: a scenario as plain data and readable YAML, and the new drill.
 
 An XLSX MSEL keeps everything but the injects as YAML on its drill sheet; an
-import puts the rows' injects into the base drill's data (and, when the file has
+import merges the rows' injects into the base drill's data (the editor's skeleton
+when there is none) (and, when the file has
 the "released at level" column, the levels' `releases`), then writes YAML that
 `scenarios.loader.parse_scenario` checks like any scenario file.
 """
@@ -9,13 +10,14 @@ the "released at level" column, the levels' `releases`), then writes YAML that
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 import yaml
 
 from scenarios.bounded_yaml import YamlRefused, read_yaml
 from scenarios.model import Scenario
-from scenarios.msel.problems import MselError
+from scenarios.msel.problems import MselError, MselProblem
 
 
 def plain(value: Any) -> Any:
@@ -53,9 +55,9 @@ _Dumper.add_representer(list, _list)
 
 
 def dump_yaml(data: Mapping[str, Any], comment: str = "") -> str:
-    """Readable YAML, Vietnamese unescaped, keys in their order, after an optional `# comment` line."""
+    """Readable YAML, Vietnamese unescaped, keys in their order, after the `comment` lines as `# ` comments."""
     body = yaml.dump(dict(data), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=110)
-    return (f"# {comment}\n" if comment else "") + body
+    return "".join(f"# {line}\n".replace("# \n", "#\n") for line in comment.splitlines()) + body
 
 
 def load_mapping(text: str) -> dict[str, Any]:
@@ -74,28 +76,69 @@ def load_mapping(text: str) -> dict[str, Any]:
     return data
 
 
+SKELETON = Path(__file__).resolve().parents[2] / "instructor" / "authoring" / "skeleton.yaml"
+
+
+def header_comment(text: str) -> str:
+    """The comment lines a drill's YAML starts with (what grounds it in the seeds), without their '# '."""
+    lines = []
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        lines.append(line[1:].removeprefix(" "))
+    return "\n".join(lines)
+
+
+def merge_injects(base: Sequence[Any], injects: Sequence[dict[str, Any]]) -> list[Any]:
+    """The base drill's injects with the rows' merged in: a row with a base inject's id takes its place, the
+    others come after, in their order."""
+    by_id = {inject["id"]: inject for inject in injects}
+    merged = [by_id.pop(item["id"]) if isinstance(item, dict) and item.get("id") in by_id else item for item in base]
+    return merged + [inject for inject in injects if inject["id"] in by_id]
+
+
 def with_injects(base: Mapping[str, Any], injects: Sequence[dict[str, Any]],
-                 released: Mapping[str, Sequence[int]] | None) -> dict[str, Any]:
-    """The base drill with these injects; with `released` (inject id -> level numbers), the levels' releases too.
+                 released: Mapping[str, Sequence[int]] | None) -> tuple[dict[str, Any], list[MselProblem]]:
+    """The base drill with these injects merged in; with `released` (inject id -> level numbers), the levels'
+    releases of these injects too; and warnings for what named an inject the drill no longer has.
 
     A level keeps the order of its base releases that are still released by it,
-    then adds the others in the order of the injects.
+    then adds the others in the order of the injects. A release, or the incident's
+    `received_by`, naming an inject that is not in the drill is dropped (or moved to
+    the first inject) with a warning.
     """
     data = {key: value for key, value in base.items() if key != "injects"}
-    data["injects"] = list(injects)
-    if released is None or not isinstance(base.get("levels"), list):
-        return data
-    levels = []
-    for level in base["levels"]:
-        if isinstance(level, dict):
-            number = level.get("level")
-            base_releases = level.get("releases") if isinstance(level.get("releases"), list) else []
-            kept = [i for i in base_releases if isinstance(i, str) and number in released.get(i, ())]
-            added = [inject["id"] for inject in injects
-                     if number in released.get(inject["id"], ()) and inject["id"] not in kept]
-            level = {key: value for key, value in level.items() if key != "releases"}
-            if kept + added:
-                level["releases"] = kept + added
-        levels.append(level)
-    data["levels"] = levels
-    return data
+    data["injects"] = merge_injects(base.get("injects") if isinstance(base.get("injects"), list) else [], injects)
+    ids = {item.get("id") for item in data["injects"] if isinstance(item, dict)}
+    warnings: list[MselProblem] = []
+    if isinstance(base.get("levels"), list):
+        data["levels"] = [_level(level, injects, released, ids, warnings) for level in base["levels"]]
+    incident = data.get("incident")
+    if isinstance(incident, dict) and isinstance(incident.get("received_by"), str) and incident["received_by"] not in ids and injects:
+        first = min(injects, key=lambda inject: inject.get("at", float("inf")))["id"]
+        warnings.append(MselProblem(
+            f"incident.received_by nêu tình huống “{incident['received_by']}” không có trong kịch bản: thay bằng “{first}”",
+            f"incident.received_by names the inject '{incident['received_by']}', which the drill lacks: set to '{first}'"))
+        data["incident"] = {**incident, "received_by": first}
+    return data, warnings
+
+
+def _level(level: Any, injects: Sequence[dict[str, Any]], released: Mapping[str, Sequence[int]] | None,
+           ids: set, warnings: list[MselProblem]) -> Any:
+    if not isinstance(level, dict):
+        return level
+    number = level.get("level")
+    base_releases = level.get("releases") if isinstance(level.get("releases"), list) else []
+    kept = [i for i in base_releases if released is None or i not in released or number in released[i]]
+    absent = [i for i in kept if i not in ids]
+    if absent:
+        warnings.append(MselProblem(
+            f"cấp {number} phát hành tình huống không có trong kịch bản ({', '.join(map(str, absent))}): đã bỏ",
+            f"level {number} releases injects the drill lacks ({', '.join(map(str, absent))}): dropped"))
+    kept = [i for i in kept if i in ids]
+    added = [inject["id"] for inject in injects
+             if released is not None and number in released.get(inject["id"], ()) and inject["id"] not in kept]
+    level = {key: value for key, value in level.items() if key != "releases"}
+    if kept + added:
+        level["releases"] = kept + added
+    return level

@@ -74,8 +74,8 @@ def _csv(data: bytes) -> Table:
     except UnicodeDecodeError:
         raise MselError("tệp CSV không phải UTF-8: trong Excel hãy lưu bằng 'CSV UTF-8'",
                         "the CSV file is not UTF-8: in Excel, save it as 'CSV UTF-8'") from None
-    first_line = content.split("\n", 1)[0]
-    delimiter = max(",;\t", key=first_line.count)
+    first_lines = "\n".join(content.split("\n", 10)[:10])  # a title block may come above the header
+    delimiter = max(",;\t", key=first_lines.count)
     reader = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter)
     try:
         return Table([(number, [from_csv(v) for v in values]) for number, values in enumerate(reader, start=1)])

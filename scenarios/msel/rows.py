@@ -1,6 +1,9 @@
 """Reading an MSEL's rows into injects: every cell checked, every problem named by row and column.
 
-The first non-empty row is the header; empty rows are skipped. A row with any
+The header is the first of the first rows to have every needed column (a title
+block may come above it); empty rows are skipped. Values a planner's sheet leaves
+out (a post's reach, a press call's window and question) are filled in by default
+with a warning. A row with any
 problem is left out and each of its problems reported; the rows that can be read
 become inject data (as a scenario file writes them), checked against the
 `Inject` model. Roles, false claims and levels are looked up in the base drill.
@@ -8,7 +11,7 @@ become inject data (as a scenario file writes them), checked against the
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -19,13 +22,16 @@ from debrief.labels import CHANNELS
 from scenarios.conditions import ConditionError, parse_condition
 from scenarios.model import Channel, Identifier, Inject
 from scenarios.msel.cells import Cell, items, match_names, name_key, parse_count, parse_minutes, parse_time, text
-from scenarios.msel.columns import BY_KEY, REQUIRED, Layout, column_of, read_header
+from scenarios.msel.columns import BY_KEY, HEADER_ROWS, REQUIRED, Layout, column_of, read_header
+from scenarios.msel.wordings import agencies, channel_of, word_key
 from scenarios.msel.drill import plain
 from scenarios.msel.problems import CellError, MselProblem, quote
 
 _IDENTIFIER = TypeAdapter(Identifier)
-_CHANNELS = {name_key(name): c.value for c in Channel
+_CHANNELS = {word_key(name): c.value for c in Channel
              for name in (c.value, c.value.replace("_", " "), CHANNELS[c.value].vi, CHANNELS[c.value].en)}
+DEFAULT_REACH = 5000  # people a post or article reaches when the sheet does not say (the skeleton's first post)
+DEFAULT_WINDOW = 60  # minutes a journalist waits when the sheet does not say
 
 
 @dataclass(frozen=True)
@@ -42,13 +48,13 @@ class Names:
             value = drill.get(key)
             return [e for e in value if isinstance(e, dict)] if isinstance(value, list) else []
 
-        roles: dict[str, str] = {}
+        roles: dict[str, str] = agencies({r["id"] for r in entries("roles") if isinstance(r.get("id"), str)})
         for role in entries("roles"):
             if isinstance(role.get("id"), str):
                 label = role.get("label") if isinstance(role.get("label"), dict) else {}
                 for name in (label.get("vi"), label.get("en"), role["id"]):  # an id wins over a label
                     if isinstance(name, str):
-                        roles[name_key(name)] = role["id"]
+                        roles[word_key(name)] = role["id"]
         claims = {name_key(c["id"]): c["id"] for c in entries("false_claims") if isinstance(c.get("id"), str)}
         levels = frozenset(lv["level"] for lv in entries("levels") if isinstance(lv.get("level"), int))
         return cls(roles, claims, levels)
@@ -72,6 +78,7 @@ class _Row:
     cells: list[Cell]
     layout: Layout
     problems: list[MselProblem] = field(default_factory=list)
+    warnings: list[MselProblem] = field(default_factory=list)
 
     def cell(self, key: str) -> Cell:
         position = self.layout.index.get(key)
@@ -79,6 +86,9 @@ class _Row:
 
     def problem(self, key: str | None, vi: str, en: str) -> None:
         self.problems.append(MselProblem(vi, en, self.row, self.layout.header(key) if key else None))
+
+    def warn(self, key: str | None, vi: str, en: str) -> None:
+        self.warnings.append(MselProblem(vi, en, self.row, self.layout.header(key) if key else None))
 
     def read(self, key: str, parse: Callable[[Cell], Any]) -> Any:
         try:
@@ -103,8 +113,8 @@ class _Row:
         return {"vi": vi, "en": en or None} if vi else None
 
 
-def _pick(row: _Row, key: str, names: dict[str, str], what: tuple[str, str]) -> list[str]:
-    found, unknown = match_names(row.cell(key), names)
+def _pick(row: _Row, key: str, names: dict[str, str], what: tuple[str, str], loose: bool = False) -> list[str]:
+    found, unknown = match_names(row.cell(key), names, word_key if loose else name_key)
     if unknown:
         known = ", ".join(sorted(set(names.values())))
         row.problem(key, f"{what[0]} không có trong kịch bản: {quote(unknown, 'vi')} (có: {known})",
@@ -155,17 +165,18 @@ def _inject(row: _Row, names: Names) -> tuple[int | None, dict[str, Any], tuple[
         row.problem("at", "chỉ ghi thời điểm hoặc điều kiện, không ghi cả hai",
                     "give either a time or a condition, not both")
     channel = row.required("channel")
-    if channel and name_key(channel) not in _CHANNELS:
+    channel_id = channel_of(channel, _CHANNELS) if channel else None
+    if channel and channel_id is None:
         row.problem("channel", f"kênh “{channel}” không tồn tại (có: {', '.join(CHANNELS[c.value].vi for c in Channel)})",
                     f"unknown channel '{channel}' (known: {', '.join(c.value for c in Channel)})")
     inject = {
         "id": _identifier(row),
-        "channel": _CHANNELS.get(name_key(channel)),
+        "channel": channel_id,
         "at": at,
         "when": when,
         "delay": row.read("delay", parse_minutes) or None,
         "sender": row.local("sender") if row.required("sender") else None,
-        "to": _pick(row, "to", names.roles, ("vai trò", "role")) if row.required("to") else [],
+        "to": _pick(row, "to", names.roles, ("vai trò", "role"), loose=True) if row.required("to") else [],
         "title": row.local("title"),
         "content": row.local("content") if row.required("content") else None,
         "claims": _pick(row, "claims", names.claims, ("tin sai", "false claim")),
@@ -173,7 +184,25 @@ def _inject(row: _Row, names: Names) -> tuple[int | None, dict[str, Any], tuple[
         "question": row.local("question"),
         "response_window": row.read("response_window", lambda cell: parse_minutes(cell, positive=True)),
     }
+    _defaults(row, inject)
     return number, plain(inject), _levels(row, names.levels)
+
+
+def _defaults(row: _Row, inject: dict[str, Any]) -> None:
+    """What a planner's sheet does not say but the drill needs, filled in with a warning to check it."""
+    if inject["channel"] in ("social_post", "press_article") and inject["reach"] is None and not row.problems:
+        inject["reach"] = DEFAULT_REACH
+        row.warn("reach", f"chưa ghi lượt tiếp cận: đặt mặc định {DEFAULT_REACH:,} người".replace(",", "."),
+                 f"no reach given: set to {DEFAULT_REACH:,} people by default")
+    if inject["channel"] == "press_call" and not row.problems:
+        if inject["response_window"] is None:
+            inject["response_window"] = DEFAULT_WINDOW
+            row.warn("response_window", f"chưa ghi thời hạn trả lời: đặt mặc định {DEFAULT_WINDOW} phút",
+                     f"no response window given: set to {DEFAULT_WINDOW} minutes by default")
+        if inject["question"] is None and inject["content"] is not None:
+            inject["question"] = dict(inject["content"])
+            row.warn("question", "chưa ghi câu hỏi của phóng viên: dùng nội dung tình huống làm câu hỏi",
+                     "no journalist's question given: the inject's text is used as the question")
 
 
 def _check_model(row: _Row, inject: dict[str, Any]) -> None:
@@ -194,23 +223,38 @@ def _new_id(row: int, taken: set[str]) -> str:
     return candidate
 
 
-def read_rows(rows: Iterable[tuple[int, list[Cell]]],
-              names: Names) -> tuple[Layout | None, list[ReadRow], list[MselProblem]]:
-    """The header's layout, the rows that can be read, and the problems of the others (or of the header)."""
+def find_header(filled: list[tuple[int, list[Cell]]],
+                mapping: Mapping[str, str | None] | None) -> tuple[int, Layout]:
+    """The header among the first rows (a title block may come above it): the first with every needed
+    column, else the one with the most recognised columns, else the first row."""
+    layouts = []
+    for at, (number, cells) in enumerate(filled[:HEADER_ROWS]):
+        layout = read_header(number, [text(cell) for cell in cells], mapping)
+        if layout.usable():
+            return at, layout
+        layouts.append((at, layout))
+    return max(layouts, key=lambda pair: (len(pair[1].index), -pair[0]))
+
+
+def read_rows(rows: Iterable[tuple[int, list[Cell]]], names: Names,
+              mapping: Mapping[str, str | None] | None = None) -> tuple[Layout | None, list[ReadRow], list[MselProblem], list[MselProblem]]:
+    """The header's layout, the rows that can be read, the problems of the others (or of the header), and the
+    warnings (values filled in by default)."""
     filled = [(number, cells) for number, cells in rows if any(text(cell) for cell in cells)]
     if not filled:
-        return None, [], [MselProblem("tệp không có dòng tiêu đề nào", "the file has no header row")]
-    (header_row, header), body = filled[0], filled[1:]
-    layout = read_header(header_row, [text(cell) for cell in header])
+        return None, [], [MselProblem("tệp không có dòng tiêu đề nào", "the file has no header row")], []
+    at, layout = find_header(filled, mapping)
+    header_row, body = filled[at][0], filled[at + 1:]
     missing = [BY_KEY[key].header for key in REQUIRED if key not in layout.index]
     if missing:
         return layout, [], [MselProblem(f"thiếu cột {quote(missing, 'vi')}", f"missing column(s) {quote(missing, 'en')}",
-                                        header_row)]
+                                        header_row)], []
     read = [(row, _inject(row, names)) for row in (_Row(number, cells, layout) for number, cells in body)]
     taken = {inject["id"] for _, (_, inject, _) in read if inject.get("id")}
     first: dict[str, int] = {}
     kept: list[ReadRow] = []
     problems: list[MselProblem] = []
+    warnings: list[MselProblem] = []
     for row, (number, inject, levels) in read:
         inject["id"] = inject.get("id") or _new_id(row.row, taken)
         if inject["id"] in first:
@@ -221,5 +265,6 @@ def read_rows(rows: Iterable[tuple[int, list[Cell]]],
             _check_model(row, inject)
         problems += row.problems
         if not row.problems:
+            warnings += row.warnings
             kept.append(ReadRow(row.row, number, inject, levels))
-    return layout, kept, problems
+    return layout, kept, problems, warnings

@@ -78,7 +78,7 @@ def _put(sheet, row: int, column: int, value: Cell) -> None:
         cell.data_type = "s"  # a text, not a formula
 
 
-def write_xlsx(scenario: Scenario, target: Target) -> None:
+def write_xlsx(scenario: Scenario, target: Target, comment: str = "") -> None:
     """The events sheet (header frozen, widths set, text wrapped) and the drill sheet."""
     book = Workbook()
     events = book.active
@@ -97,14 +97,14 @@ def write_xlsx(scenario: Scenario, target: Target) -> None:
     events.auto_filter.ref = events.dimensions
     drill = book.create_sheet(DRILL_SHEET)
     drill.column_dimensions["A"].width = 120
-    for r, line in enumerate(dump_yaml(scenario_data(scenario), DRILL_NOTE).splitlines(), start=1):
+    for r, line in enumerate(dump_yaml(scenario_data(scenario), "\n".join(filter(None, (DRILL_NOTE, comment)))).splitlines(), start=1):
         _put(drill, r, 1, line)
         drill.cell(row=r, column=1).font = Font(name="Consolas")
     book.save(target)
 
 
-def write_csv(scenario: Scenario, target: Target) -> None:
-    """The events only, UTF-8 with a byte-order mark so that Excel shows Vietnamese right.
+def write_csv(scenario: Scenario, target: Target, comment: str = "") -> None:
+    """The events only, UTF-8 with a byte-order mark so that Excel shows Vietnamese right (no room for `comment`).
 
     A text that Excel would run as a formula (=, +, -, @ first) gets a leading apostrophe,
     which the import takes off again.

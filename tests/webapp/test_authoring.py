@@ -306,14 +306,32 @@ def test_an_uploaded_msel_reports_every_bad_row_and_loads_what_it_can(app, lan, 
     sheet = lan.post(f"{BASE}/api/msel", json={"yaml": text, "format": "csv"}).data.decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(sheet)))
     channel = rows[0].index("Kênh / Channel")
-    rows[2][channel] = "fax"
+    rows[2][channel] = "bồ câu"
     out = io.StringIO()
     csv.writer(out).writerows(rows)
     body = lan.post(f"{BASE}/{water}/msel", json={"yaml": text, "file": base64.b64encode(out.getvalue().encode()).decode()}).get_json()
     assert not body["imported"] and len(body["problems"]) == 1
-    assert body["problems"][0]["vi"].startswith("dòng 3, cột “Kênh / Channel”: kênh “fax”")
-    assert body["problems"][0]["en"].startswith("row 3, column 'Kênh / Channel': unknown channel 'fax'")
-    assert len(body["data"]["injects"]) == len(parse_scenario(text).injects) - 1
+    assert body["problems"][0]["vi"].startswith("dòng 3, cột “Kênh / Channel”: kênh “bồ câu”")
+    assert body["problems"][0]["en"].startswith("row 3, column 'Kênh / Channel': unknown channel 'bồ câu'")
+    assert len(body["data"]["injects"]) == len(parse_scenario(text).injects)  # merged: the base keeps the row's inject
+
+
+def test_an_uploaded_planners_sheet_is_read_with_the_users_column_mapping(app, lan, water):
+    from msel_layouts import UNKNOWN_TO, vn_xlsx
+
+    [text] = versions(app, water)
+    sheet = base64.b64encode(vn_xlsx().getvalue()).decode()
+    body = lan.post(f"{BASE}/{water}/msel", json={"yaml": text, "file": sheet}).get_json()
+    assert not body["imported"] and {"header": UNKNOWN_TO, "key": None} in body["columns"]
+    assert "to" in [k["key"] for k in body["keys"]]
+    body = lan.post(f"{BASE}/{water}/msel", json={"yaml": text, "file": sheet, "mapping": {UNKNOWN_TO: "to"}}).get_json()
+    assert body["imported"] and body["ok"] and {"header": UNKNOWN_TO, "key": "to"} in body["columns"]
+    assert len(body["data"]["injects"]) == len(parse_scenario(text).injects) + 4
+    assert [w["row"] for w in body["warnings"]][:1] == [5] and "lượt tiếp cận" in body["warnings"][0]["vi"]
+    assert body["yaml"].startswith(text.split("\nid:")[0])  # the drill's header comment is kept
+    for bad in ({UNKNOWN_TO: "nonsense"}, ["to"], {UNKNOWN_TO: 3}):
+        response = lan.post(f"{BASE}/{water}/msel", json={"yaml": text, "file": sheet, "mapping": bad})
+        assert response.status_code == 400 and "mapping" in response.get_json()["error"]["en"]
 
 
 def test_an_msel_that_is_not_a_sheet_is_refused_with_a_reason(lan, water):

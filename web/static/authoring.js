@@ -419,19 +419,25 @@
     if (!file) return;
     var before = null;
     window.AuthoringMsel.read(file).then(function (content) {
+      /* Read the sheet onto the text as it was before the import, with the user's column mapping if any. */
+      function send(mapping) {
+        var body = { yaml: before, file: content };
+        if (mapping) body.mapping = mapping;
+        return Net.post(config.urls.msel_import, body, config.csrf).then(function (res) {
+          if (!res.ok) { failure(dom.mselPanel, res.body.error); return; }
+          load(res.body);
+          dom.mselPanel.scrollIntoView({ block: "start", behavior: "smooth" });
+          window.AuthoringMsel.report(dom.mselPanel, res.body, function () {
+            state.edits++;
+            state.yaml = before;
+            dom.yaml.value = before;
+            schedule("yaml");
+          }, send);
+        });
+      }
       return settle().then(function () {
         before = state.yaml;
-        return Net.post(config.urls.msel_import, { yaml: state.yaml, file: content }, config.csrf);
-      }).then(function (res) {
-        if (!res.ok) { failure(dom.mselPanel, res.body.error); return; }
-        load(res.body);
-        dom.mselPanel.scrollIntoView({ block: "start", behavior: "smooth" });
-        window.AuthoringMsel.report(dom.mselPanel, res.body, function () {
-          state.edits++;
-          state.yaml = before;
-          dom.yaml.value = before;
-          schedule("yaml");
-        });
+        return send(null);
       });
     }, function (error) { failure(dom.mselPanel, error); });
   }

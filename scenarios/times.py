@@ -1,0 +1,39 @@
+"""Scenario times as a drill file writes them: minutes (70) or `T+HH:MM` (T+01:10), never a bare `1:10`.
+
+YAML 1.1, which PyYAML follows, reads a plain `1:10` as a base-60 integer (70):
+an author who meant one hour ten minutes would get seventy minutes without a word.
+`scenarios.bounded_yaml` therefore keeps such a value as text, and `scenario_minute`
+refuses it, saying what YAML would have made of it and how to write the time.
+"""
+
+from __future__ import annotations
+
+import re
+
+CLOCK = re.compile(r"T\+(\d+):([0-5]\d)(?::([0-5]\d))?")
+SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?")
+
+
+def base_sixty(text: str) -> float:
+    """What YAML 1.1 makes of '1:10' (70) or '1:10:30' (4230)."""
+    sign = -1 if text.startswith("-") else 1
+    value = 0.0
+    for part in text.lstrip("+-").replace("_", "").split(":"):
+        value = value * 60 + float(part)
+    return sign * value
+
+
+def scenario_minute(value: object) -> object:
+    """'T+01:10' -> 70.0; a bare '1:10' -> ValueError saying why; anything else is left to the number check."""
+    if not isinstance(value, str):
+        return value
+    text = value.strip()
+    if clock := CLOCK.fullmatch(text):
+        hours, minutes, seconds = (int(part or 0) for part in clock.groups())
+        return hours * 60 + minutes + seconds / 60
+    if SEXAGESIMAL.fullmatch(text):
+        hours, _, rest = text.lstrip("+").partition(":")
+        raise ValueError(
+            f"'{text}' is ambiguous: YAML 1.1 reads it as a base-60 number ({base_sixty(text):g}); "
+            f"write the time as T+{int(hours or 0):02d}:{rest[:2].zfill(2)} or as minutes")
+    return value
