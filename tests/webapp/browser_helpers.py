@@ -13,6 +13,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
@@ -165,3 +166,12 @@ def submit_action(page, action_type: str, selects: dict[str, str] | None = None,
     for name, value in (fills or {}).items():
         form.locator(f"[name={name}]").fill(value)
     form.locator("button[type=submit]").click()
+
+
+def open_copy(page, base: str, builtin: str = "nuoc-may-nhiem-doc") -> None:
+    """Logged in, a copy of a built-in drill opened in the editor, checked valid."""
+    log_in(page, base)
+    page.goto(base + "/instructor/drills/")
+    page.click(f"#builtin-{builtin} form button")
+    page.wait_for_url("**/instructor/drills/*/edit")
+    expect(page.locator("#au-status")).to_contain_text("Hợp lệ")

@@ -16,19 +16,11 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from browser_helpers import log_in
+from browser_helpers import open_copy
 from scenarios.library import scenario_path as library_path
 
 pytestmark = pytest.mark.browser
 XSS = "<img src=x onerror=alert(1)>"
-
-
-def open_copy(page, base: str, builtin: str = "nuoc-may-nhiem-doc") -> None:
-    log_in(page, base)
-    page.goto(base + "/instructor/drills/")
-    page.click(f"#builtin-{builtin} form button")
-    page.wait_for_url("**/instructor/drills/*/edit")
-    expect(page.locator("#au-status")).to_contain_text("Hợp lệ")
 
 
 def test_the_editor_checks_as_you_type_keeps_form_and_yaml_in_step_and_dry_runs(server, contexts):

@@ -12,13 +12,12 @@ import pytest
 from playwright.sync_api import expect
 
 from msel_layouts import UNKNOWN_TO, vn_xlsx
-from test_authoring_browser import open_copy
-from test_browser import chromium, contexts, server  # noqa: F401 - the same live server and browser
+from browser_helpers import open_copy
 
 pytestmark = pytest.mark.browser
 
 
-def test_a_planners_workbook_is_read_after_the_user_corrects_a_column(server, contexts, tmp_path):  # noqa: F811
+def test_a_planners_workbook_is_read_after_the_user_corrects_a_column(server, contexts, tmp_path):
     page = contexts().new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect, sync_playwright
 
 from browser_helpers import LiveServer, launch, log_in, new_context, page_errors, require_chromium
-from test_roster_file import HEADER_VI, as_xlsx, roster_rows
+from roster_helpers import HEADER_VI, as_xlsx, roster_rows
 
 
 @pytest.fixture(scope="module")
