@@ -6,7 +6,7 @@
 
 A handful of queries per exercise, whatever its length and number of teams:
 one each for members, events, action inputs and observations (with their
-authors), all teams at once. Who took each action comes from the input log
+authors: an evaluator's, else the instructor's), all teams at once. Who took each action comes from the input log
 (`debrief.attribution`): a `member:<id>` source is that trainee's name.
 """
 
@@ -26,6 +26,7 @@ from web.extensions import db
 from web.local_time import in_vietnam
 from web.models import EventRecord, Exercise, InputRecord, Instructor, Member, Observation, Team
 from web.models.debrief import ReportIssuance
+from web.models.evaluators import Evaluator, EvaluatorObservation
 from web.practice.attempts import PRACTICE_USERNAME
 from web.review.notes import readable_note
 
@@ -48,8 +49,11 @@ def _runs(exercise: Exercise, teams: Sequence[Team]) -> list[TeamRun]:
             .order_by(InputRecord.team_id, InputRecord.number)):
         inputs[team_id].append(ActionInput(source=source, role=payload.get("role")))
     notes: dict[int, list[Note]] = defaultdict(list)
-    for observation, author in db.session.execute(
-            select(Observation, Instructor.display_name).join(Instructor, Observation.instructor_id == Instructor.id)
+    for observation, author in db.session.execute(  # an evaluator's observation is theirs, any other the instructor's
+            select(Observation, func.coalesce(Evaluator.display_name, Instructor.display_name))
+            .join(Instructor, Observation.instructor_id == Instructor.id)
+            .outerjoin(EvaluatorObservation, EvaluatorObservation.observation_id == Observation.id)
+            .outerjoin(Evaluator, EvaluatorObservation.evaluator_id == Evaluator.id)
             .where(Observation.team_id.in_(ids)).order_by(Observation.team_id, Observation.at, Observation.id)):
         notes[observation.team_id].append(readable_note(observation, author, scenario.duration))
     runs = []
