@@ -2,7 +2,7 @@
 
     from debrief import review
     team_review = review(run)          # a TeamRun
-    team_review.card.total             # the ScoreCard (scoring.score)
+    team_review.card.total             # the ScoreCard (scoring.score, with the instructor's overrides)
     team_review.as_dict()              # JSON-ready
 
 `review` is a pure function of the run: the timeline, the opinion series and
@@ -23,6 +23,7 @@ from debrief.summaries import Summariser, inject_name
 from debrief.team_run import ACT_KINDS, Event, Note, TeamRun, Trainee
 from debrief.timeline import TimelineEntry, timeline
 from scoring import ScoreCard, Text, format_t, score
+from scoring.overrides import overridden
 from sim.actions import CATALOG
 
 
@@ -224,7 +225,7 @@ def review(run: TeamRun) -> TeamReview:
     final_level, max_level, belief, trust = _final_state(run.events, levels, opinion)
     return TeamReview(
         team=run.team, status=run.status, seed=run.seed, scenario=run.scenario.id, members=run.members,
-        timeline=timeline(run), opinion=opinion, levels=levels, card=score(run.scenario, run.events),
+        timeline=timeline(run), opinion=opinion, levels=levels, card=overridden(score(run.scenario, run.events), run.overrides),
         by_role=_by_role(run, acts), by_trainee=_by_trainee(run, acts), observations=run.observations,
         missed_deadlines=_missed(run, summariser), final_level=final_level, max_level=max_level,
         final_belief=belief, final_trust=trust,

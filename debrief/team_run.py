@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from scenarios.model import Scenario
+from scoring.overrides import Override
 
 Event = Mapping[str, Any]
 ACT_KINDS = ("action", "refused")  # the events an action input produces, exactly one each
@@ -51,7 +52,8 @@ class TeamRun:
     `events` are the event dicts as stored (docs/EVENTS.md), in seq order.
     `actors` maps the seq of each `action`/`refused` event to who took it: a
     trainee's name, or a label such as "Bot (vai …)" (see `debrief.attribution`).
-    `status` is the team's (ready, running, paused, ended).
+    `status` is the team's (ready, running, paused, ended). `overrides` are the
+    instructor's verdicts on rules of its card (`scoring.overrides`), the score uses them.
     """
 
     scenario: Scenario
@@ -62,6 +64,7 @@ class TeamRun:
     actors: Mapping[int, str] = field(default_factory=dict)
     status: str = "ended"
     seed: int = 0
+    overrides: Mapping[str, Override] = field(default_factory=dict)  # rule id -> the instructor's verdict
 
     def __post_init__(self) -> None:
         roles = set(self.scenario.trainee_roles)

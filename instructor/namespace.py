@@ -7,7 +7,7 @@ and then its every event (`web.outbox`). A console has one team open at a time.
 
 Authenticated on connect (instructors only); every message checks its shape
 and that the exercise or team belongs to this instructor. Each refusal is
-logged once (`web.auth.refuse`). An observation's text and minute follow
+logged once (`web.auth.refuse`). An observation is written by `web.observing`: its text and minute follow
 `web.review.notes`: the minute lies within the drill.
 """
 
@@ -26,8 +26,9 @@ from web.controls import CONTROLS, ControlError
 from web.extensions import db, socketio
 from web.live import TeamUnavailable
 from web.models import EventRecord, Exercise, Observation, Team
+from web.observing import observe
 from web.outbox import INSTRUCTOR_NAMESPACE, instructor_room, opened_room
-from web.review.notes import NoteError, checked_minute, checked_text, within
+from web.review.notes import within
 from web.team_summary import rescore, summary
 from web.validation import MAX_NAME, as_id, is_plain, refusal
 
@@ -196,21 +197,7 @@ class InstructorNamespace(AuditedNamespace):
         team = _owned_team(data.get("team_id"))
         if team is None:
             return {"ok": False, "error": "Không có đội này. / No such team."}
-        try:
-            world = _live().team(team.id).world
-        except TeamUnavailable as exc:
-            return refusal(f"observe team {team.id}", "team unavailable", str(exc))
-        try:
-            text = checked_text(data.get("text"))
-            at = world.now if data.get("at") is None else checked_minute(data["at"], world.scenario.duration)
-        except NoteError as exc:
-            return refusal(f"observe team {team.id}", "bad text or time", str(exc))
-        observation = Observation(team_id=team.id, instructor_id=current_user.id, at=float(at), text=text)
-        db.session.add(observation)
-        db.session.commit()
-        sent = {"team_id": team.id, "id": observation.id, "at": observation.at, "text": text}
-        socketio.emit("observation", sent, to=opened_room(team.id), namespace=INSTRUCTOR_NAMESPACE)
-        return {"ok": True, "observation": sent}
+        return observe(team, data)
 
 
 def init_app(app: Flask) -> None:

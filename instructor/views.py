@@ -1,4 +1,5 @@
-"""The instructor's pages: exercises, creating one from a built-in drill or a version of one's own, and the live console."""
+"""The instructor's pages: exercises, creating one from a built-in drill or a version of one's own, and the live console
+(the evaluators' accounts: `instructor.evaluators`)."""
 
 from __future__ import annotations
 
@@ -168,4 +169,6 @@ def console(exercise_id: int):
 
 
 def init_app(app: Flask) -> None:
+    from instructor import evaluators  # noqa: F401 - its routes join bp
+
     app.register_blueprint(bp)

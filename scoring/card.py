@@ -135,6 +135,7 @@ class RuleResult:
     source: Text
     title: Text = field(default=Text("", ""), compare=False)
     status: str = MET
+    override: Any = None  # the instructor's verdict and the automatic one it replaced (`scoring.overrides.Applied`)
 
     @property
     def due(self) -> bool:
@@ -151,6 +152,7 @@ class RuleResult:
             "evidence": [e.as_dict() for e in self.evidence],
             "explanation": self.explanation.as_dict(),
             "source": self.source.as_dict(),
+            "override": self.override.as_dict() if self.override is not None else None,
         }
 
 
@@ -176,6 +178,11 @@ class ScoreCard:
     completion: str = COMPLETE
     ended_at: float | None = None
     duration: float | None = None
+
+    @property
+    def overridden(self) -> bool:
+        """Whether an instructor overrode any verdict on the card (`scoring.overrides`)."""
+        return any(r.override is not None for r in self.rules)
 
     def result(self, rule_id: str) -> RuleResult:
         """The result of the rule with this id (KeyError if the rule set has none)."""
@@ -206,4 +213,4 @@ class ScoreCard:
 
     def as_dict(self) -> dict[str, Any]:
         return {"total": self.total, "bonus": self.bonus, "rule_set": self.rule_set, "completion": self.completion,
-                "ended_at": self.ended_at, "duration": self.duration, "due_points": self.due_points, "rules": [r.as_dict() for r in self.rules]}
+                "ended_at": self.ended_at, "duration": self.duration, "due_points": self.due_points, "overridden": self.overridden, "rules": [r.as_dict() for r in self.rules]}

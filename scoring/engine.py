@@ -65,6 +65,15 @@ def _result(entry: RuleEntry, context: ScoringContext, late: Lateness | None) ->
     )
 
 
+def totals(results: Iterable[RuleResult]) -> tuple[float, float, float]:
+    """A card's total (the legal rules that fell due, scaled to 100), its bonus, and those rules' maximum."""
+    results = list(results)
+    legal = [r for r in results if not r.bonus and r.due]
+    due_points = sum(r.max_points for r in legal)
+    total = round(100 * sum(r.points for r in legal) / due_points, 1) if due_points else 0.0
+    return total, round(sum(r.points for r in results if r.bonus), 1), due_points
+
+
 def score(scenario: Scenario, events: Iterable[Event], rule_set_id: str | RuleSet | None = None) -> ScoreCard:
     """Score an event log (docs/EVENTS.md) of a scenario under a rule set (default: the scenario's).
 
@@ -82,10 +91,7 @@ def score(scenario: Scenario, events: Iterable[Event], rule_set_id: str | RuleSe
     late = lateness(context, policy.span, policy.within) if policy else None
     timely = set(policy.rules) if policy else set()
     results = tuple(_result(entry, context, late if entry.id in timely else None) for entry in rule_set.entries)
-    legal = [r for r in results if not r.bonus and r.due]
-    due_points = sum(r.max_points for r in legal)
-    total = round(100 * sum(r.points for r in legal) / due_points, 1) if due_points else 0.0
-    bonus = round(sum(r.points for r in results if r.bonus), 1)
+    total, bonus, due_points = totals(results)
     return ScoreCard(scenario=scenario.id, rule_set=rule_set.id, total=total, bonus=bonus, rules=results,
                      due_points=due_points, completion=completion(context),
                      ended_at=float(context.end["t"]) if context.end is not None else None,

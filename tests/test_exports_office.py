@@ -301,3 +301,40 @@ def test_report_writes_each_format_from_the_database(name, played_platform, caps
     else:
         summary = {row[0]: row[2] for row in load_workbook(out)[SUMMARY].iter_rows(values_only=True)}
         assert (summary["Đội 1"], summary["Đội 2"]) == (100, 0)
+
+
+# --- an instructor's override of a verdict ------------------------------------------------------------
+
+OVERRIDE_REASON = "Đội đã trả lời báo qua điện thoại, có biên bản kèm theo."
+
+
+def overridden_document() -> tuple[dict[str, Any], str]:
+    """The silent team's report with one failed rule overridden as met by Trần Thị Lan; (document, rule title)."""
+    from dataclasses import replace
+
+    from debrief import review
+    from scoring.overrides import Override
+
+    run = team_run(WATER, "silent")
+    failed = next(r for r in review(run).card.rules if r.status == "not_met" and not r.bonus)
+    run = replace(run, overrides={failed.id: Override("met", OVERRIDE_REASON, "Trần Thị Lan")})
+    return report_document(meta(WATER), [run]), failed.title.vi
+
+
+def test_every_office_export_shows_an_override_with_who_why_and_the_automatic_verdict():
+    document, title = overridden_document()
+    note = "Giảng viên Trần Thị Lan điều chỉnh (tự động: Chưa đạt"
+    pdf = " ".join(pdf_pages(document))
+    assert note in pdf and flat(OVERRIDE_REASON) in pdf and "(có kết luận điều chỉnh của giảng viên)" in pdf
+    word = word_file(document)
+    texts = " ".join(p.text for p in word.paragraphs)
+    assert note in texts and OVERRIDE_REASON in texts
+    cells = [cell for table in word.tables for row in cell_texts(table) for cell in row]
+    assert "Đạt (giảng viên điều chỉnh)" in cells
+    sheet_texts = [str(c.value) for ws in workbook(document).worksheets for row in ws.iter_rows() for c in row if c.value]
+    assert any(note in text and OVERRIDE_REASON in text for text in sheet_texts)
+    assert "Điều chỉnh của giảng viên (ai, lý do)" in sheet_texts
+
+
+def test_a_report_without_overrides_says_nothing_of_them(document):
+    assert "điều chỉnh" not in " ".join(pdf_pages(document))

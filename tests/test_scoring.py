@@ -102,13 +102,13 @@ def test_rule_set_defaults_to_the_scenarios():
 def test_as_dict_shape():
     card = score(minimal(), silent().events)
     data = card.as_dict()
-    assert list(data) == ["total", "bonus", "rule_set", "completion", "ended_at", "duration", "due_points", "rules"]
+    assert list(data) == ["total", "bonus", "rule_set", "completion", "ended_at", "duration", "due_points", "overridden", "rules"]
     assert (data["completion"], data["ended_at"], data["duration"], data["due_points"]) == ("complete", 600, 600, 100 - WEIGHTS["initial_information"])
     assert data["rule_set"] == "vn-2026" and isinstance(data["total"], float)
     assert [r["id"] for r in data["rules"]] == [*LEGAL, "cerc_first_message"]
     for rule in data["rules"]:
         assert list(rule) == ["id", "passed", "status", "points", "max_points", "bonus", "evidence", "explanation",
-                              "source"]
+                              "source", "override"]
         assert set(rule["explanation"]) == {"vi", "en"} and set(rule["source"]) == {"vi", "en"}
         assert 0 <= rule["points"] <= rule["max_points"]
         for item in rule["evidence"]:

@@ -98,7 +98,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     socketio.init_app(app, async_mode="threading", max_http_buffer_size=MAX_PAYLOAD)
     _bound_socket_messages(app)
 
-    from web import auth, headers, label_tables, local_time, pages, practice, review, trainee
+    from web import auth, evaluation, headers, label_tables, local_time, pages, practice, review, trainee
     from web.live import LiveExercises
     from web.outbox import send_events, send_status
     from instructor import authoring, namespace as instructor_namespace, views as instructor_views
@@ -113,6 +113,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     practice.init_app(app)
     instructor_views.init_app(app)
     instructor_namespace.init_app(app)
+    evaluation.init_app(app)
     authoring.init_app(app)
     app.extensions["live"] = LiveExercises(app, outbox=send_events, announce=send_status)
     return app

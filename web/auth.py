@@ -1,7 +1,9 @@
 """Who is who: instructors log in with a password; trainees join a team with its code and their name.
 
 They are Flask-Login users, told apart by their id's prefix (`instructor:7`,
-`member:12`), and so are the trainee accounts of self-practice (`account:3`).
+`member:12`), and so are the trainee accounts of self-practice (`account:3`) and the
+evaluators an instructor makes (`evaluator:4`, `web.models.evaluators`), who log in on the
+instructors' form and land on their own page.
 Every login opens a `LoginSession` whose token the session cookie carries, and
 logging out deletes it: a cookie copied before the logout lets nobody in after.
 A page that needs a login sends an anonymous user to the instructor login, or a
@@ -25,6 +27,7 @@ from wtforms.validators import DataRequired, Length
 from web import refusals, throttle
 from web.extensions import db, login_manager
 from web.models import Instructor, LoginSession, Member, core
+from web.models.evaluators import Evaluator
 from web.models.practice import TraineeAccount
 
 bp = Blueprint("auth", __name__)
@@ -39,7 +42,7 @@ TOKEN_KEY = "login_token"  # the session's key for its LoginSession token
 def load_user(user_id: str):
     """The user of a session whose login is still open (its token not deleted by a logout)."""
     kind, _, number = user_id.partition(":")
-    model = {"instructor": Instructor, "member": Member, "account": TraineeAccount}.get(kind)
+    model = {"instructor": Instructor, "member": Member, "account": TraineeAccount, "evaluator": Evaluator}.get(kind)
     if model is None or not number.isdigit() or not _login_open(user_id):
         return None
     return db.session.get(model, int(number))
@@ -69,6 +72,10 @@ def _close_login(sender, user) -> None:
 
 def is_instructor(user) -> bool:
     return isinstance(user, Instructor)
+
+
+def is_evaluator(user) -> bool:
+    return isinstance(user, Evaluator)
 
 
 def is_member(user) -> bool:
@@ -102,7 +109,7 @@ def refuse_attempt(form: str, target: str, reason: str, message: str) -> None:
     flash(message, "error")
 
 
-def password_matches(holder: Instructor | TraineeAccount | None, password: str) -> bool:
+def password_matches(holder: Instructor | Evaluator | TraineeAccount | None, password: str) -> bool:
     """Whether `holder` has this password. No holder (an unknown user name) costs the same hash and is False."""
     stored = holder.password_hash if holder is not None else _dummy_hash()
     return core.check_password_hash(stored, password) and holder is not None
@@ -155,10 +162,11 @@ def login():
         return refused
     form = LoginForm()
     if form.validate_on_submit():
-        instructor = db.session.scalar(select(Instructor).where(Instructor.username == form.username.data))
-        if password_matches(instructor, form.password.data):
-            login_user(instructor)
-            return redirect(url_for("instructor.dashboard"))
+        holder = (db.session.scalar(select(Instructor).where(Instructor.username == form.username.data))
+                  or db.session.scalar(select(Evaluator).where(Evaluator.username == form.username.data)))
+        if password_matches(holder, form.password.data):
+            login_user(holder)
+            return redirect(url_for("evaluation.home" if is_evaluator(holder) else "instructor.dashboard"))
         refuse_attempt("login", form.username.data, f"wrong username or password for '{form.username.data}'",
                        WRONG_LOGIN)
     return render_template("login.html", form=form)

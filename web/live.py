@@ -203,10 +203,7 @@ class LiveExercises:
     def _stamp_at(self, live: LiveTeam, now: float) -> float:
         """Bring the world to wall time `now` and store what it emitted; the minute an input now is stamped with."""
         self._advance(live, now)
-        self._flush(live)
-        if live.world.over:  # the drill reached its end in this very tick: nothing more is recorded
-            self._set_status(live, "ended")
-            self.announce(live)
+        if self._settle(live):  # the drill reached its end in this very tick: nothing more is recorded
             raise ControlError("Buổi diễn tập của đội đã kết thúc. / This team's drill has ended.")
         return live.world.now
 
@@ -327,10 +324,18 @@ class LiveExercises:
             return
         with self._guarded(live):
             self._advance(live, self.clock())
-        self._flush(live)
-        if live.world.over:
+        self._settle(live)
+
+    def _settle(self, live: LiveTeam) -> bool:
+        """Send what the world emitted; a world that reached its end is marked ended first, so the message
+        carrying its `end` event says `ended`, and its watchers are told after it. True if it ended."""
+        ended = live.world.over and live.status != "ended"
+        if ended:
             self._set_status(live, "ended")
+        self._flush(live)
+        if ended:
             self.announce(live)
+        return live.world.over
 
     def _advance(self, live: LiveTeam, now: float) -> None:
         """Play the world to the clock's minute at wall time `now`; a practice team's bots act on the way."""

@@ -7,7 +7,8 @@ exercise's, which gets each team's `summary` (`web.team_summary`) when something
 other than an opinion sample happened, and each team's, joined by opening that
 team, which gets the team's every event and, when anything but opinion moved,
 its score card: a team is rescored only while somebody has it open (and once
-at its end).
+at its end). An evaluator's room is per team and
+gets what a console that opened the team gets (`web.evaluation`).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from web.team_summary import rescore, summary
 
 TRAINEE_NAMESPACE = "/trainee"
 INSTRUCTOR_NAMESPACE = "/instructor"
+EVALUATOR_NAMESPACE = "/evaluator"
 
 
 def role_room(team_id: int, role: str) -> str:
@@ -36,13 +38,17 @@ def opened_room(team_id: int) -> str:
     return f"team:{team_id}:instructor"
 
 
-def _has_members(room: str) -> bool:
-    """Whether a console in this process has the room joined."""
-    return next(socketio.server.manager.get_participants(INSTRUCTOR_NAMESPACE, room), None) is not None
+def _has_members(namespace: str, room: str) -> bool:
+    """Whether a socket of `namespace` in this process has the room joined."""
+    return next(socketio.server.manager.get_participants(namespace, room), None) is not None
+
+
+def evaluator_room(team_id: int) -> str:
+    return f"team:{team_id}:evaluators"
 
 
 def send_status(live) -> None:
-    """Tell a team's trainees and its instructor that its status changed (started, paused, resumed,
+    """Tell a team's trainees, its instructor and its evaluators that its status changed (started, paused, resumed,
     new speed, ended, stopped by a fault), after any events that led to it.
 
     Trainees learn only that a fault stopped the team; the instructor gets the error itself.
@@ -52,8 +58,9 @@ def send_status(live) -> None:
     for role in live.world.scenario.trainee_roles:
         socketio.emit("status", {**news, "fault": live.fault is not None},
                       to=role_room(live.team_id, role), namespace=TRAINEE_NAMESPACE)
-    socketio.emit("status", {**news, "team_id": live.team_id, "fault": live.fault},
-                  to=instructor_room(live.exercise_id), namespace=INSTRUCTOR_NAMESPACE)
+    told = {**news, "team_id": live.team_id, "fault": live.fault}
+    socketio.emit("status", told, to=instructor_room(live.exercise_id), namespace=INSTRUCTOR_NAMESPACE)
+    socketio.emit("status", told, to=evaluator_room(live.team_id), namespace=EVALUATOR_NAMESPACE)
 
 
 def send_events(live, events: list[Event], produced: float) -> None:
@@ -69,14 +76,18 @@ def send_events(live, events: list[Event], produced: float) -> None:
         for role in event["audience"]:
             socketio.emit("event", payload, to=role_room(live.team_id, role), namespace=TRAINEE_NAMESPACE)
     moved = any(e["kind"] != "opinion" for e in events)  # the score moves with acts, deadlines and the end
-    watched = _has_members(opened_room(live.team_id))
-    if moved and (watched or any(e["kind"] == "end" for e in events)):
+    opened = _has_members(INSTRUCTOR_NAMESPACE, opened_room(live.team_id))
+    evaluated = _has_members(EVALUATOR_NAMESPACE, evaluator_room(live.team_id))
+    if moved and (opened or evaluated or any(e["kind"] == "end" for e in events)):
         rescore(live)
-    if watched:
+    if opened or evaluated:
         message = {"team_id": live.team_id, "events": events, "status": live.status,
                    "minute": round(live.world.now, 2), "level": live.world.level}
         if moved:
             message["score"] = live.card
-        socketio.emit("events", message, to=opened_room(live.team_id), namespace=INSTRUCTOR_NAMESPACE)
+        if opened:
+            socketio.emit("events", message, to=opened_room(live.team_id), namespace=INSTRUCTOR_NAMESPACE)
+        if evaluated:
+            socketio.emit("events", message, to=evaluator_room(live.team_id), namespace=EVALUATOR_NAMESPACE)
     if moved:
         socketio.emit("summary", summary(live), to=instructor_room(live.exercise_id), namespace=INSTRUCTOR_NAMESPACE)

@@ -5,8 +5,8 @@
     meta = exercise_meta(exercise)      # title, date, instructor, scenario, who issues the printed report
 
 A handful of queries per exercise, whatever its length and number of teams:
-one each for members, events, action inputs and observations (with their
-authors), all teams at once. Who took each action comes from the input log
+one each for members, events, action inputs, the instructor's verdict overrides and observations (with their
+authors: an evaluator's, else the instructor's), all teams at once. Who took each action comes from the input log
 (`debrief.attribution`): a `member:<id>` source is that trainee's name.
 """
 
@@ -21,11 +21,13 @@ from debrief.attribution import ActionInput, attribute
 from debrief.exercise import ExerciseMeta
 from debrief.issuance import FIELDS as ISSUANCE_FIELDS, Issuance
 from debrief.team_run import Note, TeamRun, Trainee
+from scoring.overrides import Override
 from web.exercises import scenario_of
 from web.extensions import db
 from web.local_time import in_vietnam
 from web.models import EventRecord, Exercise, InputRecord, Instructor, Member, Observation, Team
-from web.models.debrief import ReportIssuance
+from web.models.debrief import ReportIssuance, VerdictOverride
+from web.models.evaluators import Evaluator, EvaluatorObservation
 from web.practice.attempts import PRACTICE_USERNAME
 from web.review.notes import readable_note
 
@@ -48,10 +50,18 @@ def _runs(exercise: Exercise, teams: Sequence[Team]) -> list[TeamRun]:
             .order_by(InputRecord.team_id, InputRecord.number)):
         inputs[team_id].append(ActionInput(source=source, role=payload.get("role")))
     notes: dict[int, list[Note]] = defaultdict(list)
-    for observation, author in db.session.execute(
-            select(Observation, Instructor.display_name).join(Instructor, Observation.instructor_id == Instructor.id)
+    for observation, author in db.session.execute(  # an evaluator's observation is theirs, any other the instructor's
+            select(Observation, func.coalesce(Evaluator.display_name, Instructor.display_name))
+            .join(Instructor, Observation.instructor_id == Instructor.id)
+            .outerjoin(EvaluatorObservation, EvaluatorObservation.observation_id == Observation.id)
+            .outerjoin(Evaluator, EvaluatorObservation.evaluator_id == Evaluator.id)
             .where(Observation.team_id.in_(ids)).order_by(Observation.team_id, Observation.at, Observation.id)):
         notes[observation.team_id].append(readable_note(observation, author, scenario.duration))
+    overrides: dict[int, dict[str, Override]] = defaultdict(dict)
+    for row, author in db.session.execute(
+            select(VerdictOverride, Instructor.display_name).join(Instructor, VerdictOverride.instructor_id == Instructor.id)
+            .where(VerdictOverride.team_id.in_(ids))):
+        overrides[row.team_id][row.rule_id] = Override(row.verdict, row.reason, author)
     runs = []
     for team in teams:
         names = {m.get_id(): m.name for m in members[team.id]}
@@ -60,7 +70,7 @@ def _runs(exercise: Exercise, teams: Sequence[Team]) -> list[TeamRun]:
             members=tuple(Trainee(m.name, m.role) for m in members[team.id]),
             events=tuple(events[team.id]), observations=tuple(notes[team.id]),
             actors=attribute(scenario, events[team.id], inputs[team.id], names),
-            status=team.status, seed=exercise.seed,
+            status=team.status, seed=exercise.seed, overrides=overrides[team.id],
         ))
     return runs
 

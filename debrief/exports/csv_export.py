@@ -51,9 +51,9 @@ class Labels:
 
 
 def teams(document: Mapping[str, Any], labels: Labels) -> Table:
-    header = ["team", "status", "seed", "score_total", "bonus", "final_level", "max_level", "final_belief",
-              "final_trust", "missed_deadlines", "trainees"]
-    rows = ([t["team"], t["status"], t["seed"], t["card"]["total"], t["card"]["bonus"], t["final_level"],
+    header = ["team", "status", "seed", "score_total", "score_overridden", "bonus", "final_level", "max_level",
+              "final_belief", "final_trust", "missed_deadlines", "trainees"]
+    rows = ([t["team"], t["status"], t["seed"], t["card"]["total"], t["card"]["overridden"], t["card"]["bonus"], t["final_level"],
              t["max_level"], t["final_belief"], t["final_trust"], len(t["missed_deadlines"]),
              "; ".join(f"{m['name']} ({labels.role(m['role'])})" for m in t["members"])]
             for t in document["teams"])
@@ -62,11 +62,22 @@ def teams(document: Mapping[str, Any], labels: Labels) -> Table:
 
 def rules(document: Mapping[str, Any], labels: Labels) -> Table:
     header = ["team", "rule_id", "title_vi", "title_en", "passed", "points", "max_points", "bonus", "source_vi",
-              "source_en", "explanation_vi", "explanation_en"]
+              "source_en", "explanation_vi", "explanation_en", "automatic_passed", "automatic_points",
+              "override_verdict", "override_by", "override_reason"]
     rows = ([t["team"], r["id"], r["title"]["vi"], r["title"]["en"], r["passed"], r["points"], r["max_points"],
-             r["bonus"], r["source"]["vi"], r["source"]["en"], r["explanation"]["vi"], r["explanation"]["en"]]
+             r["bonus"], r["source"]["vi"], r["source"]["en"], r["explanation"]["vi"], r["explanation"]["en"],
+             *_override_columns(r)]
             for t in document["teams"] for r in t["card"]["rules"])
     return header, rows
+
+
+def _override_columns(rule: Mapping[str, Any]) -> list[Any]:
+    """The automatic verdict and the instructor's override of a rule (all empty but the automatic one when none)."""
+    override = rule.get("override")
+    if not override:
+        return [rule["passed"], rule["points"], "", "", ""]
+    return [override["automatic_passed"], override["automatic_points"], override["verdict"], override["by"],
+            override["reason"]]
 
 
 def timeline(document: Mapping[str, Any], labels: Labels) -> Table:

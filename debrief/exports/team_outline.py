@@ -7,7 +7,7 @@ from typing import Any
 
 from debrief.exports.blocks import Block, Chart, Fields, Heading, Para, Table
 from debrief.exports.csv_export import Labels as Labels
-from debrief.exports.wording import citation, number, result, score, share
+from debrief.exports.wording import citation, number, override_note, result, score, share
 
 KEY_MOMENTS = ("escalation", "deadline_missed", "refused", "end")  # timeline categories a reader looks for
 Document = Mapping[str, Any]
@@ -36,9 +36,15 @@ def chart(team: Document, exercise: Document) -> Chart:
 
 
 def _score_card(team: Document) -> Table:
-    rows = tuple((r["title"]["vi"], result(r).vi, score(r["points"], r["max_points"]), citation(r["source"]["vi"]))
+    rows = tuple((r["title"]["vi"], result(r).vi + (" (giảng viên điều chỉnh)" if r.get("override") else ""),
+                  score(r["points"], r["max_points"]), citation(r["source"]["vi"]))
                  for r in team["card"]["rules"])
     return Table(("Tiêu chí", "Kết quả", "Điểm", "Căn cứ/tham chiếu"), rows, (36, 15, 10, 39))
+
+
+def _overrides(team: Document) -> list[Block]:
+    """Each verdict the instructor overrode: the rule, the automatic verdict, who and why."""
+    return [Para(f"- {r['title']['vi']}: {override_note(r)}", "item") for r in team["card"]["rules"] if r.get("override")]
 
 
 def _key_moments(team: Document, labels: Labels) -> Block:
@@ -62,7 +68,7 @@ def team_blocks(position: int, team: Document, exercise: Document, labels: Label
     fields = Fields((
         ("Học viên", _participants(team, labels)),
         ("Trạng thái", labels.of("team_statuses", team["status"])),
-        ("Tổng điểm", score(card["total"], 100)),
+        ("Tổng điểm", score(card["total"], 100) + (" (có kết luận điều chỉnh của giảng viên)" if card["overridden"] else "")),
         ("Điểm thưởng (thực hành tốt, ngoài tổng điểm)", number(card["bonus"])),
         ("Cấp độ khủng hoảng", f"khi kết thúc cấp {team['final_level']}, cao nhất cấp {team['max_level']}"),
         ("Dư luận khi kết thúc", f"{share(team['final_belief'])} dân số tin tin đồn; "
@@ -72,7 +78,7 @@ def team_blocks(position: int, team: Document, exercise: Document, labels: Label
     return [
         Heading(f"{position}. {team['team']}", level=2), fields,
         chart(team, exercise), Para(_opinion_summary(team)),
-        Para("a) Phiếu điểm từng tiêu chí", "label"), _score_card(team),
+        Para("a) Phiếu điểm từng tiêu chí", "label"), _score_card(team), *_overrides(team),
         Para("b) Diễn biến chính: leo thang, quá hạn trả lời, hành động bị từ chối, kết thúc", "label"),
         _key_moments(team, labels),
         Para("c) Ghi nhận của giảng viên", "label"), *_observations(team),

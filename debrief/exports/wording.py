@@ -86,3 +86,21 @@ def result(rule: Mapping[str, Any]) -> Text:
     if rule["passed"]:
         return RESULTS["passed"]
     return RESULTS["partial"] if rule["points"] > 0 else RESULTS["failed"]
+
+
+def _automatic(override: Mapping[str, Any], max_points: float) -> Mapping[str, Any]:
+    """The rule as it was before the override, for `result`."""
+    return {"status": override["automatic_status"], "bonus": override["automatic_status"] == "bonus",
+            "passed": override["automatic_passed"], "points": override["automatic_points"], "max_points": max_points}
+
+
+def override_note(rule: Mapping[str, Any], lang: str = "vi") -> str | None:
+    """Who overrode a rule's verdict, the automatic verdict it replaced, and why; None for a rule not overridden."""
+    override = rule.get("override")
+    if not override:
+        return None
+    automatic = getattr(result(_automatic(override, rule["max_points"])), lang)
+    points = f"{number(override['automatic_points'])}/{number(rule['max_points'])}"
+    if lang == "en":
+        return f"Overridden by {override['by']} (automatic: {automatic}, {points}): {override['reason']}"
+    return f"Giảng viên {override['by']} điều chỉnh (tự động: {automatic}, {points}): {override['reason']}"

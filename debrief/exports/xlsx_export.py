@@ -34,7 +34,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from debrief.exports.csv_export import Labels as Labels
 from debrief.exports.outline import plan_rows
 from debrief.exports.output import Target, binary_output
-from debrief.exports.wording import result
+from debrief.exports.wording import override_note, result
 from scoring.card import format_t
 
 SUMMARY, PLAN = "Tổng hợp – Summary", "Kế hoạch khắc phục"
@@ -173,10 +173,11 @@ def _evidence(rule: Document) -> str:
 
 def _card(sheet: Sheet, team: Document) -> None:
     sheet.header(["Quy tắc", "Tên quy tắc", "Kết quả", "Điểm", "Tối đa", "Điểm thưởng", "Minh chứng", "Giải thích",
-                  "Căn cứ pháp lý"], freeze=True)
+                  "Căn cứ pháp lý", "Điều chỉnh của giảng viên (ai, lý do)"], freeze=True)
     for rule in team["card"]["rules"]:
         sheet.line([rule["id"], rule["title"]["vi"], result(rule).vi, rule["points"], rule["max_points"],
-                    "có" if rule["bonus"] else "", _evidence(rule), rule["explanation"]["vi"], rule["source"]["vi"]])
+                    "có" if rule["bonus"] else "", _evidence(rule), rule["explanation"]["vi"], rule["source"]["vi"],
+                    override_note(rule) or ""])
 
 
 def _plan(sheet: Sheet, document: Document, labels: Labels) -> None:

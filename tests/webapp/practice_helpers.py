@@ -1,4 +1,4 @@
-"""What the self-practice tests do again and again: start a practice, find its team."""
+"""What the self-practice tests do again and again: sign up, start a practice, control it, find its team."""
 
 from __future__ import annotations
 
@@ -21,3 +21,15 @@ def start(client, role: str = "spokesperson", drill: str = DRILL, speed: int = 6
 def latest_team(app) -> int:
     with app.app_context():
         return db.session.scalars(select(PracticeAttempt.team_id).order_by(PracticeAttempt.id.desc())).first()
+
+
+def sign_up(app, username: str = "hoa", name: str = "Trần Thị Hoa", password: str = "mat-khau-2026"):
+    client = app.test_client()
+    response = client.post("/practice/signup", data={"username": username, "display_name": name,
+                                                     "password": password, "confirm": password})
+    assert response.status_code == 302 and response.location == "/practice/", response.data
+    return client
+
+
+def control(client, command: str, **args):
+    return client.post("/practice/room/control", json={"command": command, "args": args})

@@ -71,3 +71,23 @@ def test_the_console_names_facts_claims_and_calls_and_lists_the_rules_not_yet_du
     expect(not_due.filter(has_text="Thông tin ban đầu cho báo chí trong 24 giờ")).to_have_count(0)  # now judged
     team.screenshot(path="/tmp/console-team-card.png")
     assert errors == []
+
+
+def test_a_drill_that_ends_by_itself_disables_the_consoles_controls_without_a_reload(server, contexts):  # noqa: F811
+    console = contexts().new_page()
+    errors: list[str] = []
+    console.on("pageerror", lambda error: errors.append(str(error)))
+    log_in(console, server.url)
+    create_exercise(console, server.url, ROSTER, 10_000)  # 12 scenario hours in about 4.3 s
+    console.evaluate("window.notReloaded = true")
+    team = console.locator(".team-card").first
+
+    def button(command: str):
+        return team.locator(f".team-controls button[data-command={command}]")
+
+    button("start").click()
+    expect(team.locator(".status-badge").first).to_have_class(re.compile(r"status-ended"), timeout=30_000)
+    for command in ("start", "pause", "resume", "jump", "end"):  # the live messages alone said so
+        expect(button(command)).to_be_disabled()
+    assert console.evaluate("window.notReloaded === true")
+    assert errors == []

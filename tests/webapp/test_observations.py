@@ -70,7 +70,7 @@ def test_observe_keeps_any_minute_of_the_drill_and_answers_its_id(app, platform,
     assert observations(app) == [(at, "Đúng hạn")]
     with app.app_context():
         observation_id = db.session.query(Observation.id).scalar()
-    assert ack == {"ok": True, "observation": {"team_id": team_id, "id": observation_id, "at": at, "text": "Đúng hạn"}}
+    assert ack == {"ok": True, "observation": {"team_id": team_id, "id": observation_id, "at": at, "text": "Đúng hạn", "author": "Lan"}}
 
 
 # ---- stored before the bound -------------------------------------------------------------------------

@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import select
 
 from live_helpers import received, stored_events, stored_inputs
-from practice_helpers import DRILL, start
+from practice_helpers import DRILL, control, sign_up, start
 from security_helpers import XSS, XSS_ESCAPED, audits, count, csrf_token
 from sim.actions import Action
 from sim.bots import Bot, play_with_bots
@@ -32,18 +32,6 @@ OTHERS = {"propaganda_board", "info_department"}
 
 
 # --- helpers ------------------------------------------------------------------------------------
-
-
-def sign_up(app, username: str = "hoa", name: str = "Trần Thị Hoa", password: str = "mat-khau-2026"):
-    client = app.test_client()
-    response = client.post("/practice/signup", data={"username": username, "display_name": name,
-                                                     "password": password, "confirm": password})
-    assert response.status_code == 302 and response.location == "/practice/", response.data
-    return client
-
-
-def control(client, command: str, **args):
-    return client.post("/practice/room/control", json={"command": command, "args": args})
 
 
 def run(platform, clock, seconds: float, step: float = 5.0) -> None:

@@ -145,3 +145,27 @@ def test_the_replay_steps_scrubs_and_shows_each_seat_what_it_saw(server, page):
     expect(page.locator("#feed-inbox .countdown[data-call='answered']")).to_have_count(1)
     expect(page.locator("#score")).to_have_text(f"{data['events'][-1]['score']:.1f}".replace(".", ",") + "/100")
     page.screenshot(path=server.shots / "replay.png", full_page=True)
+
+
+def test_the_instructor_overrides_a_verdict_with_a_reason_and_sees_both_verdicts(server, page):
+    page.goto(f"{server.url}/review/teams/{server.ids['team']}")
+    rule = page.locator("#rule-press_requests_answered")
+    expect(rule.locator(".verdict")).to_contain_text("Chưa đạt")
+    before = page.locator("#total .score").inner_text()
+    rule.locator("details.override-form summary").click()
+    rule.locator("input[name=verdict][value=met]").check()
+    rule.locator("textarea[name=reason]").fill("Báo Hòa Giang đã được trả lời qua điện thoại; có biên bản.")
+    rule.locator("details.override-form form").first.locator("button[type=submit]").click()
+    page.wait_for_load_state()
+    rule = page.locator("#rule-press_requests_answered")
+    expect(rule.locator(".verdict")).to_contain_text("Giảng viên")
+    expect(rule.locator(".verdict")).to_contain_text("Đạt")
+    expect(rule.locator(".override")).to_contain_text("Kết luận tự động")
+    expect(rule.locator(".override")).to_contain_text("Chưa đạt")
+    expect(rule.locator(".override")).to_contain_text("Giảng viên demo")
+    expect(rule.locator(".override .reason")).to_have_text("Báo Hòa Giang đã được trả lời qua điện thoại; có biên bản.")
+    expect(page.locator("#overridden")).to_contain_text("Có kết luận điều chỉnh của giảng viên")
+    assert page.locator("#total .score").inner_text() != before
+    rule.scroll_into_view_if_needed()
+    page.screenshot(path="/tmp/review-override.png")
+    rule.screenshot(path="/tmp/review-override-rule.png")

@@ -4,6 +4,7 @@
               open login sessions
     debrief   what the debrief adds: courses, the after-action report's edits
     drills    drills authored in the browser, and their versions
+    evaluators  evaluator accounts and the teams assigned to them
     practice  trainee accounts and their self-practice attempts
 
 New tables go in new modules (or new classes). Every change of the tables goes
@@ -25,4 +26,4 @@ from web.models.core import (  # noqa: F401 - the public names of the package
     Team,
     utcnow,
 )
-from web.models import debrief, drills, practice  # noqa: E402,F401 - their tables join the metadata
+from web.models import debrief, drills, evaluators, practice  # noqa: E402,F401 - their tables join the metadata

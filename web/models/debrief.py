@@ -6,6 +6,8 @@
                     as rows of `debrief.ImprovementItem` (checked by `debrief.check_plan` before it is stored)
     ReportIssuance  who issues and signs an exercise's printed report (`debrief.Issuance`); an exercise
                     without one (every exercise made before it existed) gets the layout's defaults
+    VerdictOverride the instructor's verdict on one rule of one team's card, with the written reason
+                    (`scoring.overrides`): one a rule and team, a new one replacing the old
 
 New tables only: the core tables (`web.models.core`) are left as they are.
 """
@@ -14,7 +16,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, ForeignKey, String
+from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from web.extensions import db
@@ -64,3 +66,16 @@ class ReportIssuance(db.Model):
     on_behalf: Mapped[str | None] = mapped_column(String(ISSUANCE_MAX))
     signer_title: Mapped[str | None] = mapped_column(String(ISSUANCE_MAX))
     signer_name: Mapped[str | None] = mapped_column(String(ISSUANCE_MAX))
+
+
+class VerdictOverride(db.Model):
+    """An instructor's verdict (`met` or `not_met`) on a rule of a team's card, why, who and when."""
+
+    __table_args__ = (UniqueConstraint("team_id", "rule_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("team.id"), index=True)
+    rule_id: Mapped[str] = mapped_column(String(64))
+    verdict: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(Text)
+    instructor_id: Mapped[int] = mapped_column(ForeignKey("instructor.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

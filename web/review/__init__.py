@@ -6,6 +6,7 @@
     /review/exercises/<id>/report, .../report/<format>     the After-Action Report (`web.review.report`)
     /review/courses, /review/courses/<id>                  courses of exercises (`web.review.courses`)
     POST /review/observations/<id>[/delete]                edit or delete an observation (`web.review.observations`)
+    POST /review/teams/<id>/rules/<rule>/override[/delete]  the instructor's verdict on a rule (`web.review.overrides`)
 
 Who may see what: `web.review.access`. Numbers are shown the Vietnamese way
 (85,5; 36,9%) by the template filters `num` and `pct`; scenario time by `t`.
@@ -66,6 +67,6 @@ def index():
 
 
 def init_app(app: Flask) -> None:
-    from web.review import courses, exercises, observations, report, teams  # noqa: F401 - their routes join bp
+    from web.review import courses, exercises, observations, overrides, report, teams  # noqa: F401 - their routes join bp
 
     app.register_blueprint(bp)

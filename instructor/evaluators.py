@@ -1,0 +1,99 @@
+"""The instructor's evaluators (HSEEP evaluators and observers): make an account, assign it teams.
+
+    GET  /instructor/evaluators                     the instructor's evaluators, each with its teams
+    POST /instructor/evaluators                     a new evaluator {username, display_name, password}
+    POST /instructor/evaluators/<id>/teams          the teams assigned to it (`team` checkboxes, the instructor's own)
+
+Only instructors; an evaluator of another instructor, or a team not the
+instructor's, is refused (404) and logged. A user name is one across instructors
+and evaluators (both log in on the same form).
+"""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+from flask_wtf import FlaskForm
+from sqlalchemy import delete, select
+from wtforms import PasswordField, StringField
+from wtforms.validators import DataRequired, Length
+
+from instructor.views import bp, require_instructor
+from web.auth import refuse, who_is
+from web.extensions import db
+from web.models import Exercise, Instructor, Team
+from web.models.evaluators import Evaluator, EvaluatorTeam
+from web.names import clean_name
+from web.validation import as_id
+
+TAKEN = "Tên đăng nhập đã có người dùng. / That username is taken."
+
+
+class EvaluatorForm(FlaskForm):
+    username = StringField("Tên đăng nhập / Username", validators=[
+        DataRequired(message="cần tên đăng nhập / a username is needed"),
+        Length(min=3, max=64, message="3–64 ký tự / 3-64 characters")])
+    display_name = StringField("Họ và tên / Full name", validators=[
+        DataRequired(message="cần họ và tên / a name is needed"),
+        Length(max=120, message="tối đa 120 ký tự / at most 120 characters")])
+    password = PasswordField("Mật khẩu / Password", validators=[
+        DataRequired(message="cần mật khẩu / a password is needed"),
+        Length(min=8, max=200, message="ít nhất 8 ký tự / at least 8 characters")])
+
+
+def _own_evaluator(evaluator_id: int) -> Evaluator:
+    evaluator = db.session.get(Evaluator, evaluator_id) if as_id(evaluator_id) else None
+    if evaluator is None or evaluator.instructor_id != current_user.id:
+        refuse(who_is(current_user), f"evaluator {evaluator_id}", "not the instructor's evaluator")
+        abort(404)
+    return evaluator
+
+
+def _taken(username: str) -> bool:
+    return (db.session.scalar(select(Instructor.id).where(Instructor.username == username)) is not None
+            or db.session.scalar(select(Evaluator.id).where(Evaluator.username == username)) is not None)
+
+
+@bp.route("/evaluators", methods=["GET", "POST"])
+@login_required
+def evaluators():
+    require_instructor()
+    form = EvaluatorForm()
+    if form.validate_on_submit():
+        username = form.username.data.strip()
+        if _taken(username):
+            form.username.errors.append(TAKEN)
+        else:
+            evaluator = Evaluator(instructor_id=current_user.id, username=username,
+                                  display_name=clean_name(form.display_name.data))
+            evaluator.set_password(form.password.data)
+            db.session.add(evaluator)
+            db.session.commit()
+            flash("Đã tạo tài khoản người đánh giá. / Evaluator account created.", "ok")
+            return redirect(url_for("instructor.evaluators"))
+    mine = db.session.scalars(select(Evaluator).where(Evaluator.instructor_id == current_user.id)
+                              .order_by(Evaluator.id)).all()
+    exercises = db.session.scalars(select(Exercise).where(Exercise.instructor_id == current_user.id)
+                                   .order_by(Exercise.id.desc())).all()
+    return render_template("instructor/evaluators.html", form=form, evaluators=mine, exercises=exercises)
+
+
+@bp.route("/evaluators/<int:evaluator_id>/teams", methods=["POST"])
+@login_required
+def assign_teams(evaluator_id: int):
+    require_instructor()
+    evaluator = _own_evaluator(evaluator_id)
+    if not FlaskForm().validate_on_submit():
+        flash("Biểu mẫu đã hết hạn, hãy tải lại trang. / The form has expired; reload the page.", "error")
+        return redirect(url_for("instructor.evaluators"))
+    ids = {as_id(int(value)) if value.isdigit() and len(value) <= 12 else None for value in request.form.getlist("team")}
+    teams = db.session.scalars(select(Team).join(Exercise).where(Team.id.in_({i for i in ids if i}),
+                                                                 Exercise.instructor_id == current_user.id)).all()
+    if None in ids or len(teams) != len(ids):
+        refuse(who_is(current_user), f"assign teams to evaluator {evaluator.id}", "a team not the instructor's")
+        abort(404)
+    db.session.execute(delete(EvaluatorTeam).where(EvaluatorTeam.evaluator_id == evaluator.id))
+    db.session.add_all(EvaluatorTeam(evaluator_id=evaluator.id, team_id=team.id) for team in teams)
+    db.session.commit()
+    flash(f"Đã giao {len(teams)} đội cho {evaluator.display_name}. / {len(teams)} team(s) assigned.", "ok")
+    return redirect(url_for("instructor.evaluators"))

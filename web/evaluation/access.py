@@ -1,0 +1,44 @@
+"""Which teams an evaluator may see: those assigned to them, and no other (each refusal logged)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import abort, request
+from flask_login import current_user
+from sqlalchemy import select
+
+from web.auth import is_evaluator, refuse, who_is
+from web.extensions import db
+from web.models import Team
+from web.models.evaluators import EvaluatorTeam
+from web.validation import as_id
+
+
+def require_evaluator() -> None:
+    """403 (and logged) for a user who is not an evaluator."""
+    if not is_evaluator(current_user):
+        refuse(who_is(current_user), f"evaluator page {request.path}", "not an evaluator")
+        abort(403)
+
+
+def is_assigned(user, team_id: int) -> bool:
+    """Whether `user` is an evaluator the team is assigned to."""
+    return is_evaluator(user) and db.session.scalar(
+        select(EvaluatorTeam.id).where(EvaluatorTeam.evaluator_id == user.id, EvaluatorTeam.team_id == team_id)) is not None
+
+
+def assigned_team(team_id: Any) -> Team | None:
+    """The team, if it is assigned to the current evaluator; None (and logged) otherwise."""
+    number = as_id(team_id)
+    team = db.session.get(Team, number) if number and is_assigned(current_user, number) else None
+    if team is None:
+        refuse(who_is(current_user), f"team {str(team_id)[:40]}", "not a team assigned to this evaluator")
+    return team
+
+
+def assigned_team_or_404(team_id: int) -> Team:
+    team = assigned_team(team_id)
+    if team is None:
+        abort(404)
+    return team
