@@ -73,7 +73,7 @@ def test_the_console_names_facts_claims_and_calls_and_lists_the_rules_not_yet_du
     assert errors == []
 
 
-def test_a_drill_that_ends_by_itself_disables_the_consoles_controls_without_a_reload(server, contexts):  # noqa: F811
+def test_a_drill_that_ends_by_itself_disables_the_consoles_controls_without_a_reload(server, contexts):
     console = contexts().new_page()
     errors: list[str] = []
     console.on("pageerror", lambda error: errors.append(str(error)))

@@ -10,13 +10,12 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from browser_helpers import create_exercise, log_in
-from test_browser import ROSTER, SPEED, chromium, contexts, server  # noqa: F401 - the same live server and browser
+from browser_helpers import ROSTER, SPEED, create_exercise, log_in
 
 pytestmark = pytest.mark.browser
 
 
-def test_an_evaluator_watches_an_assigned_team_and_notes_what_the_console_then_shows(server, contexts):  # noqa: F811
+def test_an_evaluator_watches_an_assigned_team_and_notes_what_the_console_then_shows(server, contexts):
     base = server.url
     console = contexts().new_page()
     log_in(console, base)
