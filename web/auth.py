@@ -3,7 +3,9 @@
 They are Flask-Login users, told apart by their id's prefix (`instructor:7`,
 `member:12`), and so are the trainee accounts of self-practice (`account:3`).
 Every login opens a `LoginSession` whose token the session cookie carries, and
-logging out deletes it: a cookie copied before the logout lets nobody in after.
+logging out deletes it: a cookie copied before the logout lets nobody in after, and
+the login's open sockets are disconnected (`web.login_sockets`; a namespace's connect
+handler calls `follow_login`).
 A page that needs a login sends an anonymous user to the instructor login, or a
 trainee's page to `/join`. `refuse` is how every refused attempt is logged (`web.refusals`). The forms that
 let someone in are throttled (`web.throttle`) through `throttled` and
@@ -22,7 +24,7 @@ from sqlalchemy import delete, select
 from wtforms import PasswordField, StringField
 from wtforms.validators import DataRequired, Length
 
-from web import refusals, throttle
+from web import login_sockets, refusals, throttle
 from web.extensions import db, login_manager
 from web.models import Instructor, LoginSession, Member, core
 from web.models.practice import TraineeAccount
@@ -65,6 +67,12 @@ def _close_login(sender, user) -> None:
     if isinstance(token, str):
         db.session.execute(delete(LoginSession).where(LoginSession.token == token))
         db.session.commit()
+        login_sockets.close(token)
+
+
+def follow_login() -> None:
+    """Tie the socket being connected to its login, so that the login's end disconnects it."""
+    login_sockets.follow(session.get(TOKEN_KEY))
 
 
 def is_instructor(user) -> bool:
