@@ -16,7 +16,7 @@ from flask_login import current_user
 from flask_socketio import ConnectionRefusedError, join_room
 from sqlalchemy import select
 
-from web.auth import AuditedNamespace, follow_login, is_instructor, refuse, who_is
+from web.auth import AuditedNamespace, is_instructor, refuse, who_is
 from web.controls import CONTROLS, ControlError
 from web.extensions import db, socketio
 from web.live import TeamUnavailable
@@ -79,11 +79,10 @@ def team_snapshot(team: Team) -> dict[str, Any]:
 class InstructorNamespace(AuditedNamespace):
     """Live control of an instructor's own exercises."""
 
-    def on_connect(self, auth=None):
+    def admit(self, auth=None):
         if not is_instructor(current_user):
             refuse(who_is(current_user), "instructor socket", "not an instructor")
             raise ConnectionRefusedError("not an instructor")
-        follow_login()
 
     def on_watch(self, data):
         """{exercise_id} -> every team's snapshot; then live `events` messages for the exercise."""

@@ -29,7 +29,7 @@ from wtforms import StringField
 from wtforms.validators import DataRequired, Length
 
 from sim.actions import FORMS, LAWFUL_REFUSALS, STATEMENT_CHANNELS, actions_for
-from web.auth import AuditedNamespace, follow_login, is_instructor, is_member, refuse, refuse_attempt, throttled, who_is
+from web.auth import AuditedNamespace, is_instructor, is_member, refuse, refuse_attempt, throttled, who_is
 from web.validation import MAX_ID, MAX_NAME, is_plain, is_text, refusal
 from web.exercises import scenario_of
 from web.extensions import db, socketio
@@ -121,12 +121,11 @@ def _visible(body: dict, role: str) -> bool:
 class TraineeNamespace(AuditedNamespace):
     """The trainee's socket: authenticated on connect, every message checked."""
 
-    def on_connect(self, auth=None):
+    def admit(self, auth=None):
         if not is_member(current_user):
             refuse(who_is(current_user), "trainee socket", "not a joined trainee")
             raise ConnectionRefusedError("not a trainee")
         join_room(role_room(current_user.team_id, current_user.role))
-        follow_login()
         hello = {"team_id": current_user.team_id, "role": current_user.role, "name": current_user.name}
         try:
             live = _live().team(current_user.team_id)

@@ -786,6 +786,9 @@
       return;
     }
     setConnection("lost", "Không kết nối được — đang thử lại…", "Cannot connect, retrying…");
+    if (err && err.message === "too many connections") {  // refused by the server: Socket.IO does not retry it itself
+      window.setTimeout(function () { socket.connect(); }, 2000 + Math.random() * 8000);
+    }
   });
 
   window.setInterval(tickClock, 1000);
