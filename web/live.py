@@ -3,7 +3,8 @@
 One `LiveExercises` per app (`app.extensions["live"]`). Every input is stamped
 with the team's current scenario minute and committed to the database before it
 is applied and acknowledged (a trainee's action with the key of one already made is
-answered with that one's event, not made again); every event the world emits is stored and then
+answered with that one's event, not made again); every event the world emits
+is stored (its commit not waiting for the disk, `web.durability`) and then
 handed to the outbox. A team not in memory (after a restart) is rebuilt from its
 exercise's scenario text, seed and input log, and comes back paused.
 
@@ -34,7 +35,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from flask import Flask
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from scoring import score
@@ -44,6 +45,7 @@ from sim.bots import Bot, BotTeam
 from sim.driver import Driver
 from sim.world import Event, World
 from web.controls import CONTROLS, ControlError, check_control
+from web.durability import rebuildable
 from web.exercises import scenario_of
 from web.extensions import db
 from web.input_log import append_input
@@ -386,12 +388,14 @@ class LiveExercises:
         if not new:
             return
         produced = time.time()  # wall time the events left the world, for the latency trace
-        db.session.add_all(EventRecord(team_id=live.team_id, seq=e["seq"], t=e["t"], body=e) for e in new)
-        try:
-            db.session.commit()
-        except Exception:  # not stored, so not sent: the next flush tries them again
-            db.session.rollback()
-            raise
+        with rebuildable():  # the log makes them again: their commit does not wait for the disk (`web.durability`)
+            db.session.execute(insert(EventRecord), [{"team_id": live.team_id, "seq": e["seq"], "t": e["t"], "body": e}
+                                                     for e in new])  # one statement, no unit of work
+            try:
+                db.session.commit()
+            except Exception:  # not stored, so not sent: the next flush tries them again
+                db.session.rollback()
+                raise
         live.sent += len(new)
         self.outbox(live, new, produced)
 
