@@ -46,15 +46,20 @@ def free_port() -> int:
 
 
 class Server:
-    """`python run.py serve` in a subprocess, on its own database."""
+    """`python run.py serve` in a subprocess, on its own database (a SQLite file, or `database_url`).
 
-    def __init__(self, database: Path, trace: bool = True):
+    `root` is the source tree it runs (another checkout, for a baseline). Every client of the
+    benchmark comes from 127.0.0.1, so the per-address flood limits (web/floods.py) are lifted.
+    """
+
+    def __init__(self, database: Path, trace: bool = True, root: Path = ROOT, database_url: str | None = None):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        env = {**os.environ, "CRISIS_DATABASE_URL": f"sqlite:///{database}", "CRISIS_SECRET_KEY": "bench",
+        env = {**os.environ, "CRISIS_DATABASE_URL": database_url or f"sqlite:///{database}", "CRISIS_SECRET_KEY": "bench",
                "CRISIS_DEMO_PASSWORD": "demo2026",  # a configured database has no demo without one (web.setup)
-               "CRISIS_TRACE_LATENCY": "1" if trace else "0"}
-        self.process = subprocess.Popen([sys.executable, "run.py", "serve", "--port", str(self.port)], cwd=ROOT, env=env,
+               "CRISIS_TRACE_LATENCY": "1" if trace else "0", "PYTHONPATH": str(root),
+               "CRISIS_RATE_LIMIT_FORMS": "1000000 per minute", "CRISIS_RATE_LIMIT_CONNECTS": "1000000 per minute"}
+        self.process = subprocess.Popen([sys.executable, "run.py", "serve", "--port", str(self.port)], cwd=root, env=env,
                                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
         deadline = time.time() + 30
         while time.time() < deadline:

@@ -103,7 +103,7 @@ def team_snapshot(team: Team) -> dict[str, Any]:
 class InstructorNamespace(AuditedNamespace):
     """Live control of an instructor's own exercises."""
 
-    def on_connect(self, auth=None):
+    def admit(self, auth=None):
         if not is_instructor(current_user):
             refuse(who_is(current_user), "instructor socket", "not an instructor")
             raise ConnectionRefusedError("not an instructor")

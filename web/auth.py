@@ -5,11 +5,14 @@ They are Flask-Login users, told apart by their id's prefix (`instructor:7`,
 evaluators an instructor makes (`evaluator:4`, `web.models.evaluators`), who log in on the
 instructors' form and land on their own page.
 Every login opens a `LoginSession` whose token the session cookie carries, and
-logging out deletes it: a cookie copied before the logout lets nobody in after.
+logging out deletes it: a cookie copied before the logout lets nobody in after, and
+the login's open sockets are disconnected (`web.login_sockets`; a namespace's connect
+handler calls `follow_login`).
 A page that needs a login sends an anonymous user to the instructor login, or a
 trainee's page to `/join`. `refuse` is how every refused attempt is logged (`web.refusals`). The forms that
-let someone in are throttled (`web.throttle`) through `throttled` and
-`refuse_attempt`, and `password_matches` costs one hash whether the user exists.
+let someone in are rate-limited (`web.floods`, every post) and throttled (`web.throttle`, failures) through
+`throttled` and `refuse_attempt`, a socket connection flood is refused by `AuditedNamespace`, and
+`password_matches` costs one hash whether the user exists.
 """
 
 from __future__ import annotations
@@ -18,13 +21,13 @@ import secrets
 
 from flask import Blueprint, Flask, current_app, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_user, logout_user, user_logged_in, user_logged_out, user_unauthorized
-from flask_socketio import Namespace
+from flask_socketio import ConnectionRefusedError, Namespace
 from flask_wtf import FlaskForm
 from sqlalchemy import delete, select
 from wtforms import PasswordField, StringField
 from wtforms.validators import DataRequired, Length
 
-from web import refusals, throttle
+from web import floods, login_sockets, refusals, throttle
 from web.extensions import db, login_manager
 from web.models import Instructor, LoginSession, Member, core
 from web.models.evaluators import Evaluator
@@ -35,6 +38,9 @@ bp = Blueprint("auth", __name__)
 WRONG_LOGIN = "Sai tên đăng nhập hoặc mật khẩu. / Wrong username or password."
 TOO_MANY_VI = "Quá nhiều lần thử sai. Hãy đợi vài phút rồi thử lại."
 TOO_MANY_EN = "Too many failed attempts. Wait a few minutes and try again."
+FLOOD_VI = "Quá nhiều yêu cầu từ địa chỉ này. Hãy đợi một chút rồi thử lại."
+FLOOD_EN = "Too many requests from this address. Wait a moment and try again."
+TOO_MANY_CONNECTIONS = "too many connections"  # the socket's refusal, which room.js retries later
 TOKEN_KEY = "login_token"  # the session's key for its LoginSession token
 
 
@@ -68,6 +74,12 @@ def _close_login(sender, user) -> None:
     if isinstance(token, str):
         db.session.execute(delete(LoginSession).where(LoginSession.token == token))
         db.session.commit()
+        login_sockets.close(token)
+
+
+def follow_login() -> None:
+    """Tie the socket being connected to its login, so that the login's end disconnects it."""
+    login_sockets.follow(session.get(TOKEN_KEY))
 
 
 def is_instructor(user) -> bool:
@@ -92,11 +104,17 @@ def who_is(user) -> str:
 
 
 def throttled(form: str, target: str):
-    """The 429 answer to a post of `form` on `target` after too many failures (refused and audited), else None.
+    """The 429 answer to a post of `form` on `target` in a flood from its address, or after too many failures
+    (refused and audited), else None.
 
     Nothing of the attempt is looked at (no query, no password hash), and the page is the short error page.
     """
-    if request.method != "POST" or not current_app.extensions["throttle"].refuses(form, request.remote_addr, target):
+    if request.method != "POST":
+        return None
+    if current_app.extensions["floods"].refuses("form", request.remote_addr):
+        refuse(f"address@{request.remote_addr}", form, "too many requests from this address")
+        return render_template("error.html", code=429, vi=FLOOD_VI, en=FLOOD_EN), 429
+    if not current_app.extensions["throttle"].refuses(form, request.remote_addr, target):
         return None
     refuse(who_is(current_user), form, "too many failed attempts")
     return render_template("error.html", code=429, vi=TOO_MANY_VI, en=TOO_MANY_EN), 429
@@ -126,8 +144,20 @@ class AuditedNamespace(Namespace):
     """A socket namespace where an event it has no handler for is refused and logged, not silently dropped.
 
     A trainee who emits `control`, or an instructor who emits `act`, tried something
-    their role may not do.
+    their role may not do. A connection is refused in a flood from its address (`web.floods`),
+    else the namespace's `admit` decides; an admitted socket is tied to its login (`follow_login`).
     """
+
+    def on_connect(self, auth=None):
+        if current_app.extensions["floods"].refuses("connect", request.remote_addr):
+            refuse(f"address@{request.remote_addr}", f"socket {self.namespace}", "too many connections from this address")
+            raise ConnectionRefusedError(TOO_MANY_CONNECTIONS)
+        self.admit(auth)
+        follow_login()
+
+    def admit(self, auth=None) -> None:
+        """Accept the connection, or refuse it with `ConnectionRefusedError` (each namespace its own)."""
+        raise NotImplementedError
 
     def trigger_event(self, event, *args):
         if event == "connect" and not self._is_real_connect(*args):  # a client that emits "connect" itself
@@ -181,6 +211,7 @@ def logout():
 def init_app(app: Flask) -> None:
     app.register_blueprint(bp)
     throttle.init_app(app)
+    floods.init_app(app)
     refusals.init_app(app)
     login_manager.login_view = "auth.login"
     login_manager.blueprint_login_views = {"trainee": "trainee.join"}  # a trainee logged out joins again, not logs in

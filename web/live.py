@@ -2,7 +2,9 @@
 
 One `LiveExercises` per app (`app.extensions["live"]`). Every input is stamped
 with the team's current scenario minute and committed to the database before it
-is applied and acknowledged; every event the world emits is stored and then
+is applied and acknowledged (a trainee's action with the key of one already made is
+answered with that one's event, not made again); every event the world emits
+is stored (its commit not waiting for the disk, `web.durability`) and then
 handed to the outbox. A team not in memory (after a restart) is rebuilt from its
 exercise's scenario text, seed and input log, and comes back paused.
 
@@ -33,7 +35,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from flask import Flask
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from sim.actions import Action
@@ -42,6 +44,7 @@ from sim.bots import Bot, BotTeam
 from sim.driver import Driver
 from sim.world import Event, World
 from web.controls import CONTROLS, ControlError, check_control
+from web.durability import rebuildable
 from web.exercises import scenario_of
 from web.extensions import db
 from web.input_log import append_input
@@ -73,6 +76,7 @@ class LiveTeam:
     bots: BotTeam | None = None  # a practice team's bots; None for an instructor-led team
     fault: str | None = None  # why its world stopped (the exception, one line); None while it is sound
     card: dict[str, Any] | None = None  # its score card as last computed (`web.team_summary`); None until then
+    answers: dict[tuple[str, str], int] = field(default_factory=dict)  # (source, act key) -> the action's event seq
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
@@ -144,7 +148,7 @@ class LiveExercises:
             db.session.commit()
         live = LiveTeam(team_id=team.id, exercise_id=exercise.id, driver=driver, status=team.status,
                         inputs=records[-1].number if records else 0, sent=len(stored),
-                        bots=_practice_bots(team_id, world))
+                        bots=_practice_bots(team_id, world), answers=replayed.answers)
         if replayed.fault is not None:
             self._fail(live, replayed.fault, "while it was rebuilt")
             live.sent = max(live.sent, len(world.events))  # what a cut-short replay made is not new
@@ -194,10 +198,11 @@ class LiveExercises:
 
     # --- inputs ---------------------------------------------------------------------------------
 
-    def _record(self, live: LiveTeam, source: str, kind: str, payload: dict[str, Any], now: float) -> float:
+    def _record(self, live: LiveTeam, source: str, kind: str, payload: dict[str, Any], now: float,
+                act_key: str | None = None) -> float:
         """Stamp an input with the scenario minute at wall time `now` and commit it. Caller holds the lock."""
         at = self._stamp_at(live, now)
-        self._commit_input(live, source, kind, payload, at)
+        self._commit_input(live, source, kind, payload, at, act_key)
         return at
 
     def _stamp_at(self, live: LiveTeam, now: float) -> float:
@@ -207,21 +212,32 @@ class LiveExercises:
             raise ControlError("Buổi diễn tập của đội đã kết thúc. / This team's drill has ended.")
         return live.world.now
 
-    def _commit_input(self, live: LiveTeam, source: str, kind: str, payload: dict[str, Any], at: float) -> None:
+    def _commit_input(self, live: LiveTeam, source: str, kind: str, payload: dict[str, Any], at: float,
+                      act_key: str | None = None) -> None:
         """Commit the input (the next free number, if another process took ours); not stored, not acknowledged."""
-        live.inputs = append_input(live.team_id, live.inputs + 1, at=at, source=source, kind=kind, payload=payload)
+        live.inputs = append_input(live.team_id, live.inputs + 1, at=at, source=source, kind=kind, payload=payload,
+                                   act_key=act_key)
 
-    def act(self, team_id: int, member_source: str, role: str, kind: str, params: dict[str, Any]) -> Event | None:
-        """A trainee's action: committed, applied, its events sent; returns the action's own event."""
+    def act(self, team_id: int, member_source: str, role: str, kind: str, params: dict[str, Any],
+            key: str | None = None) -> Event | None:
+        """A trainee's action: committed, applied, its events sent; returns the action's own event.
+
+        An action with the `key` of one this source already made is not made again: the first one's event is
+        returned (a client that lost the ack resends it, also after a reconnect or a restart).
+        """
         live = self.team(team_id)
         with live.lock:
+            if key is not None and (member_source, key) in live.answers:
+                return live.world.events[live.answers[(member_source, key)] - 1]
             if live.status not in ("running", "paused"):
                 raise ControlError("Buổi diễn tập chưa bắt đầu hoặc đã kết thúc. / The drill is not under way.")
             self._refuse_if_failed(live)
             payload = {"role": role, "type": kind, "params": params}
             with self._guarded(live):
-                at = self._record(live, member_source, "action", payload, self.clock())
+                at = self._record(live, member_source, "action", payload, self.clock(), act_key=key)
                 event = apply_input(live.world, "action", payload, at)
+            if key is not None:
+                live.answers[(member_source, key)] = event["seq"]
             self._flush(live)
             return event
 
@@ -378,12 +394,14 @@ class LiveExercises:
         if not new:
             return
         produced = time.time()  # wall time the events left the world, for the latency trace
-        db.session.add_all(EventRecord(team_id=live.team_id, seq=e["seq"], t=e["t"], body=e) for e in new)
-        try:
-            db.session.commit()
-        except Exception:  # not stored, so not sent: the next flush tries them again
-            db.session.rollback()
-            raise
+        with rebuildable():  # the log makes them again: their commit does not wait for the disk (`web.durability`)
+            db.session.execute(insert(EventRecord), [{"team_id": live.team_id, "seq": e["seq"], "t": e["t"], "body": e}
+                                                     for e in new])  # one statement, no unit of work
+            try:
+                db.session.commit()
+            except Exception:  # not stored, so not sent: the next flush tries them again
+                db.session.rollback()
+                raise
         live.sent += len(new)
         self.outbox(live, new, produced)
 

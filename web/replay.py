@@ -4,7 +4,8 @@ The input log is the source of truth. `apply_input` is the one function that
 applies a world-changing input, live and on replay alike; `replay` plays a log
 back to where the stored events end, and stops at the first input or world event
 that raises (the live team stopped there too), handing back the world as far as
-it got with the error; `first_difference` says whether the replay reproduced what
+it got with the error, and with the answer (the event) of every keyed action it
+replayed, so that a resend after a restart gets its first answer; `first_difference` says whether the replay reproduced what
 clients were sent.
 """
 
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import simpy
@@ -47,20 +48,21 @@ class Replayed:
 
     world: World
     fault: Exception | None = None
+    answers: dict[tuple[str, str], int] = field(default_factory=dict)  # (source, act key) -> its event's seq
 
 
 def replay(scenario: Scenario, seed: int, records: Sequence[InputRecord], stored: int) -> Replayed:
     """The world after `records`, played on to the end of the instant of its `stored`-th event."""
-    world = World(scenario, seed=seed)
+    world, answers = World(scenario, seed=seed), {}
     try:
-        _play_inputs(world, records)
+        _play_inputs(world, records, answers)
         _play_to_stored(world, stored)
     except Exception as exc:  # noqa: BLE001 - a fault in one team's world: the caller stops that team only
-        return Replayed(world, exc)
-    return Replayed(world)
+        return Replayed(world, exc, answers)
+    return Replayed(world, answers=answers)
 
 
-def _play_inputs(world: World, records: Sequence[InputRecord]) -> None:
+def _play_inputs(world: World, records: Sequence[InputRecord], answers: dict[tuple[str, str], int]) -> None:
     for record in records:
         world.advance_to(record.at)  # every input, controls too: the world was at least there
         if record.kind == "jump":  # the clock jumped, and the world with it, to the next timed inject
@@ -68,7 +70,9 @@ def _play_inputs(world: World, records: Sequence[InputRecord]) -> None:
             if target is not None:
                 world.advance_to(target)
         elif record.kind in WORLD_INPUTS:
-            apply_input(world, record.kind, record.payload, record.at)
+            event = apply_input(world, record.kind, record.payload, record.at)
+            if event is not None and record.act_key is not None:
+                answers[(record.source, record.act_key)] = event["seq"]
 
 
 def _play_to_stored(world: World, stored: int) -> None:

@@ -8,12 +8,16 @@ else (an instructor trying a join link) is warned that joining logs them out,
 and joins only with the box ticked. The socket
 namespace authenticates on connect and checks every message: its shape, its
 size, and that the drill is under way; the role is always the member's own.
+An `act` carries its submission's key (`key`, made by the client once per
+submission): a resend with the same key, after a lost ack, a reconnect or a
+server restart, gets the first answer and does not act twice.
 A self-practice team is joined by nobody: `/practice` lets its trainee in, and
 its room is `/practice/room`, the same room with the trainee's own clock.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from flask import Blueprint, Flask, flash, redirect, render_template, request, url_for
@@ -104,6 +108,9 @@ def room_context(member: Member) -> dict[str, Any]:
             "roles": scenario.roles}
 
 
+ACT_KEY = re.compile(r"[A-Za-z0-9_-]{8,64}")  # a submission's key, as the client makes it (random, URL-safe)
+BAD_KEY = ("'key' phải gồm 8–64 chữ cái, chữ số, '-' hoặc '_'. / "
+           "'key' must be 8–64 letters, digits, '-' or '_'.")
 NOT_A_TRAINEE = "Chỉ dành cho học viên đã vào đội. / For a trainee who has joined a team."
 
 
@@ -114,7 +121,7 @@ def _visible(body: dict, role: str) -> bool:
 class TraineeNamespace(AuditedNamespace):
     """The trainee's socket: authenticated on connect, every message checked."""
 
-    def on_connect(self, auth=None):
+    def admit(self, auth=None):
         if not is_member(current_user):
             refuse(who_is(current_user), "trainee socket", "not a joined trainee")
             raise ConnectionRefusedError("not a trainee")
@@ -130,15 +137,18 @@ class TraineeNamespace(AuditedNamespace):
                        "speed": live.driver.clock.speed, "fault": live.fault is not None})
 
     def on_act(self, data):
-        """{type, params} -> {ok, event | error}. The role is the member's own."""
+        """{type, params, key?} -> {ok, event | error}. The role is the member's own; a known key is not acted again."""
         member = current_user
         if not is_member(member):
             return refusal("act", "not a trainee", NOT_A_TRAINEE)
         if (not isinstance(data, dict) or not is_text(data.get("type")) or len(data["type"]) > MAX_NAME
                 or not isinstance(data.get("params", {}), dict) or not is_plain(data.get("params", {}))):
             return refusal("act", "malformed message")
+        key = data.get("key")
+        if key is not None and not (isinstance(key, str) and ACT_KEY.fullmatch(key)):
+            return refusal("act", "malformed key", BAD_KEY)
         try:
-            event = _live().act(member.team_id, member.get_id(), member.role, data["type"], data.get("params", {}))
+            event = _live().act(member.team_id, member.get_id(), member.role, data["type"], data.get("params", {}), key)
         except ControlError as exc:
             return refusal(f"act {data['type']}", str(exc), str(exc))
         if event is None:

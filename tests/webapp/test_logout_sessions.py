@@ -1,11 +1,11 @@
-"""Logging out ends that session on the server: its cookie, copied before, lets nobody in afterwards."""
+"""Logging out ends that session on the server: its cookie, copied before, lets nobody in afterwards, and its sockets close."""
 
 from __future__ import annotations
 
 import pytest
 
 from web.extensions import socketio
-from web.outbox import TRAINEE_NAMESPACE
+from web.outbox import INSTRUCTOR_NAMESPACE, TRAINEE_NAMESPACE
 
 ACCOUNT = {"username": "hoa", "display_name": "Hoa", "password": "mat-khau-2026", "confirm": "mat-khau-2026"}
 
@@ -50,3 +50,27 @@ def test_a_socket_with_a_cookie_copied_before_logout_is_refused(app, platform):
     client.post("/logout")
     socket = socketio.test_client(app, namespace=TRAINEE_NAMESPACE, flask_test_client=replay(app, cookie))
     assert not socket.is_connected(TRAINEE_NAMESPACE)
+
+
+def test_logout_closes_the_logins_open_sockets_and_no_other(app, platform):
+    _, [(_, code), _] = platform.exercise()
+    trainee, other = platform.trainee_client(code, "Nguyễn Văn An 1"), platform.trainee_client(code, "Trần Thị Bình 1")
+    teacher = platform.instructor_client()
+    sockets = [platform.trainee_socket(trainee), platform.trainee_socket(trainee)]  # two tabs of one login
+    others = [platform.trainee_socket(other), platform.instructor_socket(teacher)]
+    assert all(s.is_connected(TRAINEE_NAMESPACE) for s in sockets)
+
+    assert trainee.post("/logout").status_code == 302
+    assert not any(s.is_connected(TRAINEE_NAMESPACE) for s in sockets)
+    assert others[0].is_connected(TRAINEE_NAMESPACE) and others[1].is_connected(INSTRUCTOR_NAMESPACE)
+
+    teacher.post("/logout")
+    assert not others[1].is_connected(INSTRUCTOR_NAMESPACE) and others[0].is_connected(TRAINEE_NAMESPACE)
+
+
+def test_a_new_login_in_the_same_browser_closes_the_previous_logins_sockets(app, platform):
+    _, [(_, code), _] = platform.exercise()
+    client = platform.instructor_client()
+    socket = platform.instructor_socket(client)
+    assert client.post("/join", data={"code": code, "name": "Nguyễn Văn An 1", "leave": "1"}).status_code == 302
+    assert not socket.is_connected(INSTRUCTOR_NAMESPACE)

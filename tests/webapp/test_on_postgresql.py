@@ -6,7 +6,8 @@ conftest's, on a fresh PostgreSQL database of the test run's cluster) replace th
 ones for them. `scripts/test` (and so CI) starts the cluster; without one they skip, and on
 CI they fail. The choice: what writes and reads the database in every way the platform
 does (inputs and events, a rebuild from the log, observations, courses and reports,
-practice attempts, drill versions, audit rows and login sessions), about a minute in all.
+practice attempts, drill versions, audit rows and login sessions, resent acts,
+how long a commit waits for the disk), about a minute in all.
 """
 
 from __future__ import annotations
@@ -16,19 +17,21 @@ import inspect
 import pytest
 
 import test_authoring
+import test_durability
 import test_live_flow
 import test_logout_sessions
 import test_observations
 import test_practice
 import test_reconnect
 import test_refusal_tally
+import test_resends
 import test_review
 import test_team_faults
 from app_factory import dispose, platform_app, postgres_database
 from conftest import FakeClock
 
 MODULES = (test_live_flow, test_reconnect, test_team_faults, test_observations, test_review, test_practice,
-           test_authoring, test_refusal_tally, test_logout_sessions)
+           test_authoring, test_refusal_tally, test_logout_sessions, test_resends, test_durability)
 PLATFORM_FIXTURES = {"app", "csrf_app", "platform", "clock", "drill"}
 SQLITE_ONLY = {  # they look into the database file with sqlite3 from a second connection
     "test_an_action_is_committed_with_its_stamp_before_the_world_applies_it",

@@ -57,7 +57,7 @@ def evaluator_snapshot(team: Team) -> dict[str, Any]:
 class EvaluatorNamespace(AuditedNamespace):
     """Watching and noting the teams assigned to an evaluator."""
 
-    def on_connect(self, auth=None):
+    def admit(self, auth=None):
         if not is_evaluator(current_user):
             refuse(who_is(current_user), "evaluator socket", "not an evaluator")
             raise ConnectionRefusedError("not an evaluator")

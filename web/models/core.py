@@ -83,9 +83,14 @@ class Member(UserMixin, db.Model):
 
 
 class InputRecord(db.Model):
-    """A stamped input: a trainee action or an instructor control, committed before it is acknowledged."""
+    """A stamped input: a trainee action or an instructor control, committed before it is acknowledged.
 
-    __table_args__ = (UniqueConstraint("team_id", "number"),)
+    A trainee's action carries the key its client gave the submission (`act_key`): a resend
+    of the same key by the same source is answered from this record, not acted again.
+    """
+
+    __table_args__ = (UniqueConstraint("team_id", "number"),
+                      Index("ux_input_record_act_key", "team_id", "source", "act_key", unique=True))
     id: Mapped[int] = mapped_column(primary_key=True)
     team_id: Mapped[int] = mapped_column(ForeignKey("team.id"), index=True)
     number: Mapped[int]
@@ -94,6 +99,7 @@ class InputRecord(db.Model):
     kind: Mapped[str] = mapped_column(String(32))  # action, start, pause, resume, speed, fire, custom, end, jump, hint
     payload: Mapped[dict] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    act_key: Mapped[str | None] = mapped_column(String(64))  # the client's key of a trainee's action, else None
 
 
 class EventRecord(db.Model):

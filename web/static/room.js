@@ -493,25 +493,38 @@
     details.open = false;
   }
 
+  /* Each submission has its own key; one whose ack was lost (the connection dropped) is sent again with the
+     same key on every reconnect, and the server answers it with the first answer without acting twice. */
+  var unacknowledged = {};  // key -> sends that submission again
+
+  function newKey() {
+    var bytes = new Uint8Array(16);
+    window.crypto.getRandomValues(bytes);  // unlike crypto.randomUUID, also on plain http (a room on the LAN)
+    return Array.prototype.map.call(bytes, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
+  }
+
   function send(type, params, button, slot, done) {
     if (button) button.disabled = true;
     if (slot) { D.clear(slot); slot.className = "form-ack pending"; slot.textContent = "Đang gửi… / Sending…"; }
-    var finished = false;
+    var key = newKey(), acked = false;
     var timer = window.setTimeout(function () {
-      if (finished) return;
-      finished = true;
+      if (acked) return;
       if (button) button.disabled = false;
-      acknowledge(type, { ok: false, error: "Không nhận được xác nhận (mất kết nối?). / No acknowledgement (connection lost?)." }, slot);
+      acknowledge(type, { ok: false, error: "Chưa nhận được xác nhận (mất kết nối?); sẽ tự gửi lại khi kết nối lại. / " +
+        "No acknowledgement yet (connection lost?); it is sent again on reconnecting." }, slot);
     }, 15000);
-    socket.emit("act", { type: type, params: params }, function (ack) {
-      if (finished) return;
-      finished = true;
+    function answered(ack) {
+      if (acked) return;  // a resend's answer after the first one came
+      acked = true;
+      delete unacknowledged[key];
       window.clearTimeout(timer);
       if (button) button.disabled = false;
       if (ack && ack.event) receive([ack.event]);
       acknowledge(type, ack || { ok: false, error: "?" }, slot);
       if (done) done(!!(ack && ack.ok));
-    });
+    }
+    unacknowledged[key] = function () { socket.emit("act", { type: type, params: params, key: key }, answered); };
+    unacknowledged[key]();
   }
 
   /* Each action is acknowledged: accepted, or refused with the reason. */
@@ -749,6 +762,7 @@
     socket.emit("sync", { after: state.maxSeq }, function (ack) {
       if (ack && ack.ok) receive(ack.events);
     });
+    Object.keys(unacknowledged).forEach(function (key) { unacknowledged[key](); });
   });
   // `hello` on connect and `status` after each instructor control carry {status, minute, level, speed, fault}.
   function applyTeamState(news) {
@@ -772,6 +786,9 @@
       return;
     }
     setConnection("lost", "Không kết nối được — đang thử lại…", "Cannot connect, retrying…");
+    if (err && err.message === "too many connections") {  // refused by the server: Socket.IO does not retry it itself
+      window.setTimeout(function () { socket.connect(); }, 2000 + Math.random() * 8000);
+    }
   });
 
   window.setInterval(tickClock, 1000);
