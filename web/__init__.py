@@ -11,6 +11,13 @@ Configuration, from the environment:
                           instance folder); `postgresql://` and `postgres://` mean the psycopg 3 driver
     CRISIS_SECRET_KEY     session signing key (default: a random key kept in the instance folder)
     CRISIS_PUBLIC_URL     the address trainees reach, e.g. http://192.168.1.20:5000, for the join links
+    CRISIS_ASYNC_MODE     Socket.IO's concurrency: `threading` (default, `python run.py`) or `gevent`
+                          (the production server, `gunicorn -k gevent web.wsgi:app`; `web.wsgi` sets it)
+    CRISIS_REDIS_URL      Redis between server processes (Socket.IO's message queue), e.g. redis://localhost:6379/0;
+                          unset: one process, no queue
+
+`prepared(app)` is the start shared by both servers: the schema, the demo instructor, the
+interrupted exercises and the ticker (`serve` prints the login; `web.wsgi` logs it).
 """
 
 from __future__ import annotations
@@ -21,6 +28,7 @@ import secrets
 from pathlib import Path
 from typing import Any
 
+import socketio as socketio_server
 from flask import Flask
 from sqlalchemy import event
 from sqlalchemy.exc import SQLAlchemyError
@@ -30,6 +38,7 @@ from web.extensions import csrf, db, login_manager, migrate, socketio
 from web.schema import MIGRATIONS
 
 MAX_PAYLOAD = 64 * 1024  # bytes: forms and socket messages
+ASYNC_MODES = ("threading", "gevent")  # both serve WebSocket with simple_websocket
 
 
 def _secret_key(instance: Path) -> str:
@@ -66,16 +75,23 @@ class _BoundedSocketBodies:
 def _bound_socket_messages(app: Flask) -> None:
     """Keep socket messages within MAX_PAYLOAD on both transports.
 
-    Long polling: `_BoundedSocketBodies`. WebSocket: the threading driver builds its
-    `simple_websocket.Server` without a message limit and only checks the size after the
-    whole message is in memory; given `max_message_size`, it closes the connection
-    (1009, message too big) as soon as a message grows past the limit.
+    Long polling: `_BoundedSocketBodies`. WebSocket: both drivers (threading, gevent) build their
+    `simple_websocket.Server` without a message limit and only check the size after the whole
+    message is in memory; given `max_message_size`, it closes the connection (1009, message too
+    big) as soon as a message grows past the limit.
     """
     app.wsgi_app = _BoundedSocketBodies(app.wsgi_app, "/socket.io")
     eio = socketio.server.eio
     websocket = (getattr(eio, "_async", None) or {}).get("websocket")
-    if websocket is not None and eio.async_mode == "threading":
-        eio._async = {**eio._async, "websocket": functools.partial(websocket, max_message_size=MAX_PAYLOAD)}
+    if websocket is None:
+        return
+
+    def bounded_websocket(handler, server):
+        connection = websocket(handler, server)
+        connection.server_args["max_message_size"] = MAX_PAYLOAD  # the arguments of its simple_websocket.Server
+        return connection
+
+    eio._async = {**eio._async, "websocket": bounded_websocket}
 
 
 def _sqlite_pragmas(connection, _record) -> None:
@@ -107,6 +123,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         WTF_CSRF_TIME_LIMIT=None,
         TRACE_LATENCY=os.environ.get("CRISIS_TRACE_LATENCY") == "1",
         PUBLIC_URL=os.environ.get("CRISIS_PUBLIC_URL") or None,  # the join links' host (web.join_links)
+        ASYNC_MODE=os.environ.get("CRISIS_ASYNC_MODE") or "threading",
+        REDIS_URL=os.environ.get("CRISIS_REDIS_URL") or None,
     )
     if test_config:
         app.config.update(test_config)
@@ -124,7 +142,12 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
             postgres.init_engine(db.engine)
     csrf.init_app(app)
     login_manager.init_app(app)
-    socketio.init_app(app, async_mode="threading", max_http_buffer_size=MAX_PAYLOAD)
+    if app.config["ASYNC_MODE"] not in ASYNC_MODES:
+        raise SystemExit(f"CRISIS_ASYNC_MODE={app.config['ASYNC_MODE']!r}: chỉ nhận / only {', '.join(ASYNC_MODES)}")
+    queue = {}
+    if app.config["REDIS_URL"]:  # made here: Flask-SocketIO takes only redis:// URLs for Redis, not unix:// sockets
+        queue["client_manager"] = socketio_server.RedisManager(app.config["REDIS_URL"], channel="crisis-drill")
+    socketio.init_app(app, async_mode=app.config["ASYNC_MODE"], max_http_buffer_size=MAX_PAYLOAD, **queue)
     _bound_socket_messages(app)
 
     from web import auth, label_tables, local_time, pages, practice, review, trainee
@@ -146,17 +169,13 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     return app
 
 
-def serve(host: str = "127.0.0.1", port: int = 5000, public_url: str | None = None) -> None:
-    """Start the platform on its embedded defaults (what `python run.py` does).
+def prepared(app: Flask) -> tuple[str, str]:
+    """Bring the database up to date, rebuild interrupted exercises and start the ticker; the demo login.
 
-    `public_url` (else CRISIS_PUBLIC_URL) is the address trainees reach, used in the join
-    links; on every interface without one, this machine's network address (`web.join_links`).
+    A database that cannot be opened or upgraded stops the start with one line, not a traceback.
     """
-    from web.join_links import ALL_INTERFACES, serving_url
     from web.setup import prepare
 
-    app = create_app()
-    app.config["PUBLIC_URL"] = serving_url(host, port, public_url or app.config["PUBLIC_URL"])
     with app.app_context():
         try:
             login = prepare(app)
@@ -164,6 +183,21 @@ def serve(host: str = "127.0.0.1", port: int = 5000, public_url: str | None = No
             database = db.engine.url.render_as_string(hide_password=True)
             raise SystemExit(f"Không mở hoặc nâng cấp được cơ sở dữ liệu {database} (CRISIS_DATABASE_URL) / "
                              f"cannot open or upgrade the database {database}: {getattr(exc, 'orig', None) or exc}")
+    app.extensions["live"].start_ticker()
+    return login
+
+
+def serve(host: str = "127.0.0.1", port: int = 5000, public_url: str | None = None) -> None:
+    """Start the platform on its embedded defaults (what `python run.py` does).
+
+    `public_url` (else CRISIS_PUBLIC_URL) is the address trainees reach, used in the join
+    links; on every interface without one, this machine's network address (`web.join_links`).
+    """
+    from web.join_links import ALL_INTERFACES, serving_url
+
+    app = create_app()
+    app.config["PUBLIC_URL"] = serving_url(host, port, public_url or app.config["PUBLIC_URL"])
+    login = prepared(app)
     print(f"Nền tảng diễn tập / Drill platform: http://{host}:{port}/")
     if app.config["PUBLIC_URL"]:
         print(f"Học viên vào đội tại / Trainees join at: {app.config['PUBLIC_URL']}/join")
@@ -171,5 +205,4 @@ def serve(host: str = "127.0.0.1", port: int = 5000, public_url: str | None = No
         print("Chỉ mở được trên máy này; để học viên vào từ máy khác: --host 0.0.0.0 / "
               "This machine only; for a classroom: --host 0.0.0.0")
     print(f"Giảng viên demo / Demo instructor: {login[0]} / {login[1]}")
-    app.extensions["live"].start_ticker()
     socketio.run(app, host=host, port=port, allow_unsafe_werkzeug=True)
