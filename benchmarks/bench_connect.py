@@ -54,6 +54,9 @@ class Server:
                 break
             except requests.RequestException:  # not listening yet, or still loading the app
                 time.sleep(0.2)
+        else:
+            self.stop()
+            raise SystemExit(f"{' '.join(command(self.port))}: no answer within 60 s")
 
     def processes(self) -> list[psutil.Process]:
         root = psutil.Process(self.process.pid)
