@@ -35,6 +35,7 @@ from web.models import Instructor
 from web.schema import upgrade_database
 
 POSTGRES_URL = "CRISIS_TEST_POSTGRES_URL"
+REDIS_URL = "CRISIS_TEST_REDIS_URL"
 
 
 def platform_app(database: Path | str, secret: str, clock: Callable[[], float]) -> Flask:
@@ -72,16 +73,26 @@ def _sqlite_schema() -> Path:
     return folder / "schema.db"
 
 
-def require_postgres() -> str:
-    """The test cluster's URL; skip without one, except on CI (CI=true), where that is a failure."""
-    url = os.environ.get(POSTGRES_URL)
+def _required(variable: str, what: str, package: str) -> str:
+    """The URL of the test run's `what` from `variable`; skip without one, except on CI (CI=true), where that is a failure."""
+    url = os.environ.get(variable)
     if url:
         return url
-    message = (f"no PostgreSQL for the tests: {POSTGRES_URL} is not set "
-               "(scripts/test starts a cluster and sets it; it needs Debian's postgresql package)")
+    message = (f"no {what} for the tests: {variable} is not set "
+               f"(scripts/test starts one and sets it; it needs Debian's {package} package)")
     if os.environ.get("CI"):
-        pytest.fail(f"{message}; CI must run the PostgreSQL tests")
+        pytest.fail(f"{message}; CI must run the {what} tests")
     pytest.skip(message)
+
+
+def require_postgres() -> str:
+    """The test cluster's URL (`scripts/postgres start`)."""
+    return _required(POSTGRES_URL, "PostgreSQL", "postgresql")
+
+
+def require_redis() -> str:
+    """The test run's Redis URL (`scripts/redis start`)."""
+    return _required(REDIS_URL, "Redis", "redis-server")
 
 
 def _admin(cluster: str):

@@ -14,12 +14,19 @@ Configuration: every `CRISIS_*` environment variable (`web.config`), e.g.
     CRISIS_DEMO_PASSWORD  the demo instructor's password (`web.setup`)
     CRISIS_SESSION_COOKIE_SECURE  true/false (default: true when the public URL is https://)
 Security headers (Content-Security-Policy, HSTS behind TLS): `web.headers`.
+    CRISIS_ASYNC_MODE     Socket.IO's concurrency: `threading` (default, `python run.py`) or `gevent`
+                          (the production server, `gunicorn -k gevent web.wsgi:app`; `web.wsgi` sets it)
+    CRISIS_REDIS_URL      Redis between server processes (Socket.IO's message queue), e.g. redis://localhost:6379/0;
+                          unset: one process, no queue
+
+`prepared(app)` is the start shared by both servers: the schema, the demo instructor, the
+interrupted exercises and the ticker (`serve` prints the demo line; `web.wsgi` logs it).
 """
 from __future__ import annotations
 
-import functools
 from typing import Any
 
+import socketio as socketio_server
 from flask import Flask
 from sqlalchemy import event
 from sqlalchemy.exc import SQLAlchemyError
@@ -28,6 +35,9 @@ from web import postgres
 from web.config import MAX_PAYLOAD, configure, default_database
 from web.extensions import csrf, db, login_manager, migrate, socketio
 from web.schema import MIGRATIONS
+
+ASYNC_MODES = ("threading", "gevent")  # both serve WebSocket with simple_websocket
+
 
 class _BoundedSocketBodies:
     """WSGI guard in front of Socket.IO: a long-polling POST over MAX_PAYLOAD gets 413 before Engine.IO reads it.
@@ -52,16 +62,23 @@ class _BoundedSocketBodies:
 def _bound_socket_messages(app: Flask) -> None:
     """Keep socket messages within MAX_PAYLOAD on both transports.
 
-    Long polling: `_BoundedSocketBodies`. WebSocket: the threading driver builds its
-    `simple_websocket.Server` without a message limit and only checks the size after the
-    whole message is in memory; given `max_message_size`, it closes the connection
-    (1009, message too big) as soon as a message grows past the limit.
+    Long polling: `_BoundedSocketBodies`. WebSocket: both drivers (threading, gevent) build their
+    `simple_websocket.Server` without a message limit and only check the size after the whole
+    message is in memory; given `max_message_size`, it closes the connection (1009, message too
+    big) as soon as a message grows past the limit.
     """
     app.wsgi_app = _BoundedSocketBodies(app.wsgi_app, "/socket.io")
     eio = socketio.server.eio
     websocket = (getattr(eio, "_async", None) or {}).get("websocket")
-    if websocket is not None and eio.async_mode == "threading":
-        eio._async = {**eio._async, "websocket": functools.partial(websocket, max_message_size=MAX_PAYLOAD)}
+    if websocket is None:
+        return
+
+    def bounded_websocket(handler, server):
+        connection = websocket(handler, server)
+        connection.server_args["max_message_size"] = MAX_PAYLOAD  # the arguments of its simple_websocket.Server
+        return connection
+
+    eio._async = {**eio._async, "websocket": bounded_websocket}
 
 
 def _sqlite_pragmas(connection, _record) -> None:
@@ -95,7 +112,12 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
             postgres.init_engine(db.engine)
     csrf.init_app(app)
     login_manager.init_app(app)
-    socketio.init_app(app, async_mode="threading", max_http_buffer_size=MAX_PAYLOAD)
+    if app.config["ASYNC_MODE"] not in ASYNC_MODES:
+        raise SystemExit(f"CRISIS_ASYNC_MODE={app.config['ASYNC_MODE']!r}: chỉ nhận / only {', '.join(ASYNC_MODES)}")
+    queue = {}
+    if app.config["REDIS_URL"]:  # made here: Flask-SocketIO takes only redis:// URLs for Redis, not unix:// sockets
+        queue["client_manager"] = socketio_server.RedisManager(app.config["REDIS_URL"], channel="crisis-drill")
+    socketio.init_app(app, async_mode=app.config["ASYNC_MODE"], max_http_buffer_size=MAX_PAYLOAD, **queue)
     _bound_socket_messages(app)
 
     from web import auth, evaluation, headers, label_tables, local_time, pages, practice, review, trainee
@@ -119,17 +141,13 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     return app
 
 
-def serve(host: str = "127.0.0.1", port: int = 5000, public_url: str | None = None) -> None:
-    """Start the platform on its embedded defaults (what `python run.py` does).
+def prepared(app: Flask) -> str:
+    """Bring the database up to date, rebuild interrupted exercises and start the ticker; the demo instructor's line.
 
-    `public_url` (else CRISIS_PUBLIC_URL) is the address trainees reach, used in the join
-    links; on every interface without one, this machine's network address (`web.join_links`).
+    A database that cannot be opened or upgraded stops the start with one line, not a traceback.
     """
-    from web.join_links import ALL_INTERFACES, serving_url
     from web.setup import prepare
 
-    app = create_app()
-    app.config["PUBLIC_URL"] = serving_url(host, port, public_url or app.config["PUBLIC_URL"])
     with app.app_context():
         try:
             demo = prepare(app)
@@ -137,6 +155,21 @@ def serve(host: str = "127.0.0.1", port: int = 5000, public_url: str | None = No
             database = db.engine.url.render_as_string(hide_password=True)
             raise SystemExit(f"Không mở hoặc nâng cấp được cơ sở dữ liệu {database} (CRISIS_DATABASE_URL) / "
                              f"cannot open or upgrade the database {database}: {getattr(exc, 'orig', None) or exc}")
+    app.extensions["live"].start_ticker()
+    return demo
+
+
+def serve(host: str = "127.0.0.1", port: int = 5000, public_url: str | None = None) -> None:
+    """Start the platform on its embedded defaults (what `python run.py` does).
+
+    `public_url` (else CRISIS_PUBLIC_URL) is the address trainees reach, used in the join
+    links; on every interface without one, this machine's network address (`web.join_links`).
+    """
+    from web.join_links import ALL_INTERFACES, serving_url
+
+    app = create_app()
+    app.config["PUBLIC_URL"] = serving_url(host, port, public_url or app.config["PUBLIC_URL"])
+    demo = prepared(app)
     print(f"Nền tảng diễn tập / Drill platform: http://{host}:{port}/")
     if app.config["PUBLIC_URL"]:
         print(f"Học viên vào đội tại / Trainees join at: {app.config['PUBLIC_URL']}/join")
@@ -144,5 +177,4 @@ def serve(host: str = "127.0.0.1", port: int = 5000, public_url: str | None = No
         print("Chỉ mở được trên máy này; để học viên vào từ máy khác: --host 0.0.0.0 / "
               "This machine only; for a classroom: --host 0.0.0.0")
     print(demo)
-    app.extensions["live"].start_ticker()
     socketio.run(app, host=host, port=port, allow_unsafe_werkzeug=True)

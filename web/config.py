@@ -12,6 +12,8 @@ The settings of the platform (any Flask setting goes too, e.g. `CRISIS_SESSION_C
     PUBLIC_URL       the address trainees reach, for the join links; an https:// one means behind TLS
     DEMO_PASSWORD    the demo instructor's password (see `web.setup.ensure_demo_instructor`)
     TRACE_LATENCY    1: time each event from the clock to its send (benchmarks)
+    ASYNC_MODE       Socket.IO's concurrency: threading (default) or gevent (the production server, web.wsgi)
+    REDIS_URL        Redis between server processes (Socket.IO's message queue); unset: one process
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from flask import Flask
 from flask.sessions import SecureCookieSessionInterface
 
 PREFIX = "CRISIS"
-TEXT_SETTINGS = ("DATABASE_URL", "SECRET_KEY", "PUBLIC_URL", "DEMO_PASSWORD")
+TEXT_SETTINGS = ("DATABASE_URL", "SECRET_KEY", "PUBLIC_URL", "DEMO_PASSWORD", "REDIS_URL")
 MAX_PAYLOAD = 64 * 1024  # bytes: forms and socket messages
 SECRET_KEY_FILE = "secret_key"
 
@@ -80,6 +82,8 @@ def configure(app: Flask, test_config: dict[str, Any] | None = None) -> None:
         PUBLIC_URL=None,  # the join links' host (web.join_links)
         DATABASE_URL=None,
         DEMO_PASSWORD=None,
+        ASYNC_MODE="threading",  # or gevent: the production server (web.wsgi)
+        REDIS_URL=None,  # Redis between server processes (Socket.IO's message queue); None: one process
     )
     app.config.from_prefixed_env(PREFIX)
     for name in TEXT_SETTINGS:

@@ -78,16 +78,18 @@ def send_events(live, events: list[Event], produced: float) -> None:
     moved = any(e["kind"] != "opinion" for e in events)  # the score moves with acts, deadlines and the end
     opened = _has_members(INSTRUCTOR_NAMESPACE, opened_room(live.team_id))
     evaluated = _has_members(EVALUATOR_NAMESPACE, evaluator_room(live.team_id))
-    if moved and (opened or evaluated or any(e["kind"] == "end" for e in events)):
+    rescored = moved and (opened or evaluated or any(e["kind"] == "end" for e in events))
+    if rescored:
         rescore(live)
-    if opened or evaluated:
+    several = bool(current_app.config.get("REDIS_URL"))  # watchers on other processes are not known here
+    if opened or evaluated or several:
         message = {"team_id": live.team_id, "events": events, "status": live.status,
                    "minute": round(live.world.now, 2), "level": live.world.level}
-        if moved:
+        if rescored:
             message["score"] = live.card
-        if opened:
+        if opened or several:
             socketio.emit("events", message, to=opened_room(live.team_id), namespace=INSTRUCTOR_NAMESPACE)
-        if evaluated:
+        if evaluated or several:
             socketio.emit("events", message, to=evaluator_room(live.team_id), namespace=EVALUATOR_NAMESPACE)
     if moved:
         socketio.emit("summary", summary(live), to=instructor_room(live.exercise_id), namespace=INSTRUCTOR_NAMESPACE)

@@ -1,8 +1,10 @@
-"""The real server as a subprocess (`python run.py serve`), and a browser-less user of it.
+"""The real server as a subprocess (`python run.py serve`, or gunicorn's gevent worker), and a browser-less user of it.
 
 `Server` starts the platform in its own process group on a free port with a given database and
-secret key (the demo instructor's password `DEMO_PASSWORD`), waits until it answers, and kills it (SIGKILL to the whole group) when asked or when
-the test ends. `Browser` is one person's HTTP session (cookies, CSRF tokens read from the forms)
+secret key (the demo instructor's password `DEMO_PASSWORD`; the embedded server, or with `production=True`
+the production one: gunicorn, one gevent worker, `web.wsgi:app`; `env` adds settings such as CRISIS_REDIS_URL),
+waits until it answers, and kills it (SIGKILL to the whole group) when asked or when the test ends. `Browser` is
+one person's HTTP session (cookies, CSRF tokens read from the forms)
 and opens python-socketio clients that carry its session cookie.
 """
 
@@ -37,20 +39,22 @@ def free_port() -> int:
 class Server:
     """`python run.py serve --port P` on a database, started and killed by the test."""
 
-    def __init__(self, database_url: str, secret_key: str, log: Path, port: int | None = None):
+    def __init__(self, database_url: str, secret_key: str, log: Path, port: int | None = None,
+                 production: bool = False, env: dict[str, str] | None = None):
         self.port = port or free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.env = {**os.environ, "CRISIS_DATABASE_URL": database_url, "CRISIS_SECRET_KEY": secret_key,
-                    "CRISIS_DEMO_PASSWORD": DEMO_PASSWORD, "PYTHONUNBUFFERED": "1"}
+                    "CRISIS_DEMO_PASSWORD": DEMO_PASSWORD, "PYTHONUNBUFFERED": "1", **(env or {})}
         self.env.pop("CRISIS_TRACE_LATENCY", None)
+        self.command = ([sys.executable, "-m", "gunicorn", "-k", "gevent", "-w", "1", "--no-control-socket", "--bind", f"127.0.0.1:{self.port}",
+                         "web.wsgi:app"] if production else [sys.executable, "run.py", "serve", "--port", str(self.port)])
         self.log = log
         self.process: subprocess.Popen | None = None
 
     def start(self, timeout: float = 20) -> "Server":
         assert self.process is None or self.process.poll() is not None, "already running"
         with open(self.log, "ab") as log:
-            self.process = subprocess.Popen([sys.executable, "run.py", "serve", "--port", str(self.port)], cwd=ROOT,
-                                            env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+            self.process = subprocess.Popen(self.command, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
