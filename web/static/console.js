@@ -650,7 +650,12 @@
     team.observations.push({ at: o.at, text: o.text });
     schedule(team);
   });
-  socket.on("disconnect", function () { setConnection("lost", "Mất kết nối — đang kết nối lại…", "Reconnecting…"); });
+  socket.on("disconnect", function (reason) {
+    setConnection("lost", "Mất kết nối — đang kết nối lại…", "Reconnecting…");
+    // The server closed this socket (its login ended: a logout, another login in this browser). Socket.IO does not
+    // reconnect by itself after that; connecting again is refused and says why (connect_error below).
+    if (reason === "io server disconnect") socket.connect();
+  });
   socket.on("connect_error", function (err) {
     if (err && err.message === "not an instructor") {  // this browser's instructor login is gone (a join link tried here?)
       setConnection("lost", "Phiên giảng viên đã kết thúc (có thể do thử liên kết vào đội trên trình duyệt này). Hãy tải lại trang để đăng nhập lại.",

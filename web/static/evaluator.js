@@ -94,7 +94,12 @@
     team.observations.push({ id: o.id, at: o.at, text: o.text });
     render();
   });
-  socket.on("disconnect", function () { setConnection("lost", "Mất kết nối — đang kết nối lại…", "Reconnecting…"); });
+  socket.on("disconnect", function (reason) {
+    setConnection("lost", "Mất kết nối — đang kết nối lại…", "Reconnecting…");
+    // The server closed this socket (its login ended: a logout, another login in this browser). Socket.IO does not
+    // reconnect by itself after that; connecting again is refused and says why (connect_error below).
+    if (reason === "io server disconnect") socket.connect();
+  });
 
   document.getElementById("note-form").addEventListener("submit", function (event) {
     event.preventDefault();

@@ -776,8 +776,11 @@
   socket.on("hello", applyTeamState);
   socket.on("status", applyTeamState);
   socket.on("event", function (e) { receive([e]); });
-  socket.on("disconnect", function () {
+  socket.on("disconnect", function (reason) {
     setConnection("lost", "Mất kết nối — đang kết nối lại…", "Reconnecting…");
+    // The server closed this socket (its login ended: a logout, another login in this browser). Socket.IO does not
+    // reconnect by itself after that; connecting again is refused and says why (connect_error below).
+    if (reason === "io server disconnect") socket.connect();
   });
   socket.on("connect_error", function (err) {
     if (err && err.message === "not a trainee") {  // the login is gone (expired, logged out, replaced): join again
