@@ -24,7 +24,7 @@ from web.extensions import db
 from web.models import Exercise, Instructor, Team
 from web.models.evaluators import Evaluator, EvaluatorTeam
 from web.names import clean_name
-from web.validation import as_id
+from web.validation import as_id, owned
 
 TAKEN = "Tên đăng nhập đã có người dùng. / That username is taken."
 
@@ -42,11 +42,7 @@ class EvaluatorForm(FlaskForm):
 
 
 def _own_evaluator(evaluator_id: int) -> Evaluator:
-    evaluator = db.session.get(Evaluator, evaluator_id) if as_id(evaluator_id) else None
-    if evaluator is None or evaluator.instructor_id != current_user.id:
-        refuse(who_is(current_user), f"evaluator {evaluator_id}", "not the instructor's evaluator")
-        abort(404)
-    return evaluator
+    return owned(Evaluator, evaluator_id, f"evaluator {evaluator_id}", "not the instructor's evaluator")
 
 
 def _taken(username: str) -> bool:

@@ -18,7 +18,7 @@ from scenarios.library import builtin_ids
 from scoring.rules import RULES
 from web.auth import is_instructor, refuse, who_is
 from web.join_links import join_base, local_only
-from web.validation import as_id
+from web.validation import owned
 from web.exercises import ExerciseError, TeamPlan, builtin_text, create_exercise, scenario_of
 from web.roster import parse_roster
 from web.roster_file import COLUMNS_VI, MAX_FILE, read_roster_file
@@ -71,11 +71,7 @@ def require_instructor() -> None:
 
 def owned_exercise(exercise_id: int) -> Exercise:
     """The exercise, if it belongs to the instructor; 404 (and logged) otherwise."""
-    exercise = db.session.get(Exercise, exercise_id) if as_id(exercise_id) else None
-    if exercise is None or exercise.instructor_id != current_user.id:
-        refuse(who_is(current_user), f"exercise {exercise_id}", "not the instructor's exercise")
-        abort(404)
-    return exercise
+    return owned(Exercise, exercise_id, f"exercise {exercise_id}", "not the instructor's exercise")
 
 
 def _scenario_choices() -> list | dict:

@@ -15,11 +15,10 @@ from flask_login import current_user
 from instructor.authoring import bp
 from instructor.views import require_instructor
 from scenarios.library import builtin_ids
-from web.auth import refuse, who_is
 from web.exercises import builtin_text as library_text
-from web.extensions import db, login_manager
+from web.extensions import login_manager
 from web.models.drills import Drill
-from web.validation import as_id
+from web.validation import owned
 
 MAX_BODY = 512 * 1024  # bytes: a drill's YAML and its form data, or an MSEL file, travel in one request
 
@@ -36,11 +35,7 @@ def guard():
 
 def owned_drill(drill_id: int) -> Drill:
     """The drill, if it is the current instructor's; 404 (and logged) otherwise."""
-    drill = db.session.get(Drill, drill_id) if as_id(drill_id) else None
-    if drill is None or drill.instructor_id != current_user.id:
-        refuse(who_is(current_user), f"drill {drill_id} ({request.method} {request.path})", "not the instructor's drill")
-        abort(404)
-    return drill
+    return owned(Drill, drill_id, f"drill {drill_id} ({request.method} {request.path})", "not the instructor's drill")
 
 
 def builtin_text(scenario_id: str) -> str:
