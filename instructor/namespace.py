@@ -14,6 +14,7 @@ logged once (`web.auth.refuse`). An observation is written by `web.observing`: i
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import Any
 
 from flask import Flask, current_app
@@ -51,6 +52,17 @@ def _owned_exercise(exercise_id: Any) -> Exercise | None:
         refuse(who_is(current_user), f"exercise {exercise_id}", "not the instructor's exercise")
         return None
     return exercise
+
+
+def _each_team(teams: list[Team], work: Callable[[Team], dict[str, Any]], failure: type[Exception]) -> dict[str, Any]:
+    """`work` done for each team: {ok, teams: [{team_id, ok, ...its answer | error}]}, ok when any team's was."""
+    results = []
+    for team in teams:
+        try:
+            results.append({"team_id": team.id, "ok": True, **work(team)})
+        except failure as exc:
+            results.append({"team_id": team.id, "ok": False, "error": str(exc)})
+    return {"ok": any(r["ok"] for r in results), "teams": results}
 
 
 def _addressed_teams(data: dict[str, Any]) -> list[Team]:
@@ -139,15 +151,12 @@ class InstructorNamespace(AuditedNamespace):
         teams = _addressed_teams(data)
         if not teams:
             return {"ok": False, "error": "Không có đội này. / No such team."}
-        results = []
-        for team in teams:
-            try:
-                live = _live().team(team.id)
-                with live.lock:
-                    results.append({"team_id": team.id, "ok": True, "total": rescore(live)["total"]})
-            except TeamUnavailable as exc:
-                results.append({"team_id": team.id, "ok": False, "error": str(exc)})
-        return {"ok": any(r["ok"] for r in results), "teams": results}
+        def total(team: Team) -> dict[str, Any]:
+            live = _live().team(team.id)
+            with live.lock:
+                return {"total": rescore(live)["total"]}
+
+        return _each_team(teams, total, TeamUnavailable)
 
     def on_control(self, data):
         """{team_id | exercise_id (all teams), command, args} -> [{team_id, ok, state | error}]."""
@@ -182,13 +191,7 @@ class InstructorNamespace(AuditedNamespace):
         teams = _addressed_teams(data)
         if not teams:
             return {"ok": False, "error": "Không có đội này. / No such team."}
-        results = []
-        for team in teams:
-            try:
-                results.append({"team_id": team.id, "ok": True, "preview": _live().jump_preview(team.id)})
-            except ControlError as exc:
-                results.append({"team_id": team.id, "ok": False, "error": str(exc)})
-        return {"ok": any(r["ok"] for r in results), "teams": results}
+        return _each_team(teams, lambda team: {"preview": _live().jump_preview(team.id)}, ControlError)
 
     def on_observe(self, data):
         """{team_id, text, at?} -> the observation, at `at` (a minute within the drill) or else the team's current minute."""
