@@ -120,12 +120,13 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     socketio.init_app(app, async_mode=app.config["ASYNC_MODE"], max_http_buffer_size=MAX_PAYLOAD, **queue)
     _bound_socket_messages(app)
 
-    from web import auth, evaluation, headers, label_tables, local_time, pages, practice, review, trainee
+    from web import auth, evaluation, headers, i18n, label_tables, local_time, pages, practice, review, trainee
     from web.live import LiveExercises
     from web.outbox import send_events, send_status
     from instructor import authoring, namespace as instructor_namespace, views as instructor_views
 
     headers.init_app(app)
+    i18n.init_app(app)
     auth.init_app(app)
     local_time.init_app(app)
     label_tables.init_app(app)

@@ -1,0 +1,33 @@
+"""Vietnamese first, English at the user's choice (Flask-Babel; catalogues under `web/translations/`).
+
+Message ids are the Vietnamese texts, so a page without a catalogue still speaks Vietnamese;
+`web/translations/en/LC_MESSAGES/messages.po` gives each one's English. In templates
+`{{ _('Đăng nhập') }}` or `{% trans %}…{% endtrans %}`; in Python `gettext` / `lazy_gettext`
+from `flask_babel`.
+
+The page's language (`select_locale`): the `lang` cookie when it names one of `LOCALES`, else Vietnamese.
+
+Catalogues, from the repository root (the `.mo` files are committed beside their `.po`):
+    pybabel extract -F web/babel.cfg -k lazy_gettext -o web/translations/messages.pot .
+    pybabel update -i web/translations/messages.pot -d web/translations
+    pybabel compile -d web/translations
+"""
+
+from __future__ import annotations
+
+from flask import Flask, request
+from flask_babel import Babel
+
+LOCALES = ("vi", "en")  # the first is the default
+LOCALE_COOKIE = "lang"
+
+
+def select_locale() -> str:
+    """The language of this request's page and messages."""
+    chosen = request.cookies.get(LOCALE_COOKIE) if request else None
+    return chosen if chosen in LOCALES else LOCALES[0]
+
+
+def init_app(app: Flask) -> None:
+    app.config.setdefault("BABEL_DEFAULT_LOCALE", LOCALES[0])
+    Babel(app, locale_selector=select_locale)
