@@ -18,8 +18,8 @@ from typing import Any
 
 from scenarios.conditions import ConditionError, parse_condition
 from scenarios.model import MAX_OPINION_SAMPLES, OpinionModel
+from scenarios.yaml_issues import Location
 
-Location = tuple[str | int, ...]
 Problem = tuple[Location, str]
 TEXT_FIELDS = ("sender", "title", "content", "question")
 
