@@ -110,8 +110,8 @@ def _rule_set(file: RuleSetFile, path: str) -> RuleSet:
     """The checked file as the rule set scoring uses: each entry's rule built with its parameters."""
     entries = tuple(RuleEntry(rule=RULES[e.rule](e.params, id=e.rule_id), weight=float(e.weight), bonus=e.bonus,
                               source=e.source.text) for e in file.rules)
-    lateness = file.lateness and LatenessPolicy(span=float(file.lateness.span), within=float(file.lateness.within),
-                                                rules=file.lateness.rules)
+    late = file.lateness
+    lateness = LatenessPolicy(span=float(late.span), within=float(late.within), rules=late.rules) if late else None
     title = file.title.text if file.title else Text(file.id, file.id)
     return RuleSet(id=file.id, title=title, entries=entries, path=path, lateness=lateness)
 

@@ -8,7 +8,7 @@ import textwrap
 import pytest
 
 import scoring.ruleset as ruleset_module
-from scoring import RULES, RuleSetError, load_rule_set, parse_rule_set, rule_set_ids
+from scoring import RULES, RuleSetError, load_rule_set, load_rule_set_file, parse_rule_set, rule_set_ids
 
 TAIL = "- rule: outcome\n  weight: 40\n  source: \"Kết quả diễn tập\"\n"
 
@@ -187,3 +187,14 @@ def test_packaged_file_must_carry_its_own_id(tmp_path, monkeypatch):
             ruleset_module.load_rule_set("vn-2030")
     finally:
         ruleset_module.load_rule_set.cache_clear()
+
+
+def test_a_rule_set_file_is_read_as_a_drill_is(tmp_path):
+    """The scenario loader's reading (scenarios.yaml_issues): UTF-8 only, no YAML aliases, each refusal at its line."""
+    not_utf8 = tmp_path / "latin.yaml"
+    not_utf8.write_bytes("id: x\ntitle: Th\u1eed\nsource: ".encode() + b"\xe9\n")
+    with pytest.raises(RuleSetError, match=rf"^{re.escape(str(not_utf8))}:3: \(file\): the file is not UTF-8"):
+        load_rule_set_file(not_utf8)
+    aliased = "id: x\nrules:\n  - &one {rule: outcome, weight: 50, source: s}\n  - *one\n"
+    with pytest.raises(RuleSetError, match=r"^a.yaml:3: \(file\): YAML anchors and aliases"):
+        parse_rule_set(aliased, "a.yaml")
