@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from scenarios.model import Scenario
-from scoring.card import Text
+from scenarios.texts import Text
 
 ACTION_TYPES: dict[str, Text] = {
     "flag_issue": Text("Đánh dấu vấn đề nóng", "Flag a hot issue"),
@@ -156,14 +156,6 @@ def label(table: Mapping[str, Text], key: str | None) -> Text:
     return table.get(key) or Text(str(key), str(key))
 
 
-def local_text(value: Mapping[str, str | None] | None) -> Text:
-    """An event's `{vi, en}` text (en may be null, e.g. an inject the instructor wrote) as a `Text`."""
-    if not value:
-        return Text("", "")
-    vi = value.get("vi") or value.get("en") or ""
-    return Text(vi, value.get("en") or vi)
-
-
 def role_label(scenario: Scenario, role_id: str | None) -> Text:
     """A role's label as the scenario names it (its id when the scenario has no such role)."""
     if role_id is None:
@@ -171,4 +163,4 @@ def role_label(scenario: Scenario, role_id: str | None) -> Text:
     role = scenario.role(role_id)
     if role is None:
         return Text(role_id, role_id)
-    return Text(role.label.vi, role.label.en or role.label.vi)
+    return role.label.complete()

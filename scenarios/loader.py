@@ -15,11 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from scenarios.bounded_yaml import MAX_BYTES, YamlRefused, check_size, read_yaml
-from scenarios.model import Scenario
+from scenarios.model import Scenario, field_types
 from scenarios.references import Location, find_problems
+
+UNKNOWN_FIELD = ("extra_forbidden", "unexpected_keyword_argument")  # a key a model, or a dataclass (`Text`), lacks
 
 
 @dataclass(frozen=True)
@@ -68,20 +70,20 @@ def _line_of(root: yaml.Node | None, location: Location) -> int:
     return line
 
 
-def _model_at(location: Location) -> type[BaseModel] | None:
-    """The model class whose fields the location's last key belongs to."""
+def _model_at(location: Location) -> type | None:
+    """The model class (or `Text`) whose fields the location's last key belongs to."""
     model: type | None = Scenario
     dict_key = False  # the part after a dict field (e.g. cast.<id>) is a key, not a field
     for part in location[:-1]:
         if isinstance(part, int) or model is None or dict_key:
             dict_key = False
             continue
-        field = model.model_fields.get(part) if isinstance(model, type) and issubclass(model, BaseModel) else None
-        if field is None:
+        annotation = field_types(model).get(part)
+        if annotation is None:
             return None
-        model = next((t for t in _flatten(field.annotation) if isinstance(t, type) and issubclass(t, BaseModel)), None)
-        dict_key = typing.get_origin(field.annotation) is dict
-    return model if isinstance(model, type) and issubclass(model, BaseModel) else None
+        model = next((t for t in _flatten(annotation) if field_types(t)), None)
+        dict_key = typing.get_origin(annotation) is dict
+    return model
 
 
 def _flatten(annotation: object) -> list[object]:
@@ -94,19 +96,21 @@ def _flatten(annotation: object) -> list[object]:
 def _meant(location: Location) -> tuple[str | None, list[str]]:
     """For an unknown field: the known field it is closest to (if any) and all known fields there."""
     model = _model_at(location)
-    known = list(model.model_fields) if model else []
+    known = list(field_types(model)) if model else []
     close = difflib.get_close_matches(str(location[-1]), known, n=1)
     return (close[0] if close else None), known
 
 
 def _message(error: dict) -> str:
     location = tuple(error["loc"])
-    if error["type"] == "extra_forbidden":
+    if error["type"] in UNKNOWN_FIELD:
         meant, known = _meant(location)
         hint = f" (did you mean '{meant}'?)" if meant else (f" (allowed: {', '.join(known)})" if known else "")
         return f"unknown field '{location[-1]}'{hint}"
     if error["type"] == "missing":
         return "required field is missing"
+    if error["type"] == "dataclass_type":  # a text given as a plain string: worded as a model's error is
+        return f"Input should be a valid dictionary or instance of {error['ctx']['class_name']}"
     return error["msg"].removeprefix("Value error, ").replace("valid tuple", "valid list")  # YAML has lists
 
 
@@ -167,7 +171,7 @@ def parse_scenario(text: str, path: str = "<text>") -> Scenario:
     except ValidationError as exc:
         errors = exc.errors()
         # A typo both adds an unknown field and leaves the field it meant missing: report the typo only.
-        typos = {tuple(e["loc"][:-1]) + (_meant(tuple(e["loc"]))[0],) for e in errors if e["type"] == "extra_forbidden"}
+        typos = {tuple(e["loc"][:-1]) + (_meant(tuple(e["loc"]))[0],) for e in errors if e["type"] in UNKNOWN_FIELD}
         for error in errors:
             loc = tuple(error["loc"])
             if error["type"] != "missing" or loc not in typos:

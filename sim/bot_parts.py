@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from scoring.card import Text
+from scenarios.texts import Text
 from scoring.ruleset import load_rule_set
 from sim.aggregators import is_aggregator
 from sim.bot_policy import Intent, Playbook, performer

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from scenarios.model import PARTY_ROLES, Scenario
-from scoring.card import Text
+from scenarios.texts import Text
 from scoring.ruleset import load_rule_set
 from sim import bot_texts as texts
 from sim import hint_texts as hints

@@ -160,7 +160,7 @@ def fact_label(scenario: Scenario, fact_id: str) -> dict[str, str]:
     if fact is None:
         return {"vi": "một thông tin không có trong kịch bản", "en": "a fact not in the scenario"}
     if fact.label is not None:
-        return {"vi": fact.label.vi, "en": fact.label.en or fact.label.vi}
+        return fact.label.complete().as_dict()
     return {"vi": _shorten(fact.statement.vi), "en": _shorten(fact.statement.en or fact.statement.vi)}
 
 

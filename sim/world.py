@@ -31,8 +31,9 @@ import simpy
 
 from scenarios.bodies import bodies
 from scenarios.conditions import Condition, parse_condition
-from scenarios.model import Channel, Inject, LocalText, Scenario
+from scenarios.model import Channel, Inject, Scenario
 from scenarios.placeholders import escape, fill
+from scenarios.texts import Text
 from sim import replies, replies_parts
 from sim.aggregators import is_aggregator
 from sim.actions import CATALOG, LAWFUL_REFUSALS, Action, Refusal, check_action, check_standing
@@ -181,7 +182,7 @@ class World:
         delay = self.scenario.actors.journalist_followup * self.random.uniform(0.8, 1.2)
         self._later(delay, lambda: self._followup_article(call))
 
-    def _publish(self, call: Inject, suffix: str, title: LocalText, content: LocalText, claims: list[str]) -> None:
+    def _publish(self, call: Inject, suffix: str, title: Text, content: Text, claims: list[str]) -> None:
         """The journalist who made `call` publishes an article of their own, delivered to every trainee."""
         article = Inject(id=f"{call.id}-{suffix}", channel=Channel.press_article, sender=call.sender,
                          to=sorted(self._trainees), title=title, content=content, claims=claims,
@@ -194,8 +195,8 @@ class World:
         self.critical_articles += 1
         question = call.question
         self._publish(call, "followup", replies.FOLLOWUP_TITLE,
-                      LocalText(vi=fill(replies.FOLLOWUP_VI, {"question": question.vi}),
-                                en=fill(replies.FOLLOWUP_EN, {"question": question.en or question.vi})),
+                      Text(vi=fill(replies.FOLLOWUP_VI, {"question": question.vi}),
+                           en=fill(replies.FOLLOWUP_EN, {"question": question.en or question.vi})),
                       list(call.claims) or [c.id for c in self.scenario.false_claims])
         self.opinion.adjust_trust(-0.05)
 
@@ -203,7 +204,7 @@ class World:
         """A journalist who got an answer publishes it: an accurate article that wins believers back."""
         excerpt = {"answer": escape(answer if len(answer) <= 240 else answer[:239] + "…")}  # quoted as written
         self._publish(call, "report", replies.REPORT_TITLE,
-                      LocalText(vi=fill(replies.REPORT_VI, excerpt), en=fill(replies.REPORT_EN, excerpt)), [])
+                      Text(vi=fill(replies.REPORT_VI, excerpt), en=fill(replies.REPORT_EN, excerpt)), [])
         self.opinion.win_back(0.1 * quality)
 
     def fire_inject(self, inject_id: str) -> bool:
@@ -214,7 +215,7 @@ class World:
         self._deliver(inject, "instructor")
         return True
 
-    def custom_inject(self, channel: str, content: LocalText, to: list[str], sender: LocalText) -> str:
+    def custom_inject(self, channel: str, content: Text, to: list[str], sender: Text) -> str:
         """Deliver an inject the instructor writes during the drill; returns its id."""
         self._custom_count += 1
         inject = Inject(id=f"custom-{self._custom_count}", channel=Channel(channel), sender=sender, to=to,
@@ -294,20 +295,20 @@ class World:
 
     def _refusal(self, action: Action) -> Refusal | None:
         if self.over:
-            return Refusal("drill_over", "buổi diễn tập đã kết thúc", "the drill is over")
+            return Refusal("drill_over", Text("buổi diễn tập đã kết thúc", "the drill is over"))
         refusal = check_action(action, self._trainees, self._roles, set(self.delivered)) or check_standing(
             action, self.head if self.head in self._trainees else None, self.scenario.operational_roles)
         if refusal is not None:
             return refusal
         level = action.params.get("level") if action.type == "flag_issue" else None
         if level is not None and level not in self._levels:
-            return Refusal("bad_parameter", f"kịch bản không có cấp độ {level}", f"this drill has no level {level}")
+            return Refusal("bad_parameter", Text(f"kịch bản không có cấp độ {level}", f"this drill has no level {level}"))
         for name, channels in ITEM_CHANNELS.items():
             item = action.params.get(name)
             if item is not None and self._injects[item].channel not in channels:
                 kinds = ", ".join(c.value for c in channels)
-                return Refusal("wrong_item", f"'{item}' không phải loại phù hợp ({kinds})",
-                               f"'{item}' is not of the right kind ({kinds})")
+                return Refusal("wrong_item", Text(f"'{item}' không phải loại phù hợp ({kinds})",
+                                                  f"'{item}' is not of the right kind ({kinds})"))
         return None
 
     def _action_audience(self, action: Action) -> set[str]:
@@ -348,7 +349,7 @@ class World:
         if action.type == "hold_press_conference":
             self.opinion.pressure(-0.15)
 
-    def _reply(self, action_event: Event, actor: str, effect: str, content: LocalText, delay: float,
+    def _reply(self, action_event: Event, actor: str, effect: str, content: Text, delay: float,
                then: Callable[[], None] | None = None) -> None:
         def answer() -> None:
             if then is not None and not self.over:
@@ -394,8 +395,8 @@ class World:
         name = proposal["params"].get("name")  # the person the board named, as written
         named = bodies(self.scenario.rule_set)
         vi, en = ({"head": escape(self._label(head, lang)), "speaker": escape(name or self._label(speaker, lang)),
-                   "board": named.board.get(lang), "basis": named.assignment_basis.get(lang)} for lang in ("vi", "en"))
-        content = LocalText(vi=fill(replies.ASSIGNED_VI, vi), en=fill(replies.ASSIGNED_EN, en))
+                   "board": named.board.in_(lang), "basis": named.assignment_basis.in_(lang)} for lang in ("vi", "en"))
+        content = Text(vi=fill(replies.ASSIGNED_VI, vi), en=fill(replies.ASSIGNED_EN, en))
         event = self._emit("reply", {"propaganda_board", proposal["role"], speaker}, actor=head, effect="assigned",
                            in_reply_to=proposal["seq"], spokesperson=speaker, content=render(content, self.cast))
         if event is not None:
@@ -405,7 +406,7 @@ class World:
         role = self.scenario.role(role_id)
         if role is None:
             return role_id
-        return (role.label.en or role.label.vi) if lang == "en" else role.label.vi
+        return role.label.in_(lang)
 
     def _on_answer_press(self, action: Action, event: Event) -> None:
         call = self.delivered[action.params["call"]]
@@ -460,7 +461,7 @@ class World:
             state = self.opinion.variables()
             figures = {"seen": f"{state['seen']}", "belief_pct": f"{state['belief'] * 100:.1f}",
                        "media_pressure": f"{state['media_pressure']:.0%}"}
-            content = LocalText(vi=fill(replies.MONITORING_VI, figures), en=fill(replies.MONITORING_EN, figures))
+            content = Text(vi=fill(replies.MONITORING_VI, figures), en=fill(replies.MONITORING_EN, figures))
             self._emit("reply", {action.role, "propaganda_board"}, actor="monitoring", effect="report",
                        in_reply_to=event["seq"], content=render(content, self.cast))
 

@@ -20,7 +20,7 @@ from flask import Blueprint, Flask, Response
 from debrief.labels import ACTION_TYPES, ACTORS, AGENCIES, CHANNELS, FORMS, MODES, REFUSALS, ROUTES, TEAM_STATUSES
 from scenarios.bodies import BODIES
 from scenarios.model import Channel
-from scoring.card import Text
+from scenarios.texts import Text
 from scoring.ruleset import RuleSetError, load_rule_set
 from sim.actions import STATEMENT_CHANNELS
 from web.console_texts import console_texts

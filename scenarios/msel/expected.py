@@ -107,7 +107,7 @@ def _with_rules(text: str, rules: tuple[str, ...], lang: str) -> str:
     """The step's text, then the scored rules by title: '… — quy tắc: Một đầu mối phát ngôn; …'."""
     if not rules:
         return text
-    titles = "; ".join(RULES[rule].title.get(lang) for rule in rules)
+    titles = "; ".join(RULES[rule].title.in_(lang) for rule in rules)
     return f"{text} — {'quy tắc' if lang == 'vi' else 'rules'}: {titles}"
 
 
