@@ -48,4 +48,4 @@ def render(text: Text | None, cast: dict[str, str]) -> dict[str, str | None] | N
     """A scenario text with its `{cast}` placeholders filled, as {vi, en} (any other brace stays as written)."""
     if text is None:
         return None
-    return {"vi": fill(text.vi, cast), "en": fill(text.en, cast) if text.en else None}
+    return Text(fill(text.vi, cast), fill(text.en, cast) if text.en else None).as_dict()

@@ -53,7 +53,7 @@ def rule_set_title(rule_set: str) -> dict[str, str]:
     try:
         return load_rule_set(rule_set).title.as_dict()
     except RuleSetError:  # an id no packaged rule set has
-        return {"vi": rule_set, "en": rule_set}
+        return Text(rule_set, rule_set).as_dict()
 
 
 @bp.route("/label-tables.js")
