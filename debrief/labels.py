@@ -1,4 +1,4 @@
-"""Labels of the debrief, Vietnamese first and English second (the Python twin of web/static/labels.js).
+"""Labels of the debrief, Vietnamese first and English second; the pages' scripts get them from here (`web.label_tables`).
 
 Every table maps an id of the event log (docs/EVENTS.md) or of the scenario
 model to a `Text`. `label(table, key)` falls back to the key itself, so an id a
@@ -41,7 +41,7 @@ ACTION_TYPES: dict[str, Text] = {
     "notify_press_conference": Text("Thông báo họp báo bằng văn bản", "Written press-conference notice"),
 }
 
-CATEGORIES: dict[str, Text] = {
+EVENT_KINDS: dict[str, Text] = {  # every kind of the log (docs/EVENTS.md), and the instructor's observations
     "inject": Text("Tin đến", "Inject"),
     "action": Text("Hành động", "Action"),
     "refused": Text("Bị từ chối", "Refused"),
@@ -51,7 +51,9 @@ CATEGORIES: dict[str, Text] = {
     "deadline_missed": Text("Quá hạn trả lời", "Deadline missed"),
     "end": Text("Kết thúc", "End"),
     "observation": Text("Ghi chú của giảng viên", "Instructor's observation"),
+    "opinion": Text("Dư luận", "Opinion"),
 }
+CATEGORIES: dict[str, Text] = {kind: text for kind, text in EVENT_KINDS.items() if kind != "opinion"}  # the timeline's
 
 PRESS_CALL_RESPONSES: dict[str, Text] = {
     "answered": Text("Đã trả lời trong hạn", "Answered in time"),
