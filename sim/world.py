@@ -32,9 +32,9 @@ import simpy
 from scenarios.bodies import bodies
 from scenarios.conditions import Condition, parse_condition
 from scenarios.model import Channel, Inject, Scenario
-from scenarios.placeholders import escape, fill
+from scenarios.placeholders import escape
 from scenarios.texts import Text
-from sim import replies, replies_parts
+from sim.replies import REPLIES, directive, filled
 from sim.aggregators import is_aggregator
 from sim.actions import CATALOG, LAWFUL_REFUSALS, Action, Refusal, check_action, check_standing
 from sim.cast import make_cast, render
@@ -194,17 +194,15 @@ class World:
         """A journalist left without an answer publishes, relaying the rumour."""
         self.critical_articles += 1
         question = call.question
-        self._publish(call, "followup", replies.FOLLOWUP_TITLE,
-                      Text(vi=fill(replies.FOLLOWUP_VI, {"question": question.vi}),
-                           en=fill(replies.FOLLOWUP_EN, {"question": question.en or question.vi})),
+        self._publish(call, "followup", REPLIES.followup_title,
+                      filled(REPLIES.followup, {"question": question.vi}, {"question": question.in_("en")}),
                       list(call.claims) or [c.id for c in self.scenario.false_claims])
         self.opinion.adjust_trust(-0.05)
 
     def _answer_article(self, call: Inject, answer: str, quality: float) -> None:
         """A journalist who got an answer publishes it: an accurate article that wins believers back."""
         excerpt = {"answer": escape(answer if len(answer) <= 240 else answer[:239] + "…")}  # quoted as written
-        self._publish(call, "report", replies.REPORT_TITLE,
-                      Text(vi=fill(replies.REPORT_VI, excerpt), en=fill(replies.REPORT_EN, excerpt)), [])
+        self._publish(call, "report", REPLIES.report_title, filled(REPLIES.report, excerpt, excerpt), [])
         self.opinion.win_back(0.1 * quality)
 
     def fire_inject(self, inject_id: str) -> bool:
@@ -360,16 +358,16 @@ class World:
         self._later(delay, answer)
 
     def _on_report_up(self, action: Action, event: Event) -> None:
-        self._reply(event, "standing_committee", "directive", replies.directive(self.scenario.rule_set), self.scenario.actors.standing_committee)
+        self._reply(event, "standing_committee", "directive", directive(self.scenario.rule_set), self.scenario.actors.standing_committee)
 
     def _on_report_results(self, action: Action, event: Event) -> None:
-        self._reply(event, "standing_committee", "acknowledged", replies.ACKNOWLEDGED, self.scenario.actors.standing_committee)
+        self._reply(event, "standing_committee", "acknowledged", REPLIES.acknowledged, self.scenario.actors.standing_committee)
 
     def _on_verify(self, action: Action, event: Event) -> None:
         agency = action.params.get("agency")
         facts = [f for f in self.scenario.facts if agency in (None, f.source)]
         if not facts:
-            self._reply(event, agency, "no_information", replies.NO_INFORMATION, 30)
+            self._reply(event, agency, "no_information", REPLIES.no_information, 30)
         for fact in facts:
             if fact.id in self.verified or fact.id in self.verifying:
                 continue
@@ -396,7 +394,7 @@ class World:
         named = bodies(self.scenario.rule_set)
         vi, en = ({"head": escape(self._label(head, lang)), "speaker": escape(name or self._label(speaker, lang)),
                    "board": named.board.in_(lang), "basis": named.assignment_basis.in_(lang)} for lang in ("vi", "en"))
-        content = Text(vi=fill(replies.ASSIGNED_VI, vi), en=fill(replies.ASSIGNED_EN, en))
+        content = filled(REPLIES.assigned, vi, en)
         event = self._emit("reply", {"propaganda_board", proposal["role"], speaker}, actor=head, effect="assigned",
                            in_reply_to=proposal["seq"], spokesperson=speaker, content=render(content, self.cast))
         if event is not None:
@@ -426,27 +424,27 @@ class World:
     def _on_request_correction(self, action: Action, event: Event) -> None:
         article = self._injects[action.params["article"]]
         if not article.claims:
-            self._reply(event, "outlet", "declined", replies.CORRECTION_DECLINED, self.scenario.actors.outlet_correction)
+            self._reply(event, "outlet", "declined", REPLIES.correction_declined, self.scenario.actors.outlet_correction)
             return
         share = min(0.3, 3 * (article.reach or 0) / self.opinion.population)
-        self._reply(event, "outlet", "corrected", replies.CORRECTED, self.scenario.actors.outlet_correction,
+        self._reply(event, "outlet", "corrected", REPLIES.corrected, self.scenario.actors.outlet_correction,
                     then=lambda: (self.opinion.win_back(share), self.opinion.pressure(-0.05)))
 
     def _on_request_takedown(self, action: Action, event: Event) -> None:
         post = self._injects[action.params["post"]]
         if not post.claims:
-            self._reply(event, "platform", "declined", replies.TAKEDOWN_DECLINED, self.scenario.actors.platform)
+            self._reply(event, "platform", "declined", REPLIES.takedown_declined, self.scenario.actors.platform)
             return
         damping = self.scenario.opinion.takedown_damping
-        self._reply(event, "platform", "removed", replies.REMOVED, self.scenario.actors.platform,
+        self._reply(event, "platform", "removed", REPLIES.removed, self.scenario.actors.platform,
                     then=lambda: self.opinion.slow_spread(damping))
 
     def _on_refer_police(self, action: Action, event: Event) -> None:
         item = self._injects[action.params["item"]]
         if not item.claims:
-            self._reply(event, "police", "no_violation", replies.NO_VIOLATION, self.scenario.actors.police)
+            self._reply(event, "police", "no_violation", REPLIES.no_violation, self.scenario.actors.police)
             return
-        self._reply(event, "police", "handled", replies.POLICE_HANDLED, self.scenario.actors.police,
+        self._reply(event, "police", "handled", REPLIES.police_handled, self.scenario.actors.police,
                     then=lambda: (self.opinion.slow_spread(0.3), self.opinion.adjust_trust(0.02)))
 
     def _on_direct_press(self, action: Action, event: Event) -> None:
@@ -461,7 +459,7 @@ class World:
             state = self.opinion.variables()
             figures = {"seen": f"{state['seen']}", "belief_pct": f"{state['belief'] * 100:.1f}",
                        "media_pressure": f"{state['media_pressure']:.0%}"}
-            content = Text(vi=fill(replies.MONITORING_VI, figures), en=fill(replies.MONITORING_EN, figures))
+            content = filled(REPLIES.monitoring, figures, figures)
             self._emit("reply", {action.role, "propaganda_board"}, actor="monitoring", effect="report",
                        in_reply_to=event["seq"], content=render(content, self.cast))
 
@@ -473,38 +471,38 @@ class World:
         post = self._injects[action.params["post"]]
         delay = self.random.uniform(*ADMIN_DELAY)
         if not post.claims:  # a harmless post chased: the community resents it
-            self._reply(event, "group_admin", "no_action", replies_parts.ADMIN_NOTHING, delay,
+            self._reply(event, "group_admin", "no_action", REPLIES.admin_nothing, delay,
                         then=lambda: self.opinion.adjust_trust(-0.02))
             return
         damping = self.scenario.opinion.takedown_damping / 2
-        self._reply(event, "group_admin", "removed", replies_parts.ADMIN_REMOVED, delay,
+        self._reply(event, "group_admin", "removed", REPLIES.admin_removed, delay,
                     then=lambda: (self.opinion.slow_spread(damping), self.opinion.adjust_trust(0.01)))
 
     def _on_request_site_removal(self, action: Action, event: Event) -> None:
         article = self._injects[action.params["article"]]
         if not is_aggregator(article.sender.vi):
-            self._reply(event, "outlet", "not_a_site", replies_parts.NOT_A_SITE, 30)
+            self._reply(event, "outlet", "not_a_site", REPLIES.not_a_site, 30)
             return
         delay = min(self.random.uniform(*SITE_DELAY), 1440)
         if not article.claims:
-            self._reply(event, "site", "declined", replies_parts.SITE_NOTHING, delay)
+            self._reply(event, "site", "declined", REPLIES.site_nothing, delay)
             return
         share = min(0.3, 2 * (article.reach or 0) / self.opinion.population)
-        self._reply(event, "site", "removed", replies_parts.SITE_REMOVED, delay,
+        self._reply(event, "site", "removed", REPLIES.site_removed, delay,
                     then=lambda: (self.opinion.win_back(share), self.opinion.pressure(-0.05)))
 
     def _on_resolve_cause(self, action: Action, event: Event) -> None:
         escalate = action.params["route"] == "escalate"
-        actor, content = ("standing_committee", replies_parts.CAUSE_ESCALATED) if escalate else \
-            ("agency_head", replies_parts.CAUSE_OWN)
+        actor, content = ("standing_committee", REPLIES.cause_escalated) if escalate else \
+            ("agency_head", REPLIES.cause_own)
         self._reply(event, actor, "noted", content, self.scenario.actors.standing_committee,
                     then=lambda: self.opinion.win_back(0.03))
 
     def _on_daily_report(self, action: Action, event: Event) -> None:
-        self._reply(event, "agency_head", "received", replies_parts.DAILY_RECEIVED, 15)
+        self._reply(event, "agency_head", "received", REPLIES.daily_received, 15)
 
     def _on_notify_press_conference(self, action: Action, event: Event) -> None:
-        self._reply(event, "press_regulator", "received", replies_parts.NOTICE_RECEIVED, 30)
+        self._reply(event, "press_regulator", "received", REPLIES.notice_received, 30)
 
 
 def play(scenario: Scenario, actions: list[Action], seed: int = 0, until: float | None = None,

@@ -1,0 +1,73 @@
+"""The simulation's constant texts are data (sim/replies.yaml), read once and checked: a text missing fails at load."""
+
+from __future__ import annotations
+
+import string
+from pathlib import Path
+
+import pytest
+import yaml
+
+from sim.replies import REPLIES, Replies
+from sim.text_data import DATA_DIR, TextDataError, load_texts
+
+VIETNAMESE = set("ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ")
+PLACEHOLDERS = {"directive": {"board"}, "assigned": {"head", "speaker", "board", "basis"}, "followup": {"question"},
+                "report": {"answer"}, "monitoring": {"seen", "belief_pct", "media_pressure"}}
+
+
+def _placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_every_reply_is_read_in_vietnamese_with_diacritics_and_english():
+    assert set(Replies.model_fields) == set(yaml.safe_load((DATA_DIR / "replies.yaml").read_text(encoding="utf-8")))
+    for key, text in REPLIES:
+        assert VIETNAMESE & set(text.vi.lower()), key
+        assert text.en and text.en != text.vi, key
+        assert "  " not in text.vi + text.en and "\n" not in text.vi + text.en, key  # a folded line reads as one space
+        assert _placeholders(text.vi) == _placeholders(text.en) == PLACEHOLDERS.get(key, set()), key
+
+
+def test_the_texts_are_as_the_actors_said_them():
+    assert REPLIES.acknowledged.vi == ("Thường trực Tỉnh ủy ghi nhận báo cáo kết quả; đề nghị tiếp tục theo dõi dư luận "
+                                       "và đề xuất nhiệm vụ tiếp theo.")
+    assert REPLIES.not_a_site.en == ("This is a press agency, not a general information site: send written feedback "
+                                     "asking correction (Decree 244/2026 Art. 7.6).")
+
+
+def _write(folder: Path, data: object) -> None:
+    (folder / "replies.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+
+
+def _data() -> dict:
+    return {key: text.as_dict() for key, text in REPLIES}
+
+
+def test_a_missing_unknown_or_empty_text_fails_at_load_naming_the_file_and_the_key(tmp_path):
+    path = tmp_path / "replies.yaml"
+    data = _data()
+    del data["removed"]
+    data["remove"] = {"vi": "Đã gỡ.", "en": "Removed."}
+    data["corrected"] = {"vi": "", "en": "Corrected."}
+    _write(tmp_path, data)
+    with pytest.raises(TextDataError) as error:
+        load_texts("replies", Replies, tmp_path)
+    assert str(error.value).splitlines() == [f"{path}: corrected.vi: String should have at least 1 character",
+                                             f"{path}: removed: Field required",
+                                             f"{path}: remove: Extra inputs are not permitted"]
+
+
+@pytest.mark.parametrize("content, message", [
+    ("- a list\n", "must be a mapping of text keys to {vi, en}"),
+    ("acknowledged: [\n", "cannot be read"),
+])
+def test_a_file_that_is_no_mapping_fails_at_load(tmp_path, content, message):
+    (tmp_path / "replies.yaml").write_text(content, encoding="utf-8")
+    with pytest.raises(TextDataError, match=f"^{tmp_path / 'replies.yaml'}: " + message.replace("{", r"\{").replace("[", r"\[")):
+        load_texts("replies", Replies, tmp_path)
+
+
+def test_a_good_copy_of_the_file_reads_back_the_same_texts(tmp_path):
+    _write(tmp_path, _data())
+    assert load_texts("replies", Replies, tmp_path) == REPLIES
