@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from scenarios.bodies import bodies
 from scenarios.model import Strict
-from scenarios.placeholders import fill
+from scenarios.placeholders import fill_text
 from scenarios.texts import Text
 from sim.text_data import load_texts
 
@@ -51,12 +51,7 @@ class Replies(Strict):
 REPLIES = load_texts("replies", Replies)
 
 
-def filled(template: Text, vi: dict[str, str], en: dict[str, str]) -> Text:
-    """A text with placeholders filled: the Vietnamese with `vi`'s values, the English with `en`'s."""
-    return Text(fill(template.vi, vi), fill(template.en, en))
-
-
 def directive(rule_set: str | None) -> Text:
     """The standing members' direction after a report up, naming the board of the drill's rule set."""
     board = bodies(rule_set).board
-    return filled(REPLIES.directive, {"board": board.vi}, {"board": board.en})
+    return fill_text(REPLIES.directive, {"board": board})

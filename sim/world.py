@@ -32,9 +32,9 @@ import simpy
 from scenarios.bodies import bodies
 from scenarios.conditions import Condition, parse_condition
 from scenarios.model import Channel, Inject, Scenario
-from scenarios.placeholders import escape
+from scenarios.placeholders import escape, escape_text, fill_text
 from scenarios.texts import Text
-from sim.replies import REPLIES, directive, filled
+from sim.replies import REPLIES, directive
 from sim.aggregators import is_aggregator
 from sim.actions import CATALOG, LAWFUL_REFUSALS, Action, Refusal, check_action, check_standing
 from sim.cast import make_cast, render
@@ -195,14 +195,14 @@ class World:
         self.critical_articles += 1
         question = call.question
         self._publish(call, "followup", REPLIES.followup_title,
-                      filled(REPLIES.followup, {"question": question.vi}, {"question": question.in_("en")}),
+                      fill_text(REPLIES.followup, {"question": question}),
                       list(call.claims) or [c.id for c in self.scenario.false_claims])
         self.opinion.adjust_trust(-0.05)
 
     def _answer_article(self, call: Inject, answer: str, quality: float) -> None:
         """A journalist who got an answer publishes it: an accurate article that wins believers back."""
         excerpt = {"answer": escape(answer if len(answer) <= 240 else answer[:239] + "…")}  # quoted as written
-        self._publish(call, "report", REPLIES.report_title, filled(REPLIES.report, excerpt, excerpt), [])
+        self._publish(call, "report", REPLIES.report_title, fill_text(REPLIES.report, excerpt), [])
         self.opinion.win_back(0.1 * quality)
 
     def fire_inject(self, inject_id: str) -> bool:
@@ -392,19 +392,16 @@ class World:
         head, speaker = self.head or HEAD_ROLE, proposal["params"]["speaker"]
         name = proposal["params"].get("name")  # the person the board named, as written
         named = bodies(self.scenario.rule_set)
-        vi, en = ({"head": escape(self._label(head, lang)), "speaker": escape(name or self._label(speaker, lang)),
-                   "board": named.board.in_(lang), "basis": named.assignment_basis.in_(lang)} for lang in ("vi", "en"))
-        content = filled(REPLIES.assigned, vi, en)
+        content = fill_text(REPLIES.assigned, {"head": escape_text(self._label(head)), "speaker": escape_text(
+            Text(name) if name else self._label(speaker)), "board": named.board, "basis": named.assignment_basis})
         event = self._emit("reply", {"propaganda_board", proposal["role"], speaker}, actor=head, effect="assigned",
                            in_reply_to=proposal["seq"], spokesperson=speaker, content=render(content, self.cast))
         if event is not None:
             self.spokesperson = speaker
 
-    def _label(self, role_id: str, lang: str) -> str:
+    def _label(self, role_id: str) -> Text:
         role = self.scenario.role(role_id)
-        if role is None:
-            return role_id
-        return role.label.in_(lang)
+        return Text(role_id) if role is None else role.label
 
     def _on_answer_press(self, action: Action, event: Event) -> None:
         call = self.delivered[action.params["call"]]
@@ -459,7 +456,7 @@ class World:
             state = self.opinion.variables()
             figures = {"seen": f"{state['seen']}", "belief_pct": f"{state['belief'] * 100:.1f}",
                        "media_pressure": f"{state['media_pressure']:.0%}"}
-            content = filled(REPLIES.monitoring, figures, figures)
+            content = fill_text(REPLIES.monitoring, figures)
             self._emit("reply", {action.role, "propaganda_board"}, actor="monitoring", effect="report",
                        in_reply_to=event["seq"], content=render(content, self.cast))
 

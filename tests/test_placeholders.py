@@ -73,3 +73,13 @@ def test_a_level_name_with_braces_escalates_as_written(scenario):
     world = play(scenario.model_copy(update={"levels": tuple(levels)}), [])
     names = [e["name"]["vi"] for e in world.events if e["kind"] == "escalation"]
     assert names and all(name == "Cấp {x} – {" for name in names)
+
+
+def test_a_bilingual_text_is_filled_with_each_languages_values():
+    from scenarios.placeholders import escape_text, fill_text
+    template = Text("Đề nghị {agency} xác minh ({n} lần).", "Ask {agency} to verify ({n} times).")
+    assert fill_text(template, {"agency": Text("Sở Y tế", "the health department"), "n": "2"}) == Text(
+        "Đề nghị Sở Y tế xác minh (2 lần).", "Ask the health department to verify (2 times).")
+    assert fill_text(template, {"agency": Text("Công an {tỉnh}")}).en == "Ask Công an {tỉnh} to verify ({n} times)."
+    assert fill_text(Text("Chỉ {x}"), {"x": Text("một", "one")}) == Text("Chỉ một", "Chỉ one")  # no English: the Vietnamese
+    assert escape_text(Text("{a}", "{b}")) == Text("{{a}}", "{{b}}") and escape_text(Text("{a}")) == Text("{{a}}")
