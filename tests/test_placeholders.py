@@ -81,5 +81,5 @@ def test_a_bilingual_text_is_filled_with_each_languages_values():
     assert fill_text(template, {"agency": Text("Sở Y tế", "the health department"), "n": "2"}) == Text(
         "Đề nghị Sở Y tế xác minh (2 lần).", "Ask the health department to verify (2 times).")
     assert fill_text(template, {"agency": Text("Công an {tỉnh}")}).en == "Ask Công an {tỉnh} to verify ({n} times)."
-    assert fill_text(Text("Chỉ {x}"), {"x": Text("một", "one")}) == Text("Chỉ một", "Chỉ one")  # no English: the Vietnamese
+    assert fill_text(Text("Chỉ {x}"), {"x": Text("một", "one")}) == Text("Chỉ một")  # no English stays without
     assert escape_text(Text("{a}", "{b}")) == Text("{{a}}", "{{b}}") and escape_text(Text("{a}")) == Text("{{a}}")
