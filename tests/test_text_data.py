@@ -1,4 +1,5 @@
-"""The simulation's constant texts are data (sim/replies.yaml), read once and checked: a text missing fails at load."""
+"""The simulation's constant texts are data (sim/replies.yaml, sim/hints.yaml), read once and checked: a text
+missing fails at load."""
 
 from __future__ import annotations
 
@@ -7,26 +8,44 @@ from pathlib import Path
 
 import pytest
 import yaml
+from pydantic import BaseModel
 
+from scenarios.texts import Text
+from sim.hint_texts import HINTS
 from sim.replies import REPLIES, Replies
 from sim.text_data import DATA_DIR, TextDataError, load_texts
 
 VIETNAMESE = set("ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ")
-PLACEHOLDERS = {"directive": {"board"}, "assigned": {"head", "speaker", "board", "basis"}, "followup": {"question"},
-                "report": {"answer"}, "monitoring": {"seen", "belief_pct", "media_pressure"}}
+REPLY_PLACEHOLDERS = {"directive": {"board"}, "assigned": {"head", "speaker", "board", "basis"},
+                      "followup": {"question"}, "report": {"answer"}, "monitoring": {"seen", "belief_pct", "media_pressure"}}
+HINT_PLACEHOLDERS = {"quoted": {"name"}, "report_to_board": {"standing", "board"}, "report_to_standing": {"standing"},
+                     "assign_verification": {"agency"}, "verify": {"agency"}, "decree_articles": {"articles", "decree"},
+                     "propose_spokesperson": {"law"}, "assign_spokesperson": {"law"}, "initial_information": {"since"},
+                     "answer_press": {"item"}, "takedown": {"item"}, "refer_police": {"item"}, "correction": {"item"},
+                     "report_results": {"standing"}}
 
 
 def _placeholders(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
-def test_every_reply_is_read_in_vietnamese_with_diacritics_and_english():
-    assert set(Replies.model_fields) == set(yaml.safe_load((DATA_DIR / "replies.yaml").read_text(encoding="utf-8")))
-    for key, text in REPLIES:
-        assert VIETNAMESE & set(text.vi.lower()), key
-        assert text.en and text.en != text.vi, key
+def _texts(texts: BaseModel, prefix: str = "") -> list[tuple[str, Text]]:
+    """Every text of a model, by its key (a nested model's as `key.inner`)."""
+    found = []
+    for key, value in texts:
+        found += [(prefix + key, value)] if isinstance(value, Text) else _texts(value, f"{prefix}{key}.")
+    return found
+
+
+@pytest.mark.parametrize("name, texts, placeholders", [("replies", REPLIES, REPLY_PLACEHOLDERS),
+                                                       ("hints", HINTS, HINT_PLACEHOLDERS)])
+def test_every_text_is_read_in_vietnamese_with_diacritics_and_english(name, texts, placeholders):
+    assert set(type(texts).model_fields) == set(yaml.safe_load((DATA_DIR / f"{name}.yaml").read_text(encoding="utf-8")))
+    for key, text in _texts(texts):
+        assert VIETNAMESE & set(text.vi.lower()) or key == "quoted", key
+        assert text.en and (text.en != text.vi or key == "quoted"), key
         assert "  " not in text.vi + text.en and "\n" not in text.vi + text.en, key  # a folded line reads as one space
-        assert _placeholders(text.vi) == _placeholders(text.en) == PLACEHOLDERS.get(key, set()), key
+        assert _placeholders(text.vi) == _placeholders(text.en) == placeholders.get(key, set()), key
 
 
 def test_the_texts_are_as_the_actors_said_them():
