@@ -11,32 +11,19 @@ means one speaker, whatever the channel.
 
 from __future__ import annotations
 
-from pydantic import Field
-
 from debrief.labels import AGENCIES, role_label
 from scenarios.bodies import bodies
 from scenarios.model import Scenario, Strict
 from scenarios.placeholders import fill_text
 from scenarios.texts import Text
 from sim.bot_view import Event
-from sim.text_data import load_texts
-
-
-class ByRuleSet(Strict):
-    """A text that differs by rule set (PROCEDURE.md §4)."""
-
-    vn_2021: Text = Field(alias="vn-2021")
-    vn_2026: Text = Field(alias="vn-2026")
-
-    def of(self, rule_set: str | None) -> Text:
-        """The rule set's text; the law in force's (vn-2026) for any other."""
-        return self.vn_2021 if rule_set == "vn-2021" else self.vn_2026
+from sim.text_data import ByRuleSet, load_texts
 
 
 class Hints(Strict):
     """The hints' texts, one field per key of sim/hints.yaml."""
 
-    initial_from: ByRuleSet  # the 24 hours of the initial information run from a different moment in each rule set
+    initial_from: ByRuleSet[Text]  # the 24 hours of the initial information run from a different moment in each rule set
     item_just_received: Text
     quoted: Text  # {name}
     flag: Text
@@ -60,6 +47,10 @@ class Hints(Strict):
     monitor: Text
     followup: Text
     stray_statement: Text
+    contact_admin: Text  # {item}
+    request_site_removal: Text  # {item}
+    resolve_cause: Text
+    daily_report: Text
 
 
 HINTS = load_texts("hints", Hints)
@@ -167,3 +158,19 @@ def followup() -> Text:
 
 def stray_statement() -> Text:
     return HINTS.stray_statement
+
+
+def contact_admin(post: Event) -> Text:
+    return fill_text(HINTS.contact_admin, {"item": item_name(post)})
+
+
+def request_site_removal(article: Event) -> Text:
+    return fill_text(HINTS.request_site_removal, {"item": item_name(article)})
+
+
+def resolve_cause() -> Text:
+    return HINTS.resolve_cause
+
+
+def daily_report() -> Text:
+    return HINTS.daily_report

@@ -1,7 +1,8 @@
 """The constant texts of the simulation, read once from its YAML data files (package data) and checked.
 
 `load_texts(name, model)` reads `sim/<name>.yaml` into `model`, a frozen Pydantic
-model whose fields are the texts the file must hold (each a `scenarios.texts.Text`).
+model whose fields are the texts the file must hold (a `scenarios.texts.Text`, or
+Vietnamese alone for what the bots write; `ByRuleSet` for a text that differs by rule set).
 A missing text, an unknown key, an empty Vietnamese or a file that is not a mapping
 fails at once, when the module that needs the texts is imported, with an error
 naming the file and the key.
@@ -10,13 +11,27 @@ naming the file and the key.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, Field, ValidationError
+
+from scenarios.model import Strict
 
 DATA_DIR = Path(__file__).parent
 Texts = TypeVar("Texts", bound=BaseModel)
+Value = TypeVar("Value")
+
+
+class ByRuleSet(Strict, Generic[Value]):
+    """A text that differs by rule set (PROCEDURE.md §4), under the rule sets' ids."""
+
+    vn_2021: Value = Field(alias="vn-2021")
+    vn_2026: Value = Field(alias="vn-2026")
+
+    def of(self, rule_set: str | None) -> Value:
+        """The rule set's text; the law in force's (vn-2026) for any other."""
+        return self.vn_2021 if rule_set == "vn-2021" else self.vn_2026
 
 
 class TextDataError(ValueError):

@@ -1,5 +1,5 @@
-"""The simulation's constant texts are data (sim/replies.yaml, sim/hints.yaml), read once and checked: a text
-missing fails at load."""
+"""The simulation's constant texts are data (sim/replies.yaml, sim/hints.yaml, sim/bot_texts.yaml), read once and
+checked: a text missing fails at load."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import yaml
 from pydantic import BaseModel
 
 from scenarios.texts import Text
+from sim.bot_texts import WORDS, BotWords
 from sim.hint_texts import HINTS
 from sim.replies import REPLIES, Replies
 from sim.text_data import DATA_DIR, TextDataError, load_texts
@@ -22,7 +23,7 @@ HINT_PLACEHOLDERS = {"quoted": {"name"}, "report_to_board": {"standing", "board"
                      "assign_verification": {"agency"}, "verify": {"agency"}, "decree_articles": {"articles", "decree"},
                      "propose_spokesperson": {"law"}, "assign_spokesperson": {"law"}, "initial_information": {"since"},
                      "answer_press": {"item"}, "takedown": {"item"}, "refer_police": {"item"}, "correction": {"item"},
-                     "report_results": {"standing"}}
+                     "report_results": {"standing"}, "contact_admin": {"item"}, "request_site_removal": {"item"}}
 
 
 def _placeholders(text: str) -> set[str]:
@@ -46,6 +47,34 @@ def test_every_text_is_read_in_vietnamese_with_diacritics_and_english(name, text
         assert text.en and (text.en != text.vi or key == "quoted"), key
         assert "  " not in text.vi + text.en and "\n" not in text.vi + text.en, key  # a folded line reads as one space
         assert _placeholders(text.vi) == _placeholders(text.en) == placeholders.get(key, set()), key
+
+
+BOT_PLACEHOLDERS = {"initial_opening": {"speaker"}, "update_opening": {"speaker"}, "quick_opening": {"speaker"},
+                    "answer_opening": {"sender"}, "fact_confirmed": {"keyword"}, "message_notice": {"keyword"},
+                    "correction_to": {"sender"}, "correction_verified": {"grounds"}, "correction_request": {"law"},
+                    "flag_note": {"sender", "level"}, "report_summary": {"reporter", "sender"},
+                    "press_guidance": {"speaker"}, "takedown_note": {"sender"}, "police_note": {"sender"},
+                    "results_summary": {"statements", "answers", "corrections"}}
+
+
+def _phrases(words: object, key: str = "") -> list[tuple[str, str]]:
+    """Every phrase the bots write, by its key (a nested one's as `key.inner`, a list's items under its key)."""
+    if isinstance(words, str):
+        return [(key, words)]
+    if isinstance(words, tuple):
+        return [phrase for item in words for phrase in _phrases(item, key)]
+    return [phrase for name, value in words for phrase in _phrases(value, f"{key}.{name}" if key else name)]
+
+
+def test_every_phrase_the_bots_write_is_vietnamese_with_its_placeholders():
+    assert set(BotWords.model_fields) == set(yaml.safe_load((DATA_DIR / "bot_texts.yaml").read_text(encoding="utf-8")))
+    phrases = _phrases(WORDS)
+    assert len(phrases) == len(BotWords.model_fields) - 2 + 5 * 2 + 2  # five CERC items of two wordings, two rule sets
+    for key, phrase in phrases:
+        assert VIETNAMESE & set(phrase.lower()) and "  " not in phrase and "\n" not in phrase, key
+        assert _placeholders(phrase) == BOT_PLACEHOLDERS.get(key, set()), key
+    assert WORDS.correction_grounds.of("vn-2021") == "Nghị định 09/2017/NĐ-CP"
+    assert WORDS.correction_grounds.of(None) == WORDS.correction_grounds.of("vn-2026") == "Điều 7.6 Nghị định 244/2026/NĐ-CP"
 
 
 def test_the_texts_are_as_the_actors_said_them():

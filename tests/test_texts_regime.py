@@ -16,7 +16,7 @@ from scenarios.library import builtin_ids, scenario_path
 from scenarios.loader import load_scenario
 from scenarios.model import Scenario
 from sim import hint_texts as hints
-from sim.bot_texts import CERC_SENTENCES
+from sim.bot_texts import WORDS
 from sim.replies import directive
 
 OTHER = {"vn-2021": "vn-2026", "vn-2026": "vn-2021"}
@@ -94,7 +94,7 @@ def test_an_item_without_title_or_sender_is_still_named_in_words():
 
 
 def test_releases_speak_in_the_third_person():
-    for sentences in CERC_SENTENCES.values():
+    for _, sentences in WORDS.cerc_sentences:
         for sentence in sentences:
             assert not sentence.startswith("Chúng tôi"), sentence
 
