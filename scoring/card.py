@@ -19,7 +19,6 @@ from typing import Any
 
 from scenarios.texts import Text
 
-
 LARGEST_SHOWN = 1e9  # beyond, a figure is shown as '?': nothing a drill makes comes near (two weeks are 20160 minutes)
 
 
