@@ -31,7 +31,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from scenarios.bodies import bodies
-from scoring.card import ScoreCard, Text
+from scenarios.texts import Text
+from scoring.card import ScoreCard
 
 FULL = 1 - 1e-9  # a share this high is every point
 

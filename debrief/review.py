@@ -22,7 +22,8 @@ from debrief.opinion import LevelStep, OpinionPoint, level_steps, opinion_series
 from debrief.summaries import Summariser, inject_name
 from debrief.team_run import ACT_KINDS, Event, Note, TeamRun, Trainee
 from debrief.timeline import TimelineEntry, timeline
-from scoring import ScoreCard, Text, format_t, score
+from scenarios.texts import Text
+from scoring import ScoreCard, format_t, score
 from scoring.overrides import overridden
 from sim.actions import CATALOG
 

@@ -15,7 +15,8 @@ from typing import Any
 from debrief.labels import CATEGORIES
 from debrief.summaries import Summariser
 from debrief.team_run import ACT_KINDS, Event, TeamRun
-from scoring.card import Text, format_t
+from scenarios.texts import Text
+from scoring.card import format_t
 
 
 

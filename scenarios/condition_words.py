@@ -13,7 +13,8 @@ from __future__ import annotations
 import ast
 
 from scenarios.conditions import ConditionError, parse_condition
-from scoring.card import Text, format_percent, format_t
+from scenarios.texts import Text
+from scoring.card import format_percent, format_t
 
 # a count: how the Vietnamese and English say "{amount} {n} ..." (singular and plural in English)
 COUNTS: dict[str, tuple[str, str, str]] = {

@@ -17,20 +17,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-
-@dataclass(frozen=True)
-class Text:
-    """A sentence in Vietnamese and English."""
-
-    vi: str
-    en: str
-
-    def as_dict(self) -> dict[str, str]:
-        return {"vi": self.vi, "en": self.en}
-
-    def get(self, lang: str) -> str:
-        return self.en if lang == "en" else self.vi
-
+from scenarios.texts import Text
 
 LARGEST_SHOWN = 1e9  # beyond, a figure is shown as '?': nothing a drill makes comes near (two weeks are 20160 minutes)
 

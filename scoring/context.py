@@ -20,9 +20,10 @@ from typing import Any
 
 from scenarios.model import Scenario
 from scenarios.placeholders import omit
+from scenarios.texts import Text
 from sim.actions import CATALOG
 
-from scoring.card import Evidence, Text, format_t
+from scoring.card import Evidence, format_t
 
 Event = Mapping[str, Any]
 
@@ -239,4 +240,4 @@ class ScoringContext:
         role = self.scenario.role(role_id)
         if role is None:
             return Text(role_id, role_id)
-        return Text(role.label.vi, role.label.en or role.label.vi)
+        return role.label.complete()

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
-from scoring.card import Evidence, Text, Verdict, format_t
+from scenarios.texts import Text
+from scoring.card import Evidence, Verdict, format_t
 from scoring.context import Event, ScoringContext
 
 MAX_EVIDENCE = 12
@@ -112,4 +113,4 @@ def join(items: list[str], lang: str) -> str:
 
 def items_at(context: ScoringContext, deliveries: list[Event], lang: str) -> str:
     """Delivered items by the names trainees saw, each with its time: "Báo Tin Nhanh (T+03:00) và …"."""
-    return join([f"{getattr(context.inject_label(d.get('inject')), lang)} ({format_t(d['t'])})" for d in deliveries], lang)
+    return join([f"{context.inject_label(d.get('inject')).in_(lang)} ({format_t(d['t'])})" for d in deliveries], lang)

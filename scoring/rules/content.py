@@ -14,7 +14,8 @@ facts and claims by their human labels, never by their ids.
 
 from __future__ import annotations
 
-from scoring.card import Text, Verdict, format_t
+from scenarios.texts import Text
+from scoring.card import Verdict, format_t
 from scoring.context import ScoringContext, Statement, evidence_of
 from scoring.rules.base import Rule, RuleParamError, capped, count_en, join, of_en
 from sim.statements import claim_label, fact_label

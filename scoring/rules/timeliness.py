@@ -22,7 +22,8 @@ A case never received raises no obligation, and the rule is met (as
 
 from __future__ import annotations
 
-from scoring.card import Evidence, Text, Verdict, format_duration, format_t
+from scenarios.texts import Text
+from scoring.card import Evidence, Verdict, format_duration, format_t
 from scoring.context import ScoringContext, evidence_of
 from scoring.deadlines import due
 from scoring.rules.base import Rule, RuleParamError, join
@@ -174,7 +175,7 @@ class CercFirstMessage(_Timed):
             return Verdict(1.0, Text(f"Thông điệp đầu tiên lúc {format_t(first.t)} đủ cả {len(items)} yếu tố CERC.",
                                      f"The first message at {format_t(first.t)} covered all {len(items)} CERC items."),
                            evidence)
-        lacking = {lang: join([CERC_TEXT[i].get(lang) for i in missing], lang) for lang in ("vi", "en")}
+        lacking = {lang: join([CERC_TEXT[i].in_(lang) for i in missing], lang) for lang in ("vi", "en")}
         return Verdict(len(covered) / len(items),
                        Text(f"Thông điệp đầu tiên lúc {format_t(first.t)} có {len(covered)}/{len(items)} yếu tố CERC, "
                             f"còn thiếu {lacking['vi']}.",
