@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from hypothesis import given, settings  # noqa: E402
 
-from tests.fuzz.harness import Outcome, Target, run_case  # noqa: E402
+from tests.fuzz.harness import Target, run_case  # noqa: E402
 from tests.fuzz.profiles import case_count, load_profile  # noqa: E402
 
 

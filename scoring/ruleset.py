@@ -218,7 +218,7 @@ def rule_set_ids() -> list[str]:
     return sorted(p.stem for p in RULESETS.glob("*.yaml"))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load_rule_set(rule_set_id: str) -> RuleSet:
     """A packaged rule set by id (cached: the files are read once per process)."""
     path = RULESETS / f"{rule_set_id}.yaml"

@@ -107,7 +107,7 @@ class Duties:
     stray: str | None  # off_focal_point: the other role that speaks
 
     @classmethod
-    def of(cls, scenario: Scenario) -> "Duties":
+    def of(cls, scenario: Scenario) -> Duties:
         def who(action_type: str, *preferred: str | None) -> str | None:
             return performer(scenario, action_type, preferred)
 

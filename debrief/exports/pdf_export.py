@@ -205,7 +205,7 @@ def write(document: Mapping[str, Any], target: Target, layout: str | None = None
     pdf = ReportPDF(chosen)
     pdf.set_title(f"Báo cáo kết quả diễn tập: {exercise['title']}")
     pdf.set_author(chosen.issuance(exercise)["issuer"])
-    pdf.set_creation_date(datetime.datetime.fromisoformat(exercise["date"]).replace(tzinfo=datetime.timezone.utc))
+    pdf.set_creation_date(datetime.datetime.fromisoformat(exercise["date"]).replace(tzinfo=datetime.UTC))
     pdf.add_page()
     blocks = outline(document, chosen)
     previous: Block | None = None

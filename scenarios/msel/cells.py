@@ -11,7 +11,7 @@ import datetime
 import re
 import unicodedata
 from decimal import Decimal
-from typing import Callable
+from collections.abc import Callable
 
 from scenarios.msel.problems import CellError
 

@@ -11,9 +11,9 @@ become inject data (as a scenario file writes them), checked against the
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -43,7 +43,7 @@ class Names:
     levels: frozenset[int]
 
     @classmethod
-    def of(cls, drill: dict[str, Any]) -> "Names":
+    def of(cls, drill: dict[str, Any]) -> Names:
         def entries(key: str) -> list[dict]:
             value = drill.get(key)
             return [e for e in value if isinstance(e, dict)] if isinstance(value, list) else []

@@ -51,7 +51,7 @@ class Server:
         self.log = log
         self.process: subprocess.Popen | None = None
 
-    def start(self, timeout: float = 20) -> "Server":
+    def start(self, timeout: float = 20) -> Server:
         assert self.process is None or self.process.poll() is not None, "already running"
         with open(self.log, "ab") as log:
             self.process = subprocess.Popen(self.command, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)

@@ -456,7 +456,7 @@ def test_an_attempt_ended_early_is_incomplete_and_kept_out_of_the_history_chart_
     assert card["complete"] is False and card["completion"] == "ended_early" and card["ended_at"] == 80
     assert card["duration"] == 720 and card["score"] is not None
     page = client.get("/practice/history").get_data(as_text=True)
-    row = page.split(f'<tr id="attempt-')[1:]
+    row = page.split('<tr id="attempt-')[1:]
     early_row = next(r for r in row if f"/review/teams/{early}" in r)
     full_row = next(r for r in row if f"/review/teams/{full}" in r)
     assert "Chưa hoàn thành" in early_row and "không tính" in early_row

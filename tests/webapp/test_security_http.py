@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from collections.abc import Callable
 
 import pytest
 from sqlalchemy import select
 
 from instructor.views import ROSTER_BODY_MAX
 from security_helpers import XSS, XSS_ESCAPED, audits, count, csrf_token
-from web import create_app
 from web.exercises import TeamPlan, create_exercise
 from web.extensions import db
 from web.models import Exercise, Instructor, Member, Observation

@@ -10,7 +10,7 @@ flood's repeats), and each open login has a server-side `LoginSession`.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 
 from flask_login import UserMixin
 from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
@@ -21,7 +21,7 @@ from web.extensions import db
 
 
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 class Instructor(UserMixin, db.Model):
@@ -51,7 +51,7 @@ class Exercise(db.Model):
     seed: Mapped[int]
     speed: Mapped[float]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    teams: Mapped[list["Team"]] = relationship(back_populates="exercise", order_by="Team.id")
+    teams: Mapped[list[Team]] = relationship(back_populates="exercise", order_by="Team.id")
     instructor: Mapped[Instructor] = relationship()
 
 
@@ -65,7 +65,7 @@ class Team(db.Model):
     status: Mapped[str] = mapped_column(String(16), default="ready")  # ready, running, paused, ended
     speed: Mapped[float]
     exercise: Mapped[Exercise] = relationship(back_populates="teams")
-    members: Mapped[list["Member"]] = relationship(back_populates="team", order_by="Member.id")
+    members: Mapped[list[Member]] = relationship(back_populates="team", order_by="Member.id")
 
 
 class Member(UserMixin, db.Model):

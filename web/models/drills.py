@@ -33,13 +33,13 @@ class Drill(db.Model):
     title: Mapped[str] = mapped_column(String(TITLE_MAX))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     copied_from: Mapped[str | None] = mapped_column(String(120))
-    versions: Mapped[list["DrillVersion"]] = relationship(back_populates="drill", order_by="DrillVersion.number",
+    versions: Mapped[list[DrillVersion]] = relationship(back_populates="drill", order_by="DrillVersion.number",
                                                           cascade="all, delete-orphan")
-    draft: Mapped["DrillDraft | None"] = relationship(cascade="all, delete-orphan")
-    dry_run: Mapped["DrillDryRun | None"] = relationship(cascade="all, delete-orphan")
+    draft: Mapped[DrillDraft | None] = relationship(cascade="all, delete-orphan")
+    dry_run: Mapped[DrillDryRun | None] = relationship(cascade="all, delete-orphan")
 
     @property
-    def latest(self) -> "DrillVersion":
+    def latest(self) -> DrillVersion:
         return self.versions[-1]
 
 
