@@ -10,6 +10,7 @@ finite and within ±`MAX_NUMBER`, so no infinity or NaN reaches the world.
 from __future__ import annotations
 
 import ast
+import itertools
 import operator
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -49,9 +50,7 @@ def _check(node: ast.AST) -> None:
     if isinstance(node, ast.BoolOp):
         for value in node.values:
             _check(value)
-    elif isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
-        _check(node.operand)
-    elif isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+    elif isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.Not, ast.USub)):
         _check(node.operand)
     elif isinstance(node, ast.Compare):
         if not all(type(op) in _COMPARE for op in node.ops):
@@ -79,7 +78,7 @@ def _evaluate(node: ast.AST, values: Mapping[str, float]) -> float | bool:
         return (not operand) if isinstance(node.op, ast.Not) else -operand
     if isinstance(node, ast.Compare):
         left = _evaluate(node.left, values)
-        for op, right_node in zip(node.ops, node.comparators):
+        for op, right_node in zip(node.ops, node.comparators, strict=True):
             right = _evaluate(right_node, values)
             if not _COMPARE[type(op)](left, right):
                 return False
@@ -106,7 +105,7 @@ class Condition:
         for node in ast.walk(self.tree):
             if isinstance(node, ast.Compare):
                 operands = [node.left, *node.comparators]
-                for left, right in zip(operands, operands[1:]):
+                for left, right in itertools.pairwise(operands):
                     for name, constant in ((left, right), (right, left)):
                         if isinstance(name, ast.Name) and name.id == variable and isinstance(constant, ast.Constant):
                             numbers.add(constant.value)

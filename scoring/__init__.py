@@ -21,7 +21,7 @@ from scoring.rules import RULES, Rule
 from scoring.ruleset import RuleSet, RuleSetError, load_rule_set, load_rule_set_file, parse_rule_set, rule_set_ids
 
 __all__ = [
-    "RULES", "Evidence", "EventLogError", "Rule", "RuleResult", "RuleSet", "RuleSetError", "ScoreCard",
+    "RULES", "EventLogError", "Evidence", "Rule", "RuleResult", "RuleSet", "RuleSetError", "ScoreCard",
     "ScoringContext", "Text", "Verdict", "format_t", "load_rule_set", "load_rule_set_file", "parse_rule_set",
     "render_card", "rule_set_ids", "score",
 ]

@@ -13,6 +13,7 @@ and never scan the whole log themselves, so scoring stays linear in its length.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -136,7 +137,7 @@ class ScoringContext:
         self._index()
 
     def _index(self) -> None:
-        if any(self._key(a) > self._key(b) for a, b in zip(self.events, self.events[1:])):
+        if any(self._key(a) > self._key(b) for a, b in itertools.pairwise(self.events)):
             self.events.sort(key=self._key)
         for position, event in enumerate(self.events):
             if not isinstance(event, Mapping) or "kind" not in event or "seq" not in event or "t" not in event:

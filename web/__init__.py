@@ -155,7 +155,7 @@ def prepared(app: Flask) -> str:
         except SQLAlchemyError as exc:  # unreachable, missing, refusing: said in a line, not a traceback
             database = db.engine.url.render_as_string(hide_password=True)
             raise SystemExit(f"Không mở hoặc nâng cấp được cơ sở dữ liệu {database} (CRISIS_DATABASE_URL) / "
-                             f"cannot open or upgrade the database {database}: {getattr(exc, 'orig', None) or exc}")
+                             f"cannot open or upgrade the database {database}: {getattr(exc, 'orig', None) or exc}") from exc
     app.extensions["live"].start_ticker()
     return demo
 

@@ -125,7 +125,7 @@ class LiveExercises:
                                     .order_by(EventRecord.seq)).all()
         try:
             scenario = scenario_of(exercise)
-        except Exception as exc:  # noqa: BLE001 - the text it ran no longer loads: this team only is out
+        except Exception as exc:  # the text it ran no longer loads: this team only is out
             self.app.logger.error("team %s: its drill text cannot be read, so it cannot be rebuilt: %s", team_id, exc)
             self._unavailable[team_id] = (f"Không dựng lại được đội vì kịch bản không còn đọc được. / "
                                           f"The team cannot be rebuilt: its drill text no longer loads ({_one_line(exc)}).")
@@ -178,7 +178,7 @@ class LiveExercises:
             yield
         except (ControlError, SQLAlchemyError):  # refusals, and storage errors that are retried
             raise
-        except Exception as exc:  # noqa: BLE001 - whatever the world raised stays with its team
+        except Exception as exc:  # whatever the world raised stays with its team
             self._fail(live, exc, f"at minute {live.world.now:g}")
             raise ControlError(f"{FAULT_VI} / {FAULT_EN}") from exc
 

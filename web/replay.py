@@ -95,7 +95,7 @@ def _play_to_stored(world: World, stored: int) -> None:
 def first_difference(stored: Sequence[dict], world: World) -> int | None:
     """The seq from which the world's events differ from the stored ones, or None if they agree."""
     replayed = json.loads(json.dumps(world.events[:len(stored)]))
-    differing = next((i for i, (a, b) in enumerate(zip(stored, replayed)) if a != b), None)
+    differing = next((i for i, (a, b) in enumerate(zip(stored, replayed, strict=False)) if a != b), None)
     if differing is not None:
         return stored[differing]["seq"]
     return len(replayed) + 1 if len(replayed) < len(stored) else None

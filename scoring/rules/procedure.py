@@ -45,7 +45,7 @@ class ProcedureOrder(Rule):
 
     def judge(self, context: ScoringContext) -> Verdict:
         anchor, found, evidence, problems = 0, [], [], []
-        for number, step in enumerate(STEPS, start=1):
+        for number in range(1, len(STEPS) + 1):
             event = self._find(context, number, anchor)
             if event is None:
                 exists = self._exists(context, number)
@@ -139,7 +139,7 @@ class SpokespersonFirst(Rule):
                                  f"phát ngôn đầu tiên lúc {format_t(first.t)}{note.vi}.",
                                  f"The role “{role.en}” was assigned to speak at {format_t(first_assign['t'])}, the first "
                                  f"statement at {format_t(first.t)}{note.en}."),
-                       tuple([*evidence, evidence_of(first.event, "first statement")]))
+                       (*evidence, evidence_of(first.event, "first statement")))
 
     @staticmethod
     def _unassigned(context: ScoringContext, first: Statement) -> Verdict:
