@@ -120,7 +120,7 @@ def main() -> None:
         name, _, python = spec.partition("=")
         out = segmented(name, python, texts)
         boundaries = {statements.fold_aligned(t): ({s for s, _ in spans}, {e for _, e in spans})
-                      for t, spans in zip(texts, out["spans"])}
+                      for t, spans in zip(texts, out["spans"], strict=True)}
         plain, statements.keyword_spans = statements.keyword_spans, on_word_boundaries(boundaries)
         try:
             label = f"{name} words"

@@ -57,7 +57,7 @@ def test_packaged_rule_sets_are_listed_and_cached():
 
 
 def test_unknown_packaged_rule_set():
-    with pytest.raises(RuleSetError, match="no rule set 'vn-1999'.*vn-2021, vn-2026"):
+    with pytest.raises(RuleSetError, match=r"no rule set 'vn-1999'.*vn-2021, vn-2026"):
         load_rule_set("vn-1999")
 
 
@@ -175,7 +175,7 @@ def test_packaged_file_must_carry_its_own_id(tmp_path, monkeypatch):
     monkeypatch.setattr(ruleset_module, "RULESETS", tmp_path)
     ruleset_module.load_rule_set.cache_clear()
     try:
-        with pytest.raises(RuleSetError, match="'id' is 'vn-2031' but the file is named vn-2030.yaml"):
+        with pytest.raises(RuleSetError, match=r"'id' is 'vn-2031' but the file is named vn-2030\.yaml"):
             ruleset_module.load_rule_set("vn-2030")
     finally:
         ruleset_module.load_rule_set.cache_clear()

@@ -204,7 +204,7 @@ def test_whichever_role_the_trainee_takes_the_bots_leave_it_alone(app, platform,
 
 
 def test_an_instructor_led_exercise_has_no_bots(app, platform, clock):
-    exercise_id, [(team_id, _), _] = platform.exercise()
+    _exercise_id, [(team_id, _), _] = platform.exercise()
     teacher = platform.instructor_socket(platform.instructor_client())
     teacher.emit("control", {"team_id": team_id, "command": "start"}, namespace="/instructor", callback=True)
     run(platform, clock, 120)
@@ -503,7 +503,7 @@ def test_the_history_is_for_accounts_only(app):
 def test_only_the_trainee_of_an_attempt_may_review_it_and_only_once_it_is_over(app, platform, clock):
     hoa, binh, anonymous = sign_up(app), sign_up(app, "binh", "Lê Văn Bình"), app.test_client()
     hoa_team, anonymous_team = start(hoa), start(anonymous)
-    exercise_id, [(led_team, code), _] = platform.exercise()
+    _exercise_id, [(led_team, code), _] = platform.exercise()
     led_trainee = platform.trainee_client(code, "Nguyễn Văn An 1")
     with app.app_context():
         hoa_member = db.session.scalars(select(Member).where(Member.team_id == hoa_team)).one()
