@@ -173,7 +173,8 @@ def _warnings(scenario: Scenario, silent: BotResult, exemplary: BotResult, off_f
     if climbed:
         warnings.append(DryRunWarning(
             "exemplary_escalates",
-            f"Dù làm đúng quy trình, khủng hoảng vẫn vượt cấp ban đầu ({scenario.start_level}) ở seed {_seeds(climbed)}: "
+            f"Dù làm đúng quy trình, khủng hoảng vẫn vượt cấp ban đầu ({scenario.start_level}) "
+            f"ở seed {_seeds(climbed)}: "
             "kịch bản không cho đội nào giữ được khủng hoảng ở cấp thấp.",
             f"Even with the procedure followed, the crisis climbs above its start level ({scenario.start_level}) at "
             f"seed {_seeds(climbed)}: no team can keep this drill at a low level."))
@@ -189,7 +190,8 @@ def _warnings(scenario: Scenario, silent: BotResult, exemplary: BotResult, off_f
     if spread < MIN_SPREAD:
         warnings.append(DryRunWarning(
             "small_spread",
-            f"Đội làm đúng quy trình ({exemplary.min_total:g}) chỉ hơn đội im lặng ({silent.max_total:g}) {spread:g} điểm "
+            f"Đội làm đúng quy trình ({exemplary.min_total:g}) chỉ hơn đội im lặng ({silent.max_total:g}) "
+            f"{spread:g} điểm "
             f"(tối thiểu {MIN_SPREAD:g}): điểm số không phân biệt rõ hai đội.",
             f"The exemplary bot ({exemplary.min_total:g}) beats the silent one ({silent.max_total:g}) by only "
             f"{spread:g} points (at least {MIN_SPREAD:g} expected): the score does not tell them apart."))

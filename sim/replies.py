@@ -27,7 +27,8 @@ ASSIGNED_EN = ("The {head} assigns {speaker} in writing as the case's spokespers
                "({basis}).")
 ACKNOWLEDGED = LocalText(
     vi="Thường trực Tỉnh ủy ghi nhận báo cáo kết quả; đề nghị tiếp tục theo dõi dư luận và đề xuất nhiệm vụ tiếp theo.",
-    en="The standing members of the Party committee acknowledge the report; keep monitoring opinion and propose the next tasks.",
+    en=("The standing members of the Party committee acknowledge the report; "
+        "keep monitoring opinion and propose the next tasks."),
 )
 NO_INFORMATION = LocalText(
     vi="Cơ quan được hỏi cho biết không nắm thông tin về vụ việc này.",
@@ -61,7 +62,8 @@ FOLLOWUP_TITLE = LocalText(
     vi="Cơ quan chức năng im lặng, dư luận hoang mang",
     en="Authorities silent as the public grows anxious",
 )
-FOLLOWUP_VI = "Phóng viên đã đặt câu hỏi “{question}” nhưng không nhận được trả lời; bài báo dẫn lại các thông tin lan truyền trên mạng."
+FOLLOWUP_VI = ("Phóng viên đã đặt câu hỏi “{question}” nhưng không nhận được trả lời; "
+               "bài báo dẫn lại các thông tin lan truyền trên mạng.")
 FOLLOWUP_EN = "The reporter asked “{question}” and received no answer; the article relays what circulates online."
 REPORT_TITLE = LocalText(
     vi="Cơ quan chức năng lên tiếng về vụ việc",

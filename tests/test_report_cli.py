@@ -1,4 +1,5 @@
-"""`run.py report` on a platform database (its layouts and the exercise's issuing body too), `web.runs` reading it, and `run.py simulate --report`."""
+"""`run.py report` on a platform database (its layouts and the exercise's issuing body too), `web.runs` reading it,
+and `run.py simulate --report`."""
 
 from __future__ import annotations
 

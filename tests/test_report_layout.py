@@ -1,4 +1,4 @@
-"""The printed report as a document an office files: its heading, signature, page numbers, font, layouts, and no developer artefacts.
+"""The printed report as a document an office files: heading, signature, page numbers, font, layouts, no developer artefacts.
 
 The state layout follows Nghị định 30/2020/NĐ-CP, the Party layout Hướng dẫn
 36-HD/VPTW. The PDF is read back with pypdf (text, positions, fonts), the DOCX

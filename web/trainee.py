@@ -78,7 +78,8 @@ def _other_login(user) -> str | None:
     """Who else this browser is logged in as (an instructor, a practice account), whom joining a team logs out."""
     if not getattr(user, "is_authenticated", False) or is_member(user):
         return None
-    return f"{user.display_name} ({'giảng viên / instructor' if is_instructor(user) else 'tài khoản tự luyện / practice account'})"
+    account = "giảng viên / instructor" if is_instructor(user) else "tài khoản tự luyện / practice account"
+    return f"{user.display_name} ({account})"
 
 
 def _member_named(team: Team, name: str) -> Member | None:

@@ -75,8 +75,10 @@ def _base(base: str | Scenario | None, table: Table) -> tuple[dict[str, Any], st
     skeleton = load_mapping(SKELETON.read_text(encoding="utf-8"))
     skeleton.pop("injects", None)
     return skeleton, YAML_COMMENT, [MselProblem(
-        "không có kịch bản gốc: tạo kịch bản mới từ khung mẫu — hãy sửa mã, tiêu đề, bối cảnh, vai, sự thật và tin sai",
-        "no base drill: a new drill is made from the skeleton — edit its id, title, brief, roles, facts and false claims")]
+        "không có kịch bản gốc: tạo kịch bản mới từ khung mẫu — "
+        "hãy sửa mã, tiêu đề, bối cảnh, vai, sự thật và tin sai",
+        "no base drill: a new drill is made from the skeleton — "
+        "edit its id, title, brief, roles, facts and false claims")]
 
 
 def _drill_problem(issue: ScenarioIssue, order: list[str | None], rows: list[ReadRow],

@@ -117,8 +117,10 @@ def with_injects(base: Mapping[str, Any], injects: Sequence[dict[str, Any]],
     if isinstance(incident, dict) and isinstance(incident.get("received_by"), str) and incident["received_by"] not in ids and injects:
         first = min(injects, key=lambda inject: inject.get("at", float("inf")))["id"]
         warnings.append(MselProblem(
-            f"incident.received_by nêu tình huống “{incident['received_by']}” không có trong kịch bản: thay bằng “{first}”",
-            f"incident.received_by names the inject '{incident['received_by']}', which the drill lacks: set to '{first}'"))
+            f"incident.received_by nêu tình huống “{incident['received_by']}” không có trong kịch bản: "
+            f"thay bằng “{first}”",
+            f"incident.received_by names the inject '{incident['received_by']}', which the drill lacks: "
+            f"set to '{first}'"))
         data["incident"] = {**incident, "received_by": first}
     return data, warnings
 
