@@ -107,7 +107,8 @@ class Condition:
                 operands = [node.left, *node.comparators]
                 for left, right in itertools.pairwise(operands):
                     for name, constant in ((left, right), (right, left)):
-                        if isinstance(name, ast.Name) and name.id == variable and isinstance(constant, ast.Constant):
+                        if (isinstance(name, ast.Name) and name.id == variable and isinstance(constant, ast.Constant)
+                                and isinstance(constant.value, (int, float))):
                             numbers.add(constant.value)
         return numbers
 
@@ -131,6 +132,7 @@ def parse_condition(source: str) -> Condition:
 def _check_numbers(tree: ast.Expression, text: str) -> None:
     """Every number finite and within ±MAX_NUMBER (`1e999` is infinity to Python)."""
     for node in ast.walk(tree):
-        if isinstance(node, ast.Constant) and not abs(node.value) <= MAX_NUMBER:  # NaN compares false too
+        if (isinstance(node, ast.Constant) and isinstance(node.value, (int, float))  # as _check made sure
+                and not abs(node.value) <= MAX_NUMBER):  # NaN compares false too
             raise ConditionError(f"the number {ast.get_source_segment(text, node)} is out of range: a condition "
                                  f"compares with numbers from -{MAX_NUMBER} to {MAX_NUMBER}")

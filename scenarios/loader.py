@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from scenarios.bounded_yaml import MAX_BYTES, YamlRefused, check_size, read_yaml
 from scenarios.model import Scenario
@@ -99,7 +100,7 @@ def _meant(location: Location) -> tuple[str | None, list[str]]:
     return (close[0] if close else None), known
 
 
-def _message(error: dict) -> str:
+def _message(error: ErrorDetails) -> str:
     location = tuple(error["loc"])
     if error["type"] == "extra_forbidden":
         meant, known = _meant(location)

@@ -71,8 +71,8 @@ def _duplicates(data: dict, key: str, kind: str) -> Iterator[Problem]:
 
 
 def _level_numbers(data: dict) -> list[int]:
-    return [lv.get("level") for _, lv in _entries(data, "levels")
-            if isinstance(lv.get("level"), int) and not isinstance(lv.get("level"), bool)]
+    return [level for _, lv in _entries(data, "levels")
+            if isinstance(level := lv.get("level"), int) and not isinstance(level, bool)]
 
 
 def _condition(source: Any, location: Location, levels: list[int]) -> Iterator[Problem]:
@@ -94,7 +94,7 @@ def _levels(data: dict, inject_ids: set[str]) -> Iterator[Problem]:
         return
     start = min(numbers)
     for index, lv, number in levels:
-        if numbers.count(number) > 1:
+        if isinstance(number, int) and numbers.count(number) > 1:
             yield ("levels", index, "level"), f"level {number} is defined more than once"
         if number == start and lv.get("escalate_when") is not None:
             yield ("levels", index, "escalate_when"), "the starting level cannot have an escalation condition"
@@ -201,15 +201,17 @@ def _within_the_drill(data: dict) -> Iterator[Problem]:
         yield ("duration",), (f"{_figure(duration)} minutes sampled every {_figure(every)} minutes make "
                               f"{math.ceil(duration / every)} opinion samples a run, more than {MAX_OPINION_SAMPLES}: "
                               "sample less often or shorten the drill")
-    for location, value in _delays(data) if duration is not None else ():
-        minutes = _number(value)
-        if minutes is not None and minutes > duration:
-            yield location, f"{_figure(minutes)} minutes is longer than the drill ({_figure(duration)} minutes)"
+    if duration is not None:
+        for location, value in _delays(data):
+            minutes = _number(value)
+            if minutes is not None and minutes > duration:
+                yield location, f"{_figure(minutes)} minutes is longer than the drill ({_figure(duration)} minutes)"
     population = _positive(opinion.get("population"))
-    for location, value in _people(data, opinion) if population is not None else ():
-        people = _number(value)
-        if people is not None and people > population:
-            yield location, f"{_figure(people)} is more than the population ({_figure(population)})"
+    if population is not None:
+        for location, value in _people(data, opinion):
+            people = _number(value)
+            if people is not None and people > population:
+                yield location, f"{_figure(people)} is more than the population ({_figure(population)})"
 
 
 def _refutations(data: dict, fact_ids: set[str]) -> Iterator[Problem]:

@@ -108,7 +108,7 @@ def with_injects(base: Mapping[str, Any], injects: Sequence[dict[str, Any]],
     the first inject) with a warning.
     """
     data = {key: value for key, value in base.items() if key != "injects"}
-    data["injects"] = merge_injects(base.get("injects") if isinstance(base.get("injects"), list) else [], injects)
+    data["injects"] = merge_injects(base["injects"] if isinstance(base.get("injects"), list) else [], injects)
     ids = {item.get("id") for item in data["injects"] if isinstance(item, dict)}
     warnings: list[MselProblem] = []
     if isinstance(base.get("levels"), list):
@@ -130,7 +130,7 @@ def _level(level: Any, injects: Sequence[dict[str, Any]], released: Mapping[str,
     if not isinstance(level, dict):
         return level
     number = level.get("level")
-    base_releases = level.get("releases") if isinstance(level.get("releases"), list) else []
+    base_releases = level["releases"] if isinstance(level.get("releases"), list) else []
     kept = [i for i in base_releases if released is None or i not in released or number in released[i]]
     absent = [i for i in kept if i not in ids]
     if absent:

@@ -51,7 +51,7 @@ class Names:
         roles: dict[str, str] = agencies({r["id"] for r in entries("roles") if isinstance(r.get("id"), str)})
         for role in entries("roles"):
             if isinstance(role.get("id"), str):
-                label = role.get("label") if isinstance(role.get("label"), dict) else {}
+                label = role["label"] if isinstance(role.get("label"), dict) else {}
                 for name in (label.get("vi"), label.get("en"), role["id"]):  # an id wins over a label
                     if isinstance(name, str):
                         roles[word_key(name)] = role["id"]
@@ -104,7 +104,7 @@ class _Row:
             self.problem(key, f"thiếu {column.vi.lower()}", f"the {column.en} cell is empty")
         return value
 
-    def local(self, key: str) -> dict[str, str] | None:
+    def local(self, key: str) -> dict[str, str | None] | None:
         """A {vi, en} text from the column and its English twin; None when both are empty."""
         vi, en = text(self.cell(key)), text(self.cell(f"{key}_en"))
         if en and not vi:
