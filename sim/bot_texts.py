@@ -62,7 +62,8 @@ class Writer:
     def fact_sentence(self, fact: Event, verified: frozenset[str]) -> str | None:
         """A verified fact as a sentence the analysis recognises: its statement, else one of its keywords;
         None when neither is safe."""
-        keywords = self.scenario.fact(fact["fact"]).keywords
+        known = self.scenario.fact(fact["fact"])
+        keywords = known.keywords if known else ()
         candidates = [fact["statement"]["vi"], *(f"Cơ quan chức năng xác nhận: {k}." for k in keywords)]
         return next((c for c in candidates
                      if self.is_safe(c, verified) and fact["fact"] in self._analysis(c, verified).facts), None)

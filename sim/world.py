@@ -23,8 +23,9 @@ Nothing here reads the wall clock.
 
 from __future__ import annotations
 
+import functools
 import random
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Generator, Sequence
 from typing import Any
 
 import simpy
@@ -122,7 +123,7 @@ class World:
 
     # --- the log -------------------------------------------------------------------------------
 
-    def _emit(self, kind: str, audience: list[str] | set[str], **fields: Any) -> Event | None:
+    def _emit(self, kind: str, audience: Collection[str], **fields: Any) -> Event | None:
         if self.over:
             return None
         roles = [r for r in self.scenario.trainee_roles if r in audience]
@@ -133,7 +134,7 @@ class World:
         return event
 
     def _later(self, delay: float, effect: Callable[[], None]) -> None:
-        def wait() -> Iterator[simpy.Event]:
+        def wait() -> Generator[simpy.Event, Any, None]:
             yield self.env.timeout(delay)
             effect()
 
@@ -141,7 +142,7 @@ class World:
 
     # --- injects -------------------------------------------------------------------------------
 
-    def _deliver_after(self, inject: Inject, delay: float, origin: str) -> Iterator[simpy.Event]:
+    def _deliver_after(self, inject: Inject, delay: float, origin: str) -> Generator[simpy.Event, Any, None]:
         yield self.env.timeout(delay)
         self._deliver(inject, origin)
 
@@ -157,6 +158,7 @@ class World:
             claims=list(inject.claims), reach=inject.reach, response_window=window,
             deadline=round(self.env.now + window, 3) if window else None,
         )
+        assert event is not None  # emitted: the drill is not over (above)
         self.delivered[inject.id] = event
         if inject.id in self.scenario.incident.receipts and self.received_at is None:
             self.received_at = self.env.now
@@ -167,7 +169,7 @@ class World:
             self.opinion.expose(inject.reach or 0)
         if inject.channel in (Channel.press_article, Channel.tv):
             self.opinion.pressure(0.1 if inject.claims else 0.05)
-        if inject.channel is Channel.press_call:
+        if inject.channel is Channel.press_call and inject.response_window is not None:  # a call has one (Inject)
             self.opinion.pressure(0.05)
             self._later(inject.response_window, lambda: self._call_deadline(inject))
 
@@ -193,6 +195,7 @@ class World:
         """A journalist left without an answer publishes, relaying the rumour."""
         self.critical_articles += 1
         question = call.question
+        assert question is not None  # a press call has one (Inject)
         self._publish(call, "followup", replies.FOLLOWUP_TITLE,
                       LocalText(vi=fill(replies.FOLLOWUP_VI, {"question": question.vi}),
                                 en=fill(replies.FOLLOWUP_EN, {"question": question.en or question.vi})),
@@ -227,7 +230,7 @@ class World:
 
     # --- opinion, conditions, escalation --------------------------------------------------------
 
-    def _opinion_loop(self) -> Iterator[simpy.Event]:
+    def _opinion_loop(self) -> Generator[simpy.Event, Any, None]:
         duration = self.scenario.duration
         step = self.scenario.opinion.sample_every
         while True:
@@ -249,9 +252,9 @@ class World:
                 del self._waiting[inject_id]
                 inject = self._injects[inject_id]
                 self.env.process(self._deliver_after(inject, inject.delay, "condition"))
-        condition = self._escalations.get(self.level + 1)
-        if condition is not None and condition.holds(values):
-            self._escalate(condition)
+        escalation = self._escalations.get(self.level + 1)
+        if escalation is not None and escalation.holds(values):
+            self._escalate(escalation)
 
     def _escalate(self, condition: Condition) -> None:
         previous, self.level = self.level, self.level + 1
@@ -341,7 +344,7 @@ class World:
         self.first_voice = self.first_voice or action.role
         form = {"hold_press_conference": "press_conference", "answer_press": "written_reply"}.get(
             action.type, action.params.get("form", "press_release"))
-        channel = {"hold_press_conference": "tv", "answer_press": "press"}.get(action.type, action.params.get("channel"))
+        channel = {"hold_press_conference": "tv", "answer_press": "press"}.get(action.type, action.params.get("channel", ""))
         since = self.env.now - (self.received_at if self.received_at is not None else 0)
         consistent = official in (None, action.role) or action.role == self.head  # the head may speak (Art. 3.2.a)
         self.opinion.statement(analysis["quality"], form, channel, since, consistent=consistent)
@@ -349,10 +352,11 @@ class World:
             self.opinion.pressure(-0.15)
 
     def _reply(self, action_event: Event, actor: str, effect: str, content: LocalText, delay: float,
-               then: Callable[[], None] | None = None) -> None:
+               then: Sequence[Callable[[], None]] = ()) -> None:
         def answer() -> None:
-            if then is not None and not self.over:
-                then()
+            if not self.over:
+                for consequence in then:
+                    consequence()
             self._emit("reply", {action_event["role"], "propaganda_board"}, actor=actor, effect=effect,
                        in_reply_to=action_event["seq"], content=render(content, self.cast))
 
@@ -367,13 +371,13 @@ class World:
     def _on_verify(self, action: Action, event: Event) -> None:
         agency = action.params.get("agency")
         facts = [f for f in self.scenario.facts if agency in (None, f.source)]
-        if not facts:
+        if agency is not None and not facts:  # with no agency named, every fact answers (a drill has one at least)
             self._reply(event, agency, "no_information", replies.NO_INFORMATION, 30)
         for fact in facts:
             if fact.id in self.verified or fact.id in self.verifying:
                 continue
             self.verifying.add(fact.id)
-            self._later(fact.delay, lambda fact=fact: self._fact_returns(fact, event))
+            self._later(fact.delay, functools.partial(self._fact_returns, fact, event))
 
     def _fact_returns(self, fact: Any, request: Event) -> None:
         self.verified.add(fact.id)
@@ -429,7 +433,7 @@ class World:
             return
         share = min(0.3, 3 * (article.reach or 0) / self.opinion.population)
         self._reply(event, "outlet", "corrected", replies.CORRECTED, self.scenario.actors.outlet_correction,
-                    then=lambda: (self.opinion.win_back(share), self.opinion.pressure(-0.05)))
+                    then=[lambda: self.opinion.win_back(share), lambda: self.opinion.pressure(-0.05)])
 
     def _on_request_takedown(self, action: Action, event: Event) -> None:
         post = self._injects[action.params["post"]]
@@ -438,7 +442,7 @@ class World:
             return
         damping = self.scenario.opinion.takedown_damping
         self._reply(event, "platform", "removed", replies.REMOVED, self.scenario.actors.platform,
-                    then=lambda: self.opinion.slow_spread(damping))
+                    then=[lambda: self.opinion.slow_spread(damping)])
 
     def _on_refer_police(self, action: Action, event: Event) -> None:
         item = self._injects[action.params["item"]]
@@ -446,7 +450,7 @@ class World:
             self._reply(event, "police", "no_violation", replies.NO_VIOLATION, self.scenario.actors.police)
             return
         self._reply(event, "police", "handled", replies.POLICE_HANDLED, self.scenario.actors.police,
-                    then=lambda: (self.opinion.slow_spread(0.3), self.opinion.adjust_trust(0.02)))
+                    then=[lambda: self.opinion.slow_spread(0.3), lambda: self.opinion.adjust_trust(0.02)])
 
     def _on_direct_press(self, action: Action, event: Event) -> None:
         self.opinion.pressure(-0.1)
@@ -473,11 +477,11 @@ class World:
         delay = self.random.uniform(*ADMIN_DELAY)
         if not post.claims:  # a harmless post chased: the community resents it
             self._reply(event, "group_admin", "no_action", replies_parts.ADMIN_NOTHING, delay,
-                        then=lambda: self.opinion.adjust_trust(-0.02))
+                        then=[lambda: self.opinion.adjust_trust(-0.02)])
             return
         damping = self.scenario.opinion.takedown_damping / 2
         self._reply(event, "group_admin", "removed", replies_parts.ADMIN_REMOVED, delay,
-                    then=lambda: (self.opinion.slow_spread(damping), self.opinion.adjust_trust(0.01)))
+                    then=[lambda: self.opinion.slow_spread(damping), lambda: self.opinion.adjust_trust(0.01)])
 
     def _on_request_site_removal(self, action: Action, event: Event) -> None:
         article = self._injects[action.params["article"]]
@@ -490,14 +494,14 @@ class World:
             return
         share = min(0.3, 2 * (article.reach or 0) / self.opinion.population)
         self._reply(event, "site", "removed", replies_parts.SITE_REMOVED, delay,
-                    then=lambda: (self.opinion.win_back(share), self.opinion.pressure(-0.05)))
+                    then=[lambda: self.opinion.win_back(share), lambda: self.opinion.pressure(-0.05)])
 
     def _on_resolve_cause(self, action: Action, event: Event) -> None:
         escalate = action.params["route"] == "escalate"
         actor, content = ("standing_committee", replies_parts.CAUSE_ESCALATED) if escalate else \
             ("agency_head", replies_parts.CAUSE_OWN)
         self._reply(event, actor, "noted", content, self.scenario.actors.standing_committee,
-                    then=lambda: self.opinion.win_back(0.03))
+                    then=[lambda: self.opinion.win_back(0.03)])
 
     def _on_daily_report(self, action: Action, event: Event) -> None:
         self._reply(event, "agency_head", "received", replies_parts.DAILY_RECEIVED, 15)
