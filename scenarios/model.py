@@ -332,7 +332,7 @@ class Scenario(Strict):
     def role(self, role_id: str) -> Role | None:
         return next((r for r in self.roles if r.id == role_id), None)
 
-    def inject(self, inject_id: str) -> Inject | None:
+    def inject(self, inject_id: str | None) -> Inject | None:
         return next((i for i in self.injects if i.id == inject_id), None)
 
     def fact(self, fact_id: str) -> Fact | None:

@@ -41,7 +41,7 @@ class Statement:
     event: Event
     seq: int
     t: float
-    role: str
+    role: str | None
     type: str
     spokesperson: str | None  # role in office as spokesperson when the act was taken
     analysis: Mapping[str, Any]
@@ -126,12 +126,13 @@ class ScoringContext:
         self.scenario = scenario
         self.events: list[Event] = list(events)
         self.by_kind: dict[str, list[Event]] = defaultdict(list)
-        self.actions: dict[str, list[Event]] = defaultdict(list)
+        # keyed by what the events say (None where one lacks the field: a log from outside is not trusted)
+        self.actions: dict[str | None, list[Event]] = defaultdict(list)
         self.statements: list[Statement] = []  # press-facing acts with a text
         self.press_acts: list[Statement] = []  # every press-facing act, refusals to answer included
-        self.deliveries: dict[str, Event] = {}
-        self.answers: dict[str, list[Event]] = defaultdict(list)
-        self.corrections: dict[str, list[Event]] = defaultdict(list)
+        self.deliveries: dict[str | None, Event] = {}
+        self.answers: dict[str | None, list[Event]] = defaultdict(list)
+        self.corrections: dict[str | None, list[Event]] = defaultdict(list)
         self.assignments: list[Event] = []  # case assignments of the spokesperson, in order
         self._seqs: dict[str, list[int]] = {}
         self._index()

@@ -101,7 +101,7 @@ def _entry(item: Any, where: str, problems: list[str]) -> RuleEntry | None:
     if not isinstance(item, dict):
         problems.append(f"{where}: each rule must be a mapping with 'rule', 'weight' and 'source'")
         return None
-    name = item.get("rule")
+    name: Any = item.get("rule")  # the YAML's values, of any type until checked
     where = f"{where} ({name})" if isinstance(name, str) else where
     before = len(problems)
     unknown = sorted(set(item) - ENTRY_KEYS)
@@ -109,7 +109,7 @@ def _entry(item: Any, where: str, problems: list[str]) -> RuleEntry | None:
         problems.append(f"{where}: unknown key(s) {', '.join(map(repr, unknown))} (allowed: {', '.join(sorted(ENTRY_KEYS))})")
     if name not in RULES:
         problems.append(f"{where}: unknown rule {name!r} (known: {', '.join(sorted(RULES))})")
-    weight = item.get("weight")
+    weight: Any = item.get("weight")
     if not _is_number(weight) or weight <= 0:
         problems.append(f"{where}: 'weight' must be a positive number of points, got {weight!r}")
     bonus = item.get("bonus", False)
@@ -124,7 +124,7 @@ def _entry(item: Any, where: str, problems: list[str]) -> RuleEntry | None:
     rule_id = item.get("id", name)
     if not isinstance(rule_id, str) or not rule_id:
         problems.append(f"{where}: 'id' must be non-empty text, got {rule_id!r}")
-    if len(problems) > before:
+    if len(problems) > before or source is None:  # (no source is one of the problems)
         return None
     try:
         rule = RULES[name](params, id=rule_id)
@@ -145,10 +145,10 @@ def _lateness(value: Any, ids: set[str], where: str, problems: list[str]) -> Lat
     if unknown:
         problems.append(f"{where}: unknown key(s) {', '.join(map(repr, unknown))} (allowed: {', '.join(sorted(LATENESS_KEYS))})")
     for key in ("span", "within"):
-        number = value.get(key)
+        number: Any = value.get(key)
         if not _is_number(number) or not 0 < number <= 1e6:
             problems.append(f"{where}: '{key}' must be a positive number of minutes (at most 1000000), got {number!r}")
-    rules = value.get("rules")
+    rules: Any = value.get("rules")
     if not isinstance(rules, list) or not rules or not all(isinstance(r, str) for r in rules):
         problems.append(f"{where}: 'rules' must list the ids of rules in this set, got {rules!r}")
     else:
@@ -173,7 +173,7 @@ def parse_rule_set(text: str, path: str = "<text>") -> RuleSet:
     unknown = sorted(set(data) - TOP_KEYS)
     if unknown:
         problems.append(f"{path}: unknown key(s) {', '.join(map(repr, unknown))} (allowed: {', '.join(sorted(TOP_KEYS))})")
-    set_id = data.get("id")
+    set_id: Any = data.get("id")
     if not isinstance(set_id, str) or not set_id:
         problems.append(f"{path}: 'id' must be the rule set's name, e.g. vn-2026")
     title = _text(data.get("title")) or Text(str(set_id), str(set_id))

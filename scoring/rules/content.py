@@ -14,7 +14,7 @@ facts and claims by their human labels, never by their ids.
 
 from __future__ import annotations
 
-from scoring.card import Text, Verdict, format_t
+from scoring.card import Evidence, Text, Verdict, format_t
 from scoring.context import ScoringContext, Statement, evidence_of
 from scoring.rules.base import Rule, RuleParamError, capped, count_en, join, of_en
 from sim.statements import claim_label, fact_label
@@ -70,7 +70,8 @@ class VerifiedFactsOnly(Rule):
         if not statements:
             return Verdict(0.0, Text("Không có phát ngôn nào với báo chí, nên không có thông tin đã xác minh nào được "
                                      "công bố.", "Nobody spoke to the press, so no verified fact was ever given."))
-        faults, evidence = {"vi": [], "en": []}, []
+        faults: dict[str, list[str]] = {"vi": [], "en": []}
+        evidence: list[Evidence] = []
         bad = repeats = 0
         for statement in statements:
             notes_vi, notes_en, repeated = _notes(context, statement)

@@ -110,17 +110,17 @@ class SpokespersonFirst(Rule):
     def judge(self, context: ScoringContext) -> Verdict:
         first_assign = context.assignments[0] if context.assignments else None
         if not context.statements:
-            evidence = (evidence_of(first_assign),) if first_assign else ()
             return Verdict(0.0, Text("Không có phát ngôn nào với báo chí trong buổi diễn tập, nên không đánh giá được việc "
                                      "phân công người phát ngôn trước khi phát ngôn (im lặng không phải là tuân thủ).",
                                      "Nobody made any statement to the press, so assigning a spokesperson first was never "
-                                     "put to use (silence is not compliance)."), evidence)
+                                     "put to use (silence is not compliance)."),
+                           (evidence_of(first_assign),) if first_assign else ())
         first = context.statements[0]
         if first_assign is None:
             return self._unassigned(context, first)
         early = [s for s in context.statements if s.seq < first_assign["seq"] and not s.official]
         role = context.role_label(assigned_role(first_assign))
-        evidence = [evidence_of(first_assign, "case assignment")]
+        evidence: list[Evidence] = [evidence_of(first_assign, "case assignment")]
         if early:
             stray = early[0]
             speaker = context.role_label(stray.role)
