@@ -57,4 +57,4 @@ def attribute(scenario: Scenario, events: Iterable[Event], inputs: Sequence[Acti
 
 def by_role(scenario: Scenario, events: Iterable[Event], source: str) -> dict[int, str]:
     """Label every action/refused event by its role alone, for a run without trainees (e.g. `headless`)."""
-    return {e["seq"]: source_label(scenario, source, e.get("role")) for e in events if e.get("kind") in ACT_KINDS}
+    return {e["seq"]: source_label(scenario, source, e["role"]) for e in events if e.get("kind") in ACT_KINDS}

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, cast
 
 from fpdf import FPDF, FontFace
 
@@ -75,7 +75,7 @@ class ReportPDF(FPDF):
         height = self.use(style)
         if not text:
             return height
-        return self.multi_cell(width, height, text, dry_run=True, output="HEIGHT")
+        return cast(float, self.multi_cell(width, height, text, dry_run=True, output="HEIGHT"))  # what HEIGHT asks
 
     # --- blocks --------------------------------------------------------------------------------------
 
