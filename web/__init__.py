@@ -67,7 +67,7 @@ def _bound_socket_messages(app: Flask) -> None:
     message is in memory; given `max_message_size`, it closes the connection (1009, message too
     big) as soon as a message grows past the limit.
     """
-    app.wsgi_app = _BoundedSocketBodies(app.wsgi_app, "/socket.io")
+    app.wsgi_app = _BoundedSocketBodies(app.wsgi_app, "/socket.io")  # type: ignore[method-assign]  # Flask's way to wrap it
     eio = socketio.server.eio
     websocket = (getattr(eio, "_async", None) or {}).get("websocket")
     if websocket is None:

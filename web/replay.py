@@ -53,7 +53,8 @@ class Replayed:
 
 def replay(scenario: Scenario, seed: int, records: Sequence[InputRecord], stored: int) -> Replayed:
     """The world after `records`, played on to the end of the instant of its `stored`-th event."""
-    world, answers = World(scenario, seed=seed), {}
+    world = World(scenario, seed=seed)
+    answers: dict[tuple[str, str], int] = {}
     try:
         _play_inputs(world, records, answers)
         _play_to_stored(world, stored)

@@ -14,6 +14,7 @@ opinion samples included.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from debrief import TeamReview, TeamRun, seen_by
@@ -25,7 +26,7 @@ INJECT_FIELDS = ("inject", "channel", "sender", "title", "content", "question")
 OPINION_FIELDS = ("belief", "trust", "seen_share", "media_pressure")
 
 
-def _level(event: dict[str, Any], level: int) -> int:
+def _level(event: Mapping[str, Any], level: int) -> int:
     """The crisis level after an event."""
     if event["kind"] == "escalation":
         return int(event["to"])
