@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime
 import re
 import unicodedata
-from decimal import Decimal
 from collections.abc import Callable
+from decimal import Decimal
 
 from scenarios.msel.problems import CellError
 
