@@ -67,7 +67,7 @@ def _bound_socket_messages(app: Flask) -> None:
     message is in memory; given `max_message_size`, it closes the connection (1009, message too
     big) as soon as a message grows past the limit.
     """
-    app.wsgi_app = _BoundedSocketBodies(app.wsgi_app, "/socket.io")
+    app.wsgi_app = _BoundedSocketBodies(app.wsgi_app, "/socket.io")  # type: ignore[method-assign]  # Flask's way to wrap it
     eio = socketio.server.eio
     websocket = (getattr(eio, "_async", None) or {}).get("websocket")
     if websocket is None:
@@ -155,7 +155,7 @@ def prepared(app: Flask) -> str:
         except SQLAlchemyError as exc:  # unreachable, missing, refusing: said in a line, not a traceback
             database = db.engine.url.render_as_string(hide_password=True)
             raise SystemExit(f"Không mở hoặc nâng cấp được cơ sở dữ liệu {database} (CRISIS_DATABASE_URL) / "
-                             f"cannot open or upgrade the database {database}: {getattr(exc, 'orig', None) or exc}")
+                             f"cannot open or upgrade the database {database}: {getattr(exc, 'orig', None) or exc}") from exc
     app.extensions["live"].start_ticker()
     return demo
 

@@ -67,7 +67,7 @@ def _append_numbered_by_the_database(team_id: int, fields: dict[str, Any]) -> in
                  .returning(InputRecord.number))
     for _ in range(ATTEMPTS):
         try:
-            number = db.session.scalar(statement)
+            number = db.session.execute(statement).scalar_one()
             db.session.commit()
             return number
         except IntegrityError as exc:

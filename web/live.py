@@ -117,7 +117,7 @@ class LiveExercises:
             return live
 
     def _rebuild(self, team_id: int) -> LiveTeam:
-        team = db.session.get(Team, team_id)
+        team = db.session.get_one(Team, team_id)
         exercise = team.exercise
         records = db.session.scalars(select(InputRecord).where(InputRecord.team_id == team_id)
                                      .order_by(InputRecord.number)).all()
@@ -125,7 +125,7 @@ class LiveExercises:
                                     .order_by(EventRecord.seq)).all()
         try:
             scenario = scenario_of(exercise)
-        except Exception as exc:  # noqa: BLE001 - the text it ran no longer loads: this team only is out
+        except Exception as exc:  # the text it ran no longer loads: this team only is out
             self.app.logger.error("team %s: its drill text cannot be read, so it cannot be rebuilt: %s", team_id, exc)
             self._unavailable[team_id] = (f"Không dựng lại được đội vì kịch bản không còn đọc được. / "
                                           f"The team cannot be rebuilt: its drill text no longer loads ({_one_line(exc)}).")
@@ -178,7 +178,7 @@ class LiveExercises:
             yield
         except (ControlError, SQLAlchemyError):  # refusals, and storage errors that are retried
             raise
-        except Exception as exc:  # noqa: BLE001 - whatever the world raised stays with its team
+        except Exception as exc:  # whatever the world raised stays with its team
             self._fail(live, exc, f"at minute {live.world.now:g}")
             raise ControlError(f"{FAULT_VI} / {FAULT_EN}") from exc
 
@@ -236,7 +236,7 @@ class LiveExercises:
             with self._guarded(live):
                 at = self._record(live, member_source, "action", payload, self.clock(), act_key=key)
                 event = apply_input(live.world, "action", payload, at)
-            if key is not None:
+            if key is not None and event is not None:
                 live.answers[(member_source, key)] = event["seq"]
             self._flush(live)
             return event
@@ -282,7 +282,7 @@ class LiveExercises:
             self._set_status(live, "paused")
         elif command == "speed":
             live.driver.set_speed(float(args["speed"]), now)
-            db.session.get(Team, live.team_id).speed = float(args["speed"])
+            db.session.get_one(Team, live.team_id).speed = float(args["speed"])
             db.session.commit()
         elif command == "jump":
             live.driver.jump_to_next_inject(now)
@@ -316,7 +316,7 @@ class LiveExercises:
 
     def _set_status(self, live: LiveTeam, status: str) -> None:
         live.status = status
-        db.session.get(Team, live.team_id).status = status
+        db.session.get_one(Team, live.team_id).status = status
         db.session.commit()
 
     # --- time -----------------------------------------------------------------------------------

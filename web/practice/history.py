@@ -92,7 +92,7 @@ def history():
     rows = [{"attempt": a, "drill": drill(a.drill_id), "status": a.team.status, "incomplete": a.id in early}
             for a in reversed(attempts)]
     return render_template("practice/history.html", account=account, rows=rows, scored=len(scored), early=len(early),
-                           chart=score_chart([a.final_score for a in scored]) if scored else None,
+                           chart=score_chart([a.final_score for a in scored if a.final_score is not None]) if scored else None,
                            failing=most_failed(scored))
 
 
