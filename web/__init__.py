@@ -122,6 +122,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     from web import auth, evaluation, headers, i18n, label_tables, local_time, pages, practice, review, trainee
     from web.live import LiveExercises
+    from web.ownership import redis_client
     from web.outbox import send_events, send_status
     from instructor import authoring, namespace as instructor_namespace, views as instructor_views
 
@@ -138,7 +139,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     instructor_namespace.init_app(app)
     evaluation.init_app(app)
     authoring.init_app(app)
-    app.extensions["live"] = LiveExercises(app, outbox=send_events, announce=send_status)
+    app.extensions["live"] = LiveExercises(app, outbox=send_events, announce=send_status,
+                                           redis=redis_client(app.config["REDIS_URL"]) if app.config["REDIS_URL"] else None,
+                                           owner_ttl=float(app.config["OWNER_TTL"]))
     return app
 
 
