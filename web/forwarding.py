@@ -64,7 +64,8 @@ class Forwarding:
     def call(self, owner: str, name: str, team_id: int, args: list[Any], timeout: float) -> Any:
         """`name(team_id, *args)` run by `owner`: its result; its refusal raised as `Refused`; `OwnerSilent` in time."""
         reply = REPLY.format(uuid.uuid4().hex)
-        request = {"name": name, "team_id": team_id, "args": args, "reply": reply, "deadline": time.time() + timeout}
+        deadline = time.time() + timeout / 2  # the other half: for the owner to do it and answer
+        request = {"name": name, "team_id": team_id, "args": args, "reply": reply, "deadline": deadline}
         self.redis.rpush(REQUESTS.format(owner), json.dumps(request))
         got = self.redis.blpop([reply], timeout=timeout)
         if got is None:

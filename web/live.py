@@ -50,7 +50,7 @@ from web.exercises import scenario_of
 from web.extensions import db
 from web.forwarding import Forwarding, NotHere, OwnerSilent, Refused
 from web.input_log import InputNumberTaken, append_input
-from web.ownership import Leases, process_id
+from web.ownership import Leases
 from web.models import EventRecord, InputRecord, Team
 from web.models.practice import PracticeAttempt
 from web.jump_preview import jump_preview
@@ -98,7 +98,7 @@ class LiveExercises:
     """Every live team of an app."""
 
     def __init__(self, app: Flask, outbox: Outbox, announce: Callable[[LiveTeam], None] = lambda live: None,
-                 clock: Callable[[], float] = time.monotonic, redis=None, owner_ttl: float = 5.0):
+                 clock: Callable[[], float] = time.monotonic, leases: Leases | None = None):
         self.app = app
         self.outbox = outbox
         self.announce = announce  # tells a team's trainees its status changed
@@ -107,13 +107,9 @@ class LiveExercises:
         self._unavailable: dict[int, str] = {}  # team id -> why it cannot be rebuilt
         self._registry_lock = threading.Lock()
         self._ticker_started = False
-        self.leases: Leases | None = None  # with Redis: which process owns which team (`web.ownership`)
-        self.forwarding: Forwarding | None = None  # and the requests sent to the owner (`web.forwarding`)
+        self.leases = leases  # with Redis: which process owns which team (`web.ownership`); None: this one, all
+        self.forwarding = None if leases is None else Forwarding(leases.redis, leases.me, self._answer)  # to owners
         self._leased: set[int] = set()  # the teams whose lease this process holds
-        if redis is not None:
-            me = process_id()
-            self.leases = Leases(redis, me, owner_ttl)
-            self.forwarding = Forwarding(redis, me, self._answer)
 
     # --- loading and rebuilding -----------------------------------------------------------------
 

@@ -1,6 +1,6 @@
 """Which server process owns a team's world: a lease per team in Redis (only with CRISIS_REDIS_URL).
 
-    leases = Leases(redis_client, process_id(), ttl=5.0)
+    leases = Leases(redis_client(url), process_id(), ttl=5.0, platform="crisis")
     leases.claim(team_id)        # the owner's id after the call: ours if the lease was free (taken) or ours (renewed)
     leases.owner(team_id)        # the owner's id, or None when nobody holds the lease
     leases.free(team_ids)        # those of `team_ids` nobody holds (one round trip)
@@ -8,7 +8,8 @@
     leases.release(team_ids)     # give up those still ours (a clean shutdown)
     leases.beat()                # this process is alive, for `ttl`; `others_alive()` asks about the others
 
-A lease is the key `crisis:team:<id>:owner` holding the owner's process id, set only if absent and
+A lease is the key `crisis:<platform>:team:<id>:owner` (the platform: its database's name, so that two
+platforms on one Redis, or two tests, do not meet) holding the owner's process id, set only if absent and
 expiring after `ttl` seconds unless its owner renews it (its ticker does, several times a ttl). Taking,
 renewing and releasing are each one atomic step on the server (a Lua script compares the holder), so
 two processes never both believe they hold one lease. A killed owner stops renewing: its leases
@@ -22,8 +23,8 @@ import secrets
 import socket
 from collections.abc import Iterable
 
-LEASE = "crisis:team:{}:owner"
-ALIVE = "crisis:process:{}:alive"
+LEASE = "crisis:{}:team:{}:owner"
+ALIVE = "crisis:{}:process:{}:alive"
 
 # the holder after the call: the lease taken when free, renewed when ours, left alone when another's
 _CLAIM = """
@@ -64,10 +65,11 @@ def process_id() -> str:
 class Leases:
     """This process's side of the per-team leases."""
 
-    def __init__(self, redis, me: str, ttl: float):
+    def __init__(self, redis, me: str, ttl: float, platform: str):
         self.redis = redis
         self.me = me
         self.ttl = ttl
+        self.platform = platform
         self._claim = redis.register_script(_CLAIM)
         self._renew = redis.register_script(_RENEW)
         self._release = redis.register_script(_RELEASE)
@@ -78,10 +80,10 @@ class Leases:
 
     def claim(self, team_id: int) -> str:
         """The team's owner after trying to take (or renew) its lease: `me` if this process holds it now."""
-        return _text(self._claim(keys=[LEASE.format(team_id)], args=[self.me, self._ttl_ms]))
+        return _text(self._claim(keys=[self._lease(team_id)], args=[self.me, self._ttl_ms]))
 
     def owner(self, team_id: int) -> str | None:
-        holder = self.redis.get(LEASE.format(team_id))
+        holder = self.redis.get(self._lease(team_id))
         return None if holder is None else _text(holder)
 
     def free(self, team_ids: Iterable[int]) -> list[int]:
@@ -89,7 +91,7 @@ class Leases:
         ids = list(team_ids)
         if not ids:
             return []
-        holders = self.redis.mget([LEASE.format(team_id) for team_id in ids])
+        holders = self.redis.mget([self._lease(team_id) for team_id in ids])
         return [team_id for team_id, holder in zip(ids, holders) if holder is None]
 
     def renew(self, team_ids: Iterable[int]) -> set[int]:
@@ -97,22 +99,28 @@ class Leases:
         ids = list(team_ids)
         if not ids:
             return set()
-        lost = self._renew(keys=[LEASE.format(team_id) for team_id in ids], args=[self.me, self._ttl_ms, *ids])
+        lost = self._renew(keys=[self._lease(team_id) for team_id in ids], args=[self.me, self._ttl_ms, *ids])
         return {int(team_id) for team_id in lost}
 
     def release(self, team_ids: Iterable[int]) -> None:
         ids = list(team_ids)
         if ids:
-            self._release(keys=[LEASE.format(team_id) for team_id in ids], args=[self.me])
+            self._release(keys=[self._lease(team_id) for team_id in ids], args=[self.me])
 
     def beat(self) -> None:
         """Say this process is alive for the next `ttl` seconds."""
-        self.redis.set(ALIVE.format(self.me), 1, px=self._ttl_ms)
+        self.redis.set(self._alive(self.me), 1, px=self._ttl_ms)
 
     def others_alive(self) -> bool:
         """Whether another server process has said it is alive within the last `ttl` seconds."""
-        mine = ALIVE.format(self.me)
-        return any(_text(key) != mine for key in self.redis.scan_iter(match=ALIVE.format("*"), count=100))
+        mine = self._alive(self.me)
+        return any(_text(key) != mine for key in self.redis.scan_iter(match=self._alive("*"), count=100))
+
+    def _lease(self, team_id: int) -> str:
+        return LEASE.format(self.platform, team_id)
+
+    def _alive(self, process: str) -> str:
+        return ALIVE.format(self.platform, process)
 
 
 def _text(value: bytes | str) -> str:
