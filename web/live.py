@@ -179,6 +179,8 @@ class LiveExercises:
             db.session.commit()
         elif team.status == "running":  # taken over from a dead owner: it runs on from where its log left it
             driver.resume(self.clock())
+            self.app.logger.warning("team %s: taken over at minute %.2f, running on (its owner's lease had expired)",
+                                    team_id, world.now)
         live = LiveTeam(team_id=team.id, exercise_id=exercise.id, driver=driver, status=team.status,
                         inputs=records[-1].number if records else 0, sent=len(stored),
                         bots=_practice_bots(team_id, world), answers=replayed.answers)
@@ -449,7 +451,6 @@ class LiveExercises:
         for team_id in self.leases.free(i for i in under_way if i not in self._leased):
             try:
                 self.team(team_id)
-                self.app.logger.warning("team %s: taken over (its owner stopped renewing its lease)", team_id)
             except (NotHere, TeamUnavailable):  # another survivor was quicker; or it cannot be rebuilt (logged)
                 db.session.rollback()
 

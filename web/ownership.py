@@ -23,6 +23,7 @@ import secrets
 import socket
 from collections.abc import Iterable
 
+SOCKET_TIMEOUT = 60  # seconds, far above any BLPOP's own timeout (`web.forwarding`)
 LEASE = "crisis:{}:team:{}:owner"
 ALIVE = "crisis:{}:process:{}:alive"
 
@@ -51,10 +52,11 @@ return 0
 
 
 def redis_client(url: str):
-    """A redis-py client of `url` (`redis://`, `rediss://`, `unix://`): blocking calls wait on its own connections."""
+    """A redis-py client of `url` (`redis://`, `rediss://`, `unix://`); a blocking wait (BLPOP) takes a connection
+    of its own. A read may take up to a minute (redis-py's default, 5 s, is what a forwarded request waits)."""
     import redis
 
-    return redis.Redis.from_url(url, health_check_interval=30)
+    return redis.Redis.from_url(url, socket_timeout=SOCKET_TIMEOUT, health_check_interval=30)
 
 
 def process_id() -> str:
