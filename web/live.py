@@ -6,7 +6,7 @@ is applied and acknowledged (a trainee's action with the key of one already made
 answered with that one's event, not made again); every event the world emits
 is stored (its commit not waiting for the disk, `web.durability`) and then
 handed to the outbox. A team not in memory (after a restart) is rebuilt from its
-exercise's scenario text, seed and input log, and comes back paused.
+exercise's scenario text, seed and input log, and comes back paused (a takeover: below).
 
 A self-practice team (one with a `PracticeAttempt`) also has bots: the exemplary
 bot plays every trainee role but the trainee's. Wherever the world is moved on
@@ -16,6 +16,20 @@ trainee's. A rebuilt practice team gets fresh bots fed the replayed log; what
 they did is in that log, so they do not do it again. A practice trainee may ask
 for a hint: what the procedure expects of their role next, recorded as a `hint`
 input, which changes nothing in the world.
+
+A team's world lives in exactly one process. Alone (no CRISIS_REDIS_URL, the embedded default) that is this
+one, at no cost. With Redis between several processes, the one holding the team's lease (`web.ownership`:
+a few seconds' lease, renewed by its owner's ticker) has the world; every public method that needs it (an
+act, a hint, a control, a jump's preview, a `view` of the team for a page or a console) goes through
+`_at_owner`: done here when this process owns the team or takes its free lease, else sent to the owner
+(`web.forwarding`), which commits, applies, then answers, so the caller gets the owner's result or its
+refusal as if it were local; a non-owner never builds the world. A killed owner stops renewing: within a
+lease's ttl another process takes the team (its next input there, or its ticker, which looks each second
+for teams under way that nobody owns) and rebuilds it from the log. That is a takeover, not a restart:
+the team keeps its status, a running one runs on from where its stored log left it. A start of the
+platform (no other process alive) pauses the running teams first, as one process's restart does. A
+process stalled past its lease that still writes its old team finds the input's number taken
+(`web.input_log`) and lets the team go.
 
 A fault stays with its team. When a team's world raises (in the ticker, under an
 input, or while it is rebuilt), that team alone stops: it is paused, the error is
