@@ -19,6 +19,7 @@ or under gevent (redis-py over monkey-patched sockets) only the calling greenlet
 from __future__ import annotations
 
 import json
+import logging
 import time
 import uuid
 from collections.abc import Callable
@@ -26,6 +27,7 @@ from typing import Any
 
 from web.controls import ControlError
 
+logger = logging.getLogger(__name__)
 REQUESTS = "crisis:process:{}:requests"
 REPLY = "crisis:reply:{}"
 REPLY_KEPT = 60  # seconds a reply nobody took stays in Redis
@@ -80,7 +82,12 @@ class Forwarding:
     def serve(self, running: Callable[[], bool] = lambda: True) -> None:
         """Answer the requests sent to this process, each in its own task, while `running()`."""
         while running():
-            got = self.redis.blpop([REQUESTS.format(self.me)], timeout=POLL)
+            try:
+                got = self.redis.blpop([REQUESTS.format(self.me)], timeout=POLL)
+            except Exception:  # noqa: BLE001 - Redis out of reach: this loop must outlive it
+                logger.exception("waiting for forwarded requests failed; trying again")
+                time.sleep(POLL)
+                continue
             if got is not None:
                 self.spawn(self._answer, json.loads(got[1]))
 

@@ -492,6 +492,8 @@ class LiveExercises:
                     self._tick_team(live)
             except ControlError:  # its world failed: that team is stopped, logged and told; the others go on
                 continue
+            except NotHere:  # a bot's input met the new owner's: this process lost the team
+                self._evict(live.team_id)
             except SQLAlchemyError:  # not stored, so not sent: retried on the next tick
                 db.session.rollback()
                 self.app.logger.exception("team %s: its tick could not be stored; retried", live.team_id)
@@ -539,10 +541,14 @@ class LiveExercises:
         def loop() -> None:
             while True:
                 with self.app.app_context():
-                    try:
-                        if self.leases is not None and time.monotonic() >= upkeep_due[0]:
-                            upkeep_due[0] = time.monotonic() + OWNERSHIP_CHECK * self.leases.ttl
+                    if self.leases is not None and time.monotonic() >= upkeep_due[0]:
+                        upkeep_due[0] = time.monotonic() + OWNERSHIP_CHECK * self.leases.ttl
+                        try:
                             self._keep_leases()
+                        except Exception:  # Redis or the database out of reach: tried again, the teams tick on
+                            db.session.rollback()
+                            self.app.logger.exception("keeping the teams' leases failed")
+                    try:
                         self.tick()
                     except Exception:  # a failed tick (the database busy, say) is retried: the ticker lives on
                         self.app.logger.exception("tick failed")

@@ -6,6 +6,8 @@ the team starts, pauses and ends it: every acknowledged act is in the input log 
 a gap, nobody met a `UniqueViolation`, and everyone saw the events in the one order they were stored. Then the
 owner is killed (SIGKILL) while trainees act in a loop: the other process takes the team over, still
 running, the acting goes on through it, and every act acknowledged before or after the kill is in the log.
+With every process gone, the next start is the platform's: its running teams come back paused, as one
+process's restart brings them.
 """
 
 from __future__ import annotations
@@ -17,12 +19,12 @@ from collections.abc import Iterator
 
 import pytest
 import socketio
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, make_url, text
 from sqlalchemy.pool import NullPool
 
 from app_factory import postgres_database, require_redis
 from server_helpers import DEMO_PASSWORD, Browser, Inbox, Server
-from web.ownership import LEASE
+from web.ownership import ALIVE, LEASE, redis_client
 from web.setup import DEMO_USERNAME
 
 pytestmark = pytest.mark.slow
@@ -68,10 +70,6 @@ def worker_pid(server: Server) -> int:
 
 def owner_pid(url: str, team_id: int) -> int | None:
     """The pid in the team's lease (`host:pid:random`), or None while nobody holds it."""
-    from sqlalchemy import make_url
-
-    from web.ownership import redis_client
-
     holder = redis_client(require_redis()).get(LEASE.format(make_url(url).database, team_id))
     return None if holder is None else int(holder.decode().split(":")[1])
 
@@ -236,6 +234,7 @@ def test_the_owner_killed_mid_drill_its_team_is_taken_over_running_and_nothing_a
         actor.wait_for(8)
     before = {actor.name: len(actor.acks) for actor in actors}
     killed = time.monotonic()
+    reached = max(event["t"] for actor in actors for _, event, _ in actor.acks)  # the scenario minute before the kill
     a.kill()
     for actor in actors:
         actor.wait_for(before[actor.name] + 8, timeout=90)  # acting goes on, through B
@@ -252,4 +251,24 @@ def test_the_owner_killed_mid_drill_its_team_is_taken_over_running_and_nothing_a
     no_unique_violation([b])
     on_b = console(teacher, b.base, {})
     state = control(on_b, team_id, "pause")  # and the instructor controls it on B
-    assert state["status"] == "paused" and state["minute"] > 0
+    assert state["status"] == "paused" and state["minute"] > reached  # its clock went on from where the log left it
+
+
+def test_a_start_of_the_whole_platform_brings_its_running_teams_back_paused(platform):
+    url, (a, b) = platform
+    teacher, exercise_id = an_exercise(a.base)
+    on_a = teacher.socket(I)
+    team_id = on_a.call("watch", {"exercise_id": exercise_id}, namespace=I, timeout=10)["teams"][0]["team_id"]
+    control(on_a, team_id, "start")
+    teacher.close()
+    b.kill()
+    a.kill()  # every process gone: no takeover, the next start is the platform's
+    alive = ALIVE.format(make_url(url).database, "*")
+    redis = redis_client(require_redis())
+    deadline = time.monotonic() + 30
+    while next(redis.scan_iter(match=alive), None) is not None:  # their "alive" lasts a ttl
+        assert time.monotonic() < deadline
+        time.sleep(0.2)
+    a.start(timeout=40)
+    assert query(url, "SELECT status FROM team WHERE id = :t", t=team_id) == [("paused",)]
+    assert owner_pid(url, team_id) == worker_pid(a)  # rebuilt at its start, and owned
