@@ -77,6 +77,12 @@ class Intent:
         return {"role": self.role, "type": self.type, "params": self.params, "at": self.at,
                 "deadline": self.deadline, "reason": self.reason.as_dict()}
 
+    @classmethod
+    def from_dict(cls, given: dict[str, Any]) -> "Intent":
+        """The intent `as_dict` gave (its `key`, which only a plan being recomputed uses, is not kept)."""
+        return cls(key=(), role=given["role"], type=given["type"], params=given["params"], at=given["at"],
+                   reason=Text(**given["reason"]), deadline=given["deadline"])
+
 
 def performer(scenario: Scenario, action_type: str, preferred: Sequence[str | None],
               exclude: Sequence[str] = ()) -> str | None:

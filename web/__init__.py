@@ -28,7 +28,7 @@ from typing import Any
 
 import socketio as socketio_server
 from flask import Flask
-from sqlalchemy import event
+from sqlalchemy import event, make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from web import postgres
@@ -138,8 +138,18 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     instructor_namespace.init_app(app)
     evaluation.init_app(app)
     authoring.init_app(app)
-    app.extensions["live"] = LiveExercises(app, outbox=send_events, announce=send_status)
+    app.extensions["live"] = LiveExercises(app, outbox=send_events, announce=send_status, leases=_leases(app))
     return app
+
+
+def _leases(app: Flask):
+    """With Redis, this process's side of the teams' owner leases (`web.ownership`), named by the database; else None."""
+    from web.ownership import Leases, process_id, redis_client
+
+    if not app.config["REDIS_URL"]:
+        return None
+    platform = make_url(app.config["SQLALCHEMY_DATABASE_URI"]).database or "default"
+    return Leases(redis_client(app.config["REDIS_URL"]), process_id(), float(app.config["OWNER_TTL"]), platform)
 
 
 def prepared(app: Flask) -> str:

@@ -129,13 +129,13 @@ class TraineeNamespace(AuditedNamespace):
         join_room(role_room(current_user.team_id, current_user.role))
         hello = {"team_id": current_user.team_id, "role": current_user.role, "name": current_user.name}
         try:
-            live = _live().team(current_user.team_id)
+            clock = _live().view(current_user.team_id, "clock")  # from the team's owner, wherever it is
         except TeamUnavailable:  # the room still shows what was stored; acts are refused with the reason
             team = db.session.get_one(Team, current_user.team_id)
             emit("hello", {**hello, "status": team.status, "minute": 0, "level": 0, "speed": team.speed, "fault": True})
             return
-        emit("hello", {**hello, "status": live.status, "minute": round(live.world.now, 2), "level": live.world.level,
-                       "speed": live.driver.clock.speed, "fault": live.fault is not None})
+        emit("hello", {**hello, "status": clock["status"], "minute": round(clock["now"], 2), "level": clock["level"],
+                       "speed": clock["speed"], "fault": clock["fault"] is not None})
 
     def on_act(self, data):
         """{type, params, key?} -> {ok, event | error}. The role is the member's own; a known key is not acted again."""
