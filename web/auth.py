@@ -20,6 +20,7 @@ from __future__ import annotations
 import secrets
 
 from flask import Blueprint, Flask, current_app, flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext
 from flask_login import current_user, login_user, logout_user, user_logged_in, user_logged_out, user_unauthorized
 from flask_socketio import ConnectionRefusedError, Namespace
 from flask_wtf import FlaskForm
@@ -173,7 +174,7 @@ class AuditedNamespace(Namespace):
 
     def on_unknown_event(self, event, *data):
         refuse(who_is(current_user), f"socket event {str(event)[:40]}", f"no such event on {self.namespace}")
-        return {"ok": False, "error": "Không có thao tác này. / No such operation."}
+        return {"ok": False, "error": gettext("Không có thao tác này.")}
 
 
 def _audit_unauthorized(sender, **extra) -> None:

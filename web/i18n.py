@@ -15,8 +15,12 @@ Catalogues, from the repository root (the `.mo` files are committed beside their
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Flask, request
-from flask_babel import Babel
+from flask_babel import Babel, gettext
+
+from scenarios.messages import Message
 
 LOCALES = ("vi", "en")  # the first is the default
 LOCALE_COOKIE = "lang"
@@ -31,3 +35,31 @@ def select_locale() -> str:
 def init_app(app: Flask) -> None:
     app.config.setdefault("BABEL_DEFAULT_LOCALE", LOCALES[0])
     Babel(app, locale_selector=select_locale)
+
+
+# --- messages made in Python: in the language of whoever they are shown to ---------------------------------------
+# Their ids are marked with `N_` (scenarios.messages; one of pybabel's default keywords), `gettext` or `lazy_gettext`.
+
+
+def translated(message: Message) -> str:
+    """`message` in the current request's language (Vietnamese outside a request: a background task has no user)."""
+    return message.render(gettext)
+
+
+class MessageError(ValueError):
+    """An error whose message is shown to a user: `str` in the current request's language, `logged` in Vietnamese
+    (what the logs and the audit keep, whoever was refused).
+
+        raise MessageError(N_("Kênh phải là một trong: %(channels)s"), channels="sms, tv")
+    """
+
+    def __init__(self, message: str | Message, **params: Any):
+        self.message = message if isinstance(message, Message) else Message(message, params)
+        super().__init__(self.message.text())
+
+    @property
+    def logged(self) -> str:
+        return self.message.text()
+
+    def __str__(self) -> str:
+        return translated(self.message)

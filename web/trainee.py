@@ -21,6 +21,7 @@ import re
 from typing import Any
 
 from flask import Blueprint, Flask, flash, redirect, render_template, request, url_for
+from flask_babel import gettext
 from flask_login import current_user, login_required, login_user
 from flask_socketio import ConnectionRefusedError, emit, join_room
 from flask_wtf import FlaskForm
@@ -28,6 +29,7 @@ from sqlalchemy import select
 from wtforms import StringField
 from wtforms.validators import DataRequired, Length
 
+from scenarios.messages import N_
 from sim.actions import FORMS, LAWFUL_REFUSALS, STATEMENT_CHANNELS, actions_for
 from web.auth import AuditedNamespace, is_instructor, is_member, refuse, refuse_attempt, throttled, who_is
 from web.validation import MAX_ID, MAX_NAME, is_plain, is_text, refusal
@@ -109,9 +111,8 @@ def room_context(member: Member) -> dict[str, Any]:
 
 
 ACT_KEY = re.compile(r"[A-Za-z0-9_-]{8,64}")  # a submission's key, as the client makes it (random, URL-safe)
-BAD_KEY = ("'key' phải gồm 8–64 chữ cái, chữ số, '-' hoặc '_'. / "
-           "'key' must be 8–64 letters, digits, '-' or '_'.")
-NOT_A_TRAINEE = "Chỉ dành cho học viên đã vào đội. / For a trainee who has joined a team."
+BAD_KEY = N_("'key' phải gồm 8–64 chữ cái, chữ số, '-' hoặc '_'.")
+NOT_A_TRAINEE = N_("Chỉ dành cho học viên đã vào đội.")
 
 
 def _visible(body: dict, role: str) -> bool:
@@ -150,9 +151,9 @@ class TraineeNamespace(AuditedNamespace):
         try:
             event = _live().act(member.team_id, member.get_id(), member.role, data["type"], data.get("params", {}), key)
         except ControlError as exc:
-            return refusal(f"act {data['type']}", str(exc), str(exc))
+            return refusal(f"act {data['type']}", exc.logged, exc.message)
         if event is None:
-            return {"ok": False, "error": "Không ghi nhận được. / Not recorded."}
+            return {"ok": False, "error": gettext("Không ghi nhận được.")}
         if event["kind"] == "refused":
             refuse(member.get_id(), f"act {data['type']}", event["reason"]["en"])
         return {"ok": event["kind"] == "action", "event": event}
@@ -166,7 +167,7 @@ class TraineeNamespace(AuditedNamespace):
             return refusal("sync", "malformed message")
         after = data.get("after", 0)
         if isinstance(after, bool) or not isinstance(after, int):
-            return refusal("sync", "malformed cursor", "'after' phải là một số nguyên. / 'after' must be a whole number.")
+            return refusal("sync", "malformed cursor", N_("'after' phải là một số nguyên."))
         after = min(max(after, 0), MAX_ID)  # beyond what a database integer holds is "after everything"
         rows = db.session.scalars(select(EventRecord.body).where(EventRecord.team_id == member.team_id,
                                                                 EventRecord.seq > after).order_by(EventRecord.seq))

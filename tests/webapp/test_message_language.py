@@ -1,0 +1,71 @@
+"""The server's own messages speak the user's language: Vietnamese by default, English with the `lang` cookie.
+
+A socket's refusals are in the language of the browser that connected it (the cookies of its
+connecting request), so two users of one team are each told in their own; what has no user
+(a background task) is in Vietnamese.
+"""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from live_helpers import act, control
+from practice_helpers import control as practice_control, start as start_practice
+from scenarios.messages import N_
+from web.controls import ControlError
+from web.outbox import INSTRUCTOR_NAMESPACE
+
+
+def in_english(client):
+    client.set_cookie("lang", "en")
+    return client
+
+
+def test_a_trainee_is_refused_in_the_language_of_their_own_browser(platform):
+    _, [(_, code), _] = platform.exercise()
+    vietnamese = platform.trainee_socket(platform.trainee_client(code, "Nguyễn Văn An 1"))
+    english = platform.trainee_socket(in_english(platform.trainee_client(code, "Trần Thị Bình 1")))
+    assert act(vietnamese, "monitor") == {"ok": False, "error": "Buổi diễn tập chưa bắt đầu hoặc đã kết thúc."}
+    assert act(english, "monitor") == {"ok": False, "error": "The drill is not under way."}
+    assert vietnamese.emit("sync", {"after": "x"}, namespace="/trainee", callback=True)["error"] == \
+        "'after' phải là một số nguyên."
+    assert english.emit("sync", {"after": "x"}, namespace="/trainee", callback=True)["error"] == \
+        "'after' must be a whole number."
+
+
+def test_an_instructor_is_refused_in_their_language_with_the_message_s_parameters(platform):
+    _, [(team_id, _), _] = platform.exercise()
+    english = platform.instructor_socket(in_english(platform.instructor_client()))
+    vietnamese = platform.instructor_socket(platform.instructor_client())
+
+    def ask(sock, command, **args):
+        return sock.emit("control", {"team_id": team_id, "command": command, "args": args},
+                         namespace=INSTRUCTOR_NAMESPACE, callback=True)["error"]
+
+    assert ask(english, "pause") == "The team is not running."
+    assert ask(vietnamese, "pause") == "Đội không đang chạy."
+    control(vietnamese, team_id, "start")
+    assert ask(english, "resume") == "The team is not paused." and ask(vietnamese, "start") == "Đội đã bắt đầu."
+    assert ask(english, "custom", channel="pigeon", to=[], content="x", sender="y").startswith(
+        "The channel must be one of: ")
+    assert ask(vietnamese, "custom", channel="pigeon").startswith("Kênh phải là một trong: ")
+    assert english.emit("open", {"team_id": 10_000}, namespace=INSTRUCTOR_NAMESPACE, callback=True)["error"] == \
+        "No such team."
+    assert english.emit("nonsense", {}, namespace=INSTRUCTOR_NAMESPACE, callback=True)["error"] == "No such operation."
+
+
+def test_the_practice_room_refuses_in_the_trainee_s_language(app):
+    client = app.test_client()
+    start_practice(client)
+    assert practice_control(client, "jump").get_json()["error"] == "Lệnh không dùng được khi tự luyện."
+    in_english(client)
+    assert practice_control(client, "jump").get_json()["error"] == "Not a self-practice control."
+    assert practice_control(client, "speed", speed=7).get_json()["error"].startswith("Speed must be one of: ")
+
+
+def test_a_message_without_a_user_is_vietnamese_and_its_log_too(app: Flask):
+    error = ControlError(N_("Lệnh không hợp lệ: %(command)s"), command="bay")
+    with app.app_context():  # a background task: no request, so no cookie
+        assert str(error) == "Lệnh không hợp lệ: bay"
+    with app.test_request_context(headers={"Cookie": "lang=en"}):
+        assert str(error) == "Unknown control: bay" and error.logged == "Lệnh không hợp lệ: bay"
