@@ -21,7 +21,7 @@ import re
 from typing import Any
 
 from flask import Blueprint, Flask, flash, redirect, render_template, request, url_for
-from flask_babel import gettext
+from flask_babel import gettext, lazy_gettext
 from flask_login import current_user, login_required, login_user
 from flask_socketio import ConnectionRefusedError, emit, join_room
 from flask_wtf import FlaskForm
@@ -46,8 +46,8 @@ bp = Blueprint("trainee", __name__)
 
 
 class JoinForm(FlaskForm):
-    code = StringField("Mã đội / Team code", validators=[DataRequired(), Length(min=4, max=12)])
-    name = StringField("Họ và tên / Your name", validators=[DataRequired(), Length(max=120)])
+    code = StringField(lazy_gettext("Mã đội"), validators=[DataRequired(), Length(min=4, max=12)])
+    name = StringField(lazy_gettext("Họ và tên"), validators=[DataRequired(), Length(max=120)])
 
 
 @bp.route("/join", methods=["GET", "POST"])
@@ -57,9 +57,8 @@ def join():
     form = JoinForm(code=request.args.get("code", ""))
     other, submitted = _other_login(current_user), form.validate_on_submit()
     if submitted and other and not request.form.get("leave"):
-        flash(f"Trình duyệt này đang đăng nhập là {other}. Hãy đánh dấu ô xác nhận bên dưới để vào đội (và đăng xuất "
-              f"tài khoản đó), hoặc mở liên kết trong cửa sổ ẩn danh. / This browser is logged in as {other}: tick the box "
-              "below to join (and log that account out), or open the link in a private window.", "error")
+        flash(gettext("Trình duyệt này đang đăng nhập là %(other)s. Hãy đánh dấu ô xác nhận bên dưới để vào đội (và "
+                      "đăng xuất tài khoản đó), hoặc mở liên kết trong cửa sổ ẩn danh.", other=other), "error")
     elif submitted:
         code, name = form.code.data.strip().upper(), clean_name(form.name.data)
         team = db.session.scalar(select(Team).where(Team.join_code == code))
@@ -68,8 +67,7 @@ def join():
         if member is None or practice:
             refuse_attempt("join", code, f"team code '{code}' is a self-practice team" if practice
                            else f"no member '{name}' in team code '{code}'",
-                           "Không tìm thấy tên này trong đội có mã đã nhập. Hãy hỏi giảng viên. / "
-                           "This name is not on that team's list. Ask your instructor.")
+                           N_("Không tìm thấy tên này trong đội có mã đã nhập. Hãy hỏi giảng viên."))
         else:
             login_user(member)
             return redirect(url_for("trainee.room"))
@@ -80,7 +78,8 @@ def _other_login(user) -> str | None:
     """Who else this browser is logged in as (an instructor, a practice account), whom joining a team logs out."""
     if not getattr(user, "is_authenticated", False) or is_member(user):
         return None
-    return f"{user.display_name} ({'giảng viên / instructor' if is_instructor(user) else 'tài khoản tự luyện / practice account'})"
+    kind = gettext("giảng viên") if is_instructor(user) else gettext("tài khoản tự luyện")
+    return f"{user.display_name} ({kind})"
 
 
 def _member_named(team: Team, name: str) -> Member | None:

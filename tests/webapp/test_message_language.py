@@ -69,3 +69,34 @@ def test_a_message_without_a_user_is_vietnamese_and_its_log_too(app: Flask):
         assert str(error) == "Lệnh không hợp lệ: bay"
     with app.test_request_context(headers={"Cookie": "lang=en"}):
         assert str(error) == "Unknown control: bay" and error.logged == "Lệnh không hợp lệ: bay"
+
+
+# --- forms and flashed messages --------------------------------------------------------------------------------
+
+
+def test_the_login_form_and_its_refusal_speak_the_browser_s_language(app):
+    vietnamese, english = app.test_client(), in_english(app.test_client())
+    page = vietnamese.post("/login", data={"username": "lan", "password": "sai"}).get_data(as_text=True)
+    assert "Sai tên đăng nhập hoặc mật khẩu." in page and "Tên đăng nhập" in page and "Wrong username" not in page
+    page = english.post("/login", data={"username": "lan", "password": "sai"}).get_data(as_text=True)
+    assert "Wrong username or password." in page and "<label>Username <input" in page and "Sai tên đăng nhập" not in page
+
+
+def test_a_validation_error_and_a_flash_are_in_english_when_chosen(app):
+    english = in_english(app.test_client())
+    page = english.post("/practice/signup", data={"username": "Lan Anh", "display_name": "Lan Anh",
+                                                  "password": "short", "confirm": "short"}).get_data(as_text=True)
+    assert "Lowercase letters without accents, digits and . _ - only." in page and "8 to 200 characters." in page
+    signed_up = english.post("/practice/signup", data={"username": "hoa", "display_name": "Hoa",
+                                                       "password": "12345678", "confirm": "12345678"},
+                             follow_redirects=True)
+    assert "Account created. Pick a drill to practise." in signed_up.get_data(as_text=True)
+
+
+def test_the_roster_s_errors_are_in_the_instructor_s_language(platform):
+    roster = "Đội A\nkhông có dấu hai chấm\nchef: Trần Văn Bếp\n"
+    form = {"scenario": "nuoc-may-nhiem-doc", "seed": "1", "speed": "60", "roster": roster}
+    page = platform.instructor_client().post("/instructor/", data=form).get_data(as_text=True)
+    assert "Dòng 2: cần &#39;vai: họ và tên&#39;." in page
+    page = in_english(platform.instructor_client()).post("/instructor/", data=form).get_data(as_text=True)
+    assert "Line 2: expected &#39;role: name&#39;." in page and "Line 3: Team Đội A, Trần Văn Bếp: no role" in page

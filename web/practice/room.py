@@ -51,7 +51,7 @@ def room():
     found = practising(current_user)
     if found is None:
         refuse(who_is(current_user), "practice room", "not the trainee of a practice")
-        flash("Hãy chọn một kịch bản để bắt đầu tự luyện. / Pick a drill to start practising.", "error")
+        flash(gettext("Hãy chọn một kịch bản để bắt đầu tự luyện."), "error")
         return redirect(url_for("practice.index"))
     member, attempt = found
     practice = {
