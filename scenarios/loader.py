@@ -1,6 +1,7 @@
 """Loading scenario files: YAML in, a typed `Scenario` or every error with its line out.
 
-Errors are reported all at once, each as ``PATH:LINE: field.path: message``.
+Errors are reported all at once, each as ``PATH:LINE: field.path: message``, the message a
+`scenarios.messages.Message` (Vietnamese as text; the web layer shows it in the user's language).
 Line numbers come from PyYAML's node tree, which keeps the position of every
 key and value; the file is read once, within the limits of
 `scenarios.bounded_yaml` (no aliases, a bounded size and depth); the shape is
@@ -18,8 +19,13 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from scenarios.bounded_yaml import MAX_BYTES, YamlRefused, check_size, read_yaml
+from scenarios.messages import N_, Message
 from scenarios.model import Scenario
+from scenarios.pydantic_messages import pydantic_message
 from scenarios.references import Location, find_problems
+
+
+NOT_YAML = N_("không phải YAML hợp lệ: %(problem)s%(hint)s")
 
 
 @dataclass(frozen=True)
@@ -29,7 +35,7 @@ class ScenarioIssue:
     path: str
     line: int
     field: str
-    message: str
+    message: Message
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.field}: {self.message}"
@@ -99,27 +105,31 @@ def _meant(location: Location) -> tuple[str | None, list[str]]:
     return (close[0] if close else None), known
 
 
-def _message(error: dict) -> str:
+def _message(error: dict) -> Message:
     location = tuple(error["loc"])
-    if error["type"] == "extra_forbidden":
-        meant, known = _meant(location)
-        hint = f" (did you mean '{meant}'?)" if meant else (f" (allowed: {', '.join(known)})" if known else "")
-        return f"unknown field '{location[-1]}'{hint}"
-    if error["type"] == "missing":
-        return "required field is missing"
-    return error["msg"].removeprefix("Value error, ").replace("valid tuple", "valid list")  # YAML has lists
+    if error["type"] != "extra_forbidden":
+        return pydantic_message(error)
+    meant, known = _meant(location)
+    if meant:
+        return Message(N_("trường '%(field)s' không có trong mẫu kịch bản (có phải là '%(meant)s'?)"),
+                       {"field": location[-1], "meant": meant})
+    if known:
+        return Message(N_("trường '%(field)s' không có trong mẫu kịch bản (các trường được dùng: %(known)s)"),
+                       {"field": location[-1], "known": ", ".join(known)})
+    return Message(N_("trường '%(field)s' không có trong mẫu kịch bản"), {"field": location[-1]})
 
 
-def _duplicate_keys(node: yaml.Node | None, location: Location = ()) -> list[tuple[Location, int, str]]:
+def _duplicate_keys(node: yaml.Node | None, location: Location = ()) -> list[tuple[Location, int, Message]]:
     """YAML silently keeps the last of two equal keys; authors deserve to know."""
-    found: list[tuple[Location, int, str]] = []
+    found: list[tuple[Location, int, Message]] = []
     if isinstance(node, yaml.MappingNode):
         seen: set[str] = set()
         for key, value in node.value:
             if not isinstance(key, yaml.ScalarNode):
                 continue  # a list or mapping as a key: the shape check reports it
             if key.value in seen:
-                found.append((location + (key.value,), key.start_mark.line + 1, f"key '{key.value}' appears twice"))
+                found.append((location + (key.value,), key.start_mark.line + 1,
+                              Message(N_("khóa '%(key)s' xuất hiện hai lần"), {"key": key.value})))
             seen.add(key.value)
             found += _duplicate_keys(value, location + (key.value,))
     elif isinstance(node, yaml.SequenceNode):
@@ -128,21 +138,23 @@ def _duplicate_keys(node: yaml.Node | None, location: Location = ()) -> list[tup
     return found
 
 
-def _tab_hint(text: str, line: int) -> str:
+def _tab_hint(text: str, line: int) -> Message | str:
     """A YAML error on a line a tab indents (or near one): YAML indents with spaces only."""
     lines = text.splitlines()
     near = lines[max(line - 2, 0):line]
     if any(row[:len(row) - len(row.lstrip())].count("\t") for row in near):
-        return " (a tab indents this line: YAML is indented with spaces only — use spaces, not tabs)"
+        return Message(N_(" (dòng này thụt lề bằng dấu tab: YAML chỉ thụt lề bằng dấu cách — hãy dùng dấu cách, "
+                          "không dùng tab)"))
     return ""
 
 
-def _not_utf8(raw: bytes, exc: UnicodeDecodeError) -> tuple[int, str]:
+def _not_utf8(raw: bytes, exc: UnicodeDecodeError) -> tuple[int, Message]:
     """The line of the first byte that is not UTF-8, and a message naming it and the fix."""
     line_start = raw.rfind(b"\n", 0, exc.start) + 1
     line = raw.count(b"\n", 0, exc.start) + 1
-    return line, (f"the file is not UTF-8: byte 0x{raw[exc.start]:02x} at line {line}, column {exc.start - line_start + 1}"
-                  " (save it as UTF-8)")
+    return line, Message(N_("tệp không ở dạng UTF-8: byte 0x%(byte)02x ở dòng %(line)d, cột %(column)d "
+                            "(hãy lưu tệp dạng UTF-8)"),
+                         {"byte": raw[exc.start], "line": line, "column": exc.start - line_start + 1})
 
 
 def parse_scenario(text: str, path: str = "<text>") -> Scenario:
@@ -152,14 +164,16 @@ def parse_scenario(text: str, path: str = "<text>") -> Scenario:
     except YamlRefused as exc:
         raise ScenarioInvalid([ScenarioIssue(path, exc.line, "(file)", exc.message)]) from None
     except ValueError as exc:  # a scalar PyYAML resolves but cannot build, e.g. `0x_`
-        raise ScenarioInvalid([ScenarioIssue(path, 1, "(file)", f"not valid YAML: {exc}")]) from None
+        raise ScenarioInvalid([ScenarioIssue(path, 1, "(file)", Message(NOT_YAML, {"problem": str(exc), "hint": ""}))]) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 1
         problem = getattr(exc, "problem", None) or str(exc)
-        raise ScenarioInvalid([ScenarioIssue(path, line, "(file)", f"not valid YAML: {problem}{_tab_hint(text, line)}")]) from None
+        raise ScenarioInvalid([ScenarioIssue(path, line, "(file)", Message(NOT_YAML, {"problem": problem,
+                                                                                   "hint": _tab_hint(text, line)}))]) from None
     if not isinstance(data, dict):
-        raise ScenarioInvalid([ScenarioIssue(path, 1, "(file)", "a scenario file must be a mapping of fields")])
+        raise ScenarioInvalid([ScenarioIssue(path, 1, "(file)", Message(N_("tệp kịch bản phải là một nhóm các trường "
+                                                                           "(id, title, …)")))])
     issues = [ScenarioIssue(path, line, field_path(loc), msg) for loc, line, msg in _duplicate_keys(root)]
     scenario = None
     try:
@@ -195,5 +209,6 @@ def load_scenario(path: str | Path) -> Scenario:
         line, message = _not_utf8(raw, exc)
         raise ScenarioInvalid([ScenarioIssue(str(path), line, "(file)", message)]) from None
     except OSError as exc:
-        raise ScenarioInvalid([ScenarioIssue(str(path), 1, "(file)", f"cannot read file: {exc}")]) from None
+        raise ScenarioInvalid([ScenarioIssue(str(path), 1, "(file)", Message(N_("không đọc được tệp: %(error)s"),
+                                                                             {"error": str(exc)}))]) from None
     return parse_scenario(text, str(path))

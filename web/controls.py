@@ -11,7 +11,7 @@ from typing import Any
 from scenarios.messages import N_
 from scenarios.model import Channel
 from sim.world import World
-from web.i18n import MessageError
+from web.i18n import TranslatedError
 
 CONTROLS = ("start", "pause", "resume", "speed", "jump", "fire", "custom", "end")
 
@@ -19,8 +19,8 @@ CONTROLS = ("start", "pause", "resume", "speed", "jump", "fire", "custom", "end"
 ENDED = N_("Buổi diễn tập của đội đã kết thúc.")
 
 
-class ControlError(MessageError):
-    """A control (or an input) that cannot be applied now; the message says why (`web.i18n.MessageError`)."""
+class ControlError(TranslatedError):
+    """A control (or an input) that cannot be applied now; the message says why (`web.i18n.TranslatedError`)."""
 
 
 def check_control(status: str, world: World, command: str, args: dict[str, Any]) -> None:

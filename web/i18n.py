@@ -15,12 +15,10 @@ Catalogues, from the repository root (the `.mo` files are committed beside their
 
 from __future__ import annotations
 
-from typing import Any
-
 from flask import Flask, request
-from flask_babel import Babel, gettext
+from flask_babel import Babel, force_locale, gettext
 
-from scenarios.messages import Message
+from scenarios.messages import Message, MessageError
 
 LOCALES = ("vi", "en")  # the first is the default
 LOCALE_COOKIE = "lang"
@@ -46,16 +44,12 @@ def translated(message: Message) -> str:
     return message.render(gettext)
 
 
-class MessageError(ValueError):
+class TranslatedError(MessageError):
     """An error whose message is shown to a user: `str` in the current request's language, `logged` in Vietnamese
     (what the logs and the audit keep, whoever was refused).
 
-        raise MessageError(N_("Kênh phải là một trong: %(channels)s"), channels="sms, tv")
+        raise TranslatedError(N_("Kênh phải là một trong: %(channels)s"), channels="sms, tv")
     """
-
-    def __init__(self, message: str | Message, **params: Any):
-        self.message = message if isinstance(message, Message) else Message(message, params)
-        super().__init__(self.message.text())
 
     @property
     def logged(self) -> str:
@@ -63,3 +57,9 @@ class MessageError(ValueError):
 
     def __str__(self) -> str:
         return translated(self.message)
+
+
+def in_english(message: Message) -> str:
+    """`message` in English, whatever the request's language (for a text given in both languages)."""
+    with force_locale("en"):
+        return translated(message)

@@ -6,7 +6,7 @@ body that is not what an endpoint expects is answered 400 with what is wrong,
 in Vietnamese and English, and refused once in the log (`web.auth.refuse`);
 nothing stored is changed then.
 
-    POST /api/validate         {yaml} or {data}        -> {ok, yaml, data, errors: [{path, line, message, vi}]}
+    POST /api/validate         {yaml} or {data}        -> {ok, yaml, data, errors: [{path, line, message}]}
     POST /<id>/save            {yaml, note}            -> the check and {status: version|unchanged|draft, version}
     POST /<id>/draft           {yaml}                  -> {ok, saved_at}
     POST /api/dry-run          {yaml}                  -> DryRunReport.as_dict() (on /<id>/dry-run also stored)
@@ -23,6 +23,7 @@ import io
 from typing import Any
 
 from flask import jsonify, request, send_file
+from flask_babel import get_locale
 from flask_login import current_user
 
 from instructor.authoring import bp
@@ -33,6 +34,7 @@ from scenarios.msel import MselError, MselProblem, export_msel, header_comment, 
 from scenarios.msel.columns import BY_KEY, COLUMNS
 from sim.dryrun import dry_run as run_dry
 from web.auth import refuse, who_is
+from web.i18n import in_english
 from web.models import utcnow
 from web.validation import json_object
 
@@ -141,9 +143,9 @@ def msel_export():
 
 
 def _problem(problem: MselProblem) -> dict[str, Any]:
-    return {"row": problem.row, "column": problem.column,
-            "vi": f"{problem.where('dòng', 'cột', 'kịch bản')}: {problem.vi}",
-            "en": f"{problem.where('row', 'column', 'drill')}: {problem.en}"}
+    """A row's problem in both languages (its cause, a loader's message, rendered in each) and in the user's own."""
+    vi, en = problem.full("vi"), problem.full("en", in_english(problem.cause) if problem.cause else "")
+    return {"row": problem.row, "column": problem.column, "vi": vi, "en": en, "message": en if str(get_locale()) == "en" else vi}
 
 
 @bp.post("/<int:drill_id>/msel")

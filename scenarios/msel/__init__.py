@@ -86,12 +86,12 @@ def _drill_problem(issue: ScenarioIssue, order: list[str | None], rows: list[Rea
     by_id = {row.inject["id"]: row for row in rows}
     row = by_id.get(order[int(match.group(1))]) if match and int(match.group(1)) < len(order) else None
     if match is None or row is None:
-        return MselProblem(f"kịch bản không hợp lệ — {issue.field}: {issue.message}",
-                           f"the drill is not valid — {issue.field}: {issue.message}")
+        return MselProblem(f"kịch bản không hợp lệ — {issue.field}: ", f"the drill is not valid — {issue.field}: ",
+                           cause=issue.message)
     parts = tuple(int(i) if i else name for name, i in re.findall(r"\.(\w+)|\[(\d+)\]", match.group(2)))
     column = column_of(parts)
-    return MselProblem(f"kịch bản không hợp lệ — {issue.message}", f"the drill is not valid — {issue.message}",
-                       row.row, layout.header(column) if column and layout else None)
+    return MselProblem("kịch bản không hợp lệ — ", "the drill is not valid — ",
+                       row.row, layout.header(column) if column and layout else None, issue.message)
 
 
 def import_msel(source: Source, base: str | Scenario | None = None, format: str | None = None,

@@ -2,15 +2,22 @@
 
 A socket's refusals are in the language of the browser that connected it (the cookies of its
 connecting request), so two users of one team are each told in their own; what has no user
-(a background task) is in Vietnamese.
+(a background task) is in Vietnamese. Forms, flashed messages and the loader's errors (in the
+drill editor's check, `test_authoring`, and in the MSEL import report) follow the same choice.
 """
 
 from __future__ import annotations
+
+import base64
+import csv
+import io
+import re
 
 from flask import Flask
 
 from live_helpers import act, control
 from practice_helpers import control as practice_control, start as start_practice
+from scenarios.library import scenario_path
 from scenarios.messages import N_
 from web.controls import ControlError
 from web.outbox import INSTRUCTOR_NAMESPACE
@@ -100,3 +107,29 @@ def test_the_roster_s_errors_are_in_the_instructor_s_language(platform):
     assert "Dòng 2: cần &#39;vai: họ và tên&#39;." in page
     page = in_english(platform.instructor_client()).post("/instructor/", data=form).get_data(as_text=True)
     assert "Line 2: expected &#39;role: name&#39;." in page and "Line 3: Team Đội A, Trần Văn Bếp: no role" in page
+
+
+# --- the loader's errors, shown by the web ----------------------------------------------------------------------
+
+
+def test_the_msel_report_gives_the_loader_s_reason_in_the_user_s_language(platform):
+    lan = platform.instructor_client()
+    drill_id = re.search(r"/(\d+)/edit$", lan.post("/instructor/drills/copy",
+                                                   data={"source": "builtin:nuoc-may-nhiem-doc"}).location).group(1)
+    text = scenario_path("nuoc-may-nhiem-doc").read_text(encoding="utf-8")
+    rows = list(csv.reader(io.StringIO(lan.post("/instructor/drills/api/msel", json={"yaml": text, "format": "csv"})
+                                       .data.decode("utf-8-sig"))))
+    condition = rows[0].index("Điều kiện / Condition")
+    number, row = next((n, row) for n, row in enumerate(rows) if n and row[condition])  # an inject released by a condition
+    row[condition] = "level >= 7"
+    out = io.StringIO()
+    csv.writer(out).writerows(rows)
+    upload = {"yaml": text, "file": base64.b64encode(out.getvalue().encode()).decode()}
+    (problem,) = lan.post(f"/instructor/drills/{drill_id}/msel", json=upload).get_json()["problems"]
+    assert problem["vi"] == problem["message"] == \
+        f"dòng {number + 1}, cột “Điều kiện / Condition”: kịch bản không hợp lệ — cấp 7 không tồn tại (các cấp: 0, 1)"
+    assert problem["en"] == \
+        f"row {number + 1}, column 'Điều kiện / Condition': the drill is not valid — level 7 does not exist (levels: 0, 1)"
+    in_english(lan)
+    (problem,) = lan.post(f"/instructor/drills/{drill_id}/msel", json=upload).get_json()["problems"]
+    assert problem["message"] == problem["en"]

@@ -19,15 +19,15 @@ from typing import Any
 from debrief.team_run import Note
 from scoring import format_t
 from scenarios.messages import N_
-from web.i18n import MessageError
+from web.i18n import TranslatedError
 from web.models import Observation
 from web.validation import is_text
 
 MAX_OBSERVATION = 2000  # characters
 
 
-class NoteError(MessageError):
-    """An observation's text or minute that cannot be kept; the message says why (`web.i18n.MessageError`)."""
+class NoteError(TranslatedError):
+    """An observation's text or minute that cannot be kept; the message says why (`web.i18n.TranslatedError`)."""
 
 
 def checked_text(value: Any) -> str:

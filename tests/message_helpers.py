@@ -1,0 +1,22 @@
+"""Messages as the web shows them in English: a `scenarios.messages.Message` through the English catalogue."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from babel.support import Translations
+
+from scenarios.messages import Message
+
+CATALOGUES = Path(__file__).resolve().parents[1] / "web" / "translations"
+
+
+@cache
+def _english() -> Translations:
+    return Translations.load(CATALOGUES, ["en"])
+
+
+def english(message: Message) -> str:
+    """The English of `message` (its Vietnamese when the catalogue has none)."""
+    return message.render(_english().gettext)
