@@ -22,6 +22,7 @@ from wtforms.validators import DataRequired, Length
 from instructor.views import bp, require_instructor
 from web.auth import refuse, who_is
 from web.extensions import db
+from web.forms import Form
 from web.models import Exercise, Instructor, Team
 from web.models.evaluators import Evaluator, EvaluatorTeam
 from web.names import clean_name
@@ -31,7 +32,7 @@ from web.validation import as_id, owned
 TAKEN = lazy_gettext("Tên đăng nhập đã có người dùng.")
 
 
-class EvaluatorForm(FlaskForm):
+class EvaluatorForm(Form):
     username = StringField(lazy_gettext("Tên đăng nhập"), validators=[
         DataRequired(message=lazy_gettext("cần tên đăng nhập")),
         Length(min=3, max=64, message=lazy_gettext("%(min)d–%(max)d ký tự"))])

@@ -6,7 +6,6 @@ from __future__ import annotations
 from flask import Blueprint, Flask, abort, redirect, render_template, request, url_for
 from flask_babel import gettext, lazy_gettext
 from flask_login import current_user, login_required
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from sqlalchemy import select
 from wtforms import FloatField, IntegerField, SelectField, StringField, TextAreaField
@@ -18,6 +17,7 @@ from instructor.authoring.store import chosen_version, link_exercise, version_ch
 from scenarios.library import builtin_ids
 from scoring.rules import RULES
 from web.auth import is_instructor, refuse, who_is
+from web.forms import Form
 from web.join_links import join_base, local_only
 from web.validation import owned
 from web.exercises import ExerciseError, TeamPlan, builtin_text, create_exercise, scenario_of
@@ -44,7 +44,7 @@ def _issuance_field(label) -> StringField:
         max=ISSUANCE_MAX, message=lazy_gettext("tối đa %(max)d ký tự"))])
 
 
-class ExerciseForm(FlaskForm):
+class ExerciseForm(Form):
     scenario = SelectField(lazy_gettext("Kịch bản"), validators=[DataRequired()])
     seed = IntegerField(lazy_gettext("Seed"), default=1, validators=[NumberRange(
         min=0, max=2**31 - 1, message=lazy_gettext("một số nguyên từ %(min)d đến %(max)d"))])

@@ -23,7 +23,6 @@ from flask import Blueprint, Flask, current_app, flash, redirect, render_templat
 from flask_babel import gettext, lazy_gettext
 from flask_login import current_user, login_user, logout_user, user_logged_in, user_logged_out, user_unauthorized
 from flask_socketio import ConnectionRefusedError, Namespace
-from flask_wtf import FlaskForm
 from sqlalchemy import delete, select
 from wtforms import PasswordField, StringField
 from wtforms.validators import DataRequired, Length
@@ -31,6 +30,7 @@ from wtforms.validators import DataRequired, Length
 from scenarios.messages import N_
 from web import floods, login_sockets, refusals, throttle
 from web.extensions import db, login_manager
+from web.forms import Form
 from web.models import Instructor, LoginSession, Member, core
 from web.models.evaluators import Evaluator
 from web.models.practice import TraineeAccount
@@ -184,7 +184,7 @@ def _audit_unauthorized(sender, **extra) -> None:
     refuse(f"anonymous@{request.remote_addr}", f"page {request.path}", "not logged in")
 
 
-class LoginForm(FlaskForm):
+class LoginForm(Form):
     username = StringField(lazy_gettext("Tên đăng nhập"), validators=[DataRequired(), Length(max=64)])
     password = PasswordField(lazy_gettext("Mật khẩu"), validators=[DataRequired(), Length(max=200)])
 

@@ -24,7 +24,6 @@ from flask import Blueprint, Flask, flash, redirect, render_template, request, u
 from flask_babel import gettext, lazy_gettext
 from flask_login import current_user, login_required, login_user
 from flask_socketio import ConnectionRefusedError, emit, join_room
-from flask_wtf import FlaskForm
 from sqlalchemy import select
 from wtforms import StringField
 from wtforms.validators import DataRequired, Length
@@ -32,6 +31,7 @@ from wtforms.validators import DataRequired, Length
 from scenarios.messages import N_
 from sim.actions import FORMS, LAWFUL_REFUSALS, STATEMENT_CHANNELS, actions_for
 from web.auth import AuditedNamespace, is_instructor, is_member, refuse, refuse_attempt, throttled, who_is
+from web.forms import Form
 from web.validation import MAX_ID, MAX_NAME, is_plain, is_text, refusal
 from web.exercises import scenario_of
 from web.extensions import db, socketio
@@ -45,7 +45,7 @@ from web.practice.attempts import attempt_of_team
 bp = Blueprint("trainee", __name__)
 
 
-class JoinForm(FlaskForm):
+class JoinForm(Form):
     code = StringField(lazy_gettext("Mã đội"), validators=[DataRequired(), Length(min=4, max=12)])
     name = StringField(lazy_gettext("Họ và tên"), validators=[DataRequired(), Length(max=120)])
 

@@ -133,3 +133,11 @@ def test_the_msel_report_gives_the_loader_s_reason_in_the_user_s_language(platfo
     in_english(lan)
     (problem,) = lan.post(f"/instructor/drills/{drill_id}/msel", json=upload).get_json()["problems"]
     assert problem["message"] == problem["en"]
+
+
+def test_wtforms_own_messages_are_vietnamese_by_default_and_english_when_chosen(platform):
+    form = {"scenario": "nuoc-may-nhiem-doc", "seed": "một", "speed": "60", "roster": "Đội A\nspokesperson: An\n"}
+    page = platform.instructor_client().post("/instructor/", data=form).get_data(as_text=True)
+    assert "Seed: Không phải số nguyên." in page and "Not a valid integer" not in page
+    page = in_english(platform.instructor_client()).post("/instructor/", data=form).get_data(as_text=True)
+    assert "Seed: Not a valid integer value." in page

@@ -15,11 +15,11 @@ from __future__ import annotations
 from flask import Blueprint, Flask, flash, redirect, render_template, url_for
 from flask_babel import gettext, lazy_gettext
 from flask_login import current_user, login_user
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, IntegerField, StringField
 from wtforms.validators import AnyOf, DataRequired, Length
 
 from web.auth import is_instructor
+from web.forms import Form
 from web.practice.attempts import account_of, practising, start_attempt
 from web.practice.card import HINT_COST
 from web.practice.catalog import DEFAULT_SPEED, SPEEDS, drill, drills
@@ -27,7 +27,7 @@ from web.practice.catalog import DEFAULT_SPEED, SPEEDS, drill, drills
 bp = Blueprint("practice", __name__, url_prefix="/practice")
 
 
-class StartForm(FlaskForm):
+class StartForm(Form):
     drill = StringField(lazy_gettext("Kịch bản"), validators=[DataRequired(), Length(max=64)])
     role = StringField(lazy_gettext("Vai"), validators=[DataRequired(), Length(max=64)])
     speed = IntegerField(lazy_gettext("Tốc độ"), validators=[AnyOf(SPEEDS)])

@@ -11,7 +11,6 @@ from __future__ import annotations
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext, lazy_gettext
 from flask_login import login_user
-from flask_wtf import FlaskForm
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from wtforms import PasswordField, StringField
@@ -19,6 +18,7 @@ from wtforms.validators import DataRequired, EqualTo, Length, Regexp
 
 from web.auth import WRONG_LOGIN, password_matches, refuse_attempt, throttled
 from web.extensions import db
+from web.forms import Form
 from web.models.practice import TraineeAccount
 from web.practice import bp
 
@@ -26,7 +26,7 @@ MIN_PASSWORD = 8
 TAKEN = lazy_gettext("Tên đăng nhập này đã có người dùng.")
 
 
-class SignupForm(FlaskForm):
+class SignupForm(Form):
     username = StringField(lazy_gettext("Tên đăng nhập"), validators=[
         DataRequired(), Length(min=3, max=64),
         Regexp(r"^[a-z0-9._-]+$", message=lazy_gettext("Chỉ chữ thường không dấu, số và . _ -"))])
@@ -38,7 +38,7 @@ class SignupForm(FlaskForm):
         DataRequired(), EqualTo("password", message=lazy_gettext("Hai mật khẩu không khớp."))])
 
 
-class LoginForm(FlaskForm):
+class LoginForm(Form):
     username = StringField(lazy_gettext("Tên đăng nhập"), validators=[DataRequired(), Length(max=64)])
     password = PasswordField(lazy_gettext("Mật khẩu"), validators=[DataRequired(), Length(max=200)])
 

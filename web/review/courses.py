@@ -16,12 +16,12 @@ from __future__ import annotations
 from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext, lazy_gettext
 from flask_login import current_user, login_required
-from flask_wtf import FlaskForm
 from sqlalchemy import delete, select
 from wtforms import IntegerField, StringField
 from wtforms.validators import DataRequired, Length
 
 from web.extensions import db
+from web.forms import Form
 from web.models import Exercise
 from web.models.debrief import COURSE_NAME_MAX, Course, CourseExercise
 from web.review import bp
@@ -30,11 +30,11 @@ from web.review.access import instructor_exercise, owned_course
 from web.review.scores import average, most_failed, team_scores
 
 
-class CourseForm(FlaskForm):
+class CourseForm(Form):
     name = StringField(lazy_gettext("Tên khóa học"), validators=[DataRequired(), Length(max=COURSE_NAME_MAX)])
 
 
-class AddExerciseForm(FlaskForm):
+class AddExerciseForm(Form):
     exercise_id = IntegerField(lazy_gettext("Bài diễn tập"), validators=[DataRequired()])
 
 

@@ -24,13 +24,14 @@ from scenarios.messages import N_
 from web.auth import refuse, who_is
 from web.exercises import scenario_of
 from web.extensions import db
+from web.forms import Form
 from web.models import Observation, Team
 from web.review import bp
 from web.review.notes import NoteError, checked_minute, checked_text, within
 from web.validation import as_id
 
 
-class ObservationForm(FlaskForm):
+class ObservationForm(Form):
     """Checked by `web.review.notes`, not by validators, so its messages are the console's."""
 
     text = TextAreaField(lazy_gettext("Ghi chú"))
