@@ -20,3 +20,8 @@ def _english() -> Translations:
 def english(message: Message) -> str:
     """The English of `message` (its Vietnamese when the catalogue has none)."""
     return message.render(_english().gettext)
+
+
+def english_text(msgid: str) -> str:
+    """The English of one message id (for a `render(translate)` that asks for it)."""
+    return _english().gettext(msgid)

@@ -16,7 +16,7 @@ Catalogues, from the repository root (the `.mo` files are committed beside their
 from __future__ import annotations
 
 from flask import Flask, request
-from flask_babel import Babel, force_locale, gettext
+from flask_babel import Babel, force_locale, get_locale, gettext
 
 from scenarios.messages import Message, MessageError
 
@@ -63,3 +63,9 @@ def in_english(message: Message) -> str:
     """`message` in English, whatever the request's language (for a text given in both languages)."""
     with force_locale("en"):
         return translated(message)
+
+
+def language() -> str:
+    """The current request's language, one of LOCALES (Vietnamese outside a request)."""
+    locale = get_locale()
+    return str(locale) if locale is not None else LOCALES[0]

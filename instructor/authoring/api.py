@@ -23,7 +23,6 @@ import io
 from typing import Any
 
 from flask import jsonify, request, send_file
-from flask_babel import get_locale
 from flask_login import current_user
 
 from instructor.authoring import bp
@@ -34,7 +33,7 @@ from scenarios.msel import MselError, MselProblem, export_msel, header_comment, 
 from scenarios.msel.columns import BY_KEY, COLUMNS
 from sim.dryrun import dry_run as run_dry
 from web.auth import refuse, who_is
-from web.i18n import in_english
+from web.i18n import in_english, language
 from web.models import utcnow
 from web.validation import json_object
 
@@ -145,7 +144,7 @@ def msel_export():
 def _problem(problem: MselProblem) -> dict[str, Any]:
     """A row's problem in both languages (its cause, a loader's message, rendered in each) and in the user's own."""
     vi, en = problem.full("vi"), problem.full("en", in_english(problem.cause) if problem.cause else "")
-    return {"row": problem.row, "column": problem.column, "vi": vi, "en": en, "message": en if str(get_locale()) == "en" else vi}
+    return {"row": problem.row, "column": problem.column, "vi": vi, "en": en, "message": en if language() == "en" else vi}
 
 
 @bp.post("/<int:drill_id>/msel")

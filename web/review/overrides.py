@@ -24,6 +24,7 @@ from scoring.overrides import Override, OverrideError
 from web.auth import refuse, who_is
 from web.exercises import scenario_of
 from web.extensions import db
+from web.i18n import translated
 from web.models import Team
 from web.models.debrief import VerdictOverride
 from web.review import bp
@@ -64,7 +65,7 @@ def override_verdict(team_id: int, rule_id: str):
         given = Override(request.form.get("verdict", ""), " ".join(request.form.get("reason", "").split()),
                          current_user.display_name)
     except OverrideError as exc:
-        return _back(team, rule_id, str(exc), "error")
+        return _back(team, rule_id, translated(exc.message), "error")
     row = db.session.scalar(select(VerdictOverride).where(VerdictOverride.team_id == team.id,
                                                           VerdictOverride.rule_id == rule_id))
     if row is None:
