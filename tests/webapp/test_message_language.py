@@ -141,3 +141,11 @@ def test_wtforms_own_messages_are_vietnamese_by_default_and_english_when_chosen(
     assert "Seed: Không phải số nguyên." in page and "Not a valid integer" not in page
     page = in_english(platform.instructor_client()).post("/instructor/", data=form).get_data(as_text=True)
     assert "Seed: Not a valid integer value." in page
+
+
+def test_the_editor_refuses_a_body_in_both_languages_and_says_it_in_the_user_s(platform):
+    lan = platform.instructor_client()
+    error = lan.post("/instructor/drills/api/validate", json={"note": 1}).get_json()["error"]
+    assert error == {"vi": "Cần 'yaml' hoặc 'data'.", "en": "Send 'yaml' or 'data'.", "message": "Cần 'yaml' hoặc 'data'."}
+    error = in_english(lan).post("/instructor/drills/api/validate", json={"note": 1}).get_json()["error"]
+    assert error["message"] == "Send 'yaml' or 'data'."
