@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext
 from flask_login import current_user, login_user
 from sqlalchemy import select
 
@@ -81,8 +82,7 @@ def most_failed(attempts: list[PracticeAttempt]) -> list[dict]:
 def history():
     account = _account_or_refuse("practice history")
     if account is None:
-        flash("Lịch sử luyện tập chỉ có khi bạn đăng nhập tài khoản học viên. / "
-              "Log in to a trainee account to see your practice history.", "error")
+        flash(gettext("Lịch sử luyện tập chỉ có khi bạn đăng nhập tài khoản học viên."), "error")
         return redirect(url_for("practice.login"))
     attempts = db.session.scalars(select(PracticeAttempt).where(PracticeAttempt.account_id == account.id)
                                   .order_by(PracticeAttempt.started_at, PracticeAttempt.id)).all()
@@ -105,7 +105,7 @@ def resume(attempt_id: int):
             refuse(account.get_id(), f"resume practice {attempt_id}", "not this account's attempt")
         abort(404)
     if attempt.team.status == "ended":
-        flash("Buổi luyện tập này đã kết thúc. / That practice is over.", "error")
+        flash(gettext("Buổi luyện tập này đã kết thúc."), "error")
         return redirect(url_for("practice.history"))
     login_user(attempt.team.members[0])
     return redirect(url_for("practice.room"))
