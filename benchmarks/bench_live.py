@@ -230,19 +230,20 @@ def merge(reports: list[ClientReport]) -> ClientReport:
         total.ack_latencies += report.ack_latencies
         for name in ("ack_failures", "delivered", "expected", "connected", "error_count", "cpu_seconds"):
             setattr(total, name, getattr(total, name) + getattr(report, name))
+        total.span = max(total.span, report.span)
         total.errors += report.errors[:max(0, 20 - len(total.errors))]
         for team, acts in report.team_acts.items():
             total.team_acts.setdefault(team, set()).update(acts)
     return total
 
 
-def world_rate(report: ClientReport, seconds: float) -> float | None:
+def world_rate(report: ClientReport) -> float | None:
     """World events a second that one trainee received (its role's share; the team's acts, seen by all, left out):
     what the baseline's ticker emits to each team, whose every member sees every event."""
-    if not report.connected or not report.team_acts:
+    if not report.connected or not report.team_acts or not report.span:
         return None
     acts = statistics.mean(len(seqs) for seqs in report.team_acts.values())
-    return max(0.1, (report.expected / report.connected - acts) / seconds)
+    return max(0.1, (report.expected / report.connected - acts) / report.span)
 
 
 def load(row: Row, servers: list[Server], trainees: list[Trainee], start, args) -> Row:
@@ -285,7 +286,7 @@ def load(row: Row, servers: list[Server], trainees: list[Trainee], start, args) 
         if process.is_alive():
             process.kill()
     row.report = merge([row.report, *reports])
-    row.team_rate = world_rate(row.report, args.seconds)
+    row.team_rate = world_rate(row.report)
     return row
 
 

@@ -59,6 +59,7 @@ class ClientReport:
     errors: list[str] = field(default_factory=list)
     error_count: int = 0
     cpu_seconds: float = 0.0
+    span: float = 0.0  # seconds from "go" to the sync: how long the events flowed
     team_acts: dict[int, set[int]] = field(default_factory=dict)  # the seqs of the team's own acts
 
     def error(self, text: str) -> None:
@@ -88,7 +89,7 @@ async def act_loop(client, seconds: float, every: float, latencies: list[float],
         except Exception as exc:  # noqa: BLE001 - a benchmark reports, never hides, a failure
             failures.append(repr(exc)[:120])
         n += 1
-        await asyncio.sleep(random.expovariate(1 / every))
+        await asyncio.sleep(min(random.expovariate(1 / every), max(0.0, end - time.monotonic())))
 
 
 async def join_cookie(trainee: Trainee) -> str:
@@ -169,8 +170,10 @@ async def _run(job: ClientJob, pipe) -> ClientReport:
     report.connected = sum(t.client.connected for t in trainees)
     pipe.send(("ready", report.connected))
     await asyncio.get_running_loop().run_in_executor(None, pipe.recv)  # "go": the exercise has started
+    go = time.monotonic()
     await asyncio.gather(*(t.act(job) for t in trainees))
     await asyncio.sleep(GRACE_SECONDS)
+    report.span = time.monotonic() - go
     await asyncio.gather(*(t.check() for t in trainees))
     await asyncio.gather(*(t.close() for t in trainees))
     return report
