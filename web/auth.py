@@ -51,15 +51,12 @@ def load_user(user_id: str):
     """The user of a session whose login is still open (its token not deleted by a logout)."""
     kind, _, number = user_id.partition(":")
     model = {"instructor": Instructor, "member": Member, "account": TraineeAccount, "evaluator": Evaluator}.get(kind)
-    if model is None or not number.isdigit() or not _login_open(user_id):
-        return None
-    return db.session.get(model, int(number))
-
-
-def _login_open(user_id: str) -> bool:
     token = session.get(TOKEN_KEY)
-    login = db.session.get(LoginSession, token) if isinstance(token, str) else None
-    return login is not None and login.user_id == user_id
+    if model is None or not number.isdigit() or not isinstance(token, str):
+        return None
+    # one query, run for every request and every socket message: the user, if its login is still open
+    login_open = select(LoginSession.token).where(LoginSession.token == token, LoginSession.user_id == user_id).exists()
+    return db.session.scalar(select(model).where(model.id == int(number), login_open))
 
 
 def _open_login(sender, user) -> None:
