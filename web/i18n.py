@@ -7,7 +7,7 @@ from `flask_babel`. A page script's texts are translated in its template and han
 JSON data block (`<script type="application/json" id="texts">{{ {...}|tojson }}</script>`, read by
 `static/texts.js`): the Content-Security-Policy runs no inline script, but such a block is data.
 
-A scenario's own texts come in both languages; `{{ text|local }}` shows the page's language's side.
+A scenario's own texts come in both languages; `{{ text|localized }}` shows the page's language's side.
 
 The page's language (`select_locale`): the logged-in user's stored choice (`LanguageChoice`), else the
 `lang` cookie when it names one of `LOCALES`, else Vietnamese. The switch in every page's header posts to
@@ -81,7 +81,7 @@ def choose():
 
 def localized(text) -> str:
     """The page's language's side of a content text in both (a scenario's `LocalText` or a `{"vi", "en"}` dict):
-    its English on an English page when it has one, else its Vietnamese (the `local` filter of the templates)."""
+    its English on an English page when it has one, else its Vietnamese (the `localized` filter of the templates)."""
     if text is None:
         return ""
     side = text.get if isinstance(text, Mapping) else (lambda key: getattr(text, key, None))
@@ -93,7 +93,7 @@ def init_app(app: Flask) -> None:
     Babel(app, locale_selector=select_locale)
     app.jinja_env.policies["ext.i18n.trimmed"] = True  # as web/babel.cfg extracts the {% trans %} blocks
     app.register_blueprint(bp)
-    app.add_template_filter(localized, "local")
+    app.add_template_filter(localized)
 
     @app.context_processor
     def language():
