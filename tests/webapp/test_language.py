@@ -82,3 +82,32 @@ def test_an_error_page_speaks_the_chosen_language(app):
     client.set_cookie("lang", "en")
     page = _page(client, "/no-such-page")
     assert "<h1>Error 404</h1>" in page and "Page not found." in page and "Không tìm thấy" not in page
+
+
+def _english(client, path: str) -> str:
+    client.set_cookie("lang", "en")
+    return _page(client, path)
+
+
+def test_the_practice_page_in_english_shows_the_drills_own_english(app):
+    page = _english(app.test_client(), "/practice/")
+    assert "<h1>Practice</h1>" in page and "Start</button>" in page and "Tự luyện" not in page
+    assert "<summary>The situation</summary>" in page and "Tình huống" not in page
+
+
+def test_the_console_and_the_debrief_of_an_exercise_in_english(app, platform):
+    exercise_id, teams = platform.exercise()
+    client = platform.instructor_client()
+    console = _english(client, f"/instructor/exercises/{exercise_id}")
+    assert "<h2>Live control</h2>" in console and ">All teams</option>" in console and "Điều khiển trực tiếp" not in console
+    review = _page(client, f"/review/exercises/{exercise_id}")
+    assert "Each team's result" in review.replace("&#39;", "'") and ">Not played</span>" in review
+    assert "Kết quả từng đội" not in review
+    team = _page(client, f"/review/teams/{teams[0][0]}")
+    assert "<h2 id=\"card-title\">Score card <small>rule by rule</small></h2>" in team and "Phiếu chấm điểm" not in team
+
+
+def test_the_drills_pages_in_english(app, platform):
+    client = platform.instructor_client()
+    page = _english(client, "/instructor/drills/")
+    assert "<h1>Drills</h1>" in page and "Built-in drills" in page and "Kịch bản có sẵn" not in page
