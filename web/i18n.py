@@ -3,9 +3,9 @@
 Message ids are the Vietnamese texts, so a page without a catalogue still speaks Vietnamese;
 `web/translations/en/LC_MESSAGES/messages.po` gives each one's English. In templates
 `{{ _('Đăng nhập') }}` or `{% trans %}…{% endtrans %}`; in Python `gettext` / `lazy_gettext`
-from `flask_babel`. A page script's texts are translated in its template and handed to the script as a
-JSON data block (`<script type="application/json" id="texts">{{ {...}|tojson }}</script>`, read by
-`static/texts.js`): the Content-Security-Policy runs no inline script, but such a block is data.
+from `flask_babel`. The page scripts write `_("Đang kết nối…")` or `_("Cấp %(level)s", {level: 3})` (`static/texts.js`); the
+catalogue extracts those too, and `/texts/<locale>.js` (`script_texts`, loaded by every page before its scripts)
+sets `window.DrillTexts` to the English of every message id found in `web/static/` (nothing for Vietnamese).
 
 A scenario's own texts come in both languages; `{{ text|localized }}` shows the page's language's side.
 
@@ -22,11 +22,15 @@ Catalogues, from the repository root (the `.mo` files are committed beside their
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
+from functools import lru_cache
+from pathlib import Path
 from urllib.parse import urlsplit
 
-from flask import Blueprint, Flask, abort, has_request_context, redirect, request, url_for
-from flask_babel import Babel, get_locale
+from babel.messages.pofile import read_po
+from flask import Blueprint, Flask, Response, abort, has_request_context, redirect, request, url_for
+from flask_babel import Babel, force_locale, get_locale, gettext
 from flask_login import current_user
 
 from web.extensions import db
@@ -35,6 +39,8 @@ from web.models.preferences import LanguageChoice
 LOCALES = ("vi", "en")  # the first is the default
 LOCALE_COOKIE = "lang"
 COOKIE_SECONDS = 365 * 24 * 3600
+TEMPLATE = Path(__file__).parent / "translations" / "messages.pot"  # every message id, with where it is used
+SCRIPTS = "web/static/"  # the message ids of the page scripts are those used there
 
 bp = Blueprint("i18n", __name__)
 
@@ -76,6 +82,31 @@ def choose():
         db.session.commit()
     response = redirect(_same_site(request.form.get("next")))
     response.set_cookie(LOCALE_COOKIE, locale, max_age=COOKIE_SECONDS, samesite="Lax", httponly=True)
+    return response
+
+
+@lru_cache(maxsize=1)
+def script_message_ids() -> tuple[str, ...]:
+    """The message ids the page scripts use (`_("…")` in `web/static/*.js`), from the extracted template."""
+    with TEMPLATE.open("rb") as template:
+        return tuple(message.id for message in read_po(template)
+                     if message.id and any(path.startswith(SCRIPTS) for path, _line in message.locations))
+
+
+@lru_cache(maxsize=len(LOCALES))
+def _script_texts(locale: str) -> str:
+    with force_locale(locale):
+        texts = {} if locale == LOCALES[0] else {text: gettext(text) for text in script_message_ids()}
+    return f"window.DrillTexts = {json.dumps(texts, ensure_ascii=False)};\n"
+
+
+@bp.route("/texts/<locale>.js")
+def script_texts(locale: str):
+    """`window.DrillTexts`: the page scripts' texts in `locale` (the page asks for its own language's)."""
+    if locale not in LOCALES:
+        abort(404)
+    response = Response(_script_texts(locale), mimetype="text/javascript")
+    response.cache_control.public, response.cache_control.max_age = True, 3600
     return response
 
 

@@ -6,6 +6,8 @@ The choice is posted by the header's switch to /language: stored in the `lang` c
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from web.extensions import db
@@ -111,3 +113,17 @@ def test_the_drills_pages_in_english(app, platform):
     client = platform.instructor_client()
     page = _english(client, "/instructor/drills/")
     assert "<h1>Drills</h1>" in page and "Built-in drills" in page and "Kịch bản có sẵn" not in page
+
+
+def test_the_page_scripts_texts_come_in_the_pages_language(app):
+    english = app.test_client().get("/texts/en.js")
+    assert english.status_code == 200 and english.mimetype == "text/javascript"
+    texts = json.loads(english.get_data(as_text=True).removeprefix("window.DrillTexts = ").rstrip().removesuffix(";"))
+    assert texts["Đã kết nối"] == "Connected" and texts["Cấp %(level)s"] == "Level %(level)s"
+    assert "Đăng nhập giảng viên" not in texts  # a template's text, not a script's
+    assert app.test_client().get("/texts/vi.js").get_data(as_text=True) == "window.DrillTexts = {};\n"
+    assert app.test_client().get("/texts/fr.js").status_code == 404
+    client = app.test_client()
+    client.set_cookie("lang", "en")
+    assert '<script src="/texts/en.js"></script>' in _page(client)
+    assert '<script src="/texts/vi.js"></script>' in _page(app.test_client())

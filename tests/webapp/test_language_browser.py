@@ -55,3 +55,26 @@ def test_the_switch_turns_pages_english_and_keeps_the_choice_for_the_user(server
     other.reload()
     expect(other.locator("h1")).to_have_text("Bài diễn tập")
     assert errors == []
+
+
+def test_the_practice_room_and_its_script_speak_english_after_the_switch(server, contexts, tmp_path):
+    base = server.url
+    page = contexts().new_page()
+    errors = page_errors(page)
+    page.goto(base + "/practice/")
+    _switch(page, "en")
+    expect(page.locator("h1")).to_have_text("Practice")
+    page.locator("article.drill").first.locator("button[type=submit]").click()
+    page.wait_for_url("**/practice/room")
+    expect(page.locator("#conn")).to_have_text("Connected")  # written by room.js, from /texts/en.js
+    expect(page.locator("#banner")).to_contain_text("Read your brief and the situation")
+    expect(page.locator("#panel-phone h2")).to_have_text("Phone and press inbox")
+    page.click("#pc-start")
+    page.click("#pc-hint")
+    expect(page.locator("#pc-hints h3")).to_have_text("What the procedure expects of you")
+    page.screenshot(path=str(tmp_path / "room-en.png"), full_page=True)
+    _switch(page, "vi")
+    expect(page.locator("#conn")).to_have_text("Đã kết nối")
+    expect(page.locator("#panel-phone h2")).to_have_text("Điện thoại và hộp thư báo chí")
+    page.screenshot(path=str(tmp_path / "room-vi.png"), full_page=True)
+    assert errors == []
