@@ -7,7 +7,8 @@
   var texts = window.DrillTexts || {};
   window._ = function (text, values) {
     var said = Object.prototype.hasOwnProperty.call(texts, text) && texts[text] ? texts[text] : text;
-    return values ? said.replace(/%\((\w+)\)s/g, function (all, name) {
+    return values ? said.replace(/%\((\w+)\)s|%%/g, function (all, name) {  // as Python's: %(name)s, and %% for %
+      if (all === "%%") return "%";
       return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : all;
     }) : said;
   };
