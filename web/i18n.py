@@ -3,9 +3,7 @@
 Message ids are the Vietnamese texts, so a page without a catalogue still speaks Vietnamese;
 `web/translations/en/LC_MESSAGES/messages.po` gives each one's English. In templates
 `{{ _('Đăng nhập') }}` or `{% trans %}…{% endtrans %}`; in Python `gettext` / `lazy_gettext`
-from `flask_babel`. The page scripts write `_("Đang kết nối…")` or `_("Cấp %(level)s", {level: 3})` (`static/texts.js`); the
-catalogue extracts those too, and `/texts/<locale>.js` (`script_texts`, loaded by every page before its scripts)
-sets `window.DrillTexts` to the English of every message id found in `web/static/` (nothing for Vietnamese).
+from `flask_babel`; in the page scripts `_("Đang kết nối…")`, translated by `web.script_texts`.
 
 A scenario's own texts come in both languages; `{{ text|localized }}` shows the page's language's side.
 
@@ -22,25 +20,20 @@ Catalogues, from the repository root (the `.mo` files are committed beside their
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
-from functools import lru_cache
-from pathlib import Path
 from urllib.parse import urlsplit
 
-from babel.messages.pofile import read_po
-from flask import Blueprint, Flask, Response, abort, has_request_context, redirect, request, url_for
-from flask_babel import Babel, force_locale, get_locale, gettext
+from flask import Blueprint, Flask, abort, has_request_context, redirect, request, url_for
+from flask_babel import Babel, get_locale
 from flask_login import current_user
 
+from web import script_texts
 from web.extensions import db
 from web.models.preferences import LanguageChoice
 
 LOCALES = ("vi", "en")  # the first is the default
 LOCALE_COOKIE = "lang"
 COOKIE_SECONDS = 365 * 24 * 3600
-TEMPLATE = Path(__file__).parent / "translations" / "messages.pot"  # every message id, with where it is used
-SCRIPTS = "web/static/"  # the message ids of the page scripts are those used there
 
 bp = Blueprint("i18n", __name__)
 
@@ -85,31 +78,6 @@ def choose():
     return response
 
 
-@lru_cache(maxsize=1)
-def script_message_ids() -> tuple[str, ...]:
-    """The message ids the page scripts use (`_("…")` in `web/static/*.js`), from the extracted template."""
-    with TEMPLATE.open("rb") as template:
-        return tuple(message.id for message in read_po(template)
-                     if message.id and any(path.startswith(SCRIPTS) for path, _line in message.locations))
-
-
-@lru_cache(maxsize=len(LOCALES))
-def _script_texts(locale: str) -> str:
-    with force_locale(locale):
-        texts = {} if locale == LOCALES[0] else {text: gettext(text) for text in script_message_ids()}
-    return f"window.DrillTexts = {json.dumps(texts, ensure_ascii=False)};\n"
-
-
-@bp.route("/texts/<locale>.js")
-def script_texts(locale: str):
-    """`window.DrillTexts`: the page scripts' texts in `locale` (the page asks for its own language's)."""
-    if locale not in LOCALES:
-        abort(404)
-    response = Response(_script_texts(locale), mimetype="text/javascript")
-    response.cache_control.public, response.cache_control.max_age = True, 3600
-    return response
-
-
 def localized(text) -> str:
     """The page's language's side of a content text in both (a scenario's `LocalText` or a `{"vi", "en"}` dict):
     its English on an English page when it has one, else its Vietnamese (the `localized` filter of the templates)."""
@@ -124,6 +92,7 @@ def init_app(app: Flask) -> None:
     Babel(app, locale_selector=select_locale)
     app.jinja_env.policies["ext.i18n.trimmed"] = True  # as web/babel.cfg extracts the {% trans %} blocks
     app.register_blueprint(bp)
+    script_texts.init_app(app)
     app.add_template_filter(localized)
 
     @app.context_processor
