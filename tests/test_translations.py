@@ -23,11 +23,11 @@ CATALOGUE = ROOT / "web" / "translations" / "en" / "LC_MESSAGES"
 TEMPLATES = sorted((ROOT / "web" / "templates").rglob("*.html")) + sorted((ROOT / "instructor").rglob("*.html"))
 # The page scripts; labels.js renders the tables' {vi, en} labels and is not one of them.
 SCRIPTS = sorted(path for path in (ROOT / "web" / "static").glob("*.js") if path.name != "labels.js")
-VIETNAMESE = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]", re.I)
-JINJA = re.compile(r"{#.*?#}|{%.*?%}|{{.*?}}", re.S)
+VIETNAMESE = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]", re.IGNORECASE)
+JINJA = re.compile(r"{#.*?#}|{%.*?%}|{{.*?}}", re.DOTALL)
 TRANSLATED = re.compile(r'_\("(?:[^"\\]|\\.)*"|\bvi: "(?:[^"\\]|\\.)*"')  # _("…"), or a drill text's {vi: "…"}
 STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
-COMMENT = re.compile(r"/\*.*?\*/|//[^\n]*", re.S)
+COMMENT = re.compile(r"/\*.*?\*/|//[^\n]*", re.DOTALL)
 # A pair: Vietnamese words, " / ", then English words (a letter-led run of ASCII: "Đăng nhập / Log in").
 PAIR = re.compile(r"(\S*[^\x00-\x7f]\S*[^/<>\"]{0,40}) / ([A-Za-z][A-Za-z ,'()-]{2,})")
 

@@ -10,7 +10,7 @@ its table is empty. Every page loads its language's table before its scripts (ba
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from babel.messages.pofile import read_po
@@ -22,7 +22,7 @@ SCRIPTS = "web/static/"  # where a message id must be used to be a script's
 bp = Blueprint("script_texts", __name__)
 
 
-@lru_cache(maxsize=None)
+@cache
 def table(locale: str) -> dict[str, str]:
     """The translation of every script message id into `locale` (none for the ids' own language)."""
     catalogue = CATALOGUES / locale / "LC_MESSAGES" / "messages.po"
