@@ -27,7 +27,7 @@
     return el("div", { class: "dr-warnings", role: "alert" },
       el("h3", null, "⚠ " + _("%(count)s cảnh báo", { count: report.warnings.length })),
       el("ul", null, report.warnings.map(function (w) {
-        return el("li", { "data-code": w.code }, D.vi(w));
+        return el("li", { "data-code": w.code }, D.text(w));
       })));
   }
 
@@ -44,7 +44,7 @@
         el("dt", null, _("Điểm cộng CERC")), el("dd", null, range(bot.runs.map(function (r) { return r.bonus; })))),
       bot.failed_rules.length
         ? el("ul", { class: "failed" }, bot.failed_rules.map(function (rule) {
-            return el("li", null, D.vi(rules[rule], rule), el("span", { class: "why" }, rule));
+            return el("li", null, D.text(rules[rule], rule), el("span", { class: "why" }, rule));
           }))
         : el("p", { class: "dr-none" }, _("Không trượt quy tắc nào")));
     card.style.borderTopColor = info.color;  // through the CSSOM: the Content-Security-Policy refuses style attributes

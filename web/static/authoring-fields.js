@@ -28,7 +28,7 @@
       opts = opts || {};
       control.id = control.id || "af-" + (++uid);
       return el("div", { class: "af" + (opts.cls ? " " + opts.cls : ""), "data-field": path },
-        el("label", { for: control.id, class: "flabel" }, D.bi(label),
+        el("label", { for: control.id, class: "flabel" }, D.textNode(label),
           opts.optional ? el("span", { class: "opt" }, " · " + _("không bắt buộc")) : null),
         control,
         opts.hint ? el("p", { class: "hint" }, opts.hint) : null,
@@ -93,7 +93,7 @@
       var node = el("select", null);
       if (opts.optional || value === undefined) node.appendChild(el("option", { value: "" }, opts.optional ? "—" : "— " + _("chọn") + " —"));
       options.forEach(function (o) {
-        node.appendChild(el("option", { value: String(o[0]) }, o[1] && o[1].vi ? D.vi(o[1]) : String(o[1] || o[0])));
+        node.appendChild(el("option", { value: String(o[0]) }, o[1] && o[1].vi ? D.text(o[1]) : String(o[1] || o[0])));
       });
       if (value !== undefined && !options.some(function (o) { return String(o[0]) === String(value); })) {
         node.appendChild(el("option", { value: display(value) }, display(value) + " (?)"));
@@ -116,7 +116,7 @@
     function localText(label, path, opts) {
       opts = opts || {};
       var group = el("div", { class: "af af-text" + (opts.cls ? " " + opts.cls : ""), "data-field": path },
-        el("div", { class: "flabel" }, D.bi(label), opts.optional ? el("span", { class: "opt" }, " · " + _("không bắt buộc")) : null),
+        el("div", { class: "flabel" }, D.textNode(label), opts.optional ? el("span", { class: "opt" }, " · " + _("không bắt buộc")) : null),
         errorsList());
       var pair = el("div", { class: "af-pair" });
       LANGS.forEach(function (lang) {
@@ -126,7 +126,7 @@
         control.setAttribute("lang", lang[0]);
         control.id = "af-" + (++uid);
         pair.appendChild(el("div", { class: "af af-lang", "data-field": sub },
-          el("label", { for: control.id, class: "lang" }, D.vi(lang[1])), control, errorsList()));
+          el("label", { for: control.id, class: "lang" }, D.text(lang[1])), control, errorsList()));
       });
       group.appendChild(pair);
       return group;
@@ -163,7 +163,7 @@
         ctx.edit(function (d) { if (box.checked) M.set(d, path, true); else M.unset(d, path); }, opts.how);
       });
       return el("div", { class: "af af-flag" + (opts.cls ? " " + opts.cls : ""), "data-field": path },
-        el("label", { class: "check" }, box, " ", D.bi(label)),
+        el("label", { class: "check" }, box, " ", D.textNode(label)),
         opts.hint ? el("p", { class: "hint" }, opts.hint) : null,
         errorsList());
     }
@@ -173,8 +173,8 @@
        the id, several as a list. */
     function checks(label, path, options, opts) {
       opts = opts || {};
-      var group = el("div", { class: "af af-checks", "data-field": path, role: "group", "aria-label": D.vi(label) },
-        el("div", { class: "flabel" }, D.bi(label)), null);
+      var group = el("div", { class: "af af-checks", "data-field": path, role: "group", "aria-label": D.text(label) },
+        el("div", { class: "flabel" }, D.textNode(label)), null);
       var box = dep(el("div", { class: "checks-row" }), function (node) {
         var chosen = M.get(ctx.data(), path);
         chosen = Array.isArray(chosen) ? chosen : opts.oneOrMany && typeof chosen === "string" && chosen ? [chosen] : [];
@@ -196,7 +196,7 @@
             });
           });
           node.appendChild(el("label", { class: "check" + (o[1] === null ? " unknown" : "") }, box, " ",
-            o[1] ? D.vi(o[1]) : o[0] + " " + _("(không có)"), o[1] ? el("code", null, o[0]) : null));
+            o[1] ? D.text(o[1]) : o[0] + " " + _("(không có)"), o[1] ? el("code", null, o[0]) : null));
         });
       });
       group.appendChild(box);
@@ -213,7 +213,7 @@
     }
 
     function button(label, onClick, cls) {
-      return el("button", { type: "button", class: "small " + (cls || "secondary"), onclick: onClick }, D.bi(label));
+      return el("button", { type: "button", class: "small " + (cls || "secondary"), onclick: onClick }, D.textNode(label));
     }
 
     return { text: text, number: number, id: id, select: select, localText: localText, lines: lines, checks: checks, flag: flag,

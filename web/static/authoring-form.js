@@ -50,7 +50,7 @@
 
   function section(key, label, ctx, F_, body, actions) {
     return el("section", { class: "card au-section", id: "sec-" + key, "data-field": key === "general" || key === "opinion" ? null : key },
-      el("h2", null, D.bi(label)), F_.errorsList(), body, actions ? el("div", { class: "au-add" }, actions) : null);
+      el("h2", null, D.textNode(label)), F_.errorsList(), body, actions ? el("div", { class: "au-add" }, actions) : null);
   }
 
   function removeButton(f, ctx, key, index) {
@@ -83,7 +83,7 @@
     var cfg = ctx.config;
     var injects = function () {
       return M.list(ctx.data(), "injects").filter(function (i) { return i && i.id; }).map(function (i) {
-        return [i.id, L(D.preview(D.vi(i.title) || D.vi(i.content) || i.id, 50), null)];
+        return [i.id, L(D.preview(D.text(i.title) || D.text(i.content) || i.id, 50), null)];
       });
     };
     var received = el("div", { class: "wide" },
@@ -111,7 +111,7 @@
   function roles(f, ctx) {
     return items(f, ctx, "roles", function (role, i, p) {
       var summary = [el("span", { class: "tag" }, role.played_by === "simulation" ? _("mô phỏng") : _("học viên")), " ",
-                     el("strong", null, D.vi(role.label, role.id || "?")), " ", el("code", null, role.id || "")];
+                     el("strong", null, D.text(role.label, role.id || "?")), " ", el("code", null, role.id || "")];
       return f.card(p, summary, [
         el("div", { class: "grid-2" },
           f.id(L(_("Mã vai")), p + ".id", "roles", { list: "au-standard-roles" }),
@@ -135,7 +135,7 @@
       el("p", { class: "hint" }, _("Ví dụ:") + " ", el("code", null, "belief > 0.05 or media_pressure >= 0.6"), " · ",
         el("code", null, "statements == 0 and minute >= 240")),
       el("dl", { class: "vars" }, ctx.config.variables.map(function (v) {
-        return [el("dt", null, el("code", null, v.name)), el("dd", null, D.vi(v))];
+        return [el("dt", null, el("code", null, v.name)), el("dd", null, D.text(v))];
       })));
   }
 
@@ -167,9 +167,9 @@
     var mode = M.timing(ctx.data(), inject);
     var when = mode === "at" ? D.fmtT(inject.at) : mode === "when" ? _("điều kiện") : _("cấp %(level)s", { level: M.levelsReleasing(ctx.data(), inject.id).join(", ") });
     return [el("span", { class: "t" }, when), " ",
-            el("span", { class: "ch-chip ch-" + inject.channel }, D.vi(D.labelOf(D.INJECT_CHANNELS, inject.channel))), " ",
+            el("span", { class: "ch-chip ch-" + inject.channel }, D.text(D.labelOf(D.INJECT_CHANNELS, inject.channel))), " ",
             el("code", null, inject.id || "?"), " ",
-            el("span", { class: "preview" }, D.preview(D.vi(inject.title) || D.vi(inject.content), 70)),
+            el("span", { class: "preview" }, D.preview(D.text(inject.title) || D.text(inject.content), 70)),
             el("span", { class: "err-count" })];
   }
 
@@ -181,7 +181,7 @@
         var radio = el("input", { type: "radio", name: name, value: t[0], "data-focus": p + "#timing=" + t[0] });
         radio.checked = mode === t[0];
         radio.addEventListener("change", function () { ctx.edit(function (d) { M.setTiming(d, i, t[0]); }, "form"); });
-        return el("label", { class: "check" }, radio, " ", D.bi(t[1]));
+        return el("label", { class: "check" }, radio, " ", D.textNode(t[1]));
       }));
     var start = M.startLevel(ctx.data());
     var levelOptions = function () {
@@ -203,7 +203,7 @@
             M.setReleased(d, index, d.injects[i].id, box.checked);
           }, "deps");
         });
-        row.appendChild(el("label", { class: "check" }, box, " ", D.vi(o[1])));
+        row.appendChild(el("label", { class: "check" }, box, " ", D.text(o[1])));
       });
       group.appendChild(row);
       node.appendChild(group);
@@ -227,11 +227,11 @@
   function injects(f, ctx) {
     var roleOptions = function () {
       return M.list(ctx.data(), "roles").filter(function (r) { return r && r.id; })
-        .map(function (r) { return [r.id, L(D.vi(r.label, r.id), null)]; });
+        .map(function (r) { return [r.id, L(D.text(r.label, r.id), null)]; });
     };
     var claimOptions = function () {
       return M.list(ctx.data(), "false_claims").filter(function (c) { return c && c.id; })
-        .map(function (c) { return [c.id, L(D.preview(D.vi(c.text, c.id), 60), null)]; });
+        .map(function (c) { return [c.id, L(D.preview(D.text(c.text, c.id), 60), null)]; });
     };
     var channels = Object.keys(D.INJECT_CHANNELS).map(function (c) { return [c, D.INJECT_CHANNELS[c]]; });
     return items(f, ctx, "injects", function (inject, i, p) {
@@ -272,7 +272,7 @@
 
   function addInject(f, ctx) {
     var choose = el("select", { "aria-label": _("Kênh của tin mới") },
-      Object.keys(D.INJECT_CHANNELS).map(function (c) { return el("option", { value: c }, D.vi(D.INJECT_CHANNELS[c])); }));
+      Object.keys(D.INJECT_CHANNELS).map(function (c) { return el("option", { value: c }, D.text(D.INJECT_CHANNELS[c])); }));
     return [choose, f.button(L(_("Thêm tin")), function () {
       ctx.edit(function (d) { f.open["injects[" + M.addItem(d, "injects", choose.value) + "]"] = true; }, "form");
     })];
@@ -280,7 +280,7 @@
 
   function facts(f, ctx) {
     return items(f, ctx, "facts", function (fact, i, p) {
-      return f.card(p, [el("code", null, fact.id || "?"), " ", el("span", { class: "preview" }, D.preview(D.vi(fact.statement), 80))], [
+      return f.card(p, [el("code", null, fact.id || "?"), " ", el("span", { class: "preview" }, D.preview(D.text(fact.statement), 80))], [
         el("div", { class: "grid-3" },
           f.id(L(_("Mã")), p + ".id", "facts"),
           f.text(L(_("Cơ quan xác nhận")), p + ".source", { mono: true, list: "au-agencies" }),
@@ -300,7 +300,7 @@
   function texts(f, ctx, key, idLabel) {
     var factOptions = function () {
       return M.list(ctx.data(), "facts").filter(function (fact) { return fact && fact.id; })
-        .map(function (fact) { return [fact.id, L(D.preview(D.vi(fact.label) || D.vi(fact.statement) || fact.id, 60), null)]; });
+        .map(function (fact) { return [fact.id, L(D.preview(D.text(fact.label) || D.text(fact.statement) || fact.id, 60), null)]; });
     };
     return items(f, ctx, key, function (item, i, p) {
       return el("div", { class: "row-card", "data-field": p }, f.errorsList(),
@@ -318,7 +318,7 @@
     return [
       el("h3", null, _("Mô hình dư luận")),
       el("div", { class: "grid-4", "data-field": "opinion" }, OPINION.map(function (o) {
-        return f.number(o[1], "opinion." + o[0], { hint: o[2] ? D.vi(o[2]) : null });
+        return f.number(o[1], "opinion." + o[0], { hint: o[2] ? D.text(o[2]) : null });
       }), f.errorsList()),
       el("h3", null, _("Độ trễ của các bên do mô phỏng đảm nhận (phút)")),
       el("div", { class: "grid-4", "data-field": "actors" }, ACTOR_DELAYS.map(function (a) {
@@ -378,7 +378,7 @@
     if (nav) {
       D.clear(nav);
       nav.appendChild(el("ol", null, SECTIONS.map(function (s) {
-        return el("li", null, el("a", { href: "#sec-" + s[0], "data-section": s[0] }, D.vi(s[1]), el("span", { class: "err-count" })));
+        return el("li", null, el("a", { href: "#sec-" + s[0], "data-section": s[0] }, D.text(s[1]), el("span", { class: "err-count" })));
       })));
     }
     if (focus) {

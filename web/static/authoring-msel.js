@@ -36,7 +36,7 @@
 
   function lines(items, cls) {
     return el("ul", { class: cls }, items.map(function (p) {
-      return el("li", null, D.vi(p));
+      return el("li", null, D.text(p));
     }));
   }
 
@@ -46,7 +46,7 @@
     var rows = (body.columns || []).map(function (col) {
       var select = el("select", { "data-header": col.header, "aria-label": col.header },
         [el("option", { value: "" }, "— " + _("bỏ qua") + " —")].concat(keys.map(function (k) {
-          return el("option", { value: k.key }, D.vi(k) + (k.derived ? " " + _("(không đọc)") : ""));
+          return el("option", { value: k.key }, D.text(k) + (k.derived ? " " + _("(không đọc)") : ""));
         })));
       select.value = col.key || "";
       selects.push(select);

@@ -26,8 +26,8 @@
   }
 
   function describe(inject) {
-    return D.vi(D.labelOf(D.INJECT_CHANNELS, inject.channel)) + " · " + (inject.id || "?") + " — " +
-      D.preview(D.vi(inject.title) || D.vi(inject.content), 80);
+    return D.text(D.labelOf(D.INJECT_CHANNELS, inject.channel)) + " · " + (inject.id || "?") + " — " +
+      D.preview(D.text(inject.title) || D.text(inject.content), 80);
   }
 
   function chip(inject, index, onPick, extra) {
@@ -59,7 +59,7 @@
     axis(chart, duration, x, height);
     lanes.forEach(function (c, lane) {
       var y = TOP + lane * LANE + LANE / 2;
-      chart.appendChild(svg("text", { x: LEFT - 10, y: y + 4, "text-anchor": "end", class: "tl-lane" }, D.vi(D.INJECT_CHANNELS[c])));
+      chart.appendChild(svg("text", { x: LEFT - 10, y: y + 4, "text-anchor": "end", class: "tl-lane" }, D.text(D.INJECT_CHANNELS[c])));
       chart.appendChild(svg("line", { x1: LEFT, x2: width - RIGHT, y1: y, y2: y, class: "tl-lane-line" }));
     });
     var incident = data.incident && data.incident.occurred_at;
@@ -87,7 +87,7 @@
     var apart = el("div", { class: "tl-apart" });
     apart.appendChild(el("div", { class: "tl-group" }, el("span", { class: "tl-label" }, _("Theo điều kiện")),
       conditional.length ? conditional.map(function (e) {
-        return chip(e.inject, e.index, onPick, _("khi %(condition)s", { condition: D.vi((conditions || {})[e.inject.when], e.inject.when) }) + (e.inject.delay ? " +" + e.inject.delay + "′" : ""));
+        return chip(e.inject, e.index, onPick, _("khi %(condition)s", { condition: D.text((conditions || {})[e.inject.when], e.inject.when) }) + (e.inject.delay ? " +" + e.inject.delay + "′" : ""));
       }) : el("span", { class: "hint" }, "—")));
     apart.appendChild(el("div", { class: "tl-group" }, el("span", { class: "tl-label" }, _("Khi lên cấp")),
       levelled.length ? levelled.map(function (lv) {
@@ -99,7 +99,7 @@
       }) : el("span", { class: "hint" }, "—")));
     container.appendChild(apart);
     container.appendChild(el("div", { class: "legend" }, CHANNELS.map(function (c) {
-      return el("span", null, el("span", { class: "dot ch-" + c }), D.vi(D.INJECT_CHANNELS[c]));
+      return el("span", null, el("span", { class: "dot ch-" + c }), D.text(D.INJECT_CHANNELS[c]));
     })));
   }
 

@@ -286,7 +286,7 @@
   function setStatus(error) {
     D.clear(dom.status);
     dom.status.className = "au-status " + (error ? "bad" : state.checking ? "checking" : state.ok ? "ok" : "bad");
-    if (error) dom.status.appendChild(el("span", null, D.vi(error)));
+    if (error) dom.status.appendChild(el("span", null, D.text(error)));
     else if (state.checking) dom.status.appendChild(el("span", null, _("Đang kiểm tra…")));
     else if (state.ok) dom.status.appendChild(el("span", null, "✓ " + _("Hợp lệ")));
     else dom.status.appendChild(el("span", null, "✗ " + _("%(count)s lỗi", { count: state.errors.length })));
@@ -334,7 +334,7 @@
       var text = state.yaml;
       return Net.post(config.urls.save, { yaml: text, note: dom.note.value }, config.csrf).then(function (res) {
         var b = res.body;
-        if (!res.ok) { result(dom.saveResult, "error", D.vi(b.error)); return; }
+        if (!res.ok) { result(dom.saveResult, "error", D.text(b.error)); return; }
         if (b.status === "version") {
           state.latestText = text;
           state.savedDraft = text;
@@ -373,7 +373,7 @@
     var time = state.draftAt ? vietnamTime(state.draftAt, false) : "";
     var text = state.yaml === state.latestText ? _("Trùng với phiên bản mới nhất.")
       : mode === "pending" ? _("Đang giữ bản nháp…")
-      : mode === "failed" ? _("Chưa giữ được bản nháp:") + " " + D.vi(error)
+      : mode === "failed" ? _("Chưa giữ được bản nháp:") + " " + D.text(error)
       : time ? _("Bản nháp đã được giữ lúc %(time)s — chưa phải phiên bản.", { time: time })
       : _("Bản nháp đã được giữ — chưa phải phiên bản.");
     D.clear(dom.draftState);
@@ -386,7 +386,7 @@
   function failure(panel, error) {
     D.clear(panel);
     panel.hidden = false;
-    panel.appendChild(el("p", { class: "ack ack-error", role: "alert" }, D.vi(error)));
+    panel.appendChild(el("p", { class: "ack ack-error", role: "alert" }, D.text(error)));
     panel.scrollIntoView({ block: "nearest", behavior: "smooth" });
   }
 

@@ -15,7 +15,7 @@
    All data goes into the page as text (textContent): never as HTML. */
 (function () {
   "use strict";
-  var D = window.Drill, el = D.el, bi = D.bi, fmtT = D.fmtT;
+  var D = window.Drill, el = D.el, textNode = D.textNode, fmtT = D.fmtT;
   var data = D.readJSON("console-data");
   var scenario = data.scenario || {};
   var EXERCISE = data.exercise_id;
@@ -34,10 +34,10 @@
   var order = [];
   var opened = null;  // the id of the team whose whole stream this console receives
 
-  function roleName(id) { return D.vi(roleLabels[id], id); }
-  function textOf(table, id) { return D.preview(D.vi((texts[table] || {})[id], id), 80); }
-  function conditionText(source) { return D.vi((texts.conditions || {})[source], source); }
-  function agencyName(id) { return D.vi(D.AGENCIES[id] || roleLabels[id], id); }
+  function roleName(id) { return D.text(roleLabels[id], id); }
+  function textOf(table, id) { return D.preview(D.text((texts[table] || {})[id], id), 80); }
+  function conditionText(source) { return D.text((texts.conditions || {})[source], source); }
+  function agencyName(id) { return D.text(D.AGENCIES[id] || roleLabels[id], id); }
   function num(x, digits) { return (Math.round(x * Math.pow(10, digits)) / Math.pow(10, digits)).toString().replace(".", ","); }
 
   /* ---- the static controls ------------------------------------------------------------- */
@@ -47,17 +47,17 @@
     (scenario.injects || []).forEach(function (i) {
       var when = i.at !== null && i.at !== undefined ? fmtT(i.at) : (i.when ? _("khi %(condition)s", { condition: conditionText(i.when) }) : _("theo cấp độ"));
       fire.appendChild(el("option", { value: i.id },
-        when + " · " + D.vi(D.labelOf(D.INJECT_CHANNELS, i.channel)) + " — " + injectTitle(i.id, null)));
+        when + " · " + D.text(D.labelOf(D.INJECT_CHANNELS, i.channel)) + " — " + injectTitle(i.id, null)));
     });
     var channel = document.getElementById("custom-channel");
     Object.keys(D.INJECT_CHANNELS).forEach(function (c) {
       var l = D.INJECT_CHANNELS[c];
-      channel.appendChild(el("option", { value: c }, D.vi(l)));
+      channel.appendChild(el("option", { value: c }, D.text(l)));
     });
     var roles = document.getElementById("custom-roles");
     traineeRoles.forEach(function (r) {
       roles.appendChild(el("label", { class: "check" },
-        el("input", { type: "checkbox", name: "to", value: r.id }), " " + D.vi(r.label)));
+        el("input", { type: "checkbox", name: "to", value: r.id }), " " + D.text(r.label)));
     });
 
     Array.prototype.forEach.call(document.querySelectorAll("#controls button[data-command]"), function (button) {
@@ -122,17 +122,17 @@
     var name = teams[teamId] ? teams[teamId].name : "#" + teamId;
     if (p.to === null) return name + ": " + _("không còn tin theo lịch để nhảy tới.");
     var lines = [name + ": " + _("nhảy từ %(from)s tới %(to)s", { from: fmtT(p.from), to: fmtT(p.to) }) +
-                 (p.target.length ? " (" + p.target.map(function (i) { return D.vi(i.title); }).join("; ") + ")" : "")];
+                 (p.target.length ? " (" + p.target.map(function (i) { return D.text(i.title); }).join("; ") + ")" : "")];
     if (!p.deadlines.length && !p.escalations.length && !p.injects.length) {
       lines.push(_("Không bỏ qua gì."));
       return lines.join("\n");
     }
     lines.push(_("Sẽ bỏ qua:"));
-    var skipped = p.deadlines.map(function (d) { return { t: d.t, text: _("quá hạn trả lời:") + " " + D.vi(d.title) }; })
+    var skipped = p.deadlines.map(function (d) { return { t: d.t, text: _("quá hạn trả lời:") + " " + D.text(d.title) }; })
       .concat(p.escalations.map(function (e) {
         return { t: e.t, text: _("leo thang: Cấp %(from)s → Cấp %(to)s", { from: e.from, to: e.to }) + (e.name ? " — " + D.levelName(e.name) : "") };
       }))
-      .concat(p.injects.map(function (i) { return { t: i.t, text: _("tin đến:") + " " + D.vi(i.title) }; }));
+      .concat(p.injects.map(function (i) { return { t: i.t, text: _("tin đến:") + " " + D.text(i.title) }; }));
     skipped.sort(function (a, b) { return a.t - b.t; });  // stable: at one minute, a deadline before what follows it
     skipped.forEach(function (x) { lines.push("• " + fmtT(x.t) + " " + x.text); });
     return lines.join("\n");
@@ -322,7 +322,7 @@
     var dom = card(team);
     D.clear(dom.status);
     dom.status.className = "status-badge status-" + team.status;
-    dom.status.appendChild(bi(D.labelOf(D.STATUS, team.status)));
+    dom.status.appendChild(textNode(D.labelOf(D.STATUS, team.status)));
     dom.speed.textContent = "×" + num(team.speed || 0, 2);
     D.clear(dom.level);
     dom.level.className = "level-badge level-" + team.level;
@@ -411,11 +411,11 @@
   function ruleItem(r, cls) {
     var title = ruleTitles[r.id];
     return el("li", { class: cls, dataset: { rule: r.id } },
-      el("strong", null, title ? D.vi(title) : r.id), " ",
+      el("strong", null, title ? D.text(title) : r.id), " ",
       cls === "not-due"
         ? el("span", { class: "due-mark" }, _("Chưa đến hạn"))
         : el("span", { class: "pts" }, num(r.points, 1) + "/" + num(r.max_points, 1)),
-      el("span", { class: "why" }, D.vi(r.explanation)));
+      el("span", { class: "why" }, D.text(r.explanation)));
   }
 
   /* ---- the opinion curve: inline SVG, belief (auto-scaled) above, trust (0–100%) below ---- */
@@ -493,8 +493,8 @@
   /* What an inject is called: its title, else the start of its question or content (as delivered). */
   function injectTitle(id, team) {
     var delivered = team ? team.events.filter(function (e) { return e.kind === "inject" && e.inject === id; })[0] : null;
-    if (!delivered) return D.preview(D.vi((texts.titles || {})[id], id), 70);  // filled with the cast's names
-    return D.preview(D.vi(delivered.title || delivered.question || delivered.content), 70);
+    if (!delivered) return D.preview(D.text((texts.titles || {})[id], id), 70);  // filled with the cast's names
+    return D.preview(D.text(delivered.title || delivered.question || delivered.content), 70);
   }
 
   /* Facts, false claims and key messages by their human names (web/console_texts.py: labels, a message's text). */
@@ -511,13 +511,13 @@
       else if (k === "to" || k === "speaker") v = roleName(v);
       else if (k === "participants" && Array.isArray(v)) v = v.map(roleName).join(", ");
       else if (k === "agency") v = agencyName(v);
-      else if (k === "form") v = D.vi(D.labelOf(D.FORMS, v));
-      else if (k === "channel") v = D.vi(D.labelOf(D.STATEMENT_CHANNELS, v));
-      else if (k === "refusal" || k === "withheld") v = D.vi(D.labelOf(D.REFUSALS, v));
-      else if (k === "mode") v = D.vi(D.labelOf(D.MODES, v));
-      else if (k === "route") v = D.vi(D.labelOf(D.ROUTES, v));
+      else if (k === "form") v = D.text(D.labelOf(D.FORMS, v));
+      else if (k === "channel") v = D.text(D.labelOf(D.STATEMENT_CHANNELS, v));
+      else if (k === "refusal" || k === "withheld") v = D.text(D.labelOf(D.REFUSALS, v));
+      else if (k === "mode") v = D.text(D.labelOf(D.MODES, v));
+      else if (k === "route") v = D.text(D.labelOf(D.ROUTES, v));
       else if (typeof v !== "string") v = JSON.stringify(v);
-      parts.push(D.vi(D.PARAMS[k], k) + ": " + D.preview(v, 220));
+      parts.push(D.text(D.PARAMS[k], k) + ": " + D.preview(v, 220));
     });
     return parts.join("\n");
   }
@@ -526,15 +526,15 @@
     var what, sub = null;
     switch (e.kind) {
       case "inject":
-        what = "[" + D.vi(D.labelOf(D.INJECT_CHANNELS, e.channel)) + "] " +
-               (e.title ? D.vi(e.title) : D.preview(D.vi(e.content), 140));
-        sub = D.vi(e.sender) + " → " + (e.audience || []).map(roleName).join(", ") +
-              " · " + D.vi(D.labelOf(D.ORIGINS, e.origin)) +
+        what = "[" + D.text(D.labelOf(D.INJECT_CHANNELS, e.channel)) + "] " +
+               (e.title ? D.text(e.title) : D.preview(D.text(e.content), 140));
+        sub = D.text(e.sender) + " → " + (e.audience || []).map(roleName).join(", ") +
+              " · " + D.text(D.labelOf(D.ORIGINS, e.origin)) +
               (typeof e.deadline === "number" ? " · " + _("hạn trả lời %(time)s", { time: fmtT(e.deadline) }) : "") +
-              (e.title && e.content ? "\n" + D.preview(D.vi(e.content), 220) : "");
+              (e.title && e.content ? "\n" + D.preview(D.text(e.content), 220) : "");
         break;
       case "action":
-        what = roleName(e.role) + ": " + D.vi(D.labelOf(D.ACTIONS, e.type));
+        what = roleName(e.role) + ": " + D.text(D.labelOf(D.ACTIONS, e.type));
         sub = paramsText(e.params, team);
         if (e.analysis) {
           var a = e.analysis;
@@ -546,17 +546,17 @@
         }
         break;
       case "refused":
-        what = roleName(e.role) + ": " + D.vi(D.labelOf(D.ACTIONS, e.type));
-        sub = _("Lý do:") + " " + D.vi(e.reason);
+        what = roleName(e.role) + ": " + D.text(D.labelOf(D.ACTIONS, e.type));
+        sub = _("Lý do:") + " " + D.text(e.reason);
         break;
       case "reply":
         var to = team.events.filter(function (x) { return x.seq === e.in_reply_to; })[0];
-        what = D.vi(D.ACTORS[e.actor], agencyName(e.actor)) + " " + _("phản hồi") + (to ? " — " + D.vi(D.labelOf(D.ACTIONS, to.type)) + " (" + roleName(to.role) + ")" : "");
-        sub = D.preview(D.vi(e.content), 260);
+        what = D.text(D.ACTORS[e.actor], agencyName(e.actor)) + " " + _("phản hồi") + (to ? " — " + D.text(D.labelOf(D.ACTIONS, to.type)) + " (" + roleName(to.role) + ")" : "");
+        sub = D.preview(D.text(e.content), 260);
         break;
       case "fact":
         what = _("Xác minh:") + " " + agencyName(e.source) + " — " + factName(e.fact);
-        sub = D.preview(D.vi(e.statement), 260);
+        sub = D.preview(D.text(e.statement), 260);
         break;
       case "deadline_missed":
         what = _("Không trả lời kịp:") + " " + injectTitle(e.inject, team);
@@ -592,7 +592,7 @@
       var d = describe(e, team);
       list.appendChild(el("li", { class: "k-" + e.kind, dataset: { seq: String(e.seq), kind: e.kind } },
         el("span", { class: "t" }, fmtT(e.t)),
-        el("span", { class: "kind" }, D.vi(D.labelOf(D.KINDS, e.kind))),
+        el("span", { class: "kind" }, D.text(D.labelOf(D.KINDS, e.kind))),
         el("span", { class: "what" }, d.what, d.sub ? el("span", { class: "sub" }, d.sub) : null),
         e.kind === "observation" ? el("span") : el("button", {
           type: "button", class: "small secondary pin", title: _("Gắn ghi chú vào thời điểm này"),

@@ -9,16 +9,16 @@
   var TEAM = data.team_id, roles = data.roles || {};
   var team = { status: "ready", minute: 0, minuteAt: 0, speed: 0, level: null, events: [], seen: {}, observations: [] };
 
-  function roleName(id) { return D.vi(roles[id], id); }
+  function roleName(id) { return D.text(roles[id], id); }
 
   function describe(e) {
     if (e.kind === "observation") return e.text;
     if (e.kind === "inject") {
-      return "[" + D.vi(D.labelOf(D.INJECT_CHANNELS, e.channel)) + "] " + (e.title ? D.vi(e.title) : D.preview(D.vi(e.content), 160));
+      return "[" + D.text(D.labelOf(D.INJECT_CHANNELS, e.channel)) + "] " + (e.title ? D.text(e.title) : D.preview(D.text(e.content), 160));
     }
-    if (e.kind === "action" || e.kind === "refused") return roleName(e.role) + ": " + D.vi(D.labelOf(D.ACTIONS, e.type));
+    if (e.kind === "action" || e.kind === "refused") return roleName(e.role) + ": " + D.text(D.labelOf(D.ACTIONS, e.type));
     if (e.kind === "escalation") return _("Cấp độ %(from)s → %(to)s", { from: e.from, to: e.to });
-    return D.vi(D.labelOf(D.KINDS, e.kind));
+    return D.text(D.labelOf(D.KINDS, e.kind));
   }
 
   function minuteNow() {
@@ -30,7 +30,7 @@
     var status = document.getElementById("status");
     D.clear(status);
     status.className = "status-badge status-" + team.status;
-    status.appendChild(D.bi(D.labelOf(D.STATUS, team.status)));
+    status.appendChild(D.textNode(D.labelOf(D.STATUS, team.status)));
     document.getElementById("clock").textContent = D.fmtT(minuteNow());
     document.getElementById("level").textContent = team.level === null ? "–" : String(team.level);
     var list = document.getElementById("timeline");
@@ -41,7 +41,7 @@
     if (!rows.length) list.appendChild(el("li", { class: "empty" }, _("Chưa có diễn biến.")));
     rows.slice(0, 400).forEach(function (e) {
       list.appendChild(el("li", { class: "k-" + e.kind, dataset: { kind: e.kind } },
-        el("span", { class: "t" }, D.fmtT(e.t)), el("span", { class: "kind" }, D.vi(D.labelOf(D.KINDS, e.kind))),
+        el("span", { class: "t" }, D.fmtT(e.t)), el("span", { class: "kind" }, D.text(D.labelOf(D.KINDS, e.kind))),
         el("span", { class: "what" }, describe(e)), el("span")));
     });
   }

@@ -1,4 +1,4 @@
-/* Shared by the trainee room and the instructor console: labels (Vietnamese first, English second)
+/* Shared by the trainee room and the instructor console: labels (in the page's language)
    and small DOM helpers. Every piece of data goes into the page as text (textContent, text nodes,
    setAttribute): never as HTML. */
 (function () {
@@ -94,19 +94,18 @@
 
   function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
 
-  /* A label in both languages: Vietnamese, then English smaller. */
-  function bi(label, fallback) {
-    if (!label) return document.createTextNode(fallback || "");
-    var frag = document.createDocumentFragment();
-    frag.appendChild(document.createTextNode(label.vi || fallback || ""));
-    if (label.en) frag.appendChild(el("small", { class: "en", lang: "en" }, " " + label.en));
-    return frag;
-  }
+  /* A label ({vi, en}, or a plain string) in the page's language (<html lang>, web/i18n.py): its English on an
+     English page when it has one, else its Vietnamese. `text` gives the string, `textNode` a text node of it. */
+  var ENGLISH = document.documentElement.lang === "en";
 
-  function vi(label, fallback) {
-    if (label && typeof label === "object") return label.vi || label.en || fallback || "";
+  function text(label, fallback) {
+    if (label && typeof label === "object") {
+      return (ENGLISH ? label.en || label.vi : label.vi || label.en) || fallback || "";
+    }
     return label || fallback || "";
   }
+
+  function textNode(label, fallback) { return document.createTextNode(text(label, fallback)); }
 
   function labelOf(map, key) { return map[key] || L(String(key), null); }
 
@@ -138,7 +137,7 @@
 
   /* A level's name without a leading "Cấp 2 – " (the badge already says "Cấp 2"). */
   function levelName(name) {
-    return vi(name).replace(/^\s*Cấp\s*\d+\s*[–-]\s*/i, "");
+    return text(name).replace(/^\s*Cấp\s*\d+\s*[–-]\s*/i, "");
   }
 
   function readJSON(id) {
@@ -150,7 +149,7 @@
     L: L, BODIES: B, ACTIONS: ACTIONS, ACTION_HINTS: ACTION_HINTS, INJECT_CHANNELS: INJECT_CHANNELS,
     STATEMENT_CHANNELS: STATEMENT_CHANNELS, FORMS: FORMS, REFUSALS: REFUSALS, MODES: MODES, ROUTES: ROUTES,
     AGENCIES: AGENCIES, ACTORS: ACTORS, KINDS: KINDS, ORIGINS: ORIGINS, STATUS: STATUS, PARAMS: PARAMS,
-    el: el, append: append, clear: clear, bi: bi, vi: vi, labelOf: labelOf, fmtT: fmtT,
+    el: el, append: append, clear: clear, textNode: textNode, text: text, labelOf: labelOf, fmtT: fmtT,
     fmtMinutes: fmtMinutes, pct: pct, levelName: levelName, preview: preview, readJSON: readJSON
   };
 })();

@@ -108,7 +108,7 @@
     var item = room.state.items[id];
     if (!item) return id;
     var what = item.title || item.question || item.content;
-    return fmtT(item.t) + " · " + D.preview(what ? D.vi(what) : id, 80);
+    return fmtT(item.t) + " · " + D.preview(what ? D.text(what) : id, 80);
   }
 
   function hintCard(h) {
@@ -117,9 +117,9 @@
     var target = ["call", "post", "article", "item"].filter(function (p) { return typeof params[p] === "string"; })[0];
     var when = h.at > room.state.minute ? _("Nên làm từ %(time)s", { time: fmtT(h.at) }) : _("Nên làm ngay");
     return el("li", { class: "hint-item" },
-      el("strong", null, D.vi(label)),
-      el("p", null, D.vi(h.reason)),
-      target ? el("p", { class: "hint-target" }, D.vi(D.PARAMS[target], target) + ": " + itemLabel(params[target])) : null,
+      el("strong", null, D.text(label)),
+      el("p", null, D.text(h.reason)),
+      target ? el("p", { class: "hint-target" }, D.text(D.PARAMS[target], target) + ": " + itemLabel(params[target])) : null,
       el("p", { class: "hint-when" }, when + (typeof h.deadline === "number" ? " · " + _("hạn %(time)s", { time: fmtT(h.deadline) }) : "")),
       document.getElementById("action-" + h.type)
         ? el("button", { type: "button", class: "small secondary", onclick: function () { room.openForm(h.type, target, params[target]); } },
@@ -167,10 +167,10 @@
 
   function failedRule(rule) {
     return el("li", null,
-      el("div", { class: "rule-head" }, el("strong", null, D.vi(rule.title)), " ",
+      el("div", { class: "rule-head" }, el("strong", null, D.text(rule.title)), " ",
         el("span", { class: "pts" }, num(rule.points) + "/" + num(rule.max_points))),
-      el("p", { class: "why" }, D.vi(rule.explanation)),
-      el("p", { class: "source" }, _("Căn cứ:") + " " + D.vi(rule.source)));
+      el("p", { class: "why" }, D.text(rule.explanation)),
+      el("p", { class: "source" }, _("Căn cứ:") + " " + D.text(rule.source)));
   }
 
   function renderCard(card, links) {

@@ -50,7 +50,7 @@
     return found;
   }
 
-  function roleName(id) { return D.vi(roleLabels[id], id); }
+  function roleName(id) { return D.text(roleLabels[id], id); }
 
   function callState(e, now, pos) {
     var call = e.call;
@@ -65,11 +65,11 @@
     var classes = "item ch-" + e.channel + (fate === "pending" ? " pending-call" : "");
     return el("article", { class: classes, id: "r-" + e.seq, dataset: { seq: String(e.seq), kind: e.kind } },
       el("header", null, el("span", { class: "t" }, e.time), " ",
-        el("span", { class: "tag" }, D.vi(D.labelOf(D.INJECT_CHANNELS, e.channel))), " ",
-        el("span", { class: "sender" }, D.vi(e.sender))),
-      e.title ? el("h3", null, D.vi(e.title)) : null,
-      el("p", { class: "content" }, D.vi(e.content)),
-      e.question ? el("div", { class: "question" }, el("p", null, D.vi(e.question))) : null,
+        el("span", { class: "tag" }, D.text(D.labelOf(D.INJECT_CHANNELS, e.channel))), " ",
+        el("span", { class: "sender" }, D.text(e.sender))),
+      e.title ? el("h3", null, D.text(e.title)) : null,
+      el("p", { class: "content" }, D.text(e.content)),
+      e.question ? el("div", { class: "question" }, el("p", null, D.text(e.question))) : null,
       fate ? el("div", { class: "countdown " + (fate === "answered" ? "done" : fate === "pending" ? "pending" : "missed"),
                          dataset: { call: fate } },
         el("span", null, CALL_STATES[fate]),
@@ -80,8 +80,8 @@
   function logItem(e) {
     var who = e.role ? roleName(e.role) + (e.who ? " — " + e.who : "") : null;
     return el("article", { class: "item k-" + e.kind, id: "r-" + e.seq, dataset: { seq: String(e.seq), kind: e.kind } },
-      el("header", null, el("span", { class: "t" }, e.time), " ", el("span", { class: "tag" }, D.vi(D.labelOf(D.KINDS, e.kind)))),
-      el("p", null, D.vi(e.summary)),
+      el("header", null, el("span", { class: "t" }, e.time), " ", el("span", { class: "tag" }, D.text(D.labelOf(D.KINDS, e.kind)))),
+      el("p", null, D.text(e.summary)),
       who ? el("p", { class: "by" }, who) : null);
   }
 
@@ -107,10 +107,10 @@
     var visible = sees(state.seat, e);
     if (!visible) box.classList.add("unseen");
     box.appendChild(el("p", null, el("span", { class: "t" }, e.time + " · #" + e.seq), " ",
-      el("span", { class: "tag" }, D.vi(D.labelOf(D.KINDS, e.kind)))));
+      el("span", { class: "tag" }, D.text(D.labelOf(D.KINDS, e.kind)))));
     box.appendChild(el("p", null, e.kind === "opinion"
       ? _("Mẫu dư luận: tin tin đồn %(belief)s, niềm tin %(trust)s", { belief: D.pct(e.belief, 1), trust: D.pct(e.trust, 1) })
-      : D.vi(e.summary)));
+      : D.text(e.summary)));
     box.appendChild(el("p", { class: "hint" }, _("Ai thấy:") + " " + audienceText(e)));
     if (!visible) box.appendChild(el("p", { class: "hint unseen-note" }, _("Vai này không thấy sự kiện này.")));
   }

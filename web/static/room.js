@@ -12,7 +12,7 @@
    All data goes into the page as text (textContent): never as HTML. */
 (function () {
   "use strict";
-  var D = window.Drill, el = D.el, bi = D.bi, fmtT = D.fmtT;
+  var D = window.Drill, el = D.el, textNode = D.textNode, fmtT = D.fmtT;
   var data = D.readJSON("room-data");
   var ROLE = data.role;
   var ANY = null;
@@ -122,17 +122,17 @@
     var card = el("article", { class: "item ch-" + e.channel, id: "item-" + e.inject, dataset: { inject: e.inject } },
       el("header", null,
         el("span", { class: "t" }, fmtT(e.t)),
-        el("span", { class: "tag tag-" + e.channel }, D.vi(channel)),
-        el("span", { class: "sender" }, D.vi(e.sender))));
+        el("span", { class: "tag tag-" + e.channel }, D.text(channel)),
+        el("span", { class: "sender" }, D.text(e.sender))));
     if (e.title) {
-      card.appendChild(el("h3", null, D.vi(e.title)));
+      card.appendChild(el("h3", null, D.text(e.title)));
     }
     if (e.content && !(e.question && e.question.vi === e.content.vi)) {
-      card.appendChild(el("p", { class: "content" }, D.vi(e.content)));
+      card.appendChild(el("p", { class: "content" }, D.text(e.content)));
     }
     if (e.question) {
       card.appendChild(el("div", { class: "question" },
-        el("strong", null, _("Câu hỏi:") + " "), D.vi(e.question)));
+        el("strong", null, _("Câu hỏi:") + " "), D.text(e.question)));
     }
     if (typeof e.reach === "number" && e.reach > 0) {
       card.appendChild(el("p", { class: "reach" }, _("Tiếp cận khoảng %(count)s người", { count: e.reach.toLocaleString("vi-VN") })));
@@ -168,7 +168,7 @@
     var e = state.items[id];
     if (!e) return id;
     var what = e.title ? e.title.vi : (e.question ? e.question.vi : (e.content ? e.content.vi : id));
-    return fmtT(e.t) + " · " + D.preview(D.vi(e.sender), 40) + " — " + D.preview(what, 70);
+    return fmtT(e.t) + " · " + D.preview(D.text(e.sender), 40) + " — " + D.preview(what, 70);
   }
 
   /* ---- actions, replies, facts: the team log and the chat ----------------------------------- */
@@ -195,18 +195,18 @@
     Object.keys(params).forEach(function (key) {
       var value = params[key], text;
       if (ITEM_PARAMS.indexOf(key) >= 0) text = itemLabel(value);
-      else if (key === "to" || key === "speaker") text = D.vi(roleName(value));
-      else if (key === "participants" && Array.isArray(value)) text = value.map(function (r) { return D.vi(roleName(r)); }).join(", ");
-      else if (key === "agency") text = D.vi(agencyLabel(value));
-      else if (key === "form") text = D.vi(D.labelOf(D.FORMS, value));
-      else if (key === "channel") text = D.vi(D.labelOf(D.STATEMENT_CHANNELS, value));
-      else if (key === "mode") text = D.vi(D.labelOf(D.MODES, value));
-      else if (key === "route") text = D.vi(D.labelOf(D.ROUTES, value));
-      else if (key === "refusal" || key === "withheld") text = D.vi(D.labelOf(D.REFUSALS, value));
+      else if (key === "to" || key === "speaker") text = D.text(roleName(value));
+      else if (key === "participants" && Array.isArray(value)) text = value.map(function (r) { return D.text(roleName(r)); }).join(", ");
+      else if (key === "agency") text = D.text(agencyLabel(value));
+      else if (key === "form") text = D.text(D.labelOf(D.FORMS, value));
+      else if (key === "channel") text = D.text(D.labelOf(D.STATEMENT_CHANNELS, value));
+      else if (key === "mode") text = D.text(D.labelOf(D.MODES, value));
+      else if (key === "route") text = D.text(D.labelOf(D.ROUTES, value));
+      else if (key === "refusal" || key === "withheld") text = D.text(D.labelOf(D.REFUSALS, value));
       else if (key === "level") text = _("Cấp %(level)s", { level: value });
       else if (typeof value === "string") text = value;
       else text = JSON.stringify(value);
-      parts.push({ key: key, label: D.vi(D.PARAMS[key], key), text: text });
+      parts.push({ key: key, label: D.text(D.PARAMS[key], key), text: text });
     });
     return parts;
   }
@@ -223,7 +223,7 @@
   }
 
   function actor(role) {
-    return role === ROLE ? _("Bạn") : D.vi(roleName(role));
+    return role === ROLE ? _("Bạn") : D.text(roleName(role));
   }
 
   function logEntry(e, style) {
@@ -232,21 +232,21 @@
     if (empty) empty.remove();
     var head, body = [];
     if (style === "action") {
-      head = [el("strong", null, actor(e.role)), " — ", bi(D.labelOf(D.ACTIONS, e.type))];
+      head = [el("strong", null, actor(e.role)), " — ", textNode(D.labelOf(D.ACTIONS, e.type))];
       body.push(paramList(e.type, e.params));
     } else if (style === "refused") {
-      head = [el("strong", null, D.vi(D.KINDS.refused)), " — ", bi(D.labelOf(D.ACTIONS, e.type))];
-      body.push(el("p", { class: "reason" }, D.vi(e.reason)));
+      head = [el("strong", null, D.text(D.KINDS.refused)), " — ", textNode(D.labelOf(D.ACTIONS, e.type))];
+      body.push(el("p", { class: "reason" }, D.text(e.reason)));
     } else if (style === "reply") {
       var to = state.actions[e.in_reply_to];
-      head = [el("strong", null, D.vi(D.ACTORS[e.actor] || agencyLabel(e.actor))), " " + _("phản hồi"),
-              to ? " — " + D.vi(D.labelOf(D.ACTIONS, to.type)) + (to.role !== ROLE ? " (" + D.vi(roleName(to.role)) + ")" : "") : ""];
-      body.push(el("p", null, D.vi(e.content)));
+      head = [el("strong", null, D.text(D.ACTORS[e.actor] || agencyLabel(e.actor))), " " + _("phản hồi"),
+              to ? " — " + D.text(D.labelOf(D.ACTIONS, to.type)) + (to.role !== ROLE ? " (" + D.text(roleName(to.role)) + ")" : "") : ""];
+      body.push(el("p", null, D.text(e.content)));
     } else if (style === "fact") {
-      head = [el("strong", null, D.vi(D.KINDS.fact)), " — ", D.vi(agencyLabel(e.source))];
-      body.push(el("p", null, D.vi(e.statement)));
+      head = [el("strong", null, D.text(D.KINDS.fact)), " — ", D.text(agencyLabel(e.source))];
+      body.push(el("p", null, D.text(e.statement)));
     } else if (style === "missed") {
-      head = [el("strong", null, D.vi(D.KINDS.deadline_missed)), " — ", itemLabel(e.inject)];
+      head = [el("strong", null, D.text(D.KINDS.deadline_missed)), " — ", itemLabel(e.inject)];
       body.push(el("p", { class: "reason" }, _("Phóng viên không nhận được trả lời trong thời hạn và có thể tự đăng bài.")));
     } else if (style === "escalation") {
       head = [el("strong", null, _("Leo thang: Cấp %(from)s → Cấp %(to)s", { from: e.from, to: e.to })), " — ", D.levelName(e.name)];
@@ -314,7 +314,7 @@
   }
 
   function mapEntries(keys, map) {
-    return keys.map(function (k) { var l = D.labelOf(map, k); return [k, D.vi(l)]; });
+    return keys.map(function (k) { var l = D.labelOf(map, k); return [k, D.text(l)]; });
   }
 
   function control(type, f) {
@@ -331,27 +331,27 @@
       case "level":
         return options(el("select", { id: id, name: f.name, required: req, dataset: { int: "1" } }),
           (data.levels || []).filter(function (lv) { return lv.level > 0; }).map(function (lv) {
-            return [String(lv.level), _("Cấp %(level)s", { level: lv.level }) + " — " + D.vi(lv.name)];
+            return [String(lv.level), _("Cấp %(level)s", { level: lv.level }) + " — " + D.text(lv.name)];
           }));
       case "report_to":
         return options(el("select", { id: id, name: f.name, required: req }),
           ["propaganda_board", "standing_committee"].filter(function (r) { return r !== ROLE; }).map(function (r) {
-            return [r, D.vi(roleName(r))];
+            return [r, D.text(roleName(r))];
           }));
       case "role":
         var roleSelect = options(el("select", { id: id, name: f.name, required: req }),
-          (data.roles || []).map(function (r) { return [r.id, D.vi(r.label) + (r.trainee ? "" : " " + _("(mô phỏng)"))]; }));
+          (data.roles || []).map(function (r) { return [r.id, D.text(r.label) + (r.trainee ? "" : " " + _("(mô phỏng)"))]; }));
         roleSelect.value = "spokesperson";
         return roleSelect;
       case "roles":
         return el("div", { class: "checks", id: id, dataset: { name: f.name } },
           (data.roles || []).filter(function (r) { return r.id !== ROLE; }).map(function (r) {
             return el("label", { class: "check" },
-              el("input", { type: "checkbox", name: f.name, value: r.id, checked: r.trainee ? true : null }), " ", D.vi(r.label));
+              el("input", { type: "checkbox", name: f.name, value: r.id, checked: r.trainee ? true : null }), " ", D.text(r.label));
           }));
       case "agency":
         return options(el("select", { id: id, name: f.name, required: req }),
-          (data.agencies || []).map(function (a) { return [a, D.vi(agencyLabel(a))]; }),
+          (data.agencies || []).map(function (a) { return [a, D.text(agencyLabel(a))]; }),
           f.required ? null : _("Tất cả cơ quan liên quan"));
       case "form":
         return options(el("select", { id: id, name: f.name, required: req }), mapEntries(data.forms || [], D.FORMS));
@@ -381,7 +381,7 @@
       mapEntries(data.refusals || [], D.REFUSALS));
     var withheldLabel = D.labelOf(D.PARAMS, "withheld");
     var withheldBox = el("div", { class: "withheld-box", hidden: true },
-      el("label", { class: "flabel", for: withheldSelect.id }, D.vi(withheldLabel) + " " + _("(Luật Báo chí, khoản 2 Điều 31)")),
+      el("label", { class: "flabel", for: withheldSelect.id }, D.text(withheldLabel) + " " + _("(Luật Báo chí, khoản 2 Điều 31)")),
       withheldSelect);
     var refusalBox = el("div", { class: "refusal-box", hidden: true },
       el("span", { class: "flabel" }, _("Lý do từ chối (Luật Báo chí, khoản 2 Điều 31)")),
@@ -417,14 +417,14 @@
       if (type === "message" || !SPECS[type]) return;
       var form = el("form", { class: "action-form", dataset: { type: type }, autocomplete: "off" });
       var hint = D.ACTION_HINTS[type];
-      if (hint) form.appendChild(el("p", { class: "hint" }, D.vi(hint)));
+      if (hint) form.appendChild(el("p", { class: "hint" }, D.text(hint)));
       SPECS[type].forEach(function (f) {
         var ctl = control(type, f);
         if (f.kind === "answer") { form.appendChild(ctl); return; }
         var label = D.labelOf(D.PARAMS, f.name);
         var wrap = el(f.kind === "roles" ? "fieldset" : "div", { class: "field" },
           el(f.kind === "roles" ? "legend" : "label", { class: "flabel", for: f.kind === "roles" ? null : ctl.id },
-            D.vi(label), f.required ? null : el("span", { class: "opt" }, " " + _("(không bắt buộc)"))),
+            D.text(label), f.required ? null : el("span", { class: "opt" }, " " + _("(không bắt buộc)"))),
           ctl);
         form.appendChild(wrap);
       });
@@ -432,7 +432,7 @@
         el("button", { type: "submit" }, _("Thực hiện")), el("span", { class: "form-ack", "aria-live": "polite" })));
       form.addEventListener("submit", function (ev) { ev.preventDefault(); submit(type, form); });
       holder.appendChild(el("details", { class: "action", id: "action-" + type, dataset: { type: type } },
-        el("summary", null, bi(D.labelOf(D.ACTIONS, type))), form));
+        el("summary", null, textNode(D.labelOf(D.ACTIONS, type))), form));
     });
   }
 
@@ -525,14 +525,14 @@
     var node;
     if (ack.ok && ack.event) {
       node = el("div", { class: "ack ack-ok", role: "status" },
-        el("strong", null, "✓ " + _("Đã ghi nhận")), " — " + _("%(action)s lúc %(time)s", { action: D.vi(label), time: fmtT(ack.event.t) }));
+        el("strong", null, "✓ " + _("Đã ghi nhận")), " — " + _("%(action)s lúc %(time)s", { action: D.text(label), time: fmtT(ack.event.t) }));
     } else if (ack.event && ack.event.kind === "refused") {
       var reason = ack.event.reason || {};
       node = el("div", { class: "ack ack-refused", role: "alert" },
-        el("strong", null, "✗ " + _("Bị từ chối")), " — " + D.vi(label) + ": " + D.vi(reason));
+        el("strong", null, "✗ " + _("Bị từ chối")), " — " + D.text(label) + ": " + D.text(reason));
     } else {
       node = el("div", { class: "ack ack-error", role: "alert" },
-        el("strong", null, "✗ " + _("Không thực hiện được")), " — " + D.vi(label) + ": " + (ack.error || ""));
+        el("strong", null, "✗ " + _("Không thực hiện được")), " — " + D.text(label) + ": " + (ack.error || ""));
     }
     var acks = document.getElementById("acks");
     acks.insertBefore(node, acks.firstChild);
@@ -588,7 +588,7 @@
       if (marks.childElementCount !== list.length) {
         D.clear(marks);
         list.forEach(function (a) {
-          marks.appendChild(el("span", { class: "mark" }, "✓ " + D.vi(D.labelOf(D.ACTIONS, a.type)) + " (" + actor(a.role) + ", " + fmtT(a.t) + ")"));
+          marks.appendChild(el("span", { class: "mark" }, "✓ " + D.text(D.labelOf(D.ACTIONS, a.type)) + " (" + actor(a.role) + ", " + fmtT(a.t) + ")"));
         });
       }
       var call = state.calls[id];
@@ -658,7 +658,7 @@
     var status = document.getElementById("status");
     D.clear(status);
     status.className = "status-badge status-" + state.status;
-    status.appendChild(bi(D.labelOf(D.STATUS, state.status)));
+    status.appendChild(textNode(D.labelOf(D.STATUS, state.status)));
     if (state.status !== "ready" && !briefFolded) {
       briefFolded = true;
       document.querySelector("details.brief").open = false;
