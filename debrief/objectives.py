@@ -31,7 +31,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from scenarios.bodies import bodies
-from scoring.card import ScoreCard, Text
+from scoring.card import ScoreCard
+from scenarios.text import Text
 
 FULL = 1 - 1e-9  # a share this high is every point
 

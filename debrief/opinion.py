@@ -11,10 +11,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from debrief.labels import local_text
+from scenarios.labels import local_text
 from debrief.team_run import Event
 from scenarios.model import Scenario
-from scoring.card import Text, format_t
+from scenarios.text import Text, format_t
 
 STEP_CAUSES = ("start", "escalation", "end")
 

@@ -18,7 +18,7 @@ from typing import Any
 
 from debrief.objectives import OBJECTIVES
 from scenarios.model import Scenario
-from scoring.card import Text
+from scenarios.text import Text
 
 DUE_AFTER = datetime.timedelta(days=30)
 PLAN_STATUSES: dict[str, Text] = {

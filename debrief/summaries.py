@@ -13,12 +13,12 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from debrief.labels import (ACTION_TYPES, ACTORS, AGENCIES, CHANNELS, FORMS, MODES, REFUSALS, ROUTES, label, local_text,
+from scenarios.labels import (ACTION_TYPES, ACTORS, AGENCIES, CHANNELS, FORMS, MODES, REFUSALS, ROUTES, label, local_text,
                             role_label)
 from debrief.team_run import Event
 from scenarios.condition_words import condition_words
 from scenarios.model import Scenario
-from scoring.card import Text, format_percent, format_t
+from scenarios.text import Text, format_percent, format_t
 
 EXCERPT = 120  # characters of a text quoted in a summary
 TEXT_PARAMS = ("text", "summary", "agenda", "note")  # the first one present is quoted

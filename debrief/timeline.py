@@ -12,10 +12,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from debrief.labels import CATEGORIES
+from scenarios.labels import CATEGORIES
 from debrief.summaries import Summariser
 from debrief.team_run import ACT_KINDS, Event, TeamRun
-from scoring.card import Text, format_t
+from scenarios.text import Text, format_t
 
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from scoring.card import Text
+from scenarios.text import Text
 
 DEFAULT_RULE_SET = "vn-2026"
 

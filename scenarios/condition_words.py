@@ -13,9 +13,7 @@ from __future__ import annotations
 import ast
 
 from scenarios.conditions import ConditionError, parse_condition
-from scoring.card import Text, format_percent, format_t
-
-# a count: how the Vietnamese and English say "{amount} {n} ..." (singular and plural in English)
+from scenarios.text import Text, format_percent, format_t
 COUNTS: dict[str, tuple[str, str, str]] = {
     "statements": ("đã có {amount} {n} phát ngôn", "official statement", "official statements"),
     "seen": ("{amount} {n} người đã thấy tin đồn", "person has seen the rumour", "people have seen the rumour"),

@@ -20,9 +20,10 @@ from typing import Any
 
 from scenarios.model import Scenario
 from scenarios.placeholders import omit
-from sim.actions import CATALOG
+from scenarios.actions import CATALOG
 
-from scoring.card import Evidence, Text, format_t
+from scoring.card import Evidence
+from scenarios.text import Text, format_t
 
 Event = Mapping[str, Any]
 

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from scoring.card import COMPLETE, ENDED_EARLY, RUNNING, Evidence, Text, format_duration, format_t
+from scoring.card import COMPLETE, ENDED_EARLY, RUNNING, Evidence
+from scenarios.text import Text, format_duration, format_t
 from scoring.context import Event, ScoringContext, evidence_of
 
 

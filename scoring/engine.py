@@ -23,7 +23,8 @@ from scenarios.model import Scenario
 
 from dataclasses import replace
 
-from scoring.card import BONUS, MET, NOT_DUE, NOT_MET, RuleResult, ScoreCard, Text, Verdict
+from scoring.card import BONUS, MET, NOT_DUE, NOT_MET, RuleResult, ScoreCard, Verdict
+from scenarios.text import Text
 from scoring.context import Event, ScoringContext
 from scoring.deadlines import Lateness, completion, lateness
 from scoring.rules.base import capped

@@ -32,7 +32,7 @@ from typing import Any
 
 import yaml
 
-from scoring.card import Text
+from scenarios.text import Text
 from scoring.rules import RULES, Rule, RuleParamError
 
 RULESETS = Path(__file__).parent / "rulesets"

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from scoring.card import Text
+from scenarios.text import Text
 from scoring.ruleset import load_rule_set
-from sim.aggregators import is_aggregator
+from scenarios.aggregators import is_aggregator
 from sim.bot_policy import Intent, Playbook, performer
 from sim.bot_view import TeamView
 from sim.hint_texts import item_name

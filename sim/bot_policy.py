@@ -24,12 +24,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from scenarios.model import PARTY_ROLES, Scenario
-from scoring.card import Text
+from scenarios.text import Text
 from scoring.ruleset import load_rule_set
 from sim import bot_texts as texts
 from sim import hint_texts as hints
-from sim.actions import CATALOG, Action
-from sim.aggregators import is_aggregator
+from scenarios.actions import CATALOG, Action
+from scenarios.aggregators import is_aggregator
 from sim.bot_texts import Writer, role_label
 from sim.bot_view import Event, TeamView
 

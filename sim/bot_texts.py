@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from scenarios.model import Scenario
-from sim.actions import MAX_TEXT
+from scenarios.actions import MAX_TEXT
 from sim.bot_view import Event
 from sim.statements import StatementAnalysis, analyse_statement
 

@@ -10,10 +10,10 @@ point means one speaker, whatever the channel.
 
 from __future__ import annotations
 
-from debrief.labels import AGENCIES, role_label
+from scenarios.labels import AGENCIES, role_label
 from scenarios.bodies import bodies
 from scenarios.model import Scenario
-from scoring.card import Text
+from scenarios.text import Text
 from sim.bot_view import Event
 
 # The 24 hours of the initial information run from a different moment in each rule set (PROCEDURE.md §4).

@@ -25,7 +25,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from scenarios.model import Fact, Scenario
+from scenarios.model import Scenario
 
 CERC_ITEMS: dict[str, tuple[str, ...]] = {
     "empathy": ("chia sẻ", "thông cảm", "lo lắng", "xin lỗi", "thấu hiểu", "hiểu được", "quan tâm", "chia buồn"),
@@ -152,29 +152,6 @@ def _clause_of(spans: list[tuple[int, int, int, int]], at: int) -> tuple[int, in
 def briefed_facts(scenario: Scenario) -> frozenset[str]:
     """Facts the drill's brief tells every trainee: known from the first minute."""
     return frozenset(f.id for f in scenario.facts if f.briefed)
-
-
-def fact_label(scenario: Scenario, fact_id: str) -> dict[str, str]:
-    """A fact's human name in both languages: its `label`, else the start of its statement."""
-    fact: Fact | None = scenario.fact(fact_id)
-    if fact is None:
-        return {"vi": "một thông tin không có trong kịch bản", "en": "a fact not in the scenario"}
-    if fact.label is not None:
-        return {"vi": fact.label.vi, "en": fact.label.en or fact.label.vi}
-    return {"vi": _shorten(fact.statement.vi), "en": _shorten(fact.statement.en or fact.statement.vi)}
-
-
-def claim_label(scenario: Scenario, claim_id: str) -> dict[str, str]:
-    """A false claim's text in both languages (it names the rumour in a sentence)."""
-    claim = next((c for c in scenario.false_claims if c.id == claim_id), None)
-    if claim is None:
-        return {"vi": "một tin sai không có trong kịch bản", "en": "a false claim not in the scenario"}
-    return {"vi": claim.text.vi.rstrip("."), "en": (claim.text.en or claim.text.vi).rstrip(".")}
-
-
-def _shorten(text: str, limit: int = 70) -> str:
-    text = " ".join(text.split()).rstrip(".")
-    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
 
 
 @dataclass(frozen=True)

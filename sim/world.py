@@ -34,8 +34,8 @@ from scenarios.conditions import Condition, parse_condition
 from scenarios.model import Channel, Inject, LocalText, Scenario
 from scenarios.placeholders import escape, fill
 from sim import replies, replies_parts
-from sim.aggregators import is_aggregator
-from sim.actions import CATALOG, LAWFUL_REFUSALS, Action, Refusal, check_action, check_standing
+from scenarios.aggregators import is_aggregator
+from scenarios.actions import CATALOG, LAWFUL_REFUSALS, Action, Refusal, check_action, check_standing
 from sim.cast import make_cast, render
 from sim.opinion import Opinion
 from sim.statements import analyse_statement

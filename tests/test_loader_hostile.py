@@ -15,8 +15,8 @@ from instructor.authoring.messages import vietnamese
 from scenarios.bounded_yaml import MAX_BYTES, MAX_DEPTH
 from scenarios.conditions import ConditionError, parse_condition
 from scenarios.loader import ScenarioInvalid, ScenarioIssue, load_scenario, parse_scenario
-from scenarios.msel import MselError, export_msel, import_msel
-from scoring.card import Text, format_duration, format_percent, format_t
+from msel import MselError, export_msel, import_msel
+from scenarios.text import Text, format_duration, format_percent, format_t
 
 FIXTURE = Path(__file__).parent / "fixtures" / "minimal.yaml"
 

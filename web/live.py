@@ -38,7 +38,7 @@ from flask import Flask
 from sqlalchemy import insert, select
 from sqlalchemy.exc import SQLAlchemyError
 
-from sim.actions import Action
+from scenarios.actions import Action
 from sim.bot_policy import Intent, next_expected
 from sim.bots import Bot, BotTeam
 from sim.driver import Driver

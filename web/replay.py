@@ -19,7 +19,7 @@ from typing import Any
 import simpy
 
 from scenarios.model import LocalText, Scenario
-from sim.actions import Action
+from scenarios.actions import Action
 from sim.driver import next_timed_inject
 from sim.world import Event, World
 from web.models import InputRecord

@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from debrief.exports.blocks import STYLES, Style
-from scoring.card import Text
+from scenarios.text import Text
 
 Document = Mapping[str, Any]
 

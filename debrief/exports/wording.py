@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from scoring.card import Text, format_percent
+from scenarios.text import Text, format_percent
 
 RESULTS: dict[str, Text] = {
     "passed": Text("Đạt", "Met"),

@@ -7,7 +7,7 @@
     pages     the HTML pages and forms
     api       the editor's JSON endpoints (check, save, draft, dry run, MSEL)
 
-`skeleton.yaml` is the drill a new one starts from. The route modules are
+A new drill starts from `scenarios/skeleton.yaml` (`scenarios.library.SKELETON`). The route modules are
 imported by `init_app`, so that `instructor.views` can use `store` without a cycle.
 """
 

@@ -5,14 +5,14 @@
 no translation (the editor then shows the English alone). Names, ids and
 numbers quoted in the message are carried over. `variables()` lists the
 variables a condition may use (`scenarios.conditions.VARIABLES`) in both languages;
-`crisis_types()` names the model's crisis types in both (`debrief.labels`).
+`crisis_types()` names the model's crisis types in both (`scenarios.labels`).
 """
 
 from __future__ import annotations
 
 import re
 
-from debrief.labels import CRISIS_TYPES, label
+from scenarios.labels import CRISIS_TYPES, label
 from scenarios.conditions import VARIABLES
 from scenarios.model import CrisisType
 

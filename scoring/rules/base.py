@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
-from scoring.card import Evidence, Text, Verdict, format_t
+from scoring.card import Evidence, Verdict
+from scenarios.text import Text, format_t
 from scoring.context import Event, ScoringContext
 
 MAX_EVIDENCE = 12

@@ -14,10 +14,11 @@ facts and claims by their human labels, never by their ids.
 
 from __future__ import annotations
 
-from scoring.card import Text, Verdict, format_t
+from scoring.card import Verdict
+from scenarios.text import Text, format_t
 from scoring.context import ScoringContext, Statement, evidence_of
 from scoring.rules.base import Rule, RuleParamError, capped, count_en, join, of_en
-from sim.statements import claim_label, fact_label
+from scenarios.item_names import claim_label, fact_label
 
 SHOWN_FAULTS = 3
 

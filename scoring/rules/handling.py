@@ -14,7 +14,8 @@
 
 from __future__ import annotations
 
-from scoring.card import Evidence, Text, Verdict, format_t
+from scoring.card import Evidence, Verdict
+from scenarios.text import Text, format_t
 from scoring.context import Event, ScoringContext, evidence_of
 from scoring.rules.base import Rule, RuleParamError, capped, join, share
 

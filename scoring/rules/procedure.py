@@ -25,7 +25,8 @@ so they are never a second voice.
 
 from __future__ import annotations
 
-from scoring.card import Evidence, Text, Verdict, format_t
+from scoring.card import Evidence, Verdict
+from scenarios.text import Text, format_t
 from scoring.context import ScoringContext, Statement, assigned_role, evidence_of
 from scoring.rules.base import Rule, capped, count_en, join, of_en
 

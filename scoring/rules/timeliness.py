@@ -22,7 +22,8 @@ A case never received raises no obligation, and the rule is met (as
 
 from __future__ import annotations
 
-from scoring.card import Evidence, Text, Verdict, format_duration, format_t
+from scoring.card import Evidence, Verdict
+from scenarios.text import Text, format_duration, format_t
 from scoring.context import ScoringContext, evidence_of
 from scoring.deadlines import due
 from scoring.rules.base import Rule, RuleParamError, join

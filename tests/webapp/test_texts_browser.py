@@ -85,7 +85,7 @@ def played_server(tmp_path_factory):
 
 
 ID_LIKE = re.compile(r"\b[a-z]+(?:_[a-z]+)+\b|\b(?:post|call|article|tv|hotline|monitoring)-[a-z0-9-]+\b")
-# The one id still written by a file of another issue's: the refusal reason of sim/actions.py names the role and
+# The one id still written by a file of another issue's: the refusal reason of scenarios/actions.py names the role and
 # the action type by id (issue 12 moves the labels below sim), listed so that every other id fails the test.
 ELSEWHERE = {"convene_meeting"}
 

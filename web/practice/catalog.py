@@ -9,12 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from debrief.labels import CRISIS_TYPES, label
+from scenarios.labels import CRISIS_TYPES, label
 from scenarios.library import builtin_ids
 from scenarios.loader import parse_scenario
 from scenarios.model import Scenario
 from scoring import load_rule_set
-from scoring.card import Text, format_duration
+from scenarios.text import Text, format_duration
 from web.exercises import builtin_text
 
 SPEEDS = (30, 60, 120, 240)  # scenario minutes per real minute

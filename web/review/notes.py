@@ -17,7 +17,7 @@ import math
 from typing import Any
 
 from debrief.team_run import Note
-from scoring import format_t
+from scenarios.text import format_t
 from web.models import Observation
 from web.validation import is_text
 

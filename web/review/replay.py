@@ -17,9 +17,10 @@ from __future__ import annotations
 from typing import Any
 
 from debrief import TeamReview, TeamRun, seen_by
-from debrief.labels import role_label
+from scenarios.labels import role_label
 from debrief.opinion import level_name
-from scoring import format_t, score
+from scoring import score
+from scenarios.text import format_t
 
 INJECT_FIELDS = ("inject", "channel", "sender", "title", "content", "question")
 OPINION_FIELDS = ("belief", "trust", "seen_share", "media_pressure")

@@ -14,7 +14,7 @@ from flask_login import current_user, login_required
 
 from debrief import review
 from debrief.document import labels
-from debrief.labels import role_label
+from scenarios.labels import role_label
 from debrief.opinion import level_name
 from web.auth import is_instructor
 from web.exercises import scenario_of

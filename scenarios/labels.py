@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from scenarios.model import Scenario
-from scoring.card import Text
+from scenarios.text import Text
 
 ACTION_TYPES: dict[str, Text] = {
     "flag_issue": Text("Đánh dấu vấn đề nóng", "Flag a hot issue"),
