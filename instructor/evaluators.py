@@ -24,7 +24,8 @@ from web.extensions import db
 from web.models import Exercise, Instructor, Team
 from web.models.evaluators import Evaluator, EvaluatorTeam
 from web.names import clean_name
-from web.validation import as_id, owned
+from web.access import owned
+from web.validation import as_id
 
 TAKEN = "Tên đăng nhập đã có người dùng. / That username is taken."
 

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Flask, abort, redirect, render_template, request, url_for
+from flask import Blueprint, Flask, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
@@ -16,9 +16,9 @@ from instructor.authoring.editing import valid_scenario
 from instructor.authoring.store import chosen_version, link_exercise, version_choices, versions_of_exercises
 from scenarios.library import builtin_ids
 from scoring.rules import RULES
-from web.auth import is_instructor, refuse, who_is
+from web.auth import is_instructor
 from web.join_links import join_base, local_only
-from web.validation import owned
+from web.access import owned_exercise, require_instructor
 from web.exercises import ExerciseError, TeamPlan, builtin_text, create_exercise, scenario_of
 from web.roster import parse_roster
 from web.roster_file import COLUMNS_VI, MAX_FILE, read_roster_file
@@ -60,18 +60,6 @@ class ExerciseForm(FlaskForm):
     on_behalf = _issuance_field("Thay mặt (TM.) / Signed on behalf of")
     signer_title = _issuance_field("Chức vụ người ký / Signer's post")
     signer_name = _issuance_field("Họ tên người ký / Signer's name")
-
-
-def require_instructor() -> None:
-    """403 (and logged) for a user who is not an instructor."""
-    if not is_instructor(current_user):
-        refuse(who_is(current_user), f"instructor page {request.path}", "not an instructor")
-        abort(403)
-
-
-def owned_exercise(exercise_id: int) -> Exercise:
-    """The exercise, if it belongs to the instructor; 404 (and logged) otherwise."""
-    return owned(Exercise, exercise_id, f"exercise {exercise_id}", "not the instructor's exercise")
 
 
 def _scenario_choices() -> list | dict:

@@ -14,6 +14,8 @@ The settings of the platform (any Flask setting goes too, e.g. `CRISIS_SESSION_C
     TRACE_LATENCY    1: time each event from the clock to its send (benchmarks)
     ASYNC_MODE       Socket.IO's concurrency: threading (default) or gevent (the production server, web.wsgi)
     REDIS_URL        Redis between server processes (Socket.IO's message queue); unset: one process
+    PLUGINS          the packages plugged into the platform, each registering its pages with `init_app(app)`
+                     (default: ["instructor"], the instructor's side; docs/ARCHITECTURE.md)
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ PREFIX = "CRISIS"
 TEXT_SETTINGS = ("DATABASE_URL", "SECRET_KEY", "PUBLIC_URL", "DEMO_PASSWORD", "REDIS_URL")
 MAX_PAYLOAD = 64 * 1024  # bytes: forms and socket messages
 SECRET_KEY_FILE = "secret_key"
+PLUGINS = ("instructor",)  # the packages above `web` that plug their pages in (create_app calls their init_app)
 
 
 def default_database(app: Flask) -> Path:
@@ -84,6 +87,7 @@ def configure(app: Flask, test_config: dict[str, Any] | None = None) -> None:
         DEMO_PASSWORD=None,
         ASYNC_MODE="threading",  # or gevent: the production server (web.wsgi)
         REDIS_URL=None,  # Redis between server processes (Socket.IO's message queue); None: one process
+        PLUGINS=PLUGINS,
     )
     app.config.from_prefixed_env(PREFIX)
     for name in TEXT_SETTINGS:

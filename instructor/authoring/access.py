@@ -13,12 +13,12 @@ from flask import abort, request
 from flask_login import current_user
 
 from instructor.authoring import bp
-from instructor.views import require_instructor
+from web.access import require_instructor
 from scenarios.library import builtin_ids
 from web.exercises import builtin_text as library_text
 from web.extensions import login_manager
 from web.models.drills import Drill
-from web.validation import owned
+from web.access import owned
 
 MAX_BODY = 512 * 1024  # bytes: a drill's YAML and its form data, or an MSEL file, travel in one request
 

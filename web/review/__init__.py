@@ -23,7 +23,7 @@ from scenarios.text import format_t
 from web.extensions import db
 from web.models import Exercise
 from web.models.debrief import Course
-from instructor.views import require_instructor
+from web.access import require_instructor
 
 bp = Blueprint("review", __name__, url_prefix="/review")
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from flask import abort, request
 from flask_login import current_user
 
-from instructor.views import owned_exercise, require_instructor
+from web.access import owned_exercise, require_instructor
 from web.auth import is_instructor, refuse, who_is
 from web.extensions import db
 from web.models import Exercise, Team

@@ -24,7 +24,7 @@ from web.extensions import db
 from web.models import Exercise
 from web.models.debrief import COURSE_NAME_MAX, Course, CourseExercise
 from web.review import bp
-from instructor.views import require_instructor
+from web.access import require_instructor
 from web.review.access import instructor_exercise, owned_course
 from web.review.scores import average, most_failed, team_scores
 

@@ -18,7 +18,7 @@ from flask_wtf import FlaskForm
 from sqlalchemy import select
 from wtforms import StringField, TextAreaField
 
-from instructor.views import require_instructor
+from web.access import require_instructor
 from web.auth import refuse, who_is
 from web.exercises import scenario_of
 from web.extensions import db

@@ -16,7 +16,7 @@ from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
 from sqlalchemy import delete, select
 
-from instructor.views import require_instructor
+from web.access import require_instructor
 from scoring import load_rule_set
 from scoring.overrides import Override, OverrideError
 from web.auth import refuse, who_is
