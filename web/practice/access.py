@@ -1,4 +1,10 @@
-"""Who may review a practice attempt: its trainee, once the drill is over.
+"""Who may use self-practice's pages past its open ones, and who may review a practice attempt.
+
+The blueprint's guard (`web.access.guard`) leaves open the drills, the start and the account forms
+(`PUBLIC`); the history and the resuming of an attempt need a trainee account (`ACCOUNT`); the room and
+its clock, hints and card need the trainee of a practice (`ROOM` and the JSON `ROOM_CALLS`). Anyone
+else is refused and logged: sent to the login form or to the drills with a message, or answered 403
+(JSON) or 404 (another's attempt: nobody learns it exists).
 
 `reviews_own_attempt(user, team)` is what self-practice adds to
 `web.review.access.can_review`: a trainee account may review the teams of its
@@ -10,9 +16,65 @@ while playing.
 
 from __future__ import annotations
 
+from flask import abort, flash, jsonify, redirect, request, url_for
+
+from web.access import Door, guard
 from web.auth import is_member
 from web.models import Team
-from web.practice.attempts import account_of, attempt_of_team
+from web.practice import bp
+from web.practice.attempts import account_of, attempt_of_team, practising
+from web.validation import json_object
+
+PUBLIC = ("practice.index", "practice.start", "practice.signup", "practice.login")
+NO_ACCOUNT = "no trainee account"
+NOT_PRACTISING = "not the trainee of a practice"
+
+
+def _has_account(user) -> bool:
+    return account_of(user) is not None
+
+
+def _is_practising(user) -> bool:
+    return practising(user) is not None
+
+
+def _to_login():
+    flash("Lịch sử luyện tập chỉ có khi bạn đăng nhập tài khoản học viên. / "
+          "Log in to a trainee account to see your practice history.", "error")
+    return redirect(url_for("practice.login"))
+
+
+def _to_drills():
+    flash("Hãy chọn một kịch bản để bắt đầu tự luyện. / Pick a drill to start practising.", "error")
+    return redirect(url_for("practice.index"))
+
+
+def _not_found():
+    abort(404)
+
+
+def _json_refusal():
+    return jsonify({"ok": False, "error": "Chỉ dành cho học viên đang tự luyện. / For a practising trainee only."}), 403
+
+
+def _command() -> str:
+    """The control a refused request asked for, as its refusal names it."""
+    body = json_object()
+    return str(body.get("command") if body is not None else None)[:20]
+
+
+ACCOUNT = Door(_has_account, lambda: "practice history", NO_ACCOUNT, _to_login, login_first=False)
+ROOM = Door(_is_practising, lambda: "practice room", NOT_PRACTISING, _to_drills, login_first=False)
+ROOM_CALLS = {
+    "practice.control": Door(_is_practising, lambda: f"practice control {_command()}", NOT_PRACTISING, _json_refusal,
+                             login_first=False),
+    "practice.hint": Door(_is_practising, lambda: "practice hint", NOT_PRACTISING, _json_refusal, login_first=False),
+    "practice.card": Door(_is_practising, lambda: "practice card", NOT_PRACTISING, _json_refusal, login_first=False),
+}
+RESUME = Door(_has_account, lambda: f"resume practice {request.view_args['attempt_id']}", NO_ACCOUNT, _not_found,
+              login_first=False)
+
+guard(bp, ACCOUNT, doors={"practice.room": ROOM, "practice.resume": RESUME, **ROOM_CALLS}, public=PUBLIC)
 
 
 def reviews_own_attempt(user, team: Team) -> bool:
