@@ -25,7 +25,7 @@ from web.extensions import db
 from web.models import Exercise
 from web.models.debrief import ISSUANCE_MAX, ReportIssuance
 
-bp = Blueprint("instructor", __name__, url_prefix="/instructor")
+bp = Blueprint("instructor", __name__, url_prefix="/instructor", template_folder="templates")  # instructor/templates
 guard(bp, INSTRUCTORS)  # every page of the blueprint, these and `instructor.evaluators`
 
 ROSTER_HELP = ("Mỗi đội một khối, cách nhau bằng dòng trống: dòng đầu là tên đội, mỗi dòng sau là "

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from flask import Blueprint, Flask
 
+# its templates (instructor/drills/*.html) are in the instructor blueprint's folder, instructor/templates
 bp = Blueprint("authoring", __name__, url_prefix="/instructor/drills")
 
 
