@@ -16,6 +16,8 @@ while playing.
 
 from __future__ import annotations
 
+from functools import partial
+
 from flask import abort, flash, jsonify, redirect, request, url_for
 
 from web.access import Door, guard
@@ -63,18 +65,21 @@ def _command() -> str:
     return str(body.get("command") if body is not None else None)[:20]
 
 
-ACCOUNT = Door(_has_account, lambda: "practice history", NO_ACCOUNT, _to_login, login_first=False)
-ROOM = Door(_is_practising, lambda: "practice room", NOT_PRACTISING, _to_drills, login_first=False)
+_account_door = partial(Door, _has_account, reason=NO_ACCOUNT, login_first=False)
+_practice_door = partial(Door, _is_practising, reason=NOT_PRACTISING, login_first=False)
+ACCOUNT = _account_door(lambda: f"practice page {request.path}", answer=_to_login)
+HISTORY = _account_door(lambda: "practice history", answer=_to_login)
+RESUME = _account_door(lambda: f"resume practice {request.view_args['attempt_id']}", answer=_not_found)
+ROOM = _practice_door(lambda: "practice room", answer=_to_drills)
 ROOM_CALLS = {
-    "practice.control": Door(_is_practising, lambda: f"practice control {_command()}", NOT_PRACTISING, _json_refusal,
-                             login_first=False),
-    "practice.hint": Door(_is_practising, lambda: "practice hint", NOT_PRACTISING, _json_refusal, login_first=False),
-    "practice.card": Door(_is_practising, lambda: "practice card", NOT_PRACTISING, _json_refusal, login_first=False),
+    "practice.control": _practice_door(lambda: f"practice control {_command()}", answer=_json_refusal),
+    "practice.hint": _practice_door(lambda: "practice hint", answer=_json_refusal),
+    "practice.card": _practice_door(lambda: "practice card", answer=_json_refusal),
 }
-RESUME = Door(_has_account, lambda: f"resume practice {request.view_args['attempt_id']}", NO_ACCOUNT, _not_found,
-              login_first=False)
 
-guard(bp, ACCOUNT, doors={"practice.room": ROOM, "practice.resume": RESUME, **ROOM_CALLS}, public=PUBLIC)
+# any other page of the blueprint (a new one too) needs a trainee account
+guard(bp, ACCOUNT, doors={"practice.history": HISTORY, "practice.resume": RESUME, "practice.room": ROOM, **ROOM_CALLS},
+      public=PUBLIC)
 
 
 def reviews_own_attempt(user, team: Team) -> bool:
