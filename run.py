@@ -21,7 +21,7 @@ COMMANDS: dict[str, tuple[str, str]] = {  # name -> (module, help)
     "dryrun": ("commands.dryrun", "play a drill with the built-in bots and warn where it falls short"),
     "scenarios": ("commands.listing", "list the built-in drills"),
     "report": ("commands.report", "write the report of an exercise (json, csv, pdf, docx, xlsx)"),
-    "schema": ("commands.schema", "regenerate the published JSON Schema of scenario files"),
+    "schema": ("commands.schema", "regenerate the published JSON Schemas of scenario and rule-set files"),
     "msel": ("commands.msel", "a drill's Master Scenario Events List as XLSX/CSV, and back"),
 }
 

@@ -1,10 +1,11 @@
-"""`run.py schema`: regenerate the published JSON Schema of scenario files."""
+"""`run.py schema`: regenerate the published JSON Schemas of scenario and rule-set files."""
 
 from __future__ import annotations
 
 import argparse
 
-from scenarios.schema import write_schema
+from scenarios.schema import SCHEMA_PATH, schema_text
+from scoring.ruleset_schema import RULE_SET_SCHEMA_PATH, rule_set_schema_text
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -12,5 +13,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def main(args: argparse.Namespace) -> int:
-    print(write_schema())
+    for path, text in ((SCHEMA_PATH, schema_text()), (RULE_SET_SCHEMA_PATH, rule_set_schema_text())):
+        path.write_text(text, encoding="utf-8")
+        print(path)
     return 0

@@ -18,7 +18,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, ValidationError, field_validator, model_validator
 
-from scenarios.times import scenario_minute
+from scenarios.times import clock_pattern, scenario_minute
 
 Identifier = Annotated[
     str,
@@ -35,8 +35,18 @@ MAX_PHRASE = 200  # characters of a keyword: built-ins at most 35
 MAX_CONDITION = 500  # characters of a condition: built-ins at most 58
 PARTY_ROLES = ("propaganda_board", "standing_committee")  # Party organs, not state agencies: never the speaker
 
-Minute = Annotated[float, Field(ge=0, le=MAX_MINUTES, description="scenario minutes from the start of the drill (or T+HH:MM)"),
-                   BeforeValidator(scenario_minute)]
+CLOCK_PATTERN = clock_pattern(MAX_MINUTES)
+
+
+def scenario_minutes(**bounds: float) -> object:
+    """Scenario minutes within `bounds`, written as a number or as T+HH:MM (`scenarios.times`): the schema shows both."""
+    return Annotated[float, Field(**bounds), BeforeValidator(scenario_minute, json_schema_input_type=(
+        Annotated[float, Field(**bounds)] | Annotated[str, Field(pattern=CLOCK_PATTERN)]))]
+
+
+Minute = Annotated[scenario_minutes(ge=0, le=MAX_MINUTES), Field(description="scenario minutes from the start of the drill (or T+HH:MM)")]
+SignedMinute = scenario_minutes(ge=-MAX_MINUTES, le=MAX_MINUTES)  # negative: before the drill starts
+Length = scenario_minutes(gt=0, le=MAX_MINUTES)
 Share = Annotated[float, Field(ge=0, le=1)]
 People = Annotated[int, Field(ge=0, le=MAX_POPULATION)]
 Keywords = Annotated[tuple[Annotated[str, Field(min_length=2, max_length=MAX_PHRASE)], ...],
@@ -209,7 +219,7 @@ class Incident(Strict):
     24 hours count from when the agency determined the impact.
     """
 
-    occurred_at: Annotated[float, Field(ge=-MAX_MINUTES, le=MAX_MINUTES), BeforeValidator(scenario_minute)] = Field(description="scenario minute the incident occurred (negative: before the drill)")
+    occurred_at: SignedMinute = Field(description="scenario minute the incident occurred (negative: before the drill)")
     received_by: InjectIds = Field(
         description="inject (or list of injects) whose delivery means the agency has received the case; "
         "the first delivered of them counts")
@@ -277,7 +287,7 @@ class Scenario(Strict):
     crisis_type: CrisisType
     level: Annotated[int, Field(ge=1, le=5)] = Field(description="the crisis level this drill trains: its highest level")
     rule_set: Literal["vn-2026", "vn-2021"] = "vn-2026"
-    duration: Annotated[float, Field(gt=0, le=MAX_MINUTES), BeforeValidator(scenario_minute)] = Field(description="length in scenario minutes")
+    duration: Length = Field(description="length in scenario minutes")
     setting: LocalText | None = Field(default=None, description="fictional place and time of the drill")
     sources: tuple[Annotated[str, Field(max_length=MAX_TEXT)], ...] = Field(
         default_factory=tuple, max_length=MAX_ITEMS, description="seed documents and laws the drill is grounded in")

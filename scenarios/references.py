@@ -18,8 +18,9 @@ from typing import Any
 
 from scenarios.conditions import ConditionError, parse_condition
 from scenarios.model import MAX_OPINION_SAMPLES, OpinionModel
+from scenarios.times import scenario_minute
+from scenarios.yaml_issues import Location
 
-Location = tuple[str | int, ...]
 Problem = tuple[Location, str]
 TEXT_FIELDS = ("sender", "title", "content", "question")
 
@@ -43,6 +44,14 @@ def _number(value: Any) -> float | None:
     except OverflowError:
         return None
     return number if math.isfinite(number) else None
+
+
+def _minutes(value: Any) -> float | None:
+    """A time as the loader reads it (minutes, or T+HH:MM), else None: the shape check reports the rest."""
+    try:
+        return _number(scenario_minute(value))
+    except ValueError:
+        return None
 
 
 def _positive(value: Any) -> float | None:
@@ -138,7 +147,7 @@ def _injects(data: dict, role_ids: set[str], claim_ids: set[str]) -> Iterator[Pr
     released = {i for _, lv in _entries(data, "levels") for _, i in _strings(lv.get("releases"))}
     trainees = {role["id"] for _, role in _entries(data, "roles")
                 if isinstance(role.get("id"), str) and role.get("played_by", "trainee") == "trainee"}
-    duration = _number(data.get("duration"))
+    duration = _minutes(data.get("duration"))
     cast = set(data["cast"]) if isinstance(data.get("cast"), dict) else set()
     for index, inject in _entries(data, "injects"):
         for r, role in _strings(inject.get("to")):
@@ -151,7 +160,7 @@ def _injects(data: dict, role_ids: set[str], claim_ids: set[str]) -> Iterator[Pr
         for c, claim in _strings(inject.get("claims")):
             if claim not in claim_ids:
                 yield ("injects", index, "claims", c), f"unknown false claim '{claim}'"
-        at = _number(inject.get("at"))
+        at = _minutes(inject.get("at"))
         if at is not None and duration is not None and at > duration:
             yield ("injects", index, "at"), f"minute {at:g} is after the end of the drill ({duration:g})"
         yield from _condition(inject.get("when"), ("injects", index, "when"), _level_numbers(data))
@@ -170,7 +179,7 @@ def _incident(data: dict, inject_ids: set[str]) -> Iterator[Problem]:
     for index, inject_id in enumerate(received_by if isinstance(received_by, list) else ()):
         if isinstance(inject_id, str) and inject_id not in inject_ids:
             yield ("incident", "received_by", index), f"unknown inject '{inject_id}'"
-    occurred, duration = _number(incident.get("occurred_at")), _number(data.get("duration"))
+    occurred, duration = _minutes(incident.get("occurred_at")), _minutes(data.get("duration"))
     if occurred is not None and duration is not None and occurred > duration:
         yield ("incident", "occurred_at"), "the incident occurs after the end of the drill"
 
@@ -195,14 +204,14 @@ def _people(data: dict, opinion: dict) -> Iterator[tuple[Location, Any]]:
 def _within_the_drill(data: dict) -> Iterator[Problem]:
     """Delays within the drill's length, people within its population, and its opinion samples bounded."""
     opinion = data["opinion"] if isinstance(data.get("opinion"), dict) else {}
-    duration = _positive(data.get("duration"))
+    duration = _positive(_minutes(data.get("duration")))
     every = _positive(opinion.get("sample_every", OpinionModel.model_fields["sample_every"].default))
     if duration is not None and every is not None and math.ceil(duration / every) > MAX_OPINION_SAMPLES:
         yield ("duration",), (f"{_figure(duration)} minutes sampled every {_figure(every)} minutes make "
                               f"{math.ceil(duration / every)} opinion samples a run, more than {MAX_OPINION_SAMPLES}: "
                               "sample less often or shorten the drill")
     for location, value in _delays(data) if duration is not None else ():
-        minutes = _number(value)
+        minutes = _minutes(value)
         if minutes is not None and minutes > duration:
             yield location, f"{_figure(minutes)} minutes is longer than the drill ({_figure(duration)} minutes)"
     population = _positive(opinion.get("population"))

@@ -19,8 +19,11 @@ rules:
     bonus: false                     # a bonus adds to the total (capped at 100), never a legal failure
 ```
 
-Every problem is reported at once, each naming the file and the entry, as
-``PATH: rules[3] (initial_information): message``.
+The shape is the Pydantic model `scoring.ruleset_model.RuleSetFile` (published as
+`scoring/ruleset.schema.json`); what needs the whole set is checked here. Every
+problem is reported at once, each naming the file, the line and the field, as
+``PATH:LINE: rules[3].weight: message`` (`scenarios.yaml_issues`, shared with the
+scenario loader).
 """
 
 from __future__ import annotations
@@ -28,25 +31,21 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import yaml
 
 from scenarios.text import Text
-from scoring.rules import RULES, Rule, RuleParamError
+from scenarios.yaml_issues import Location, YamlInvalid, YamlIssue, issue_at, model_issues, read_document, read_text_file
+from scoring.rules import RULES, Rule
+from scoring.ruleset_model import RuleSetFile
 
 RULESETS = Path(__file__).parent / "rulesets"
-ENTRY_KEYS = {"rule", "id", "weight", "params", "source", "bonus"}
-TOP_KEYS = {"id", "title", "description", "lateness", "rules"}
-LATENESS_KEYS = {"span", "within", "rules"}
 
 
-class RuleSetError(ValueError):
-    """A rule set file with errors; `problems` lists them all, each naming the file and entry."""
+class RuleSetError(YamlInvalid):
+    """A rule set file with errors; `issues` lists them all, `problems` the same as text."""
 
-    def __init__(self, problems: list[str]):
-        self.problems = problems
-        super().__init__("\n".join(problems))
+    @property
+    def problems(self) -> list[str]:
+        return [str(issue) for issue in self.issues]
 
 
 @dataclass(frozen=True)
@@ -83,134 +82,61 @@ class RuleSet:
     lateness: LatenessPolicy | None = None
 
 
-def _text(value: Any) -> Text | None:
-    """A string (same in both languages) or {vi, en} as Text; None if neither."""
-    if isinstance(value, str) and value.strip():
-        return Text(value, value)
-    if isinstance(value, dict) and set(value) <= {"vi", "en"} and isinstance(value.get("vi"), str) and value["vi"].strip():
-        en = value.get("en")
-        return Text(value["vi"], en if isinstance(en, str) and en.strip() else value["vi"])
-    return None
-
-
-def _is_number(value: Any) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
-
-
-def _entry(item: Any, where: str, problems: list[str]) -> RuleEntry | None:
-    if not isinstance(item, dict):
-        problems.append(f"{where}: each rule must be a mapping with 'rule', 'weight' and 'source'")
-        return None
-    name = item.get("rule")
-    where = f"{where} ({name})" if isinstance(name, str) else where
-    before = len(problems)
-    unknown = sorted(set(item) - ENTRY_KEYS)
-    if unknown:
-        problems.append(f"{where}: unknown key(s) {', '.join(map(repr, unknown))} (allowed: {', '.join(sorted(ENTRY_KEYS))})")
-    if name not in RULES:
-        problems.append(f"{where}: unknown rule {name!r} (known: {', '.join(sorted(RULES))})")
-    weight = item.get("weight")
-    if not _is_number(weight) or weight <= 0:
-        problems.append(f"{where}: 'weight' must be a positive number of points, got {weight!r}")
-    bonus = item.get("bonus", False)
-    if not isinstance(bonus, bool):
-        problems.append(f"{where}: 'bonus' must be true or false, got {bonus!r}")
-    source = _text(item.get("source"))
-    if source is None:
-        problems.append(f"{where}: 'source' must cite a law and article or a seed document, as text or {{vi, en}}")
-    params = item.get("params") or {}
-    if not isinstance(params, dict):
-        problems.append(f"{where}: 'params' must be a mapping, got {params!r}")
-    rule_id = item.get("id", name)
-    if not isinstance(rule_id, str) or not rule_id:
-        problems.append(f"{where}: 'id' must be non-empty text, got {rule_id!r}")
-    if len(problems) > before:
-        return None
-    try:
-        rule = RULES[name](params, id=rule_id)
-    except RuleParamError as exc:
-        problems.append(f"{where}: {exc}")
-        return None
-    return RuleEntry(rule=rule, weight=float(weight), bonus=bonus, source=source)
-
-
-def _lateness(value: Any, ids: set[str], where: str, problems: list[str]) -> LatenessPolicy | None:
-    if value is None:
-        return None
-    if not isinstance(value, dict):
-        problems.append(f"{where}: 'lateness' must be a mapping with 'span', 'within' and 'rules'")
-        return None
-    before = len(problems)
-    unknown = sorted(set(value) - LATENESS_KEYS)
-    if unknown:
-        problems.append(f"{where}: unknown key(s) {', '.join(map(repr, unknown))} (allowed: {', '.join(sorted(LATENESS_KEYS))})")
-    for key in ("span", "within"):
-        number = value.get(key)
-        if not _is_number(number) or not 0 < number <= 1e6:
-            problems.append(f"{where}: '{key}' must be a positive number of minutes (at most 1000000), got {number!r}")
-    rules = value.get("rules")
-    if not isinstance(rules, list) or not rules or not all(isinstance(r, str) for r in rules):
-        problems.append(f"{where}: 'rules' must list the ids of rules in this set, got {rules!r}")
-    else:
-        missing = [r for r in rules if r not in ids]
-        if missing:
-            problems.append(f"{where}: 'rules' names {', '.join(map(repr, missing))}, not in this set "
-                            f"(its rules: {', '.join(sorted(ids))})")
-    if len(problems) > before:
-        return None
-    return LatenessPolicy(span=float(value["span"]), within=float(value["within"]), rules=tuple(rules))
-
-
-def parse_rule_set(text: str, path: str = "<text>") -> RuleSet:
-    """Parse and check a rule set's YAML text; raise RuleSetError listing every problem."""
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise RuleSetError([f"{path}: not valid YAML: {exc}"]) from None
-    if not isinstance(data, dict):
-        raise RuleSetError([f"{path}: a rule set is a mapping with 'id', 'title' and 'rules'"])
-    problems: list[str] = []
-    unknown = sorted(set(data) - TOP_KEYS)
-    if unknown:
-        problems.append(f"{path}: unknown key(s) {', '.join(map(repr, unknown))} (allowed: {', '.join(sorted(TOP_KEYS))})")
-    set_id = data.get("id")
-    if not isinstance(set_id, str) or not set_id:
-        problems.append(f"{path}: 'id' must be the rule set's name, e.g. vn-2026")
-    title = _text(data.get("title")) or Text(str(set_id), str(set_id))
-    items = data.get("rules")
-    if not isinstance(items, list) or not items:
-        problems.append(f"{path}: 'rules' must be a non-empty list")
-        items = []
-    entries = [_entry(item, f"{path}: rules[{n}]", problems) for n, item in enumerate(items)]
+def _whole_set_problems(file: RuleSetFile, named: str | None) -> list[tuple[Location, str]]:
+    """What needs the whole set: the file's name, unique ids, lateness naming rules of the set, weights summing to 100."""
+    problems: list[tuple[Location, str]] = []
+    if named is not None and file.id != named:
+        problems.append((("id",), f"'id' is {file.id!r} but the file is named {named}.yaml"))
     seen: dict[str, int] = {}
-    for n, entry in enumerate(entries):
-        if entry is None:
-            continue
-        if entry.id in seen:
-            problems.append(f"{path}: rules[{n}] ({entry.id}): duplicate id, already used by rules[{seen[entry.id]}]; "
-                            "give one of them its own 'id'")
-        seen.setdefault(entry.id, n)
-    lateness = _lateness(data.get("lateness"), set(seen), f"{path}: lateness", problems)
-    if not problems:
-        legal = [e for e in entries if e is not None and not e.bonus]
-        total = sum(e.weight for e in legal)
-        if abs(total - 100) > 1e-6:
-            parts = ", ".join(f"{e.id} {e.weight:g}" for e in legal)
-            problems.append(f"{path}: the weights of the non-bonus rules sum to {total:g}, not 100 ({parts})")
-    if problems:
-        raise RuleSetError(problems)
-    return RuleSet(id=set_id, title=title, entries=tuple(e for e in entries if e is not None), path=path,
-                   lateness=lateness)
+    for n, entry in enumerate(file.rules):
+        if entry.rule_id in seen:
+            problems.append((("rules", n, "id"), (f"duplicate id {entry.rule_id!r}, already used by "
+                                                  f"rules[{seen[entry.rule_id]}]; give one of them its own 'id'")))
+        seen.setdefault(entry.rule_id, n)
+    if file.lateness is not None:
+        missing = [r for r in file.lateness.rules if r not in seen]
+        if missing:
+            problems.append((("lateness", "rules"), (f"names {', '.join(map(repr, missing))}, not in this set "
+                                                     f"(its rules: {', '.join(sorted(seen))})")))
+    legal = [e for e in file.rules if not e.bonus]
+    total = sum(e.weight for e in legal)
+    if abs(total - 100) > 1e-6:
+        parts = ", ".join(f"{e.rule_id} {e.weight:g}" for e in legal)
+        problems.append((("rules",), f"the weights of the non-bonus rules sum to {total:g}, not 100 ({parts})"))
+    return problems
 
 
-def load_rule_set_file(path: str | Path) -> RuleSet:
-    """Load a rule set from a YAML file anywhere."""
-    path = Path(path)
+def _rule_set(file: RuleSetFile, path: str) -> RuleSet:
+    """The checked file as the rule set scoring uses: each entry's rule built with its parameters."""
+    entries = tuple(RuleEntry(rule=RULES[e.rule](e.params, id=e.rule_id), weight=float(e.weight), bonus=e.bonus,
+                              source=e.source.text) for e in file.rules)
+    late = file.lateness
+    lateness = LatenessPolicy(span=float(late.span), within=float(late.within), rules=late.rules) if late else None
+    title = file.title.text if file.title else Text(file.id, file.id)
+    return RuleSet(id=file.id, title=title, entries=entries, path=path, lateness=lateness)
+
+
+def parse_rule_set(text: str, path: str = "<text>", named: str | None = None) -> RuleSet:
+    """Parse and check a rule set's YAML text (`named`: the id its file name gives); raise RuleSetError listing every problem."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise RuleSetError([f"{path}: cannot read: {exc.strerror}"]) from None
-    return parse_rule_set(text, str(path))
+        root, data = read_document(text, path, "a rule set is a mapping with 'id', 'title' and 'rules'")
+    except YamlInvalid as exc:
+        raise RuleSetError(exc.issues) from None
+    file, issues = model_issues(RuleSetFile, root, data, path)
+    if file is not None:
+        issues += [issue_at(root, path, loc, message) for loc, message in _whole_set_problems(file, named)]
+    if issues or file is None:
+        raise RuleSetError(sorted(issues, key=lambda i: i.line))
+    return _rule_set(file, path)
+
+
+def load_rule_set_file(path: str | Path, named: str | None = None) -> RuleSet:
+    """Load a rule set from a YAML file anywhere."""
+    try:
+        text = read_text_file(Path(path))
+    except YamlInvalid as exc:
+        raise RuleSetError(exc.issues) from None
+    return parse_rule_set(text, str(path), named)
 
 
 def rule_set_ids() -> list[str]:
@@ -223,8 +149,6 @@ def load_rule_set(rule_set_id: str) -> RuleSet:
     """A packaged rule set by id (cached: the files are read once per process)."""
     path = RULESETS / f"{rule_set_id}.yaml"
     if not path.is_file():
-        raise RuleSetError([f"no rule set {rule_set_id!r} (packaged: {', '.join(rule_set_ids()) or 'none'})"])
-    rule_set = load_rule_set_file(path)
-    if rule_set.id != rule_set_id:
-        raise RuleSetError([f"{path}: 'id' is {rule_set.id!r} but the file is named {rule_set_id}.yaml"])
-    return rule_set
+        packaged = ", ".join(rule_set_ids()) or "none"
+        raise RuleSetError([YamlIssue(str(path), 1, "(file)", f"no rule set {rule_set_id!r} (packaged: {packaged})")])
+    return load_rule_set_file(path, named=rule_set_id)

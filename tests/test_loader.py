@@ -155,6 +155,22 @@ SINGLE_ERRORS = {
         [("    at: 60\n", "    at: 601\n")],
         "injects[1].at", "at: 601", "minute 601 is after the end of the drill (600)",
     ),
+    "inject-after-the-end-as-t-plus": (
+        [("    at: 60\n", "    at: T+10:01\n")],
+        "injects[1].at", "at: T+10:01", "minute 601 is after the end of the drill (600)",
+    ),
+    "delay-longer-than-the-drill-as-t-plus": (
+        [("    delay: 45\n", "    delay: T+10:01\n")],
+        "facts[0].delay", "delay: T+10:01", "601 minutes is longer than the drill (600 minutes)",
+    ),
+    "incident-after-the-end-as-t-plus": (
+        [("occurred_at: 0", "occurred_at: T+11:40")],
+        "incident.occurred_at", "occurred_at: T+11:40", "the incident occurs after the end of the drill",
+    ),
+    "inject-at-true": (
+        [("    at: 5\n", "    at: true\n")],
+        "injects[0].at", "at: true", "a time is minutes or T+HH:MM, not true",
+    ),
     "inject-negative-minute": (
         [("    at: 5\n", "    at: -5\n")],
         "injects[0].at", "at: -5", "greater than or equal to 0",

@@ -121,9 +121,9 @@ def test_without_a_press_call_the_24_hours_are_the_first_deadline():
 def test_lateness_names_rules_of_its_set_and_positive_minutes():
     body = "id: t\nlateness: {span: %s, within: 1440, rules: [%s]}\nrules:\n  - {rule: outcome, weight: 100, source: s}\n"
     assert parse_rule_set(body % (1440, "outcome")).lateness.rules == ("outcome",)
-    with pytest.raises(ValueError, match=r"lateness: 'rules' names 'procedure_order', not in this set"):
+    with pytest.raises(ValueError, match=r"t.yaml:2: lateness.rules: names 'procedure_order', not in this set"):
         parse_rule_set(body % (1440, "procedure_order"), "t.yaml")
-    with pytest.raises(ValueError, match=r"lateness: 'span' must be a positive number of minutes"):
+    with pytest.raises(ValueError, match=r"t.yaml:2: lateness.span: Input should be greater than 0"):
         parse_rule_set(body % (0, "outcome"), "t.yaml")
 
 

@@ -8,7 +8,7 @@ import textwrap
 import pytest
 
 import scoring.ruleset as ruleset_module
-from scoring import RULES, RuleSetError, load_rule_set, parse_rule_set, rule_set_ids
+from scoring import RULES, RuleSetError, load_rule_set, load_rule_set_file, parse_rule_set, rule_set_ids
 
 TAIL = "- rule: outcome\n  weight: 40\n  source: \"Kết quả diễn tập\"\n"
 
@@ -87,7 +87,7 @@ def test_unknown_rule_names_the_file_and_entry():
           bonus: true
           source: "x"
     """)
-    assert "test-set.yaml: rules[1] (speak_nicely): unknown rule 'speak_nicely'" in message
+    assert "test-set.yaml:7: rules[1].rule: unknown rule 'speak_nicely'" in message
     assert "procedure_order" in message  # lists the known ones
 
 
@@ -104,29 +104,33 @@ def test_weights_not_summing_to_100_list_every_entry():
           bonus: true
           source: "CERC"
     """)
-    assert "test-set.yaml: the weights of the non-bonus rules sum to 95, not 100" in message
+    assert "test-set.yaml:3: rules: the weights of the non-bonus rules sum to 95, not 100" in message
     assert "procedure_order 50, outcome 45" in message and "cerc" not in message
 
 
 @pytest.mark.parametrize(("entry", "expected"), [
     ("- rule: initial_information\n  weight: 60\n  params: {whithin: 10}\n  source: x",
-     "rules[0] (initial_information): unknown parameter(s) 'whithin' (known: divided_from, from, within)"),
+     ":6: rules[0].params: unknown parameter(s) 'whithin' (known: divided_from, from, within)"),
     ("- rule: initial_information\n  weight: 60\n  params: {within: soon}\n  source: x",
-     "rules[0] (initial_information): parameter 'within' must be a number, got 'soon'"),
+     ":6: rules[0].params: parameter 'within' must be a number, got 'soon'"),
     ("- rule: initial_information\n  weight: 60\n  params: {from: reported}\n  source: x",
-     "rules[0] (initial_information): parameter 'from' must be one of received, occurred"),
+     ":6: rules[0].params: parameter 'from' must be one of received, occurred"),
     ("- rule: initial_information\n  weight: 60\n  params: {within: 0}\n  source: x",
-     "'within' must be a positive number"),
+     ":6: rules[0].params: parameter 'within' must be a positive number"),
     ("- rule: outcome\n  weight: 60\n  params: {belief_ok: 0.5, belief_bad: 0.1}\n  source: x",
-     "rules[0] (outcome): need 0 <= belief_ok < belief_bad"),
+     ":6: rules[0].params: need 0 <= belief_ok < belief_bad"),
     ("- rule: press_requests_answered\n  weight: 60\n  params: {lawful: []}\n  source: x",
-     "at least one lawful reason"),
+     ":6: rules[0].params: parameter 'lawful' must list at least one lawful reason"),
     ("- rule: cerc_first_message\n  weight: 60\n  params: {items: [empathy, charm]}\n  source: x",
-     "unknown: ['charm']"),
-    ("- rule: initial_information\n  weight: 60", "rules[0] (initial_information): 'source' must cite"),
-    ("- rule: initial_information\n  weight: -60\n  source: x", "'weight' must be a positive number"),
-    ("- rule: initial_information\n  weight: 60\n  bonus: 'yes'\n  source: x", "'bonus' must be true or false"),
-    ("- rule: initial_information\n  weight: 60\n  source: x\n  wieght: 3", "unknown key(s) 'wieght'"),
+     ":6: rules[0].params: parameter 'items' must list some of empathy, facts, unknowns, next_update, commitment, more_info; unknown: ['charm']"),
+    ("- rule: initial_information\n  weight: 60", ":4: rules[0].source: required field is missing"),
+    ("- rule: initial_information\n  weight: 60\n  source: '  '", ":6: rules[0].source: must cite a law and article"),
+    ("- rule: initial_information\n  weight: 60\n  source: {en: Law}", ":6: rules[0].source: must cite a law and article"),
+    ("- rule: initial_information\n  weight: -60\n  source: x", ":5: rules[0].weight: Input should be greater than 0"),
+    ("- rule: initial_information\n  weight: '60'\n  source: x", ":5: rules[0].weight: Input should be a valid number"),
+    ("- rule: initial_information\n  weight: 60\n  bonus: 'yes'\n  source: x", ":6: rules[0].bonus: Input should be a valid boolean"),
+    ("- rule: initial_information\n  weight: 60\n  source: x\n  wieght: 3",
+     ":7: rules[0].wieght: unknown field 'wieght' (did you mean 'weight'?)"),
 ])
 def test_entry_errors(entry, expected):
     assert expected in errors_of(entry, tail=True)
@@ -141,7 +145,7 @@ def test_duplicate_ids_are_an_error():
           weight: 30
           source: x
     """, tail=True)
-    assert "rules[1] (outcome): duplicate id, already used by rules[0]" in message
+    assert "test-set.yaml:7: rules[1].id: duplicate id 'outcome', already used by rules[0]" in message
 
 
 def test_every_problem_is_reported_at_once():
@@ -153,20 +157,24 @@ def test_every_problem_is_reported_at_once():
             - rule: outcome
               weight: 50
         """), "two.yaml")
-    assert len(caught.value.problems) == 2
-    assert all(p.startswith("two.yaml: rules[") for p in caught.value.problems)
+    assert caught.value.problems == [
+        f"two.yaml:4: rules[0].rule: unknown rule 'nope' (known: {', '.join(sorted(RULES))})",
+        "two.yaml:7: rules[1].source: required field is missing",
+    ]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("id: [unclosed", "not valid YAML"),
-    ("- just a list", "a rule set is a mapping"),
-    ("id: x\nrules: []", "'rules' must be a non-empty list"),
-    ("id: x\nrulez: []\nrules: [{rule: outcome, weight: 100, source: s}]", "unknown key(s) 'rulez'"),
+    ("id: [unclosed", "f.yaml:1: (file): not valid YAML"),
+    ("- just a list", "f.yaml:1: (file): a rule set is a mapping"),
+    ("id: x\nrules: []", "f.yaml:2: rules: must list at least one rule"),
+    ("id: x\nrulez: []\nrules: [{rule: outcome, weight: 100, source: s}]", "f.yaml:2: rulez: unknown field 'rulez'"),
+    ("id: x\nid: y\nrules: [{rule: outcome, weight: 100, source: s}]", "f.yaml:2: id: key 'id' appears twice"),
+    ("id: x\ntitle: 5\nrules: [{rule: outcome, weight: 100, source: s}]", "f.yaml:2: title: must be the rule set's title"),
 ])
 def test_file_level_errors(text, expected):
-    with pytest.raises(RuleSetError, match=None) as caught:
+    with pytest.raises(RuleSetError) as caught:
         parse_rule_set(text, "f.yaml")
-    assert expected in str(caught.value) and str(caught.value).startswith("f.yaml: ")
+    assert str(caught.value).startswith(expected)
 
 
 def test_packaged_file_must_carry_its_own_id(tmp_path, monkeypatch):
@@ -175,7 +183,18 @@ def test_packaged_file_must_carry_its_own_id(tmp_path, monkeypatch):
     monkeypatch.setattr(ruleset_module, "RULESETS", tmp_path)
     ruleset_module.load_rule_set.cache_clear()
     try:
-        with pytest.raises(RuleSetError, match="'id' is 'vn-2031' but the file is named vn-2030.yaml"):
+        with pytest.raises(RuleSetError, match=r"vn-2030.yaml:1: id: 'id' is 'vn-2031' but the file is named vn-2030.yaml"):
             ruleset_module.load_rule_set("vn-2030")
     finally:
         ruleset_module.load_rule_set.cache_clear()
+
+
+def test_a_rule_set_file_is_read_as_a_drill_is(tmp_path):
+    """The scenario loader's reading (scenarios.yaml_issues): UTF-8 only, no YAML aliases, each refusal at its line."""
+    not_utf8 = tmp_path / "latin.yaml"
+    not_utf8.write_bytes("id: x\ntitle: Th\u1eed\nsource: ".encode() + b"\xe9\n")
+    with pytest.raises(RuleSetError, match=rf"^{re.escape(str(not_utf8))}:3: \(file\): the file is not UTF-8"):
+        load_rule_set_file(not_utf8)
+    aliased = "id: x\nrules:\n  - &one {rule: outcome, weight: 50, source: s}\n  - *one\n"
+    with pytest.raises(RuleSetError, match=r"^a.yaml:3: \(file\): YAML anchors and aliases"):
+        parse_rule_set(aliased, "a.yaml")

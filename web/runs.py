@@ -1,6 +1,7 @@
 """Teams' runs as the debrief reads them (`debrief.TeamRun`), from the database.
 
     runs = exercise_runs(exercise)      # every team of an exercise, in team order
+    runs = exercise_runs(exercise, teams)   # only these of its teams (an evaluator's)
     run = team_run(team)                # one team
     meta = exercise_meta(exercise)      # title, date, instructor, scenario, who issues the printed report
 
@@ -75,9 +76,9 @@ def _runs(exercise: Exercise, teams: Sequence[Team]) -> list[TeamRun]:
     return runs
 
 
-def exercise_runs(exercise: Exercise) -> list[TeamRun]:
-    """The runs of every team of an exercise, in team order."""
-    return _runs(exercise, exercise.teams)
+def exercise_runs(exercise: Exercise, teams: Sequence[Team] | None = None) -> list[TeamRun]:
+    """The runs of every team of an exercise (or of `teams`, some of them), in team order."""
+    return _runs(exercise, exercise.teams if teams is None else teams)
 
 
 def team_run(team: Team) -> TeamRun:

@@ -1,6 +1,6 @@
 """Exercises whose teams have played, for the debrief pages' tests: reference plays stored as a live run stores them.
 
-`prepare` makes the database the debrief pages' browser tests serve. `play_teams` plays each team of an exercise (a reference play of the water drill, a list of actions, or None
+`prepare` makes the database the debrief pages' browser tests serve. `json_block` reads a page's JSON data block. `play_teams` plays each team of an exercise (a reference play of the water drill, a list of actions, or None
 to leave the team unstarted) through `tests.debrief_helpers.play_live`: every action input numbered, stamped
 and committed with its trainee as source, every event of the world stored, the team ended (at the drill's
 duration, or early).
@@ -8,6 +8,8 @@ duration, or early).
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -22,6 +24,13 @@ from web.models import Instructor, Team
 from web.models.debrief import Course, CourseExercise
 
 Play = str | Sequence[Action] | None
+
+
+def json_block(page: bytes, block_id: str):
+    """The data of a page's `<script type="application/json" id=block_id>`."""
+    found = re.search(rf'<script type="application/json" id="{block_id}">(.*?)</script>', page.decode(), re.S)
+    assert found, f"no JSON block {block_id}"
+    return json.loads(found.group(1))
 
 
 def actions_of(play: str | Sequence[Action]) -> list[Action]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from flask_socketio import SocketIOTestClient
 
+from evaluator_helpers import assign, evaluator_id, log_in, make_evaluator
 from live_helpers import control, opened, received, run, watch
 from security_helpers import audits, csrf_token
 from web.extensions import db, socketio
@@ -15,31 +16,6 @@ from web.models import Observation, Team
 from web.runs import team_run
 from web.models.evaluators import Evaluator, EvaluatorObservation, EvaluatorTeam
 from web.outbox import EVALUATOR_NAMESPACE, INSTRUCTOR_NAMESPACE
-
-PASSWORD = "quan-sat-2026"
-
-
-def make_evaluator(client, username: str = "thu", name: str = "Phạm Thị Thu"):
-    page = client.get("/instructor/evaluators").get_data(as_text=True)
-    return client.post("/instructor/evaluators", data={"csrf_token": csrf_token(page), "username": username,
-                                                       "display_name": name, "password": PASSWORD})
-
-
-def evaluator_id(app, username: str = "thu") -> int:
-    with app.app_context():
-        return db.session.query(Evaluator).filter_by(username=username).one().id
-
-
-def assign(client, evaluator: int, *teams: int):
-    page = client.get("/instructor/evaluators").get_data(as_text=True)
-    return client.post(f"/instructor/evaluators/{evaluator}/teams",
-                       data={"csrf_token": csrf_token(page), "team": [str(t) for t in teams]})
-
-
-def log_in(app, username: str = "thu", password: str = PASSWORD):
-    client = app.test_client()
-    response = client.post("/login", data={"username": username, "password": password})
-    return client, response
 
 
 def evaluator_socket(app, client) -> SocketIOTestClient:

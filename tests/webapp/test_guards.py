@@ -24,7 +24,7 @@ from web.models.practice import PracticeAttempt
 
 GUARDED = ("instructor", "authoring", "review", "evaluation", "practice")
 PUBLIC = {"practice.index", "practice.start", "practice.signup", "practice.login"}  # open to all, on purpose
-REVIEWABLE = {"review.team", "review.replay"}  # open to whoever may review the team (a practice's trainee too)
+REVIEWABLE = {"review.team", "review.replay"}  # open to whoever may review the team (its evaluators, a practice's trainee)
 PRACTICE_ACCOUNT = {"practice.history", "practice.resume"}
 EVALUATOR_PASSWORD = "quan-sat-2026"
 OWNED_IDS = {"exercise_id", "team_id", "course_id", "observation_id", "evaluator_id", "drill_id", "attempt_id"}

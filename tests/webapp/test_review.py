@@ -19,7 +19,7 @@ import pytest
 
 from commands.simulate import simulate
 from debrief.exports import FORMATS
-from review_helpers import actions_of, play_teams
+from review_helpers import actions_of, json_block, play_teams
 from scoring import ScoreCard
 from security_helpers import audits, csrf_token
 from tests.debrief_helpers import REFUSED, WATER, scenario
@@ -47,12 +47,6 @@ def headless_total(play: str) -> float:
 def vn(value: float) -> str:
     """A number as the pages show it: one decimal, a decimal comma."""
     return f"{value:.1f}".replace(".", ",")
-
-
-def json_block(page: bytes, block_id: str):
-    found = re.search(rf'<script type="application/json" id="{block_id}">(.*?)</script>', page.decode(), re.S)
-    assert found, f"no JSON block {block_id}"
-    return json.loads(found.group(1))
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ import zipfile
 
 import pytest
 
-from review_helpers import play_teams
+from review_helpers import json_block, play_teams
 from security_helpers import audits, count, csrf_token
 from web.extensions import db
 from web.models import Team
@@ -61,6 +61,8 @@ def test_the_override_is_kept_shown_beside_the_automatic_verdict_and_moves_the_s
     after = total(app, team_id)
     assert after > before
     assert f"{after:g}".replace(".", ",") in page or f"{after:g}" in page
+    replayed = json_block(lan.get(f"/review/teams/{team_id}/replay").data, "replay-data")["events"]
+    assert replayed[-1]["score"] == after  # the replay's score so far ends on the review's, override included
     with app.app_context():
         row = db.session.query(VerdictOverride).one()
         assert (row.rule_id, row.verdict, row.reason) == (rule_id, "met", REASON)

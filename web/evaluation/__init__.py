@@ -2,6 +2,10 @@
 
     GET /evaluate/                 the evaluator's teams
     GET /evaluate/teams/<id>       a team's live timeline and the observation form (`web.evaluation.namespace`)
+    GET /evaluate/exercises/<id>/report   the After-Action Report of their teams of an exercise (`web.evaluation.report`)
+
+The review and replay of an assigned team are the instructor's pages, which
+`web.review.access.can_review` opens to the evaluator read-only.
 
 Only evaluators, each only their assigned teams: anyone else is refused (403,
 or 404 for a team not assigned) and logged: the blueprint's guard (`web.access.guard`), then
@@ -34,7 +38,7 @@ def team(team_id: int):
 
 
 def init_app(app: Flask) -> None:
-    from web.evaluation import namespace
+    from web.evaluation import namespace, report  # noqa: F401 - its route joins bp
 
     app.register_blueprint(bp)
     namespace.init_app(app)

@@ -1,6 +1,7 @@
 """Which teams an evaluator may see: those assigned to them, and no other (each refusal logged).
 
-That only evaluators reach the pages is the blueprint's guard (`web.access.EVALUATORS`).
+`web.review.access.can_review` lets an evaluator read the review and replay of these teams too. That only
+evaluators reach the evaluator's pages is the blueprint's guard (`web.access.EVALUATORS`).
 """
 
 from __future__ import annotations
@@ -31,6 +32,15 @@ def assigned_team(team_id: Any) -> Team | None:
     if team is None:
         refuse(who_is(current_user), f"team {str(team_id)[:40]}", "not a team assigned to this evaluator")
     return team
+
+
+def assigned_teams_of(exercise_id: int) -> list[Team]:
+    """The current evaluator's teams of an exercise, in team order; 404 (and logged) if none is assigned to them."""
+    teams = [team for team in current_user.teams if team.exercise_id == exercise_id]
+    if not teams:
+        refuse(who_is(current_user), f"report of exercise {exercise_id}", "no team of it assigned to this evaluator")
+        abort(404)
+    return teams
 
 
 def assigned_team_or_404(team_id: int) -> Team:

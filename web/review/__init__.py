@@ -26,7 +26,7 @@ from web.models.debrief import Course
 from web.access import INSTRUCTORS, LOGGED_IN, guard
 
 bp = Blueprint("review", __name__, url_prefix="/review")
-# instructors only, but a team's review and replay: whoever `can_review` the team (a practice's trainee too)
+# instructors only, but a team's review and replay: whoever `can_review` the team (its evaluators, a practice's trainee)
 guard(bp, INSTRUCTORS, doors={"review.team": LOGGED_IN, "review.replay": LOGGED_IN})
 
 

@@ -1,7 +1,10 @@
 """Who may see what of the debrief: `can_review(user, team)`, and the lookups that refuse everyone else.
 
-A team's review and replay are its exercise's instructor's; the exercise,
-report and course pages are for instructors only, each seeing only their own.
+A team's review and replay are its exercise's instructor's, and the evaluators
+the team is assigned to may read them (nothing on them edits for anyone but the
+instructor); the exercise, report and course pages are for instructors only,
+each seeing only their own (an evaluator reads the report of their own teams
+at `web.evaluation.report`).
 A refusal is logged (`web.auth.refuse`) and answered 404, so nobody learns
 whether another instructor's exercise, team or course exists. Self-practice
 extends `can_review` so that a trainee sees the review of their own attempt.
@@ -12,7 +15,8 @@ from __future__ import annotations
 from flask import abort, request
 from flask_login import current_user
 
-from web.auth import is_instructor, refuse, who_is
+from web.auth import is_evaluator, is_instructor, refuse, who_is
+from web.evaluation.access import is_assigned
 from web.extensions import db
 from web.models import Team
 from web.models.debrief import Course
@@ -24,6 +28,8 @@ def can_review(user, team: Team) -> bool:
     """Whether `user` may see the after-action review and the replay of `team`."""
     if is_instructor(user):
         return team.exercise.instructor_id == user.id
+    if is_evaluator(user):
+        return is_assigned(user, team.id)
     return reviews_own_attempt(user, team)  # the trainee of a practice attempt, once it is over
 
 

@@ -6,6 +6,10 @@
 it (its one-line summary, who acted, the inject as delivered, a press call's
 fate) and the state just after it: the crisis level and the score so far (the
 score card of the log up to that event; opinion samples keep the last one).
+The score so far carries the instructor's verdict overrides (`scoring.overrides`)
+from the event at which the automatic scoring first judges the overridden rule
+(the rule falls due); at the log's last event every override counts, a rule
+never due included, as on the review's card: the replay ends on the review's total.
 `visible`: for each trainee role, the seqs of the events it had seen by the
 end of the log, from `debrief.seen_by`: the page shows a role, at a position
 `seq`, the visible events up to `seq`. The instructor sees every event,
@@ -14,12 +18,14 @@ opinion samples included.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from debrief import TeamReview, TeamRun, seen_by
 from scenarios.labels import role_label
 from debrief.opinion import level_name
-from scoring import score
+from scoring import ScoreCard, score
+from scoring.overrides import Override, overridden
 from scenarios.text import format_t
 
 INJECT_FIELDS = ("inject", "channel", "sender", "title", "content", "question")
@@ -35,19 +41,26 @@ def _level(event: dict[str, Any], level: int) -> int:
     return level
 
 
+def _with_overrides(card: ScoreCard, overrides: Mapping[str, Override], whole_log: bool) -> ScoreCard:
+    """The card so far with the instructor's verdicts on the rules it has judged (on every rule, for the whole log)."""
+    return overridden(card, overrides if whole_log else {rule.id: overrides[rule.id] for rule in card.rules
+                                                          if rule.due and rule.id in overrides})
+
+
 def replay_events(run: TeamRun, team_review: TeamReview) -> list[dict[str, Any]]:
     """Every event of the run as the replay shows it, with the level and the score so far after it."""
     entries = {entry.seq: entry for entry in team_review.timeline if entry.seq is not None}
     level, total, shown = run.scenario.start_level, None, []
     for number, event in enumerate(run.events, start=1):
-        level = _level(event, level)
+        level, whole_log = _level(event, level), number == len(run.events)
+        if event["kind"] != "opinion" or whole_log:
+            total = _with_overrides(score(run.scenario, run.events[:number]), run.overrides, whole_log).total
         item: dict[str, Any] = {"seq": event["seq"], "t": event["t"], "time": format_t(event["t"]), "kind": event["kind"],
                                 "level": level}
         if event["kind"] == "opinion":
             item.update({name: event.get(name) for name in OPINION_FIELDS})
         else:
             entry = entries[event["seq"]]
-            total = score(run.scenario, run.events[:number]).total
             item.update(summary=entry.summary.as_dict(), role=entry.role, who=entry.who, audience=list(entry.audience))
             if event["kind"] == "inject":
                 item.update({name: event.get(name) for name in INJECT_FIELDS})

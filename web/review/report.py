@@ -1,4 +1,5 @@
-"""The After-Action Report of an exercise: `/review/exercises/<id>/report` (the exercise's instructor only).
+"""The After-Action Report of an exercise: `/review/exercises/<id>/report` (the exercise's instructor only;
+an evaluator reads the same page, read-only, of their own teams: `web.evaluation.report`).
 
 GET shows the HSEEP report (objectives rated per team, strengths, areas for
 improvement with their rule and legal source) and the improvement plan as an
@@ -42,17 +43,23 @@ def document(exercise: Exercise) -> dict[str, Any]:
     return report_document(exercise_meta(exercise), exercise_runs(exercise), plan=saved_plan(exercise))
 
 
-def _page(exercise: Exercise, rows: list[dict[str, str]] | None = None, error: PlanError | None = None, status: int = 200):
-    """The report page; `rows` and `error`: a plan that was not saved, shown as submitted with its problems."""
-    report = document(exercise)
+def report_page_context(exercise: Exercise, report: dict[str, Any], rows: list[dict[str, str]] | None = None,
+                        error: PlanError | None = None) -> dict[str, Any]:
+    """What the report page shows of `report`; `rows` and `error`: a plan that was not saved, as submitted with its problems."""
     cells, general = cell_problems(error) if error else ({}, [])
-    return render_template(
-        "review/report.html", exercise=exercise, report=report,
+    return dict(
+        exercise=exercise, report=report,
         rows=report["improvement_plan"]["items"] if rows is None else rows, cells=cells, general=general,
         bad_rows={row for row, _ in cells}, roles={role["id"]: role["label"] for role in report["exercise"]["roles"]},
         objectives=objectives_for(report["exercise"]["rule_set"]),
         statuses={key: text.as_dict() for key, text in PLAN_STATUSES.items()}, formats=available(),
-    ), status
+    )
+
+
+def _page(exercise: Exercise, rows: list[dict[str, str]] | None = None, error: PlanError | None = None, status: int = 200):
+    """The instructor's report page, with the plan form."""
+    return render_template("review/report.html", **report_page_context(exercise, document(exercise), rows, error),
+                           editable=True), status
 
 
 @bp.route("/exercises/<int:exercise_id>/report", methods=["GET", "POST"])
