@@ -53,7 +53,7 @@ def render(report: DryRunReport, title: str) -> str:
     else:
         lines.append(f"Cảnh báo / Warnings ({len(report.warnings)}):")
         for warning in report.warnings:
-            lines += [f"  - {warning.vi}", f"    {warning.en}"]
+            lines += [f"  - {warning.text.vi}", f"    {warning.text.en}"]
     return "\n".join(lines)
 
 

@@ -29,7 +29,7 @@ def document(scenario: Scenario, world: World, card: ScoreCard) -> dict[str, Any
     """The one JSON document `--json` prints."""
     return {
         "scenario": scenario.id,
-        "title": scenario.title.model_dump(),
+        "title": scenario.title.as_dict(),
         "rule_set": card.rule_set,
         "seed": world.seed,
         "until": world.now,

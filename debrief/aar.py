@@ -22,8 +22,8 @@ from scenarios.labels import CRISIS_TYPES, label, role_label
 from debrief.objectives import Objective, objectives_for, TeamRating, guidance, rate
 from debrief.plan import ImprovementItem, check_plan, default_item
 from debrief.review import TeamReview
+from scenarios.texts import Text
 from scoring import Evidence, RuleResult, load_rule_set
-from scenarios.text import Text
 
 
 @dataclass(frozen=True)
@@ -151,7 +151,7 @@ def overview(meta: ExerciseMeta, reviews: Sequence[TeamReview]) -> Overview:
     rule_set = load_rule_set(scenario.rule_set)
     return Overview(
         exercise_id=meta.id, title=meta.title, date=meta.date, instructor=meta.instructor, scenario=scenario.id,
-        scenario_title=Text(scenario.title.vi, scenario.title.en or scenario.title.vi),
+        scenario_title=scenario.title.complete(),
         crisis_type=scenario.crisis_type.value, crisis_type_label=label(CRISIS_TYPES, scenario.crisis_type.value),
         level=scenario.level, duration=scenario.duration, rule_set=rule_set.id, rule_set_title=rule_set.title,
         roles=tuple((r.id, role_label(scenario, r.id), r.played_by) for r in scenario.roles),

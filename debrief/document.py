@@ -23,7 +23,7 @@ from debrief.objectives import RATING_THRESHOLDS, RATINGS
 from debrief.plan import PLAN_STATUSES, ImprovementItem
 from debrief.review import review
 from debrief.team_run import TeamRun
-from scenarios.text import Text
+from scenarios.texts import Text
 
 SCHEMA_VERSION = 1
 _CAST = re.compile(r"\{\w+\},?\s*")  # a cast member's placeholder: the name is drawn per run

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass
 
-from scenarios.model import LocalText
+from scenarios.texts import Text
 
 FIELDS = ("parent_agency", "issuer", "issuer_short", "on_behalf", "signer_title", "signer_name")
 MAX_LENGTH = 200
@@ -48,7 +48,7 @@ class Issuance:
         return asdict(self)
 
 
-def place_name(setting: LocalText | None) -> str | None:
+def place_name(setting: Text | None) -> str | None:
     """The province (or centrally run city) a scenario's setting names, as the date line writes it: 'Hòa Giang'.
 
     Nghị định 30/2020/NĐ-CP, Phụ lục I: a province-level body writes its

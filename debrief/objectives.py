@@ -31,8 +31,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from scenarios.bodies import bodies
+from scenarios.texts import Text
 from scoring.card import ScoreCard
-from scenarios.text import Text
 
 FULL = 1 - 1e-9  # a share this high is every point
 

@@ -11,10 +11,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from scenarios.labels import local_text
 from debrief.team_run import Event
 from scenarios.model import Scenario
-from scenarios.text import Text, format_t
+from scenarios.texts import Text
+from scenarios.figures import format_t
 
 STEP_CAUSES = ("start", "escalation", "end")
 
@@ -63,7 +63,7 @@ def level_name(scenario: Scenario, level: int) -> Text:
     found = next((lv for lv in scenario.levels if lv.level == level), None)
     if found is None:
         return Text(f"Cấp {level}", f"Level {level}")
-    return Text(found.name.vi, found.name.en or found.name.vi)
+    return found.name.complete()
 
 
 def level_steps(scenario: Scenario, events: Sequence[Event]) -> tuple[LevelStep, ...]:
@@ -71,7 +71,7 @@ def level_steps(scenario: Scenario, events: Sequence[Event]) -> tuple[LevelStep,
     steps = [LevelStep(0.0, scenario.start_level, level_name(scenario, scenario.start_level), "start")]
     for event in events:
         if event.get("kind") == "escalation":
-            steps.append(LevelStep(float(event["t"]), int(event["to"]), local_text(event.get("name")), "escalation"))
+            steps.append(LevelStep(float(event["t"]), int(event["to"]), Text.from_dict(event.get("name")), "escalation"))
         elif event.get("kind") == "end":
             level = int(event["final_level"])
             steps.append(LevelStep(float(event["t"]), level, level_name(scenario, level), "end"))

@@ -18,7 +18,7 @@ from typing import Any
 
 from debrief.objectives import OBJECTIVES
 from scenarios.model import Scenario
-from scenarios.text import Text
+from scenarios.texts import Text
 
 DUE_AFTER = datetime.timedelta(days=30)
 PLAN_STATUSES: dict[str, Text] = {

@@ -22,8 +22,9 @@ from debrief.opinion import LevelStep, OpinionPoint, level_steps, opinion_series
 from debrief.summaries import Summariser, inject_name
 from debrief.team_run import ACT_KINDS, Event, Note, TeamRun, Trainee
 from debrief.timeline import TimelineEntry, timeline
+from scenarios.texts import Text
 from scoring import ScoreCard, score
-from scenarios.text import Text, format_t
+from scenarios.figures import format_t
 from scoring.overrides import overridden
 from scenarios.actions import CATALOG
 

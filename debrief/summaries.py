@@ -13,12 +13,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from scenarios.labels import (ACTION_TYPES, ACTORS, AGENCIES, CHANNELS, FORMS, MODES, REFUSALS, ROUTES, label, local_text,
+from scenarios.labels import (ACTION_TYPES, ACTORS, AGENCIES, CHANNELS, FORMS, MODES, REFUSALS, ROUTES, label,
                             role_label)
 from debrief.team_run import Event
 from scenarios.condition_words import condition_words
 from scenarios.model import Scenario
-from scenarios.text import Text, format_percent, format_t
+from scenarios.texts import Text
+from scenarios.figures import format_percent, format_t
 
 EXCERPT = 120  # characters of a text quoted in a summary
 TEXT_PARAMS = ("text", "summary", "agenda", "note")  # the first one present is quoted
@@ -39,10 +40,10 @@ def same(text: str) -> Text:
 def inject_name(inject: Event | None, inject_id: str, scenario: Scenario) -> Text:
     """What an inject is called: its title, else its sender, as delivered; one never delivered by the drill's title
     or sender for it; its id only when nothing else names it."""
-    name = local_text((inject or {}).get("title") or (inject or {}).get("sender"))
+    name = Text.from_dict((inject or {}).get("title") or (inject or {}).get("sender"))
     planned = None if name.vi else scenario.inject(inject_id)
     if planned is not None:
-        name = local_text((planned.title or planned.sender).model_dump())
+        name = (planned.title or planned.sender).complete()
     return name if name.vi else same(inject_id)
 
 
@@ -69,8 +70,8 @@ class Summariser:
     # --- by kind -----------------------------------------------------------------------------------
 
     def _inject(self, event: Event) -> Text:
-        channel, sender = label(CHANNELS, event.get("channel")), local_text(event.get("sender"))
-        headline = local_text(event.get("title") or event.get("question") or event.get("content"))
+        channel, sender = label(CHANNELS, event.get("channel")), Text.from_dict(event.get("sender"))
+        headline = Text.from_dict(event.get("title") or event.get("question") or event.get("content"))
         return Text(f"{channel.vi} — {sender.vi}: {excerpt(headline.vi)}", f"{channel.en} — {sender.en}: {excerpt(headline.en)}")
 
     def _action(self, event: Event) -> Text:
@@ -85,15 +86,15 @@ class Summariser:
         return Text(f"{kind.vi} — bị từ chối: {reason.get('vi', '')}", f"{kind.en} — refused: {reason.get('en', '')}")
 
     def _reply(self, event: Event) -> Text:
-        actor, content = label(ACTORS, event.get("actor")), local_text(event.get("content"))
+        actor, content = label(ACTORS, event.get("actor")), Text.from_dict(event.get("content"))
         return Text(f"{actor.vi}: {excerpt(content.vi)}", f"{actor.en}: {excerpt(content.en)}")
 
     def _fact(self, event: Event) -> Text:
-        source, statement = label(AGENCIES, event.get("source")), local_text(event.get("statement"))
+        source, statement = label(AGENCIES, event.get("source")), Text.from_dict(event.get("statement"))
         return Text(f"Xác minh từ {source.vi}: {excerpt(statement.vi)}", f"Verified by {source.en}: {excerpt(statement.en)}")
 
     def _escalation(self, event: Event) -> Text:
-        name, before, after = local_text(event.get("name")), event.get("from"), event.get("to")
+        name, before, after = Text.from_dict(event.get("name")), event.get("from"), event.get("to")
         why = condition_words(event.get("condition"))
         when = Text(f" (khi {why.vi})", f" (when {why.en})") if why.vi else Text("", "")
         return Text(f"Khủng hoảng leo thang từ cấp {before} lên cấp {after}: {name.vi}{when.vi}",

@@ -15,7 +15,8 @@ from typing import Any
 from scenarios.labels import CATEGORIES
 from debrief.summaries import Summariser
 from debrief.team_run import ACT_KINDS, Event, TeamRun
-from scenarios.text import Text, format_t
+from scenarios.texts import Text
+from scenarios.figures import format_t
 
 
 

@@ -28,6 +28,7 @@ from msel.problems import MselError, MselProblem
 from msel.read import Source, Table, read_table
 from msel.rows import Names, ReadRow, read_rows
 from msel.write import DRILL_NOTE, Target, write_csv, write_xlsx
+from scenarios.texts import Text
 
 __all__ = ["ImportResult", "MselError", "MselProblem", "export_msel", "header_comment", "import_msel"]
 
@@ -76,8 +77,8 @@ def _base(base: str | Scenario | None, table: Table) -> tuple[dict[str, Any], st
     skeleton = load_mapping(SKELETON.read_text(encoding="utf-8"))
     skeleton.pop("injects", None)
     return skeleton, YAML_COMMENT, [MselProblem(
-        "không có kịch bản gốc: tạo kịch bản mới từ khung mẫu — hãy sửa mã, tiêu đề, bối cảnh, vai, sự thật và tin sai",
-        "no base drill: a new drill is made from the skeleton — edit its id, title, brief, roles, facts and false claims")]
+        Text("không có kịch bản gốc: tạo kịch bản mới từ khung mẫu — hãy sửa mã, tiêu đề, bối cảnh, vai, sự thật và tin sai",
+             "no base drill: a new drill is made from the skeleton — edit its id, title, brief, roles, facts and false claims"))]
 
 
 def _drill_problem(issue: ScenarioIssue, order: list[str | None], rows: list[ReadRow],
@@ -87,11 +88,11 @@ def _drill_problem(issue: ScenarioIssue, order: list[str | None], rows: list[Rea
     by_id = {row.inject["id"]: row for row in rows}
     row = by_id.get(order[int(match.group(1))]) if match and int(match.group(1)) < len(order) else None
     if match is None or row is None:
-        return MselProblem(f"kịch bản không hợp lệ — {issue.field}: {issue.message}",
-                           f"the drill is not valid — {issue.field}: {issue.message}")
+        return MselProblem(Text(f"kịch bản không hợp lệ — {issue.field}: {issue.message}",
+                                f"the drill is not valid — {issue.field}: {issue.message}"))
     parts = tuple(int(i) if i else name for name, i in re.findall(r"\.(\w+)|\[(\d+)\]", match.group(2)))
     column = column_of(parts)
-    return MselProblem(f"kịch bản không hợp lệ — {issue.message}", f"the drill is not valid — {issue.message}",
+    return MselProblem(Text(f"kịch bản không hợp lệ — {issue.message}", f"the drill is not valid — {issue.message}"),
                        row.row, layout.header(column) if column and layout else None)
 
 

@@ -14,8 +14,9 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from msel.wordings import word_key
 from msel.problems import MselError, MselProblem
+from msel.wordings import word_key
+from scenarios.texts import Text
 
 
 @dataclass(frozen=True)
@@ -23,56 +24,58 @@ class Column:
     """One column: the inject field it holds, its header and width, other names it goes by."""
 
     key: str
-    vi: str
-    en: str
+    title: Text  # the two halves of its header
     width: int
     aliases: tuple[str, ...] = ()
     derived: bool = False  # written on export, ignored on import
 
     @property
     def header(self) -> str:
-        return f"{self.vi} / {self.en}"
+        return f"{self.title.vi} / {self.title.en}"
 
     @property
     def names(self) -> tuple[str, ...]:
-        return (self.header, self.vi, self.en, *self.aliases)
+        return (self.header, self.title.vi, self.title.en, *self.aliases)
 
 
 FORMATS = ("xlsx", "csv")
 EVENTS_SHEET = "MSEL"  # the XLSX sheet of events (else the first sheet is read)
 DRILL_SHEET = "Kịch bản - Drill"  # the XLSX sheet with the rest of the drill as YAML, one line per row
 COLUMNS: tuple[Column, ...] = (
-    Column("number", "STT", "No.", 6, ("No", "#", "Số", "Số TT", "Số thứ tự", "TT", "Event number", "Event No.", "Event #",
-                                        "Inject No.", "Inject #", "MSEL #", "Serial")),
-    Column("at", "Thời điểm", "Time", 11, ("Thời gian", "Giờ", "Mốc thời gian", "Thời gian kịch bản", "Thời điểm phát",
-                                          "Scenario time", "Exercise time", "Inject time", "at")),
-    Column("sender", "Người gửi", "From", 28, ("Sender", "Nguồn tin", "Nguồn", "Đơn vị gửi", "Người/đơn vị gửi",
-                                               "Simulated sender", "Originator", "Source")),
-    Column("to", "Người nhận", "To", 24, ("Recipient", "Recipients", "Player", "Players", "Đơn vị nhận", "Nơi nhận",
-                                          "Người/đơn vị nhận", "Đơn vị xử lý", "Responder", "Receiving agency")),
-    Column("channel", "Kênh", "Channel", 16, ("Method", "Channel/Method", "Phương thức", "Kênh/Phương thức", "Kênh thông tin",
-                                              "Hình thức", "Loại sự kiện", "Event type", "Event Type/Channel", "Inject type",
-                                              "Delivery method", "Mode")),
-    Column("content", "Nội dung tình huống", "Inject", 60,
+    Column("number", Text("STT", "No."), 6,
+           ("No", "#", "Số", "Số TT", "Số thứ tự", "TT", "Event number", "Event No.", "Event #", "Inject No.", "Inject #",
+            "MSEL #", "Serial")),
+    Column("at", Text("Thời điểm", "Time"), 11,
+           ("Thời gian", "Giờ", "Mốc thời gian", "Thời gian kịch bản", "Thời điểm phát", "Scenario time", "Exercise time",
+            "Inject time", "at")),
+    Column("sender", Text("Người gửi", "From"), 28,
+           ("Sender", "Nguồn tin", "Nguồn", "Đơn vị gửi", "Người/đơn vị gửi", "Simulated sender", "Originator", "Source")),
+    Column("to", Text("Người nhận", "To"), 24,
+           ("Recipient", "Recipients", "Player", "Players", "Đơn vị nhận", "Nơi nhận", "Người/đơn vị nhận", "Đơn vị xử lý",
+            "Responder", "Receiving agency")),
+    Column("channel", Text("Kênh", "Channel"), 16,
+           ("Method", "Channel/Method", "Phương thức", "Kênh/Phương thức", "Kênh thông tin", "Hình thức", "Loại sự kiện",
+            "Event type", "Event Type/Channel", "Inject type", "Delivery method", "Mode")),
+    Column("content", Text("Nội dung tình huống", "Inject"), 60,
            ("Nội dung", "Mô tả", "Nội dung sự kiện", "Mô tả sự kiện", "Nội dung tin", "Event", "Description",
             "Event description", "Inject description", "Message", "content")),
-    Column("expected", "Hành động mong đợi", "Expected action", 40,
+    Column("expected", Text("Hành động mong đợi", "Expected action"), 40,
            ("Expected player action", "Expected actions", "Expected response", "Hành động dự kiến",
             "Phản ứng mong đợi", "Yêu cầu xử lý"), derived=True),
-    Column("objective", "Mục tiêu", "Objective", 40, ("Objectives", "Capability", "Core capability"), derived=True),
-    Column("id", "Mã", "Id", 20, ("Mã tình huống", "Inject id")),
-    Column("title", "Tiêu đề", "Title", 36, ("Event title", "Inject title", "Tên sự kiện", "Tên tình huống")),
-    Column("title_en", "Tiêu đề (tiếng Anh)", "Title (English)", 36),
-    Column("content_en", "Nội dung (tiếng Anh)", "Inject (English)", 60, ("Content (English)",)),
-    Column("sender_en", "Người gửi (tiếng Anh)", "From (English)", 28, ("Sender (English)",)),
-    Column("when", "Điều kiện", "Condition", 28, ("when",)),
-    Column("delay", "Trễ (phút)", "Delay (min)", 10, ("Trễ", "Delay")),
-    Column("levels", "Phát hành khi lên cấp", "Released at level", 12, ("Cấp", "Level", "Levels")),
-    Column("claims", "Tin sai", "False claims", 24, ("Claims",)),
-    Column("reach", "Lượt tiếp cận", "Reach", 12),
-    Column("question", "Câu hỏi", "Question", 48),
-    Column("question_en", "Câu hỏi (tiếng Anh)", "Question (English)", 48),
-    Column("response_window", "Thời hạn trả lời (phút)", "Response window (min)", 14,
+    Column("objective", Text("Mục tiêu", "Objective"), 40, ("Objectives", "Capability", "Core capability"), derived=True),
+    Column("id", Text("Mã", "Id"), 20, ("Mã tình huống", "Inject id")),
+    Column("title", Text("Tiêu đề", "Title"), 36, ("Event title", "Inject title", "Tên sự kiện", "Tên tình huống")),
+    Column("title_en", Text("Tiêu đề (tiếng Anh)", "Title (English)"), 36),
+    Column("content_en", Text("Nội dung (tiếng Anh)", "Inject (English)"), 60, ("Content (English)",)),
+    Column("sender_en", Text("Người gửi (tiếng Anh)", "From (English)"), 28, ("Sender (English)",)),
+    Column("when", Text("Điều kiện", "Condition"), 28, ("when",)),
+    Column("delay", Text("Trễ (phút)", "Delay (min)"), 10, ("Trễ", "Delay")),
+    Column("levels", Text("Phát hành khi lên cấp", "Released at level"), 12, ("Cấp", "Level", "Levels")),
+    Column("claims", Text("Tin sai", "False claims"), 24, ("Claims",)),
+    Column("reach", Text("Lượt tiếp cận", "Reach"), 12),
+    Column("question", Text("Câu hỏi", "Question"), 48),
+    Column("question_en", Text("Câu hỏi (tiếng Anh)", "Question (English)"), 48),
+    Column("response_window", Text("Thời hạn trả lời (phút)", "Response window (min)"), 14,
            ("Thời hạn trả lời", "Response window")),
 )
 BY_KEY: dict[str, Column] = {column.key: column for column in COLUMNS}
@@ -113,7 +116,7 @@ class Layout:
 
     def notes(self) -> list[MselProblem]:
         """A note for each column the import does not use (not an error)."""
-        return [MselProblem("cột này không được dùng, đã bỏ qua", "this column is not used and was ignored",
+        return [MselProblem(Text("cột này không được dùng, đã bỏ qua", "this column is not used and was ignored"),
                             self.row, header) for header in self.ignored]
 
 

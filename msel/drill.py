@@ -17,6 +17,7 @@ import yaml
 from scenarios.bounded_yaml import YamlRefused, read_yaml
 from scenarios.model import Scenario
 from msel.problems import MselError, MselProblem
+from scenarios.texts import Text
 
 
 def plain(value: Any) -> Any:
@@ -113,8 +114,8 @@ def with_injects(base: Mapping[str, Any], injects: Sequence[dict[str, Any]],
     if isinstance(incident, dict) and isinstance(incident.get("received_by"), str) and incident["received_by"] not in ids and injects:
         first = min(injects, key=lambda inject: inject.get("at", float("inf")))["id"]
         warnings.append(MselProblem(
-            f"incident.received_by nêu tình huống “{incident['received_by']}” không có trong kịch bản: thay bằng “{first}”",
-            f"incident.received_by names the inject '{incident['received_by']}', which the drill lacks: set to '{first}'"))
+            Text(f"incident.received_by nêu tình huống “{incident['received_by']}” không có trong kịch bản: thay bằng “{first}”",
+                 f"incident.received_by names the inject '{incident['received_by']}', which the drill lacks: set to '{first}'")))
         data["incident"] = {**incident, "received_by": first}
     return data, warnings
 
@@ -129,8 +130,8 @@ def _level(level: Any, injects: Sequence[dict[str, Any]], released: Mapping[str,
     absent = [i for i in kept if i not in ids]
     if absent:
         warnings.append(MselProblem(
-            f"cấp {number} phát hành tình huống không có trong kịch bản ({', '.join(map(str, absent))}): đã bỏ",
-            f"level {number} releases injects the drill lacks ({', '.join(map(str, absent))}): dropped"))
+            Text(f"cấp {number} phát hành tình huống không có trong kịch bản ({', '.join(map(str, absent))}): đã bỏ",
+                 f"level {number} releases injects the drill lacks ({', '.join(map(str, absent))}): dropped")))
     kept = [i for i in kept if i in ids]
     added = [inject["id"] for inject in injects
              if released is not None and number in released.get(inject["id"], ()) and inject["id"] not in kept]

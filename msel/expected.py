@@ -15,6 +15,7 @@ from scenarios.labels import ACTION_TYPES, label
 from scenarios.bodies import bodies
 from msel.cells import format_time, plain_number
 from scenarios.model import Channel, Inject, Scenario
+from scenarios.texts import Text
 from scoring.rules import RULES
 
 
@@ -23,43 +24,42 @@ class Expectation:
     """Canonical actions with the role that usually takes them, the step exercised and the rules (by name) it scores."""
 
     actions: tuple[tuple[str, str], ...]
-    objective_vi: str
-    objective_en: str
+    objective: Text
     rules: tuple[str, ...] = ()
 
 
 _REPORT = Expectation(
     (("flag_issue", "info_department"), ("report_up", "info_department"), ("convene_meeting", "propaganda_board"),
      ("assign_verification", "propaganda_board"), ("propose_spokesperson", "propaganda_board")),
-    "Bước 1–2 (887-QĐ/TU): báo cáo lên, họp phối hợp, phân công xác minh, đề xuất người phát ngôn",
-    "Steps 1–2 (887-QĐ/TU): report up, coordinate, assign who verifies, propose who speaks",
+    Text("Bước 1–2 (887-QĐ/TU): báo cáo lên, họp phối hợp, phân công xác minh, đề xuất người phát ngôn",
+         "Steps 1–2 (887-QĐ/TU): report up, coordinate, assign who verifies, propose who speaks"),
     ("procedure_order", "spokesperson_first"))
 _FALSE_POST = Expectation(
     (("flag_issue", "info_department"), ("report_up", "info_department"), ("verify", "propaganda_board"),
      ("request_takedown", "info_department"), ("refer_police", "info_department")),
-    "Bước 1 (887-QĐ/TU): phát hiện, báo cáo lên; xác minh, đề nghị gỡ tin sai",
-    "Step 1 (887-QĐ/TU): detect and report up; verify, ask for the false post's removal", ("procedure_order",))
+    Text("Bước 1 (887-QĐ/TU): phát hiện, báo cáo lên; xác minh, đề nghị gỡ tin sai",
+         "Step 1 (887-QĐ/TU): detect and report up; verify, ask for the false post's removal"), ("procedure_order",))
 _FALSE_MEDIA = Expectation(
     (("flag_issue", "info_department"), ("request_correction", "spokesperson"), ("direct_press", "propaganda_board")),
-    "Bước 3: phản hồi bằng văn bản, yêu cầu cải chính; định hướng báo chí",
-    "Step 3: written feedback asking for a correction; guide the press", ("corrections_requested",))
+    Text("Bước 3: phản hồi bằng văn bản, yêu cầu cải chính; định hướng báo chí",
+         "Step 3: written feedback asking for a correction; guide the press"), ("corrections_requested",))
 _WATCH = Expectation(
     (("monitor", "info_department"),),
-    "Bước 4 (887-QĐ/TU): tiếp tục theo dõi dư luận", "Step 4 (887-QĐ/TU): keep monitoring opinion")
+    Text("Bước 4 (887-QĐ/TU): tiếp tục theo dõi dư luận", "Step 4 (887-QĐ/TU): keep monitoring opinion"))
 _PRESS_CALL = Expectation(
     (("answer_press", "spokesperson"),),
-    "Bước 3: một đầu mối trả lời báo chí trong thời hạn, từ chối phải nêu lý do",
-    "Step 3: one focal point answers the press in time, a refusal gives its reason",
+    Text("Bước 3: một đầu mối trả lời báo chí trong thời hạn, từ chối phải nêu lý do",
+         "Step 3: one focal point answers the press in time, a refusal gives its reason"),
     ("press_requests_answered", "one_focal_point"))
 _PUBLIC = Expectation(
     (("verify", "spokesperson"), ("issue_statement", "spokesperson")),
-    "Bước 3: thông tin ban đầu cho người dân qua một đầu mối, chỉ nói điều đã xác minh",
-    "Step 3: initial information for the public through one focal point, verified facts only",
+    Text("Bước 3: thông tin ban đầu cho người dân qua một đầu mối, chỉ nói điều đã xác minh",
+         "Step 3: initial information for the public through one focal point, verified facts only"),
     ("initial_information", "verified_facts_only", "one_focal_point"))
 _DIRECTION = Expectation(
     (("report_up", "propaganda_board"), ("report_results", "spokesperson")),
-    "Bước 1 và 4 (887-QĐ/TU): báo cáo Thường trực Tỉnh ủy, báo cáo kết quả",
-    "Steps 1 and 4 (887-QĐ/TU): report to the standing members of the Party committee, report the results",
+    Text("Bước 1 và 4 (887-QĐ/TU): báo cáo Thường trực Tỉnh ủy, báo cáo kết quả",
+         "Steps 1 and 4 (887-QĐ/TU): report to the standing members of the Party committee, report the results"),
     ("procedure_order",))
 
 _BY_CHANNEL: dict[Channel, tuple[Expectation, Expectation]] = {  # (with false claims, without)
@@ -107,24 +107,22 @@ def _with_rules(text: str, rules: tuple[str, ...], lang: str) -> str:
     """The step's text, then the scored rules by title: '… — quy tắc: Một đầu mối phát ngôn; …'."""
     if not rules:
         return text
-    titles = "; ".join(RULES[rule].title.get(lang) for rule in rules)
+    titles = "; ".join(RULES[rule].title.in_(lang) for rule in rules)
     return f"{text} — {'quy tắc' if lang == 'vi' else 'rules'}: {titles}"
 
 
 _RECEIVED = {  # the inject by which the agency receives the case, per rule set (PROCEDURE.md §4)
-    "vn-2026": ("Cơ quan tiếp nhận vụ việc: bắt đầu tính 24 giờ thông tin ban đầu",
-                "The agency receives the case: the 24 hours for initial information start"),
-    "vn-2021": ("Cơ quan tiếp nhận vụ việc; 24 giờ thông tin ban đầu tính từ khi sự việc xảy ra",
-                "The agency receives the case; the 24 hours for initial information run from the incident"),
+    "vn-2026": Text("Cơ quan tiếp nhận vụ việc: bắt đầu tính 24 giờ thông tin ban đầu",
+                    "The agency receives the case: the 24 hours for initial information start"),
+    "vn-2021": Text("Cơ quan tiếp nhận vụ việc; 24 giờ thông tin ban đầu tính từ khi sự việc xảy ra",
+                    "The agency receives the case; the 24 hours for initial information run from the incident"),
 }
 
 
 def objective(scenario: Scenario, inject: Inject) -> str:
     """The step and rules exercised (rules by title): the Vietnamese lines, then the English ones."""
     found = expectation(inject)
-    vi, en = [_with_rules(found.objective_vi, found.rules, "vi")], [_with_rules(found.objective_en, found.rules, "en")]
+    steps = [(found.objective, found.rules)]
     if inject.id in scenario.incident.receipts:
-        received_vi, received_en = _RECEIVED[scenario.rule_set]
-        vi.insert(0, _with_rules(received_vi, ("initial_information",), "vi"))
-        en.insert(0, _with_rules(received_en, ("initial_information",), "en"))
-    return "\n".join(vi + en)
+        steps.insert(0, (_RECEIVED[scenario.rule_set], ("initial_information",)))
+    return "\n".join(_with_rules(text.in_(lang), rules, lang) for lang in ("vi", "en") for text, rules in steps)

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from scenarios.texts import Text
+
 
 @dataclass(frozen=True)
 class MselProblem:
     """Why a row, or the drill built from the rows, is not right."""
 
-    vi: str
-    en: str
+    text: Text
     row: int | None = None  # the row number a spreadsheet shows (the header row counts)
     column: str | None = None  # the column's header as written in the file
 
@@ -26,7 +27,8 @@ class MselProblem:
                                       if self.column else "")
 
     def __str__(self) -> str:
-        return f"{self.where('dòng', 'cột', 'kịch bản')}: {self.vi} / {self.where('row', 'column', 'drill')}: {self.en}"
+        return (f"{self.where('dòng', 'cột', 'kịch bản')}: {self.text.vi} / "
+                f"{self.where('row', 'column', 'drill')}: {self.text.en}")
 
 
 def quote(names, lang: str) -> str:
@@ -35,10 +37,10 @@ def quote(names, lang: str) -> str:
 
 
 class BilingualError(ValueError):
-    """An error whose message is given in Vietnamese (`vi`) and English (`en`)."""
+    """An error whose message (`text`) is given in Vietnamese and English."""
 
     def __init__(self, vi: str, en: str):
-        self.vi, self.en = vi, en
+        self.text = Text(vi, en)
         super().__init__(f"{vi} / {en}")
 
 

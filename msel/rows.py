@@ -26,6 +26,7 @@ from msel.columns import BY_KEY, HEADER_ROWS, REQUIRED, Layout, column_of, read_
 from msel.wordings import agencies, channel_of, word_key
 from msel.drill import plain
 from msel.problems import CellError, MselProblem, quote
+from scenarios.texts import Text
 
 _IDENTIFIER = TypeAdapter(Identifier)
 _CHANNELS = {word_key(name): c.value for c in Channel
@@ -85,23 +86,23 @@ class _Row:
         return self.cells[position] if position is not None and position < len(self.cells) else None
 
     def problem(self, key: str | None, vi: str, en: str) -> None:
-        self.problems.append(MselProblem(vi, en, self.row, self.layout.header(key) if key else None))
+        self.problems.append(MselProblem(Text(vi, en), self.row, self.layout.header(key) if key else None))
 
     def warn(self, key: str | None, vi: str, en: str) -> None:
-        self.warnings.append(MselProblem(vi, en, self.row, self.layout.header(key) if key else None))
+        self.warnings.append(MselProblem(Text(vi, en), self.row, self.layout.header(key) if key else None))
 
     def read(self, key: str, parse: Callable[[Cell], Any]) -> Any:
         try:
             return parse(self.cell(key))
         except CellError as exc:
-            self.problem(key, exc.vi, exc.en)
+            self.problem(key, exc.text.vi, exc.text.en)
             return None
 
     def required(self, key: str) -> str:
         value = text(self.cell(key))
         if not value:
             column = BY_KEY[key]
-            self.problem(key, f"thiếu {column.vi.lower()}", f"the {column.en} cell is empty")
+            self.problem(key, f"thiếu {column.title.vi.lower()}", f"the {column.title.en} cell is empty")
         return value
 
     def local(self, key: str) -> dict[str, str] | None:
@@ -110,7 +111,7 @@ class _Row:
         if en and not vi:
             self.problem(key, "có bản tiếng Anh nhưng thiếu tiếng Việt",
                          "the English is given but the Vietnamese is empty")
-        return {"vi": vi, "en": en or None} if vi else None
+        return Text(vi, en or None).as_dict() if vi else None
 
 
 def _pick(row: _Row, key: str, names: dict[str, str], what: tuple[str, str], loose: bool = False) -> list[str]:
@@ -242,12 +243,12 @@ def read_rows(rows: Iterable[tuple[int, list[Cell]]], names: Names,
     warnings (values filled in by default)."""
     filled = [(number, cells) for number, cells in rows if any(text(cell) for cell in cells)]
     if not filled:
-        return None, [], [MselProblem("tệp không có dòng tiêu đề nào", "the file has no header row")], []
+        return None, [], [MselProblem(Text("tệp không có dòng tiêu đề nào", "the file has no header row"))], []
     at, layout = find_header(filled, mapping)
     header_row, body = filled[at][0], filled[at + 1:]
     missing = [BY_KEY[key].header for key in REQUIRED if key not in layout.index]
     if missing:
-        return layout, [], [MselProblem(f"thiếu cột {quote(missing, 'vi')}", f"missing column(s) {quote(missing, 'en')}",
+        return layout, [], [MselProblem(Text(f"thiếu cột {quote(missing, 'vi')}", f"missing column(s) {quote(missing, 'en')}"),
                                         header_row)], []
     read = [(row, _inject(row, names)) for row in (_Row(number, cells, layout) for number, cells in body)]
     taken = {inject["id"] for _, (_, inject, _) in read if inject.get("id")}

@@ -20,11 +20,12 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from scenarios.labels import CHANNELS
-from scenarios.model import Inject, LocalText, Scenario
+from scenarios.model import Inject, Scenario
 from msel.cells import Cell, csv_safe, format_time, plain_number
 from msel.columns import COLUMNS, DRILL_SHEET, EVENTS_SHEET
 from msel.drill import dump_yaml, scenario_data
 from msel.expected import expected_actions, objective, role_name
+from scenarios.texts import Text
 
 DRILL_NOTE = ("Phần còn lại của kịch bản (mọi thứ trừ các tình huống), dạng YAML, mỗi dòng một ô /"
               " The rest of the drill (everything but the injects) as YAML, one line per cell")
@@ -32,7 +33,7 @@ DRILL_NOTE = ("Phần còn lại của kịch bản (mọi thứ trừ các tìn
 Target = str | Path | BinaryIO
 
 
-def _english(text: LocalText | None) -> str | None:
+def _english(text: Text | None) -> str | None:
     return text.en if text is not None else None
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from scenarios.model import PARTY_ROLES, Scenario
+from scenarios.texts import Text
 
 FORMS = ("press_conference", "press_release", "portal_post", "interview", "written_reply", "briefing")
 STATEMENT_CHANNELS = ("portal", "press", "social_media", "tv", "radio")
@@ -121,11 +122,10 @@ class Refusal:
     """Why an action was refused: a code, and a sentence in Vietnamese and English."""
 
     code: str
-    vi: str
-    en: str
+    text: Text
 
-    def as_dict(self) -> dict[str, str]:
-        return {"code": self.code, "vi": self.vi, "en": self.en}
+    def as_dict(self) -> dict[str, str | None]:
+        return {"code": self.code, **self.text.as_dict()}
 
 
 class ActionFileError(ValueError):
@@ -183,7 +183,7 @@ def read_action_file(path: str) -> list[Action]:
 
 
 def _refuse(code: str, vi: str, en: str) -> Refusal:
-    return Refusal(code, vi, en)
+    return Refusal(code, Text(vi, en))
 
 
 def _check_param(name: str, spec: Param, value: Any, known_injects: set[str], known_roles: set[str]) -> Refusal | None:

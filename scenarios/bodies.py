@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from scenarios.text import Text
+from scenarios.texts import Text
 
 DEFAULT_RULE_SET = "vn-2026"
 

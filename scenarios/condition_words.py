@@ -13,7 +13,8 @@ from __future__ import annotations
 import ast
 
 from scenarios.conditions import ConditionError, parse_condition
-from scenarios.text import Text, format_percent, format_t
+from scenarios.texts import Text
+from scenarios.figures import format_percent, format_t
 COUNTS: dict[str, tuple[str, str, str]] = {
     "statements": ("đã có {amount} {n} phát ngôn", "official statement", "official statements"),
     "seen": ("{amount} {n} người đã thấy tin đồn", "person has seen the rumour", "people have seen the rumour"),

@@ -1,4 +1,4 @@
-"""Labels of the debrief, Vietnamese first and English second (the Python twin of web/static/labels.js).
+"""Labels of the debrief, Vietnamese first and English second; the pages' scripts get them from here (`web.label_tables`).
 
 Every table maps an id of the event log (docs/EVENTS.md) or of the scenario
 model to a `Text`. `label(table, key)` falls back to the key itself, so an id a
@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from scenarios.model import Scenario
-from scenarios.text import Text
+from scenarios.texts import Text
 
 ACTION_TYPES: dict[str, Text] = {
     "flag_issue": Text("Đánh dấu vấn đề nóng", "Flag a hot issue"),
@@ -41,7 +41,7 @@ ACTION_TYPES: dict[str, Text] = {
     "notify_press_conference": Text("Thông báo họp báo bằng văn bản", "Written press-conference notice"),
 }
 
-CATEGORIES: dict[str, Text] = {
+EVENT_KINDS: dict[str, Text] = {  # every kind of the log (docs/EVENTS.md), and the instructor's observations
     "inject": Text("Tin đến", "Inject"),
     "action": Text("Hành động", "Action"),
     "refused": Text("Bị từ chối", "Refused"),
@@ -51,7 +51,9 @@ CATEGORIES: dict[str, Text] = {
     "deadline_missed": Text("Quá hạn trả lời", "Deadline missed"),
     "end": Text("Kết thúc", "End"),
     "observation": Text("Ghi chú của giảng viên", "Instructor's observation"),
+    "opinion": Text("Dư luận", "Opinion"),
 }
+CATEGORIES: dict[str, Text] = {kind: text for kind, text in EVENT_KINDS.items() if kind != "opinion"}  # the timeline's
 
 PRESS_CALL_RESPONSES: dict[str, Text] = {
     "answered": Text("Đã trả lời trong hạn", "Answered in time"),
@@ -156,14 +158,6 @@ def label(table: Mapping[str, Text], key: str | None) -> Text:
     return table.get(key) or Text(str(key), str(key))
 
 
-def local_text(value: Mapping[str, str | None] | None) -> Text:
-    """An event's `{vi, en}` text (en may be null, e.g. an inject the instructor wrote) as a `Text`."""
-    if not value:
-        return Text("", "")
-    vi = value.get("vi") or value.get("en") or ""
-    return Text(vi, value.get("en") or vi)
-
-
 def role_label(scenario: Scenario, role_id: str | None) -> Text:
     """A role's label as the scenario names it (its id when the scenario has no such role)."""
     if role_id is None:
@@ -171,4 +165,4 @@ def role_label(scenario: Scenario, role_id: str | None) -> Text:
     role = scenario.role(role_id)
     if role is None:
         return Text(role_id, role_id)
-    return Text(role.label.vi, role.label.en or role.label.vi)
+    return role.label.complete()

@@ -8,7 +8,8 @@ levels, facts, claims, injects, condition variables) are checked by
 
 Every number, list and text has a range that keeps a drill's cost bounded (the
 world steps once per opinion sample and the dry run plays a drill nine times),
-far above what the built-in drills use; the limits are named below.
+far above what the built-in drills use; the limits are named below (a text's, `MAX_TEXT`,
+in `scenarios.texts`, whose `Text` every text field holds).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, ValidationError, field_validator, model_validator
 
+from scenarios.texts import MAX_TEXT, Text
 from scenarios.times import clock_pattern, scenario_minute
 
 Identifier = Annotated[
@@ -30,7 +32,6 @@ MAX_OPINION_SAMPLES = 1440  # a run's opinion samples (duration / sample_every):
 MAX_INJECTS = 300  # the built-in drills have at most 21
 MAX_ITEMS = 50  # roles, facts, false claims, key messages, sources, cast, an inject's claims: built-ins at most 8
 MAX_KEYWORDS = 20  # keywords of a fact, claim or message: built-ins at most 4
-MAX_TEXT = 5000  # characters of one text: the built-in drills' longest brief has about 1 040
 MAX_PHRASE = 200  # characters of a keyword: built-ins at most 35
 MAX_CONDITION = 500  # characters of a condition: built-ins at most 58
 PARTY_ROLES = ("propaganda_board", "standing_committee")  # Party organs, not state agencies: never the speaker
@@ -58,13 +59,6 @@ class Strict(BaseModel):
     """Base: unknown fields are errors, instances are immutable, numbers are finite (YAML's .inf and .nan are not)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
-
-
-class LocalText(Strict):
-    """A text in Vietnamese (required) and English (optional)."""
-
-    vi: Annotated[str, Field(min_length=1, max_length=MAX_TEXT)]
-    en: Annotated[str, Field(max_length=MAX_TEXT)] | None = None
 
 
 class CrisisType(str, Enum):
@@ -96,8 +90,8 @@ class Role(Strict):
     """A role in play, with the brief its player reads before the drill starts."""
 
     id: Identifier
-    label: LocalText
-    brief: LocalText
+    label: Text
+    brief: Text
     played_by: Literal["trainee", "simulation"] = "trainee"
     regular_spokesperson: bool | None = Field(
         default=None,
@@ -120,7 +114,7 @@ class Level(Strict):
     """A crisis level: the condition that escalates the crisis to it and what it releases."""
 
     level: Annotated[int, Field(ge=0, le=5)]
-    name: LocalText
+    name: Text
     escalate_when: ConditionText | None = Field(
         default=None,
         description="condition on opinion variables, e.g. 'belief > 0.05 or media_pressure >= 0.6'; "
@@ -138,14 +132,14 @@ class Inject(Strict):
     at: Minute | None = Field(default=None, description="deliver at this scenario minute")
     when: ConditionText | None = Field(default=None, description="deliver once this condition holds")
     delay: Minute = Field(default=0, description="minutes after the condition holds or the level is reached")
-    sender: LocalText = Field(description="who it comes from (account, outlet, agency, citizen)")
+    sender: Text = Field(description="who it comes from (account, outlet, agency, citizen)")
     to: tuple[Identifier, ...] = Field(min_length=1, max_length=MAX_ITEMS, description="roles that receive it")
-    title: LocalText | None = None
-    content: LocalText
+    title: Text | None = None
+    content: Text
     claims: tuple[Identifier, ...] = Field(default_factory=tuple, max_length=MAX_ITEMS,
                                            description="false claims this inject spreads")
     reach: People | None = Field(default=None, description="people a social post or article reaches (at most the population)")
-    question: LocalText | None = Field(default=None, description="a press call's question")
+    question: Text | None = Field(default=None, description="a press call's question")
     response_window: Annotated[float, Field(gt=0, le=MAX_MINUTES)] | None = Field(
         default=None, description="minutes a journalist waits for an answer"
     )
@@ -167,11 +161,11 @@ class Fact(Strict):
     """A true fact that verification returns, after a delay."""
 
     id: Identifier
-    statement: LocalText
+    statement: Text
     source: Identifier = Field(description="agency that confirms it, e.g. police, health_department")
     delay: Minute = Field(description="minutes from the verify request to the answer")
     keywords: Keywords = Field(description="phrases that show a statement uses this fact")
-    label: LocalText | None = Field(None, description="a short name for the fact in verdicts and reports (else the start of its statement)")
+    label: Text | None = Field(None, description="a short name for the fact in verdicts and reports (else the start of its statement)")
     briefed: bool = Field(False, description="the drill's brief already tells it: known from the start, no verification needed")
     assures: bool = Field(False, description="a safety assurance ('an toàn', 'yên tâm sử dụng', 'không ảnh hưởng sức khỏe') "
                                              "stands on this fact: before a fact so marked is verified, an assurance is an "
@@ -182,7 +176,7 @@ class FalseClaim(Strict):
     """A false claim the rumour carries; repeating it in a statement is penalised, denying it is not."""
 
     id: Identifier
-    text: LocalText
+    text: Text
     keywords: Keywords
     refuted_by: Annotated[tuple[Identifier, ...], Field(max_length=MAX_KEYWORDS)] = Field((), description="facts that ground a denial of this claim: denying it "
                                                                 "before one of them is known is an unverified claim")
@@ -192,7 +186,7 @@ class KeyMessage(Strict):
     """A message a good statement carries (reassurance, action, where to learn more)."""
 
     id: Identifier
-    text: LocalText
+    text: Text
     keywords: Keywords
 
 
@@ -275,20 +269,20 @@ class CastMember(Strict):
     """A fictional person generated per run by Faker's vi_VN locale from the seed."""
 
     kind: Literal["name", "male_name", "female_name", "last_name"] = "name"
-    title: LocalText | None = Field(default=None, description="post or description, e.g. 'phóng viên báo Tin Nhanh'")
+    title: Text | None = Field(default=None, description="post or description, e.g. 'phóng viên báo Tin Nhanh'")
 
 
 class Scenario(Strict):
     """A crisis drill."""
 
     id: Identifier
-    title: LocalText
-    brief: LocalText
+    title: Text
+    brief: Text
     crisis_type: CrisisType
     level: Annotated[int, Field(ge=1, le=5)] = Field(description="the crisis level this drill trains: its highest level")
     rule_set: Literal["vn-2026", "vn-2021"] = "vn-2026"
     duration: Length = Field(description="length in scenario minutes")
-    setting: LocalText | None = Field(default=None, description="fictional place and time of the drill")
+    setting: Text | None = Field(default=None, description="fictional place and time of the drill")
     sources: tuple[Annotated[str, Field(max_length=MAX_TEXT)], ...] = Field(
         default_factory=tuple, max_length=MAX_ITEMS, description="seed documents and laws the drill is grounded in")
     cast: dict[Identifier, CastMember] = Field(  # a dict (not frozen): read it, never change it

@@ -10,6 +10,7 @@ and adds its own cross-reference problems where they are (`issue_at`).
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import typing
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from scenarios.bounded_yaml import MAX_BYTES, YamlRefused, check_size, read_yaml
 
 Location = tuple[str | int, ...]
 Model = TypeVar("Model", bound=BaseModel)
+UNKNOWN_FIELD = ("extra_forbidden", "unexpected_keyword_argument")  # a key a model, or a dataclass (`Text`), lacks
 
 
 @dataclass(frozen=True)
@@ -76,20 +78,30 @@ def issue_at(root: yaml.Node | None, path: str, location: Location, message: str
     return YamlIssue(path, line_of(root, location), field_path(location), message)
 
 
-def _model_at(model: type[BaseModel], location: Location) -> type[BaseModel] | None:
-    """The model class whose fields the location's last key belongs to (`model` is the document's)."""
+def _model_at(model: type[BaseModel], location: Location) -> type | None:
+    """The model class (or `Text`) whose fields the location's last key belongs to (`model` is the document's)."""
     current: type | None = model
     dict_key = False  # the part after a dict field (e.g. cast.<id>) is a key, not a field
     for part in location[:-1]:
         if isinstance(part, int) or current is None or dict_key:
             dict_key = False
             continue
-        field = current.model_fields.get(part) if isinstance(current, type) and issubclass(current, BaseModel) else None
-        if field is None:
+        annotation = field_types(current).get(part)
+        if annotation is None:
             return None
-        current = next((t for t in _flatten(field.annotation) if isinstance(t, type) and issubclass(t, BaseModel)), None)
-        dict_key = typing.get_origin(field.annotation) is dict
-    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+        current = next((t for t in _flatten(annotation) if isinstance(t, type) and field_types(t)), None)
+        dict_key = typing.get_origin(annotation) is dict
+    return current
+
+
+def field_types(model: type) -> dict[str, object]:
+    """The fields of a class of a document's model, name -> annotation, in order: a Pydantic model's, or a
+    dataclass's (`Text`); empty for any other type."""
+    if isinstance(model, type) and issubclass(model, BaseModel):
+        return {name: info.annotation for name, info in model.model_fields.items()}
+    if isinstance(model, type) and dataclasses.is_dataclass(model):
+        return typing.get_type_hints(model)
+    return {}
 
 
 def _flatten(annotation: object) -> list[object]:
@@ -102,19 +114,21 @@ def _flatten(annotation: object) -> list[object]:
 def _meant(model: type[BaseModel], location: Location) -> tuple[str | None, list[str]]:
     """For an unknown field: the known field it is closest to (if any) and all known fields there."""
     owner = _model_at(model, location)
-    known = list(owner.model_fields) if owner else []
+    known = list(field_types(owner)) if owner else []
     close = difflib.get_close_matches(str(location[-1]), known, n=1)
     return (close[0] if close else None), known
 
 
 def _message(model: type[BaseModel], error: dict) -> str:
     location = tuple(error["loc"])
-    if error["type"] == "extra_forbidden":
+    if error["type"] in UNKNOWN_FIELD:
         meant, known = _meant(model, location)
         hint = f" (did you mean '{meant}'?)" if meant else (f" (allowed: {', '.join(known)})" if known else "")
         return f"unknown field '{location[-1]}'{hint}"
     if error["type"] == "missing":
         return "required field is missing"
+    if error["type"] == "dataclass_type":  # a text given as a plain string: worded as a model's error is
+        return f"Input should be a valid dictionary or instance of {error['ctx']['class_name']}"
     return error["msg"].removeprefix("Value error, ").replace("valid tuple", "valid list")  # YAML has lists
 
 
@@ -184,7 +198,7 @@ def model_issues(model: type[Model], root: yaml.Node | None, data: dict[str, Any
     except ValidationError as exc:
         errors = exc.errors()
     # A typo both adds an unknown field and leaves the field it meant missing: report the typo only.
-    typos = {tuple(e["loc"][:-1]) + (_meant(model, tuple(e["loc"]))[0],) for e in errors if e["type"] == "extra_forbidden"}
+    typos = {tuple(e["loc"][:-1]) + (_meant(model, tuple(e["loc"]))[0],) for e in errors if e["type"] in UNKNOWN_FIELD}
     for error in errors:
         location = tuple(error["loc"])
         if error["type"] != "missing" or location not in typos:

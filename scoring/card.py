@@ -17,7 +17,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from scenarios.text import Text
+from scenarios.texts import Text
 
 
 @dataclass(frozen=True)

@@ -20,10 +20,11 @@ from typing import Any
 
 from scenarios.model import Scenario
 from scenarios.placeholders import omit
+from scenarios.texts import Text
 from scenarios.actions import CATALOG
 
 from scoring.card import Evidence
-from scenarios.text import Text, format_t
+from scenarios.figures import format_t
 
 Event = Mapping[str, Any]
 
@@ -240,4 +241,4 @@ class ScoringContext:
         role = self.scenario.role(role_id)
         if role is None:
             return Text(role_id, role_id)
-        return Text(role.label.vi, role.label.en or role.label.vi)
+        return role.label.complete()

@@ -20,11 +20,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from scenarios.model import Scenario
+from scenarios.texts import Text
 
 from dataclasses import replace
 
 from scoring.card import BONUS, MET, NOT_DUE, NOT_MET, RuleResult, ScoreCard, Verdict
-from scenarios.text import Text
 from scoring.context import Event, ScoringContext
 from scoring.deadlines import Lateness, completion, lateness
 from scoring.rules.base import capped

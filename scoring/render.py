@@ -10,7 +10,7 @@ that fell due.
 from __future__ import annotations
 
 from scoring.card import ENDED_EARLY, NOT_DUE, RuleResult, ScoreCard
-from scenarios.text import format_t
+from scenarios.figures import format_t
 
 LABELS = {
     "vi": {"card": "BẢNG ĐIỂM", "rule_set": "bộ quy tắc", "total": "Tổng điểm", "source": "Nguồn",
@@ -45,13 +45,13 @@ def _mark(result: RuleResult) -> str:
 
 def _rule_lines(result: RuleResult, lang: str) -> list[str]:
     words = LABELS[lang]
-    title = result.title.get(lang) or result.id
+    title = result.title.in_(lang) or result.id
     bonus = f" ({words['bonus']})" if result.bonus else f" ({words['not_due']})" if result.status == NOT_DUE else ""
     points = f"{_number(result.points, lang)}/{_number(result.max_points, lang)}"
-    lines = [f"{_mark(result)} {title}{bonus} [{result.id}] — {points}", f"    {result.explanation.get(lang)}"]
+    lines = [f"{_mark(result)} {title}{bonus} [{result.id}] — {points}", f"    {result.explanation.in_(lang)}"]
     if lang == "vi" and result.explanation.en != result.explanation.vi:
         lines.append(f"    EN: {result.explanation.en}")
-    lines.append(f"    {words['source']}: {result.source.get(lang)}")
+    lines.append(f"    {words['source']}: {result.source.in_(lang)}")
     lines.append(f"    {words['evidence']}:" + ("" if result.evidence else f" {words['none']}"))
     for item in result.evidence:
         when = format_t(item.t) if item.t is not None else "      "

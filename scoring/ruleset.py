@@ -32,7 +32,7 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
-from scenarios.text import Text
+from scenarios.texts import Text
 from scenarios.yaml_issues import Location, YamlInvalid, YamlIssue, issue_at, model_issues, read_document, read_text_file
 from scoring.rules import RULES, Rule
 from scoring.ruleset_model import RuleSetFile

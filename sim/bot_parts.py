@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from scenarios.text import Text
 from scoring.ruleset import load_rule_set
+from sim import hint_texts as hints
 from scenarios.aggregators import is_aggregator
 from sim.bot_policy import Intent, Playbook, performer
+from sim.bot_texts import WORDS
 from sim.bot_view import TeamView
-from sim.hint_texts import item_name
 
 ADMIN_AFTER = 4  # a false post of a large group appeared
 SITE_AFTER = 4  # a false item of a general information site appeared
@@ -39,23 +39,14 @@ def _networks(view: TeamView, book: Playbook) -> Iterator[Intent]:
         item = post["inject"]
         if post["claims"] and (post.get("reach") or 0) >= large and view.first("contact_admin", post=item) is None:
             yield Intent(("contact_admin", item), watcher, "contact_admin",
-                         {"post": item, "note": "Mời quản trị viên nhóm/trang làm việc, đề nghị gỡ bài sai sự thật và "
-                                                "đăng thông tin chính thức (Kế hoạch 139-KH/TU)."},
-                         round(post["t"] + ADMIN_AFTER, 3),
-                         Text(f"Làm việc với quản trị viên nhóm, trang lớn đã đăng tin sai {item_name(post).vi}.",
-                              f"Work with the admin of the large group or page that posted the falsehood "
-                              f"{item_name(post).en}."))
+                         {"post": item, "note": WORDS.admin_note}, round(post["t"] + ADMIN_AFTER, 3),
+                         hints.contact_admin(post))
     for article in view.delivered("press_article"):
         item, sender = article["inject"], (article.get("sender") or {}).get("vi")
         if article["claims"] and is_aggregator(sender) and view.first("request_site_removal", article=item) is None:
             yield Intent(("request_site_removal", item), watcher, "request_site_removal",
-                         {"article": item, "note": "Yêu cầu trang thông tin điện tử tổng hợp gỡ tin sai sự thật trong "
-                                                   "24 giờ (Nghị định 147/2024/NĐ-CP)."},
-                         round(article["t"] + SITE_AFTER, 3),
-                         Text(f"Yêu cầu trang thông tin điện tử tổng hợp gỡ tin sai {item_name(article).vi} trong 24 giờ; "
-                              "đây không phải cơ quan báo chí.",
-                              f"Ask the general information site to remove its false item {item_name(article).en} within "
-                              "24 h; it is not press."))
+                         {"article": item, "note": WORDS.site_removal_note}, round(article["t"] + SITE_AFTER, 3),
+                         hints.request_site_removal(article))
 
 
 def _cause(view: TeamView, book: Playbook) -> Iterator[Intent]:
@@ -64,12 +55,8 @@ def _cause(view: TeamView, book: Playbook) -> Iterator[Intent]:
     if who is None or not facts or view.first("resolve_cause") is not None:
         return
     yield Intent(("resolve_cause",), who, "resolve_cause",
-                 {"route": "own_authority", "text": "Tham mưu biện pháp xử lý dứt điểm nguyên nhân vụ việc trong thẩm "
-                                                    "quyền của cơ quan chủ quản, trên cơ sở thông tin đã xác minh; báo "
-                                                    "cáo cấp trên những việc vượt thẩm quyền."},
-                 round(min(f["t"] for f in facts) + CAUSE_AFTER, 3),
-                 Text("Tham mưu biện pháp giải quyết nguyên nhân: trong thẩm quyền, hoặc đề xuất cấp trên (bước 2).",
-                      "Advise on fixing the cause: within your authority, or proposed upward (step 2)."))
+                 {"route": "own_authority", "text": WORDS.cause_measure}, round(min(f["t"] for f in facts) + CAUSE_AFTER, 3),
+                 hints.resolve_cause())
 
 
 def _daily(view: TeamView, book: Playbook) -> Iterator[Intent]:
@@ -84,11 +71,8 @@ def _daily(view: TeamView, book: Playbook) -> Iterator[Intent]:
         low = received["t"] + day * every
         if not any(low <= r["t"] < low + every for r in reports):
             yield Intent(("daily_report", str(day)), who, "daily_report",
-                         {"text": "Báo cáo tình hình thông tin báo chí, mạng xã hội trong ngày gửi thủ trưởng các cơ quan "
-                                  "liên quan: các nội dung nổi bật, mức độ lan truyền, đề xuất xử lý."},
-                         round(low + min(DAILY_WITHIN, (end - low) / 2), 3),
-                         Text("Báo cáo hằng ngày tình hình thông tin cho thủ trưởng các cơ quan liên quan.",
-                              "The daily information report to the heads of the agencies concerned."))
+                         {"text": WORDS.daily_report}, round(low + min(DAILY_WITHIN, (end - low) / 2), 3),
+                         hints.daily_report())
         day += 1
 
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from scenarios.model import PARTY_ROLES, Scenario
-from scenarios.text import Text
+from scenarios.texts import Text
 from scoring.ruleset import load_rule_set
 from sim import bot_texts as texts
 from sim import hint_texts as hints
@@ -191,7 +191,7 @@ def _coordinate(view: TeamView, book: Playbook) -> Iterator[Intent]:
         if meeting is None and reported is not None:
             yield Intent(("convene_meeting",), board, "convene_meeting",
                          {"participants": [r for r in book.scenario.trainee_roles if r != board],
-                          "agenda": texts.MEETING_AGENDA},
+                          "agenda": texts.WORDS.meeting_agenda},
                          _at(reported["t"] + CONVENE_AFTER),
                          hints.convene())
         tasks_after = meeting
@@ -204,14 +204,14 @@ def _coordinate(view: TeamView, book: Playbook) -> Iterator[Intent]:
     for agency in book.agencies:
         if board and view.first("assign_verification", agency=agency) is None:
             yield Intent(("assign_verification", agency), board, "assign_verification",
-                         {"agency": agency, "note": texts.VERIFICATION_NOTE}, _at(since + TASKS_AFTER),
+                         {"agency": agency, "note": texts.WORDS.verification_note}, _at(since + TASKS_AFTER),
                          hints.assign_verification(book.scenario, agency))
         if duties.verifier and not verify_all and view.first("verify", agency=agency) is None:
             yield Intent(("verify", agency), duties.verifier, "verify",
-                         {"agency": agency, "note": texts.VERIFICATION_NOTE}, _at(since + TASKS_AFTER),
+                         {"agency": agency, "note": texts.WORDS.verification_note}, _at(since + TASKS_AFTER),
                          hints.verify(book.scenario, agency))
     if board and view.first("choose_form") is None:
-        yield Intent(("choose_form",), board, "choose_form", {"form": FORM, "note": texts.FORM_NOTE},
+        yield Intent(("choose_form",), board, "choose_form", {"form": FORM, "note": texts.WORDS.form_note},
                      _at(since + ASSIGN_AFTER),
                      hints.choose_form())
     yield from _name_the_speaker(view, book, since)
@@ -232,7 +232,7 @@ def _name_the_speaker(view: TeamView, book: Playbook, since: float) -> Iterator[
     proposal = view.first("propose_spokesperson")
     if duties.proposer and proposal is None:
         yield Intent(("propose_spokesperson",), duties.proposer, "propose_spokesperson",
-                     {**params, "note": texts.PROPOSAL_NOTE},
+                     {**params, "note": texts.WORDS.proposal_note},
                      _at(since + ASSIGN_AFTER),
                      hints.propose_spokesperson(book.scenario))
     if duties.assigner and (proposal is not None or not duties.proposer):
@@ -269,7 +269,7 @@ def _speak(view: TeamView, book: Playbook) -> Iterator[Intent]:
         holding = view.case["t"] + HOLDING_AFTER
         ready = assignment["t"] + DRAFT_AFTER if assignment else holding  # the regular spokesperson need not wait longer
         after = max(ready, min(f["t"] for f in facts) + DRAFT_AFTER) if facts else max(ready, holding)
-        kind, params = _statement(view, book, f"{label} thông tin ban đầu về vụ việc.")
+        kind, params = _statement(view, book, texts.opening("initial", label))
         yield Intent(("statement", "initial"), speaker, kind, params, _at(after),
                      hints.initial_information(book.scenario),
                      book.initial_deadline(view))
@@ -277,7 +277,7 @@ def _speak(view: TeamView, book: Playbook) -> Iterator[Intent]:
     covered = {fact for s in official for fact in s["analysis"]["facts"]}
     fresh = [f for f in facts if f["fact"] not in covered]
     if fresh:
-        kind, params = _statement(view, book, f"{label} cập nhật thông tin về vụ việc.")
+        kind, params = _statement(view, book, texts.opening("update", label))
         yield Intent(("update", *sorted(view.facts)), speaker, kind, params,
                      _at(max(max(f["t"] for f in fresh), official[-1]["t"]) + DRAFT_AFTER),
                      hints.update())
@@ -293,7 +293,7 @@ def _answer_press(view: TeamView, book: Playbook) -> Iterator[Intent]:
         if call["inject"] in answered or view.now >= call["deadline"]:
             continue
         facts, verified = _usable_facts(view, book)
-        text = book.writer.press_text(f"Trả lời {call['sender']['vi']}:", facts, verified)
+        text = book.writer.press_text(texts.answer_opening(call), facts, verified)
         yield Intent(("answer_press", call["inject"]), speaker, "answer_press", {"call": call["inject"], "text": text},
                      _at(min(max(call["t"], assignment["t"] if assignment else 0) + ANSWER_AFTER, call["deadline"])),
                      hints.answer_press(call),
@@ -341,11 +341,11 @@ def _report_back(view: TeamView, book: Playbook) -> Iterator[Intent]:
                      _at(first + RESULTS_AFTER),
                      hints.report_results(book.scenario))
     if duties.monitor and view.first("monitor") is None:
-        yield Intent(("monitor",), duties.monitor, "monitor", {"note": texts.MONITOR_NOTE}, _at(first + MONITOR_AFTER),
+        yield Intent(("monitor",), duties.monitor, "monitor", {"note": texts.WORDS.monitor_note}, _at(first + MONITOR_AFTER),
                      hints.monitor())
     results = view.first("report_results")
     if duties.followup and results is not None and view.first("order_followup") is None:
-        yield Intent(("order_followup",), duties.followup, "order_followup", {"text": texts.FOLLOWUP_TEXT},
+        yield Intent(("order_followup",), duties.followup, "order_followup", {"text": texts.WORDS.followup_order},
                      _at(results["t"] + FOLLOWUP_AFTER),
                      hints.followup())
 
@@ -371,7 +371,7 @@ def off_focal_plan(view: TeamView, book: Playbook) -> list[Intent]:
         return plan
     if any(s["role"] != s.get("spokesperson") for s in view.statements):
         return plan
-    kind, params = _statement(view, book, f"{role_label(book.scenario, stray)} thông tin nhanh về vụ việc.")
+    kind, params = _statement(view, book, texts.opening("quick", role_label(book.scenario, stray)))
     return [*plan, Intent(("stray_statement",), stray, kind, params, _at(official[0]["t"] + STRAY_AFTER),
                           hints.stray_statement())]
 

@@ -8,34 +8,73 @@ sentence is kept only if `analyse_statement` finds in it no false claim and no
 fact not yet verified; a fact or key message whose own wording fails falls
 back to one of its keywords. So a bot never repeats the rumour or speaks
 ahead of verification. Working notes (reports, agendas, requests) are short
-Vietnamese sentences naming roles and items.
+Vietnamese sentences naming roles and items. The words are data (sim/bot_texts.yaml,
+read and checked once by `sim.text_data`); this module puts them together.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Annotated
 
-from scenarios.model import Scenario
+from pydantic import Field
+
+from scenarios.model import Scenario, Strict
+from scenarios.placeholders import fill
 from scenarios.actions import MAX_TEXT
 from sim.bot_view import Event
 from sim.statements import StatementAnalysis, analyse_statement
+from sim.text_data import ByRuleSet, load_texts
 
-# Two wordings per item, each holding one of the item's phrases in sim.statements.CERC_ITEMS:
-# the second is used when a drill's keywords make the first unsafe. A release speaks of the
-# authority in the third person ("UBND tỉnh …"), never "Chúng tôi".
-CERC_SENTENCES: dict[str, tuple[str, ...]] = {
-    "empathy": ("UBND tỉnh chia sẻ sự lo lắng của người dân.", "Cơ quan chức năng thấu hiểu sự quan tâm của người dân."),
-    "unknowns": ("Những nội dung khác đang xác minh, chưa có kết luận.", "Những điều chưa rõ sẽ được làm rõ."),
-    "next_update": ("UBND tỉnh sẽ cập nhật thông tin ngay khi có kết quả mới.",
-                    "Thông tin tiếp theo sẽ được tiếp tục cung cấp."),
-    "commitment": ("UBND tỉnh cam kết xử lý nghiêm mọi sai phạm nếu có.", "Cơ quan chức năng bảo đảm thông tin công khai, minh bạch."),
-    "more_info": ("Thông tin chính thức được đăng trên cổng thông tin điện tử của cơ quan.",
-                  "Người dân cần thông tin xin gọi đường dây nóng của cơ quan."),
-}
-CORRECTION_GROUNDS = {
-    "vn-2026": "Điều 7.6 Nghị định 244/2026/NĐ-CP",
-    "vn-2021": "Nghị định 09/2017/NĐ-CP",
-}
+Phrase = Annotated[str, Field(min_length=1)]
+
+
+class CercSentences(Strict):
+    """Two wordings per CERC item, each holding one of the item's phrases in sim.statements.CERC_ITEMS: the second is
+    used when a drill's keywords make the first unsafe. A release speaks of the authority in the third person
+    ("UBND tỉnh …"), never "Chúng tôi"."""
+
+    empathy: tuple[Phrase, Phrase]
+    unknowns: tuple[Phrase, Phrase]
+    next_update: tuple[Phrase, Phrase]
+    commitment: tuple[Phrase, Phrase]
+    more_info: tuple[Phrase, Phrase]
+
+
+class BotWords(Strict):
+    """What the bots write, one field per key of sim/bot_texts.yaml (Vietnamese: the team's inputs)."""
+
+    cerc_sentences: CercSentences
+    correction_grounds: ByRuleSet[Phrase]
+    official_information: Phrase
+    initial_opening: Phrase  # {speaker}
+    update_opening: Phrase  # {speaker}
+    quick_opening: Phrase  # {speaker}
+    answer_opening: Phrase  # {sender}
+    fact_confirmed: Phrase  # {keyword}
+    message_notice: Phrase  # {keyword}
+    correction_to: Phrase  # {sender}
+    correction_verified: Phrase  # {grounds}
+    correction_request: Phrase  # {law}
+    flag_note: Phrase  # {sender}, {level}
+    report_summary: Phrase  # {reporter}, {sender}
+    meeting_agenda: Phrase
+    verification_note: Phrase
+    form_note: Phrase
+    proposal_note: Phrase
+    press_guidance: Phrase  # {speaker}
+    takedown_note: Phrase  # {sender}
+    police_note: Phrase  # {sender}
+    results_summary: Phrase  # {statements}, {answers}, {corrections}
+    monitor_note: Phrase
+    followup_order: Phrase
+    admin_note: Phrase
+    site_removal_note: Phrase
+    cause_measure: Phrase
+    daily_report: Phrase
+
+
+WORDS = load_texts("bot_texts", BotWords)
 
 
 class Writer:
@@ -63,27 +102,27 @@ class Writer:
         """A verified fact as a sentence the analysis recognises: its statement, else one of its keywords;
         None when neither is safe."""
         keywords = self.scenario.fact(fact["fact"]).keywords
-        candidates = [fact["statement"]["vi"], *(f"Cơ quan chức năng xác nhận: {k}." for k in keywords)]
+        candidates = [fact["statement"]["vi"], *(fill(WORDS.fact_confirmed, {"keyword": k}) for k in keywords)]
         return next((c for c in candidates
                      if self.is_safe(c, verified) and fact["fact"] in self._analysis(c, verified).facts), None)
 
     def _message_sentences(self, verified: frozenset[str]) -> list[str]:
         sentences = []
         for message in self.scenario.key_messages:
-            sentence = self._first_safe([message.text.vi, *(f"Đề nghị người dân lưu ý: {k}." for k in message.keywords)],
-                                        verified)
+            sentence = self._first_safe([message.text.vi, *(fill(WORDS.message_notice, {"keyword": k})
+                                                             for k in message.keywords)], verified)
             if sentence:
                 sentences.append(sentence)
         return sentences
 
     def _cerc(self, item: str, verified: frozenset[str]) -> list[str]:
-        sentence = self._first_safe(CERC_SENTENCES[item], verified)
+        sentence = self._first_safe(getattr(WORDS.cerc_sentences, item), verified)
         return [sentence] if sentence else []
 
     def press_text(self, opening: str, facts: list[Event], verified: frozenset[str]) -> str:
         """A statement or answer: the opening, then empathy, facts, unknowns, key messages, next update,
         commitment and where to learn more, every sentence safe, within the length an action allows."""
-        first = self._first_safe([opening, "Thông tin chính thức về vụ việc."], verified)
+        first = self._first_safe([opening, WORDS.official_information], verified)
         sentences = [
             *([first] if first else []),
             *self._cerc("empathy", verified),
@@ -104,10 +143,10 @@ class Writer:
     def correction(self, item: Event, facts: list[Event], verified: frozenset[str]) -> str:
         """Written feedback to an outlet (Decree 244/2026 Art. 7.6): the grounds, a request to correct and apologise."""
         grounds = " ".join(s for s in (self.fact_sentence(f, verified) for f in facts) if s)
-        law = CORRECTION_GROUNDS.get(self.scenario.rule_set, CORRECTION_GROUNDS["vn-2026"])
-        return (f"Văn bản phản hồi gửi {item['sender']['vi']}: nội dung đã đăng có thông tin sai sự thật. "
-                + (f"Căn cứ thông tin đã được cơ quan chức năng xác minh: {grounds} " if grounds else "")
-                + f"Đề nghị gỡ bỏ thông tin sai, đăng cải chính và xin lỗi theo {law}.")
+        law = WORDS.correction_grounds.of(self.scenario.rule_set)
+        return " ".join([fill(WORDS.correction_to, {"sender": item["sender"]["vi"]}),
+                         *([fill(WORDS.correction_verified, {"grounds": grounds})] if grounds else []),
+                         fill(WORDS.correction_request, {"law": law})])
 
 
 def role_label(scenario: Scenario, role_id: str) -> str:
@@ -117,37 +156,34 @@ def role_label(scenario: Scenario, role_id: str) -> str:
 
 
 def flag_note(item: Event, level: int) -> str:
-    return f"Phát hiện nội dung sai sự thật của {item['sender']['vi']} đang lan truyền; đánh giá nguy cơ cấp {level}."
+    return fill(WORDS.flag_note, {"sender": item["sender"]["vi"], "level": str(level)})
 
 
 def report_summary(scenario: Scenario, reporter: str, item: Event) -> str:
-    return (f"{role_label(scenario, reporter)} báo cáo: {item['sender']['vi']} đăng nội dung sai sự thật về vụ việc, "
-            "đang lan truyền; đề nghị cho ý kiến chỉ đạo xử lý.")
+    return fill(WORDS.report_summary, {"reporter": role_label(scenario, reporter), "sender": item["sender"]["vi"]})
 
 
-MEETING_AGENDA = ("Họp phối hợp với các cơ quan liên quan: nhận diện khủng hoảng, dự báo diễn biến, chọn hình thức "
-                  "phát ngôn, phân công đầu mối xác minh và người phát ngôn, biện pháp xử lý.")
-PROPOSAL_NOTE = ("Đề xuất người phát ngôn thường xuyên làm người phát ngôn của vụ việc, trình người đứng đầu cơ quan "
-                 "hành chính quyết định bằng văn bản.")
-VERIFICATION_NOTE = "Thu thập, xác minh thông tin về vụ việc và báo cáo ngay khi có kết quả."
-FORM_NOTE = "Thông cáo báo chí ngay khi có thông tin đã xác minh; trả lời mọi yêu cầu của báo chí."
-MONITOR_NOTE = "Theo dõi phản ứng của dư luận sau phát ngôn chính thức."
-FOLLOWUP_TEXT = "Đặt hàng các cơ quan báo chí phóng sự giải thích, trấn an dư luận sau khủng hoảng."
+def opening(kind: str, speaker: str) -> str:
+    """The first sentence of a statement (`kind`: initial, update or quick) by the role labelled `speaker`."""
+    return fill(getattr(WORDS, f"{kind}_opening"), {"speaker": speaker})
+
+
+def answer_opening(call: Event) -> str:
+    return fill(WORDS.answer_opening, {"sender": call["sender"]["vi"]})
 
 
 def press_guidance(scenario: Scenario, speaker: str) -> str:
-    return (f"Định hướng các cơ quan báo chí: chỉ đưa tin theo phát ngôn chính thức của {role_label(scenario, speaker)}; "
-            "không dẫn lại nội dung sai sự thật.")
+    return fill(WORDS.press_guidance, {"speaker": role_label(scenario, speaker)})
 
 
 def takedown_note(item: Event) -> str:
-    return f"Đề nghị nền tảng gỡ bài đăng sai sự thật của {item['sender']['vi']}."
+    return fill(WORDS.takedown_note, {"sender": item["sender"]["vi"]})
 
 
 def police_note(item: Event) -> str:
-    return f"Chuyển cơ quan công an xác minh, xử lý việc {item['sender']['vi']} đăng tin sai sự thật."
+    return fill(WORDS.police_note, {"sender": item["sender"]["vi"]})
 
 
 def results_summary(statements: int, answers: int, corrections: int) -> str:
-    return (f"Báo cáo kết quả: đã phát ngôn chính thức {statements} lần, trả lời {answers} yêu cầu của báo chí, "
-            f"yêu cầu cải chính {corrections} nội dung sai; đề xuất tiếp tục theo dõi dư luận.")
+    return fill(WORDS.results_summary, {"statements": str(statements), "answers": str(answers),
+                                        "corrections": str(corrections)})

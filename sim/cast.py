@@ -6,8 +6,9 @@ from functools import lru_cache
 
 from faker import Faker
 
-from scenarios.model import LocalText, Scenario
+from scenarios.model import Scenario
 from scenarios.placeholders import fill
+from scenarios.texts import Text
 
 
 # Faker's vi_VN middle names are not split by gender (and include pairs such as "Mai Bảo"):
@@ -43,8 +44,8 @@ def make_cast(scenario: Scenario, seed: int) -> dict[str, str]:
     return cast
 
 
-def render(text: LocalText | None, cast: dict[str, str]) -> dict[str, str | None] | None:
+def render(text: Text | None, cast: dict[str, str]) -> dict[str, str | None] | None:
     """A scenario text with its `{cast}` placeholders filled, as {vi, en} (any other brace stays as written)."""
     if text is None:
         return None
-    return {"vi": fill(text.vi, cast), "en": fill(text.en, cast) if text.en else None}
+    return Text(fill(text.vi, cast), fill(text.en, cast) if text.en else None).as_dict()

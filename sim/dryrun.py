@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from scenarios.model import Scenario
+from scenarios.texts import Text
 from scoring import score
 from sim.bots import BOTS, Bot, play_with_bots
 
@@ -89,11 +90,10 @@ class DryRunWarning:
     """Something about the drill an author should fix, with a code and a sentence in Vietnamese and English."""
 
     code: str
-    vi: str
-    en: str
+    text: Text
 
-    def as_dict(self) -> dict[str, str]:
-        return {"code": self.code, "vi": self.vi, "en": self.en}
+    def as_dict(self) -> dict[str, str | None]:
+        return {"code": self.code, **self.text.as_dict()}
 
 
 @dataclass(frozen=True)
@@ -149,50 +149,44 @@ def _seeds(seeds: list[int]) -> str:
 def _warnings(scenario: Scenario, silent: BotResult, exemplary: BotResult, off_focal: BotResult) -> list[DryRunWarning]:
     warnings = []
     if silent.max_total > SILENT_MAX_TOTAL:
-        warnings.append(DryRunWarning(
-            "silent_scores_high",
+        warnings.append(DryRunWarning("silent_scores_high", Text(
             f"Đội im lặng vẫn đạt tới {silent.max_total:g} điểm (ngưỡng {SILENT_MAX_TOTAL:g}): kịch bản gần như không "
             "kiểm tra việc phát ngôn, làm việc với báo chí và kết quả xử lý.",
             f"The silent bot still scores up to {silent.max_total:g} (threshold {SILENT_MAX_TOTAL:g}): the drill "
-            "barely tests speaking, the press or the outcome."))
+            "barely tests speaking, the press or the outcome.")))
     low = silent.seeds_where(lambda r: r.max_level < scenario.top_level)
     if low:
-        warnings.append(DryRunWarning(
-            "silence_never_escalates",
+        warnings.append(DryRunWarning("silence_never_escalates", Text(
             f"Im lặng không đẩy khủng hoảng lên cấp cao nhất ({scenario.top_level}) ở seed {_seeds(low)}: các cấp trên "
             "và những tin, bài chúng giải phóng không bao giờ được diễn tập; hãy hạ ngưỡng escalate_when.",
             f"Silence never takes the crisis to its top level ({scenario.top_level}) at seed {_seeds(low)}: the "
-            "levels above and the injects they release are never played; lower their escalate_when thresholds."))
+            "levels above and the injects they release are never played; lower their escalate_when thresholds.")))
     if exemplary.min_total < TOP_TOTAL:
         rules = ", ".join(exemplary.failed)
-        warnings.append(DryRunWarning(
-            "exemplary_below_top",
+        warnings.append(DryRunWarning("exemplary_below_top", Text(
             f"Đội làm đúng quy trình chỉ đạt {exemplary.min_total:g}/{TOP_TOTAL:g} điểm; quy tắc không đạt: {rules}.",
-            f"The exemplary bot scores only {exemplary.min_total:g}/{TOP_TOTAL:g}; rules failed: {rules}."))
+            f"The exemplary bot scores only {exemplary.min_total:g}/{TOP_TOTAL:g}; rules failed: {rules}.")))
     climbed = exemplary.seeds_where(lambda r: r.max_level > scenario.start_level)
     if climbed:
-        warnings.append(DryRunWarning(
-            "exemplary_escalates",
+        warnings.append(DryRunWarning("exemplary_escalates", Text(
             f"Dù làm đúng quy trình, khủng hoảng vẫn vượt cấp ban đầu ({scenario.start_level}) ở seed {_seeds(climbed)}: "
             "kịch bản không cho đội nào giữ được khủng hoảng ở cấp thấp.",
             f"Even with the procedure followed, the crisis climbs above its start level ({scenario.start_level}) at "
-            f"seed {_seeds(climbed)}: no team can keep this drill at a low level."))
+            f"seed {_seeds(climbed)}: no team can keep this drill at a low level.")))
     missed = off_focal.seeds_where(lambda r: "one_focal_point" not in r.failed)
     if missed:
-        warnings.append(DryRunWarning(
-            "off_focal_not_caught",
+        warnings.append(DryRunWarning("off_focal_not_caught", Text(
             f"Một vai khác người phát ngôn cũng nói với báo chí mà quy tắc một đầu mối (one_focal_point) vẫn đạt ở seed "
             f"{_seeds(missed)}.",
             f"A role other than the spokesperson talks to the press and one_focal_point still passes at seed "
-            f"{_seeds(missed)}."))
+            f"{_seeds(missed)}.")))
     spread = exemplary.min_total - silent.max_total
     if spread < MIN_SPREAD:
-        warnings.append(DryRunWarning(
-            "small_spread",
+        warnings.append(DryRunWarning("small_spread", Text(
             f"Đội làm đúng quy trình ({exemplary.min_total:g}) chỉ hơn đội im lặng ({silent.max_total:g}) {spread:g} điểm "
             f"(tối thiểu {MIN_SPREAD:g}): điểm số không phân biệt rõ hai đội.",
             f"The exemplary bot ({exemplary.min_total:g}) beats the silent one ({silent.max_total:g}) by only "
-            f"{spread:g} points (at least {MIN_SPREAD:g} expected): the score does not tell them apart."))
+            f"{spread:g} points (at least {MIN_SPREAD:g} expected): the score does not tell them apart.")))
     return warnings
 
 

@@ -31,9 +31,10 @@ import simpy
 
 from scenarios.bodies import bodies
 from scenarios.conditions import Condition, parse_condition
-from scenarios.model import Channel, Inject, LocalText, Scenario
-from scenarios.placeholders import escape, fill
-from sim import replies, replies_parts
+from scenarios.model import Channel, Inject, Scenario
+from scenarios.placeholders import escape, escape_text, fill_text
+from scenarios.texts import Text
+from sim.replies import REPLIES, directive
 from scenarios.aggregators import is_aggregator
 from scenarios.actions import CATALOG, LAWFUL_REFUSALS, Action, Refusal, check_action, check_standing
 from sim.cast import make_cast, render
@@ -181,7 +182,7 @@ class World:
         delay = self.scenario.actors.journalist_followup * self.random.uniform(0.8, 1.2)
         self._later(delay, lambda: self._followup_article(call))
 
-    def _publish(self, call: Inject, suffix: str, title: LocalText, content: LocalText, claims: list[str]) -> None:
+    def _publish(self, call: Inject, suffix: str, title: Text, content: Text, claims: list[str]) -> None:
         """The journalist who made `call` publishes an article of their own, delivered to every trainee."""
         article = Inject(id=f"{call.id}-{suffix}", channel=Channel.press_article, sender=call.sender,
                          to=sorted(self._trainees), title=title, content=content, claims=claims,
@@ -193,17 +194,15 @@ class World:
         """A journalist left without an answer publishes, relaying the rumour."""
         self.critical_articles += 1
         question = call.question
-        self._publish(call, "followup", replies.FOLLOWUP_TITLE,
-                      LocalText(vi=fill(replies.FOLLOWUP_VI, {"question": question.vi}),
-                                en=fill(replies.FOLLOWUP_EN, {"question": question.en or question.vi})),
+        self._publish(call, "followup", REPLIES.followup_title,
+                      fill_text(REPLIES.followup, {"question": question}),
                       list(call.claims) or [c.id for c in self.scenario.false_claims])
         self.opinion.adjust_trust(-0.05)
 
     def _answer_article(self, call: Inject, answer: str, quality: float) -> None:
         """A journalist who got an answer publishes it: an accurate article that wins believers back."""
         excerpt = {"answer": escape(answer if len(answer) <= 240 else answer[:239] + "…")}  # quoted as written
-        self._publish(call, "report", replies.REPORT_TITLE,
-                      LocalText(vi=fill(replies.REPORT_VI, excerpt), en=fill(replies.REPORT_EN, excerpt)), [])
+        self._publish(call, "report", REPLIES.report_title, fill_text(REPLIES.report, excerpt), [])
         self.opinion.win_back(0.1 * quality)
 
     def fire_inject(self, inject_id: str) -> bool:
@@ -214,7 +213,7 @@ class World:
         self._deliver(inject, "instructor")
         return True
 
-    def custom_inject(self, channel: str, content: LocalText, to: list[str], sender: LocalText) -> str:
+    def custom_inject(self, channel: str, content: Text, to: list[str], sender: Text) -> str:
         """Deliver an inject the instructor writes during the drill; returns its id."""
         self._custom_count += 1
         inject = Inject(id=f"custom-{self._custom_count}", channel=Channel(channel), sender=sender, to=to,
@@ -294,20 +293,20 @@ class World:
 
     def _refusal(self, action: Action) -> Refusal | None:
         if self.over:
-            return Refusal("drill_over", "buổi diễn tập đã kết thúc", "the drill is over")
+            return Refusal("drill_over", Text("buổi diễn tập đã kết thúc", "the drill is over"))
         refusal = check_action(action, self._trainees, self._roles, set(self.delivered)) or check_standing(
             action, self.head if self.head in self._trainees else None, self.scenario.operational_roles)
         if refusal is not None:
             return refusal
         level = action.params.get("level") if action.type == "flag_issue" else None
         if level is not None and level not in self._levels:
-            return Refusal("bad_parameter", f"kịch bản không có cấp độ {level}", f"this drill has no level {level}")
+            return Refusal("bad_parameter", Text(f"kịch bản không có cấp độ {level}", f"this drill has no level {level}"))
         for name, channels in ITEM_CHANNELS.items():
             item = action.params.get(name)
             if item is not None and self._injects[item].channel not in channels:
                 kinds = ", ".join(c.value for c in channels)
-                return Refusal("wrong_item", f"'{item}' không phải loại phù hợp ({kinds})",
-                               f"'{item}' is not of the right kind ({kinds})")
+                return Refusal("wrong_item", Text(f"'{item}' không phải loại phù hợp ({kinds})",
+                                                  f"'{item}' is not of the right kind ({kinds})"))
         return None
 
     def _action_audience(self, action: Action) -> set[str]:
@@ -348,7 +347,7 @@ class World:
         if action.type == "hold_press_conference":
             self.opinion.pressure(-0.15)
 
-    def _reply(self, action_event: Event, actor: str, effect: str, content: LocalText, delay: float,
+    def _reply(self, action_event: Event, actor: str, effect: str, content: Text, delay: float,
                then: Callable[[], None] | None = None) -> None:
         def answer() -> None:
             if then is not None and not self.over:
@@ -359,16 +358,16 @@ class World:
         self._later(delay, answer)
 
     def _on_report_up(self, action: Action, event: Event) -> None:
-        self._reply(event, "standing_committee", "directive", replies.directive(self.scenario.rule_set), self.scenario.actors.standing_committee)
+        self._reply(event, "standing_committee", "directive", directive(self.scenario.rule_set), self.scenario.actors.standing_committee)
 
     def _on_report_results(self, action: Action, event: Event) -> None:
-        self._reply(event, "standing_committee", "acknowledged", replies.ACKNOWLEDGED, self.scenario.actors.standing_committee)
+        self._reply(event, "standing_committee", "acknowledged", REPLIES.acknowledged, self.scenario.actors.standing_committee)
 
     def _on_verify(self, action: Action, event: Event) -> None:
         agency = action.params.get("agency")
         facts = [f for f in self.scenario.facts if agency in (None, f.source)]
         if not facts:
-            self._reply(event, agency, "no_information", replies.NO_INFORMATION, 30)
+            self._reply(event, agency, "no_information", REPLIES.no_information, 30)
         for fact in facts:
             if fact.id in self.verified or fact.id in self.verifying:
                 continue
@@ -393,19 +392,16 @@ class World:
         head, speaker = self.head or HEAD_ROLE, proposal["params"]["speaker"]
         name = proposal["params"].get("name")  # the person the board named, as written
         named = bodies(self.scenario.rule_set)
-        vi, en = ({"head": escape(self._label(head, lang)), "speaker": escape(name or self._label(speaker, lang)),
-                   "board": named.board.get(lang), "basis": named.assignment_basis.get(lang)} for lang in ("vi", "en"))
-        content = LocalText(vi=fill(replies.ASSIGNED_VI, vi), en=fill(replies.ASSIGNED_EN, en))
+        content = fill_text(REPLIES.assigned, {"head": escape_text(self._label(head)), "speaker": escape_text(
+            Text(name) if name else self._label(speaker)), "board": named.board, "basis": named.assignment_basis})
         event = self._emit("reply", {"propaganda_board", proposal["role"], speaker}, actor=head, effect="assigned",
                            in_reply_to=proposal["seq"], spokesperson=speaker, content=render(content, self.cast))
         if event is not None:
             self.spokesperson = speaker
 
-    def _label(self, role_id: str, lang: str) -> str:
+    def _label(self, role_id: str) -> Text:
         role = self.scenario.role(role_id)
-        if role is None:
-            return role_id
-        return (role.label.en or role.label.vi) if lang == "en" else role.label.vi
+        return Text(role_id) if role is None else role.label
 
     def _on_answer_press(self, action: Action, event: Event) -> None:
         call = self.delivered[action.params["call"]]
@@ -425,27 +421,27 @@ class World:
     def _on_request_correction(self, action: Action, event: Event) -> None:
         article = self._injects[action.params["article"]]
         if not article.claims:
-            self._reply(event, "outlet", "declined", replies.CORRECTION_DECLINED, self.scenario.actors.outlet_correction)
+            self._reply(event, "outlet", "declined", REPLIES.correction_declined, self.scenario.actors.outlet_correction)
             return
         share = min(0.3, 3 * (article.reach or 0) / self.opinion.population)
-        self._reply(event, "outlet", "corrected", replies.CORRECTED, self.scenario.actors.outlet_correction,
+        self._reply(event, "outlet", "corrected", REPLIES.corrected, self.scenario.actors.outlet_correction,
                     then=lambda: (self.opinion.win_back(share), self.opinion.pressure(-0.05)))
 
     def _on_request_takedown(self, action: Action, event: Event) -> None:
         post = self._injects[action.params["post"]]
         if not post.claims:
-            self._reply(event, "platform", "declined", replies.TAKEDOWN_DECLINED, self.scenario.actors.platform)
+            self._reply(event, "platform", "declined", REPLIES.takedown_declined, self.scenario.actors.platform)
             return
         damping = self.scenario.opinion.takedown_damping
-        self._reply(event, "platform", "removed", replies.REMOVED, self.scenario.actors.platform,
+        self._reply(event, "platform", "removed", REPLIES.removed, self.scenario.actors.platform,
                     then=lambda: self.opinion.slow_spread(damping))
 
     def _on_refer_police(self, action: Action, event: Event) -> None:
         item = self._injects[action.params["item"]]
         if not item.claims:
-            self._reply(event, "police", "no_violation", replies.NO_VIOLATION, self.scenario.actors.police)
+            self._reply(event, "police", "no_violation", REPLIES.no_violation, self.scenario.actors.police)
             return
-        self._reply(event, "police", "handled", replies.POLICE_HANDLED, self.scenario.actors.police,
+        self._reply(event, "police", "handled", REPLIES.police_handled, self.scenario.actors.police,
                     then=lambda: (self.opinion.slow_spread(0.3), self.opinion.adjust_trust(0.02)))
 
     def _on_direct_press(self, action: Action, event: Event) -> None:
@@ -460,7 +456,7 @@ class World:
             state = self.opinion.variables()
             figures = {"seen": f"{state['seen']}", "belief_pct": f"{state['belief'] * 100:.1f}",
                        "media_pressure": f"{state['media_pressure']:.0%}"}
-            content = LocalText(vi=fill(replies.MONITORING_VI, figures), en=fill(replies.MONITORING_EN, figures))
+            content = fill_text(REPLIES.monitoring, figures)
             self._emit("reply", {action.role, "propaganda_board"}, actor="monitoring", effect="report",
                        in_reply_to=event["seq"], content=render(content, self.cast))
 
@@ -472,38 +468,38 @@ class World:
         post = self._injects[action.params["post"]]
         delay = self.random.uniform(*ADMIN_DELAY)
         if not post.claims:  # a harmless post chased: the community resents it
-            self._reply(event, "group_admin", "no_action", replies_parts.ADMIN_NOTHING, delay,
+            self._reply(event, "group_admin", "no_action", REPLIES.admin_nothing, delay,
                         then=lambda: self.opinion.adjust_trust(-0.02))
             return
         damping = self.scenario.opinion.takedown_damping / 2
-        self._reply(event, "group_admin", "removed", replies_parts.ADMIN_REMOVED, delay,
+        self._reply(event, "group_admin", "removed", REPLIES.admin_removed, delay,
                     then=lambda: (self.opinion.slow_spread(damping), self.opinion.adjust_trust(0.01)))
 
     def _on_request_site_removal(self, action: Action, event: Event) -> None:
         article = self._injects[action.params["article"]]
         if not is_aggregator(article.sender.vi):
-            self._reply(event, "outlet", "not_a_site", replies_parts.NOT_A_SITE, 30)
+            self._reply(event, "outlet", "not_a_site", REPLIES.not_a_site, 30)
             return
         delay = min(self.random.uniform(*SITE_DELAY), 1440)
         if not article.claims:
-            self._reply(event, "site", "declined", replies_parts.SITE_NOTHING, delay)
+            self._reply(event, "site", "declined", REPLIES.site_nothing, delay)
             return
         share = min(0.3, 2 * (article.reach or 0) / self.opinion.population)
-        self._reply(event, "site", "removed", replies_parts.SITE_REMOVED, delay,
+        self._reply(event, "site", "removed", REPLIES.site_removed, delay,
                     then=lambda: (self.opinion.win_back(share), self.opinion.pressure(-0.05)))
 
     def _on_resolve_cause(self, action: Action, event: Event) -> None:
         escalate = action.params["route"] == "escalate"
-        actor, content = ("standing_committee", replies_parts.CAUSE_ESCALATED) if escalate else \
-            ("agency_head", replies_parts.CAUSE_OWN)
+        actor, content = ("standing_committee", REPLIES.cause_escalated) if escalate else \
+            ("agency_head", REPLIES.cause_own)
         self._reply(event, actor, "noted", content, self.scenario.actors.standing_committee,
                     then=lambda: self.opinion.win_back(0.03))
 
     def _on_daily_report(self, action: Action, event: Event) -> None:
-        self._reply(event, "agency_head", "received", replies_parts.DAILY_RECEIVED, 15)
+        self._reply(event, "agency_head", "received", REPLIES.daily_received, 15)
 
     def _on_notify_press_conference(self, action: Action, event: Event) -> None:
-        self._reply(event, "press_regulator", "received", replies_parts.NOTICE_RECEIVED, 30)
+        self._reply(event, "press_regulator", "received", REPLIES.notice_received, 30)
 
 
 def play(scenario: Scenario, actions: list[Action], seed: int = 0, until: float | None = None,

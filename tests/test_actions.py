@@ -186,9 +186,9 @@ def test_bad_actions_are_refused_with_a_reason(role, kind, params, code, reason)
     refusal = check(role, kind, params)
     assert isinstance(refusal, Refusal), "the action was accepted"
     assert refusal.code == code
-    assert reason in refusal.en
-    assert refusal.vi and refusal.vi != refusal.en
-    assert refusal.as_dict() == {"code": code, "vi": refusal.vi, "en": refusal.en}
+    assert reason in refusal.text.en
+    assert refusal.text.vi and refusal.text.vi != refusal.text.en
+    assert refusal.as_dict() == {"code": code, "vi": refusal.text.vi, "en": refusal.text.en}
 
 
 @pytest.mark.parametrize("kind", [k for k, a in CATALOG.items() if ANY not in a.roles])

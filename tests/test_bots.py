@@ -18,7 +18,7 @@ from scenarios.model import Scenario
 from scoring import ScoreCard, score
 from scenarios.actions import Action
 from sim.bot_policy import Duties, next_expected
-from sim.bot_texts import CERC_SENTENCES, Writer
+from sim.bot_texts import WORDS, Writer
 from sim.bots import Bot, BotTeam, play_with_bots
 from sim.driver import Driver
 from sim.statements import analyse_statement
@@ -301,7 +301,7 @@ def test_without_an_info_department_the_board_watches_and_nobody_asks_a_takedown
 
 
 def test_every_cerc_sentence_shows_its_item():
-    for item, sentences in CERC_SENTENCES.items():
+    for item, sentences in WORDS.cerc_sentences:
         for sentence in sentences:
             assert item in analyse_statement(MINIMAL, sentence, set()).cerc, sentence
 

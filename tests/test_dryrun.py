@@ -62,7 +62,7 @@ def nothing_to_judge(scenario: Scenario) -> Scenario:
 def test_every_builtin_drill_passes_its_dry_run(scenario_id):
     scenario = load_scenario(scenario_path(scenario_id))
     report = dry_run(scenario)
-    assert not report.warnings, [w.en for w in report.warnings]
+    assert not report.warnings, [w.text.en for w in report.warnings]
     assert report.result("exemplary").min_total == 100
     assert report.result("silent").max_total <= SILENT_MAX_TOTAL
     assert report.result("off_focal_point").failed == ("one_focal_point",)
@@ -86,14 +86,14 @@ def test_a_drill_silence_never_escalates_is_warned():
     report = dry_run(calm(MINIMAL))
     assert codes(report) == ["silence_never_escalates"]
     warning = report.warnings[0]
-    assert "cấp cao nhất" in warning.vi and "top level" in warning.en and "seed 0, 1, 2" in warning.en
+    assert "cấp cao nhất" in warning.text.vi and "top level" in warning.text.en and "seed 0, 1, 2" in warning.text.en
 
 
 def test_a_drill_nobody_can_win_names_the_rule_that_fails():
     report = dry_run(unstoppable(MINIMAL))
     assert codes(report) == ["exemplary_below_top", "exemplary_escalates"]
-    assert report.warnings[0].en.endswith("rules failed: outcome.")
-    assert "không đạt: outcome" in report.warnings[0].vi
+    assert report.warnings[0].text.en.endswith("rules failed: outcome.")
+    assert "không đạt: outcome" in report.warnings[0].text.vi
 
 
 def test_a_spokesperson_alone_speaks_as_the_regular_spokesperson_but_is_never_assigned_for_the_case():

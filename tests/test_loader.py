@@ -4,6 +4,7 @@ reported at once as PATH:LINE: field.path: message, with the right line."""
 from __future__ import annotations
 
 import re
+from dataclasses import FrozenInstanceError
 from pathlib import Path
 
 import pytest
@@ -99,7 +100,7 @@ def test_dates_stay_text(tmp_path):
 )
 def test_loaded_objects_are_immutable(assign):
     scenario = load_scenario(FIXTURE)
-    with pytest.raises(ValidationError, match="frozen"):
+    with pytest.raises((ValidationError, FrozenInstanceError), match="frozen|cannot assign"):  # a model's, a text's
         assign(scenario)
 
 

@@ -16,7 +16,8 @@ from scenarios.bounded_yaml import MAX_BYTES, MAX_DEPTH
 from scenarios.conditions import ConditionError, parse_condition
 from scenarios.loader import ScenarioInvalid, ScenarioIssue, load_scenario, parse_scenario
 from msel import MselError, export_msel, import_msel
-from scenarios.text import Text, format_duration, format_percent, format_t
+from scenarios.texts import Text
+from scenarios.figures import format_duration, format_percent, format_t
 
 FIXTURE = Path(__file__).parent / "fixtures" / "minimal.yaml"
 
@@ -70,7 +71,7 @@ def test_a_bomb_as_the_base_drill_of_an_msel_import_is_refused_with_its_line():
     sheet.seek(0)
     with pytest.raises(MselError) as caught:
         import_msel(sheet, base=bomb(5), format="csv")
-    assert "line 1" in caught.value.en and "dòng 1" in caught.value.vi
+    assert "line 1" in caught.value.text.en and "dòng 1" in caught.value.text.vi
 
 
 def test_an_alias_inside_the_node_it_names_is_refused_not_a_recursion():

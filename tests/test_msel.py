@@ -264,7 +264,7 @@ def test_an_inject_the_model_refuses_is_left_out_with_the_reason():
     result = import_msel(csv_bytes([header, *rows]), BASE)
     row = rows.index(hotline) + 2
     assert [(p.row, p.column) for p in result.problems] == [(row, None)]
-    assert "'response_window' belongs to a press_call only" in result.problems[0].en
+    assert "'response_window' belongs to a press_call only" in result.problems[0].text.en
     assert result.scenario is not None and result.scenario.inject("hotline-2") is None
 
 
@@ -314,7 +314,7 @@ def test_level_releases_naming_absent_injects_become_warnings():
     base = BASE.replace("releases: [article-1]", "releases: [article-1, gone-1]")
     result = import_msel(csv_bytes([header, *rows]), base)
     assert result.problems == () and result.scenario.levels[1].releases == ("article-1",)
-    assert [w.en for w in result.warnings] == ["level 2 releases injects the drill lacks (gone-1): dropped"]
+    assert [w.text.en for w in result.warnings] == ["level 2 releases injects the drill lacks (gone-1): dropped"]
     assert rows[0][ids] == "post-1"
 
 

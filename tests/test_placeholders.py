@@ -14,8 +14,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from scenarios.loader import load_scenario
-from scenarios.model import LocalText
 from scenarios.placeholders import escape, fill
+from scenarios.texts import Text
 from scenarios.actions import Action
 from sim.world import World, play
 
@@ -60,7 +60,7 @@ def test_an_answer_with_braces_is_quoted_as_written(scenario, text):
 def test_an_instructors_inject_with_braces_is_delivered_as_written(scenario, text):
     world = World(scenario, seed=1)
     world.advance_to(30)
-    world.custom_inject("press_call", LocalText(vi=text), ["spokesperson"], LocalText(vi=f"Báo {text}"))
+    world.custom_inject("press_call", Text(vi=text), ["spokesperson"], Text(vi=f"Báo {text}"))
     (inject,) = [e for e in world.events if e["kind"] == "inject" and e["origin"] == "instructor"]
     assert inject["content"]["vi"] == text.replace("{{", "{").replace("}}", "}")
     world.finish()  # its unanswered call's follow-up article quotes it too
@@ -69,7 +69,17 @@ def test_an_instructors_inject_with_braces_is_delivered_as_written(scenario, tex
 
 
 def test_a_level_name_with_braces_escalates_as_written(scenario):
-    levels = [lv.model_copy(update={"name": LocalText(vi="Cấp {x} – {", en="Level {0}")}) for lv in scenario.levels]
+    levels = [lv.model_copy(update={"name": Text(vi="Cấp {x} – {", en="Level {0}")}) for lv in scenario.levels]
     world = play(scenario.model_copy(update={"levels": tuple(levels)}), [])
     names = [e["name"]["vi"] for e in world.events if e["kind"] == "escalation"]
     assert names and all(name == "Cấp {x} – {" for name in names)
+
+
+def test_a_bilingual_text_is_filled_with_each_languages_values():
+    from scenarios.placeholders import escape_text, fill_text
+    template = Text("Đề nghị {agency} xác minh ({n} lần).", "Ask {agency} to verify ({n} times).")
+    assert fill_text(template, {"agency": Text("Sở Y tế", "the health department"), "n": "2"}) == Text(
+        "Đề nghị Sở Y tế xác minh (2 lần).", "Ask the health department to verify (2 times).")
+    assert fill_text(template, {"agency": Text("Công an {tỉnh}")}).en == "Ask Công an {tỉnh} to verify ({n} times)."
+    assert fill_text(Text("Chỉ {x}"), {"x": Text("một", "one")}) == Text("Chỉ một")  # no English stays without
+    assert escape_text(Text("{a}", "{b}")) == Text("{{a}}", "{{b}}") and escape_text(Text("{a}")) == Text("{{a}}")

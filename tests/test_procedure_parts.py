@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from scenarios.library import scenario_path
@@ -34,7 +36,7 @@ def judge(rule: str, log: LogBuilder, **params):
 def with_aggregator():
     """The minimal drill with its article coming from a general information site instead of a paper."""
     scenario = minimal()
-    injects = tuple(i.model_copy(update={"sender": i.sender.model_copy(update={"vi": "Trang thông tin điện tử tổng hợp 'Phố Hội'"})})
+    injects = tuple(i.model_copy(update={"sender": replace(i.sender, vi="Trang thông tin điện tử tổng hợp 'Phố Hội'")})
                     if i.id == "article-1" else i for i in scenario.injects)
     return scenario.model_copy(update={"injects": injects})
 
@@ -62,10 +64,10 @@ def test_the_department_alone_contacts_admins_asks_sites_and_reports_daily():
 def test_a_measure_needs_a_route_and_a_notice_its_hours():
     trainees, roles = {"propaganda_board", "spokesperson"}, {"spokesperson"}
     bad = check_action(Action(1, "propaganda_board", "resolve_cause", {"route": "ignore", "text": "x"}), trainees, roles, set())
-    assert bad is not None and "own_authority" in bad.en
+    assert bad is not None and "own_authority" in bad.text.en
     hours = check_action(Action(1, "spokesperson", "notify_press_conference", {"in_hours": "24", "text": "x"}),
                          trainees, roles, set())
-    assert hours is not None and "whole number" in hours.en
+    assert hours is not None and "whole number" in hours.text.en
 
 
 # --- the world ------------------------------------------------------------------------------------
@@ -153,7 +155,7 @@ def test_a_daily_report_is_due_each_day_of_the_case():
 
 def _conference(role_label: str, notice_at: float | None, in_hours: int = 24) -> LogBuilder:
     scenario = minimal()
-    roles = tuple(r.model_copy(update={"label": r.label.model_copy(update={"vi": role_label})})
+    roles = tuple(r.model_copy(update={"label": replace(r.label, vi=role_label)})
                   if r.id == "spokesperson" else r for r in scenario.roles)
     log = LogBuilder(scenario.model_copy(update={"roles": roles}))
     log.inject(5, "post-1")

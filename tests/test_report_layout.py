@@ -24,7 +24,7 @@ from debrief.exports.outline import outline
 from debrief.exports.wording import citation, named
 from debrief.headless import headless_meta, headless_run
 from debrief.issuance import Issuance, place_name
-from scenarios.model import LocalText
+from scenarios.texts import Text
 from tests.debrief_helpers import DAY, WATER, meta, played, scenario, team_run
 
 ARTEFACTS = re.compile(r"seed \d|HSEEP|MSEL|\bAAR\b|Headless|After-action|Exercise overview|Objectives and ratings|"
@@ -105,8 +105,8 @@ def test_bad_issuance_is_a_clear_error():
 def test_the_place_is_the_scenarios_province_and_a_headless_run_has_the_defaults():
     assert [place_name(scenario(s).setting) for s in (WATER, "lu-quet-thuy-dien", "tin-gia-lanh-dao")] == \
         ["Hòa Giang", "Thạch Lâm", "Vĩnh Đông"]
-    assert place_name(LocalText(vi="Thành phố Hải Phòng, tháng 3/2026")) == "Hải Phòng"
-    assert place_name(LocalText(vi="Một xã miền núi")) is None and place_name(None) is None
+    assert place_name(Text(vi="Thành phố Hải Phòng, tháng 3/2026")) == "Hải Phòng"
+    assert place_name(Text(vi="Một xã miền núi")) is None and place_name(None) is None
     events, _ = played(WATER, "silent")
     headless = report_document(headless_meta(scenario(WATER), DAY), [headless_run(scenario(WATER), events, seed=1)])
     assert headless["exercise"]["place"] == "Hòa Giang" and set(headless["exercise"]["issuance"].values()) == {None}

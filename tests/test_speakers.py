@@ -82,13 +82,13 @@ def test_the_built_in_drills_name_the_chair_who_assigns_the_provincial_spokesper
 def test_a_party_organ_is_never_the_speaker(kind, party):
     refusal = check_standing(act(10, "agency_head", kind, speaker=party), "agency_head", frozenset())
     assert refusal.code == "party_speaker"
-    assert "cơ quan của Đảng" in refusal.vi and "Party organ" in refusal.en and "Art. 3.2" in refusal.en
+    assert "cơ quan của Đảng" in refusal.text.vi and "Party organ" in refusal.text.en and "Art. 3.2" in refusal.text.en
 
 
 def test_only_the_head_assigns_and_the_board_is_told_to_propose():
     refusal = check_standing(act(10, "propaganda_board", "assign_spokesperson", speaker="spokesperson"),
                              None, frozenset())
-    assert refusal.code == "not_head" and "propose_spokesperson" in refusal.vi and "propose_spokesperson" in refusal.en
+    assert refusal.code == "not_head" and "propose_spokesperson" in refusal.text.vi and "propose_spokesperson" in refusal.text.en
     assert check_standing(act(10, "agency_head", "assign_spokesperson", speaker="spokesperson"),
                           "agency_head", frozenset()) is None
 
@@ -97,7 +97,7 @@ def test_only_an_operational_command_sends_situation_reports():
     report = act(10, "agency_head", "situation_report", channel="tv", text="Mực nước đang hạ.")
     assert check_standing(report, None, frozenset({"agency_head"})) is None
     refusal = check_standing(report, None, frozenset())
-    assert refusal.code == "not_operational" and "issue_statement" in refusal.en
+    assert refusal.code == "not_operational" and "issue_statement" in refusal.text.en
 
 
 # --- the world ----------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from scenarios.library import builtin_ids, scenario_path
 from scenarios.loader import load_scenario
 from scenarios.model import Scenario
 from sim import hint_texts as hints
-from sim.bot_texts import CERC_SENTENCES
+from sim.bot_texts import WORDS
 from sim.replies import directive
 
 OTHER = {"vn-2021": "vn-2026", "vn-2026": "vn-2021"}
@@ -77,8 +77,8 @@ def test_one_focal_point_is_one_speaker_not_one_channel_under_the_drills_decree(
 def test_hints_name_items_by_title_and_agencies_by_name(scenario_id):
     scenario = drill(scenario_id)
     for inject in scenario.injects:
-        event = {"inject": inject.id, "title": inject.title and inject.title.model_dump(),
-                 "sender": inject.sender.model_dump()}
+        event = {"inject": inject.id, "title": inject.title and inject.title.as_dict(),
+                 "sender": inject.sender.as_dict()}
         for reason in (hints.answer_press(event), hints.takedown(event), hints.refer_police(event),
                        hints.correction(event)):
             shown = (inject.title or inject.sender).vi
@@ -94,7 +94,7 @@ def test_an_item_without_title_or_sender_is_still_named_in_words():
 
 
 def test_releases_speak_in_the_third_person():
-    for sentences in CERC_SENTENCES.values():
+    for _, sentences in WORDS.cerc_sentences:
         for sentence in sentences:
             assert not sentence.startswith("Chúng tôi"), sentence
 

@@ -226,9 +226,9 @@ def test_the_instructor_can_fire_an_inject_now_or_write_one(scenario):
     assert world.fire_inject("call-1") and not world.fire_inject("call-1")
     (call,) = of_kind(world, "inject", inject="call-1")
     assert call["origin"] == "instructor" and call["deadline"] == 20 + 90
-    from scenarios.model import LocalText
+    from scenarios.texts import Text
 
-    custom = world.custom_inject("dispatch", LocalText(vi="Công văn hỏa tốc"), ["propaganda_board"], LocalText(vi="UBND tỉnh"))
+    custom = world.custom_inject("dispatch", Text(vi="Công văn hỏa tốc"), ["propaganda_board"], Text(vi="UBND tỉnh"))
     (event,) = of_kind(world, "inject", inject=custom)
     assert event["audience"] == ["propaganda_board"] and event["content"]["vi"] == "Công văn hỏa tốc"
 

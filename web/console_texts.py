@@ -15,7 +15,8 @@ from __future__ import annotations
 from typing import Any
 
 from scenarios.condition_words import condition_words
-from scenarios.model import LocalText, Scenario
+from scenarios.model import Scenario
+from scenarios.texts import Text
 from sim.cast import make_cast, render
 from scenarios.item_names import claim_label, fact_label
 
@@ -30,11 +31,11 @@ def console_texts(scenario: Scenario, seed: int) -> dict[str, Any]:
     An inject's title is its title, else its question, else its text, with the cast's names filled in.
     """
     cast = make_cast(scenario, seed)
-    titles: dict[str, LocalText] = {i.id: i.title or i.question or i.content for i in scenario.injects}
+    titles: dict[str, Text] = {i.id: i.title or i.question or i.content for i in scenario.injects}
     return {
         "titles": {inject: render(title, cast) for inject, title in titles.items()},
         "conditions": {source: condition_words(source).as_dict() for source in _conditions(scenario)},
         "claims": {c.id: claim_label(scenario, c.id) for c in scenario.false_claims},
         "facts": {f.id: fact_label(scenario, f.id) for f in scenario.facts},
-        "messages": {m.id: m.text.model_dump() for m in scenario.key_messages},
+        "messages": {m.id: m.text.as_dict() for m in scenario.key_messages},
     }

@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from scenarios.texts import Text
 from sim.driver import next_timed_inject
 from web.controls import ControlError
 from web.exercises import scenario_of
@@ -61,8 +62,8 @@ def _title(event: dict[str, Any]) -> dict[str, str]:
     for key in ("title", "question", "content"):
         text = event.get(key)
         if isinstance(text, dict) and text.get("vi"):
-            return {"vi": _short(text["vi"]), "en": _short(text.get("en") or "")}
-    return {"vi": event["inject"], "en": ""}
+            return Text(_short(text["vi"]), _short(text.get("en") or "")).as_dict()
+    return Text(event["inject"], "").as_dict()
 
 
 def _short(text: str, size: int = 80) -> str:

@@ -1,7 +1,7 @@
 """The label tables of `scenarios.labels`, served to the pages' scripts, so Python and JavaScript share one copy.
 
 `/label-tables.js` sets `window.DrillTables` (action types, channels, forms, lawful
-refusals, modes, agencies, actors, team statuses, each `{id: {vi, en}}`, and the
+refusals, modes, agencies, actors, team statuses, event kinds, each `{id: {vi, en}}`, and the
 bodies of each rule set, `scenarios.bodies`); `labels.js`, loaded after it
 (`_labels.html`, which tells it the page's rule set), builds its helpers on them. `init_app` also
 gives the templates `console_texts` (the console's words for the drill's ids)
@@ -17,10 +17,11 @@ from functools import lru_cache
 
 from flask import Blueprint, Flask, Response
 
-from scenarios.labels import ACTION_TYPES, ACTORS, AGENCIES, CHANNELS, FORMS, MODES, REFUSALS, ROUTES, TEAM_STATUSES
+from scenarios.labels import (ACTION_TYPES, ACTORS, AGENCIES, CHANNELS, EVENT_KINDS, FORMS, MODES, REFUSALS, ROUTES,
+                            TEAM_STATUSES)
 from scenarios.bodies import BODIES
 from scenarios.model import Channel
-from scenarios.text import Text
+from scenarios.texts import Text
 from scoring.ruleset import RuleSetError, load_rule_set
 from scenarios.actions import STATEMENT_CHANNELS
 from web.console_texts import console_texts
@@ -42,6 +43,7 @@ def script() -> str:
         "FORMS": _table(FORMS), "REFUSALS": _table(REFUSALS), "MODES": _table(MODES),
         "ROUTES": _table(ROUTES),
         "AGENCIES": _table(AGENCIES), "ACTORS": _table(ACTORS), "STATUS": _table(TEAM_STATUSES),
+        "KINDS": _table(EVENT_KINDS),
         "BODIES": {rule_set: {f.name: getattr(names, f.name).as_dict() for f in dataclasses.fields(names)}
                    for rule_set, names in BODIES.items()},
     }
@@ -53,7 +55,7 @@ def rule_set_title(rule_set: str) -> dict[str, str]:
     try:
         return load_rule_set(rule_set).title.as_dict()
     except RuleSetError:  # an id no packaged rule set has
-        return {"vi": rule_set, "en": rule_set}
+        return Text(rule_set, rule_set).as_dict()
 
 
 @bp.route("/label-tables.js")

@@ -18,7 +18,8 @@ from typing import Any
 
 import simpy
 
-from scenarios.model import LocalText, Scenario
+from scenarios.model import Scenario
+from scenarios.texts import Text
 from scenarios.actions import Action
 from sim.driver import next_timed_inject
 from sim.world import Event, World
@@ -35,8 +36,8 @@ def apply_input(world: World, kind: str, payload: dict[str, Any], at: float) -> 
     if kind == "fire":
         world.fire_inject(payload["inject"])
     elif kind == "custom":
-        world.custom_inject(payload["channel"], LocalText(vi=payload["content"]), payload["to"],
-                            LocalText(vi=payload["sender"]))
+        world.custom_inject(payload["channel"], Text(vi=payload["content"]), payload["to"],
+                            Text(vi=payload["sender"]))
     elif kind == "end":
         world.end_now()
     return None

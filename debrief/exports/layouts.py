@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from debrief.exports.blocks import STYLES, Style
-from scenarios.text import Text
+from scenarios.texts import Text
 
 Document = Mapping[str, Any]
 

@@ -14,7 +14,8 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from scenarios.text import Text, format_percent
+from scenarios.texts import Text
+from scenarios.figures import format_percent
 
 RESULTS: dict[str, Text] = {
     "passed": Text("Đạt", "Met"),
@@ -99,7 +100,7 @@ def override_note(rule: Mapping[str, Any], lang: str = "vi") -> str | None:
     override = rule.get("override")
     if not override:
         return None
-    automatic = getattr(result(_automatic(override, rule["max_points"])), lang)
+    automatic = result(_automatic(override, rule["max_points"])).in_(lang)
     points = f"{number(override['automatic_points'])}/{number(rule['max_points'])}"
     if lang == "en":
         return f"Overridden by {override['by']} (automatic: {automatic}, {points}): {override['reason']}"

@@ -31,6 +31,7 @@ from instructor.authoring.editing import MAX_TEXT, check_data, check_text, is_fi
 from instructor.authoring.store import keep_draft, record_dry_run, save_text
 from msel import MselError, MselProblem, export_msel, header_comment, import_msel
 from msel.columns import BY_KEY, COLUMNS
+from scenarios.texts import Text
 from sim.dryrun import dry_run as run_dry
 from web.auth import refuse, who_is
 from web.models import utcnow
@@ -44,7 +45,7 @@ class BadRequest(Exception):
 
     def __init__(self, vi: str, en: str, **extra: Any):
         super().__init__(en)
-        self.body = {"ok": False, "error": {"vi": vi, "en": en}, **extra}
+        self.body = {"ok": False, "error": Text(vi, en).as_dict(), **extra}
 
 
 @bp.errorhandler(BadRequest)
@@ -142,8 +143,8 @@ def msel_export():
 
 def _problem(problem: MselProblem) -> dict[str, Any]:
     return {"row": problem.row, "column": problem.column,
-            "vi": f"{problem.where('dòng', 'cột', 'kịch bản')}: {problem.vi}",
-            "en": f"{problem.where('row', 'column', 'drill')}: {problem.en}"}
+            "vi": f"{problem.where('dòng', 'cột', 'kịch bản')}: {problem.text.vi}",
+            "en": f"{problem.where('row', 'column', 'drill')}: {problem.text.en}"}
 
 
 @bp.post("/<int:drill_id>/msel")
@@ -160,12 +161,12 @@ def msel_import(drill_id: int):
     try:
         result = import_msel(io.BytesIO(content), base=base, mapping=_mapping(payload.get("mapping")))
     except MselError as exc:
-        raise BadRequest(exc.vi, exc.en) from None
+        raise BadRequest(exc.text.vi, exc.text.en) from None
     return jsonify({**check_text(result.yaml_text).as_dict(), "imported": result.ok,
                     "problems": [_problem(p) for p in result.problems], "notes": [_problem(n) for n in result.notes],
                     "warnings": [_problem(w) for w in result.warnings],
                     "columns": [{"header": header, "key": key} for header, key in result.columns],
-                    "keys": [{"key": c.key, "vi": c.vi, "en": c.en, "derived": c.derived} for c in COLUMNS]})
+                    "keys": [{"key": c.key, **c.title.as_dict(), "derived": c.derived} for c in COLUMNS]})
 
 
 def _mapping(value: Any) -> dict[str, str | None] | None:

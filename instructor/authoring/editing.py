@@ -19,7 +19,6 @@ from functools import lru_cache
 from typing import Any
 
 import yaml
-from pydantic import BaseModel
 
 from instructor.authoring.messages import vietnamese
 from scenarios.bounded_yaml import YamlRefused, read_yaml
@@ -27,6 +26,7 @@ from scenarios.condition_words import condition_words
 from scenarios.library import SKELETON
 from scenarios.loader import ScenarioInvalid, parse_scenario
 from scenarios.model import Scenario
+from scenarios.yaml_issues import field_types
 from msel.drill import dump_yaml, plain
 
 MAX_TEXT = 256 * 1024  # characters of YAML: the largest built-in drill is about 39 000
@@ -57,9 +57,9 @@ class Checked:
         return {source: condition_words(source).as_dict() for source in sorted(sources)}
 
 
-def _submodel(annotation: Any) -> type[BaseModel] | None:
-    """The model a field holds, directly or as the items of a list or the values of a mapping."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+def _submodel(annotation: Any) -> type | None:
+    """The model (or `Text`) a field holds, directly or as the items of a list or the values of a mapping."""
+    if field_types(annotation):
         return annotation
     args = typing.get_args(annotation)
     if typing.get_origin(annotation) is dict:
@@ -67,21 +67,21 @@ def _submodel(annotation: Any) -> type[BaseModel] | None:
     return next((model for model in map(_submodel, args) if model is not None), None)
 
 
-def ordered(value: Any, model: type[BaseModel] = Scenario) -> Any:
+def ordered(value: Any, model: type = Scenario) -> Any:
     """Data with each mapping's keys in its model's field order (unknown keys last, kept for the loader to report)."""
     if not isinstance(value, dict):
         return value
-    fields = model.model_fields
+    fields = field_types(model)
     keys = [k for k in fields if k in value] + [k for k in value if k not in fields]
     result = {}
     for key in keys:
-        inner = _submodel(fields[key].annotation) if key in fields else None
+        inner = _submodel(fields[key]) if key in fields else None
         item = value[key]
         if inner is None:
             result[key] = item
         elif isinstance(item, list):
             result[key] = [ordered(entry, inner) for entry in item]
-        elif typing.get_origin(fields[key].annotation) is dict and isinstance(item, dict):
+        elif typing.get_origin(fields[key]) is dict and isinstance(item, dict):
             result[key] = {name: ordered(entry, inner) for name, entry in item.items()}
         else:
             result[key] = ordered(item, inner)

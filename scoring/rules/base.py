@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
+from scenarios.texts import Text
 from scoring.card import Evidence, Verdict
-from scenarios.text import Text, format_t
+from scenarios.figures import format_t
 from scoring.context import Event, ScoringContext
 
 MAX_EVIDENCE = 12
@@ -113,4 +114,4 @@ def join(items: list[str], lang: str) -> str:
 
 def items_at(context: ScoringContext, deliveries: list[Event], lang: str) -> str:
     """Delivered items by the names trainees saw, each with its time: "Báo Tin Nhanh (T+03:00) và …"."""
-    return join([f"{getattr(context.inject_label(d.get('inject')), lang)} ({format_t(d['t'])})" for d in deliveries], lang)
+    return join([f"{context.inject_label(d.get('inject')).in_(lang)} ({format_t(d['t'])})" for d in deliveries], lang)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from scenarios.texts import Text
 from scoring.card import Verdict
-from scenarios.text import Text
 from scoring.context import Event, ScoringContext, evidence_of
 from scoring.rules.base import capped, items_at, share
 

@@ -13,8 +13,8 @@
 
 from __future__ import annotations
 
+from scenarios.texts import Text
 from scoring.card import Verdict
-from scenarios.text import Text
 from scoring.context import ScoringContext, evidence_of
 from scoring.rules.base import Rule, RuleParamError, capped, join
 from scoring.rules.coverage import targets_handled

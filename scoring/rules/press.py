@@ -25,8 +25,9 @@ from __future__ import annotations
 from scenarios.actions import LAWFUL_REFUSALS
 from scenarios.aggregators import delivered_from_aggregator
 
+from scenarios.texts import Text
 from scoring.card import Evidence, Verdict
-from scenarios.text import Text, format_t
+from scenarios.figures import format_t
 from scoring.context import Event, ScoringContext, evidence_of
 from scoring.deadlines import call_deadline, due
 from scoring.rules.base import Rule, RuleParamError, capped, count_en, items_at, join, of_en, share

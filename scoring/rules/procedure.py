@@ -25,8 +25,9 @@ so they are never a second voice.
 
 from __future__ import annotations
 
+from scenarios.texts import Text
 from scoring.card import Evidence, Verdict
-from scenarios.text import Text, format_t
+from scenarios.figures import format_t
 from scoring.context import ScoringContext, Statement, assigned_role, evidence_of
 from scoring.rules.base import Rule, capped, count_en, join, of_en
 
@@ -57,7 +58,7 @@ class ProcedureOrder(Rule):
             found.append((number, event))
             evidence.append(evidence_of(event, f"step {number}"))
         if not problems:
-            times = {lang: join([f"{STEPS[n - 1].get(lang)} {format_t(e['t'])}" for n, e in found], lang)
+            times = {lang: join([f"{STEPS[n - 1].in_(lang)} {format_t(e['t'])}" for n, e in found], lang)
                      for lang in ("vi", "en")}
             return Verdict(1.0, Text(f"Đủ bốn bước theo đúng thứ tự: {times['vi']}.",
                                      f"All four steps in order: {times['en']}."), tuple(evidence))

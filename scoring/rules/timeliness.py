@@ -22,8 +22,9 @@ A case never received raises no obligation, and the rule is met (as
 
 from __future__ import annotations
 
+from scenarios.texts import Text
 from scoring.card import Evidence, Verdict
-from scenarios.text import Text, format_duration, format_t
+from scenarios.figures import format_duration, format_t
 from scoring.context import ScoringContext, evidence_of
 from scoring.deadlines import due
 from scoring.rules.base import Rule, RuleParamError, join
@@ -175,7 +176,7 @@ class CercFirstMessage(_Timed):
             return Verdict(1.0, Text(f"Thông điệp đầu tiên lúc {format_t(first.t)} đủ cả {len(items)} yếu tố CERC.",
                                      f"The first message at {format_t(first.t)} covered all {len(items)} CERC items."),
                            evidence)
-        lacking = {lang: join([CERC_TEXT[i].get(lang) for i in missing], lang) for lang in ("vi", "en")}
+        lacking = {lang: join([CERC_TEXT[i].in_(lang) for i in missing], lang) for lang in ("vi", "en")}
         return Verdict(len(covered) / len(items),
                        Text(f"Thông điệp đầu tiên lúc {format_t(first.t)} có {len(covered)}/{len(items)} yếu tố CERC, "
                             f"còn thiếu {lacking['vi']}.",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from scenarios.labels import ACTION_TYPES, AGENCIES
+from scenarios.labels import ACTION_TYPES, AGENCIES, CATEGORIES, EVENT_KINDS
 from scenarios.actions import CAUSE_ROUTES, LAWFUL_REFUSALS, STATEMENT_CHANNELS
 
 
@@ -17,6 +17,8 @@ def test_the_label_tables_script_carries_the_python_tables(app):
     tables = json.loads(text[len(prefix):-len(suffix)])
     assert tables["ACTIONS"] == {key: label.as_dict() for key, label in ACTION_TYPES.items()}
     assert tables["AGENCIES"] == {key: label.as_dict() for key, label in AGENCIES.items()}
+    assert tables["KINDS"] == {key: label.as_dict() for key, label in EVENT_KINDS.items()}
+    assert set(tables["KINDS"]) == set(CATEGORIES) | {"opinion"}  # the timeline's categories, and opinion samples
     assert list(tables["STATEMENT_CHANNELS"]) == list(STATEMENT_CHANNELS)
     assert "portal" not in tables["INJECT_CHANNELS"] and "press_call" in tables["INJECT_CHANNELS"]
     # every choice the action catalog accepts has its label: none is shown to a user by its code

@@ -15,6 +15,7 @@ import pytest
 from playwright.sync_api import expect
 
 from browser_helpers import LiveServer, create_exercise, join, log_in, new_context, page_errors, require_chromium
+from scenarios.labels import ACTION_TYPES, ACTORS, AGENCIES, EVENT_KINDS, FORMS, MODES, REFUSALS, ROUTES, TEAM_STATUSES
 from review_helpers import prepare
 from scenarios.library import scenario_path
 from scenarios.loader import load_scenario
@@ -109,5 +110,21 @@ def test_review_report_and_console_show_no_ids(played_server, chromium):
         assert not found, (name, found)
         assert not PLACEHOLDER.search(shown), name
         page.screenshot(path=f"/tmp/texts-{name}.png", full_page=True)
+    assert not errors, errors
+    context.close()
+
+
+def test_the_pages_label_tables_are_debrief_labels(server, chromium):
+    """labels.js keeps no table of its own: what a page's script holds is debrief/labels.py's, key for key."""
+    tables = {"KINDS": EVENT_KINDS, "ACTIONS": ACTION_TYPES, "ACTORS": ACTORS, "AGENCIES": AGENCIES, "FORMS": FORMS,
+              "REFUSALS": REFUSALS, "MODES": MODES, "ROUTES": ROUTES, "STATUS": TEAM_STATUSES}
+    context = new_context(chromium)
+    page = context.new_page()
+    errors = page_errors(page)
+    log_in(page, server.url)
+    page.goto(server.url + "/instructor/drills/builtin/nuoc-may-nhiem-doc")  # the editor loads labels.js
+    shown = page.evaluate("names => Object.fromEntries(names.map(name => [name, window.Drill[name]]))", list(tables))
+    assert shown == {name: {key: text.as_dict() for key, text in table.items()} for name, table in tables.items()}
+    assert shown["KINDS"]["opinion"] == {"vi": "Dư luận", "en": "Opinion"}  # a kind the timeline leaves out, still named
     assert not errors, errors
     context.close()

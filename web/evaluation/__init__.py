@@ -33,7 +33,7 @@ def home():
 @bp.route("/teams/<int:team_id>")
 def team(team_id: int):
     found = access.assigned_team_or_404(team_id)
-    roles = {role.id: role.label.model_dump() for role in scenario_of(found.exercise).roles}
+    roles = {role.id: role.label.as_dict() for role in scenario_of(found.exercise).roles}
     return render_template("evaluation/team.html", team=found, roles=roles)
 
 

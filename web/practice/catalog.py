@@ -13,8 +13,9 @@ from scenarios.labels import CRISIS_TYPES, label
 from scenarios.library import builtin_ids
 from scenarios.loader import parse_scenario
 from scenarios.model import Scenario
+from scenarios.texts import Text
 from scoring import load_rule_set
-from scenarios.text import Text, format_duration
+from scenarios.figures import format_duration
 from web.exercises import builtin_text
 
 SPEEDS = (30, 60, 120, 240)  # scenario minutes per real minute
@@ -35,7 +36,7 @@ class Drill:
 
     def roles(self) -> list[tuple[str, Text]]:
         """The drill's trainee roles: (id, label)."""
-        return [(r.id, Text(r.label.vi, r.label.en or r.label.vi)) for r in self.scenario.roles if r.played_by == "trainee"]
+        return [(r.id, r.label.complete()) for r in self.scenario.roles if r.played_by == "trainee"]
 
     def real_minutes(self, speed: float) -> float:
         """How long the drill lasts in real minutes at `speed`."""

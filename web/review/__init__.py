@@ -19,7 +19,7 @@ from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from scenarios.text import format_t
+from scenarios.figures import format_t
 from web.extensions import db
 from web.models import Exercise
 from web.models.debrief import Course

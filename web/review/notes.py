@@ -17,7 +17,7 @@ import math
 from typing import Any
 
 from debrief.team_run import Note
-from scenarios.text import format_t
+from scenarios.figures import format_t
 from web.models import Observation
 from web.validation import is_text
 

@@ -26,7 +26,7 @@ from scenarios.labels import role_label
 from debrief.opinion import level_name
 from scoring import ScoreCard, score
 from scoring.overrides import Override, overridden
-from scenarios.text import format_t
+from scenarios.figures import format_t
 
 INJECT_FIELDS = ("inject", "channel", "sender", "title", "content", "question")
 OPINION_FIELDS = ("belief", "trust", "seen_share", "media_pressure")

@@ -19,8 +19,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from debrief import TeamReview, review
+from scenarios.texts import Text
 from scoring import RuleResult
-from scenarios.text import Text
 from scoring.card import ENDED_EARLY
 from web.models import Exercise, Team
 from web.runs import exercise_runs

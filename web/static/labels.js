@@ -10,7 +10,7 @@
   var T = window.DrillTables;
   var ACTIONS = T.ACTIONS, INJECT_CHANNELS = T.INJECT_CHANNELS, STATEMENT_CHANNELS = T.STATEMENT_CHANNELS,
     FORMS = T.FORMS, REFUSALS = T.REFUSALS, MODES = T.MODES, ROUTES = T.ROUTES, AGENCIES = T.AGENCIES, ACTORS = T.ACTORS,
-    STATUS = T.STATUS;
+    STATUS = T.STATUS, KINDS = T.KINDS;
   /* The bodies and decree of the page's drill (scenarios/bodies.py), by the rule set _labels.html names. */
   var RULE_SET = (document.currentScript && document.currentScript.dataset.ruleSet) || "vn-2026";
   var B = T.BODIES[RULE_SET] || T.BODIES["vn-2026"];
@@ -44,19 +44,6 @@
     request_site_removal: L("Yêu cầu trang thông tin điện tử tổng hợp gỡ tin sai trong 24 giờ (Nghị định 147/2024/NĐ-CP); trang này không phải báo chí.", "Ask a general information site to remove a false item within 24 h; it is not press."),
     daily_report: L("Báo cáo tình hình thông tin hằng ngày cho thủ trưởng các cơ quan liên quan.", "The daily information report to the heads of the agencies concerned."),
     notify_press_conference: L("Thông báo họp báo bằng văn bản chậm nhất 24 giờ trước (Điều 22 Nghị định 237/2026/NĐ-CP), nếu cơ quan không có trách nhiệm họp báo đột xuất.", "A written press-conference notice at least 24 h ahead, for a body without a duty to hold ad hoc conferences.")
-  };
-
-  var KINDS = {
-    inject: L("Tin đến", "Inject"),
-    action: L("Hành động", "Action"),
-    refused: L("Bị từ chối", "Refused"),
-    reply: L("Phản hồi", "Reply"),
-    fact: L("Kết quả xác minh", "Verified fact"),
-    deadline_missed: L("Quá hạn trả lời", "Deadline missed"),
-    opinion: L("Dư luận", "Opinion"),
-    escalation: L("Leo thang", "Escalation"),
-    end: L("Kết thúc", "End"),
-    observation: L("Ghi chú", "Observation")
   };
 
   var ORIGINS = {

@@ -239,7 +239,7 @@
       head = [el("strong", null, actor(e.role)), " — ", bi(D.labelOf(D.ACTIONS, e.type))];
       body.push(paramList(e.type, e.params));
     } else if (style === "refused") {
-      head = [el("strong", null, "Bị từ chối"), " — ", bi(D.labelOf(D.ACTIONS, e.type))];
+      head = [el("strong", null, D.vi(D.KINDS.refused)), " — ", bi(D.labelOf(D.ACTIONS, e.type))];
       body.push(el("p", { class: "reason" }, D.vi(e.reason), e.reason && e.reason.en ? el("small", { class: "en", lang: "en" }, " " + e.reason.en) : null));
     } else if (style === "reply") {
       var to = state.actions[e.in_reply_to];
@@ -247,10 +247,10 @@
               to ? " — " + D.vi(D.labelOf(D.ACTIONS, to.type)) + (to.role !== ROLE ? " (" + D.vi(roleName(to.role)) + ")" : "") : ""];
       body.push(el("p", null, D.vi(e.content)), e.content && e.content.en ? el("p", { class: "en", lang: "en" }, e.content.en) : null);
     } else if (style === "fact") {
-      head = [el("strong", null, "Kết quả xác minh"), " — ", D.vi(agencyLabel(e.source))];
+      head = [el("strong", null, D.vi(D.KINDS.fact)), " — ", D.vi(agencyLabel(e.source))];
       body.push(el("p", null, D.vi(e.statement)), e.statement && e.statement.en ? el("p", { class: "en", lang: "en" }, e.statement.en) : null);
     } else if (style === "missed") {
-      head = [el("strong", null, "Quá hạn trả lời"), " — ", itemLabel(e.inject)];
+      head = [el("strong", null, D.vi(D.KINDS.deadline_missed)), " — ", itemLabel(e.inject)];
       body.push(el("p", { class: "reason" }, "Phóng viên không nhận được trả lời trong thời hạn và có thể tự đăng bài.",
         el("small", { class: "en", lang: "en" }, " The journalist got no answer in time and may publish anyway.")));
     } else if (style === "escalation") {

@@ -1,27 +1,12 @@
-"""A text in Vietnamese and English (`Text`), and how figures read in it: scenario time, percentages, durations.
+"""How figures read in a text: a scenario minute as scenario time, a share as a percentage, a span in words.
 
-The vocabulary every layer speaks, from the scenario's bodies to the score card and the debrief: it lives
-at the bottom of the packages (docs/ARCHITECTURE.md) so each of them can use it.
+Every layer shows them, from the scenario's conditions in words to the score card and the debrief: they live
+at the bottom of the packages with the one bilingual text (`scenarios.texts`; docs/ARCHITECTURE.md).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-
-@dataclass(frozen=True)
-class Text:
-    """A sentence in Vietnamese and English."""
-
-    vi: str
-    en: str
-
-    def as_dict(self) -> dict[str, str]:
-        return {"vi": self.vi, "en": self.en}
-
-    def get(self, lang: str) -> str:
-        return self.en if lang == "en" else self.vi
-
+from scenarios.texts import Text
 
 LARGEST_SHOWN = 1e9  # beyond, a figure is shown as '?': nothing a drill makes comes near (two weeks are 20160 minutes)
 
