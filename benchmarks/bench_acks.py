@@ -59,7 +59,7 @@ async def load(server: Server, cookies: list[str], exercise_id: int, instructor_
     for start in range(0, len(clients), 25):  # in waves, as a class arrives
         await asyncio.gather(*(c.connect(server.url, namespaces=["/trainee"], headers={"Cookie": cookie},
                                          transports=["websocket"], wait_timeout=30)
-                               for c, cookie in list(zip(clients, cookies))[start:start + 25]))
+                               for c, cookie in list(zip(clients, cookies, strict=True))[start:start + 25]))
     teacher = socketio.AsyncClient(reconnection=False)
     await teacher.connect(server.url, namespaces=["/instructor"], headers={"Cookie": instructor_cookie},
                           transports=["websocket"])

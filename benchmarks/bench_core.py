@@ -75,7 +75,7 @@ def main() -> None:
     for scenario_id in builtin_ids():
         command = [sys.executable, "run.py", "simulate", scenario_id, "--actions",
                    str(play_paths(scenario_id)["exemplary"]), "--json"]
-        median, best = timed(lambda: subprocess.run(command, cwd=ROOT, capture_output=True, check=True), max(3, repeat // 4))
+        median, best = timed(lambda command=command: subprocess.run(command, cwd=ROOT, capture_output=True, check=True), max(3, repeat // 4))
         print(f"  {scenario_id:24s} median {median:5.2f} s  best {best:5.2f} s")
 
     first_id = min(drills, key=lambda i: drills[i][0].duration)

@@ -147,7 +147,7 @@ def review_page_seconds(app, exercise_id: int, repeat: int) -> dict[str, float]:
         if response.status_code != 200:
             raise RuntimeError(f"GET {url}: {response.status_code}")
 
-    return {url: timed(lambda: get(url), repeat)[0] for url in urls.values()}
+    return {url: timed(lambda url=url: get(url), repeat)[0] for url in urls.values()}
 
 
 def main() -> int:
@@ -183,8 +183,8 @@ def main() -> int:
             if args.keep:
                 Path(args.keep).mkdir(parents=True, exist_ok=True)
                 (Path(args.keep) / f"report.{EXTENSIONS[name]}").write_bytes(data)
-            rows.append((f"write {name} ({len(data) / 1024:,.0f} KB)", timed(lambda: exported(document, name), args.repeat)[0],
-                         peak_mb(lambda: exported(document, name)), name))
+            rows.append((f"write {name} ({len(data) / 1024:,.0f} KB)", timed(lambda name=name: exported(document, name), args.repeat)[0],
+                         peak_mb(lambda name=name: exported(document, name)), name))
         print(f"\n{'step':<34} {'seconds':>8} {'s / team':>9} {'peak MB':>8}")
         for label, seconds, peak, _ in rows:
             print(f"{label:<34} {seconds:8.3f} {seconds / args.teams:9.3f} {peak:8.1f}")

@@ -127,7 +127,7 @@ async def run_trainees(server: Server, cookies: list[str], exercise_id: int, ins
     errors: list[str] = []
     clients = []
 
-    for index, cookie in enumerate(cookies):
+    for index in range(len(cookies)):
         client = socketio.AsyncClient(reconnection=False)
 
         def on_event(event, index=index):
@@ -148,7 +148,7 @@ async def run_trainees(server: Server, cookies: list[str], exercise_id: int, ins
 
     # Trainees arrive in waves, as a class does, not all in one millisecond (the listen backlog is finite).
     for start in range(0, len(clients), CONNECT_WAVE):
-        wave = list(zip(clients, cookies))[start:start + CONNECT_WAVE]
+        wave = list(zip(clients, cookies, strict=True))[start:start + CONNECT_WAVE]
         await asyncio.gather(*(connect(c, cookie) for c, cookie in wave))
     teacher = socketio.AsyncClient(reconnection=False)
     await teacher.connect(server.url, namespaces=["/instructor"], headers={"Cookie": instructor_cookie},

@@ -79,7 +79,7 @@ def main() -> None:
             print(f"{kind:<16} {args.requests:>8} {rows:>10}  {shown}")
         app = new_app(Path(folder), "oracle", THROTTLE_PER_ADDRESS=10**6, THROTTLE_PER_TARGET=10**6)
         for which, username in (("an unknown", "nobody"), ("a known", DEMO_USERNAME)):
-            median, _ = timed(lambda: app.test_client().post("/login", data={"username": username,
+            median, _ = timed(lambda username=username: app.test_client().post("/login", data={"username": username,
                                                                             "password": "wrong"}), args.repeat)
             print(f"wrong login for {which} user name: {median * 1000:.1f} ms (median of {args.repeat})")
 

@@ -33,8 +33,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 import sim.statements as statements  # noqa: E402
-from statement_labels import (CLASSES, LABELLED, analysed_class, drill, load_labelled, measures,  # noqa: E402
-                              substring_class)
+from statement_labels import (  # noqa: E402
+    CLASSES, LABELLED, analysed_class, drill, load_labelled, measures, substring_class)
 from timing import timed  # noqa: E402 - benchmarks/timing.py, beside this script
 
 HELDOUT = LABELLED.parent / "heldout.jsonl"
@@ -120,7 +120,7 @@ def main() -> None:
         name, _, python = spec.partition("=")
         out = segmented(name, python, texts)
         boundaries = {statements.fold_aligned(t): ({s for s, _ in spans}, {e for _, e in spans})
-                      for t, spans in zip(texts, out["spans"])}
+                      for t, spans in zip(texts, out["spans"], strict=True)}
         plain, statements.keyword_spans = statements.keyword_spans, on_word_boundaries(boundaries)
         try:
             label = f"{name} words"
@@ -140,7 +140,8 @@ def main() -> None:
             for item in everything:
                 classify(item)
         median, best = timed(run, args.repeat)
-        print(f"{name}: {median / len(everything) * 1e6:.0f} µs a statement (median; best {best / len(everything) * 1e6:.0f} µs)")
+        print(f"{name}: {median / len(everything) * 1e6:.0f} µs a statement "
+              f"(median; best {best / len(everything) * 1e6:.0f} µs)")
     drill.cache_clear()
 
 

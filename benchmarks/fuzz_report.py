@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from hypothesis import given, settings  # noqa: E402
 
-from tests.fuzz.harness import Outcome, Target, run_case  # noqa: E402
+from tests.fuzz.harness import Target, run_case  # noqa: E402
 from tests.fuzz.profiles import case_count, load_profile  # noqa: E402
 
 
@@ -53,7 +53,7 @@ def fuzz(target: Target, examples: int) -> Tally:
             start = time.perf_counter()
             try:
                 outcome = run_case(check, case, target.budget).value
-            except Exception as exc:  # counted, not raised: the run goes on
+            except Exception as exc:  # noqa: BLE001 - counted, not raised: the run goes on
                 outcome = "crash"
                 frame = traceback.extract_tb(exc.__traceback__)[-1]
                 kind = f"{type(exc).__name__} at {Path(frame.filename).name}:{frame.lineno}"

@@ -174,7 +174,7 @@ def _findings(reviews: Sequence[TeamReview], rule_set: str) -> tuple[list[Findin
         first, how = results[0][1], guidance(rule_id, rule_set)
         met = tuple(_team_finding(team, r) for team, r in results if r.points >= r.max_points)
         failed = tuple(_team_finding(team, r) for team, r in results if not r.passed)
-        common = {"rule_id": rule_id, "title": first.title, "source": first.source, "objective": how.objective,
+        common: dict[str, Any] = {"rule_id": rule_id, "title": first.title, "source": first.source, "objective": how.objective,
                   "bonus": first.bonus}
         if met:
             strengths.append(Finding(**common, teams=met))
@@ -189,6 +189,7 @@ def default_plan(meta: ExerciseMeta, areas: Sequence[Finding]) -> tuple[Improvem
     for area in areas:
         teams = ", ".join(t.team for t in area.teams)
         issue = Text(f"{area.title.vi}: chưa đạt ({teams})", f"{area.title.en}: not met ({teams})")
+        assert area.recommendation is not None and area.role is not None  # an area has both (_findings)
         rows.append(default_item(issue, area.recommendation, area.objective, area.role, meta.day))
     return tuple(rows)
 

@@ -46,7 +46,7 @@ def attribute(scenario: Scenario, events: Iterable[Event], inputs: Sequence[Acti
     """
     acts = [e for e in events if e.get("kind") in ACT_KINDS]
     actors: dict[int, str] = {}
-    for number, (event, given) in enumerate(zip(acts, inputs), start=1):
+    for number, (event, given) in enumerate(zip(acts, inputs, strict=False), start=1):
         if event.get("role") != given.role:
             raise TeamRunError(f"action input no. {number} (counting action inputs only; from {given.source}) is in role "
                                f"{given.role!r} but action/refused event no. {number} (seq {event['seq']}) is in role "
@@ -57,4 +57,4 @@ def attribute(scenario: Scenario, events: Iterable[Event], inputs: Sequence[Acti
 
 def by_role(scenario: Scenario, events: Iterable[Event], source: str) -> dict[int, str]:
     """Label every action/refused event by its role alone, for a run without trainees (e.g. `headless`)."""
-    return {e["seq"]: source_label(scenario, source, e.get("role")) for e in events if e.get("kind") in ACT_KINDS}
+    return {e["seq"]: source_label(scenario, source, e["role"]) for e in events if e.get("kind") in ACT_KINDS}

@@ -24,7 +24,8 @@ _PROVINCE = re.compile(r"\b(?:tỉnh|thành phố)\s+([^\W\d_][^,;()\d]*?)\s*(?:
 
 @dataclass(frozen=True)
 class Issuance:
-    """The report's parent agency, issuing body (and its short symbol for the number), on whose behalf and by whom it is signed."""
+    """The report's parent agency, issuing body (and its short symbol for the number), on whose behalf and by whom
+    it is signed."""
 
     parent_agency: str | None = None  # cơ quan chủ quản, e.g. ỦY BAN NHÂN DÂN TỈNH HÒA GIANG
     issuer: str | None = None  # cơ quan ban hành, e.g. BAN CHỈ ĐẠO DIỄN TẬP

@@ -23,7 +23,7 @@ never count towards a rating. Thresholds (RATING_THRESHOLDS):
 | S performed with some challenges | 60 % or more |
 | M performed with major challenges | 25 % or more |
 | U unable to be performed | under 25 % |
-"""
+"""  # noqa: E501 - a table row does not wrap
 
 from __future__ import annotations
 

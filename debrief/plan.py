@@ -69,7 +69,7 @@ class PlanProblem:
     def __str__(self) -> str:
         if self.row is None:
             return self.message
-        column = FIELD_LABELS.get(self.field, Text(str(self.field), str(self.field)))
+        column = FIELD_LABELS.get(self.field or "", Text(str(self.field), str(self.field)))
         where = f"Dòng {self.row}, cột “{column.vi}” / Row {self.row}, '{column.en}'" if self.field else \
             f"Dòng {self.row} / Row {self.row}"
         return f"{where}: {self.message}"
@@ -117,7 +117,7 @@ def _problems(row: Mapping[str, Any], scenario: Scenario) -> dict[str, str]:
             problems[name] = problem
     role = row.get("role")
     roles = [r.id for r in scenario.roles]
-    if "role" not in problems and ROLE_LIKE.match(role.strip()) and role.strip() not in roles:
+    if "role" not in problems and isinstance(role, str) and ROLE_LIKE.match(role.strip()) and role.strip() not in roles:
         labels = ", ".join(r.label.vi for r in scenario.roles)
         problems["role"] = (f"“{role}” không phải vai của kịch bản; chọn một vai ({labels}) hoặc ghi tên đơn vị đầy đủ "
                             f"/ not a role of the scenario; choose a role ({', '.join(roles)}) or give a unit's full name")
@@ -142,7 +142,8 @@ def check_plan(items: Sequence[ImprovementItem | Mapping[str, Any]], scenario: S
     """
     if isinstance(items, (str, bytes, Mapping)) or not isinstance(items, Sequence):
         raise PlanError([PlanProblem(None, None, "Kế hoạch phải là một danh sách dòng / the plan must be a list of rows")])
-    checked, problems = [], []
+    checked: list[ImprovementItem] = []
+    problems: list[PlanProblem] = []
     for number, item in enumerate(items, start=1):
         row = item.as_dict() if isinstance(item, ImprovementItem) else item
         if not isinstance(row, Mapping):

@@ -170,8 +170,8 @@ class TeamReview:
 def _acts(run: TeamRun, summariser: Summariser) -> list[tuple[str, Act]]:
     """Every action and refusal of the run with the role that took it, in order."""
     return [
-        (event.get("role"), Act(seq=event["seq"], t=float(event["t"]), type=event.get("type"),
-                                label=label(ACTION_TYPES, event.get("type")), summary=summariser.summary(event),
+        (event["role"], Act(seq=event["seq"], t=float(event["t"]), type=event["type"],
+                                label=label(ACTION_TYPES, event["type"]), summary=summariser.summary(event),
                                 who=run.actors.get(event["seq"]), accepted=event["kind"] == "action"))
         for event in run.events if event.get("kind") in ACT_KINDS
     ]
@@ -200,9 +200,9 @@ def _missed(run: TeamRun, summariser: Summariser) -> tuple[MissedDeadline, ...]:
     missed = []
     for event in run.events:
         if event.get("kind") == "deadline_missed":
-            call = summariser.injects.get(event.get("inject"))
+            call = summariser.injects.get(event["inject"])
             missed.append(MissedDeadline(
-                call=event.get("inject"), name=inject_name(call, str(event.get("inject")), run.scenario),
+                call=event["inject"], name=inject_name(call, str(event["inject"]), run.scenario),
                 delivered_at=float(call["t"]) if call else None, deadline=float(event["deadline"]),
                 roles=tuple(event.get("audience") or ())))
     return tuple(missed)

@@ -55,7 +55,7 @@ class Summariser:
         self.injects: dict[str, Event] = {}
         for event in events:
             if event.get("kind") == "inject":
-                self.injects.setdefault(event.get("inject"), event)
+                self.injects.setdefault(event["inject"], event)
         self._kinds: dict[str, Callable[[Event], Text]] = {
             "inject": self._inject, "action": self._action, "refused": self._refused, "reply": self._reply,
             "fact": self._fact, "escalation": self._escalation, "deadline_missed": self._deadline_missed,
@@ -64,7 +64,7 @@ class Summariser:
 
     def summary(self, event: Event) -> Text:
         """The one-line summary of an event (its kind, for a kind the timeline does not show)."""
-        summarise = self._kinds.get(event.get("kind"))
+        summarise = self._kinds.get(event["kind"])
         return summarise(event) if summarise else same(str(event.get("kind")))
 
     # --- by kind -----------------------------------------------------------------------------------
@@ -101,7 +101,7 @@ class Summariser:
                     f"The crisis escalated from level {before} to level {after}: {name.en}{when.en}")
 
     def _deadline_missed(self, event: Event) -> Text:
-        call = inject_name(self.injects.get(event.get("inject")), str(event.get("inject")), self.scenario)
+        call = inject_name(self.injects.get(event["inject"]), str(event["inject"]), self.scenario)
         due = format_t(event.get("deadline"))
         return Text(f"Không trả lời {call.vi} trong hạn ({due})", f"No answer to {call.en} by its deadline ({due})")
 

@@ -59,18 +59,18 @@ class TimelineEntry:
 
 def press_calls(events: Sequence[Event]) -> dict[str, PressCall]:
     """What became of each press call delivered, by inject id."""
-    answers: dict[str, Event] = {}
+    answers: dict[str | None, Event] = {}  # by the call each answers, as its params name it
     missed: set[str] = set()
     for event in events:
         if event.get("kind") == "action" and event.get("type") == "answer_press":
             answers.setdefault((event.get("params") or {}).get("call"), event)
         elif event.get("kind") == "deadline_missed":
-            missed.add(event.get("inject"))
-    calls = {}
+            missed.add(event["inject"])
+    calls: dict[str, PressCall] = {}
     for event in events:
         if event.get("kind") != "inject" or event.get("channel") != "press_call" or event.get("inject") in calls:
             continue
-        call_id, deadline = event.get("inject"), event.get("deadline")
+        call_id, deadline = event["inject"], event.get("deadline")
         answer = answers.get(call_id)
         if answer is not None:
             in_time = deadline is None or float(answer["t"]) <= float(deadline)
@@ -89,7 +89,7 @@ def _entry(event: Event, summariser: Summariser, actors: Mapping[int, str], call
         seq=event["seq"], t=float(event["t"]), category=kind,
         role=event.get("role") if acted else None, who=actors.get(event["seq"]) if acted else None,
         summary=summariser.summary(event), audience=tuple(event.get("audience") or ()),
-        press_call=calls.get(event.get("inject")) if is_call else None,
+        press_call=calls.get(event["inject"]) if is_call else None,
     )
 
 

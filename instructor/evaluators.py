@@ -55,13 +55,13 @@ def _taken(username: str) -> bool:
 def evaluators():
     form = EvaluatorForm()
     if form.validate_on_submit():
-        username = form.username.data.strip()
+        username = (form.username.data or "").strip()
         if _taken(username):
-            form.username.errors.append(TAKEN)
+            form.username.errors.append(TAKEN)  # type: ignore[attr-defined]  # a list once validated
         else:
             evaluator = Evaluator(instructor_id=current_user.id, username=username,
-                                  display_name=clean_name(form.display_name.data))
-            evaluator.set_password(form.password.data)
+                                  display_name=clean_name(form.display_name.data or ""))
+            evaluator.set_password(form.password.data or "")
             db.session.add(evaluator)
             db.session.commit()
             flash("Đã tạo tài khoản người đánh giá. / Evaluator account created.", "ok")

@@ -30,7 +30,6 @@ from web.models import EventRecord, Exercise, Observation, Team
 from web.observing import observe
 from web.outbox import INSTRUCTOR_NAMESPACE, instructor_room, opened_room
 from web.review.notes import within
-from web.team_summary import rescore, summary
 from web.validation import MAX_NAME, as_id, is_plain, refusal
 
 
@@ -82,7 +81,7 @@ def _unavailable_state(team: Team, exc: TeamUnavailable, minute: float) -> dict[
 def team_card(team: Team) -> dict[str, Any]:
     """What the console shows of every team it watches: who, the join code, the summary."""
     try:
-        state = summary(_live().team(team.id))
+        state = _live().view(team.id, "summary")
     except TeamUnavailable as exc:
         last = db.session.scalar(select(EventRecord.t).where(EventRecord.team_id == team.id)
                                  .order_by(EventRecord.seq.desc()).limit(1))
@@ -96,11 +95,8 @@ def team_snapshot(team: Team) -> dict[str, Any]:
     events = db.session.scalars(select(EventRecord.body).where(EventRecord.team_id == team.id)
                                 .order_by(EventRecord.seq)).all()
     try:
-        live = _live().team(team.id)
-        with live.lock:
-            rescore(live)
-            state = _live().state(live)
-        duration = live.world.scenario.duration
+        opened = _live().view(team.id, "opened")  # rescored by the team's owner
+        state, duration = opened["state"], opened["duration"]
     except TeamUnavailable as exc:
         state = _unavailable_state(team, exc, events[-1]["t"] if events else 0)
         duration = math.inf  # its drill may be unreadable: observations as stored
@@ -151,12 +147,7 @@ class InstructorNamespace(AuditedNamespace):
         teams = _addressed_teams(data)
         if not teams:
             return {"ok": False, "error": "Không có đội này. / No such team."}
-        def total(team: Team) -> dict[str, Any]:
-            live = _live().team(team.id)
-            with live.lock:
-                return {"total": rescore(live)["total"]}
-
-        return _each_team(teams, total, TeamUnavailable)
+        return _each_team(teams, lambda team: _live().view(team.id, "total"), TeamUnavailable)
 
     def on_control(self, data):
         """{team_id | exercise_id (all teams), command, args} -> [{team_id, ok, state | error}]."""

@@ -85,7 +85,7 @@ def _roster(form: ExerciseForm) -> list[TeamPlan]:
     if not (form.roster.data or "").strip():
         raise ExerciseError("Cần ít nhất một đội: điền danh sách hoặc chọn tệp. / "
                             "At least one team is needed: fill in the roster or choose a file.")
-    return parse_roster(form.roster.data)
+    return parse_roster(form.roster.data or "")
 
 
 def _create(form: ExerciseForm) -> Exercise:
@@ -97,6 +97,7 @@ def _create(form: ExerciseForm) -> Exercise:
             raise
         teams, errors = exc.teams, exc.errors  # the good lines' roles are checked too, all reported at once
     version = chosen_version(current_user.id, form.scenario.data)
+    assert form.seed.data is not None and form.speed.data is not None  # required fields, validated
     if version is None:
         exercise = create_exercise(current_user, form.scenario.data, form.seed.data, form.speed.data, teams,
                                    roster_errors=errors)

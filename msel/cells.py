@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime
 import re
 import unicodedata
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Callable
 
 from msel.problems import CellError
 
@@ -65,8 +65,8 @@ def parse_time(value: Cell) -> float | None:
     if clock := _CLOCK.fullmatch(compact):
         hours, minutes, seconds = (int(part or 0) for part in clock.groups())
         return float(hours * 60 + minutes) + seconds / 60
-    if minutes := _MINUTES.fullmatch(compact):
-        return float(minutes.group(1).replace(",", "."))
+    if number := _MINUTES.fullmatch(compact):
+        return float(number.group(1).replace(",", "."))
     raise CellError(
         f"không đọc được thời điểm “{raw}”: viết T+HH:MM (ví dụ T+01:30), HH:MM hoặc số phút",
         f"cannot read the time '{raw}': write T+HH:MM (e.g. T+01:30), HH:MM or a number of minutes")

@@ -15,7 +15,7 @@ import zlib
 from xml.etree.ElementTree import ParseError
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
@@ -65,7 +65,8 @@ def _xlsx(data: bytes) -> Table:
     if DRILL_SHEET in book.sheetnames:
         lines = (row[0] if row else None for row in book[DRILL_SHEET].iter_rows(values_only=True))
         drill = "\n".join("" if line is None else str(line) for line in lines)  # not stripped: indents matter
-    return Table(rows, drill)
+    # data_only=True: the cells' cached values, never a formula (or rich text, not asked for)
+    return Table(cast(list[tuple[int, list[Cell]]], rows), drill)
 
 
 def _csv(data: bytes) -> Table:

@@ -11,9 +11,9 @@ become inject data (as a scenario file writes them), checked against the
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -44,7 +44,7 @@ class Names:
     levels: frozenset[int]
 
     @classmethod
-    def of(cls, drill: dict[str, Any]) -> "Names":
+    def of(cls, drill: dict[str, Any]) -> Names:
         def entries(key: str) -> list[dict]:
             value = drill.get(key)
             return [e for e in value if isinstance(e, dict)] if isinstance(value, list) else []
@@ -52,7 +52,7 @@ class Names:
         roles: dict[str, str] = agencies({r["id"] for r in entries("roles") if isinstance(r.get("id"), str)})
         for role in entries("roles"):
             if isinstance(role.get("id"), str):
-                label = role.get("label") if isinstance(role.get("label"), dict) else {}
+                label = role["label"] if isinstance(role.get("label"), dict) else {}
                 for name in (label.get("vi"), label.get("en"), role["id"]):  # an id wins over a label
                     if isinstance(name, str):
                         roles[word_key(name)] = role["id"]
@@ -105,7 +105,7 @@ class _Row:
             self.problem(key, f"thiếu {column.title.vi.lower()}", f"the {column.title.en} cell is empty")
         return value
 
-    def local(self, key: str) -> dict[str, str] | None:
+    def local(self, key: str) -> dict[str, str | None] | None:
         """A {vi, en} text from the column and its English twin; None when both are empty."""
         vi, en = text(self.cell(key)), text(self.cell(f"{key}_en"))
         if en and not vi:

@@ -18,6 +18,7 @@ from typing import BinaryIO
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from scenarios.labels import CHANNELS
 from scenarios.model import Inject, Scenario
@@ -70,7 +71,7 @@ def table(scenario: Scenario) -> list[list[Cell]]:
     order = sorted(enumerate(scenario.injects, start=1),
                    key=lambda pair: (pair[1].at is None, pair[1].at or 0, pair[0]))
     rows = [inject_cells(scenario, inject, number) for number, inject in order]
-    return [[column.header for column in COLUMNS]] + [[row[column.key] for column in COLUMNS] for row in rows]
+    return [[column.header for column in COLUMNS], *([row[column.key] for column in COLUMNS] for row in rows)]
 
 
 def _put(sheet, row: int, column: int, value: Cell) -> None:
@@ -83,6 +84,7 @@ def write_xlsx(scenario: Scenario, target: Target, comment: str = "") -> None:
     """The events sheet (header frozen, widths set, text wrapped) and the drill sheet."""
     book = Workbook()
     events = book.active
+    assert isinstance(events, Worksheet)  # a new workbook's one sheet
     events.title = EVENTS_SHEET
     wrap = Alignment(wrap_text=True, vertical="top")
     for r, values in enumerate(table(scenario), start=1):

@@ -36,8 +36,9 @@ class YamlRefused(Exception):
 
 
 class _BoundedLoader(yaml.SafeLoader):
-    """SafeLoader that refuses anchors, aliases and deep nesting as it reads, and reads dates and base-60 numbers (`1:10`) as text:
-    no drill field is a date, and an impossible date (2024-02-30) would otherwise be a ValueError with no line."""
+    """SafeLoader that refuses anchors, aliases and deep nesting as it reads, and reads dates and base-60 numbers
+    (`1:10`) as text: no drill field is a date, and an impossible date (2024-02-30) would otherwise be a ValueError
+    with no line."""
 
     def __init__(self, stream: str):
         super().__init__(stream)

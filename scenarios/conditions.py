@@ -10,6 +10,7 @@ finite and within ±`MAX_NUMBER`, so no infinity or NaN reaches the world.
 from __future__ import annotations
 
 import ast
+import itertools
 import operator
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -49,9 +50,7 @@ def _check(node: ast.AST) -> None:
     if isinstance(node, ast.BoolOp):
         for value in node.values:
             _check(value)
-    elif isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
-        _check(node.operand)
-    elif isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+    elif isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.Not, ast.USub)):
         _check(node.operand)
     elif isinstance(node, ast.Compare):
         if not all(type(op) in _COMPARE for op in node.ops):
@@ -79,7 +78,7 @@ def _evaluate(node: ast.AST, values: Mapping[str, float]) -> float | bool:
         return (not operand) if isinstance(node.op, ast.Not) else -operand
     if isinstance(node, ast.Compare):
         left = _evaluate(node.left, values)
-        for op, right_node in zip(node.ops, node.comparators):
+        for op, right_node in zip(node.ops, node.comparators, strict=True):
             right = _evaluate(right_node, values)
             if not _COMPARE[type(op)](left, right):
                 return False
@@ -87,7 +86,7 @@ def _evaluate(node: ast.AST, values: Mapping[str, float]) -> float | bool:
         return True
     if isinstance(node, ast.Name):
         return values[node.id]
-    return node.value  # type: ignore[attr-defined]
+    return node.value  # type: ignore[attr-defined]  # an ast.Constant: _check allows nothing else here
 
 
 @dataclass(frozen=True)
@@ -106,9 +105,10 @@ class Condition:
         for node in ast.walk(self.tree):
             if isinstance(node, ast.Compare):
                 operands = [node.left, *node.comparators]
-                for left, right in zip(operands, operands[1:]):
+                for left, right in itertools.pairwise(operands):
                     for name, constant in ((left, right), (right, left)):
-                        if isinstance(name, ast.Name) and name.id == variable and isinstance(constant, ast.Constant):
+                        if (isinstance(name, ast.Name) and name.id == variable and isinstance(constant, ast.Constant)
+                                and isinstance(constant.value, (int, float))):
                             numbers.add(constant.value)
         return numbers
 
@@ -132,6 +132,7 @@ def parse_condition(source: str) -> Condition:
 def _check_numbers(tree: ast.Expression, text: str) -> None:
     """Every number finite and within ±MAX_NUMBER (`1e999` is infinity to Python)."""
     for node in ast.walk(tree):
-        if isinstance(node, ast.Constant) and not abs(node.value) <= MAX_NUMBER:  # NaN compares false too
+        if (isinstance(node, ast.Constant) and isinstance(node.value, (int, float))  # as _check made sure
+                and not abs(node.value) <= MAX_NUMBER):  # NaN compares false too
             raise ConditionError(f"the number {ast.get_source_segment(text, node)} is out of range: a condition "
                                  f"compares with numbers from -{MAX_NUMBER} to {MAX_NUMBER}")

@@ -34,20 +34,20 @@ def format_t(t: float | None) -> str:
 
 def format_percent(share: float, lang: str) -> str:
     """A share as a percentage with one decimal: 0.0072 -> '0,7%' (vi, decimal comma) or '0.7%' (en); '?%' if unknown."""
-    share = _shown(share)
-    if share is None:
+    shown = _shown(share)
+    if shown is None:
         return "?%"
-    text = f"{share * 100:.1f}%"
+    text = f"{shown * 100:.1f}%"
     return text.replace(".", ",") if lang == "vi" else text
 
 
 def format_duration(minutes: float) -> Text:
     """A span of scenario minutes in words: 1440 -> '24 giờ' / '24 hours', 90 -> '90 phút' / '90 minutes'; '?' if unknown."""
-    minutes = _shown(minutes)
-    if minutes is None:
+    shown = _shown(minutes)
+    if shown is None:
         return Text("? phút", "? minutes")
-    if minutes >= 60 and minutes % 60 == 0:
-        hours = int(minutes // 60)
+    if shown >= 60 and shown % 60 == 0:
+        hours = int(shown // 60)
         return Text(f"{hours} giờ", f"{hours} hour{'s' if hours != 1 else ''}")
-    value = f"{minutes:g}"
-    return Text(f"{value.replace('.', ',')} phút", f"{value} minute{'s' if minutes != 1 else ''}")
+    value = f"{shown:g}"
+    return Text(f"{value.replace('.', ',')} phút", f"{value} minute{'s' if shown != 1 else ''}")

@@ -119,7 +119,6 @@ AGENCIES: dict[str, Text] = {  # the sources of the built-in drills' facts, name
 
 ACTORS: dict[str, Text] = {  # who answers in a `reply` event
     "standing_committee": Text("Thường trực Tỉnh ủy", "Standing members of the provincial Party committee"),
-    "agency_head": Text("Người đứng đầu cơ quan hành chính", "Head of the agency"),
     "province_chair": Text("Chủ tịch UBND tỉnh", "Chairman of the provincial People's Committee"),
     "police": Text("Công an tỉnh", "Provincial police"),
     "platform": Text("Nền tảng mạng xã hội", "Platform"),

@@ -145,7 +145,7 @@ class Inject(Strict):
     )
 
     @model_validator(mode="after")
-    def _channel_fields(self) -> "Inject":
+    def _channel_fields(self) -> Inject:
         if self.at is not None and self.when is not None:
             raise ValueError("give either 'at' or 'when', not both")
         if self.channel is Channel.press_call and (self.question is None or self.response_window is None):
@@ -300,7 +300,7 @@ class Scenario(Strict):
     actors: ActorDelays = ActorDelays()
 
     @model_validator(mode="after")
-    def _speakers(self) -> "Scenario":
+    def _speakers(self) -> Scenario:
         for flag in ("regular_spokesperson", "head_of_agency"):
             marked = [r.id for r in self.roles if getattr(r, flag)]
             if len(marked) > 1:
@@ -336,7 +336,7 @@ class Scenario(Strict):
     def role(self, role_id: str) -> Role | None:
         return next((r for r in self.roles if r.id == role_id), None)
 
-    def inject(self, inject_id: str) -> Inject | None:
+    def inject(self, inject_id: str | None) -> Inject | None:
         return next((i for i in self.injects if i.id == inject_id), None)
 
     def fact(self, fact_id: str) -> Fact | None:

@@ -55,8 +55,8 @@ def scenario_minute(value: object) -> object:
         hours, minutes, seconds = (int(part or 0) for part in clock.groups())
         return hours * 60 + minutes + seconds / 60
     if SEXAGESIMAL.fullmatch(text):
-        hours, _, rest = text.lstrip("+").partition(":")
+        hours_text, _, rest = text.lstrip("+").partition(":")
         raise ValueError(
             f"'{text}' is ambiguous: YAML 1.1 reads it as a base-60 number ({base_sixty(text):g}); "
-            f"write the time as T+{int(hours or 0):02d}:{rest[:2].zfill(2)} or as minutes")
+            f"write the time as T+{int(hours_text or 0):02d}:{rest[:2].zfill(2)} or as minutes")
     return value

@@ -13,6 +13,7 @@ and never scan the whole log themselves, so scoring stays linear in its length.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -42,7 +43,7 @@ class Statement:
     event: Event
     seq: int
     t: float
-    role: str
+    role: str | None
     type: str
     spokesperson: str | None  # role in office as spokesperson when the act was taken
     analysis: Mapping[str, Any]
@@ -127,18 +128,19 @@ class ScoringContext:
         self.scenario = scenario
         self.events: list[Event] = list(events)
         self.by_kind: dict[str, list[Event]] = defaultdict(list)
-        self.actions: dict[str, list[Event]] = defaultdict(list)
+        # keyed by what the events say (None where one lacks the field: a log from outside is not trusted)
+        self.actions: dict[str | None, list[Event]] = defaultdict(list)
         self.statements: list[Statement] = []  # press-facing acts with a text
         self.press_acts: list[Statement] = []  # every press-facing act, refusals to answer included
-        self.deliveries: dict[str, Event] = {}
-        self.answers: dict[str, list[Event]] = defaultdict(list)
-        self.corrections: dict[str, list[Event]] = defaultdict(list)
+        self.deliveries: dict[str | None, Event] = {}
+        self.answers: dict[str | None, list[Event]] = defaultdict(list)
+        self.corrections: dict[str | None, list[Event]] = defaultdict(list)
         self.assignments: list[Event] = []  # case assignments of the spokesperson, in order
         self._seqs: dict[str, list[int]] = {}
         self._index()
 
     def _index(self) -> None:
-        if any(self._key(a) > self._key(b) for a, b in zip(self.events, self.events[1:])):
+        if any(self._key(a) > self._key(b) for a, b in itertools.pairwise(self.events)):
             self.events.sort(key=self._key)
         for position, event in enumerate(self.events):
             if not isinstance(event, Mapping) or "kind" not in event or "seq" not in event or "t" not in event:

@@ -83,10 +83,7 @@ def score(scenario: Scenario, events: Iterable[Event], rule_set_id: str | RuleSe
     the legal rules' points; bonus points (good practice, CDC CERC) are reported
     beside it and never make up for a legal failure.
     """
-    if isinstance(rule_set_id, RuleSet):
-        rule_set = rule_set_id
-    else:
-        rule_set = load_rule_set(rule_set_id or scenario.rule_set)
+    rule_set = rule_set_id if isinstance(rule_set_id, RuleSet) else load_rule_set(rule_set_id or scenario.rule_set)
     context = ScoringContext(scenario, events)
     policy = rule_set.lateness
     late = lateness(context, policy.span, policy.within) if policy else None

@@ -4,8 +4,9 @@
 
 Each overridden rule keeps its automatic verdict beside the instructor's (`RuleResult.override`,
 an `Applied`): `met` gives the rule all its points, `not_met` none. The total and the bonus are
-computed again by `scoring.engine.totals` (the legal rules that fall due, scaled to 100), a rule not yet due that is overridden now counting as due. `ScoreCard.overridden` says
-whether any verdict on the card is the instructor's. Pure: no database, no clock.
+computed again by `scoring.engine.totals` (the legal rules that fall due, scaled to 100), a rule
+not yet due that is overridden now counting as due. `ScoreCard.overridden` says whether any
+verdict on the card is the instructor's. Pure: no database, no clock.
 """
 
 from __future__ import annotations

@@ -77,6 +77,12 @@ class Intent:
         return {"role": self.role, "type": self.type, "params": self.params, "at": self.at,
                 "deadline": self.deadline, "reason": self.reason.as_dict()}
 
+    @classmethod
+    def from_dict(cls, given: dict[str, Any]) -> "Intent":
+        """The intent `as_dict` gave (its `key`, which only a plan being recomputed uses, is not kept)."""
+        return cls(key=(), role=given["role"], type=given["type"], params=given["params"], at=given["at"],
+                   reason=Text(**given["reason"]), deadline=given["deadline"])
+
 
 def performer(scenario: Scenario, action_type: str, preferred: Sequence[str | None],
               exclude: Sequence[str] = ()) -> str | None:
@@ -107,7 +113,7 @@ class Duties:
     stray: str | None  # off_focal_point: the other role that speaks
 
     @classmethod
-    def of(cls, scenario: Scenario) -> "Duties":
+    def of(cls, scenario: Scenario) -> Duties:
         def who(action_type: str, *preferred: str | None) -> str | None:
             return performer(scenario, action_type, preferred)
 
@@ -141,11 +147,12 @@ class Playbook:
         self.flag_level = min(scenario.start_level + 1, scenario.top_level)
         rule = next((e.rule for e in load_rule_set(scenario.rule_set).entries if e.rule.name == "initial_information"),
                     None)
-        self.initial_from, self.initial_within = (rule.params["from"], rule.params["within"]) if rule else (None, None)
+        self.initial_from: str | None = rule.params["from"] if rule else None
+        self.initial_within: float | None = rule.params["within"] if rule else None
 
     def initial_deadline(self, view: TeamView) -> float | None:
         """The legal deadline of the initial information (the rule set's `initial_information`), if known yet."""
-        if self.initial_from == "occurred":
+        if self.initial_from == "occurred" and self.initial_within is not None:
             return self.scenario.incident.occurred_at + self.initial_within
         received = min((view.items[i] for i in self.scenario.incident.receipts if i in view.items),
                        key=lambda e: e["seq"], default=None)
@@ -162,16 +169,17 @@ def _at(minute: float) -> float:
 def _detect(view: TeamView, book: Playbook) -> Iterator[Intent]:
     """Step 1: flag the item, report to the board, the board reports to the standing committee."""
     duties, case, scenario = book.duties, view.case, book.scenario
+    assert case is not None  # exemplary_plan takes the steps once the case is known
     flag = view.first("flag_issue")
     if duties.watcher and flag is None and duties.watcher in view.aware:
         yield Intent(("flag_issue",), duties.watcher, "flag_issue",
                      {"item": case["inject"], "level": book.flag_level, "note": texts.flag_note(case, book.flag_level)},
                      _at(view.aware[duties.watcher] + FLAG_AFTER),
                      hints.flag())
-    reports_to_board = duties.watcher and duties.coordinator and duties.watcher != duties.coordinator
-    if reports_to_board and flag is not None and view.first("report_up", duties.watcher) is None:
-        yield Intent(("report_up", duties.watcher), duties.watcher, "report_up",
-                     {"to": duties.coordinator, "summary": texts.report_summary(scenario, duties.watcher, case)},
+    watcher, coordinator = duties.watcher, duties.coordinator
+    if watcher and coordinator and watcher != coordinator and flag is not None and view.first("report_up", watcher) is None:
+        yield Intent(("report_up", watcher), watcher, "report_up",
+                     {"to": coordinator, "summary": texts.report_summary(scenario, watcher, case)},
                      _at(flag["t"] + REPORT_AFTER),
                      hints.report_to_board(scenario))
     top = duties.top_reporter
@@ -266,6 +274,7 @@ def _speak(view: TeamView, book: Playbook) -> Iterator[Intent]:
     facts, _ = _usable_facts(view, book)
     official = view.official_statements
     if not official:
+        assert view.case is not None  # exemplary_plan takes the steps once the case is known
         holding = view.case["t"] + HOLDING_AFTER
         ready = assignment["t"] + DRAFT_AFTER if assignment else holding  # the regular spokesperson need not wait longer
         after = max(ready, min(f["t"] for f in facts) + DRAFT_AFTER) if facts else max(ready, holding)

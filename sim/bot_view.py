@@ -3,8 +3,8 @@
 The view keeps the events some trainee role sees (an `opinion` sample goes to
 the instructor only, so it is left out): the items delivered, the facts
 verification returned, the actions accepted, who is spokesperson (the regular
-spokesperson until a case assignment), when each role first heard of the case. It is updated one event at a time, so a bot fed
-a long drill never rereads the log.
+spokesperson until a case assignment), when each role first heard of the case. It is updated
+one event at a time, so a bot fed a long drill never rereads the log.
 """
 
 from __future__ import annotations

@@ -48,7 +48,7 @@ class Opinion:
     statements: int = 0
 
     @classmethod
-    def start(cls, params: OpinionModel) -> "Opinion":
+    def start(cls, params: OpinionModel) -> Opinion:
         seen = float(params.initial_seen)
         return cls(params=params, seen=seen, believers=seen * params.belief_rate, trust=params.initial_trust)
 

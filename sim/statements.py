@@ -248,9 +248,9 @@ def analyse_statement(scenario: Scenario, text: str, verified: set[str]) -> Stat
         if grounds and not known & set(grounds):
             ungrounded.append({"kind": "denial", "claim": claim_id, "facts": list(grounds), "quote": text[start:end].strip()})
     assurance = _assurance(folded, spans)
-    grounds = [f.id for f in scenario.facts if f.assures]
-    if assurance is not None and grounds and not known & set(grounds):
-        ungrounded.append({"kind": "assurance", "facts": grounds, "quote": text[assurance[0]:assurance[1]].strip()})
+    assuring = [f.id for f in scenario.facts if f.assures]
+    if assurance is not None and assuring and not known & set(assuring):
+        ungrounded.append({"kind": "assurance", "facts": assuring, "quote": text[assurance[0]:assurance[1]].strip()})
     for claim in ungrounded:
         unverified += [f for f in claim["facts"] if f not in unverified]
     return StatementAnalysis(

@@ -74,7 +74,8 @@ def _sqlite_schema() -> Path:
 
 
 def _required(variable: str, what: str, package: str) -> str:
-    """The URL of the test run's `what` from `variable`; skip without one, except on CI (CI=true), where that is a failure."""
+    """The URL of the test run's `what` from `variable`; skip without one, except on CI (CI=true), where that is
+    a failure."""
     url = os.environ.get(variable)
     if url:
         return url

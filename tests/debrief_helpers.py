@@ -29,12 +29,12 @@ DAY = datetime.date(2026, 9, 15)
 REFUSED = Action(at=30, role="spokesperson", type="convene_meeting", params={"agenda": "Họp"})  # the board's to take
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def scenario(scenario_id: str = WATER) -> Scenario:
     return load_scenario(scenario_path(scenario_id))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def played(scenario_id: str = WATER, play: str = "exemplary", refused: bool = False,
            until: float | None = None) -> tuple[tuple, ScoreCard]:
     """The events and score card of a reference play, plus the REFUSED action if asked (cached)."""

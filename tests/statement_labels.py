@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from scenarios.library import builtin_ids, scenario_path
@@ -43,7 +43,7 @@ class Labelled:
     expected: str
 
 
-@lru_cache(maxsize=None)
+@cache
 def drill(scenario_id: str) -> Scenario:
     return load_scenario(scenario_path(scenario_id))
 

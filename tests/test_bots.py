@@ -7,7 +7,7 @@ Every built-in drill is covered through `builtin_ids()`, so a drill added to the
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -29,12 +29,12 @@ MINIMAL = load_scenario(Path(__file__).parent / "fixtures" / "minimal.yaml")
 CERC_ALL = {"empathy", "facts", "unknowns", "next_update", "commitment", "more_info"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def drill(scenario_id: str) -> Scenario:
     return load_scenario(scenario_path(scenario_id))
 
 
-@lru_cache(maxsize=None)
+@cache
 def played(scenario_id: str, bot: str, seed: int = 0) -> tuple[World, ScoreCard]:
     scenario = drill(scenario_id)
     world = play_with_bots(scenario, [Bot(bot, scenario)], seed=seed)

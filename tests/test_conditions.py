@@ -8,7 +8,7 @@ import pytest
 
 from scenarios.conditions import VARIABLES, Condition, ConditionError, parse_condition
 
-WORLD = {name: 0.0 for name in VARIABLES} | {
+WORLD = dict.fromkeys(VARIABLES, 0.0) | {
     "minute": 90,
     "level": 2,
     "seen": 12000,

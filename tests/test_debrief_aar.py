@@ -88,7 +88,7 @@ def test_areas_for_improvement_are_the_failed_rules_with_source_analysis_and_rec
 def test_the_default_plan_has_a_row_per_area_due_thirty_days_on(report):
     assert not report.plan_edited
     assert len(report.plan) == len(report.areas_for_improvement)
-    for item, area in zip(report.plan, report.areas_for_improvement):
+    for item, area in zip(report.plan, report.areas_for_improvement, strict=True):
         assert area.title.vi in item.issue and area.title.en in item.issue
         assert area.recommendation.vi in item.corrective_action
         assert (item.objective, item.role, item.status) == (area.objective, area.role, "open")
@@ -134,7 +134,7 @@ def test_an_edited_plan_with_errors_names_each_row_and_field():
 def test_a_plan_must_be_a_list_of_rows():
     with pytest.raises(PlanError, match="must be a list of rows"):
         check_plan({"issue": "x"}, scenario(WATER))
-    with pytest.raises(PlanError, match="Row 1: .* must be an object"):
+    with pytest.raises(PlanError, match=r"Row 1: .* must be an object"):
         check_plan(["x"], scenario(WATER))
     assert set(PLAN_STATUSES) == {"open", "in_progress", "done"}
 

@@ -32,7 +32,7 @@ def read_tables(data: bytes) -> dict[str, list[dict[str, str]]]:
 def test_the_document_holds_the_score_cards_and_the_trainees(document):
     assert document["schema_version"] == SCHEMA_VERSION == 1
     assert [t["team"] for t in document["teams"]] == ["Đội exemplary", "Đội silent"]
-    for team, play in zip(document["teams"], PLAYS):
+    for team, play in zip(document["teams"], PLAYS, strict=True):
         card = played(WATER, play)[1]
         assert team["card"]["total"] == card.total and team["card"]["bonus"] == card.bonus
         assert [r["id"] for r in team["card"]["rules"]] == [r.id for r in card.rules]
@@ -106,5 +106,5 @@ def test_formats_by_name_and_by_file_extension():
     with pytest.raises(ExportError, match="no format 'odt'"):
         writer("odt")
     assert [format_of(p) for p in ("a.json", "b.ZIP", "c.pdf", "d.docx", "e.xlsx")] == ["json", "csv", "pdf", "docx", "xlsx"]
-    with pytest.raises(ExportError, match="cannot tell the format of 'report.csv'"):
+    with pytest.raises(ExportError, match=r"cannot tell the format of 'report\.csv'"):
         format_of("report.csv")

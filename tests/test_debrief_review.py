@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 
 import pytest
@@ -26,7 +27,7 @@ def test_the_timeline_keeps_every_event_but_opinion_samples_in_order():
     events, _ = played(WATER, "exemplary")
     entries = review(team_run(WATER, "exemplary")).timeline
     assert [e.seq for e in entries] == [e["seq"] for e in events if e["kind"] != "opinion"]
-    assert all(a.t <= b.t for a, b in zip(entries, entries[1:]))
+    assert all(a.t <= b.t for a, b in itertools.pairwise(entries))
     first = entries[0]
     assert (first.category, first.time, first.audience) == ("inject", "T+00:10", ("info_department",))
     assert "KHẨN: Nước máy nhiễm độc" in first.summary.vi and "tap water poisoned" in first.summary.en

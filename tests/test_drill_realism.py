@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
+from functools import cache
 
 import pytest
 
@@ -32,12 +32,12 @@ PHONE = re.compile(r"\b0\d{2,3} \d \d{3} \d{3}\b")
 NEW_ACTIONS = {"resolve_cause", "contact_admin", "request_site_removal", "daily_report", "notify_press_conference"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def text(scenario_id: str) -> str:
     return scenario_path(scenario_id).read_text(encoding="utf-8")
 
 
-@lru_cache(maxsize=None)
+@cache
 def drill(scenario_id: str):
     return load_scenario(scenario_path(scenario_id))
 

@@ -151,7 +151,7 @@ def test_the_docx_score_cards_and_plan_are_the_documents(document):
     word = word_file(document)
     cards = [t for t in word.tables if cell_texts(t)[0] == ["Tiêu chí", "Kết quả", "Điểm", "Căn cứ/tham chiếu"]]
     assert len(cards) == len(document["teams"])
-    for table, team in zip(cards, document["teams"]):
+    for table, team in zip(cards, document["teams"], strict=True):
         rows = cell_texts(table)[1:]
         assert [r[0] for r in rows] == [r["title"]["vi"] for r in team["card"]["rules"]]
         assert [r[3] for r in rows] == [citation(r["source"]["vi"]) for r in team["card"]["rules"]]
@@ -322,7 +322,7 @@ def overridden_document() -> tuple[dict[str, Any], str]:
 
 
 def test_every_office_export_shows_an_override_with_who_why_and_the_automatic_verdict():
-    document, title = overridden_document()
+    document, _ = overridden_document()
     note = "Giảng viên Trần Thị Lan điều chỉnh (tự động: Chưa đạt"
     pdf = " ".join(pdf_pages(document))
     assert note in pdf and flat(OVERRIDE_REASON) in pdf and "(có kết luận điều chỉnh của giảng viên)" in pdf

@@ -119,7 +119,7 @@ def test_rows_are_in_order_of_time_and_numbered_by_their_place_in_the_drill():
 def test_expected_action_and_objective_follow_the_procedure_in_words():
     scenario = load_scenario(scenario_path("nuoc-may-nhiem-doc"))
     header, *rows = csv_rows(scenario)
-    by_id = {row[header.index("Mã / Id")]: dict(zip(header, row)) for row in rows}
+    by_id = {row[header.index("Mã / Id")]: dict(zip(header, row, strict=True)) for row in rows}
     call = by_id["call-paper"]  # at 50, window 90
     assert call["Hành động mong đợi / Expected action"] == \
         "Trả lời báo chí (Người phát ngôn UBND tỉnh) — trong 90 phút, hạn T+02:20 / within 90 min, due T+02:20"
@@ -218,7 +218,7 @@ def test_bad_rows_are_named_and_the_good_rows_kept(source):
     assert [(p.row, p.column) for p in result.problems] == [(3, "Time"), (4, "To"), (6, "Method"), (7, "Claims"),
                                                              (8, "Inject")]
     messages = [str(p) for p in result.problems]
-    for message, bad in zip(messages, ["'abc'", "'mayor'", "'bồ câu đưa thư'", "'no-such-claim'", "thiếu nội dung tình huống"]):
+    for message, bad in zip(messages, ["'abc'", "'mayor'", "'bồ câu đưa thư'", "'no-such-claim'", "thiếu nội dung tình huống"], strict=True):
         assert bad in message
     assert messages[0].startswith("dòng 3, cột “Time”: không đọc được thời điểm “abc”")
     assert " / row 3, column 'Time': cannot read the time 'abc'" in messages[0]
@@ -257,7 +257,6 @@ def test_a_duplicated_id_leaves_out_the_later_row():
 def test_an_inject_the_model_refuses_is_left_out_with_the_reason():
     scenario = load_scenario(FIXTURE)
     header, *rows = csv_rows(scenario)
-    call = next(row for row in rows if row[header.index("Mã / Id")] == "call-1")
     hotline = next(row for row in rows if row[header.index("Mã / Id")] == "hotline-1")
     hotline[header.index("Thời hạn trả lời (phút) / Response window (min)")] = "30"
     hotline[header.index("Mã / Id")] = "hotline-2"
@@ -345,7 +344,7 @@ def test_half_headers_and_generated_ids():
 def test_no_base_for_a_csv_and_unreadable_files_are_errors(tmp_path):
     with pytest.raises(MselError, match="not UTF-8"):
         import_msel(io.BytesIO("Kênh,Mã".encode("latin-1")), BASE)  # Excel's ANSI CSV
-    with pytest.raises(MselError, match=".xls file"):
+    with pytest.raises(MselError, match=r"\.xls file"):
         import_msel(io.BytesIO(b"\xd0\xcf\x11\xe0rest"), BASE)
     with pytest.raises(MselError, match="cannot read"):
         import_msel(tmp_path / "nope.xlsx", BASE)
@@ -437,5 +436,5 @@ def test_cli_refuses_an_unknown_file_type_and_a_csv_without_base(capsys, tmp_pat
     assert info.value.code == 2 and "must be .xlsx or .csv" in capsys.readouterr().err
     msel = tmp_path / "a.csv"
     export_msel(load_scenario(FIXTURE), msel)
-    code, _, err = cli(capsys, "msel", "import", msel, "--out", tmp_path / "new.yaml")
+    _, _, err = cli(capsys, "msel", "import", msel, "--out", tmp_path / "new.yaml")
     assert "no base drill: a new drill is made from the skeleton" in err  # a new drill, not a refusal

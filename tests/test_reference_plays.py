@@ -19,7 +19,7 @@ disasters), each drill a different kind, in Vietnamese with its diacritics.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 import pytest
 
@@ -44,12 +44,12 @@ LABELS = {
 }
 
 
-@lru_cache(maxsize=None)
+@cache
 def scenario(scenario_id: str) -> Scenario:
     return load_scenario(scenario_path(scenario_id))
 
 
-@lru_cache(maxsize=None)
+@cache
 def played(scenario_id: str, play: str) -> tuple[World, ScoreCard]:
     actions = read_action_file(str(play_paths(scenario_id)[play]))
     return simulate(scenario(scenario_id), actions, seed=SEED)

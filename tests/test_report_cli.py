@@ -1,4 +1,5 @@
-"""`run.py report` on a platform database (its layouts and the exercise's issuing body too), `web.runs` reading it, and `run.py simulate --report`."""
+"""`run.py report` on a platform database (its layouts and the exercise's issuing body too), `web.runs` reading it,
+and `run.py simulate --report`."""
 
 from __future__ import annotations
 
@@ -93,7 +94,7 @@ def test_runs_are_read_in_a_few_queries_whatever_the_number_of_teams(played_plat
         with app.app_context():
             exercise = db.session.get(Exercise, exercise_id)
             statements = []
-            listener = lambda *args: statements.append(args[2])  # noqa: E731 - the statement
+            listener = lambda *args, statements=statements: statements.append(args[2])  # noqa: E731 - the statement
             event.listen(db.engine, "before_cursor_execute", listener)
             try:
                 runs = exercise_runs(exercise)
@@ -172,7 +173,7 @@ def test_report_layout_party_and_the_exercises_issuing_body(played_platform, cap
         db.session.add(ReportIssuance(exercise_id=exercise_id, parent_agency="Tỉnh ủy Hòa Giang",
                                       issuer="Trường Chính trị tỉnh", issuer_short="TCT", signer_name="Lê Minh Châu"))
         db.session.commit()
-    code, out, err = cli(capsys, "report", exercise_id, "--layout", "party", "--out", party)
+    code, _, err = cli(capsys, "report", exercise_id, "--layout", "party", "--out", party)
     assert code == 0, err
     text = pdf_text(party)
     assert text.startswith("TỈNH ỦY HÒA GIANG TRƯỜNG CHÍNH TRỊ TỈNH * Số …-BC/TCT ĐẢNG CỘNG SẢN VIỆT NAM Hòa Giang, ngày")

@@ -1,4 +1,4 @@
-"""The printed report as a document an office files: its heading, signature, page numbers, font, layouts, and no developer artefacts.
+"""The printed report as a document an office files: heading, signature, page numbers, font, layouts, no developer artefacts.
 
 The state layout follows Nghị định 30/2020/NĐ-CP, the Party layout Hướng dẫn
 36-HD/VPTW. The PDF is read back with pypdf (text, positions, fonts), the DOCX
@@ -148,7 +148,7 @@ def test_the_pdf_numbers_pages_top_centre_from_page_2(document):
     assert len(reader.pages) > 3
     for number, page in enumerate(reader.pages, start=1):
         found = []
-        page.extract_text(visitor_text=lambda text, cm, tm, font, size: found.append((text.strip(), tm[4], tm[5])))
+        page.extract_text(visitor_text=lambda text, cm, tm, font, size, found=found: found.append((text.strip(), tm[4], tm[5])))
         top = [(text, x) for text, x, y in found if text and y > 297 / 25.4 * 72 - 40]  # the top margin (pt)
         if number == 1:
             assert top == []

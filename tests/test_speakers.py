@@ -174,7 +174,7 @@ def test_a_partial_answer_is_published_and_a_lawful_ground_is_not_evasive():
     assert lawful.opinion.trust > unlawful.opinion.trust
     lawful.finish()
     assert of_kind(lawful, "inject", inject="call-1-report")  # the journalist publishes the part answered
-    refused, event = answered(withheld="under_investigation")
+    _, event = answered(withheld="under_investigation")
     assert event["kind"] == "refused" and event["reason"]["code"] == "bad_parameter"
     assert "'refusal'" in event["reason"]["en"]
 

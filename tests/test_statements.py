@@ -245,7 +245,7 @@ def test_a_blanket_safety_claim_before_verification_is_no_strength():
     """Issue 13: 'Sở VHTTDL khẳng định nước máy an toàn', before any verification, got 15/15."""
     text = "Sở VHTTDL khẳng định nước máy an toàn, người dân yên tâm sử dụng."
     actions = [act(12, "info_department", "issue_statement", channel="social_media", form="portal_post", text=text)]
-    world, card = simulate(drill(WATER), actions, seed=0)
+    _, card = simulate(drill(WATER), actions, seed=0)
     verdict = card.result("verified_facts_only")
     assert not verdict.passed and verdict.points < verdict.max_points
     assert "khẳng định an toàn" in verdict.explanation.vi and "Kết quả kiểm nghiệm 12 mẫu nước" in verdict.explanation.vi

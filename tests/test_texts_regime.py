@@ -7,7 +7,7 @@ Every built-in drill is covered through `builtin_ids()`.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 import pytest
 
@@ -22,7 +22,7 @@ from sim.replies import directive
 OTHER = {"vn-2021": "vn-2026", "vn-2026": "vn-2021"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def drill(scenario_id: str) -> Scenario:
     return load_scenario(scenario_path(scenario_id))
 

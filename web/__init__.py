@@ -31,7 +31,7 @@ from typing import Any
 
 import socketio as socketio_server
 from flask import Flask
-from sqlalchemy import event
+from sqlalchemy import event, make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from web import postgres
@@ -70,7 +70,7 @@ def _bound_socket_messages(app: Flask) -> None:
     message is in memory; given `max_message_size`, it closes the connection (1009, message too
     big) as soon as a message grows past the limit.
     """
-    app.wsgi_app = _BoundedSocketBodies(app.wsgi_app, "/socket.io")
+    app.wsgi_app = _BoundedSocketBodies(app.wsgi_app, "/socket.io")  # type: ignore[method-assign]  # Flask's way to wrap it
     eio = socketio.server.eio
     websocket = (getattr(eio, "_async", None) or {}).get("websocket")
     if websocket is None:
@@ -139,8 +139,18 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     evaluation.init_app(app)
     for plugin in app.config["PLUGINS"]:  # found by name: the packages above web register themselves
         import_module(plugin).init_app(app)
-    app.extensions["live"] = LiveExercises(app, outbox=send_events, announce=send_status)
+    app.extensions["live"] = LiveExercises(app, outbox=send_events, announce=send_status, leases=_leases(app))
     return app
+
+
+def _leases(app: Flask):
+    """With Redis, this process's side of the teams' owner leases (`web.ownership`), named by the database; else None."""
+    from web.ownership import Leases, process_id, redis_client
+
+    if not app.config["REDIS_URL"]:
+        return None
+    platform = make_url(app.config["SQLALCHEMY_DATABASE_URI"]).database or "default"
+    return Leases(redis_client(app.config["REDIS_URL"]), process_id(), float(app.config["OWNER_TTL"]), platform)
 
 
 def prepared(app: Flask) -> str:
@@ -156,7 +166,7 @@ def prepared(app: Flask) -> str:
         except SQLAlchemyError as exc:  # unreachable, missing, refusing: said in a line, not a traceback
             database = db.engine.url.render_as_string(hide_password=True)
             raise SystemExit(f"Không mở hoặc nâng cấp được cơ sở dữ liệu {database} (CRISIS_DATABASE_URL) / "
-                             f"cannot open or upgrade the database {database}: {getattr(exc, 'orig', None) or exc}")
+                             f"cannot open or upgrade the database {database}: {getattr(exc, 'orig', None) or exc}") from exc
     app.extensions["live"].start_ticker()
     return demo
 

@@ -60,7 +60,7 @@ def guard(bp: Blueprint, door: Door, *, doors: Mapping[str, Door] | None = None,
     def check_door() -> Any:
         if request.endpoint in public:
             return None
-        chosen = doors.get(request.endpoint, door)
+        chosen = doors.get(request.endpoint or "", door)
         if chosen.login_first and not current_user.is_authenticated:
             return login_manager.unauthorized()
         if chosen.admits(current_user):

@@ -13,7 +13,8 @@ The settings of the platform (any Flask setting goes too, e.g. `CRISIS_SESSION_C
     DEMO_PASSWORD    the demo instructor's password (see `web.setup.ensure_demo_instructor`)
     TRACE_LATENCY    1: time each event from the clock to its send (benchmarks)
     ASYNC_MODE       Socket.IO's concurrency: threading (default) or gevent (the production server, web.wsgi)
-    REDIS_URL        Redis between server processes (Socket.IO's message queue); unset: one process
+    REDIS_URL        Redis between server processes (Socket.IO's message queue, the teams' owners); unset: one process
+    OWNER_TTL        seconds a team's owner lease lasts unrenewed (with REDIS_URL; `web.ownership`): default 5
     PLUGINS          the packages plugged into the platform, each registering its pages with `init_app(app)`
                      (default: ["instructor"], the instructor's side; docs/ARCHITECTURE.md)
 """
@@ -87,6 +88,7 @@ def configure(app: Flask, test_config: dict[str, Any] | None = None) -> None:
         DEMO_PASSWORD=None,
         ASYNC_MODE="threading",  # or gevent: the production server (web.wsgi)
         REDIS_URL=None,  # Redis between server processes (Socket.IO's message queue); None: one process
+        OWNER_TTL=5.0,  # seconds a dead owner keeps its teams before another process takes them (web.ownership)
         PLUGINS=PLUGINS,
     )
     app.config.from_prefixed_env(PREFIX)

@@ -37,7 +37,8 @@ def rebuildable() -> Iterator[None]:
         yield
         return
     connection = db.session.connection()
-    relaxed = not connection.connection.dbapi_connection.in_transaction
+    driver_connection = connection.connection.dbapi_connection  # None only once the connection is closed
+    relaxed = driver_connection is not None and not driver_connection.in_transaction
     if relaxed:
         connection.exec_driver_sql("PRAGMA synchronous=NORMAL")
     try:

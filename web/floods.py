@@ -43,7 +43,8 @@ class Floods:
     def refuses(self, kind: str, address: str) -> bool:
         """Count an attempt of `kind` from `address`; whether it is over a limit (then it is refused)."""
         limits = parse_many(current_app.config[LIMIT_OF[kind]])
-        return not all([self.limiter.hit(limit, kind, address or "?") for limit in limits])
+        # a list, not a generator: every limit counts the attempt, even past one that refuses
+        return not all([self.limiter.hit(limit, kind, address or "?") for limit in limits])  # noqa: C419
 
 
 def init_app(app: Flask) -> None:

@@ -29,7 +29,7 @@ def jump_preview(team_id: int, stored: int, now: float) -> dict[str, Any]:
     {from, to (None: no timed inject left), target: [inject], injects: [...], deadlines: [...], escalations: [...]},
     each inject {t, inject, title}, each deadline {t, inject, title}, each escalation {t, from, to, name}.
     """
-    team = db.session.get(Team, team_id)
+    team = db.session.get_one(Team, team_id)
     records = db.session.scalars(select(InputRecord).where(InputRecord.team_id == team_id)
                                  .order_by(InputRecord.number)).all()
     replayed = replay(scenario_of(team.exercise), team.exercise.seed, records, stored)

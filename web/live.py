@@ -6,7 +6,7 @@ is applied and acknowledged (a trainee's action with the key of one already made
 answered with that one's event, not made again); every event the world emits
 is stored (its commit not waiting for the disk, `web.durability`) and then
 handed to the outbox. A team not in memory (after a restart) is rebuilt from its
-exercise's scenario text, seed and input log, and comes back paused.
+exercise's scenario text, seed and input log, and comes back paused (a takeover: below).
 
 A self-practice team (one with a `PracticeAttempt`) also has bots: the exemplary
 bot plays every trainee role but the trainee's. Wherever the world is moved on
@@ -16,6 +16,20 @@ trainee's. A rebuilt practice team gets fresh bots fed the replayed log; what
 they did is in that log, so they do not do it again. A practice trainee may ask
 for a hint: what the procedure expects of their role next, recorded as a `hint`
 input, which changes nothing in the world.
+
+A team's world lives in exactly one process. Alone (no CRISIS_REDIS_URL, the embedded default) that is this
+one, at no cost. With Redis between several processes, the one holding the team's lease (`web.ownership`:
+a few seconds' lease, renewed by its owner's ticker) has the world; every public method that needs it (an
+act, a hint, a control, a jump's preview, a `view` of the team for a page or a console) goes through
+`_at_owner`: done here when this process owns the team or takes its free lease, else sent to the owner
+(`web.forwarding`), which commits, applies, then answers, so the caller gets the owner's result or its
+refusal as if it were local; a non-owner never builds the world. A killed owner stops renewing: within a
+lease's ttl another process takes the team (its next input there, or its ticker, which looks each second
+for teams under way that nobody owns) and rebuilds it from the log. That is a takeover, not a restart:
+the team keeps its status, a running one runs on from where its stored log left it. A start of the
+platform (no other process alive) pauses the running teams first, as one process's restart does. A
+process stalled past its lease that still writes its old team finds the input's number taken
+(`web.input_log`) and lets the team go.
 
 A fault stays with its team. When a team's world raises (in the ticker, under an
 input, or while it is rebuilt), that team alone stops: it is paused, the error is
@@ -27,6 +41,7 @@ whoever asks for it is told why.
 
 from __future__ import annotations
 
+import atexit
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -35,7 +50,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from flask import Flask
-from sqlalchemy import insert, select
+from sqlalchemy import insert, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from scenarios.actions import Action
@@ -47,16 +62,22 @@ from web.controls import CONTROLS, ControlError, check_control
 from web.durability import rebuildable
 from web.exercises import scenario_of
 from web.extensions import db
-from web.input_log import append_input
+from web.forwarding import Forwarding, NotHere, OwnerSilent, Refused
+from web.input_log import InputNumberTaken, append_input
+from web.ownership import Leases
 from web.models import EventRecord, InputRecord, Team
 from web.models.practice import PracticeAttempt
 from web.jump_preview import jump_preview
 from web.replay import apply_input, first_difference, replay
-from web.team_summary import state as team_state
+from web.team_summary import rescore, state as team_state, summary
 
 FAULT_VI = "Đội tạm dừng do lỗi của hệ thống; giảng viên có thể kết thúc đội để xem lại."
 FAULT_EN = "This team is stopped by a system fault; the instructor can end it to review it."
 NO_PRACTICE_JUMP = "Không thể nhảy thời gian khi tự luyện. / No time jumps in self-practice."
+NO_OWNER = ("Máy chủ đang chuyển đội sang tiến trình khác; hãy thử lại. / "
+            "The team is moving to another server process: try again.")
+FORWARDED = ("act", "control", "jump_preview", "hint", "view")  # what is done where the team's world is
+OWNERSHIP_CHECK = 0.2  # of the lease's ttl: how often its owner renews its leases and looks for teams without one
 
 
 class TeamUnavailable(ControlError):
@@ -91,7 +112,7 @@ class LiveExercises:
     """Every live team of an app."""
 
     def __init__(self, app: Flask, outbox: Outbox, announce: Callable[[LiveTeam], None] = lambda live: None,
-                 clock: Callable[[], float] = time.monotonic):
+                 clock: Callable[[], float] = time.monotonic, leases: Leases | None = None):
         self.app = app
         self.outbox = outbox
         self.announce = announce  # tells a team's trainees its status changed
@@ -100,24 +121,48 @@ class LiveExercises:
         self._unavailable: dict[int, str] = {}  # team id -> why it cannot be rebuilt
         self._registry_lock = threading.Lock()
         self._ticker_started = False
+        self.leases = leases  # with Redis: which process owns which team (`web.ownership`); None: this one, all
+        self.forwarding = None if leases is None else Forwarding(leases.redis, leases.me, self._answer)  # to owners
+        self._leased: set[int] = set()  # the teams whose lease this process holds
 
     # --- loading and rebuilding -----------------------------------------------------------------
 
     def team(self, team_id: int) -> LiveTeam:
-        """The live team, rebuilt from the database if it is not in memory."""
+        """The live team, rebuilt from the database if it is not in memory.
+
+        With Redis, only by the team's owner: its lease is taken first when free, and `NotHere` is raised
+        when another process holds it (that process has the world; this one never builds it).
+        """
         with self._registry_lock:
             live = self._teams.get(team_id)
             if live is None:
                 if team_id in self._unavailable:
                     raise TeamUnavailable(self._unavailable[team_id])
+                self._take_lease(team_id)
                 live = self._rebuild(team_id)
+                self._take_lease(team_id)  # still ours after the rebuild (which renews nothing)?
                 self._teams[team_id] = live
                 with live.lock:
                     self._flush(live)  # events a stop cut off between an input's commit and their own
             return live
 
+    def _take_lease(self, team_id: int) -> None:
+        if self.leases is None:
+            return
+        if self.leases.claim(team_id) != self.leases.me:
+            self._leased.discard(team_id)
+            raise NotHere(f"team {team_id} is owned by process {self.leases.owner(team_id)}")
+        self._leased.add(team_id)
+
+    def _evict(self, team_id: int) -> None:
+        """Forget a team this process no longer owns (its world is played by its new owner)."""
+        with self._registry_lock:
+            self._teams.pop(team_id, None)
+            self._unavailable.pop(team_id, None)
+            self._leased.discard(team_id)
+
     def _rebuild(self, team_id: int) -> LiveTeam:
-        team = db.session.get(Team, team_id)
+        team = db.session.get_one(Team, team_id)
         exercise = team.exercise
         records = db.session.scalars(select(InputRecord).where(InputRecord.team_id == team_id)
                                      .order_by(InputRecord.number)).all()
@@ -125,7 +170,7 @@ class LiveExercises:
                                     .order_by(EventRecord.seq)).all()
         try:
             scenario = scenario_of(exercise)
-        except Exception as exc:  # noqa: BLE001 - the text it ran no longer loads: this team only is out
+        except Exception as exc:  # the text it ran no longer loads: this team only is out
             self.app.logger.error("team %s: its drill text cannot be read, so it cannot be rebuilt: %s", team_id, exc)
             self._unavailable[team_id] = (f"Không dựng lại được đội vì kịch bản không còn đọc được. / "
                                           f"The team cannot be rebuilt: its drill text no longer loads ({_one_line(exc)}).")
@@ -143,9 +188,13 @@ class LiveExercises:
         if world.over and team.status != "ended" and replayed.fault is None:  # stopped between the end and its mark
             team.status = "ended"
             db.session.commit()
-        elif team.status == "running":  # the server stopped under a running team: it comes back paused
-            team.status = "paused"
+        elif team.status == "running" and self.leases is None:  # the server stopped under a running team: it
+            team.status = "paused"                                # comes back paused
             db.session.commit()
+        elif team.status == "running":  # taken over from a dead owner: it runs on from where its log left it
+            driver.resume(self.clock())
+            self.app.logger.warning("team %s: taken over at minute %.2f, running on (its owner's lease had expired)",
+                                    team_id, world.now)
         live = LiveTeam(team_id=team.id, exercise_id=exercise.id, driver=driver, status=team.status,
                         inputs=records[-1].number if records else 0, sent=len(stored),
                         bots=_practice_bots(team_id, world), answers=replayed.answers)
@@ -158,13 +207,22 @@ class LiveExercises:
         """Rebuild every instructor-led team not ended (at server start); returns their ids.
 
         Practice teams are left to be rebuilt when their trainee comes back (`team`), so
-        attempts abandoned mid-drill do not pile up in memory at every start.
+        attempts abandoned mid-drill do not pile up in memory at every start. With Redis, a team
+        another process owns is left to it; and a start of the platform (no other process alive)
+        pauses every running team first, as one process's restart does.
         """
+        if self.leases is not None:
+            if not self.leases.others_alive():
+                db.session.execute(update(Team).where(Team.status == "running").values(status="paused"))
+                db.session.commit()
+            self.leases.beat()
         practice = select(PracticeAttempt.team_id)
         ids = db.session.scalars(select(Team.id).where(Team.status != "ended", Team.id.not_in(practice))).all()
         for team_id in ids:
             try:
                 self.team(team_id)
+            except NotHere:  # another process plays it
+                continue
             except TeamUnavailable:  # logged once where it was found; the other teams and the server go on
                 db.session.rollback()
         return list(ids)
@@ -176,9 +234,9 @@ class LiveExercises:
         """Run world code for `live`: a fault in it stops this team (and is raised as a `ControlError`)."""
         try:
             yield
-        except (ControlError, SQLAlchemyError):  # refusals, and storage errors that are retried
+        except (ControlError, SQLAlchemyError, NotHere):  # refusals, storage errors that are retried, a lost lease
             raise
-        except Exception as exc:  # noqa: BLE001 - whatever the world raised stays with its team
+        except Exception as exc:  # whatever the world raised stays with its team
             self._fail(live, exc, f"at minute {live.world.now:g}")
             raise ControlError(f"{FAULT_VI} / {FAULT_EN}") from exc
 
@@ -214,9 +272,13 @@ class LiveExercises:
 
     def _commit_input(self, live: LiveTeam, source: str, kind: str, payload: dict[str, Any], at: float,
                       act_key: str | None = None) -> None:
-        """Commit the input (the next free number, if another process took ours); not stored, not acknowledged."""
-        live.inputs = append_input(live.team_id, live.inputs + 1, at=at, source=source, kind=kind, payload=payload,
-                                   act_key=act_key)
+        """Commit the input as the team's next; a number already taken means another process plays the team."""
+        number = live.inputs + 1
+        try:
+            append_input(live.team_id, number, at=at, source=source, kind=kind, payload=payload, act_key=act_key)
+        except InputNumberTaken as exc:  # its lease was lost (this process stalled past it): the owner is elsewhere
+            raise NotHere(f"team {live.team_id}: input {number} was written by another process") from exc
+        live.inputs = number
 
     def act(self, team_id: int, member_source: str, role: str, kind: str, params: dict[str, Any],
             key: str | None = None) -> Event | None:
@@ -225,6 +287,10 @@ class LiveExercises:
         An action with the `key` of one this source already made is not made again: the first one's event is
         returned (a client that lost the ack resends it, also after a reconnect or a restart).
         """
+        return self._at_owner("act", team_id, member_source, role, kind, params, key)
+
+    def _act_here(self, team_id: int, member_source: str, role: str, kind: str, params: dict[str, Any],
+                  key: str | None = None) -> Event | None:
         live = self.team(team_id)
         with live.lock:
             if key is not None and (member_source, key) in live.answers:
@@ -236,7 +302,7 @@ class LiveExercises:
             with self._guarded(live):
                 at = self._record(live, member_source, "action", payload, self.clock(), act_key=key)
                 event = apply_input(live.world, "action", payload, at)
-            if key is not None:
+            if key is not None and event is not None:
                 live.answers[(member_source, key)] = event["seq"]
             self._flush(live)
             return event
@@ -245,6 +311,9 @@ class LiveExercises:
         """An instructor's control: committed, then applied. Returns the team's state."""
         if command not in CONTROLS:
             raise ControlError(f"Lệnh không hợp lệ / unknown control: {command}")
+        return self._at_owner("control", team_id, instructor_source, command, args)
+
+    def _control_here(self, team_id: int, instructor_source: str, command: str, args: dict[str, Any]) -> dict[str, Any]:
         live = self.team(team_id)
         with live.lock:
             check_control(live.status, live.world, command, args)
@@ -262,6 +331,9 @@ class LiveExercises:
 
     def jump_preview(self, team_id: int) -> dict[str, Any]:
         """What `jump` would do to the team now (`web.jump_preview`), refused as the jump itself would be."""
+        return self._at_owner("jump_preview", team_id)
+
+    def _jump_preview_here(self, team_id: int) -> dict[str, Any]:
         live = self.team(team_id)
         with live.lock:
             check_control(live.status, live.world, "jump", {})
@@ -282,7 +354,7 @@ class LiveExercises:
             self._set_status(live, "paused")
         elif command == "speed":
             live.driver.set_speed(float(args["speed"]), now)
-            db.session.get(Team, live.team_id).speed = float(args["speed"])
+            db.session.get_one(Team, live.team_id).speed = float(args["speed"])
             db.session.commit()
         elif command == "jump":
             live.driver.jump_to_next_inject(now)
@@ -302,6 +374,9 @@ class LiveExercises:
 
     def hint(self, team_id: int, member_source: str, role: str) -> list[Intent]:
         """What the procedure expects of `role` next (a practice hint), recorded as a `hint` input; soonest first."""
+        return [Intent.from_dict(intent) for intent in self._at_owner("hint", team_id, member_source, role)]
+
+    def _hint_here(self, team_id: int, member_source: str, role: str) -> list[dict[str, Any]]:
         live = self.team(team_id)
         with live.lock:
             if live.status not in ("running", "paused"):
@@ -310,13 +385,99 @@ class LiveExercises:
             with self._guarded(live):
                 at = self._stamp_at(live, self.clock())
             expected = next_expected(live.world.scenario, live.world.events, role, at)
-            self._commit_input(live, member_source, "hint",
-                               {"role": role, "expected": [intent.as_dict() for intent in expected]}, at)
-            return expected
+            hinted = [intent.as_dict() for intent in expected]
+            self._commit_input(live, member_source, "hint", {"role": role, "expected": hinted}, at)
+            return hinted
+
+    def view(self, team_id: int, what: str) -> dict[str, Any]:
+        """What a page or a console reads of a team's world, as JSON (from its owner, with Redis):
+
+        `summary` (`web.team_summary.summary`), `opened` ({state: rescored `state`, duration}: a console or an
+        evaluator opening the team), `total` ({total}: rescored now) or `clock` ({status, now, level, speed,
+        fault, duration}: a trainee's hello, an observation's minute). `TeamUnavailable` if it cannot be rebuilt.
+        """
+        if what not in VIEWS:
+            raise ValueError(f"no view {what!r}")
+        return self._at_owner("view", team_id, what)
+
+    def _view_here(self, team_id: int, what: str) -> dict[str, Any]:
+        live = self.team(team_id)
+        with live.lock:
+            return VIEWS[what](self, live)
+
+    # --- where a team's world is ----------------------------------------------------------------
+
+    def _at_owner(self, name: str, team_id: int, *args: Any) -> Any:
+        """`_<name>_here(team_id, *args)` run where the team's world is: here without Redis, or when this
+        process holds (or now takes) the team's lease; else by the owner, through `web.forwarding`, its refusal
+        raised here as it was there. An owner that does not answer within a ttl may be dead: the lease is looked
+        at again (free once it has expired: taken here, the team rebuilt from its log), for up to three ttls."""
+        here = getattr(self, f"_{name}_here")
+        if self.leases is None:
+            return here(team_id, *args)
+        give_up = time.monotonic() + 3 * self.leases.ttl
+        while True:
+            owner = self.leases.me if team_id in self._teams else self.leases.claim(team_id)
+            try:
+                if owner == self.leases.me:
+                    return here(team_id, *args)
+                return self.forwarding.call(owner, name, team_id, list(args), timeout=self.leases.ttl)
+            except NotHere:  # lost to another process, or its owner has just lost it: ask where it is now
+                self._evict(team_id)
+            except OwnerSilent:
+                self.app.logger.warning("team %s: its owner did not answer %s in time", team_id, name)
+            except Refused as refused:
+                raise (TeamUnavailable if refused.kind == TeamUnavailable.__name__ else ControlError)(str(refused))
+            if time.monotonic() > give_up:
+                raise ControlError(NO_OWNER)
+
+    def _answer(self, name: str, team_id: int, args: list[Any]) -> Any:
+        """A request another process forwarded here (`web.forwarding`): done if this process owns the team."""
+        if name not in FORWARDED:
+            raise ControlError(f"no request {name!r}")
+        with self.app.app_context():
+            try:
+                if team_id not in self._teams:
+                    self._take_lease(team_id)
+                return getattr(self, f"_{name}_here")(team_id, *args)
+            except NotHere:
+                self._evict(team_id)
+                raise
+            except ControlError:
+                raise
+            except Exception:
+                self.app.logger.exception("team %s: the forwarded %s failed", team_id, name)
+                raise
+            finally:
+                db.session.remove()
+
+    def _keep_leases(self) -> None:
+        """The owner's upkeep: say it is alive, renew its leases (forgetting the teams it lost), and take over
+        the teams under way that nobody owns (their owner died): rebuilt here, running on if they ran."""
+        self.leases.beat()
+        for team_id in self.leases.renew(set(self._leased)):
+            self.app.logger.warning("team %s: its lease was lost; another process plays it now", team_id)
+            self._evict(team_id)
+        practice = select(PracticeAttempt.team_id)
+        under_way = db.session.scalars(select(Team.id).where(or_(
+            Team.status == "running", (Team.status == "paused") & Team.id.not_in(practice)))).all()
+        db.session.rollback()  # end the read: the rebuild reads what was committed since
+        for team_id in self.leases.free(i for i in under_way if i not in self._leased):
+            try:
+                self.team(team_id)
+            except (NotHere, TeamUnavailable):  # another survivor was quicker; or it cannot be rebuilt (logged)
+                db.session.rollback()
+
+    def _release_leases(self) -> None:
+        """At a clean exit: give the teams up at once, for the other processes to take without waiting a ttl."""
+        try:
+            self.leases.release(set(self._leased))
+        except Exception:  # noqa: BLE001 - Redis gone: the leases expire by themselves
+            pass
 
     def _set_status(self, live: LiveTeam, status: str) -> None:
         live.status = status
-        db.session.get(Team, live.team_id).status = status
+        db.session.get_one(Team, live.team_id).status = status
         db.session.commit()
 
     # --- time -----------------------------------------------------------------------------------
@@ -331,6 +492,8 @@ class LiveExercises:
                     self._tick_team(live)
             except ControlError:  # its world failed: that team is stopped, logged and told; the others go on
                 continue
+            except NotHere:  # a bot's input met the new owner's: this process lost the team
+                self._evict(live.team_id)
             except SQLAlchemyError:  # not stored, so not sent: retried on the next tick
                 db.session.rollback()
                 self.app.logger.exception("team %s: its tick could not be stored; retried", live.team_id)
@@ -373,10 +536,18 @@ class LiveExercises:
         if self._ticker_started:
             return
         self._ticker_started = True
+        upkeep_due = [0.0]  # with Redis, when the leases are next renewed (`_keep_leases`)
 
         def loop() -> None:
             while True:
                 with self.app.app_context():
+                    if self.leases is not None and time.monotonic() >= upkeep_due[0]:
+                        upkeep_due[0] = time.monotonic() + OWNERSHIP_CHECK * self.leases.ttl
+                        try:
+                            self._keep_leases()
+                        except Exception:  # Redis or the database out of reach: tried again, the teams tick on
+                            db.session.rollback()
+                            self.app.logger.exception("keeping the teams' leases failed")
                     try:
                         self.tick()
                     except Exception:  # a failed tick (the database busy, say) is retried: the ticker lives on
@@ -386,6 +557,10 @@ class LiveExercises:
                 socketio.sleep(interval)
 
         socketio.start_background_task(loop)
+        if self.forwarding is not None:
+            self.forwarding.spawn = socketio.start_background_task
+            socketio.start_background_task(self.forwarding.serve)
+            atexit.register(self._release_leases)
 
     # --- events ---------------------------------------------------------------------------------
 
@@ -408,6 +583,24 @@ class LiveExercises:
     def state(self, live: LiveTeam) -> dict[str, Any]:
         """What the console shows of a team: its summary, opinion and last score card (`web.team_summary`)."""
         return team_state(live)
+
+
+def _opened(live_exercises: LiveExercises, live: LiveTeam) -> dict[str, Any]:
+    rescore(live)
+    return {"state": live_exercises.state(live), "duration": live.world.scenario.duration}
+
+
+def _clock(live_exercises: LiveExercises, live: LiveTeam) -> dict[str, Any]:
+    return {"status": live.status, "now": live.world.now, "level": live.world.level, "speed": live.driver.clock.speed,
+            "fault": live.fault, "duration": live.world.scenario.duration}
+
+
+VIEWS: dict[str, Callable[[LiveExercises, LiveTeam], dict[str, Any]]] = {
+    "summary": lambda live_exercises, live: summary(live),
+    "opened": _opened,
+    "total": lambda live_exercises, live: {"total": rescore(live)["total"]},
+    "clock": _clock,
+}
 
 
 def _one_line(exc: BaseException) -> str:

@@ -16,7 +16,7 @@ VIETNAM = datetime.timezone(datetime.timedelta(hours=7), "ICT")
 def in_vietnam(moment: datetime.datetime) -> datetime.datetime:
     """A stored moment (UTC, with or without its zone) in Vietnam time."""
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=datetime.timezone.utc)
+        moment = moment.replace(tzinfo=datetime.UTC)
     return moment.astimezone(VIETNAM)
 
 

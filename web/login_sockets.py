@@ -26,7 +26,7 @@ def _room(token: str) -> str:
 def follow(token: object) -> None:
     """Put the connecting socket in its login's room (a session without a login token has none)."""
     if isinstance(token, str):
-        join_room(_room(token), sid=request.sid, namespace=request.namespace)
+        join_room(_room(token), sid=request.sid, namespace=request.namespace)  # type: ignore[attr-defined]  # set by Flask-SocketIO
 
 
 def close(token: str) -> int:

@@ -25,12 +25,12 @@ from web.validation import refusal
 def observe(team: Team, data: dict[str, Any], evaluator: Evaluator | None = None) -> dict[str, Any]:
     """Store the observation `data` asks for on `team` (by `evaluator`, or else by its instructor) and send it."""
     try:
-        world = current_app.extensions["live"].team(team.id).world
+        clock = current_app.extensions["live"].view(team.id, "clock")
     except TeamUnavailable as exc:
         return refusal(f"observe team {team.id}", "team unavailable", str(exc))
     try:
         text = checked_text(data.get("text"))
-        at = world.now if data.get("at") is None else checked_minute(data["at"], world.scenario.duration)
+        at = clock["now"] if data.get("at") is None else checked_minute(data["at"], clock["duration"])
     except NoteError as exc:
         return refusal(f"observe team {team.id}", "bad text or time", str(exc))
     observation = Observation(team_id=team.id, instructor_id=team.exercise.instructor_id, at=float(at), text=text)

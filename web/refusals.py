@@ -59,7 +59,7 @@ class RefusalLog:
                 kind = (kind[0], *VARIOUS)
             tally = self._open.get(kind)
             first = tally is None
-            if first:
+            if tally is None:
                 tally = self._open[kind] = _Tally(opened=now)
                 self._kinds_of[kind[0]] += 1
             else:

@@ -54,7 +54,8 @@ class Replayed:
 
 def replay(scenario: Scenario, seed: int, records: Sequence[InputRecord], stored: int) -> Replayed:
     """The world after `records`, played on to the end of the instant of its `stored`-th event."""
-    world, answers = World(scenario, seed=seed), {}
+    world = World(scenario, seed=seed)
+    answers: dict[tuple[str, str], int] = {}
     try:
         _play_inputs(world, records, answers)
         _play_to_stored(world, stored)
@@ -96,7 +97,7 @@ def _play_to_stored(world: World, stored: int) -> None:
 def first_difference(stored: Sequence[dict], world: World) -> int | None:
     """The seq from which the world's events differ from the stored ones, or None if they agree."""
     replayed = json.loads(json.dumps(world.events[:len(stored)]))
-    differing = next((i for i, (a, b) in enumerate(zip(stored, replayed)) if a != b), None)
+    differing = next((i for i, (a, b) in enumerate(zip(stored, replayed, strict=False)) if a != b), None)
     if differing is not None:
         return stored[differing]["seq"]
     return len(replayed) + 1 if len(replayed) < len(stored) else None

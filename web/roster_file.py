@@ -94,14 +94,14 @@ def read_roster_file(filename: str, data: bytes) -> list[TeamPlan]:
     if header is None:
         raise ExerciseError("Tệp danh sách trống. / The roster file is empty.")
     columns = _columns(header)
-    table = []
+    table: list[tuple[int, str, str, str]] = []
     for line, row in rows:
-        cells = [_cell(row, columns[column]) for column in HEADERS]
+        name, role, team = cells = [_cell(row, columns[column]) for column in HEADERS]
         if line > MAX_ROWS + 1:  # blank rows count too: a workbook may declare a million of them
             raise ExerciseError(f"Tệp có quá {MAX_ROWS} dòng. / The file holds over {MAX_ROWS} rows.")
         if not any(cell.strip() for cell in cells):
             continue
-        table.append((line, *cells))
+        table.append((line, name, role, team))
     if not table:
         raise ExerciseError("Tệp danh sách không có học viên nào. / The roster file lists no trainee.")
     return parse_rows(table)

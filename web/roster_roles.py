@@ -40,6 +40,7 @@ def role_names(scenario: Scenario) -> dict[str, str]:
             names[_key(name)] = role_id
     for role_id in scenario.trainee_roles:
         role = scenario.role(role_id)
+        assert role is not None  # a trainee role is one of the drill's roles
         for name in (role.label.vi, role.label.en or "", role_id):
             if name:
                 names[_key(name)] = role_id

@@ -59,7 +59,7 @@ def join():
               f"tài khoản đó), hoặc mở liên kết trong cửa sổ ẩn danh. / This browser is logged in as {other}: tick the box "
               "below to join (and log that account out), or open the link in a private window.", "error")
     elif submitted:
-        code, name = form.code.data.strip().upper(), clean_name(form.name.data)
+        code, name = (form.code.data or "").strip().upper(), clean_name(form.name.data or "")
         team = db.session.scalar(select(Team).where(Team.join_code == code))
         member = team and _member_named(team, name)
         practice = team is not None and attempt_of_team(team.id) is not None
@@ -78,7 +78,8 @@ def _other_login(user) -> str | None:
     """Who else this browser is logged in as (an instructor, a practice account), whom joining a team logs out."""
     if not getattr(user, "is_authenticated", False) or is_member(user):
         return None
-    return f"{user.display_name} ({'giảng viên / instructor' if is_instructor(user) else 'tài khoản tự luyện / practice account'})"
+    account = "giảng viên / instructor" if is_instructor(user) else "tài khoản tự luyện / practice account"
+    return f"{user.display_name} ({account})"
 
 
 def _member_named(team: Team, name: str) -> Member | None:
@@ -128,13 +129,13 @@ class TraineeNamespace(AuditedNamespace):
         join_room(role_room(current_user.team_id, current_user.role))
         hello = {"team_id": current_user.team_id, "role": current_user.role, "name": current_user.name}
         try:
-            live = _live().team(current_user.team_id)
+            clock = _live().view(current_user.team_id, "clock")  # from the team's owner, wherever it is
         except TeamUnavailable:  # the room still shows what was stored; acts are refused with the reason
-            team = db.session.get(Team, current_user.team_id)
+            team = db.session.get_one(Team, current_user.team_id)
             emit("hello", {**hello, "status": team.status, "minute": 0, "level": 0, "speed": team.speed, "fault": True})
             return
-        emit("hello", {**hello, "status": live.status, "minute": round(live.world.now, 2), "level": live.world.level,
-                       "speed": live.driver.clock.speed, "fault": live.fault is not None})
+        emit("hello", {**hello, "status": clock["status"], "minute": round(clock["now"], 2), "level": clock["level"],
+                       "speed": clock["speed"], "fault": clock["fault"] is not None})
 
     def on_act(self, data):
         """{type, params, key?} -> {ok, event | error}. The role is the member's own; a known key is not acted again."""

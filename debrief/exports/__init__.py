@@ -23,7 +23,7 @@ from debrief.exports.layouts import LAYOUTS, LayoutError, layout_of  # noqa: F40
 from debrief.exports.lazy import lazy
 from debrief.exports.output import Target
 
-Writer = Callable[[Mapping[str, Any], Target], None]
+Writer = Callable[..., None]  # (document, target), and `layout=` for pdf and docx
 
 FORMATS: dict[str, Writer | None] = {
     "json": json_export.write,

@@ -26,7 +26,7 @@ FIRST_LINE_INDENT = 12.7  # mm, the 1.27 cm of Nghị định 30
 
 @dataclass(frozen=True)
 class Style:
-    """How a paragraph looks: size in points, emphasis, alignment (left, center, right, justify), indent of its first line."""
+    """How a paragraph looks: size in points, emphasis, alignment (left, center, right, justify), first-line indent."""
 
     size: float
     bold: bool = False

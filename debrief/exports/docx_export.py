@@ -154,10 +154,10 @@ def _widths(table: Any, shares: tuple[float, ...]) -> None:
     """Fixed column widths, in the grid (what Word lays out by) and in every cell (what other readers use)."""
     table.autofit = False
     widths = [Mm(TEXT_WIDTH * share / sum(shares)) for share in shares]
-    for column, width in zip(table.columns, widths):
+    for column, width in zip(table.columns, widths, strict=True):
         column.width = width
     for row in table.rows:
-        for cell, width in zip(row.cells, widths):
+        for cell, width in zip(row.cells, widths, strict=True):
             cell.width = width
 
 
@@ -167,11 +167,11 @@ def _table(word: WordDocument, block: Table, styles: Styles) -> None:
     header = table.rows[0]
     header._tr.get_or_add_trPr().append(_element("w:tblHeader", val="true"))
     cell_style = styles["cell"]
-    for cell, text in zip(header.cells, block.header):
+    for cell, text in zip(header.cells, block.header, strict=True):
         _tight(_paragraph(cell, [(text, True)], cell_style, reuse=True))
         cell._tc.get_or_add_tcPr().append(_element("w:shd", val="clear", color="auto", fill=HEADER_FILL))
-    for row, cells in zip(table.rows[1:], block.rows):
-        for cell, text in zip(row.cells, cells):
+    for row, cells in zip(table.rows[1:], block.rows, strict=True):
+        for cell, text in zip(row.cells, cells, strict=True):
             _tight(_paragraph(cell, [(text, False)], cell_style, reuse=True))
     _widths(table, block.widths)
     word.add_paragraph().paragraph_format.space_after = Pt(0)  # a table is followed by a paragraph, else Word joins two
@@ -181,7 +181,7 @@ def _columns(word: WordDocument, block: Columns, styles: Styles) -> None:
     table = word.add_table(rows=1, cols=2)  # the default table style: no borders
     table.rows[0]._tr.get_or_add_trPr().append(_element("w:cantSplit", val="true"))
     widths = (TEXT_WIDTH * block.share, TEXT_WIDTH * (1 - block.share))
-    for cell, items, width in zip(table.rows[0].cells, (block.left, block.right), widths):
+    for cell, items, width in zip(table.rows[0].cells, (block.left, block.right), widths, strict=True):
         for index, item in enumerate(items):
             if isinstance(item, Rule):
                 _rule(cell, item, width, reuse=index == 0)

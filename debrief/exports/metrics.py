@@ -25,7 +25,7 @@ def emphasis(bold: bool, italic: bool) -> str:
     return ("B" if bold else "") + ("I" if italic else "")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _advances(variant: str) -> tuple[dict[int, int], float]:
     font = TTFont(FONTS / FILES[variant])
     widths, cmap = font["hmtx"].metrics, font.getBestCmap()

@@ -12,7 +12,8 @@ Target = Union[str, "os.PathLike[str]", IO[bytes]]
 
 @contextmanager
 def binary_output(target: Target) -> Iterator[IO[bytes]]:
-    """A binary stream to write to: the file at a path (created or replaced, closed after), or the stream given (left open)."""
+    """A binary stream to write to: the file at a path (created or replaced, closed after), or the stream given
+    (left open)."""
     if isinstance(target, (str, os.PathLike)):
         with open(target, "wb") as handle:
             yield handle

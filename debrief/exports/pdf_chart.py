@@ -75,7 +75,7 @@ def _series(pdf: FPDF, plot: Plot, chart: Chart) -> None:
         pdf.polyline([(plot.at(p[0]), plot.share(p[column])) for p in chart.points])
     end = max([chart.points[-1][0], chart.steps[-1][0]])
     corners: list[tuple[float, float]] = []
-    for (t, level), after in zip(chart.steps, [*(s[0] for s in chart.steps[1:]), end]):
+    for (t, level), after in zip(chart.steps, [*(s[0] for s in chart.steps[1:]), end], strict=True):
         corners += [(plot.at(t), plot.level(level)), (plot.at(after), plot.level(level))]
     pdf.set_draw_color(*LEVEL)
     pdf.set_dash_pattern(dash=1.2, gap=0.8)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, cast
 
 from fpdf import FPDF, FontFace
 
@@ -75,7 +75,7 @@ class ReportPDF(FPDF):
         height = self.use(style)
         if not text:
             return height
-        return self.multi_cell(width, height, text, dry_run=True, output="HEIGHT")
+        return cast(float, self.multi_cell(width, height, text, dry_run=True, output="HEIGHT"))  # what HEIGHT asks
 
     # --- blocks --------------------------------------------------------------------------------------
 
@@ -86,11 +86,11 @@ class ReportPDF(FPDF):
             self.ln(height)
             return
         indent = FIRST_LINE_INDENT if style.indent else 0
-        with self.text_columns(text_align=style.align[0].upper(), line_height=LEADING) as columns:
-            with columns.paragraph(first_line_indent=indent, bottom_margin=after) as paragraph:
-                for text, bold in runs:
-                    self.use(style, bold)
-                    paragraph.write(text)
+        with (self.text_columns(text_align=style.align[0].upper(), line_height=LEADING) as columns,
+              columns.paragraph(first_line_indent=indent, bottom_margin=after) as paragraph):
+            for text, bold in runs:
+                self.use(style, bold)
+                paragraph.write(text)
 
     def put_heading(self, block: Heading) -> None:
         self.ln(2)
@@ -176,7 +176,7 @@ class ReportPDF(FPDF):
         if isinstance(block, Table):
             shares = [w / sum(block.widths) * TEXT_WIDTH - 2.4 for w in block.widths]
             rows = [block.header, *block.rows[:1]]
-            return sum(max(self.text_height(cell, self.styles["cell"], w) for cell, w in zip(row, shares)) + 2.4
+            return sum(max(self.text_height(cell, self.styles["cell"], w) for cell, w in zip(row, shares, strict=True)) + 2.4
                        for row in rows)
         if isinstance(block, Chart):
             return pdf_chart.HEIGHT
@@ -205,7 +205,7 @@ def write(document: Mapping[str, Any], target: Target, layout: str | None = None
     pdf = ReportPDF(chosen)
     pdf.set_title(f"Báo cáo kết quả diễn tập: {exercise['title']}")
     pdf.set_author(chosen.issuance(exercise)["issuer"])
-    pdf.set_creation_date(datetime.datetime.fromisoformat(exercise["date"]).replace(tzinfo=datetime.timezone.utc))
+    pdf.set_creation_date(datetime.datetime.fromisoformat(exercise["date"]).replace(tzinfo=datetime.UTC))
     pdf.add_page()
     blocks = outline(document, chosen)
     previous: Block | None = None

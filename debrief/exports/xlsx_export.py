@@ -108,7 +108,7 @@ class Sheet:
             self.sheet.cell(row=self.row, column=column).fill = HEADER_FILL
         self.line(values, bold=True)
         if freeze:
-            self.sheet.freeze_panes = self.sheet.cell(row=self.row, column=1)
+            self.sheet.freeze_panes = self.sheet.cell(row=self.row, column=1).coordinate
 
     def section(self, title: str) -> None:
         self.row += 1
@@ -190,8 +190,10 @@ def _plan(sheet: Sheet, document: Document, labels: Labels) -> None:
 def write(document: Mapping[str, Any], target: Target) -> None:
     """Write the workbook."""
     labels, book, taken = Labels(document), Workbook(), {SUMMARY.casefold(), PLAN.casefold()}
-    book.active.title = SUMMARY
-    _summary(Sheet(book.active, (34, 30, 14, 24, 12, 12, 14, 14, 14, 60)), document, labels)
+    summary = book.active
+    assert isinstance(summary, Worksheet)  # a new workbook's one sheet
+    summary.title = SUMMARY
+    _summary(Sheet(summary, (34, 30, 14, 24, 12, 12, 14, 14, 14, 60)), document, labels)
     for team in document["teams"]:
         timeline, card = team_titles(team["team"], taken)
         _timeline(Sheet(book.create_sheet(timeline), (10, 18, 28, 24, 70, 60, 26)), team, labels)

@@ -60,7 +60,7 @@ def _payload() -> dict[str, Any]:
         plain = payload is not None and is_finite_json(payload)
     except RecursionError:
         plain = False
-    if not plain:
+    if payload is None or not plain:
         raise BadRequest("Nội dung gửi lên phải là một đối tượng JSON.", "The body must be a JSON object.")
     return payload
 

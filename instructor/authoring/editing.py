@@ -136,6 +136,7 @@ def _error(issue) -> dict[str, Any]:
 
 def check_text(text: str) -> Checked:
     """Check YAML exactly as `run.py validate` does; the data is given back for the form when it can show it."""
+    errors: tuple[dict[str, Any], ...]
     try:
         scenario, errors = parse_scenario(text, "editor"), ()
     except ScenarioInvalid as exc:
@@ -162,5 +163,6 @@ def skeleton_text() -> str:
 def with_id(text: str, new_id: str) -> str:
     """The text with its top-level `id` value replaced, everything else (comments, layout) left as it is."""
     root = yaml.compose(text, Loader=yaml.SafeLoader)
+    assert root is not None  # a drill's text, checked before: not empty
     node = next(value for key, value in root.value if key.value == "id")
     return text[:node.start_mark.index] + new_id + text[node.end_mark.index:]

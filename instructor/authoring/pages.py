@@ -119,7 +119,7 @@ def _editor(text: str, drill: Drill | None = None, builtin: str | None = None):
     config = {
         "readonly": drill is None,
         "drill": drill and {"id": drill.id, "slug": drill.slug, "has_draft": drill.draft is not None,
-                            "latest": {"number": latest.number, "created_at": saved_at(latest)}},
+                            "latest": {"number": drill.latest.number, "created_at": saved_at(drill.latest)}},
         "builtin": builtin,
         "latest_text": latest.text if latest else text,
         "checked": checked.as_dict(),

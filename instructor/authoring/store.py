@@ -85,6 +85,7 @@ def save_text(drill: Drill, text: str, note: str) -> Saved:
         drill.draft = None
         db.session.commit()
         return Saved("unchanged", checked, drill.latest)
+    assert checked.scenario is not None  # a valid text (checked.ok) has its scenario
     version = DrillVersion(number=drill.latest.number + 1, text=text, note=note.strip()[:NOTE_MAX])
     drill.versions.append(version)
     drill.slug, drill.title = checked.scenario.id, checked.scenario.title.vi[:TITLE_MAX]

@@ -35,10 +35,10 @@ class CauseAddressed(Rule):
         facts = context.by_kind.get("fact", [])
         first_fact = facts[0]["seq"] if facts else None
         grounded = [m for m in measures if first_fact is not None and m["seq"] > first_fact]
-        routes = {(m.get("params") or {}).get("route") for m in measures}
-        route = Text(join(sorted({"own_authority": "trong thẩm quyền", "escalate": "đề xuất cấp trên"}.get(r, str(r))
+        routes = {str((m.get("params") or {}).get("route")) for m in measures}
+        route = Text(join(sorted({"own_authority": "trong thẩm quyền", "escalate": "đề xuất cấp trên"}.get(r, r)
                                  for r in routes), "vi"),
-                     join(sorted({"own_authority": "within its authority", "escalate": "proposed upward"}.get(r, str(r))
+                     join(sorted({"own_authority": "within its authority", "escalate": "proposed upward"}.get(r, r)
                                  for r in routes), "en"))
         evidence = capped([*(evidence_of(f) for f in facts[:1]), *(evidence_of(m) for m in measures)])
         if grounded:

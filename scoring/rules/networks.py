@@ -89,8 +89,7 @@ class NoiseNotChased(Rule):
                                      f"({len(harmless)} tin vô hại).",
                                      f"Items were monitored and triaged; none of the {len(harmless)} harmless "
                                      "item(s) was chased."), capped([evidence_of(watching[0])]))
-        chased = [context.inject_label(i) for i in sorted({(a.get("params") or {}).get(CHASES[a.get("type")])
-                                                          for a in chases})]
+        chased = [context.inject_label(i) for i in sorted({a["params"][CHASES[a["type"]]] for a in chases})]
         score = max(0.0, 1.0 - self.params["cost"] * len(chases))
         return Verdict(score, Text(f"{len(chases)} lần xử lý nhầm tin vô hại (gỡ bài, chuyển công an, liên hệ quản trị "
                                    f"viên): {join([n.vi for n in chased], 'vi')}.",

@@ -129,7 +129,7 @@ class CorrectionsRequested(Rule):
         if not articles:
             return Verdict(1.0, Text("Không có tin sai sự thật nào trên báo chí, phát thanh, truyền hình cần phản hồi.",
                                      "No false press, radio or TV item needed written feedback."))
-        replies: dict[int, list[Event]] = {}
+        replies: dict[int | None, list[Event]] = {}
         for reply in context.by_kind.get("reply", []):
             replies.setdefault(reply.get("in_reply_to"), []).append(reply)
         done, missing, evidence = [], [], []

@@ -47,7 +47,7 @@ class ProcedureOrder(Rule):
 
     def judge(self, context: ScoringContext) -> Verdict:
         anchor, found, evidence, problems = 0, [], [], []
-        for number, step in enumerate(STEPS, start=1):
+        for number in range(1, len(STEPS) + 1):
             event = self._find(context, number, anchor)
             if event is None:
                 exists = self._exists(context, number)
@@ -112,17 +112,17 @@ class SpokespersonFirst(Rule):
     def judge(self, context: ScoringContext) -> Verdict:
         first_assign = context.assignments[0] if context.assignments else None
         if not context.statements:
-            evidence = (evidence_of(first_assign),) if first_assign else ()
             return Verdict(0.0, Text("Không có phát ngôn nào với báo chí trong buổi diễn tập, nên không đánh giá được việc "
                                      "phân công người phát ngôn trước khi phát ngôn (im lặng không phải là tuân thủ).",
                                      "Nobody made any statement to the press, so assigning a spokesperson first was never "
-                                     "put to use (silence is not compliance)."), evidence)
+                                     "put to use (silence is not compliance)."),
+                           (evidence_of(first_assign),) if first_assign else ())
         first = context.statements[0]
         if first_assign is None:
             return self._unassigned(context, first)
         early = [s for s in context.statements if s.seq < first_assign["seq"] and not s.official]
         role = context.role_label(assigned_role(first_assign))
-        evidence = [evidence_of(first_assign, "case assignment")]
+        evidence: list[Evidence] = [evidence_of(first_assign, "case assignment")]
         if early:
             stray = early[0]
             speaker = context.role_label(stray.role)
@@ -141,7 +141,7 @@ class SpokespersonFirst(Rule):
                                  f"phát ngôn đầu tiên lúc {format_t(first.t)}{note.vi}.",
                                  f"The role “{role.en}” was assigned to speak at {format_t(first_assign['t'])}, the first "
                                  f"statement at {format_t(first.t)}{note.en}."),
-                       tuple([*evidence, evidence_of(first.event, "first statement")]))
+                       (*evidence, evidence_of(first.event, "first statement")))
 
     @staticmethod
     def _unassigned(context: ScoringContext, first: Statement) -> Verdict:

@@ -161,7 +161,7 @@ class CercFirstMessage(_Timed):
             return Verdict(0.0, Text("Không có thông điệp đầu tiên nào để chấm theo bảng kiểm CERC.",
                                      "There was no first message to check against the CERC checklist."),
                            (window[2],) if window else ())
-        start, deadline, trigger = window
+        _, deadline, trigger = window
         first = context.statements[0]
         evidence = (trigger, evidence_of(first.event, f"first statement, cerc={','.join(first.analysis.get('cerc') or [])}"))
         if first.t > deadline:

@@ -54,7 +54,8 @@ def _broken_line(draw, lines: list[bytes], notes: list[str]) -> list[bytes]:
         b'{"at": 1, "at": 2, "role": "spokesperson", "type": "monitor"}', b'{"at": NaN, "role": "x", "type": "y"}',
         b'{"at": Infinity, "role": "spokesperson", "type": "monitor"}', b'{"at": 1' + b"0" * 5000 + b', "role": "a", "type": "b"}',
         b'[1, 2]', b'"text"', b"null", b"{", b"\xff\xfe", b"\xef\xbb\xbf{}", b"   ", b"\r", b"[" * 5000 + b"]" * 5000,
-        b'{"at": 30, "role": "spokesperson", "type": "issue_statement", "channel": "press", "form": "press_release", "text": "{0.__class__} {x} {"}',
+        b'{"at": 30, "role": "spokesperson", "type": "issue_statement", "channel": "press", '
+        b'"form": "press_release", "text": "{0.__class__} {x} {"}',
         b'{"at": 5, "role": "spokesperson", "type": "message", "text": "\\ud800"}',
     )) | st.binary(max_size=200))
     return replace_one(draw, lines, notes, lambda line: broken)

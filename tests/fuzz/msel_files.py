@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
-from functools import lru_cache
+from functools import cache
 
 from hypothesis import strategies as st
 from openpyxl import load_workbook
@@ -31,7 +31,7 @@ CELLS = ("", " ", "=1+1", "'=cmd|' /C calc'!A0", "-1", "-0", "0", "1e308", "1e30
 XLSX_VALUES = (None, 0, -1, 10**18, 1e308, -1e308, 2.5, True, *CELLS[:20])
 
 
-@lru_cache(maxsize=None)
+@cache
 def export(name: str, kind: str) -> bytes:
     buffer = io.BytesIO()
     export_msel(parse_scenario(builtin_texts()[name], name), buffer, format=kind)

@@ -91,7 +91,7 @@ class LiveServer:
                "CRISIS_SECRET_KEY": "browser-test-secret", "CRISIS_DEMO_PASSWORD": DEMO_PASSWORD,
                "PYTHONUNBUFFERED": "1"}
         env.pop("CRISIS_TRACE_LATENCY", None)
-        self._log = open(self.log_path, "wb")
+        self._log = open(self.log_path, "wb")  # noqa: SIM115 - the server writes to it until stop() closes it
         self.process = subprocess.Popen([sys.executable, "run.py", "serve", "--port", str(self.port)], cwd=ROOT, env=env,
                                         stdout=self._log, stderr=subprocess.STDOUT)
         self._wait_until_up()

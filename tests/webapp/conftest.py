@@ -4,6 +4,7 @@ browser tests, the real server, Chromium and its contexts."""
 from __future__ import annotations
 
 import functools
+from typing import ClassVar
 
 import pytest
 from werkzeug.security import generate_password_hash
@@ -58,7 +59,7 @@ def clock(app) -> FakeClock:
 class Platform:
     """Helpers for what tests do again and again: log in, create an exercise, join, connect."""
 
-    ROLES = {"spokesperson": "Nguyễn Văn An", "propaganda_board": "Trần Thị Bình", "info_department": "Lê Văn Cường"}
+    ROLES: ClassVar[dict[str, str]] = {"spokesperson": "Nguyễn Văn An", "propaganda_board": "Trần Thị Bình", "info_department": "Lê Văn Cường"}
 
     def __init__(self, app):
         self.app = app

@@ -10,6 +10,7 @@ and opens python-socketio clients that carry its session cookie.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import signal
@@ -51,7 +52,7 @@ class Server:
         self.log = log
         self.process: subprocess.Popen | None = None
 
-    def start(self, timeout: float = 20) -> "Server":
+    def start(self, timeout: float = 20) -> Server:
         assert self.process is None or self.process.poll() is not None, "already running"
         with open(self.log, "ab") as log:
             self.process = subprocess.Popen(self.command, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
@@ -77,10 +78,8 @@ class Server:
         """SIGKILL the server's whole process group and reap it (no-op if it is not running)."""
         if self.process is None or self.process.poll() is not None:
             return
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(self.process.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
         self.process.wait(timeout=10)
 
     def output(self) -> str:
@@ -140,10 +139,8 @@ class Browser:
 
     def close(self) -> None:
         for client in self.sockets:
-            try:
+            with contextlib.suppress(Exception):  # the server may be gone already
                 client.disconnect()
-            except Exception:  # the server may be gone already
-                pass
         self.sockets.clear()
         self.http.close()
 

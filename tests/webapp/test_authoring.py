@@ -18,7 +18,6 @@ from instructor.authoring.editing import check_text, form_data
 from scenarios.library import scenario_path
 from scenarios.loader import parse_scenario
 from security_helpers import audits, count, csrf_token
-from web import create_app
 from web.extensions import db
 from web.local_time import local
 from web.models import Exercise, Instructor

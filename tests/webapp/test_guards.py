@@ -32,9 +32,15 @@ OWNED_IDS = {"exercise_id", "team_id", "course_id", "observation_id", "evaluator
 
 def guarded_rules(app) -> list[tuple[str, str, object]]:
     """(endpoint, method, rule) for every rule of the guarded blueprints but the public ones."""
-    return sorted(((rule.endpoint, method, rule) for rule in app.url_map.iter_rules()
-                   if rule.endpoint.split(".")[0] in GUARDED and rule.endpoint not in PUBLIC
-                   for method in sorted(rule.methods & {"GET", "POST"})), key=lambda row: (row[0], row[1]))
+    return sorted(
+        (
+            (rule.endpoint, method, rule)
+            for rule in app.url_map.iter_rules()
+            if rule.endpoint.split(".")[0] in GUARDED and rule.endpoint not in PUBLIC
+            for method in sorted(rule.methods & {"GET", "POST"})
+        ),
+        key=lambda row: (row[0], row[1]),
+    )
 
 
 @pytest.fixture
@@ -55,15 +61,29 @@ def world(app, platform):
         evaluator.set_password(EVALUATOR_PASSWORD)
         db.session.add_all([course, observation, evaluator])
         db.session.commit()
-        values = {"exercise_id": exercise_id, "team_id": team_id, "course_id": course.id,
-                  "observation_id": observation.id, "evaluator_id": evaluator.id,
-                  "drill_id": db.session.scalar(select(Drill.id).where(Drill.instructor_id == lan_id)),
-                  "attempt_id": db.session.scalar(select(PracticeAttempt.id)),
-                  "number": 1, "rule_id": "procedure_order", "name": "pdf", "scenario_id": "nuoc-may-nhiem-doc"}
+        values = {
+            "exercise_id": exercise_id,
+            "team_id": team_id,
+            "course_id": course.id,
+            "observation_id": observation.id,
+            "evaluator_id": evaluator.id,
+            "drill_id": db.session.scalar(select(Drill.id).where(Drill.instructor_id == lan_id)),
+            "attempt_id": db.session.scalar(select(PracticeAttempt.id)),
+            "number": 1,
+            "rule_id": "procedure_order",
+            "name": "pdf",
+            "scenario_id": "nuoc-may-nhiem-doc",
+        }
     thu = app.test_client()
     assert thu.post("/login", data={"username": "thu", "password": EVALUATOR_PASSWORD}).status_code == 302
-    visitors = {"anonymous": app.test_client(), "trainee": platform.trainee_client(code, "Nguyễn Văn An 1"),
-                "evaluator": thu, "instructor": platform.instructor_client("minh"), "account": kim, "practising": hoa}
+    visitors = {
+        "anonymous": app.test_client(),
+        "trainee": platform.trainee_client(code, "Nguyễn Văn An 1"),
+        "evaluator": thu,
+        "instructor": platform.instructor_client("minh"),
+        "account": kim,
+        "practising": hoa,
+    }
     return values, visitors
 
 
@@ -152,8 +172,12 @@ def test_the_owner_passes_the_guard(app, platform, world):
     """The ids of the test are real: their owners reach the pages the others are refused."""
     values, visitors = world
     lan = platform.instructor_client("lan")
-    for path in (f"/instructor/exercises/{values['exercise_id']}", f"/review/courses/{values['course_id']}",
-                 f"/instructor/drills/{values['drill_id']}", f"/review/teams/{values['team_id']}"):
+    for path in (
+        f"/instructor/exercises/{values['exercise_id']}",
+        f"/review/courses/{values['course_id']}",
+        f"/instructor/drills/{values['drill_id']}",
+        f"/review/teams/{values['team_id']}",
+    ):
         assert lan.get(path).status_code == 200, path
     assert visitors["practising"].get("/practice/room").status_code == 200
     assert visitors["account"].get("/practice/history").status_code == 200

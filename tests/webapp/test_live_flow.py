@@ -44,7 +44,7 @@ def test_an_inject_reaches_its_role_only_and_an_action_is_acknowledged(platform,
 
 
 def test_a_team_not_opened_sends_summaries_only_and_is_scored_on_demand(platform, clock):
-    exercise_id, [(team_a, code_a), (team_b, _)] = platform.exercise()
+    exercise_id, [(team_a, _code_a), (team_b, _)] = platform.exercise()
     teacher = platform.instructor_socket(platform.instructor_client())
     teacher.emit("watch", {"exercise_id": exercise_id}, namespace=INSTRUCTOR_NAMESPACE, callback=True)
     teacher.emit("open", {"team_id": team_b}, namespace=INSTRUCTOR_NAMESPACE, callback=True)
@@ -71,7 +71,7 @@ def test_a_team_not_opened_sends_summaries_only_and_is_scored_on_demand(platform
 
 
 def test_trainees_hear_when_the_instructor_pauses_resumes_or_ends(platform, clock):
-    exercise_id, [(team_a, code_a), (team_b, code_b)] = platform.exercise()
+    _exercise_id, [(team_a, code_a), (_team_b, code_b)] = platform.exercise()
     teacher = platform.instructor_socket(platform.instructor_client())
     speaker_a = platform.trainee_socket(platform.trainee_client(code_a, "Nguyễn Văn An 1"))
     speaker_b = platform.trainee_socket(platform.trainee_client(code_b, "Nguyễn Văn An 2"))

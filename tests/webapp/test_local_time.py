@@ -14,7 +14,7 @@ def test_a_naive_stored_moment_is_utc_and_shown_seven_hours_later():
 
 
 def test_a_moment_with_its_zone_is_converted_and_none_is_blank():
-    moment = datetime.datetime(2026, 11, 23, 1, 5, tzinfo=datetime.timezone.utc)
+    moment = datetime.datetime(2026, 11, 23, 1, 5, tzinfo=datetime.UTC)
     assert local(moment, "%H:%M") == "08:05" and local(None) == ""
 
 

@@ -1,4 +1,4 @@
-"""Logging out ends that session on the server: its cookie, copied before, lets nobody in afterwards, and its sockets close."""
+"""Logging out ends that session on the server: its cookie, copied before, lets nobody in afterwards, its sockets close."""
 
 from __future__ import annotations
 

@@ -99,7 +99,7 @@ def test_run_py_report_reads_an_observation_stored_past_the_drill(app, platform,
 
 
 def test_the_console_shows_an_observation_stored_past_the_drill_at_the_end(app, platform, lesson):
-    exercise_id, team_id = lesson
+    _exercise_id, team_id = lesson
     observation_id = stored(app, 1e308, team_id=team_id)
     teacher = platform.instructor_socket(platform.instructor_client())
     ack = teacher.emit("open", {"team_id": team_id}, namespace=INSTRUCTOR_NAMESPACE, callback=True)

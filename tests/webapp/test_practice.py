@@ -204,7 +204,7 @@ def test_whichever_role_the_trainee_takes_the_bots_leave_it_alone(app, platform,
 
 
 def test_an_instructor_led_exercise_has_no_bots(app, platform, clock):
-    exercise_id, [(team_id, _), _] = platform.exercise()
+    _exercise_id, [(team_id, _), _] = platform.exercise()
     teacher = platform.instructor_socket(platform.instructor_client())
     teacher.emit("control", {"team_id": team_id, "command": "start"}, namespace="/instructor", callback=True)
     run(platform, clock, 120)
@@ -456,7 +456,7 @@ def test_an_attempt_ended_early_is_incomplete_and_kept_out_of_the_history_chart_
     assert card["complete"] is False and card["completion"] == "ended_early" and card["ended_at"] == 80
     assert card["duration"] == 720 and card["score"] is not None
     page = client.get("/practice/history").get_data(as_text=True)
-    row = page.split(f'<tr id="attempt-')[1:]
+    row = page.split('<tr id="attempt-')[1:]
     early_row = next(r for r in row if f"/review/teams/{early}" in r)
     full_row = next(r for r in row if f"/review/teams/{full}" in r)
     assert "Chưa hoàn thành" in early_row and "không tính" in early_row
@@ -503,7 +503,7 @@ def test_the_history_is_for_accounts_only(app):
 def test_only_the_trainee_of_an_attempt_may_review_it_and_only_once_it_is_over(app, platform, clock):
     hoa, binh, anonymous = sign_up(app), sign_up(app, "binh", "Lê Văn Bình"), app.test_client()
     hoa_team, anonymous_team = start(hoa), start(anonymous)
-    exercise_id, [(led_team, code), _] = platform.exercise()
+    _exercise_id, [(led_team, code), _] = platform.exercise()
     led_trainee = platform.trainee_client(code, "Nguyễn Văn An 1")
     with app.app_context():
         hoa_member = db.session.scalars(select(Member).where(Member.team_id == hoa_team)).one()

@@ -17,7 +17,7 @@ from web.setup import DEMO_USERNAME
 pytestmark = pytest.mark.slow
 
 SECRET = "production-test-secret-key"
-T, I = "/trainee", "/instructor"
+T, I = "/trainee", "/instructor"  # noqa: E741 - the two namespaces, short in every call
 ROSTER = "Đội A\nspokesperson: Nguyễn Văn An\ninfo_department: Lê Văn Cường"
 SPEED = 600  # ten scenario minutes a second: the first post is out within a second or two
 

@@ -23,7 +23,7 @@ from web.setup import DEMO_USERNAME
 pytestmark = pytest.mark.slow
 
 SECRET = "recovery-test-secret-key"
-T, I = "/trainee", "/instructor"
+T, I = "/trainee", "/instructor"  # noqa: E741 - the two namespaces, short in every call
 NAMES = {"A": {"spokesperson": "Nguyễn Văn An", "propaganda_board": "Trần Thị Bình", "info_department": "Lê Văn Cường"},
          "B": {"spokesperson": "Phạm Thị Dung", "propaganda_board": "Hoàng Văn Em", "info_department": "Võ Thị Giang"}}
 ROSTER = "\n\n".join(f"Đội {team}\n" + "\n".join(f"{role}: {name}" for role, name in roles.items())
@@ -67,7 +67,7 @@ def open_each(teacher, first, team_ids: dict[str, int], console: Inbox) -> dict[
     """Every team opened, each on a console socket of its own (`first` opens the first): a console has one team open.
     Their events go to `console`; returns each team's snapshot."""
     sockets = [first] + [teacher.socket(I, on={"events": console}) for _ in list(team_ids)[1:]]
-    return {team_id: call(sock, "open", {"team_id": team_id})["team"] for sock, team_id in zip(sockets, team_ids.values())}
+    return {team_id: call(sock, "open", {"team_id": team_id})["team"] for sock, team_id in zip(sockets, team_ids.values(), strict=True)}
 
 
 def test_a_server_killed_mid_exercise_comes_back_paused_and_has_lost_nothing(world):
@@ -83,7 +83,7 @@ def test_a_server_killed_mid_exercise_comes_back_paused_and_has_lost_nothing(wor
     teacher_socket = teacher.socket(I, on={"events": console})
     watched = call(teacher_socket, "watch", {"exercise_id": exercise_id})
     assert watched["ok"] and [t["status"] for t in watched["teams"]] == ["ready", "ready"]
-    teams = {name: t for name, t in zip("AB", watched["teams"])}
+    teams = dict(zip("AB", watched["teams"], strict=True))
     team_ids = {name: t["team_id"] for name, t in teams.items()}
     open_each(teacher, teacher_socket, team_ids, console)
 
@@ -156,7 +156,7 @@ def test_a_server_killed_mid_exercise_comes_back_paused_and_has_lost_nothing(wor
     # --- a trainee who reconnects gets everything it had, identical, and nothing of other roles ---
     stored = {name: [json.loads(b) for (b,) in query(database, "SELECT body FROM event_record WHERE team_id = ? ORDER BY seq",
                                                        team_id)] for name, team_id in team_ids.items()}
-    for name, events in stored.items():
+    for events in stored.values():
         assert [e["seq"] for e in events] == list(range(1, len(events) + 1))
     fresh: dict[tuple[str, str], Inbox] = {}
     for (team, role), (person, _) in trainees.items():

@@ -1,4 +1,4 @@
-"""The printed report's issuing body and signer on the new-exercise form, and the layout chosen on the report's download link.
+"""The printed report's issuing body and signer on the new-exercise form, and the layout chosen on its download link.
 
 Test client tests (the form's saved row, the download's layout, bad input) and
 one real-browser test: the instructor fills the form's report section in

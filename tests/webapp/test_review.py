@@ -34,7 +34,7 @@ A_PLAYS = ["exemplary", "silent", None]  # the third team never starts
 B_PLAYS = ["off_focal_point", "unverified"]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def headless_card(play: str) -> ScoreCard:
     """The score card of a reference play run headless with the exercise's seed."""
     return simulate(scenario(WATER), actions_of(play), seed=1)[1]

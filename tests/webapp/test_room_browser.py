@@ -62,7 +62,8 @@ def test_the_room_clock_runs_pauses_are_banners_forms_fold_and_close_and_the_jum
     # Levels: green for no crisis only.
     colours = room.evaluate("""() => [0, 1, 2, 3].map(n => {
         const badge = document.createElement('span'); badge.className = 'level-badge level-' + n;
-        document.body.appendChild(badge); const colour = getComputedStyle(badge).backgroundColor; badge.remove(); return colour; })""")
+        document.body.appendChild(badge); const colour = getComputedStyle(badge).backgroundColor;
+        badge.remove(); return colour; })""")
     assert colours[0] == "rgb(46, 125, 50)" and all(c != colours[0] for c in colours[1:]), colours
 
     # A form folds after a successful submit.
@@ -80,8 +81,8 @@ def test_the_room_clock_runs_pauses_are_banners_forms_fold_and_close_and_the_jum
     team.locator("button[data-command=resume]").click()
     expect(room.locator("#banner")).to_be_hidden()
 
-    # Fast past T+01:10 (the harmless post), fire the 180-minute call early, then a jump would pass both calls' deadlines and the
-    # crisis's escalation on its way to T+10:00: the console says so before it jumps.
+    # Fast past T+01:10 (the harmless post), fire the 180-minute call early, then a jump would pass both calls'
+    # deadlines and the crisis's escalation on its way to T+10:00: the console says so before it jumps.
     console.select_option("#scope", label="Đội Hòa Thạnh")
     console.fill("#speed", "3000")
     console.click("#controls button[data-command=speed]")

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from collections.abc import Callable
 
 import pytest
 from sqlalchemy import select
 
 from instructor.views import ROSTER_BODY_MAX
 from security_helpers import XSS, XSS_ESCAPED, audits, count, csrf_token
-from web import create_app
 from web.exercises import TeamPlan, create_exercise
 from web.extensions import db
 from web.models import Exercise, Instructor, Member, Observation
@@ -215,7 +214,7 @@ def test_a_wrong_login_is_refused_and_audited(app, username, password):
     response = client.post("/login", data={"username": username, "password": password})
     assert response.status_code == 200 and "Wrong username or password" in response.get_data(as_text=True)
     assert logged_in(client) is None
-    [(who, what, reason)] = [a for a in audits(app) if a[1] == "login"]
+    [(who, _what, reason)] = [a for a in audits(app) if a[1] == "login"]
     assert who.startswith("anonymous@") and username in reason and password not in reason
 
 

@@ -30,7 +30,8 @@ BAD_VALUES = {"list": [1], "object": {"a": 1}, "huge-text": "x" * 100_000, "deep
 NOT_OBJECTS = {"none": None, "text": "x", "number": 42, "list": [{"a": 1}], "bool": True}
 CUSTOM = {"channel": "hotline", "sender": "Phóng viên", "content": "Xin thông tin", "to": ["spokesperson"]}
 
-# handler: (namespace, a message it accepts, {field: kinds of BAD_VALUES that are valid there}); TEAM and EXERCISE stand for ids
+# handler: (namespace, a message it accepts, {field: kinds of BAD_VALUES that are valid there});
+# TEAM and EXERCISE stand for ids
 HANDLERS = {
     "act": (TRAINEE_NAMESPACE, {"type": "message", "params": {"text": "chào"}}, {"type": (), "params": ("object",)}),
     "sync": (TRAINEE_NAMESPACE, {"after": 0}, {"after": ("huge-int",)}),  # past every seq is "after everything"

@@ -47,7 +47,7 @@ def everyone(drill) -> None:
 def assert_everyone_told(drill, status: str) -> None:
     console = heard(drill.teacher, INSTRUCTOR_NAMESPACE, drill.team_a)
     assert_console_order(console, status)
-    for role, sock in drill.sockets.items():
+    for sock in drill.sockets.values():
         assert_trainee_order(heard(sock, TRAINEE_NAMESPACE), status)
     assert [name for name, _ in heard(drill.other, TRAINEE_NAMESPACE) if name == "status"] == []  # team B: not told
 

@@ -51,7 +51,7 @@ def post(client, team_id: int, rule_id: str, suffix: str = "", **form):
 
 
 def test_the_override_is_kept_shown_beside_the_automatic_verdict_and_moves_the_score(app, platform, lesson):
-    exercise_id, team_id = lesson
+    _exercise_id, team_id = lesson
     rule_id, before = failed_rule(app, team_id)
     lan = platform.instructor_client()
     page = post(lan, team_id, rule_id, verdict="met", reason=f"  {REASON}  ").get_data(as_text=True)

@@ -27,7 +27,6 @@ from web.models import EventRecord, Observation, Team
 from web.observing import observe
 from web.outbox import EVALUATOR_NAMESPACE, evaluator_room
 from web.review.notes import within
-from web.team_summary import rescore
 from web.validation import MAX_NAME, refusal
 
 NO_TEAM = "Không có đội này trong các đội được giao. / No such team among those assigned to you."
@@ -38,11 +37,9 @@ def evaluator_snapshot(team: Team) -> dict[str, Any]:
     """What an evaluator's page shows of a team on (re)connection: status, clock, score, events, observations."""
     events = db.session.scalars(select(EventRecord.body).where(EventRecord.team_id == team.id)
                                 .order_by(EventRecord.seq)).all()
-    live = current_app.extensions["live"]
-    try:
-        found = live.team(team.id)
-        rescore(found)  # an evaluator watching is a reason to score the team now (web.team_summary)
-        state, duration = live.state(found), found.world.scenario.duration
+    try:  # an evaluator watching is a reason to score the team now (web.team_summary)
+        opened = current_app.extensions["live"].view(team.id, "opened")
+        state, duration = opened["state"], opened["duration"]
     except TeamUnavailable as exc:
         state = {"team_id": team.id, "status": team.status, "minute": events[-1]["t"] if events else 0,
                  "speed": team.speed, "fault": str(exc)}

@@ -10,21 +10,21 @@ flood's repeats), and each open login has a server-side `LoginSession`.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from flask_login import UserMixin
 from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from web.extensions import db
+from web.extensions import Model
 
 
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
-class Instructor(UserMixin, db.Model):
+class Instructor(UserMixin, Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(String(64), unique=True)
     display_name: Mapped[str] = mapped_column(String(120))
@@ -40,7 +40,7 @@ class Instructor(UserMixin, db.Model):
         return f"instructor:{self.id}"
 
 
-class Exercise(db.Model):
+class Exercise(Model):
     """A drill run for one or more teams, with the exact scenario text it ran."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -51,11 +51,11 @@ class Exercise(db.Model):
     seed: Mapped[int]
     speed: Mapped[float]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    teams: Mapped[list["Team"]] = relationship(back_populates="exercise", order_by="Team.id")
+    teams: Mapped[list[Team]] = relationship(back_populates="exercise", order_by="Team.id")
     instructor: Mapped[Instructor] = relationship()
 
 
-class Team(db.Model):
+class Team(Model):
     """One team's run of an exercise: its own world and room."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -65,10 +65,10 @@ class Team(db.Model):
     status: Mapped[str] = mapped_column(String(16), default="ready")  # ready, running, paused, ended
     speed: Mapped[float]
     exercise: Mapped[Exercise] = relationship(back_populates="teams")
-    members: Mapped[list["Member"]] = relationship(back_populates="team", order_by="Member.id")
+    members: Mapped[list[Member]] = relationship(back_populates="team", order_by="Member.id")
 
 
-class Member(UserMixin, db.Model):
+class Member(UserMixin, Model):
     """A trainee of a team, named by the instructor and given a role."""
 
     __table_args__ = (UniqueConstraint("team_id", "name"),)
@@ -82,7 +82,7 @@ class Member(UserMixin, db.Model):
         return f"member:{self.id}"
 
 
-class InputRecord(db.Model):
+class InputRecord(Model):
     """A stamped input: a trainee action or an instructor control, committed before it is acknowledged.
 
     A trainee's action carries the key its client gave the submission (`act_key`): a resend
@@ -102,7 +102,7 @@ class InputRecord(db.Model):
     act_key: Mapped[str | None] = mapped_column(String(64))  # the client's key of a trainee's action, else None
 
 
-class EventRecord(db.Model):
+class EventRecord(Model):
     """An event the world emitted, as sent to the roles in its audience."""
 
     __table_args__ = (UniqueConstraint("team_id", "seq"), Index("ix_event_team_seq", "team_id", "seq"))
@@ -113,7 +113,7 @@ class EventRecord(db.Model):
     body: Mapped[dict] = mapped_column(JSON)
 
 
-class Observation(db.Model):
+class Observation(Model):
     """An evaluator's note attached to a moment of a team's run."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -124,7 +124,7 @@ class Observation(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
-class AuditEntry(db.Model):
+class AuditEntry(Model):
     """A refused attempt: who tried what, and why it was refused."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -134,7 +134,7 @@ class AuditEntry(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
-class AuditTally(db.Model):
+class AuditTally(Model):
     """How many times the refusal of an `AuditEntry` happened within `within_seconds` of it (written when > 1).
 
     A flood of the same refusal (same who, what and reason) writes its entry once
@@ -147,7 +147,7 @@ class AuditTally(db.Model):
     within_seconds: Mapped[int]
 
 
-class LoginSession(db.Model):
+class LoginSession(Model):
     """An open login: the random token its session cookie carries; deleted at logout, so a copied cookie dies too."""
 
     token: Mapped[str] = mapped_column(String(64), primary_key=True)

@@ -19,14 +19,14 @@ from datetime import datetime
 from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from web.extensions import db
+from web.extensions import Model
 from web.models.core import Exercise, utcnow
 
 COURSE_NAME_MAX = 200
 ISSUANCE_MAX = 200  # debrief.issuance.MAX_LENGTH
 
 
-class Course(db.Model):
+class Course(Model):
     """A course: one instructor's exercises, reviewed together."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -36,14 +36,14 @@ class Course(db.Model):
     exercises: Mapped[list[Exercise]] = relationship(secondary="course_exercise", order_by=Exercise.id, viewonly=True)
 
 
-class CourseExercise(db.Model):
+class CourseExercise(Model):
     """An exercise of a course."""
 
     course_id: Mapped[int] = mapped_column(ForeignKey("course.id"), primary_key=True)
     exercise_id: Mapped[int] = mapped_column(ForeignKey("exercise.id"), primary_key=True)
 
 
-class ReportEdit(db.Model):
+class ReportEdit(Model):
     """The improvement plan an instructor saved for an exercise's report: a list of ImprovementItem dicts."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -53,7 +53,7 @@ class ReportEdit(db.Model):
     instructor_id: Mapped[int] = mapped_column(ForeignKey("instructor.id"))
 
 
-class ReportIssuance(db.Model):
+class ReportIssuance(Model):
     """The printed report's parent agency, issuing body and its symbol, and signer, as the instructor gave them.
 
     A None (or missing row) is the layout's default (`debrief.exports.layouts`)."""
@@ -68,7 +68,7 @@ class ReportIssuance(db.Model):
     signer_name: Mapped[str | None] = mapped_column(String(ISSUANCE_MAX))
 
 
-class VerdictOverride(db.Model):
+class VerdictOverride(Model):
     """An instructor's verdict (`met` or `not_met`) on a rule of a team's card, why, who and when."""
 
     __table_args__ = (UniqueConstraint("team_id", "rule_id"),)

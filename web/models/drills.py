@@ -17,14 +17,14 @@ from datetime import datetime
 from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from web.extensions import db
+from web.extensions import Model
 from web.models.core import Exercise, utcnow
 
 TITLE_MAX = 200
 NOTE_MAX = 300
 
 
-class Drill(db.Model):
+class Drill(Model):
     """A drill an instructor writes; `copied_from` is 'builtin:<id>' or 'drill:<id>@<version>' (None: from scratch)."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -33,17 +33,17 @@ class Drill(db.Model):
     title: Mapped[str] = mapped_column(String(TITLE_MAX))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     copied_from: Mapped[str | None] = mapped_column(String(120))
-    versions: Mapped[list["DrillVersion"]] = relationship(back_populates="drill", order_by="DrillVersion.number",
+    versions: Mapped[list[DrillVersion]] = relationship(back_populates="drill", order_by="DrillVersion.number",
                                                           cascade="all, delete-orphan")
-    draft: Mapped["DrillDraft | None"] = relationship(cascade="all, delete-orphan")
-    dry_run: Mapped["DrillDryRun | None"] = relationship(cascade="all, delete-orphan")
+    draft: Mapped[DrillDraft | None] = relationship(cascade="all, delete-orphan")
+    dry_run: Mapped[DrillDryRun | None] = relationship(cascade="all, delete-orphan")
 
     @property
-    def latest(self) -> "DrillVersion":
+    def latest(self) -> DrillVersion:
         return self.versions[-1]
 
 
-class DrillVersion(db.Model):
+class DrillVersion(Model):
     """One saved, valid version of a drill: its exact YAML text, numbered from 1."""
 
     __table_args__ = (UniqueConstraint("drill_id", "number"),)
@@ -56,7 +56,7 @@ class DrillVersion(db.Model):
     drill: Mapped[Drill] = relationship(back_populates="versions")
 
 
-class DrillDraft(db.Model):
+class DrillDraft(Model):
     """The drill's working text as last typed: it may not validate, so it cannot be run until saved as a version."""
 
     drill_id: Mapped[int] = mapped_column(ForeignKey("drill.id"), primary_key=True)
@@ -64,7 +64,7 @@ class DrillDraft(db.Model):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
-class DrillDryRun(db.Model):
+class DrillDryRun(Model):
     """The drill's last dry run: the SHA-256 of the text it played and `DryRunReport.as_dict()` without the curves."""
 
     drill_id: Mapped[int] = mapped_column(ForeignKey("drill.id"), primary_key=True)
@@ -73,7 +73,7 @@ class DrillDryRun(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
-class ExerciseDrillVersion(db.Model):
+class ExerciseDrillVersion(Model):
     """The drill version an exercise was created from."""
 
     exercise_id: Mapped[int] = mapped_column(ForeignKey("exercise.id"), primary_key=True)

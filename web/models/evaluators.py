@@ -14,11 +14,11 @@ from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import generate_password_hash
 
-from web.extensions import db
+from web.extensions import Model
 from web.models.core import Instructor, Team
 
 
-class Evaluator(UserMixin, db.Model):
+class Evaluator(UserMixin, Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     instructor_id: Mapped[int] = mapped_column(ForeignKey("instructor.id"), index=True)  # who made the account
     username: Mapped[str] = mapped_column(String(64), unique=True)
@@ -34,7 +34,7 @@ class Evaluator(UserMixin, db.Model):
         return f"evaluator:{self.id}"
 
 
-class EvaluatorTeam(db.Model):
+class EvaluatorTeam(Model):
     """A team assigned to an evaluator."""
 
     __table_args__ = (UniqueConstraint("evaluator_id", "team_id"),)
@@ -43,7 +43,7 @@ class EvaluatorTeam(db.Model):
     team_id: Mapped[int] = mapped_column(ForeignKey("team.id"), index=True)
 
 
-class EvaluatorObservation(db.Model):
+class EvaluatorObservation(Model):
     """The evaluator who wrote an observation (an observation without one is its instructor's)."""
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -15,12 +15,12 @@ from flask_login import UserMixin
 from sqlalchemy import JSON, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from web.extensions import db
+from web.extensions import Model
 from web.models import core
 from web.models.core import Team, utcnow
 
 
-class TraineeAccount(UserMixin, db.Model):
+class TraineeAccount(UserMixin, Model):
     """A trainee who signed up to keep a history of their practice; passwords hashed as instructors' are."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -39,7 +39,7 @@ class TraineeAccount(UserMixin, db.Model):
         return f"account:{self.id}"
 
 
-class PracticeAttempt(db.Model):
+class PracticeAttempt(Model):
     """One self-practice run: the team that plays it, the drill and role, hints, and the score at the end."""
 
     id: Mapped[int] = mapped_column(primary_key=True)

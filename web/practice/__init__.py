@@ -51,6 +51,7 @@ def start():
         flash("Hãy chọn một kịch bản, một vai của học viên và một tốc độ có trong danh sách. / "
               "Choose a drill, one of its trainee roles and a listed speed.", "error")
         return redirect(url_for("practice.index"))
+    assert form.speed.data is not None  # validated: one of the listed speeds
     _, member = start_attempt(account_of(current_user), chosen, form.role.data, form.speed.data, form.hints.data)
     login_user(member)  # the trainee acts as the team's member, as one who joined does
     return redirect(url_for("practice.room"))

@@ -19,10 +19,12 @@ from __future__ import annotations
 from functools import partial
 
 from flask import abort, flash, jsonify, redirect, request, url_for
+from flask_login import current_user
 
 from web.access import Door, guard
 from web.auth import is_member
-from web.models import Team
+from web.models import Member, Team
+from web.models.practice import PracticeAttempt, TraineeAccount
 from web.practice import bp
 from web.practice.attempts import account_of, attempt_of_team, practising
 from web.validation import json_object
@@ -41,8 +43,11 @@ def _is_practising(user) -> bool:
 
 
 def _to_login():
-    flash("Lịch sử luyện tập chỉ có khi bạn đăng nhập tài khoản học viên. / "
-          "Log in to a trainee account to see your practice history.", "error")
+    flash(
+        "Lịch sử luyện tập chỉ có khi bạn đăng nhập tài khoản học viên. / "
+        "Log in to a trainee account to see your practice history.",
+        "error",
+    )
     return redirect(url_for("practice.login"))
 
 
@@ -69,7 +74,7 @@ _account_door = partial(Door, _has_account, reason=NO_ACCOUNT, login_first=False
 _practice_door = partial(Door, _is_practising, reason=NOT_PRACTISING, login_first=False)
 ACCOUNT = _account_door(lambda: f"practice page {request.path}", answer=_to_login)
 HISTORY = _account_door(lambda: "practice history", answer=_to_login)
-RESUME = _account_door(lambda: f"resume practice {request.view_args['attempt_id']}", answer=_not_found)
+RESUME = _account_door(lambda: f"resume practice {(request.view_args or {}).get('attempt_id')}", answer=_not_found)
 ROOM = _practice_door(lambda: "practice room", answer=_to_drills)
 ROOM_CALLS = {
     "practice.control": _practice_door(lambda: f"practice control {_command()}", answer=_json_refusal),
@@ -78,8 +83,26 @@ ROOM_CALLS = {
 }
 
 # any other page of the blueprint (a new one too) needs a trainee account
-guard(bp, ACCOUNT, doors={"practice.history": HISTORY, "practice.resume": RESUME, "practice.room": ROOM, **ROOM_CALLS},
-      public=PUBLIC)
+guard(
+    bp,
+    ACCOUNT,
+    doors={"practice.history": HISTORY, "practice.resume": RESUME, "practice.room": ROOM, **ROOM_CALLS},
+    public=PUBLIC,
+)
+
+
+def the_practice() -> tuple[Member, PracticeAttempt]:
+    """The member and attempt of the practising trainee, in a view behind a room door (so there is one)."""
+    found = practising(current_user)
+    assert found is not None, "behind the practice room's door"
+    return found
+
+
+def the_account() -> TraineeAccount:
+    """The trainee account of the current user, in a view behind an account door (so there is one)."""
+    account = account_of(current_user)
+    assert account is not None, "behind a trainee account's door"
+    return account
 
 
 def reviews_own_attempt(user, team: Team) -> bool:

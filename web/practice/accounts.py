@@ -50,14 +50,14 @@ def signup():
     form = SignupForm()
     if form.validate_on_submit():
         current_app.extensions["throttle"].count("signup", request.remote_addr, form.username.data)
-        account = TraineeAccount(username=form.username.data, display_name=" ".join(form.display_name.data.split()))
-        account.set_password(form.password.data)
+        account = TraineeAccount(username=form.username.data, display_name=" ".join((form.display_name.data or "").split()))
+        account.set_password(form.password.data or "")
         db.session.add(account)
         try:
             db.session.commit()
         except IntegrityError:
             db.session.rollback()
-            form.username.errors.append(TAKEN)
+            form.username.errors.append(TAKEN)  # type: ignore[attr-defined]  # a list once validated
         else:
             login_user(account)
             flash("Đã tạo tài khoản. Chọn một kịch bản để luyện tập. / Account created. Pick a drill to practise.")
@@ -72,9 +72,9 @@ def login():
     form = LoginForm()
     if form.validate_on_submit():
         account = db.session.scalar(select(TraineeAccount).where(TraineeAccount.username == form.username.data))
-        if password_matches(account, form.password.data):
+        if password_matches(account, form.password.data or ""):
             login_user(account)
             return redirect(url_for("practice.index"))
-        refuse_attempt("practice login", form.username.data,
+        refuse_attempt("practice login", form.username.data or "",
                        f"wrong username or password for '{form.username.data}'", WRONG_LOGIN)
     return render_template("practice/account.html", form=form, signup=False)

@@ -13,6 +13,7 @@ score is kept and shown as such, never averaged (`web.practice.history`).
 from __future__ import annotations
 
 import secrets
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import func, select
@@ -47,7 +48,7 @@ def practice_instructor() -> Instructor:
         db.session.commit()
     except IntegrityError:  # created meanwhile by another request
         db.session.rollback()
-    return db.session.scalar(select(Instructor).where(Instructor.username == PRACTICE_USERNAME))
+    return db.session.scalars(select(Instructor).where(Instructor.username == PRACTICE_USERNAME)).one()
 
 
 def start_attempt(account: TraineeAccount | None, drill: Drill, role: str, speed: float,
@@ -88,8 +89,8 @@ def practising(user) -> tuple[Member, PracticeAttempt] | None:
 
 def hints_used(team_id: int) -> int:
     """How many hints a practice team asked for (its `hint` inputs)."""
-    return db.session.scalar(select(func.count()).select_from(InputRecord)
-                             .where(InputRecord.team_id == team_id, InputRecord.kind == "hint"))
+    return db.session.scalars(select(func.count()).select_from(InputRecord)
+                              .where(InputRecord.team_id == team_id, InputRecord.kind == "hint")).one()
 
 
 def result(attempt: PracticeAttempt) -> dict[str, Any]:
@@ -118,7 +119,7 @@ def ended_early(attempt: PracticeAttempt) -> bool:
     return completion_of(last.t, scenario_of(attempt.team.exercise).duration) == ENDED_EARLY
 
 
-def close_ended(attempts: list[PracticeAttempt]) -> None:
+def close_ended(attempts: Sequence[PracticeAttempt]) -> None:
     """Score every attempt whose drill is over but not scored yet (the trainee left before the end card)."""
     for attempt in attempts:
         if attempt.ended_at is None and attempt.team.status == "ended":

@@ -7,7 +7,7 @@ first, English second.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from scenarios.labels import CRISIS_TYPES, label
 from scenarios.library import builtin_ids
@@ -43,7 +43,7 @@ class Drill:
         return self.scenario.duration / speed
 
 
-@lru_cache(maxsize=None)
+@cache
 def _drill(drill_id: str) -> Drill:
     scenario = parse_scenario(builtin_text(drill_id), drill_id)
     return Drill(scenario=scenario, kind=label(CRISIS_TYPES, scenario.crisis_type.value),

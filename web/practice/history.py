@@ -18,14 +18,15 @@ from collections import Counter
 from dataclasses import dataclass
 
 from flask import abort, flash, redirect, render_template, url_for
-from flask_login import current_user, login_user
+from flask_login import login_user
 from sqlalchemy import select
 
 from web.auth import refuse
 from web.extensions import db
 from web.models.practice import PracticeAttempt
 from web.practice import bp
-from web.practice.attempts import account_of, close_ended, ended_early
+from web.practice.access import the_account
+from web.practice.attempts import close_ended, ended_early
 from web.practice.catalog import drill
 from web.validation import as_id
 
@@ -72,7 +73,7 @@ def most_failed(attempts: list[PracticeAttempt]) -> list[dict]:
 
 @bp.route("/history")
 def history():
-    account = account_of(current_user)  # past the guard: there is one
+    account = the_account()
     attempts = db.session.scalars(select(PracticeAttempt).where(PracticeAttempt.account_id == account.id)
                                   .order_by(PracticeAttempt.started_at, PracticeAttempt.id)).all()
     close_ended(attempts)
@@ -81,13 +82,13 @@ def history():
     rows = [{"attempt": a, "drill": drill(a.drill_id), "status": a.team.status, "incomplete": a.id in early}
             for a in reversed(attempts)]
     return render_template("practice/history.html", account=account, rows=rows, scored=len(scored), early=len(early),
-                           chart=score_chart([a.final_score for a in scored]) if scored else None,
+                           chart=score_chart([a.final_score for a in scored if a.final_score is not None]) if scored else None,
                            failing=most_failed(scored))
 
 
 @bp.route("/attempts/<int:attempt_id>/resume", methods=["POST"])
 def resume(attempt_id: int):
-    account = account_of(current_user)  # past the guard: there is one
+    account = the_account()
     attempt = db.session.get(PracticeAttempt, attempt_id) if as_id(attempt_id) else None
     if attempt is None or attempt.account_id != account.id:
         refuse(account.get_id(), f"resume practice {attempt_id}", "not this account's attempt")

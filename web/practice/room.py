@@ -17,14 +17,14 @@ from __future__ import annotations
 from typing import Any
 
 from flask import current_app, jsonify, render_template, url_for
-from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 
 from web.auth import refuse
 from web.controls import ControlError
 from web.extensions import db
 from web.practice import bp
-from web.practice.attempts import PRACTICE_CONTROLS, account_of, hints_used, practising, result
+from web.practice.access import the_practice
+from web.practice.attempts import PRACTICE_CONTROLS, account_of, hints_used, result
 from web.practice.card import penalty
 from web.practice.catalog import SPEEDS
 from web.trainee import room_context
@@ -39,7 +39,7 @@ def _bad(member, what: str, reason: str, error: str, status: int):
 
 @bp.route("/room")
 def room():
-    member, attempt = practising(current_user)  # past the guard (`web.practice.access.ROOM`)
+    member, attempt = the_practice()
     practice = {
         "hints_allowed": attempt.hints_allowed, "hint_cost": attempt.hint_cost,
         "hints_used": hints_used(attempt.team_id), "speed": member.team.speed, "speeds": list(SPEEDS),
@@ -52,7 +52,7 @@ def room():
 
 @bp.route("/room/control", methods=["POST"])
 def control():
-    member, _ = practising(current_user)  # past the guard (`web.practice.access.ROOM_CALLS`)
+    member, _ = the_practice()
     data = json_object()
     command = data.get("command") if data is not None else None
     if data is None or not is_plain(data):
@@ -78,7 +78,7 @@ def control():
 
 @bp.route("/room/hint", methods=["POST"])
 def hint():
-    member, attempt = practising(current_user)  # past the guard
+    member, attempt = the_practice()
     if not attempt.hints_allowed:
         return _bad(member, "practice hint", "hints are off for this attempt",
                     "Buổi luyện tập này không dùng gợi ý. / Hints are off for this practice.", 403)
@@ -95,7 +95,7 @@ def hint():
 
 @bp.route("/room/card")
 def card():
-    member, attempt = practising(current_user)  # past the guard
+    member, attempt = the_practice()
     if member.team.status != "ended":
         return _bad(member, "practice card", "the practice is not over",
                     "Buổi luyện tập chưa kết thúc. / The practice is not over yet.", 409)

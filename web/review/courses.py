@@ -41,7 +41,7 @@ class AddExerciseForm(FlaskForm):
 def courses():
     form = CourseForm()
     if form.validate_on_submit():
-        course = Course(instructor_id=current_user.id, name=" ".join(form.name.data.split()))
+        course = Course(instructor_id=current_user.id, name=" ".join((form.name.data or "").split()))
         db.session.add(course)
         db.session.commit()
         return redirect(url_for("review.course", course_id=course.id))
@@ -71,7 +71,7 @@ def add_exercise(course_id: int):
     if not form.validate_on_submit():
         flash("Hãy chọn một bài diễn tập. / Choose an exercise.", "error")
         return redirect(url_for("review.course", course_id=found.id))
-    exercise = owned_exercise(form.exercise_id.data)
+    exercise = owned_exercise(form.exercise_id.data or 0)  # validated: an id
     if db.session.get(CourseExercise, (found.id, exercise.id)) is None:
         db.session.add(CourseExercise(course_id=found.id, exercise_id=exercise.id))
         db.session.commit()

@@ -46,7 +46,7 @@ def _owned_observation(observation_id: int) -> tuple[Observation, Team]:
     """The observation and its team, if it belongs to an exercise of the current instructor; 404 (and logged) otherwise."""
     observation = db.session.get(Observation, observation_id) if as_id(observation_id) else None
     team = db.session.get(Team, observation.team_id) if observation is not None else None
-    if team is None or team.exercise.instructor_id != current_user.id:
+    if observation is None or team is None or team.exercise.instructor_id != current_user.id:
         refuse(who_is(current_user), f"observation {observation_id} ({request.method} {request.path})",
                "not an observation of the instructor's exercise")
         abort(404)

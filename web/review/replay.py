@@ -32,7 +32,7 @@ INJECT_FIELDS = ("inject", "channel", "sender", "title", "content", "question")
 OPINION_FIELDS = ("belief", "trust", "seen_share", "media_pressure")
 
 
-def _level(event: dict[str, Any], level: int) -> int:
+def _level(event: Mapping[str, Any], level: int) -> int:
     """The crisis level after an event."""
     if event["kind"] == "escalation":
         return int(event["to"])

@@ -76,7 +76,7 @@ class FailedRule:
 
 def team_scores(exercise: Exercise) -> list[TeamScore]:
     """Every team of the exercise with its review, in team order."""
-    return [TeamScore(team, review(run)) for team, run in zip(exercise.teams, exercise_runs(exercise))]
+    return [TeamScore(team, review(run)) for team, run in zip(exercise.teams, exercise_runs(exercise), strict=True)]
 
 
 def average(scores: Iterable[TeamScore]) -> float | None:
@@ -103,7 +103,7 @@ def most_failed(scores: Iterable[TeamScore]) -> list[FailedRule]:
         if not score.counted:
             continue
         for result in score.review.card.failures:
-            title, sources, teams = found.setdefault(result.id, (result.title, [], []))
+            _, sources, teams = found.setdefault(result.id, (result.title, [], []))
             if result.source not in sources:
                 sources.append(result.source)
             teams.append(f"{score.team.name} ({score.team.exercise.title} #{score.team.exercise_id})")
