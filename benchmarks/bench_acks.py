@@ -21,10 +21,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import random
 import tempfile
 import time
-import uuid
 from pathlib import Path
 
 import socketio
@@ -32,25 +30,7 @@ import socketio
 from bench_input_log import postgres_database
 from bench_live import (ROLES, ROOT, Server, cookie_header, create_exercise, instructor_session, percentile,
                         trainee_cookie)
-
-
-async def trainee(client, seconds: float, every: float, latencies: list[float], failures: list[str]) -> None:
-    end = time.monotonic() + seconds
-    await asyncio.sleep(random.uniform(0, every))
-    n = 0
-    while time.monotonic() < end:
-        began = time.perf_counter()
-        try:
-            ack = await client.call("act", {"type": "message", "params": {"text": f"Tin số {n}"}, "key": uuid.uuid4().hex},
-                                    namespace="/trainee", timeout=30)
-            if ack.get("ok"):
-                latencies.append(time.perf_counter() - began)
-            else:
-                failures.append(str(ack)[:120])
-        except Exception as exc:  # noqa: BLE001 - a benchmark reports, never hides, a failure
-            failures.append(repr(exc)[:120])
-        n += 1
-        await asyncio.sleep(random.expovariate(1 / every))
+from live_clients import act_loop
 
 
 async def load(server: Server, cookies: list[str], exercise_id: int, instructor_cookie: str, seconds: float,
@@ -68,7 +48,7 @@ async def load(server: Server, cookies: list[str], exercise_id: int, instructor_
     assert started["ok"], started
     latencies: list[float] = []
     failures: list[str] = []
-    await asyncio.gather(*(trainee(c, seconds, every, latencies, failures) for c in clients))
+    await asyncio.gather(*(act_loop(c, seconds, every, latencies, failures) for c in clients))
     await asyncio.gather(*(c.disconnect() for c in clients), teacher.disconnect())
     return latencies, failures
 

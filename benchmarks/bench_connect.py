@@ -8,69 +8,24 @@ threading) and the production one (gunicorn, one gevent worker, `web.wsgi:app`).
 logs in; N python-socketio AsyncClients (one asyncio loop) then all connect at the same moment to
 `/instructor` with that session, as browsers do (long polling first, then the WebSocket upgrade).
 Measured: how many got in within the timeout, the time to the last one in, connection p50/p99,
-and the server's CPU time and peak memory over the burst.
+and the server's CPU time and peak memory over the burst. The servers are bench_live.py's (flood limits lifted).
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import os
-import signal
-import subprocess
 import sys
 import tempfile
 import time
 from collections import Counter
 from pathlib import Path
 
-import psutil
-import requests
 import socketio
 
-from bench_live import ROOT, cookie_header, free_port, instructor_session, percentile
+from bench_live import Server, cookie_header, instructor_session, percentile
 
-SERVERS = {
-    "werkzeug, threading (`run.py serve`)": lambda port: [sys.executable, "run.py", "serve", "--port", str(port)],
-    "gunicorn, 1 gevent worker (`web.wsgi`)": lambda port: [
-        sys.executable, "-m", "gunicorn", "-k", "gevent", "-w", "1", "--no-control-socket", "--worker-connections", "4000",
-        "--bind", f"127.0.0.1:{port}", "web.wsgi:app"],
-}
-
-
-class Server:
-    """A server command in its own process group on a fresh SQLite database (what bench_live's Server does, any command)."""
-
-    def __init__(self, command, database: Path):
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        env = {**os.environ, "CRISIS_DATABASE_URL": f"sqlite:///{database}", "CRISIS_SECRET_KEY": "bench"}
-        self.process = subprocess.Popen(command(self.port), cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-                                        stderr=subprocess.DEVNULL, start_new_session=True)
-        deadline = time.time() + 60
-        while time.time() < deadline:
-            try:
-                requests.get(self.url + "/", timeout=5)
-                break
-            except requests.RequestException:  # not listening yet, or still loading the app
-                time.sleep(0.2)
-        else:
-            self.stop()
-            raise SystemExit(f"{' '.join(command(self.port))}: no answer within 60 s")
-
-    def processes(self) -> list[psutil.Process]:
-        root = psutil.Process(self.process.pid)
-        return [root, *root.children(recursive=True)]
-
-    def cpu(self) -> float:
-        return sum(p.cpu_times().user + p.cpu_times().system for p in self.processes())
-
-    def rss_mb(self) -> float:
-        return sum(p.memory_info().rss for p in self.processes()) / 2**20
-
-    def stop(self) -> None:
-        os.killpg(self.process.pid, signal.SIGTERM)
-        self.process.wait(timeout=10)
+SERVERS = {"werkzeug, threading (`run.py serve`)": False, "gunicorn, 1 gevent worker (`web.wsgi`)": True}  # production?
 
 
 async def burst(url: str, cookie: str, clients: int, timeout: float) -> tuple[list[float], int, float]:
@@ -96,9 +51,9 @@ async def burst(url: str, cookie: str, clients: int, timeout: float) -> tuple[li
     return done, clients - len(done), max(done, default=0.0)
 
 
-def measure(name: str, command, clients: int, timeout: float) -> None:
+def measure(name: str, production: bool, clients: int, timeout: float) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        server = Server(command, Path(tmp) / "bench.db")
+        server = Server(Path(tmp) / "bench.db", trace=False, production=production)
         try:
             cookie = cookie_header(instructor_session(server))
             cpu, rss = server.cpu(), server.rss_mb()
@@ -119,8 +74,8 @@ def main() -> None:
     print("| server | clients | in | failed | last in | p50 | p99 | server CPU | peak RSS |")
     print("|---|---|---|---|---|---|---|---|---|")
     for clients in args.clients:
-        for name, command in SERVERS.items():
-            measure(name, command, clients, args.timeout)
+        for name, production in SERVERS.items():
+            measure(name, production, clients, args.timeout)
 
 
 if __name__ == "__main__":

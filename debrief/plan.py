@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
 from debrief.objectives import OBJECTIVES
+from scenarios.messages import N_, Message
 from scenarios.model import Scenario
 from scenarios.texts import Text
 
@@ -51,6 +52,7 @@ class ImprovementItem:
 
 
 FIELDS = tuple(f.name for f in fields(ImprovementItem))
+ONE_OF = N_("“%(value)s” phải là một trong: %(values)s")
 FIELD_LABELS: dict[str, Text] = {  # as the report page heads its columns
     "issue": Text("Vấn đề", "Issue"), "corrective_action": Text("Biện pháp khắc phục", "Corrective action"),
     "objective": Text("Mục tiêu", "Objective"), "role": Text("Vai/đơn vị phụ trách", "Responsible"),
@@ -64,15 +66,22 @@ class PlanProblem:
 
     row: int | None
     field: str | None
-    message: str
+    message: Message
+
+    def render(self, translate: Callable[[str], str] = str, lang: str = "vi") -> str:
+        """The problem in `lang` ("vi" or "en"; its message through `translate`) with where it is."""
+        text = self.message.render(translate)
+        if self.row is None:
+            return text
+        column = FIELD_LABELS.get(self.field or "", Text(str(self.field), str(self.field)))
+        if lang == "en":
+            where = f"Row {self.row}, '{column.en}'" if self.field else f"Row {self.row}"
+        else:
+            where = f"Dòng {self.row}, cột “{column.vi}”" if self.field else f"Dòng {self.row}"
+        return f"{where}: {text}"
 
     def __str__(self) -> str:
-        if self.row is None:
-            return self.message
-        column = FIELD_LABELS.get(self.field or "", Text(str(self.field), str(self.field)))
-        where = f"Dòng {self.row}, cột “{column.vi}” / Row {self.row}, '{column.en}'" if self.field else \
-            f"Dòng {self.row} / Row {self.row}"
-        return f"{where}: {self.message}"
+        return self.render()
 
 
 class PlanError(ValueError):
@@ -98,19 +107,19 @@ def role_id(scenario: Scenario, written: str) -> str:
     return written
 
 
-def _text_problem(value: Any) -> str | None:
+def _text_problem(value: Any) -> Message | None:
     if not isinstance(value, str) or not value.strip():
-        return "không được để trống / must not be empty"
+        return Message(N_("cần điền nội dung"))
     if len(value) > MAX_TEXT:
-        return f"dài quá {MAX_TEXT} ký tự / longer than {MAX_TEXT} characters"
+        return Message(N_("dài quá %(most)d ký tự"), {"most": MAX_TEXT})
     return None
 
 
-def _problems(row: Mapping[str, Any], scenario: Scenario) -> dict[str, str]:
+def _problems(row: Mapping[str, Any], scenario: Scenario) -> dict[str, Message]:
     """field -> what is wrong with it, for one row."""
-    problems: dict[str, str] = {}
+    problems: dict[str, Message] = {}
     for name in sorted(set(row) - set(FIELDS)):
-        problems[name] = f"trường không có trong kế hoạch / unknown field (fields: {', '.join(FIELDS)})"
+        problems[name] = Message(N_("trường không có trong kế hoạch (các trường: %(fields)s)"), {"fields": ", ".join(FIELDS)})
     for name in ("issue", "corrective_action", "role"):
         problem = _text_problem(row.get(name))
         if problem:
@@ -118,37 +127,37 @@ def _problems(row: Mapping[str, Any], scenario: Scenario) -> dict[str, str]:
     role = row.get("role")
     roles = [r.id for r in scenario.roles]
     if "role" not in problems and isinstance(role, str) and ROLE_LIKE.match(role.strip()) and role.strip() not in roles:
-        labels = ", ".join(r.label.vi for r in scenario.roles)
-        problems["role"] = (f"“{role}” không phải vai của kịch bản; chọn một vai ({labels}) hoặc ghi tên đơn vị đầy đủ "
-                            f"/ not a role of the scenario; choose a role ({', '.join(roles)}) or give a unit's full name")
+        problems["role"] = Message(N_("“%(role)s” không phải vai của kịch bản; chọn một vai (%(roles)s) hoặc ghi tên "
+                                      "đơn vị đầy đủ"), {"role": role, "roles": ", ".join(roles)})
     ids = [o.id for o in OBJECTIVES]
     if row.get("objective") not in ids:
-        problems["objective"] = f"“{row.get('objective')}” phải là một trong / must be one of: {', '.join(ids)}"
+        problems["objective"] = Message(ONE_OF, {"value": row.get("objective"), "values": ", ".join(ids)})
     due = row.get("due")
     try:
         datetime.date.fromisoformat(due if isinstance(due, str) else "")
     except ValueError:
-        problems["due"] = f"“{due}” không phải ngày dạng YYYY-MM-DD / is not a date such as 2026-10-15"
+        problems["due"] = Message(N_("“%(value)s” không phải ngày dạng YYYY-MM-DD, ví dụ 2026-10-15"), {"value": due})
     status = row.get("status", "open")
     if status not in PLAN_STATUSES:
-        problems["status"] = f"“{status}” phải là một trong / must be one of: {', '.join(PLAN_STATUSES)}"
+        problems["status"] = Message(ONE_OF, {"value": status, "values": ", ".join(PLAN_STATUSES)})
     return problems
 
 
 def check_plan(items: Sequence[ImprovementItem | Mapping[str, Any]], scenario: Scenario) -> tuple[ImprovementItem, ...]:
     """An edited plan, checked: rows as ImprovementItem or as dicts (e.g. stored JSON) with the same fields.
 
-    Raises PlanError listing every problem (`PlanProblem`, shown as "Dòng 2, cột “Hạn” / Row 2, 'Due': …").
+    Raises PlanError listing every problem (`PlanProblem`, shown as "Dòng 2, cột “Hạn”: …", or in English
+    "Row 2, 'Due': …").
     """
     if isinstance(items, (str, bytes, Mapping)) or not isinstance(items, Sequence):
-        raise PlanError([PlanProblem(None, None, "Kế hoạch phải là một danh sách dòng / the plan must be a list of rows")])
+        raise PlanError([PlanProblem(None, None, Message(N_("kế hoạch phải là một danh sách dòng")))])
     checked: list[ImprovementItem] = []
     problems: list[PlanProblem] = []
     for number, item in enumerate(items, start=1):
         row = item.as_dict() if isinstance(item, ImprovementItem) else item
         if not isinstance(row, Mapping):
-            problems.append(PlanProblem(number, None, "phải là một đối tượng có các trường / must be an object "
-                                                      f"with the fields {', '.join(FIELDS)}"))
+            problems.append(PlanProblem(number, None, Message(N_("phải là một đối tượng có các trường %(fields)s"),
+                                                              {"fields": ", ".join(FIELDS)})))
             continue
         found = _problems(row, scenario)
         problems.extend(PlanProblem(number, name, problem) for name, problem in found.items())

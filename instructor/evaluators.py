@@ -12,6 +12,7 @@ and evaluators (both log in on the same form).
 from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext, lazy_gettext
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from sqlalchemy import delete, select
@@ -21,25 +22,27 @@ from wtforms.validators import DataRequired, Length
 from instructor.views import bp
 from web.auth import refuse, who_is
 from web.extensions import db
+from web.forms import Form
 from web.models import Exercise, Instructor, Team
 from web.models.evaluators import Evaluator, EvaluatorTeam
 from web.names import clean_name
+from web.review.observations import EXPIRED
 from web.access import owned
 from web.validation import as_id
 
-TAKEN = "Tên đăng nhập đã có người dùng. / That username is taken."
+TAKEN = lazy_gettext("Tên đăng nhập đã có người dùng.")
 
 
-class EvaluatorForm(FlaskForm):
-    username = StringField("Tên đăng nhập / Username", validators=[
-        DataRequired(message="cần tên đăng nhập / a username is needed"),
-        Length(min=3, max=64, message="3–64 ký tự / 3-64 characters")])
-    display_name = StringField("Họ và tên / Full name", validators=[
-        DataRequired(message="cần họ và tên / a name is needed"),
-        Length(max=120, message="tối đa 120 ký tự / at most 120 characters")])
-    password = PasswordField("Mật khẩu / Password", validators=[
-        DataRequired(message="cần mật khẩu / a password is needed"),
-        Length(min=8, max=200, message="ít nhất 8 ký tự / at least 8 characters")])
+class EvaluatorForm(Form):
+    username = StringField(lazy_gettext("Tên đăng nhập"), validators=[
+        DataRequired(message=lazy_gettext("cần tên đăng nhập")),
+        Length(min=3, max=64, message=lazy_gettext("%(min)d–%(max)d ký tự"))])
+    display_name = StringField(lazy_gettext("Họ và tên"), validators=[
+        DataRequired(message=lazy_gettext("cần họ và tên")),
+        Length(max=120, message=lazy_gettext("tối đa %(max)d ký tự"))])
+    password = PasswordField(lazy_gettext("Mật khẩu"), validators=[
+        DataRequired(message=lazy_gettext("cần mật khẩu")),
+        Length(min=8, max=200, message=lazy_gettext("ít nhất %(min)d ký tự"))])
 
 
 def _own_evaluator(evaluator_id: int) -> Evaluator:
@@ -64,7 +67,7 @@ def evaluators():
             evaluator.set_password(form.password.data or "")
             db.session.add(evaluator)
             db.session.commit()
-            flash("Đã tạo tài khoản người đánh giá. / Evaluator account created.", "ok")
+            flash(gettext("Đã tạo tài khoản người đánh giá."), "ok")
             return redirect(url_for("instructor.evaluators"))
     mine = db.session.scalars(select(Evaluator).where(Evaluator.instructor_id == current_user.id)
                               .order_by(Evaluator.id)).all()
@@ -77,7 +80,7 @@ def evaluators():
 def assign_teams(evaluator_id: int):
     evaluator = _own_evaluator(evaluator_id)
     if not FlaskForm().validate_on_submit():
-        flash("Biểu mẫu đã hết hạn, hãy tải lại trang. / The form has expired; reload the page.", "error")
+        flash(gettext(EXPIRED), "error")
         return redirect(url_for("instructor.evaluators"))
     ids = {as_id(int(value)) if value.isdigit() and len(value) <= 12 else None for value in request.form.getlist("team")}
     teams = db.session.scalars(select(Team).join(Exercise).where(Team.id.in_({i for i in ids if i}),
@@ -88,5 +91,5 @@ def assign_teams(evaluator_id: int):
     db.session.execute(delete(EvaluatorTeam).where(EvaluatorTeam.evaluator_id == evaluator.id))
     db.session.add_all(EvaluatorTeam(evaluator_id=evaluator.id, team_id=team.id) for team in teams)
     db.session.commit()
-    flash(f"Đã giao {len(teams)} đội cho {evaluator.display_name}. / {len(teams)} team(s) assigned.", "ok")
+    flash(gettext("Đã giao %(count)d đội cho %(name)s.", count=len(teams), name=evaluator.display_name), "ok")
     return redirect(url_for("instructor.evaluators"))

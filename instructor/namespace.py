@@ -18,10 +18,12 @@ from collections.abc import Callable
 from typing import Any
 
 from flask import Flask, current_app
+from flask_babel import gettext
 from flask_login import current_user
 from flask_socketio import ConnectionRefusedError, join_room, leave_room, rooms
 from sqlalchemy import select
 
+from scenarios.messages import N_
 from web.auth import AuditedNamespace, is_instructor, refuse, who_is
 from web.controls import CONTROLS, ControlError
 from web.extensions import db, socketio
@@ -31,6 +33,8 @@ from web.observing import observe
 from web.outbox import INSTRUCTOR_NAMESPACE, instructor_room, opened_room
 from web.review.notes import within
 from web.validation import MAX_NAME, as_id, is_plain, refusal
+
+NO_TEAM = N_("Không có đội này.")
 
 
 def _live():
@@ -122,7 +126,7 @@ class InstructorNamespace(AuditedNamespace):
             return refusal("watch", "malformed message")
         exercise = _owned_exercise(data.get("exercise_id"))
         if exercise is None:
-            return {"ok": False, "error": "Không có bài diễn tập này. / No such exercise."}
+            return {"ok": False, "error": gettext("Không có bài diễn tập này.")}
         join_room(instructor_room(exercise.id))
         return {"ok": True, "teams": [team_card(team) for team in exercise.teams]}
 
@@ -133,7 +137,7 @@ class InstructorNamespace(AuditedNamespace):
             return refusal("open", "malformed message")
         team = _owned_team(data.get("team_id"))
         if team is None:
-            return {"ok": False, "error": "Không có đội này. / No such team."}
+            return {"ok": False, "error": gettext(NO_TEAM)}
         for room in rooms():
             if room.startswith("team:"):
                 leave_room(room)
@@ -146,7 +150,7 @@ class InstructorNamespace(AuditedNamespace):
             return refusal("score", "malformed message")
         teams = _addressed_teams(data)
         if not teams:
-            return {"ok": False, "error": "Không có đội này. / No such team."}
+            return {"ok": False, "error": gettext(NO_TEAM)}
         return _each_team(teams, lambda team: _live().view(team.id, "total"), TeamUnavailable)
 
     def on_control(self, data):
@@ -156,20 +160,20 @@ class InstructorNamespace(AuditedNamespace):
         command, args = data.get("command"), data.get("args")
         args = {} if args is None else args
         if command not in CONTROLS:  # a control's name, never a list, an object or a long text
-            return refusal(f"control {str(command)[:MAX_NAME]}", "unknown control", "Lệnh không hợp lệ / unknown control")
+            return refusal(f"control {str(command)[:MAX_NAME]}", "unknown control", N_("Lệnh không hợp lệ."))
         if not isinstance(args, dict) or not is_plain(args):
             return refusal(f"control {command}", "malformed args",
-                           "'args' phải là một đối tượng gồm các giá trị đơn giản. / 'args' must be an object of plain values.")
+                           N_("'args' phải là một đối tượng gồm các giá trị đơn giản."))
         teams = _addressed_teams(data)
         if not teams:
-            return {"ok": False, "error": "Không có đội này. / No such team."}
+            return {"ok": False, "error": gettext(NO_TEAM)}
         results = []
         for team in teams:
             try:
                 state = _live().control(team.id, current_user.get_id(), command, args)
                 results.append({"team_id": team.id, "ok": True, "state": state})
             except ControlError as exc:
-                refuse(current_user.get_id(), f"control {command} team {team.id}", str(exc))
+                refuse(current_user.get_id(), f"control {command} team {team.id}", exc.logged)
                 results.append({"team_id": team.id, "ok": False, "error": str(exc)})
         if not any(r["ok"] for r in results):  # what went wrong, as every refused message says it
             return {"ok": False, "teams": results, "error": results[0]["error"]}
@@ -181,7 +185,7 @@ class InstructorNamespace(AuditedNamespace):
             return refusal("jump_preview", "malformed message")
         teams = _addressed_teams(data)
         if not teams:
-            return {"ok": False, "error": "Không có đội này. / No such team."}
+            return {"ok": False, "error": gettext(NO_TEAM)}
         return _each_team(teams, lambda team: {"preview": _live().jump_preview(team.id)}, ControlError)
 
     def on_observe(self, data):
@@ -190,7 +194,7 @@ class InstructorNamespace(AuditedNamespace):
             return refusal("observe", "malformed message")
         team = _owned_team(data.get("team_id"))
         if team is None:
-            return {"ok": False, "error": "Không có đội này. / No such team."}
+            return {"ok": False, "error": gettext(NO_TEAM)}
         return observe(team, data)
 
 

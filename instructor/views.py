@@ -4,8 +4,8 @@
 from __future__ import annotations
 
 from flask import Blueprint, Flask, redirect, render_template, request, url_for
+from flask_babel import gettext, lazy_gettext
 from flask_login import current_user
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from sqlalchemy import select
 from wtforms import FloatField, IntegerField, SelectField, StringField, TextAreaField
@@ -16,6 +16,7 @@ from instructor.authoring.editing import valid_scenario
 from instructor.authoring.store import chosen_version, link_exercise, version_choices, versions_of_exercises
 from scenarios.library import builtin_ids
 from scoring.rules import RULES
+from web.forms import Form
 from web.join_links import join_base, local_only
 from web.access import INSTRUCTORS, guard, owned_exercise
 from web.exercises import ExerciseError, TeamPlan, builtin_text, create_exercise, scenario_of
@@ -28,45 +29,44 @@ from web.models.debrief import ISSUANCE_MAX, ReportIssuance
 bp = Blueprint("instructor", __name__, url_prefix="/instructor", template_folder="templates")  # instructor/templates
 guard(bp, INSTRUCTORS)  # every page of the blueprint, these and `instructor.evaluators`
 
-ROSTER_HELP = ("Mỗi đội một khối, cách nhau bằng dòng trống: dòng đầu là tên đội, mỗi dòng sau là "
-               "'vai: họ và tên'. / One block per team, separated by a blank line: the team's name, "
-               "then one 'role: full name' line per trainee.")
-ROSTER_FILE_HELP = (f"Hoặc chọn tệp CSV (UTF-8) hay XLSX, mỗi dòng một học viên, dòng đầu là tên cột: {COLUMNS_VI}; "
-                    f"tối đa {MAX_FILE // 1024} KB. Có tệp thì ô chữ bên trên được bỏ qua. / Or choose a CSV (UTF-8) or "
-                    f"XLSX file, one trainee a row under a header row name, role, team; the text box is then ignored.")
+ROSTER_HELP = lazy_gettext("Mỗi đội một khối, cách nhau bằng dòng trống: dòng đầu là tên đội, mỗi dòng sau là "
+                           "'vai: họ và tên'.")
+ROSTER_FILE_HELP = lazy_gettext("Hoặc chọn tệp CSV (UTF-8) hay XLSX, mỗi dòng một học viên, dòng đầu là tên cột: "
+                                "%(columns)s; tối đa %(kb)d KB. Có tệp thì ô chữ bên trên được bỏ qua.",
+                                columns=COLUMNS_VI, kb=MAX_FILE // 1024)
 ROSTER_TEXT_MAX = 60_000  # characters in the text box: about 300 teams of 5 with Vietnamese names
 ROSTER_BODY_MAX = 2 * MAX_FILE  # bytes: the creation form's request, a roster file with it (elsewhere 64 KiB)
 
 
-def _issuance_field(label: str) -> StringField:
+def _issuance_field(label) -> StringField:
     """An optional line of the printed report's heading or signature (empty: the report layout's default)."""
     return StringField(label, validators=[Optional(), Length(
-        max=ISSUANCE_MAX, message=f"tối đa {ISSUANCE_MAX} ký tự / at most {ISSUANCE_MAX} characters")])
+        max=ISSUANCE_MAX, message=lazy_gettext("tối đa %(max)d ký tự"))])
 
 
-class ExerciseForm(FlaskForm):
-    scenario = SelectField("Kịch bản / Scenario", validators=[DataRequired()])
-    seed = IntegerField("Seed", default=1, validators=[NumberRange(
-        min=0, max=2**31 - 1, message="một số nguyên từ 0 đến 2147483647 / a whole number from 0 to 2147483647")])
-    speed = FloatField("Tốc độ (phút kịch bản / phút thực) / Speed", default=10, validators=[NumberRange(
-        min=0.1, max=10_000, message="một số từ 0,1 đến 10000 / a number from 0.1 to 10000")])
-    roster = TextAreaField("Đội và học viên / Teams and trainees", validators=[Optional(), Length(
-        max=ROSTER_TEXT_MAX, message=f"tối đa {ROSTER_TEXT_MAX} ký tự / at most {ROSTER_TEXT_MAX} characters")])
-    roster_file = FileField("Tệp danh sách (CSV, XLSX) / Roster file")
+class ExerciseForm(Form):
+    scenario = SelectField(lazy_gettext("Kịch bản"), validators=[DataRequired()])
+    seed = IntegerField(lazy_gettext("Seed"), default=1, validators=[NumberRange(
+        min=0, max=2**31 - 1, message=lazy_gettext("một số nguyên từ %(min)d đến %(max)d"))])
+    speed = FloatField(lazy_gettext("Tốc độ (phút kịch bản / phút thực)"), default=10, validators=[NumberRange(
+        min=0.1, max=10_000, message=lazy_gettext("một số từ 0,1 đến 10000"))])
+    roster = TextAreaField(lazy_gettext("Đội và học viên"), validators=[Optional(), Length(
+        max=ROSTER_TEXT_MAX, message=lazy_gettext("tối đa %(max)d ký tự"))])
+    roster_file = FileField(lazy_gettext("Tệp danh sách (CSV, XLSX)"))
     # who issues and signs the printed report; left empty, each takes the report layout's default
-    parent_agency = _issuance_field("Cơ quan chủ quản / Parent agency")
-    issuer = _issuance_field("Cơ quan ban hành / Issuing body")
-    issuer_short = _issuance_field("Chữ viết tắt trong số ký hiệu / Symbol in the number")
-    on_behalf = _issuance_field("Thay mặt (TM.) / Signed on behalf of")
-    signer_title = _issuance_field("Chức vụ người ký / Signer's post")
-    signer_name = _issuance_field("Họ tên người ký / Signer's name")
+    parent_agency = _issuance_field(lazy_gettext("Cơ quan chủ quản"))
+    issuer = _issuance_field(lazy_gettext("Cơ quan ban hành"))
+    issuer_short = _issuance_field(lazy_gettext("Chữ viết tắt trong số ký hiệu"))
+    on_behalf = _issuance_field(lazy_gettext("Thay mặt (TM.)"))
+    signer_title = _issuance_field(lazy_gettext("Chức vụ người ký"))
+    signer_name = _issuance_field(lazy_gettext("Họ tên người ký"))
 
 
 def _scenario_choices() -> list | dict:
     """The built-in drills (by id) and, in a group of their own, every version of the instructor's drills."""
     builtin = [(i, f"{valid_scenario(builtin_text(i)).title.vi} ({i})") for i in builtin_ids()]
     own = version_choices(current_user.id)
-    return {"Kịch bản có sẵn / Built-in drills": builtin, "Kịch bản tôi soạn / My drills": own} if own else builtin
+    return {gettext("Kịch bản có sẵn"): builtin, gettext("Kịch bản tôi soạn"): own} if own else builtin
 
 
 def _save_issuance(form: ExerciseForm, exercise: Exercise) -> None:
@@ -83,8 +83,7 @@ def _roster(form: ExerciseForm) -> list[TeamPlan]:
     if upload and upload.filename:
         return read_roster_file(upload.filename, upload.read(MAX_FILE + 1))
     if not (form.roster.data or "").strip():
-        raise ExerciseError("Cần ít nhất một đội: điền danh sách hoặc chọn tệp. / "
-                            "At least one team is needed: fill in the roster or choose a file.")
+        raise ExerciseError(gettext("Cần ít nhất một đội: điền danh sách hoặc chọn tệp."))
     return parse_roster(form.roster.data or "")
 
 

@@ -28,6 +28,7 @@ from msel.problems import MselError, MselProblem
 from msel.read import Source, Table, read_table
 from msel.rows import Names, ReadRow, read_rows
 from msel.write import DRILL_NOTE, Target, write_csv, write_xlsx
+from scenarios.messages import Message
 from scenarios.texts import Text
 
 __all__ = ["ImportResult", "MselError", "MselProblem", "export_msel", "header_comment", "import_msel"]
@@ -88,12 +89,13 @@ def _drill_problem(issue: ScenarioIssue, order: list[str | None], rows: list[Rea
     by_id = {row.inject["id"]: row for row in rows}
     row = by_id.get(order[int(match.group(1))]) if match and int(match.group(1)) < len(order) else None
     if match is None or row is None:
-        return MselProblem(Text(f"kịch bản không hợp lệ — {issue.field}: {issue.message}",
-                                f"the drill is not valid — {issue.field}: {issue.message}"))
+        return MselProblem(Text(f"kịch bản không hợp lệ — {issue.field}: ", f"the drill is not valid — {issue.field}: "),
+                           cause=issue.message if isinstance(issue.message, Message) else Message(issue.message))
     parts = tuple(int(i) if i else name for name, i in re.findall(r"\.(\w+)|\[(\d+)\]", match.group(2)))
     column = column_of(parts)
-    return MselProblem(Text(f"kịch bản không hợp lệ — {issue.message}", f"the drill is not valid — {issue.message}"),
-                       row.row, layout.header(column) if column and layout else None)
+    return MselProblem(Text("kịch bản không hợp lệ — ", "the drill is not valid — "),
+                       row.row, layout.header(column) if column and layout else None,
+                       issue.message if isinstance(issue.message, Message) else Message(issue.message))
 
 
 def import_msel(source: Source, base: str | Scenario | None = None, format: str | None = None,

@@ -1,7 +1,8 @@
 """What can go wrong reading a Master Scenario Events List (MSEL), in Vietnamese and English.
 
 `MselProblem` is one row (or the drill) that could not be read, with the spreadsheet
-row and the column as the file heads it; `CellError` is raised by a cell parser and
+row and the column as the file heads it, and the loader's or Pydantic's `Message` (`cause`)
+when that says why (shown after the texts, in the reader's language where there is one); `CellError` is raised by a cell parser and
 becomes a problem of its row; `MselError` means the file cannot be read at all.
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from scenarios.messages import Message
 from scenarios.texts import Text
 
 
@@ -19,6 +21,7 @@ class MselProblem:
     text: Text
     row: int | None = None  # the row number a spreadsheet shows (the header row counts)
     column: str | None = None  # the column's header as written in the file
+    cause: Message | None = None  # why, from the loader or Pydantic: follows `vi` / `en`
 
     def where(self, row: str, column: str, drill: str) -> str:
         if self.row is None:
@@ -26,9 +29,16 @@ class MselProblem:
         return f"{row} {self.row}" + (f", {column} {quote([self.column], 'vi' if row == 'dòng' else 'en')}"
                                       if self.column else "")
 
+    def full(self, lang: str, cause: str | None = None) -> str:
+        """The problem in `lang` ("vi" or "en") with where it is; the cause as given (the web layer translates it),
+        else in Vietnamese."""
+        cause = cause if cause is not None else (self.cause.text() if self.cause else "")
+        words = ("dòng", "cột", "kịch bản") if lang == "vi" else ("row", "column", "drill")
+        return f"{self.where(*words)}: {self.text.in_(lang)}{cause}"
+
     def __str__(self) -> str:
-        return (f"{self.where('dòng', 'cột', 'kịch bản')}: {self.text.vi} / "
-                f"{self.where('row', 'column', 'drill')}: {self.text.en}")
+        """Both languages; with a cause, Vietnamese only (the cause's English is in the web's catalogue)."""
+        return self.full("vi") if self.cause else f"{self.full('vi')} / {self.full('en')}"
 
 
 def quote(names, lang: str) -> str:

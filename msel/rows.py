@@ -20,12 +20,14 @@ from pydantic import TypeAdapter, ValidationError
 from scenarios.labels import CHANNELS
 
 from scenarios.conditions import ConditionError, parse_condition
+from scenarios.messages import Message
 from scenarios.model import Channel, Identifier, Inject
 from msel.cells import Cell, items, match_names, name_key, parse_count, parse_minutes, parse_time, text
 from msel.columns import BY_KEY, HEADER_ROWS, REQUIRED, Layout, column_of, read_header
 from msel.wordings import agencies, channel_of, word_key
 from msel.drill import plain
 from msel.problems import CellError, MselProblem, quote
+from scenarios.pydantic_messages import pydantic_message
 from scenarios.texts import Text
 
 _IDENTIFIER = TypeAdapter(Identifier)
@@ -85,8 +87,8 @@ class _Row:
         position = self.layout.index.get(key)
         return self.cells[position] if position is not None and position < len(self.cells) else None
 
-    def problem(self, key: str | None, vi: str, en: str) -> None:
-        self.problems.append(MselProblem(Text(vi, en), self.row, self.layout.header(key) if key else None))
+    def problem(self, key: str | None, vi: str, en: str, cause: Message | None = None) -> None:
+        self.problems.append(MselProblem(Text(vi, en), self.row, self.layout.header(key) if key else None, cause))
 
     def warn(self, key: str | None, vi: str, en: str) -> None:
         self.warnings.append(MselProblem(Text(vi, en), self.row, self.layout.header(key) if key else None))
@@ -141,7 +143,7 @@ def _condition(row: _Row) -> str | None:
         try:
             parse_condition(when)
         except ConditionError as exc:
-            row.problem("when", f"điều kiện không hợp lệ: {exc}", f"bad condition: {exc}")
+            row.problem("when", "điều kiện không hợp lệ: ", "bad condition: ", exc.message)
     return when or None
 
 
@@ -211,9 +213,8 @@ def _check_model(row: _Row, inject: dict[str, Any]) -> None:
         Inject.model_validate(inject)
     except ValidationError as exc:
         for error in exc.errors():
-            message = error["msg"].removeprefix("Value error, ")
             column = column_of(tuple(error["loc"]))
-            row.problem(column, f"tình huống không hợp lệ: {message}", f"invalid inject: {message}")
+            row.problem(column, "tình huống không hợp lệ: ", "invalid inject: ", pydantic_message(error))
 
 
 def _new_id(row: int, taken: set[str]) -> str:

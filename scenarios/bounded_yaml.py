@@ -21,16 +21,18 @@ from typing import Any
 
 import yaml
 
+from scenarios.messages import N_, Message
+
 MAX_BYTES = 1_000_000  # UTF-8 bytes of a drill: the largest built-in one has about 39 000
 MAX_DEPTH = 32  # nested lists and mappings: a drill needs 4 (injects > inject > content > vi)
-NO_ALIASES = "YAML anchors and aliases (& and *) are not allowed in a drill: write each value out"
+NO_ALIASES = Message(N_("kịch bản không được dùng neo và bí danh YAML (& và *): hãy viết đầy đủ từng giá trị"))
 
 
 class YamlRefused(Exception):
     """A document beyond the bounds: the line where it goes beyond, and which bound."""
 
-    def __init__(self, line: int, message: str):
-        super().__init__(message)
+    def __init__(self, line: int, message: Message):
+        super().__init__(message.text())
         self.line = line
         self.message = message
 
@@ -52,7 +54,7 @@ class _BoundedLoader(yaml.SafeLoader):
         if isinstance(event, yaml.CollectionStartEvent):
             self._depth += 1
             if self._depth > MAX_DEPTH:
-                raise YamlRefused(line, f"nested deeper than {MAX_DEPTH} levels")
+                raise YamlRefused(line, Message(N_("các danh sách và nhóm trường lồng nhau sâu quá %(depth)d cấp"), {"depth": MAX_DEPTH}))
         elif isinstance(event, yaml.CollectionEndEvent):
             self._depth -= 1
         return event
@@ -76,7 +78,7 @@ def check_size(raw: bytes) -> None:
     """Refuse a document of more than `MAX_BYTES`, naming the line where it goes beyond."""
     if len(raw) > MAX_BYTES:
         line = raw.count(b"\n", 0, MAX_BYTES) + 1
-        raise YamlRefused(line, f"the text is larger than {MAX_BYTES // 1000} kB")
+        raise YamlRefused(line, Message(N_("văn bản kịch bản dài quá %(kb)d kB"), {"kb": MAX_BYTES // 1000}))
 
 
 def read_yaml(text: str) -> tuple[yaml.Node | None, Any]:

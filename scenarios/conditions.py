@@ -15,6 +15,8 @@ import operator
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from scenarios.messages import N_, MessageError
+
 VARIABLES: dict[str, str] = {
     "minute": "scenario minutes since the start",
     "level": "current crisis level",
@@ -39,10 +41,11 @@ _COMPARE = {
 }
 
 
+TOO_DEEP = N_("điều kiện lồng nhau quá sâu")
 MAX_NUMBER = 10**9  # every variable stays far below: populations up to 2e8, minutes up to two weeks
 
 
-class ConditionError(ValueError):
+class ConditionError(MessageError):
     """A condition that is not valid; the message says why."""
 
 
@@ -54,19 +57,19 @@ def _check(node: ast.AST) -> None:
         _check(node.operand)
     elif isinstance(node, ast.Compare):
         if not all(type(op) in _COMPARE for op in node.ops):
-            raise ConditionError("only the comparisons > >= < <= == != are allowed")
+            raise ConditionError(N_("chỉ dùng các phép so sánh > >= < <= == !="))
         for part in (node.left, *node.comparators):
             _check(part)
     elif isinstance(node, ast.Name):
         if node.id not in VARIABLES:
             known = ", ".join(VARIABLES)
-            raise ConditionError(f"unknown variable '{node.id}' (known: {known})")
+            raise ConditionError(N_("biến '%(name)s' không tồn tại (các biến: %(known)s)"), name=node.id, known=known)
     elif isinstance(node, ast.Constant):
         if isinstance(node.value, bool) or not isinstance(node.value, (int, float)):
-            raise ConditionError(f"only numbers may appear as values, not {node.value!r}")
+            raise ConditionError(N_("chỉ được so sánh với số, không với %(value)s"), value=repr(node.value))
 
     else:
-        raise ConditionError(f"'{ast.unparse(node)}' is not allowed in a condition")
+        raise ConditionError(N_("'%(part)s' không được dùng trong điều kiện"), part=ast.unparse(node))
 
 
 def _evaluate(node: ast.AST, values: Mapping[str, float]) -> float | bool:
@@ -118,13 +121,14 @@ def parse_condition(source: str) -> Condition:
     try:
         tree = ast.parse(source.strip(), mode="eval")
     except (SyntaxError, ValueError) as exc:  # ValueError: null bytes, on some Python versions
-        raise ConditionError(f"cannot parse condition '{source}': {getattr(exc, 'msg', exc)}") from None
+        raise ConditionError(N_("không đọc được điều kiện '%(source)s': %(error)s"), source=source,
+                             error=str(getattr(exc, "msg", exc))) from None
     except RecursionError:
-        raise ConditionError("the condition is nested too deeply") from None
+        raise ConditionError(TOO_DEEP) from None
     try:
         _check(tree.body)
     except RecursionError:
-        raise ConditionError("the condition is nested too deeply") from None
+        raise ConditionError(TOO_DEEP) from None
     _check_numbers(tree, source.strip())
     return Condition(source=source, tree=tree)
 
@@ -134,5 +138,5 @@ def _check_numbers(tree: ast.Expression, text: str) -> None:
     for node in ast.walk(tree):
         if (isinstance(node, ast.Constant) and isinstance(node.value, (int, float))  # as _check made sure
                 and not abs(node.value) <= MAX_NUMBER):  # NaN compares false too
-            raise ConditionError(f"the number {ast.get_source_segment(text, node)} is out of range: a condition "
-                                 f"compares with numbers from -{MAX_NUMBER} to {MAX_NUMBER}")
+            raise ConditionError(N_("số %(number)s nằm ngoài giới hạn: điều kiện chỉ so sánh với các số từ "
+                                    "-%(most)d đến %(most)d"), number=ast.get_source_segment(text, node), most=MAX_NUMBER)

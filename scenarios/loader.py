@@ -1,15 +1,18 @@
 """Loading scenario files: YAML in, a typed `Scenario` or every error with its line out.
 
-Errors are reported all at once, each as ``PATH:LINE: field.path: message``
-(`scenarios.yaml_issues`, shared with the rule-set loader): the file is read
-once, within the limits of `scenarios.bounded_yaml`; the shape is checked by
-Pydantic and the cross-references by `scenarios.references`.
+Errors are reported all at once, each as ``PATH:LINE: field.path: message``, the message a
+`scenarios.messages.Message` (Vietnamese as text; the web layer shows it in the user's language).
+Line numbers come from PyYAML's node tree, which keeps the position of every
+key and value; the file is read once, within the limits of
+`scenarios.bounded_yaml` (no aliases, a bounded size and depth); the shape is
+checked by Pydantic and the cross-references by `scenarios.references`.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from scenarios.messages import N_, Message
 from scenarios.model import Scenario
 from scenarios.references import find_problems
 from scenarios.yaml_issues import YamlInvalid, YamlIssue, field_path, issue_at, model_issues, read_document, read_text_file
@@ -24,7 +27,7 @@ class ScenarioInvalid(YamlInvalid):
 def parse_scenario(text: str, path: str = "<text>") -> Scenario:
     """Parse scenario YAML; raise `ScenarioInvalid` listing every error."""
     try:
-        root, data = read_document(text, path, "a scenario file must be a mapping of fields")
+        root, data = read_document(text, path, Message(N_("tệp kịch bản phải là một nhóm các trường (id, title, …)")))
     except YamlInvalid as exc:
         raise ScenarioInvalid(exc.issues) from None
     scenario, issues = model_issues(Scenario, root, data, path)

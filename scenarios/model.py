@@ -19,6 +19,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, ValidationError, field_validator, model_validator
 
+from scenarios.messages import N_, MessageError
+from scenarios.pydantic_messages import pydantic_message
 from scenarios.texts import MAX_TEXT, Text
 from scenarios.times import clock_pattern, scenario_minute
 
@@ -147,13 +149,13 @@ class Inject(Strict):
     @model_validator(mode="after")
     def _channel_fields(self) -> Inject:
         if self.at is not None and self.when is not None:
-            raise ValueError("give either 'at' or 'when', not both")
+            raise MessageError(N_("chỉ chọn một: thời điểm 'at' hoặc điều kiện 'when'"))
         if self.channel is Channel.press_call and (self.question is None or self.response_window is None):
-            raise ValueError("a press_call needs 'question' and 'response_window'")
+            raise MessageError(N_("cuộc gọi của phóng viên (press_call) cần câu hỏi 'question' và thời hạn trả lời 'response_window'"))
         if self.channel is not Channel.press_call and self.response_window is not None:
-            raise ValueError("'response_window' belongs to a press_call only")
+            raise MessageError(N_("chỉ cuộc gọi của phóng viên (press_call) mới có thời hạn trả lời 'response_window'"))
         if self.channel in (Channel.social_post, Channel.press_article) and self.reach is None:
-            raise ValueError(f"a {self.channel.value} needs 'reach'")
+            raise MessageError(N_("tin kênh %(channel)s cần số lượt tiếp cận 'reach'"), channel=self.channel.value)
         return self
 
 
@@ -228,7 +230,8 @@ class Incident(Strict):
         except ValidationError as error:
             first = error.errors()[0]
             item = next((part for part in first["loc"] if isinstance(part, int)), None)
-            raise ValueError(("" if item is None else f"item {item}: ") + first["msg"]) from None
+            raise (MessageError(pydantic_message(first)) if item is None else
+                   MessageError(N_("mục %(item)d: %(error)s"), item=item, error=pydantic_message(first))) from None
 
     @property
     def receipts(self) -> tuple[str, ...]:
@@ -304,11 +307,11 @@ class Scenario(Strict):
         for flag in ("regular_spokesperson", "head_of_agency"):
             marked = [r.id for r in self.roles if getattr(r, flag)]
             if len(marked) > 1:
-                raise ValueError(f"only one role may be '{flag}', not {', '.join(marked)}")
+                raise MessageError(N_("chỉ một vai được là '%(flag)s', không phải %(roles)s"), flag=flag, roles=", ".join(marked))
             party = [r for r in marked if r in PARTY_ROLES]
             if party:
-                raise ValueError(f"'{party[0]}' is a Party organ, not a state agency: it cannot be '{flag}' "
-                                 "(Decree 244/2026 Art. 3.2)")
+                raise MessageError(N_("'%(role)s' là cơ quan của Đảng, không phải cơ quan nhà nước: không thể là "
+                                      "'%(flag)s' (Nghị định 244/2026, Điều 3.2)"), role=party[0], flag=flag)
         return self
 
     def _marked(self, flag: str, default: str) -> str | None:

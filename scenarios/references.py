@@ -17,12 +17,14 @@ from collections.abc import Iterator
 from typing import Any
 
 from scenarios.conditions import ConditionError, parse_condition
+from scenarios.messages import N_, Message
 from scenarios.model import MAX_OPINION_SAMPLES, OpinionModel
 from scenarios.times import scenario_minute
 from scenarios.yaml_issues import Location
 
-Problem = tuple[Location, str]
+Problem = tuple[Location, Message]
 TEXT_FIELDS = ("sender", "title", "content", "question")
+UNKNOWN_INJECT = N_("tin '%(id)s' không có trong kịch bản")
 
 
 def _entries(data: dict, key: str) -> list[tuple[int, dict]]:
@@ -68,14 +70,14 @@ def _ids(data: dict, key: str) -> set[str]:
     return {item["id"] for _, item in _entries(data, key) if isinstance(item.get("id"), str)}
 
 
-def _duplicates(data: dict, key: str, kind: str) -> Iterator[Problem]:
+def _duplicates(data: dict, key: str, kind: Message) -> Iterator[Problem]:
     seen: set[str] = set()
     for index, item in _entries(data, key):
         item_id = item.get("id")
         if not isinstance(item_id, str):  # the shape check reports it
             continue
         if item_id in seen:
-            yield (key, index, "id"), f"duplicate {kind} id '{item_id}'"
+            yield (key, index, "id"), Message(N_("mã %(kind)s '%(id)s' bị trùng"), {"kind": kind, "id": item_id})
         seen.add(item_id)
 
 
@@ -90,10 +92,11 @@ def _condition(source: Any, location: Location, levels: list[int]) -> Iterator[P
     try:
         condition = parse_condition(source)
     except ConditionError as exc:
-        yield location, str(exc)
+        yield location, exc.message
         return
     for number in sorted(condition.compared_with("level") - set(levels)):
-        yield location, f"level {number:g} does not exist (levels: {', '.join(map(str, sorted(levels)))})"
+        yield location, Message(N_("cấp %(level)s không tồn tại (các cấp: %(levels)s)"),
+                                {"level": f"{number:g}", "levels": ", ".join(map(str, sorted(levels)))})
 
 
 def _levels(data: dict, inject_ids: set[str]) -> Iterator[Problem]:
@@ -104,20 +107,22 @@ def _levels(data: dict, inject_ids: set[str]) -> Iterator[Problem]:
     start = min(numbers)
     for index, lv, number in levels:
         if numbers.count(number) > 1:
-            yield ("levels", index, "level"), f"level {number} is defined more than once"
+            yield ("levels", index, "level"), Message(N_("cấp %(level)s được khai báo hơn một lần"), {"level": number})
         if number == start and lv.get("escalate_when") is not None:
-            yield ("levels", index, "escalate_when"), "the starting level cannot have an escalation condition"
+            yield ("levels", index, "escalate_when"), Message(N_("cấp khởi đầu không có điều kiện leo thang"))
         if number != start and number in numbers and lv.get("escalate_when") is None:
-            yield ("levels", index, "escalate_when"), f"level {number} needs 'escalate_when'"
+            yield ("levels", index, "escalate_when"), Message(N_("cấp %(level)s cần điều kiện leo thang 'escalate_when'"),
+                                                              {"level": number})
         yield from _condition(lv.get("escalate_when"), ("levels", index, "escalate_when"), numbers)
         for r, inject_id in _strings(lv.get("releases")):
             if inject_id not in inject_ids:
-                yield ("levels", index, "releases", r), f"unknown inject '{inject_id}'"
+                yield ("levels", index, "releases", r), Message(UNKNOWN_INJECT, {"id": inject_id})
     if sorted(numbers) != list(range(start, start + len(numbers))):
-        yield ("levels",), f"levels must be consecutive numbers, got {sorted(numbers)}"
+        yield ("levels",), Message(N_("các cấp phải là những số liên tiếp, hiện có %(levels)s"), {"levels": str(sorted(numbers))})
     level = data.get("level")
     if isinstance(level, int) and level != max(numbers):
-        yield ("level",), f"the drill's level {level} must be its highest level ({max(numbers)})"
+        yield ("level",), Message(N_("cấp của kịch bản (%(level)s) phải là cấp cao nhất trong danh sách cấp (%(top)s)"),
+                                 {"level": level, "top": max(numbers)})
 
 
 def _placeholders(text: Any) -> Iterator[str]:
@@ -136,11 +141,12 @@ def _cast_references(inject: dict, index: int, cast: set[str]) -> Iterator[Probl
         try:
             fields = list(_placeholders(inject.get(key)))
         except ValueError as exc:  # unbalanced braces: rendering the text would fail
-            yield ("injects", index, key), f"bad placeholder: {exc} (write '{{{{' and '}}}}' for literal braces)"
+            yield ("injects", index, key), Message(N_("dấu ngoặc nhọn không khớp: %(error)s (viết '{{' và '}}' cho dấu ngoặc thật)"),
+                                                  {"error": str(exc)})
             continue
         for field in fields:
             if field not in cast:
-                yield ("injects", index, key), f"'{{{field}}}' is not in the cast"
+                yield ("injects", index, key), Message(N_("'{%(field)s}' không có trong danh sách nhân vật (cast)"), {"field": field})
 
 
 def _injects(data: dict, role_ids: set[str], claim_ids: set[str]) -> Iterator[Problem]:
@@ -152,20 +158,21 @@ def _injects(data: dict, role_ids: set[str], claim_ids: set[str]) -> Iterator[Pr
     for index, inject in _entries(data, "injects"):
         for r, role in _strings(inject.get("to")):
             if role not in role_ids:
-                yield ("injects", index, "to", r), f"unknown role '{role}'"
+                yield ("injects", index, "to", r), Message(N_("vai '%(id)s' không có trong kịch bản"), {"id": role})
         recipients = {role for _, role in _strings(inject.get("to"))}
         if recipients and recipients <= role_ids and not recipients & trainees:
-            yield ("injects", index, "to"), ("no trainee receives this inject (every role in 'to' is played by the "
-                                              "simulation): add a role played by trainees")
+            yield ("injects", index, "to"), Message(N_("không học viên nào nhận tin này (mọi vai trong 'to' do mô "
+                                                       "phỏng đảm nhận): hãy thêm một vai do học viên đảm nhận"))
         for c, claim in _strings(inject.get("claims")):
             if claim not in claim_ids:
-                yield ("injects", index, "claims", c), f"unknown false claim '{claim}'"
+                yield ("injects", index, "claims", c), Message(N_("tin sai '%(id)s' không có trong kịch bản"), {"id": claim})
         at = _minutes(inject.get("at"))
         if at is not None and duration is not None and at > duration:
-            yield ("injects", index, "at"), f"minute {at:g} is after the end of the drill ({duration:g})"
+            yield ("injects", index, "at"), Message(N_("phút %(at)s nằm sau khi kịch bản kết thúc (phút %(end)s)"),
+                                                   {"at": f"{at:g}", "end": f"{duration:g}"})
         yield from _condition(inject.get("when"), ("injects", index, "when"), _level_numbers(data))
         if inject.get("at") is None and inject.get("when") is None and str(inject.get("id")) not in released:
-            yield ("injects", index), "an inject needs 'at', 'when', or a level that releases it"
+            yield ("injects", index), Message(N_("tin cần thời điểm 'at', điều kiện 'when', hoặc một cấp phát hành nó"))
         yield from _cast_references(inject, index, cast)
 
 
@@ -175,13 +182,13 @@ def _incident(data: dict, inject_ids: set[str]) -> Iterator[Problem]:
         return
     received_by = incident.get("received_by")
     if isinstance(received_by, str) and received_by not in inject_ids:
-        yield ("incident", "received_by"), f"unknown inject '{received_by}'"
+        yield ("incident", "received_by"), Message(UNKNOWN_INJECT, {"id": received_by})
     for index, inject_id in enumerate(received_by if isinstance(received_by, list) else ()):
         if isinstance(inject_id, str) and inject_id not in inject_ids:
-            yield ("incident", "received_by", index), f"unknown inject '{inject_id}'"
+            yield ("incident", "received_by", index), Message(UNKNOWN_INJECT, {"id": inject_id})
     occurred, duration = _minutes(incident.get("occurred_at")), _minutes(data.get("duration"))
     if occurred is not None and duration is not None and occurred > duration:
-        yield ("incident", "occurred_at"), "the incident occurs after the end of the drill"
+        yield ("incident", "occurred_at"), Message(N_("sự cố xảy ra sau khi kịch bản kết thúc"))
 
 
 def _delays(data: dict) -> Iterator[tuple[Location, Any]]:
@@ -207,25 +214,29 @@ def _within_the_drill(data: dict) -> Iterator[Problem]:
     duration = _positive(_minutes(data.get("duration")))
     every = _positive(opinion.get("sample_every", OpinionModel.model_fields["sample_every"].default))
     if duration is not None and every is not None and math.ceil(duration / every) > MAX_OPINION_SAMPLES:
-        yield ("duration",), (f"{_figure(duration)} minutes sampled every {_figure(every)} minutes make "
-                              f"{math.ceil(duration / every)} opinion samples a run, more than {MAX_OPINION_SAMPLES}: "
-                              "sample less often or shorten the drill")
+        yield ("duration",), Message(N_("%(duration)s phút, lấy mẫu dư luận mỗi %(every)s phút, là %(samples)d lần "
+                                        "lấy mẫu mỗi lượt chạy, quá mức %(most)d: hãy lấy mẫu thưa hơn hoặc rút ngắn "
+                                        "kịch bản"),
+                                     {"duration": _figure(duration), "every": _figure(every),
+                                      "samples": math.ceil(duration / every), "most": MAX_OPINION_SAMPLES})
     for location, value in _delays(data) if duration is not None else ():
         minutes = _minutes(value)
         if minutes is not None and minutes > duration:
-            yield location, f"{_figure(minutes)} minutes is longer than the drill ({_figure(duration)} minutes)"
+            yield location, Message(N_("%(minutes)s phút dài hơn cả kịch bản (%(duration)s phút)"),
+                                    {"minutes": _figure(minutes), "duration": _figure(duration)})
     population = _positive(opinion.get("population"))
     for location, value in _people(data, opinion) if population is not None else ():
         people = _number(value)
         if people is not None and people > population:
-            yield location, f"{_figure(people)} is more than the population ({_figure(population)})"
+            yield location, Message(N_("%(people)s người, nhiều hơn dân số mạng của kịch bản (%(population)s)"),
+                                    {"people": _figure(people), "population": _figure(population)})
 
 
 def _refutations(data: dict, fact_ids: set[str]) -> Iterator[Problem]:
     for index, claim in _entries(data, "false_claims"):
         for f, fact in _strings(claim.get("refuted_by")):
             if fact not in fact_ids:
-                yield ("false_claims", index, "refuted_by", f), f"unknown fact '{fact}'"
+                yield ("false_claims", index, "refuted_by", f), Message(N_("sự thật '%(id)s' không có trong kịch bản"), {"id": fact})
 
 
 def find_problems(data: dict) -> list[Problem]:
@@ -234,12 +245,12 @@ def find_problems(data: dict) -> list[Problem]:
     inject_ids = _ids(data, "injects")
     claim_ids = _ids(data, "false_claims")
     problems: list[Problem] = []
-    for key, kind in (("roles", "role"), ("injects", "inject"), ("facts", "fact"),
-                      ("false_claims", "false claim"), ("key_messages", "key message")):
+    for key, kind in (("roles", Message(N_("vai"))), ("injects", Message(N_("tin"))), ("facts", Message(N_("sự thật"))),
+                      ("false_claims", Message(N_("tin sai"))), ("key_messages", Message(N_("thông điệp chính")))):
         problems += _duplicates(data, key, kind)
     roles = _entries(data, "roles")
     if roles and all(role.get("played_by", "trainee") != "trainee" for _, role in roles):
-        problems.append((("roles",), "at least one role must be played by trainees"))
+        problems.append((("roles",), Message(N_("cần ít nhất một vai do học viên đảm nhận"))))
     problems += _levels(data, inject_ids)
     problems += _injects(data, role_ids, claim_ids)
     problems += _incident(data, inject_ids)

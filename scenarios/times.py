@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from scenarios.messages import N_, MessageError
+
 CLOCK = re.compile(r"T\+(\d+):([0-5]\d)(?::([0-5]\d))?")
 SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?")
 
@@ -56,7 +58,7 @@ def scenario_minute(value: object) -> object:
         return hours * 60 + minutes + seconds / 60
     if SEXAGESIMAL.fullmatch(text):
         hours_text, _, rest = text.lstrip("+").partition(":")
-        raise ValueError(
-            f"'{text}' is ambiguous: YAML 1.1 reads it as a base-60 number ({base_sixty(text):g}); "
-            f"write the time as T+{int(hours_text or 0):02d}:{rest[:2].zfill(2)} or as minutes")
+        raise MessageError(N_("'%(text)s' không rõ nghĩa: YAML 1.1 đọc nó là một số cơ số 60 (%(value)s); "
+                              "hãy viết thời điểm là %(clock)s hoặc bằng số phút"),
+                           text=text, value=f"{base_sixty(text):g}", clock=f"T+{int(hours_text or 0):02d}:{rest[:2].zfill(2)}")
     return value

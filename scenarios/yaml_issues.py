@@ -21,10 +21,13 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from scenarios.bounded_yaml import MAX_BYTES, YamlRefused, check_size, read_yaml
+from scenarios.messages import N_, Message
+from scenarios.pydantic_messages import pydantic_message
 
 Location = tuple[str | int, ...]
 Model = TypeVar("Model", bound=BaseModel)
 UNKNOWN_FIELD = ("extra_forbidden", "unexpected_keyword_argument")  # a key a model, or a dataclass (`Text`), lacks
+NOT_YAML = N_("không phải YAML hợp lệ: %(problem)s%(hint)s")
 
 
 @dataclass(frozen=True)
@@ -34,7 +37,7 @@ class YamlIssue:
     path: str
     line: int
     field: str
-    message: str
+    message: Message | str  # a loader's own words are a `Message` (Vietnamese as text; web.i18n shows it in the user's language)
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.field}: {self.message}"
@@ -73,7 +76,7 @@ def line_of(root: yaml.Node | None, location: Location) -> int:
     return line
 
 
-def issue_at(root: yaml.Node | None, path: str, location: Location, message: str) -> YamlIssue:
+def issue_at(root: yaml.Node | None, path: str, location: Location, message: Message | str) -> YamlIssue:
     """An issue at the field `location` names, on that field's line."""
     return YamlIssue(path, line_of(root, location), field_path(location), message)
 
@@ -119,29 +122,31 @@ def _meant(model: type[BaseModel], location: Location) -> tuple[str | None, list
     return (close[0] if close else None), known
 
 
-def _message(model: type[BaseModel], error: dict) -> str:
+def _message(model: type[BaseModel], error: dict) -> Message:
     location = tuple(error["loc"])
-    if error["type"] in UNKNOWN_FIELD:
-        meant, known = _meant(model, location)
-        hint = f" (did you mean '{meant}'?)" if meant else (f" (allowed: {', '.join(known)})" if known else "")
-        return f"unknown field '{location[-1]}'{hint}"
-    if error["type"] == "missing":
-        return "required field is missing"
-    if error["type"] == "dataclass_type":  # a text given as a plain string: worded as a model's error is
-        return f"Input should be a valid dictionary or instance of {error['ctx']['class_name']}"
-    return error["msg"].removeprefix("Value error, ").replace("valid tuple", "valid list")  # YAML has lists
+    if error["type"] not in UNKNOWN_FIELD:
+        return pydantic_message(error)
+    meant, known = _meant(model, location)
+    if meant:
+        return Message(N_("trường '%(field)s' không có trong mẫu (có phải là '%(meant)s'?)"),
+                       {"field": location[-1], "meant": meant})
+    if known:
+        return Message(N_("trường '%(field)s' không có trong mẫu (các trường được dùng: %(known)s)"),
+                       {"field": location[-1], "known": ", ".join(known)})
+    return Message(N_("trường '%(field)s' không có trong mẫu"), {"field": location[-1]})
 
 
-def _duplicate_keys(node: yaml.Node | None, location: Location = ()) -> list[tuple[Location, int, str]]:
+def _duplicate_keys(node: yaml.Node | None, location: Location = ()) -> list[tuple[Location, int, Message]]:
     """YAML silently keeps the last of two equal keys; authors deserve to know."""
-    found: list[tuple[Location, int, str]] = []
+    found: list[tuple[Location, int, Message]] = []
     if isinstance(node, yaml.MappingNode):
         seen: set[str] = set()
         for key, value in node.value:
             if not isinstance(key, yaml.ScalarNode):
                 continue  # a list or mapping as a key: the shape check reports it
             if key.value in seen:
-                found.append((location + (key.value,), key.start_mark.line + 1, f"key '{key.value}' appears twice"))
+                found.append((location + (key.value,), key.start_mark.line + 1,
+                              Message(N_("khóa '%(key)s' xuất hiện hai lần"), {"key": key.value})))
             seen.add(key.value)
             found += _duplicate_keys(value, location + (key.value,))
     elif isinstance(node, yaml.SequenceNode):
@@ -150,40 +155,42 @@ def _duplicate_keys(node: yaml.Node | None, location: Location = ()) -> list[tup
     return found
 
 
-def _tab_hint(text: str, line: int) -> str:
+def _tab_hint(text: str, line: int) -> Message | str:
     """A YAML error on a line a tab indents (or near one): YAML indents with spaces only."""
     lines = text.splitlines()
     near = lines[max(line - 2, 0):line]
     if any(row[:len(row) - len(row.lstrip())].count("\t") for row in near):
-        return " (a tab indents this line: YAML is indented with spaces only — use spaces, not tabs)"
+        return Message(N_(" (dòng này thụt lề bằng dấu tab: YAML chỉ thụt lề bằng dấu cách — hãy dùng dấu cách, "
+                          "không dùng tab)"))
     return ""
 
 
-def _not_utf8(raw: bytes, exc: UnicodeDecodeError) -> tuple[int, str]:
+def _not_utf8(raw: bytes, exc: UnicodeDecodeError) -> tuple[int, Message]:
     """The line of the first byte that is not UTF-8, and a message naming it and the fix."""
     line_start = raw.rfind(b"\n", 0, exc.start) + 1
     line = raw.count(b"\n", 0, exc.start) + 1
-    return line, (f"the file is not UTF-8: byte 0x{raw[exc.start]:02x} at line {line}, column {exc.start - line_start + 1}"
-                  " (save it as UTF-8)")
+    return line, Message(N_("tệp không ở dạng UTF-8: byte 0x%(byte)02x ở dòng %(line)d, cột %(column)d "
+                            "(hãy lưu tệp dạng UTF-8)"),
+                         {"byte": raw[exc.start], "line": line, "column": exc.start - line_start + 1})
 
 
-def _whole_file(path: str, line: int, message: str) -> YamlInvalid:
+def _whole_file(path: str, line: int, message: Message | str) -> YamlInvalid:
     return YamlInvalid([YamlIssue(path, line, "(file)", message)])
 
 
-def read_document(text: str, path: str, not_a_mapping: str) -> tuple[yaml.Node | None, dict[str, Any]]:
+def read_document(text: str, path: str, not_a_mapping: Message | str) -> tuple[yaml.Node | None, dict[str, Any]]:
     """The document's node tree and its data, a mapping; raise `YamlInvalid` (saying `not_a_mapping` if it is not one)."""
     try:
         root, data = read_yaml(text)
     except YamlRefused as exc:
         raise _whole_file(path, exc.line, exc.message) from None
     except ValueError as exc:  # a scalar PyYAML resolves but cannot build, e.g. `0x_`
-        raise _whole_file(path, 1, f"not valid YAML: {exc}") from None
+        raise _whole_file(path, 1, Message(NOT_YAML, {"problem": str(exc), "hint": ""})) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 1
         problem = getattr(exc, "problem", None) or str(exc)
-        raise _whole_file(path, line, f"not valid YAML: {problem}{_tab_hint(text, line)}") from None
+        raise _whole_file(path, line, Message(NOT_YAML, {"problem": problem, "hint": _tab_hint(text, line)})) from None
     if not isinstance(data, dict):
         raise _whole_file(path, 1, not_a_mapping)
     return root, data
@@ -218,4 +225,4 @@ def read_text_file(path: Path) -> str:
     except UnicodeDecodeError as exc:
         raise _whole_file(str(path), *_not_utf8(raw, exc)) from None
     except OSError as exc:
-        raise _whole_file(str(path), 1, f"cannot read file: {exc}") from None
+        raise _whole_file(str(path), 1, Message(N_("không đọc được tệp: %(error)s"), {"error": str(exc)})) from None

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
+from scenarios.messages import N_, MessageError
 from scoring.card import BONUS, MET, NOT_MET, RuleResult, ScoreCard
 from scoring.engine import totals
 
@@ -22,8 +23,8 @@ VERDICTS = (MET, NOT_MET)
 MAX_REASON = 2000
 
 
-class OverrideError(ValueError):
-    """An override that cannot be kept; the message is Vietnamese / English."""
+class OverrideError(MessageError):
+    """An override that cannot be kept; its `message` says why (`scenarios.messages`)."""
 
 
 @dataclass(frozen=True)
@@ -36,12 +37,11 @@ class Override:
 
     def __post_init__(self) -> None:
         if self.verdict not in VERDICTS:
-            raise OverrideError("Kết luận phải là 'met' (đạt) hoặc 'not_met' (chưa đạt). / "
-                                "The verdict must be 'met' or 'not_met'.")
+            raise OverrideError(N_("Kết luận phải là 'met' (đạt) hoặc 'not_met' (chưa đạt)."))
         if not self.reason.strip():
-            raise OverrideError("Cần ghi rõ lý do điều chỉnh. / A written reason is required.")
+            raise OverrideError(N_("Cần ghi rõ lý do điều chỉnh."))
         if len(self.reason) > MAX_REASON:
-            raise OverrideError(f"Lý do tối đa {MAX_REASON} ký tự. / The reason is at most {MAX_REASON} characters.")
+            raise OverrideError(N_("Lý do tối đa %(most)d ký tự."), most=MAX_REASON)
 
 
 @dataclass(frozen=True)

@@ -40,8 +40,8 @@ def test_validate_reports_every_error_with_its_line_and_exits_1(capsys, broken):
     code, _, err = cli(capsys, "validate", FIXTURE, broken)
     lines = [line for line in err.splitlines() if line.startswith(str(broken))]
     assert code == 1
-    assert any(":45: injects[1].chanel: unknown field 'chanel' (did you mean 'channel'?)" in line for line in lines), lines
-    assert any(":64: injects[3].to[0]: unknown role 'mayor'" in line for line in lines), lines
+    assert any(":45: injects[1].chanel: trường 'chanel' không có trong mẫu (có phải là 'channel'?)" in line for line in lines), lines
+    assert any(":64: injects[3].to[0]: vai 'mayor' không có trong kịch bản" in line for line in lines), lines
 
 
 def test_simulate_json_has_the_documented_fields(capsys, tmp_path):
@@ -87,7 +87,7 @@ def test_a_bad_action_line_is_named_by_its_number(capsys, tmp_path):
 
 def test_a_missing_scenario_is_a_clear_error(capsys, tmp_path):
     code, _, err = cli(capsys, "simulate", tmp_path / "nope.yaml")
-    assert code == 1 and "nope.yaml:1: (file): cannot read file" in err
+    assert code == 1 and "nope.yaml:1: (file): không đọc được tệp" in err
 
 
 def test_the_real_command_runs_as_a_subprocess():

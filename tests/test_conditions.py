@@ -6,6 +6,7 @@ import dataclasses
 
 import pytest
 
+from message_helpers import english
 from scenarios.conditions import VARIABLES, Condition, ConditionError, parse_condition
 
 WORLD = dict.fromkeys(VARIABLES, 0.0) | {
@@ -99,7 +100,7 @@ def test_condition_is_immutable():
 def test_disallowed_conditions_are_rejected(source, message):
     with pytest.raises(ConditionError) as info:
         parse_condition(source)
-    assert message in str(info.value)
+    assert message in english(info.value.message)
     assert isinstance(info.value, ValueError)
 
 

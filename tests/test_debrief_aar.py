@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 
+from message_helpers import english_text
 from debrief import PlanError, after_action_report, review
 from debrief.objectives import GUIDANCE, OBJECTIVES, rate, rating
 from debrief.plan import PLAN_STATUSES, ImprovementItem, check_plan
@@ -126,15 +127,16 @@ def test_an_edited_plan_with_errors_names_each_row_and_field():
         check_plan(rows, scenario(WATER))
     problems = caught.value.problems
     assert not any(p.row == 1 for p in problems)
-    assert any(str(p).startswith("Dòng 2, cột “Hạn” / Row 2, 'Due'") and "2026-02-30" in str(p) for p in problems)
+    assert any(str(p).startswith("Dòng 2, cột “Hạn”: “2026-02-30” không phải ngày") for p in problems)
+    assert any(p.render(english_text, "en").startswith("Row 2, 'Due': '2026-02-30' is not a date") for p in problems)
     assert {p.field for p in problems if p.row == 3} == {"issue", "objective", "role", "due", "status", "owner"}
-    assert any("“spokesman” không phải vai của kịch bản" in p.message for p in problems)
+    assert any("“spokesman” không phải vai của kịch bản" in p.message.text() for p in problems)
 
 
 def test_a_plan_must_be_a_list_of_rows():
-    with pytest.raises(PlanError, match="must be a list of rows"):
+    with pytest.raises(PlanError, match="kế hoạch phải là một danh sách dòng"):
         check_plan({"issue": "x"}, scenario(WATER))
-    with pytest.raises(PlanError, match=r"Row 1: .* must be an object"):
+    with pytest.raises(PlanError, match="Dòng 1: phải là một đối tượng"):
         check_plan(["x"], scenario(WATER))
     assert set(PLAN_STATUSES) == {"open", "in_progress", "done"}
 

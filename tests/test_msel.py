@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
 import run
+from message_helpers import english
 from scenarios.library import builtin_ids, scenario_path
 from scenarios.loader import load_scenario, parse_scenario
 from msel import MselError, export_msel, import_msel
@@ -263,7 +264,7 @@ def test_an_inject_the_model_refuses_is_left_out_with_the_reason():
     result = import_msel(csv_bytes([header, *rows]), BASE)
     row = rows.index(hotline) + 2
     assert [(p.row, p.column) for p in result.problems] == [(row, None)]
-    assert "'response_window' belongs to a press_call only" in result.problems[0].text.en
+    assert "'response_window' belongs to a press_call only" in english(result.problems[0].cause)
     assert result.scenario is not None and result.scenario.inject("hotline-2") is None
 
 
@@ -295,7 +296,8 @@ def test_the_loaders_errors_come_back_on_their_row_and_column():
     result = import_msel(csv_bytes([header, *rows]), BASE)
     assert result.scenario is None
     assert [(p.row, p.column) for p in result.problems] == [(rows.index(hotline) + 2, "Điều kiện / Condition")]
-    assert "level 7 does not exist" in str(result.problems[0])
+    assert "kịch bản không hợp lệ — cấp 7 không tồn tại (các cấp: 1, 2)" in str(result.problems[0])
+    assert english(result.problems[0].cause) == "level 7 does not exist (levels: 1, 2)"
 
 
 def test_a_row_left_off_the_sheet_keeps_its_base_inject():
@@ -427,7 +429,7 @@ def test_cli_import_writes_nothing_when_the_drill_is_invalid(capsys, tmp_path):
                                           if "hotline-1" in row else row for row in rows)]).getvalue())
     code, _, err = cli(capsys, "msel", "import", msel, "--base", FIXTURE, "--out", new)
     assert code == 1 and not new.exists()
-    assert "level 7 does not exist" in err and "Nothing written" in err
+    assert "cấp 7 không tồn tại" in err and "Nothing written" in err
 
 
 def test_cli_refuses_an_unknown_file_type_and_a_csv_without_base(capsys, tmp_path):

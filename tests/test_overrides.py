@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from message_helpers import english
 from scoring import score
 from scoring.overrides import Override, OverrideError, overridden
 from scoring_helpers import minimal, silent
@@ -32,8 +33,9 @@ def test_a_met_rule_overridden_as_not_met_earns_nothing():
 
 @pytest.mark.parametrize("verdict,reason", [("met", ""), ("met", "   "), ("maybe", "lý do"), ("met", "x" * 2001)])
 def test_an_override_needs_a_verdict_and_a_written_reason(verdict, reason):
-    with pytest.raises(OverrideError, match=" / "):
+    with pytest.raises(OverrideError) as caught:
         Override(verdict, reason, "Lan")
+    assert english(caught.value.message) != caught.value.message.text()  # Vietnamese, with its English
 
 
 def test_an_override_of_a_rule_the_card_lacks_changes_nothing():

@@ -123,7 +123,7 @@ def test_lateness_names_rules_of_its_set_and_positive_minutes():
     assert parse_rule_set(body % (1440, "outcome")).lateness.rules == ("outcome",)
     with pytest.raises(ValueError, match=r"t.yaml:2: lateness.rules: names 'procedure_order', not in this set"):
         parse_rule_set(body % (1440, "procedure_order"), "t.yaml")
-    with pytest.raises(ValueError, match=r"t.yaml:2: lateness.span: Input should be greater than 0"):
+    with pytest.raises(ValueError, match=r"t.yaml:2: lateness.span: phải lớn hơn 0"):
         parse_rule_set(body % (0, "outcome"), "t.yaml")
 
 
@@ -247,7 +247,7 @@ def test_a_scenario_lists_several_received_by_and_each_must_be_an_inject(tmp_pat
     assert load_scenario(good).incident.receipts == ("post-1", "call-1")
     bad = tmp_path / "unknown.yaml"
     bad.write_text(text.replace("received_by: post-1", "received_by: [post-1, post-9]"), encoding="utf-8")
-    with pytest.raises(ScenarioInvalid, match=r"incident\.received_by\[1\].*unknown inject 'post-9'"):
+    with pytest.raises(ScenarioInvalid, match=r"incident\.received_by\[1\].*tin 'post-9' không có trong kịch bản"):
         load_scenario(bad)
 
 

@@ -16,6 +16,7 @@ Configuration: every `CRISIS_*` environment variable (`web.config`), e.g.
     CRISIS_DEMO_PASSWORD  the demo instructor's password (`web.setup`)
     CRISIS_SESSION_COOKIE_SECURE  true/false (default: true when the public URL is https://)
 Security headers (Content-Security-Policy, HSTS behind TLS): `web.headers`.
+    CRISIS_TRUSTED_PROXIES  how many reverse proxies in front set X-Forwarded-For/-Proto (default 0: `web.proxies`)
     CRISIS_ASYNC_MODE     Socket.IO's concurrency: `threading` (default, `python run.py`) or `gevent`
                           (the production server, `gunicorn -k gevent web.wsgi:app`; `web.wsgi` sets it)
     CRISIS_REDIS_URL      Redis between server processes (Socket.IO's message queue), e.g. redis://localhost:6379/0;
@@ -34,7 +35,7 @@ from flask import Flask
 from sqlalchemy import event, make_url
 from sqlalchemy.exc import SQLAlchemyError
 
-from web import postgres
+from web import postgres, proxies
 from web.config import MAX_PAYLOAD, configure, default_database
 from web.extensions import csrf, db, login_manager, migrate, socketio
 from web.schema import MIGRATIONS
@@ -122,6 +123,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         queue["client_manager"] = socketio_server.RedisManager(app.config["REDIS_URL"], channel="crisis-drill")
     socketio.init_app(app, async_mode=app.config["ASYNC_MODE"], max_http_buffer_size=MAX_PAYLOAD, **queue)
     _bound_socket_messages(app)
+    proxies.init_app(app)  # outermost: the Socket.IO connections keep the client's address it found
 
     from web import auth, evaluation, headers, i18n, label_tables, local_time, pages, practice, review, trainee
     from web.live import LiveExercises

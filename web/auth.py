@@ -20,22 +20,24 @@ from __future__ import annotations
 import secrets
 
 from flask import Blueprint, Flask, current_app, flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext, lazy_gettext
 from flask_login import current_user, login_user, logout_user, user_logged_in, user_logged_out, user_unauthorized
 from flask_socketio import ConnectionRefusedError, Namespace
-from flask_wtf import FlaskForm
 from sqlalchemy import delete, select
 from wtforms import PasswordField, StringField
 from wtforms.validators import DataRequired, Length
 
+from scenarios.messages import N_
 from web import floods, login_sockets, refusals, throttle
 from web.extensions import db, login_manager
+from web.forms import Form
 from web.models import Instructor, LoginSession, Member, core
 from web.models.evaluators import Evaluator
 from web.models.practice import TraineeAccount
 
 bp = Blueprint("auth", __name__)
 
-WRONG_LOGIN = "Sai tên đăng nhập hoặc mật khẩu. / Wrong username or password."
+WRONG_LOGIN = N_("Sai tên đăng nhập hoặc mật khẩu.")
 TOO_MANY_VI = "Quá nhiều lần thử sai. Hãy đợi vài phút rồi thử lại."
 TOO_MANY_EN = "Too many failed attempts. Wait a few minutes and try again."
 FLOOD_VI = "Quá nhiều yêu cầu từ địa chỉ này. Hãy đợi một chút rồi thử lại."
@@ -49,15 +51,12 @@ def load_user(user_id: str):
     """The user of a session whose login is still open (its token not deleted by a logout)."""
     kind, _, number = user_id.partition(":")
     model = {"instructor": Instructor, "member": Member, "account": TraineeAccount, "evaluator": Evaluator}.get(kind)
-    if model is None or not number.isdigit() or not _login_open(user_id):
-        return None
-    return db.session.get(model, int(number))
-
-
-def _login_open(user_id: str) -> bool:
     token = session.get(TOKEN_KEY)
-    login = db.session.get(LoginSession, token) if isinstance(token, str) else None
-    return login is not None and login.user_id == user_id
+    if model is None or not number.isdigit() or not isinstance(token, str):
+        return None
+    # one query, run for every request and every socket message: the user, if its login is still open
+    login_open = select(LoginSession.token).where(LoginSession.token == token, LoginSession.user_id == user_id).exists()
+    return db.session.scalar(select(model).where(model.id == int(number), login_open))
 
 
 def _open_login(sender, user) -> None:
@@ -121,10 +120,11 @@ def throttled(form: str, target: str):
 
 
 def refuse_attempt(form: str, target: str, reason: str, message: str) -> None:
-    """A failed attempt at a form that lets someone in: counted by the throttle, refused, audited and flashed."""
+    """A failed attempt at a form that lets someone in: counted by the throttle, refused, audited and flashed
+    (`message`, an already translated text or a message id, in the user's language)."""
     current_app.extensions["throttle"].count(form, request.remote_addr, target)
     refuse(who_is(current_user), form, reason)
-    flash(message, "error")
+    flash(gettext(message), "error")
 
 
 def password_matches(holder: Instructor | Evaluator | TraineeAccount | None, password: str) -> bool:
@@ -173,7 +173,7 @@ class AuditedNamespace(Namespace):
 
     def on_unknown_event(self, event, *data):
         refuse(who_is(current_user), f"socket event {str(event)[:40]}", f"no such event on {self.namespace}")
-        return {"ok": False, "error": "Không có thao tác này. / No such operation."}
+        return {"ok": False, "error": gettext("Không có thao tác này.")}
 
 
 def _audit_unauthorized(sender, **extra) -> None:
@@ -181,9 +181,9 @@ def _audit_unauthorized(sender, **extra) -> None:
     refuse(f"anonymous@{request.remote_addr}", f"page {request.path}", "not logged in")
 
 
-class LoginForm(FlaskForm):
-    username = StringField("Tên đăng nhập / Username", validators=[DataRequired(), Length(max=64)])
-    password = PasswordField("Mật khẩu / Password", validators=[DataRequired(), Length(max=200)])
+class LoginForm(Form):
+    username = StringField(lazy_gettext("Tên đăng nhập"), validators=[DataRequired(), Length(max=64)])
+    password = PasswordField(lazy_gettext("Mật khẩu"), validators=[DataRequired(), Length(max=200)])
 
 
 @bp.route("/login", methods=["GET", "POST"])

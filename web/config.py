@@ -15,6 +15,7 @@ The settings of the platform (any Flask setting goes too, e.g. `CRISIS_SESSION_C
     ASYNC_MODE       Socket.IO's concurrency: threading (default) or gevent (the production server, web.wsgi)
     REDIS_URL        Redis between server processes (Socket.IO's message queue, the teams' owners); unset: one process
     OWNER_TTL        seconds a team's owner lease lasts unrenewed (with REDIS_URL; `web.ownership`): default 5
+    TRUSTED_PROXIES  how many reverse proxies in front set X-Forwarded-For/-Proto (default 0; `web.proxies`)
     PLUGINS          the packages plugged into the platform, each registering its pages with `init_app(app)`
                      (default: ["instructor"], the instructor's side; docs/ARCHITECTURE.md)
 """
@@ -26,7 +27,7 @@ import secrets
 from pathlib import Path
 from typing import Any
 
-from flask import Flask
+from flask import Flask, has_request_context, request
 from flask.sessions import SecureCookieSessionInterface
 
 PREFIX = "CRISIS"
@@ -65,13 +66,14 @@ def _secret_key(app: Flask) -> str:
 
 class _SessionCookies(SecureCookieSessionInterface):
     """Session cookies marked Secure as configured (SESSION_COOKIE_SECURE), or, when it is not, behind TLS:
-    when the public URL (which `serve` may set after the app is made) is https://."""
+    when the public URL (which `serve` may set after the app is made) is https://, or the request came over
+    TLS (to the server itself, or to a trusted proxy that says so: `web.proxies`)."""
 
     def get_cookie_secure(self, app: Flask) -> bool:
         configured = app.config["SESSION_COOKIE_SECURE"]
         if configured is not None:
             return bool(configured)
-        return str(app.config.get("PUBLIC_URL") or "").startswith("https://")
+        return str(app.config.get("PUBLIC_URL") or "").startswith("https://") or (has_request_context() and request.is_secure)
 
 
 def configure(app: Flask, test_config: dict[str, Any] | None = None) -> None:
@@ -89,6 +91,7 @@ def configure(app: Flask, test_config: dict[str, Any] | None = None) -> None:
         ASYNC_MODE="threading",  # or gevent: the production server (web.wsgi)
         REDIS_URL=None,  # Redis between server processes (Socket.IO's message queue); None: one process
         OWNER_TTL=5.0,  # seconds a dead owner keeps its teams before another process takes them (web.ownership)
+        TRUSTED_PROXIES=0,  # reverse proxies whose X-Forwarded-For/-Proto are believed (web.proxies)
         PLUGINS=PLUGINS,
     )
     app.config.from_prefixed_env(PREFIX)

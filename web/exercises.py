@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from flask_babel import gettext
 from sqlalchemy import select
 
 from scenarios.library import scenario_path
@@ -41,7 +42,7 @@ MAX_LISTED = 20  # errors in the message (a flash lives in the 4 kB session cook
 def all_errors(errors: list[str], teams: list[TeamPlan] | None = None) -> ExerciseError:
     """One error reporting every one of `errors`, one a line; past MAX_LISTED, how many more there are."""
     more = len(errors) - MAX_LISTED
-    listed = errors[:MAX_LISTED] + ([f"… và {more} lỗi khác. / … and {more} more."] if more > 0 else [])
+    listed = errors[:MAX_LISTED] + ([gettext("… và %(more)d lỗi khác.", more=more)] if more > 0 else [])
     return ExerciseError("\n".join(listed), errors, teams)
 
 
@@ -75,7 +76,7 @@ def builtin_text(scenario_id: str) -> str:
     """The text of a built-in drill; raises `ExerciseError` if there is none by that id."""
     path = scenario_path(scenario_id)
     if not path.is_file():
-        raise ExerciseError(f"Không có kịch bản '{scenario_id}'. / No scenario '{scenario_id}'.")
+        raise ExerciseError(gettext("Không có kịch bản '%(id)s'.", id=scenario_id))
     return path.read_text(encoding="utf-8")
 
 
@@ -91,24 +92,23 @@ def create_exercise(instructor: Instructor, scenario_id: str, seed: int, speed: 
     scenario = _parse(text)
     teams = resolve_roles(scenario, teams)  # "Người phát ngôn: …" as well as "spokesperson: …"
     if not 0 < speed <= 10_000:
-        raise ExerciseError("Tốc độ phải từ 0 đến 10000 phút kịch bản mỗi phút thực. / Speed must be in (0, 10000].")
+        raise ExerciseError(gettext("Tốc độ phải từ 0 đến 10000 phút kịch bản mỗi phút thực."))
     if not teams and not roster_errors:
-        raise ExerciseError("Cần ít nhất một đội. / At least one team is needed.")
+        raise ExerciseError(gettext("Cần ít nhất một đội."))
     errors = list(roster_errors)  # every bad line, team and role at once
     for number, plan in enumerate(teams, start=1):
         if not plan.name.strip():
-            errors.append(f"Đội {number}: thiếu tên. / Team {number}: no name.")
+            errors.append(gettext("Đội %(number)d: thiếu tên.", number=number))
         elif len(plan.name.strip()) > NAME_MAX:
-            errors.append(f"Đội {number}: tên dài quá {NAME_MAX} ký tự. / Team {number}: name over {NAME_MAX} characters.")
+            errors.append(gettext("Đội %(number)d: tên dài quá %(most)d ký tự.", number=number, most=NAME_MAX))
         for name, role in plan.members.items():
             if len(name.strip()) > NAME_MAX:
-                errors.append(f"Đội {plan.name[:40]}: tên học viên “{name[:40]}…” dài quá {NAME_MAX} ký tự. / "
-                              f"Team {plan.name[:40]}: trainee name '{name[:40]}…' over {NAME_MAX} characters.")
+                errors.append(gettext("Đội %(team)s: tên học viên “%(name)s…” dài quá %(most)d ký tự.",
+                                      team=plan.name[:40], name=name[:40], most=NAME_MAX))
             elif role not in scenario.trainee_roles:
-                line = f"Dòng {plan.lines[name]}: " if name in plan.lines else ""
-                line_en = f"Line {plan.lines[name]}: " if name in plan.lines else ""
-                errors.append(f"{line}Đội {plan.name}, {name}: không có vai '{role}'. / "
-                              f"{line_en}Team {plan.name}, {name}: no role '{role}'.")
+                line = gettext("Dòng %(line)d: ", line=plan.lines[name]) if name in plan.lines else ""
+                errors.append(line + gettext("Đội %(team)s, %(name)s: không có vai '%(role)s'.",
+                                             team=plan.name, name=name, role=role))
     if errors:
         raise all_errors(errors)
     exercise = Exercise(instructor_id=instructor.id, scenario_id=scenario.id, scenario_text=text,

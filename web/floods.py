@@ -15,8 +15,8 @@ Config (from the environment, else the default; tests set small ones before the 
                             "memory://", this process only; "redis://HOST:6379" for several processes)
 
 The defaults leave room for a classroom behind one address (a school's NAT) joining at once.
-Behind a reverse proxy the client's address must reach the app (docs/DEPLOY.md), or every
-client counts as the proxy's.
+Behind a reverse proxy the client's address reaches the app only with CRISIS_TRUSTED_PROXIES set
+(`web.proxies`, docs/DEPLOY.md); else every client counts as the proxy's.
 """
 
 from __future__ import annotations

@@ -25,13 +25,14 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
+from scenarios.messages import N_, Message
 from web.controls import ControlError
 
 logger = logging.getLogger(__name__)
 REQUESTS = "crisis:process:{}:requests"
 REPLY = "crisis:reply:{}"
 REPLY_KEPT = 60  # seconds a reply nobody took stays in Redis
-FAILED = "Máy chủ không xử lý được yêu cầu; hãy thử lại. / The server could not handle the request: try again."
+FAILED = N_("Máy chủ không xử lý được yêu cầu; hãy thử lại (%(error)s).")
 POLL = 1  # seconds the answering loop waits for a request before looking again
 
 
@@ -46,7 +47,7 @@ class NotHere(RuntimeError):
 class Refused(ControlError):
     """The owner refused the request; `kind` names the refusal's class there (`ControlError`, `TeamUnavailable`…)."""
 
-    def __init__(self, message: str, kind: str):
+    def __init__(self, message: Message, kind: str):
         super().__init__(message)
         self.kind = kind
 
@@ -76,7 +77,7 @@ class Forwarding:
         if "moved" in answered:
             raise NotHere(f"process {owner} does not own team {team_id} any more")
         if "refused" in answered:
-            raise Refused(answered["refused"], answered["kind"])
+            raise Refused(Message(answered["refused"], answered.get("params") or {}), answered["kind"])
         return answered["result"]
 
     def serve(self, running: Callable[[], bool] = lambda: True) -> None:
@@ -98,9 +99,10 @@ class Forwarding:
             answered = {"result": self.answer(request["name"], request["team_id"], request["args"])}
         except NotHere:
             answered = {"moved": True}
-        except ControlError as exc:
-            answered = {"refused": str(exc), "kind": type(exc).__name__}
+        except ControlError as exc:  # its message id and parameters: the caller says it in its user's language
+            params = {name: value.text() if isinstance(value, Message) else value for name, value in exc.message.params.items()}
+            answered = {"refused": exc.message.msgid, "params": params, "kind": type(exc).__name__}
         except Exception as exc:  # noqa: BLE001 - logged by `answer`'s owner; the caller is told, not left waiting
-            answered = {"refused": f"{FAILED} ({type(exc).__name__})", "kind": "error"}
+            answered = {"refused": FAILED, "params": {"error": type(exc).__name__}, "kind": "error"}
         self.redis.rpush(request["reply"], json.dumps(answered))
         self.redis.expire(request["reply"], REPLY_KEPT)

@@ -4,7 +4,7 @@ A strict Content-Security-Policy: everything (scripts, styles, fonts, the Socket
 the platform itself, nothing from a CDN, and no inline script, style or event handler runs; the pages keep
 their data in `<script type="application/json">` blocks, which are data, not scripts. No framing by any site,
 no MIME sniffing, no referrer to other sites. HSTS only when the request came over TLS (directly, or
-through a proxy that says `X-Forwarded-Proto: https`), so a classroom on plain HTTP is never told to
+through a trusted proxy that says `X-Forwarded-Proto: https`: `web.proxies`), so a classroom on plain HTTP is never told to
 switch. The session cookie's Secure flag is `web.config`'s, not Talisman's.
 """
 

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import select
 
 from scenarios.texts import Text
+from scenarios.messages import N_
 from sim.driver import next_timed_inject
 from web.controls import ControlError
 from web.exercises import scenario_of
@@ -34,7 +35,7 @@ def jump_preview(team_id: int, stored: int, now: float) -> dict[str, Any]:
                                  .order_by(InputRecord.number)).all()
     replayed = replay(scenario_of(team.exercise), team.exercise.seed, records, stored)
     if replayed.fault is not None:
-        raise ControlError("Không xem trước được bước nhảy. / The jump cannot be previewed.")
+        raise ControlError(N_("Không xem trước được bước nhảy."))
     world = replayed.world
     world.advance_to(now)
     target = next_timed_inject(world)

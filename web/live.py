@@ -53,12 +53,13 @@ from flask import Flask
 from sqlalchemy import insert, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
+from scenarios.messages import N_, Message
 from scenarios.actions import Action
 from sim.bot_policy import Intent, next_expected
 from sim.bots import Bot, BotTeam
 from sim.driver import Driver
 from sim.world import Event, World
-from web.controls import CONTROLS, ControlError, check_control
+from web.controls import CONTROLS, ENDED, ControlError, check_control
 from web.durability import rebuildable
 from web.exercises import scenario_of
 from web.extensions import db
@@ -71,11 +72,13 @@ from web.jump_preview import jump_preview
 from web.replay import apply_input, first_difference, replay
 from web.team_summary import rescore, state as team_state, summary
 
-FAULT_VI = "Đội tạm dừng do lỗi của hệ thống; giảng viên có thể kết thúc đội để xem lại."
-FAULT_EN = "This team is stopped by a system fault; the instructor can end it to review it."
-NO_PRACTICE_JUMP = "Không thể nhảy thời gian khi tự luyện. / No time jumps in self-practice."
-NO_OWNER = ("Máy chủ đang chuyển đội sang tiến trình khác; hãy thử lại. / "
-            "The team is moving to another server process: try again.")
+# what a refused input or control is told (`ControlError`: in the language of whoever reads it)
+FAULT = N_("Đội tạm dừng do lỗi của hệ thống; giảng viên có thể kết thúc đội để xem lại.")
+NO_PRACTICE_JUMP = N_("Không thể nhảy thời gian khi tự luyện.")
+NOT_UNDER_WAY = N_("Buổi diễn tập chưa bắt đầu hoặc đã kết thúc.")
+UNKNOWN_CONTROL = N_("Lệnh không hợp lệ: %(command)s")
+UNREADABLE = N_("Không dựng lại được đội vì kịch bản không còn đọc được (%(error)s).")
+NO_OWNER = N_("Máy chủ đang chuyển đội sang tiến trình khác; hãy thử lại.")
 FORWARDED = ("act", "control", "jump_preview", "hint", "view")  # what is done where the team's world is
 OWNERSHIP_CHECK = 0.2  # of the lease's ttl: how often its owner renews its leases and looks for teams without one
 
@@ -118,7 +121,7 @@ class LiveExercises:
         self.announce = announce  # tells a team's trainees its status changed
         self.clock = clock
         self._teams: dict[int, LiveTeam] = {}
-        self._unavailable: dict[int, str] = {}  # team id -> why it cannot be rebuilt
+        self._unavailable: dict[int, Message] = {}  # team id -> why it cannot be rebuilt
         self._registry_lock = threading.Lock()
         self._ticker_started = False
         self.leases = leases  # with Redis: which process owns which team (`web.ownership`); None: this one, all
@@ -172,8 +175,7 @@ class LiveExercises:
             scenario = scenario_of(exercise)
         except Exception as exc:  # the text it ran no longer loads: this team only is out
             self.app.logger.error("team %s: its drill text cannot be read, so it cannot be rebuilt: %s", team_id, exc)
-            self._unavailable[team_id] = (f"Không dựng lại được đội vì kịch bản không còn đọc được. / "
-                                          f"The team cannot be rebuilt: its drill text no longer loads ({_one_line(exc)}).")
+            self._unavailable[team_id] = Message(UNREADABLE, {"error": _one_line(exc)})
             raise TeamUnavailable(self._unavailable[team_id]) from exc
         replayed = replay(scenario, exercise.seed, records, len(stored))
         world = replayed.world
@@ -238,7 +240,7 @@ class LiveExercises:
             raise
         except Exception as exc:  # whatever the world raised stays with its team
             self._fail(live, exc, f"at minute {live.world.now:g}")
-            raise ControlError(f"{FAULT_VI} / {FAULT_EN}") from exc
+            raise ControlError(FAULT) from exc
 
     def _fail(self, live: LiveTeam, exc: BaseException, where: str) -> None:
         """Stop a team whose world raised: paused, the fault kept and logged once, its watchers told."""
@@ -252,7 +254,7 @@ class LiveExercises:
 
     def _refuse_if_failed(self, live: LiveTeam) -> None:
         if live.fault is not None:
-            raise ControlError(f"{FAULT_VI} / {FAULT_EN}")
+            raise ControlError(FAULT)
 
     # --- inputs ---------------------------------------------------------------------------------
 
@@ -267,7 +269,7 @@ class LiveExercises:
         """Bring the world to wall time `now` and store what it emitted; the minute an input now is stamped with."""
         self._advance(live, now)
         if self._settle(live):  # the drill reached its end in this very tick: nothing more is recorded
-            raise ControlError("Buổi diễn tập của đội đã kết thúc. / This team's drill has ended.")
+            raise ControlError(ENDED)
         return live.world.now
 
     def _commit_input(self, live: LiveTeam, source: str, kind: str, payload: dict[str, Any], at: float,
@@ -296,7 +298,7 @@ class LiveExercises:
             if key is not None and (member_source, key) in live.answers:
                 return live.world.events[live.answers[(member_source, key)] - 1]
             if live.status not in ("running", "paused"):
-                raise ControlError("Buổi diễn tập chưa bắt đầu hoặc đã kết thúc. / The drill is not under way.")
+                raise ControlError(NOT_UNDER_WAY)
             self._refuse_if_failed(live)
             payload = {"role": role, "type": kind, "params": params}
             with self._guarded(live):
@@ -310,7 +312,7 @@ class LiveExercises:
     def control(self, team_id: int, instructor_source: str, command: str, args: dict[str, Any]) -> dict[str, Any]:
         """An instructor's control: committed, then applied. Returns the team's state."""
         if command not in CONTROLS:
-            raise ControlError(f"Lệnh không hợp lệ / unknown control: {command}")
+            raise ControlError(UNKNOWN_CONTROL, command=command)
         return self._at_owner("control", team_id, instructor_source, command, args)
 
     def _control_here(self, team_id: int, instructor_source: str, command: str, args: dict[str, Any]) -> dict[str, Any]:
@@ -366,7 +368,7 @@ class LiveExercises:
     def _end_failed(self, live: LiveTeam, instructor_source: str, command: str, args: dict[str, Any]) -> dict[str, Any]:
         """A stopped team takes one control, `end`: recorded and marked, its world left where it failed."""
         if command != "end":
-            raise ControlError(f"{FAULT_VI} / {FAULT_EN}")
+            raise ControlError(FAULT)
         self._commit_input(live, instructor_source, command, args, live.world.now)
         self._set_status(live, "ended")
         self.announce(live)
@@ -380,7 +382,7 @@ class LiveExercises:
         live = self.team(team_id)
         with live.lock:
             if live.status not in ("running", "paused"):
-                raise ControlError("Buổi diễn tập chưa bắt đầu hoặc đã kết thúc. / The drill is not under way.")
+                raise ControlError(NOT_UNDER_WAY)
             self._refuse_if_failed(live)
             with self._guarded(live):
                 at = self._stamp_at(live, self.clock())

@@ -27,12 +27,12 @@ def observe(team: Team, data: dict[str, Any], evaluator: Evaluator | None = None
     try:
         clock = current_app.extensions["live"].view(team.id, "clock")
     except TeamUnavailable as exc:
-        return refusal(f"observe team {team.id}", "team unavailable", str(exc))
+        return refusal(f"observe team {team.id}", "team unavailable", exc.message)
     try:
         text = checked_text(data.get("text"))
         at = clock["now"] if data.get("at") is None else checked_minute(data["at"], clock["duration"])
     except NoteError as exc:
-        return refusal(f"observe team {team.id}", "bad text or time", str(exc))
+        return refusal(f"observe team {team.id}", "bad text or time", exc.message)
     observation = Observation(team_id=team.id, instructor_id=team.exercise.instructor_id, at=float(at), text=text)
     db.session.add(observation)
     db.session.flush()

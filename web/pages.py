@@ -4,6 +4,7 @@ this browser is logged in as and where to log in again)."""
 from __future__ import annotations
 
 from flask import Blueprint, Flask, render_template, request
+from flask_babel import gettext
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 
@@ -36,7 +37,7 @@ def _forbidden(error):
     who = None
     if getattr(current_user, "is_authenticated", False):
         who = current_user.display_name if hasattr(current_user, "display_name") else (
-            f"{current_user.name} (học viên, {current_user.team.name} / trainee)")
+            gettext("%(name)s (học viên, %(team)s)", name=current_user.name, team=current_user.team.name))
     return render_template("error.html", code=403, vi="Bạn không có quyền truy cập trang này.", en="You may not see this page.",
                            login_help=True, who=who), 403
 

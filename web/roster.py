@@ -13,6 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from flask_babel import gettext
+
+from scenarios.messages import N_
 from web.exercises import TeamPlan, all_errors
 from web.names import clean_name, name_key
 
@@ -34,7 +37,7 @@ class _Teams:
     def add(self, line: int, team: str, role: str, person: str) -> None:
         self.team(team)
         if name_key(person) in self.keys[team]:
-            self.errors.append(f"Dòng {line}: tên '{person}' trùng. / Line {line}: duplicate name.")
+            self.errors.append(gettext("Dòng %(line)d: tên '%(name)s' trùng.", line=line, name=person))
             return
         self.keys[team].add(name_key(person))
         self.members[team][person] = role
@@ -64,7 +67,7 @@ def parse_roster(text: str) -> list[TeamPlan]:
             role, sep, person = entry.partition(":")
             person = clean_name(person)
             if not sep or not person:
-                teams.errors.append(f"Dòng {line_number}: cần 'vai: họ và tên'. / Line {line_number}: expected 'role: name'.")
+                teams.errors.append(gettext("Dòng %(line)d: cần 'vai: họ và tên'.", line=line_number))
             else:
                 teams.add(line_number, name, role.strip(), person)
         block = []
@@ -76,11 +79,11 @@ def parse_rows(rows: Iterable[tuple[int, str, str, str]]) -> list[TeamPlan]:
     teams = _Teams()
     for line, person, role, team in rows:
         person, role, team = clean_name(person), " ".join(role.split()), " ".join(team.split())
-        missing = [vi_en for vi_en, value in (("họ tên/name", person), ("vai trò/role", role), ("đội/team", team))
+        missing = [column for column, value in ((N_("họ tên"), person), (N_("vai trò"), role), (N_("đội"), team))
                    if not value]
         if missing:
-            teams.errors.append(f"Dòng {line}: thiếu {', '.join(m.split('/')[0] for m in missing)}. / "
-                                f"Line {line}: no {', '.join(m.split('/')[1] for m in missing)}.")
+            teams.errors.append(gettext("Dòng %(line)d: thiếu %(missing)s.", line=line,
+                                        missing=", ".join(gettext(column) for column in missing)))
         else:
             teams.add(line, team, role, person)
     return teams.plans()

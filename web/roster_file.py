@@ -16,6 +16,7 @@ import unicodedata
 import zipfile
 from collections.abc import Iterator
 
+from flask_babel import gettext
 from openpyxl import load_workbook
 
 from web.exercises import ExerciseError, TeamPlan
@@ -47,8 +48,8 @@ def _columns(header: tuple) -> dict[str, int]:
             found[column] = position
     missing = [column for column in HEADERS if column not in found]
     if missing:
-        raise ExerciseError(f"Dòng 1 của tệp phải đặt tên các cột {COLUMNS_VI}; thiếu cột: {', '.join(missing)}. / "
-                            f"Row 1 of the file must name the columns name, role, team; missing: {', '.join(missing)}.")
+        raise ExerciseError(gettext("Dòng 1 của tệp phải đặt tên các cột %(columns)s; thiếu cột: %(missing)s.",
+                                    columns=COLUMNS_VI, missing=", ".join(missing)))
     return found
 
 
@@ -56,8 +57,7 @@ def _csv_rows(data: bytes) -> Iterator[tuple]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ExerciseError("Tệp CSV phải ở dạng UTF-8 (trong Excel: Lưu thành “CSV UTF-8”). / "
-                            "The CSV file must be UTF-8 (in Excel: Save as 'CSV UTF-8').") from exc
+        raise ExerciseError(gettext("Tệp CSV phải ở dạng UTF-8 (trong Excel: Lưu thành “CSV UTF-8”).")) from exc
     first = text.split("\n", 1)[0]
     delimiter = max(",;\t", key=first.count)
     yield from (tuple(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
@@ -67,8 +67,7 @@ def _xlsx_rows(data: bytes) -> Iterator[tuple]:
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise ExerciseError("Không đọc được tệp XLSX (tệp hỏng, hoặc không phải bảng tính Excel). / "
-                            "The XLSX file cannot be read (damaged, or not an Excel workbook).") from exc
+        raise ExerciseError(gettext("Không đọc được tệp XLSX (tệp hỏng, hoặc không phải bảng tính Excel).")) from exc
     try:
         yield from workbook.worksheets[0].iter_rows(values_only=True)
     finally:
@@ -85,23 +84,23 @@ def _cell(row: tuple, position: int) -> str:
 def read_roster_file(filename: str, data: bytes) -> list[TeamPlan]:
     """The teams a roster file (`filename` says CSV or XLSX) holds; raises `ExerciseError` on any bad row, naming each."""
     if len(data) > MAX_FILE:
-        raise ExerciseError(f"Tệp danh sách lớn quá {MAX_FILE // 1024} KB. / The roster file is over {MAX_FILE // 1024} KB.")
+        raise ExerciseError(gettext("Tệp danh sách lớn quá %(kb)d KB.", kb=MAX_FILE // 1024))
     kind = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
     if kind not in ("csv", "xlsx"):
-        raise ExerciseError("Tệp danh sách phải là .csv hoặc .xlsx. / The roster file must be .csv or .xlsx.")
+        raise ExerciseError(gettext("Tệp danh sách phải là .csv hoặc .xlsx."))
     rows = enumerate(_csv_rows(data) if kind == "csv" else _xlsx_rows(data), start=1)
     header = next((row for _, row in rows), None)
     if header is None:
-        raise ExerciseError("Tệp danh sách trống. / The roster file is empty.")
+        raise ExerciseError(gettext("Tệp danh sách trống."))
     columns = _columns(header)
     table: list[tuple[int, str, str, str]] = []
     for line, row in rows:
         name, role, team = cells = [_cell(row, columns[column]) for column in HEADERS]
         if line > MAX_ROWS + 1:  # blank rows count too: a workbook may declare a million of them
-            raise ExerciseError(f"Tệp có quá {MAX_ROWS} dòng. / The file holds over {MAX_ROWS} rows.")
+            raise ExerciseError(gettext("Tệp có quá %(most)d dòng.", most=MAX_ROWS))
         if not any(cell.strip() for cell in cells):
             continue
         table.append((line, name, role, team))
     if not table:
-        raise ExerciseError("Tệp danh sách không có học viên nào. / The roster file lists no trainee.")
+        raise ExerciseError(gettext("Tệp danh sách không có học viên nào."))
     return parse_rows(table)

@@ -21,15 +21,17 @@ import re
 from typing import Any
 
 from flask import Blueprint, Flask, flash, redirect, render_template, request, url_for
+from flask_babel import gettext, lazy_gettext
 from flask_login import current_user, login_required, login_user
 from flask_socketio import ConnectionRefusedError, emit, join_room
-from flask_wtf import FlaskForm
 from sqlalchemy import select
 from wtforms import StringField
 from wtforms.validators import DataRequired, Length
 
+from scenarios.messages import N_
 from scenarios.actions import FORMS, LAWFUL_REFUSALS, STATEMENT_CHANNELS, actions_for
 from web.auth import AuditedNamespace, is_instructor, is_member, refuse, refuse_attempt, throttled, who_is
+from web.forms import Form
 from web.validation import MAX_ID, MAX_NAME, is_plain, is_text, refusal
 from web.exercises import scenario_of
 from web.extensions import db, socketio
@@ -43,9 +45,9 @@ from web.practice.attempts import attempt_of_team
 bp = Blueprint("trainee", __name__)
 
 
-class JoinForm(FlaskForm):
-    code = StringField("Mã đội / Team code", validators=[DataRequired(), Length(min=4, max=12)])
-    name = StringField("Họ và tên / Your name", validators=[DataRequired(), Length(max=120)])
+class JoinForm(Form):
+    code = StringField(lazy_gettext("Mã đội"), validators=[DataRequired(), Length(min=4, max=12)])
+    name = StringField(lazy_gettext("Họ và tên"), validators=[DataRequired(), Length(max=120)])
 
 
 @bp.route("/join", methods=["GET", "POST"])
@@ -55,9 +57,8 @@ def join():
     form = JoinForm(code=request.args.get("code", ""))
     other, submitted = _other_login(current_user), form.validate_on_submit()
     if submitted and other and not request.form.get("leave"):
-        flash(f"Trình duyệt này đang đăng nhập là {other}. Hãy đánh dấu ô xác nhận bên dưới để vào đội (và đăng xuất "
-              f"tài khoản đó), hoặc mở liên kết trong cửa sổ ẩn danh. / This browser is logged in as {other}: tick the box "
-              "below to join (and log that account out), or open the link in a private window.", "error")
+        flash(gettext("Trình duyệt này đang đăng nhập là %(other)s. Hãy đánh dấu ô xác nhận bên dưới để vào đội (và "
+                      "đăng xuất tài khoản đó), hoặc mở liên kết trong cửa sổ ẩn danh.", other=other), "error")
     elif submitted:
         code, name = (form.code.data or "").strip().upper(), clean_name(form.name.data or "")
         team = db.session.scalar(select(Team).where(Team.join_code == code))
@@ -66,8 +67,7 @@ def join():
         if member is None or practice:
             refuse_attempt("join", code, f"team code '{code}' is a self-practice team" if practice
                            else f"no member '{name}' in team code '{code}'",
-                           "Không tìm thấy tên này trong đội có mã đã nhập. Hãy hỏi giảng viên. / "
-                           "This name is not on that team's list. Ask your instructor.")
+                           N_("Không tìm thấy tên này trong đội có mã đã nhập. Hãy hỏi giảng viên."))
         else:
             login_user(member)
             return redirect(url_for("trainee.room"))
@@ -78,8 +78,8 @@ def _other_login(user) -> str | None:
     """Who else this browser is logged in as (an instructor, a practice account), whom joining a team logs out."""
     if not getattr(user, "is_authenticated", False) or is_member(user):
         return None
-    account = "giảng viên / instructor" if is_instructor(user) else "tài khoản tự luyện / practice account"
-    return f"{user.display_name} ({account})"
+    kind = gettext("giảng viên") if is_instructor(user) else gettext("tài khoản tự luyện")
+    return f"{user.display_name} ({kind})"
 
 
 def _member_named(team: Team, name: str) -> Member | None:
@@ -110,9 +110,8 @@ def room_context(member: Member) -> dict[str, Any]:
 
 
 ACT_KEY = re.compile(r"[A-Za-z0-9_-]{8,64}")  # a submission's key, as the client makes it (random, URL-safe)
-BAD_KEY = ("'key' phải gồm 8–64 chữ cái, chữ số, '-' hoặc '_'. / "
-           "'key' must be 8–64 letters, digits, '-' or '_'.")
-NOT_A_TRAINEE = "Chỉ dành cho học viên đã vào đội. / For a trainee who has joined a team."
+BAD_KEY = N_("'key' phải gồm 8–64 chữ cái, chữ số, '-' hoặc '_'.")
+NOT_A_TRAINEE = N_("Chỉ dành cho học viên đã vào đội.")
 
 
 def _visible(body: dict, role: str) -> bool:
@@ -151,9 +150,9 @@ class TraineeNamespace(AuditedNamespace):
         try:
             event = _live().act(member.team_id, member.get_id(), member.role, data["type"], data.get("params", {}), key)
         except ControlError as exc:
-            return refusal(f"act {data['type']}", str(exc), str(exc))
+            return refusal(f"act {data['type']}", exc.logged, exc.message)
         if event is None:
-            return {"ok": False, "error": "Không ghi nhận được. / Not recorded."}
+            return {"ok": False, "error": gettext("Không ghi nhận được.")}
         if event["kind"] == "refused":
             refuse(member.get_id(), f"act {data['type']}", event["reason"]["en"])
         return {"ok": event["kind"] == "action", "event": event}
@@ -167,7 +166,7 @@ class TraineeNamespace(AuditedNamespace):
             return refusal("sync", "malformed message")
         after = data.get("after", 0)
         if isinstance(after, bool) or not isinstance(after, int):
-            return refusal("sync", "malformed cursor", "'after' phải là một số nguyên. / 'after' must be a whole number.")
+            return refusal("sync", "malformed cursor", N_("'after' phải là một số nguyên."))
         after = min(max(after, 0), MAX_ID)  # beyond what a database integer holds is "after everything"
         rows = db.session.scalars(select(EventRecord.body).where(EventRecord.team_id == member.team_id,
                                                                 EventRecord.seq > after).order_by(EventRecord.seq))

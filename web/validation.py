@@ -14,9 +14,11 @@ from typing import Any
 from flask import request
 from flask_login import current_user
 
+from scenarios.messages import N_, Message
 from web.auth import refuse, who_is
+from web.i18n import translated
 
-MALFORMED = "Thông điệp không hợp lệ. / Malformed message."
+MALFORMED = N_("Thông điệp không hợp lệ.")
 MAX_NAME = 64  # characters of an action's or a control's name
 MAX_ID = 2**63 - 1  # the largest id a database integer holds
 MAX_NESTING = 4  # params and args are flat values or short lists of them
@@ -63,10 +65,11 @@ def is_plain(value: Any, depth: int = 0) -> bool:
     return False
 
 
-def refusal(what: str, reason: str, error: str = MALFORMED) -> dict[str, Any]:
-    """Log a refused message once (`web.auth.refuse`, as the current user); the answer a socket handler gives."""
+def refusal(what: str, reason: str, error: str | Message = MALFORMED) -> dict[str, Any]:
+    """Log a refused message once (`web.auth.refuse`, as the current user); the answer a socket handler gives,
+    `error` (a message id or a `Message`) in the user's language."""
     refuse(who_is(current_user), what, reason)
-    return {"ok": False, "error": error}
+    return {"ok": False, "error": translated(error if isinstance(error, Message) else Message(error))}
 
 
 def json_object() -> dict[str, Any] | None:

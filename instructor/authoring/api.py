@@ -6,7 +6,7 @@ body that is not what an endpoint expects is answered 400 with what is wrong,
 in Vietnamese and English, and refused once in the log (`web.auth.refuse`);
 nothing stored is changed then.
 
-    POST /api/validate         {yaml} or {data}        -> {ok, yaml, data, errors: [{path, line, message, vi}]}
+    POST /api/validate         {yaml} or {data}        -> {ok, yaml, data, errors: [{path, line, message}]}
     POST /<id>/save            {yaml, note}            -> the check and {status: version|unchanged|draft, version}
     POST /<id>/draft           {yaml}                  -> {ok, saved_at}
     POST /api/dry-run          {yaml}                  -> DryRunReport.as_dict() (on /<id>/dry-run also stored)
@@ -29,11 +29,13 @@ from instructor.authoring import bp
 from instructor.authoring.access import owned_drill
 from instructor.authoring.editing import MAX_TEXT, check_data, check_text, is_finite_json
 from instructor.authoring.store import keep_draft, record_dry_run, save_text
+from scenarios.messages import N_, Message
 from msel import MselError, MselProblem, export_msel, header_comment, import_msel
 from msel.columns import BY_KEY, COLUMNS
 from scenarios.texts import Text
 from sim.dryrun import dry_run as run_dry
 from web.auth import refuse, who_is
+from web.i18n import in_english, language
 from web.models import utcnow
 from web.validation import json_object
 
@@ -41,11 +43,13 @@ MIME = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.she
 
 
 class BadRequest(Exception):
-    """A body an endpoint cannot use; answered 400 with the message in both languages."""
+    """A body an endpoint cannot use; answered 400 with the message in both languages and in the user's own
+    (`error`: a `Message`, or the (vi, en) texts of an `MselError`)."""
 
-    def __init__(self, vi: str, en: str, **extra: Any):
+    def __init__(self, error: Message | tuple[str, str], **extra: Any):
+        vi, en = error if isinstance(error, tuple) else (error.text(), in_english(error))
         super().__init__(en)
-        self.body = {"ok": False, "error": Text(vi, en).as_dict(), **extra}
+        self.body = {"ok": False, "error": {**Text(vi, en).as_dict(), "message": en if language() == "en" else vi}, **extra}
 
 
 @bp.errorhandler(BadRequest)
@@ -61,29 +65,29 @@ def _payload() -> dict[str, Any]:
     except RecursionError:
         plain = False
     if payload is None or not plain:
-        raise BadRequest("Nội dung gửi lên phải là một đối tượng JSON.", "The body must be a JSON object.")
+        raise BadRequest(Message(N_("Nội dung gửi lên phải là một đối tượng JSON.")))
     return payload
 
 
 def _text(payload: dict[str, Any], key: str = "yaml") -> str:
     text = payload.get(key)
     if not isinstance(text, str):
-        raise BadRequest(f"Thiếu trường '{key}' (văn bản YAML của kịch bản).", f"'{key}' is missing (the drill's YAML text).")
+        raise BadRequest(Message(N_("Thiếu trường '%(key)s' (văn bản YAML của kịch bản)."), {"key": key}))
     if len(text) > MAX_TEXT:
-        raise BadRequest(f"Kịch bản dài quá {MAX_TEXT // 1024} KiB.", f"The drill is longer than {MAX_TEXT // 1024} KiB.")
+        raise BadRequest(Message(N_("Kịch bản dài quá %(kib)d KiB."), {"kib": MAX_TEXT // 1024}))
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as exc:  # a lone surrogate, which no database can store
-        raise BadRequest(f"Kịch bản có ký tự không hợp lệ ở vị trí {exc.start}.",
-                         f"The drill holds an invalid character at position {exc.start}.") from None
+        raise BadRequest(Message(N_("Kịch bản có ký tự không hợp lệ ở vị trí %(position)d."),
+                                 {"position": exc.start})) from None
     return text
 
 
 def _valid(text: str):
     checked = check_text(text)
     if not checked.ok:
-        raise BadRequest(f"Kịch bản còn {len(checked.errors)} lỗi: hãy sửa trước.",
-                         f"The drill has {len(checked.errors)} errors: fix them first.", errors=list(checked.errors))
+        raise BadRequest(Message(N_("Kịch bản còn %(count)d lỗi: hãy sửa trước."), {"count": len(checked.errors)}),
+                         errors=list(checked.errors))
     return checked.scenario
 
 
@@ -93,11 +97,11 @@ def validate():
     if "yaml" in payload:
         return jsonify(check_text(_text(payload)).as_dict())
     if not isinstance(payload.get("data"), dict):
-        raise BadRequest("Cần 'yaml' hoặc 'data'.", "Send 'yaml' or 'data'.")
+        raise BadRequest(Message(N_("Cần 'yaml' hoặc 'data'.")))
     try:
         return jsonify(check_data(payload["data"]).as_dict())
     except RecursionError:
-        raise BadRequest("Dữ liệu lồng nhau quá sâu.", "The data is nested too deeply.") from None
+        raise BadRequest(Message(N_("Dữ liệu lồng nhau quá sâu."))) from None
 
 
 @bp.post("/<int:drill_id>/save")
@@ -106,7 +110,7 @@ def save(drill_id: int):
     payload = _payload()
     note = payload.get("note") or ""
     if not isinstance(note, str):
-        raise BadRequest("'note' phải là văn bản.", "'note' must be a text.")
+        raise BadRequest(Message(N_("'note' phải là văn bản.")))
     return jsonify(save_text(drill, _text(payload), note).as_dict())
 
 
@@ -133,7 +137,7 @@ def msel_export():
     payload = _payload()
     kind = payload.get("format")
     if not isinstance(kind, str) or kind not in MIME:
-        raise BadRequest("Định dạng phải là 'xlsx' hoặc 'csv'.", "The format must be 'xlsx' or 'csv'.")
+        raise BadRequest(Message(N_("Định dạng phải là 'xlsx' hoặc 'csv'.")))
     scenario = _valid(_text(payload))
     buffer = io.BytesIO()
     export_msel(scenario, buffer, format=kind, comment=header_comment(_text(payload)))
@@ -142,9 +146,9 @@ def msel_export():
 
 
 def _problem(problem: MselProblem) -> dict[str, Any]:
-    return {"row": problem.row, "column": problem.column,
-            "vi": f"{problem.where('dòng', 'cột', 'kịch bản')}: {problem.text.vi}",
-            "en": f"{problem.where('row', 'column', 'drill')}: {problem.text.en}"}
+    """A row's problem in both languages (its cause, a loader's message, rendered in each) and in the user's own."""
+    vi, en = problem.full("vi"), problem.full("en", in_english(problem.cause) if problem.cause else "")
+    return {"row": problem.row, "column": problem.column, "vi": vi, "en": en, "message": en if language() == "en" else vi}
 
 
 @bp.post("/<int:drill_id>/msel")
@@ -155,13 +159,13 @@ def msel_import(drill_id: int):
     try:
         content = base64.b64decode(payload.get("file") or "", validate=True)
     except (binascii.Error, TypeError, ValueError):
-        raise BadRequest("Tệp gửi lên không đọc được (cần base64).", "The file could not be read (base64 expected).") from None
+        raise BadRequest(Message(N_("Tệp gửi lên không đọc được (cần base64)."))) from None
     if not content:
-        raise BadRequest("Tệp MSEL trống.", "The MSEL file is empty.")
+        raise BadRequest(Message(N_("Tệp MSEL trống.")))
     try:
         result = import_msel(io.BytesIO(content), base=base, mapping=_mapping(payload.get("mapping")))
     except MselError as exc:
-        raise BadRequest(exc.text.vi, exc.text.en) from None
+        raise BadRequest((exc.text.vi, exc.text.en)) from None
     return jsonify({**check_text(result.yaml_text).as_dict(), "imported": result.ok,
                     "problems": [_problem(p) for p in result.problems], "notes": [_problem(n) for n in result.notes],
                     "warnings": [_problem(w) for w in result.warnings],
@@ -175,5 +179,5 @@ def _mapping(value: Any) -> dict[str, str | None] | None:
         return None
     if not isinstance(value, dict) or len(value) > len(COLUMNS) * 4 or not all(
             isinstance(h, str) and (k is None or (isinstance(k, str) and (k == "" or k in BY_KEY))) for h, k in value.items()):
-        raise BadRequest("Ánh xạ cột không hợp lệ.", "The column mapping is not valid.")
+        raise BadRequest(Message(N_("Ánh xạ cột không hợp lệ.")))
     return {header: key or None for header, key in value.items()}

@@ -20,7 +20,6 @@ from typing import Any
 
 import yaml
 
-from instructor.authoring.messages import vietnamese
 from scenarios.bounded_yaml import YamlRefused, read_yaml
 from scenarios.condition_words import condition_words
 from scenarios.library import SKELETON
@@ -28,6 +27,7 @@ from scenarios.loader import ScenarioInvalid, parse_scenario
 from scenarios.model import Scenario
 from scenarios.yaml_issues import field_types
 from msel.drill import dump_yaml, plain
+from web.i18n import translated
 
 MAX_TEXT = 256 * 1024  # characters of YAML: the largest built-in drill is about 39 000
 
@@ -131,7 +131,8 @@ def is_finite_json(value: Any) -> bool:
 
 
 def _error(issue) -> dict[str, Any]:
-    return {"path": issue.field, "line": issue.line, "message": issue.message, "vi": vietnamese(issue.message)}
+    """A loader error for the editor: where it is, and what it says in the user's language."""
+    return {"path": issue.field, "line": issue.line, "message": translated(issue.message)}
 
 
 def check_text(text: str) -> Checked:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext
 from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 
@@ -52,7 +53,7 @@ def index():
 @bp.post("/new")
 def new():
     drill = create_drill(current_user.id, skeleton_text(), None, "Khung mẫu / Skeleton")
-    flash("Đã tạo kịch bản mới từ khung mẫu. / A new drill was made from the skeleton.", "info")
+    flash(gettext("Đã tạo kịch bản mới từ khung mẫu."), "info")
     return redirect(url_for("authoring.edit", drill_id=drill.id))
 
 
@@ -74,7 +75,7 @@ def _source() -> tuple[str, str, str]:
 def copy():
     text, copied_from, note = _source()
     drill = create_drill(current_user.id, text, copied_from, note)
-    flash(f"Đã tạo bản sao '{drill.slug}'. / Copy '{drill.slug}' created.", "info")
+    flash(gettext("Đã tạo bản sao '%(slug)s'.", slug=drill.slug), "info")
     return redirect(url_for("authoring.edit", drill_id=drill.id))
 
 
@@ -99,17 +100,16 @@ def delete(drill_id: int):
     drill = owned_drill(drill_id)
     slug = drill.slug
     if delete_drill(drill):
-        flash(f"Đã xóa kịch bản “{slug}”. / Drill “{slug}” deleted.", "info")
+        flash(gettext("Đã xóa kịch bản “%(slug)s”.", slug=slug), "info")
     else:
-        flash(f"Không xóa được “{slug}”: đã có bài diễn tập chạy kịch bản này. / Cannot delete '{slug}': "
-              "an exercise ran it.", "error")
+        flash(gettext("Không xóa được “%(slug)s”: đã có bài diễn tập chạy kịch bản này.", slug=slug), "error")
     return redirect(url_for("authoring.index"))
 
 
 @bp.post("/<int:drill_id>/draft/discard")
 def discard(drill_id: int):
     discard_draft(owned_drill(drill_id))
-    flash("Đã bỏ bản nháp; trình soạn mở phiên bản mới nhất. / Draft discarded; the editor shows the latest version.", "info")
+    flash(gettext("Đã bỏ bản nháp; trình soạn mở phiên bản mới nhất."), "info")
     return redirect(url_for("authoring.edit", drill_id=drill_id))
 
 

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from flask_babel import gettext
 from sqlalchemy import select
 
 from instructor.authoring.editing import Checked, check_text, valid_scenario, with_id
@@ -161,8 +162,8 @@ def version_choices(instructor_id: int) -> list[tuple[str, str]]:
     choices = []
     for drill in owned_drills(instructor_id):
         for version in reversed(drill.versions):
-            latest = " — mới nhất / latest" if version is drill.latest else ""
-            choices.append((f"{VERSION_CHOICE}{version.id}", f"{version_title(version)} ({drill.slug}) · phiên bản {version.number}{latest}"))
+            latest = " — " + gettext("mới nhất") if version is drill.latest else ""
+            choices.append((f"{VERSION_CHOICE}{version.id}", f"{version_title(version)} ({drill.slug}) · " + gettext("phiên bản %(number)d", number=version.number) + latest))
     return choices
 
 

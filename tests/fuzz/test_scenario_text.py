@@ -24,7 +24,7 @@ def assert_clear(issues, text_lines: int) -> None:
     for issue in issues:
         assert isinstance(issue.line, int) and 1 <= issue.line <= text_lines + 1, f"line {issue.line!r}: {issue}"
         assert isinstance(issue.field, str) and issue.field, f"no field: {issue}"
-        assert isinstance(issue.message, str) and issue.message.strip(), f"no message: {issue}"
+        assert issue.message.text().strip(), f"no message: {issue}"
 
 
 def check_scenario(folder: Path, made: Made) -> Outcome:

@@ -81,15 +81,15 @@ def free_port() -> int:
 
 
 class LiveServer:
-    """`python run.py serve` on a free port, with its own SQLite file; stopped with `stop()`."""
+    """`python run.py serve` on a free port, with its own SQLite file (`env`: more settings); stopped with `stop()`."""
 
-    def __init__(self, workdir: Path):
+    def __init__(self, workdir: Path, env: dict[str, str] | None = None):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_path = workdir / "server.log"
         env = {**os.environ, "CRISIS_DATABASE_URL": f"sqlite:///{workdir / 'browser.db'}",
                "CRISIS_SECRET_KEY": "browser-test-secret", "CRISIS_DEMO_PASSWORD": DEMO_PASSWORD,
-               "PYTHONUNBUFFERED": "1"}
+               "PYTHONUNBUFFERED": "1", **(env or {})}
         env.pop("CRISIS_TRACE_LATENCY", None)
         self._log = open(self.log_path, "wb")  # noqa: SIM115 - the server writes to it until stop() closes it
         self.process = subprocess.Popen([sys.executable, "run.py", "serve", "--port", str(self.port)], cwd=ROOT, env=env,

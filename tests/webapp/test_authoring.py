@@ -109,23 +109,28 @@ def test_a_built_in_drill_opens_read_only_and_only_built_in_names_are_read(lan):
 # --- the live check ---------------------------------------------------------------------------------
 
 
-def test_the_check_maps_each_error_to_its_field(lan):
+def test_the_check_maps_each_error_to_its_field_in_the_instructor_s_language(lan):
     data = water_data()
     data["levels"][1]["escalate_when"] = "belif > 0.03"  # a bad threshold: unknown variable
     data["injects"][0]["to"] = ["mayor"]  # an unknown role
     data["injects"][1]["at"] = "mười giờ"  # a time that is not a number
     data["injects"][2]["at"] = 5000  # after the end of the drill
     data["injects"][3]["response_window"] = 0  # a press call that waits no time
+    body = lan.post(f"{BASE}/api/validate", json={"data": data}).get_json()
+    assert not body["ok"] and all(e["line"] >= 1 for e in body["errors"])
+    found = {e["path"]: e["message"] for e in body["errors"]}  # Vietnamese by default
+    assert found["levels[1].escalate_when"].startswith("biến 'belif' không tồn tại (các biến: minute, level")
+    assert found["injects[0].to[0]"] == "vai 'mayor' không có trong kịch bản"
+    assert found["injects[1].at"] == "phải là một số (ví dụ 90 hoặc 7.5)"
+    assert found["injects[2].at"] == "phút 5000 nằm sau khi kịch bản kết thúc (phút 720)"
+    assert found["injects[3].response_window"] == "phải lớn hơn 0"
+    lan.set_cookie("lang", "en")
     found = errors(lan.post(f"{BASE}/api/validate", json={"data": data}))
     assert "unknown variable 'belif'" in found["levels[1].escalate_when"]
     assert found["injects[0].to[0]"] == "unknown role 'mayor'"
     assert "valid number" in found["injects[1].at"]
     assert found["injects[2].at"] == "minute 5000 is after the end of the drill (720)"
     assert found["injects[3].response_window"] == "Input should be greater than 0"
-    body = lan.post(f"{BASE}/api/validate", json={"data": data}).get_json()
-    assert not body["ok"] and all(e["line"] >= 1 for e in body["errors"])
-    vi = {e["path"]: e["vi"] for e in body["errors"]}
-    assert vi["injects[0].to[0]"] == "vai 'mayor' không có trong kịch bản" and vi["injects[3].response_window"] == "phải lớn hơn 0"
 
 
 def test_a_valid_drill_checks_ok_and_its_yaml_is_the_drill(lan):

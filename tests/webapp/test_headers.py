@@ -42,12 +42,14 @@ def test_the_instructor_pages_have_it_too(platform):
         assert response.status_code == 200 and "script-src 'self';" in response.headers["Content-Security-Policy"], path
 
 
-@pytest.mark.parametrize("request_kwargs, hsts", [
-    ({}, False),  # a classroom on plain HTTP: never told to switch
-    ({"headers": {"X-Forwarded-Proto": "https"}}, True),  # a TLS proxy in front
-    ({"base_url": "https://dientap.example.vn"}, True),  # TLS to the server itself
+@pytest.mark.parametrize("trusted_proxies, request_kwargs, hsts", [
+    (0, {}, False),  # a classroom on plain HTTP: never told to switch
+    (1, {"headers": {"X-Forwarded-Proto": "https"}}, True),  # a trusted TLS proxy in front (web.proxies)
+    (0, {"headers": {"X-Forwarded-Proto": "https"}}, False),  # the same header, forged: no proxy is trusted
+    (0, {"base_url": "https://dientap.example.vn"}, True),  # TLS to the server itself
 ])
-def test_hsts_only_behind_tls(app, request_kwargs, hsts):
+def test_hsts_only_behind_tls(app, trusted_proxies, request_kwargs, hsts):
+    app.config["TRUSTED_PROXIES"] = trusted_proxies
     header = app.test_client().get("/", **request_kwargs).headers.get("Strict-Transport-Security")
     assert (header == "max-age=31536000") if hsts else header is None, header
 

@@ -45,5 +45,5 @@ def test_a_preview_is_refused_as_the_jump_would_be_and_names_each_team(drill):
     answer = preview(drill.teacher, exercise_id=drill.exercise_id)  # nobody started
     assert not answer["ok"] and [t["team_id"] for t in answer["teams"]] == [drill.team_a, drill.team_b]
     assert all("không đang chạy" in t["error"] for t in answer["teams"])
-    assert preview(drill.teacher, team_id=10_000) == {"ok": False, "error": "Không có đội này. / No such team."}
+    assert preview(drill.teacher, team_id=10_000) == {"ok": False, "error": "Không có đội này."}
     assert not drill.teacher.emit("jump_preview", ["x"], namespace=INSTRUCTOR_NAMESPACE, callback=True)["ok"]

@@ -45,8 +45,10 @@ def test_a_403_says_who_is_logged_in_and_how_to_log_in_again(app, platform):
     answer = trainee.get("/instructor/")
     page = answer.get_data(as_text=True)
     assert answer.status_code == 403 and 'id="login-help"' in page
-    assert "Nguyễn Văn An 1 (học viên, Đội 1 / trainee)" in page
+    assert "Nguyễn Văn An 1 (học viên, Đội 1)" in page
     assert 'href="/login"' in page and 'href="/join"' in page
+    trainee.set_cookie("lang", "en")
+    assert "Nguyễn Văn An 1 (trainee, Đội 1)" in trainee.get("/instructor/").get_data(as_text=True)
 
 
 def test_a_trainee_whose_login_is_gone_is_sent_to_join_in_vietnamese(app, platform):

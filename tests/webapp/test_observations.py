@@ -58,7 +58,7 @@ def test_observe_refuses_a_minute_outside_the_drill_and_logs_it(app, platform, l
     _, team_id = lesson
     ack = observe(platform, {"team_id": team_id, "text": "Chậm", "at": at})
     assert ack["ok"] is False and ack["error"].startswith("Thời điểm phải là phút kịch bản từ 0 đến 720")
-    assert "/ The time must be a scenario minute from 0 to 720" in ack["error"]
+    assert "The time" not in ack["error"]  # Vietnamese only, by default
     assert observations(app) == []
     assert audits(app)[-1][1] == f"observe team {team_id}"
 

@@ -92,18 +92,18 @@ def test_sign_up_then_log_in_with_a_hashed_password_and_clear_errors(app):
     other = app.test_client()
     taken = other.post("/practice/signup", data={"username": "hoa", "display_name": "Hoa khác",
                                                  "password": "12345678", "confirm": "12345678"})
-    assert taken.status_code == 200 and "This username is taken" in taken.get_data(as_text=True)
+    assert taken.status_code == 200 and "Tên đăng nhập này đã có người dùng." in taken.get_data(as_text=True)
     differ = other.post("/practice/signup", data={"username": "lan.anh", "display_name": "Lan Anh",
                                                   "password": "12345678", "confirm": "87654321"})
     assert "Hai mật khẩu không khớp" in differ.get_data(as_text=True)
     bad = other.post("/practice/signup", data={"username": "Lan Anh", "display_name": "Lan Anh",
                                                "password": "short", "confirm": "short"})
     text = bad.get_data(as_text=True)
-    assert "Lowercase letters without accents" in text and "8 to 200 characters" in text
+    assert "Chỉ chữ thường không dấu, số và . _ -" in text and "Mật khẩu từ 8 đến 200 ký tự." in text
     assert count(app, TraineeAccount) == 1
 
     wrong = other.post("/practice/login", data={"username": "hoa", "password": "sai-mat-khau"})
-    assert wrong.status_code == 200 and "Wrong username or password" in wrong.get_data(as_text=True)
+    assert wrong.status_code == 200 and "Sai tên đăng nhập hoặc mật khẩu." in wrong.get_data(as_text=True)
     assert audits(app)[-1][1:] == ("practice login", "wrong username or password for 'hoa'")
     right = other.post("/practice/login", data={"username": "hoa", "password": "mat-khau-2026"})
     assert right.status_code == 302 and right.location == "/practice/"
@@ -381,7 +381,7 @@ def test_nobody_joins_a_practice_team_with_its_code(app):
     with app.app_context():
         code = db.session.get(Team, team_id).join_code
     joined = app.test_client().post("/join", data={"code": code, "name": "Học viên tự luyện"})
-    assert joined.status_code == 200 and "This name is not on that team" in joined.get_data(as_text=True)
+    assert joined.status_code == 200 and "Không tìm thấy tên này trong đội có mã đã nhập." in joined.get_data(as_text=True)
     assert audits(app)[-1][1:] == ("join", f"team code '{code}' is a self-practice team")
 
 

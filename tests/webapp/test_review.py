@@ -402,7 +402,10 @@ def test_a_bad_plan_names_the_row_and_field_and_loses_nothing_saved(app, platfor
     assert "has-errors" not in rows[0] and "has-errors" in rows[1]
     due_cell = re.search(r'<input name="due"[^>]*value="31/01/2027"[^>]*>(.*?)</td>', rows[1], re.S)
     assert due_cell and 'class="invalid"' in due_cell.group(0)
-    assert "Dòng 2, cột “Hạn” / Row 2, 'Due'" in html.unescape(due_cell.group(1))
+    assert "Dòng 2, cột “Hạn”: “31/01/2027” không phải ngày" in html.unescape(due_cell.group(1))
+    client.set_cookie("lang", "en")
+    english = html.unescape(client.post(f"/review/exercises/{exercise_id}/report", data=bad).data.decode())
+    assert "Row 2, 'Due': '31/01/2027' is not a date such as 2026-10-15" in english
     assert "Sửa lại &lt;b&gt;" in rows[1]  # what was typed comes back, escaped
     assert "Chưa lưu" in page.data.decode()
     with app.app_context():

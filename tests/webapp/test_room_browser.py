@@ -150,7 +150,7 @@ def test_a_join_link_tried_by_the_instructor_warns_first_and_the_403_says_how_to
     page.click("form.card button[type=submit]")
     page.wait_for_url("**/room")
     assert page.goto(base + "/instructor/").status == 403
-    expect(page.locator("#login-help")).to_contain_text("Lê Thị Bình (học viên, Đội Hòa Thạnh / trainee)")
+    expect(page.locator("#login-help")).to_contain_text("Lê Thị Bình (học viên, Đội Hòa Thạnh)")
     page.screenshot(path=str(tmp_path / "forbidden.png"), full_page=True)
     page.locator("#login-help a[href='/login']").click()
     page.wait_for_url("**/login")

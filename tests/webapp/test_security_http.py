@@ -212,7 +212,7 @@ def test_text_sent_over_sockets_is_stored_verbatim_and_never_rendered_raw_by_the
 def test_a_wrong_login_is_refused_and_audited(app, username, password):
     client = app.test_client()
     response = client.post("/login", data={"username": username, "password": password})
-    assert response.status_code == 200 and "Wrong username or password" in response.get_data(as_text=True)
+    assert response.status_code == 200 and "Sai tên đăng nhập hoặc mật khẩu." in response.get_data(as_text=True)
     assert logged_in(client) is None
     [(who, _what, reason)] = [a for a in audits(app) if a[1] == "login"]
     assert who.startswith("anonymous@") and username in reason and password not in reason

@@ -95,7 +95,7 @@ def test_a_malformed_message_is_refused_once_without_a_traceback_and_changes_not
     caplog.clear()
     with caplog.at_level(logging.WARNING):
         ack = running[namespace].emit(handler, with_ids(message, running["ids"]), namespace=namespace, callback=True)
-    assert ack["ok"] is False and isinstance(ack["error"], str) and " / " in ack["error"], ack
+    assert ack["ok"] is False and isinstance(ack["error"], str) and ack["error"] and " / " not in ack["error"], ack  # one language
     assert [r.getMessage()[:8] for r in caplog.records if r.levelno == logging.WARNING] == ["refused:"]
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info]
     assert stored(app) == before

@@ -55,7 +55,7 @@ def test_an_input_the_world_chokes_on_is_stored_and_stops_its_team(app, platform
 
     monkeypatch.setattr(World, "act", choke_on_monitor)
     answer = act(drill.sockets["info_department"], "monitor")
-    assert not answer["ok"] and "fault" in answer["error"]
+    assert not answer["ok"] and "lỗi của hệ thống" in answer["error"]
     assert stored_inputs(app, drill.team_a)[-1]["payload"]["type"] == "monitor"  # committed before it was applied
     assert act(drill.other, "request_takedown", post="post-video")["ok"]
 

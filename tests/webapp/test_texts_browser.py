@@ -115,7 +115,7 @@ def test_review_report_and_console_show_no_ids(played_server, chromium):
 
 
 def test_the_pages_label_tables_are_debrief_labels(server, chromium):
-    """labels.js keeps no table of its own: what a page's script holds is debrief/labels.py's, key for key."""
+    """labels.js keeps no table of its own: what a page's script holds is scenarios/labels.py's, key for key."""
     tables = {"KINDS": EVENT_KINDS, "ACTIONS": ACTION_TYPES, "ACTORS": ACTORS, "AGENCIES": AGENCIES, "FORMS": FORMS,
               "REFUSALS": REFUSALS, "MODES": MODES, "ROUTES": ROUTES, "STATUS": TEAM_STATUSES}
     context = new_context(chromium)

@@ -74,8 +74,8 @@ def test_the_override_is_kept_shown_beside_the_automatic_verdict_and_moves_the_s
 
 
 @pytest.mark.parametrize("form,error", [({"verdict": "met", "reason": "   "}, "Cần ghi rõ lý do điều chỉnh."),
-                                        ({"verdict": "met"}, "A written reason is required."),
-                                        ({"verdict": "tốt", "reason": "lý do"}, "The verdict must be")])
+                                        ({"verdict": "met"}, "Cần ghi rõ lý do điều chỉnh."),
+                                        ({"verdict": "tốt", "reason": "lý do"}, "Kết luận phải là")])
 def test_a_verdict_without_a_reason_or_a_bad_verdict_is_explained_and_changes_nothing(app, platform, lesson, form, error):
     _, team_id = lesson
     rule_id, _ = failed_rule(app, team_id)

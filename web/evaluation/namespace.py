@@ -15,10 +15,12 @@ import math
 from typing import Any
 
 from flask import Flask, current_app
+from flask_babel import gettext
 from flask_login import current_user
 from flask_socketio import ConnectionRefusedError, join_room
 from sqlalchemy import select
 
+from scenarios.messages import N_
 from web.auth import AuditedNamespace, is_evaluator, refuse, who_is
 from web.evaluation.access import assigned_team
 from web.extensions import db, socketio
@@ -29,8 +31,8 @@ from web.outbox import EVALUATOR_NAMESPACE, evaluator_room
 from web.review.notes import within
 from web.validation import MAX_NAME, refusal
 
-NO_TEAM = "Không có đội này trong các đội được giao. / No such team among those assigned to you."
-NO_CONTROL = "Người đánh giá không điều khiển được đội. / An evaluator cannot control a team."
+NO_TEAM = N_("Không có đội này trong các đội được giao.")
+NO_CONTROL = N_("Người đánh giá không điều khiển được đội.")
 
 
 def evaluator_snapshot(team: Team) -> dict[str, Any]:
@@ -64,7 +66,7 @@ class EvaluatorNamespace(AuditedNamespace):
             return refusal("watch", "malformed message")
         team = assigned_team(data.get("team_id"))
         if team is None:
-            return {"ok": False, "error": NO_TEAM}
+            return {"ok": False, "error": gettext(NO_TEAM)}
         join_room(evaluator_room(team.id))
         return {"ok": True, "team": evaluator_snapshot(team)}
 
@@ -73,7 +75,7 @@ class EvaluatorNamespace(AuditedNamespace):
             return refusal("observe", "malformed message")
         team = assigned_team(data.get("team_id"))
         if team is None:
-            return {"ok": False, "error": NO_TEAM}
+            return {"ok": False, "error": gettext(NO_TEAM)}
         return observe(team, data, evaluator=current_user._get_current_object())
 
     def on_control(self, data):

@@ -14,12 +14,13 @@ session that started it and is listed in no history. Who may use which page: the
 from __future__ import annotations
 
 from flask import Blueprint, Flask, flash, redirect, render_template, url_for
+from flask_babel import gettext, lazy_gettext
 from flask_login import current_user, login_user
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, IntegerField, StringField
 from wtforms.validators import AnyOf, DataRequired, Length
 
 from web.auth import is_instructor
+from web.forms import Form
 from web.practice.attempts import account_of, practising, start_attempt
 from web.practice.card import HINT_COST
 from web.practice.catalog import DEFAULT_SPEED, SPEEDS, drill, drills
@@ -27,11 +28,11 @@ from web.practice.catalog import DEFAULT_SPEED, SPEEDS, drill, drills
 bp = Blueprint("practice", __name__, url_prefix="/practice")
 
 
-class StartForm(FlaskForm):
-    drill = StringField("Kịch bản / Drill", validators=[DataRequired(), Length(max=64)])
-    role = StringField("Vai / Role", validators=[DataRequired(), Length(max=64)])
-    speed = IntegerField("Tốc độ / Speed", validators=[AnyOf(SPEEDS)])
-    hints = BooleanField("Cho phép gợi ý / Allow hints")
+class StartForm(Form):
+    drill = StringField(lazy_gettext("Kịch bản"), validators=[DataRequired(), Length(max=64)])
+    role = StringField(lazy_gettext("Vai"), validators=[DataRequired(), Length(max=64)])
+    speed = IntegerField(lazy_gettext("Tốc độ"), validators=[AnyOf(SPEEDS)])
+    hints = BooleanField(lazy_gettext("Cho phép gợi ý"))
 
 
 @bp.route("/")
@@ -48,8 +49,7 @@ def start():
     form = StartForm()
     chosen = drill(form.drill.data or "") if form.validate_on_submit() else None
     if chosen is None or form.role.data not in dict(chosen.roles()):
-        flash("Hãy chọn một kịch bản, một vai của học viên và một tốc độ có trong danh sách. / "
-              "Choose a drill, one of its trainee roles and a listed speed.", "error")
+        flash(gettext("Hãy chọn một kịch bản, một vai của học viên và một tốc độ có trong danh sách."), "error")
         return redirect(url_for("practice.index"))
     assert form.speed.data is not None  # validated: one of the listed speeds
     _, member = start_attempt(account_of(current_user), chosen, form.role.data, form.speed.data, form.hints.data)

@@ -19,6 +19,7 @@ from __future__ import annotations
 from functools import partial
 
 from flask import abort, flash, jsonify, redirect, request, url_for
+from flask_babel import gettext
 from flask_login import current_user
 
 from web.access import Door, guard
@@ -43,16 +44,12 @@ def _is_practising(user) -> bool:
 
 
 def _to_login():
-    flash(
-        "Lịch sử luyện tập chỉ có khi bạn đăng nhập tài khoản học viên. / "
-        "Log in to a trainee account to see your practice history.",
-        "error",
-    )
+    flash(gettext("Lịch sử luyện tập chỉ có khi bạn đăng nhập tài khoản học viên."), "error")
     return redirect(url_for("practice.login"))
 
 
 def _to_drills():
-    flash("Hãy chọn một kịch bản để bắt đầu tự luyện. / Pick a drill to start practising.", "error")
+    flash(gettext("Hãy chọn một kịch bản để bắt đầu tự luyện."), "error")
     return redirect(url_for("practice.index"))
 
 
@@ -61,7 +58,7 @@ def _not_found():
 
 
 def _json_refusal():
-    return jsonify({"ok": False, "error": "Chỉ dành cho học viên đang tự luyện. / For a practising trainee only."}), 403
+    return jsonify({"ok": False, "error": gettext("Chỉ dành cho học viên đang tự luyện.")}), 403
 
 
 def _command() -> str:

@@ -9,8 +9,8 @@ platform's (`POST /logout`).
 from __future__ import annotations
 
 from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext, lazy_gettext
 from flask_login import login_user
-from flask_wtf import FlaskForm
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from wtforms import PasswordField, StringField
@@ -18,29 +18,29 @@ from wtforms.validators import DataRequired, EqualTo, Length, Regexp
 
 from web.auth import WRONG_LOGIN, password_matches, refuse_attempt, throttled
 from web.extensions import db
+from web.forms import Form
 from web.models.practice import TraineeAccount
 from web.practice import bp
 
 MIN_PASSWORD = 8
-TAKEN = "Tên đăng nhập này đã có người dùng. / This username is taken."
+TAKEN = lazy_gettext("Tên đăng nhập này đã có người dùng.")
 
 
-class SignupForm(FlaskForm):
-    username = StringField("Tên đăng nhập / Username", validators=[
+class SignupForm(Form):
+    username = StringField(lazy_gettext("Tên đăng nhập"), validators=[
         DataRequired(), Length(min=3, max=64),
-        Regexp(r"^[a-z0-9._-]+$", message="Chỉ chữ thường không dấu, số và . _ - / "
-                                          "Lowercase letters without accents, digits and . _ - only.")])
-    display_name = StringField("Họ và tên / Full name", validators=[DataRequired(), Length(max=120)])
-    password = PasswordField("Mật khẩu / Password", validators=[
+        Regexp(r"^[a-z0-9._-]+$", message=lazy_gettext("Chỉ chữ thường không dấu, số và . _ -"))])
+    display_name = StringField(lazy_gettext("Họ và tên"), validators=[DataRequired(), Length(max=120)])
+    password = PasswordField(lazy_gettext("Mật khẩu"), validators=[
         DataRequired(), Length(min=MIN_PASSWORD, max=200,
-                               message=f"Mật khẩu từ {MIN_PASSWORD} đến 200 ký tự. / {MIN_PASSWORD} to 200 characters.")])
-    confirm = PasswordField("Nhập lại mật khẩu / Repeat the password", validators=[
-        DataRequired(), EqualTo("password", message="Hai mật khẩu không khớp. / The passwords differ.")])
+                               message=lazy_gettext("Mật khẩu từ %(min)d đến %(max)d ký tự."))])
+    confirm = PasswordField(lazy_gettext("Nhập lại mật khẩu"), validators=[
+        DataRequired(), EqualTo("password", message=lazy_gettext("Hai mật khẩu không khớp."))])
 
 
-class LoginForm(FlaskForm):
-    username = StringField("Tên đăng nhập / Username", validators=[DataRequired(), Length(max=64)])
-    password = PasswordField("Mật khẩu / Password", validators=[DataRequired(), Length(max=200)])
+class LoginForm(Form):
+    username = StringField(lazy_gettext("Tên đăng nhập"), validators=[DataRequired(), Length(max=64)])
+    password = PasswordField(lazy_gettext("Mật khẩu"), validators=[DataRequired(), Length(max=200)])
 
 
 @bp.route("/signup", methods=["GET", "POST"])
@@ -60,7 +60,7 @@ def signup():
             form.username.errors.append(TAKEN)  # type: ignore[attr-defined]  # a list once validated
         else:
             login_user(account)
-            flash("Đã tạo tài khoản. Chọn một kịch bản để luyện tập. / Account created. Pick a drill to practise.")
+            flash(gettext("Đã tạo tài khoản. Chọn một kịch bản để luyện tập."))
             return redirect(url_for("practice.index"))
     return render_template("practice/account.html", form=form, signup=True)
 

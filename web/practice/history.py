@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext
 from flask_login import login_user
 from sqlalchemy import select
 
@@ -94,7 +95,7 @@ def resume(attempt_id: int):
         refuse(account.get_id(), f"resume practice {attempt_id}", "not this account's attempt")
         abort(404)
     if attempt.team.status == "ended":
-        flash("Buổi luyện tập này đã kết thúc. / That practice is over.", "error")
+        flash(gettext("Buổi luyện tập này đã kết thúc."), "error")
         return redirect(url_for("practice.history"))
     login_user(attempt.team.members[0])
     return redirect(url_for("practice.room"))

@@ -19,9 +19,11 @@ from typing import Any
 from flask import current_app, jsonify, render_template, url_for
 from flask_wtf.csrf import generate_csrf
 
+from scenarios.messages import N_, Message
 from web.auth import refuse
 from web.controls import ControlError
 from web.extensions import db
+from web.i18n import translated
 from web.practice import bp
 from web.practice.access import the_practice
 from web.practice.attempts import PRACTICE_CONTROLS, account_of, hints_used, result
@@ -31,10 +33,11 @@ from web.trainee import room_context
 from web.validation import is_plain, json_object
 
 
-def _bad(member, what: str, reason: str, error: str, status: int):
-    """A request of the practising trainee that cannot be done: refused (logged once) and answered `error`."""
+def _bad(member, what: str, reason: str, error: Message, status: int):
+    """A request of the practising trainee that cannot be done: refused (logged once) and answered `error`, in the
+    trainee's language."""
     refuse(member.get_id(), what, reason)
-    return jsonify({"ok": False, "error": error}), status
+    return jsonify({"ok": False, "error": translated(error)}), status
 
 
 @bp.route("/room")
@@ -57,22 +60,22 @@ def control():
     command = data.get("command") if data is not None else None
     if data is None or not is_plain(data):
         return _bad(member, "practice control", "malformed body",
-                    "Nội dung gửi lên phải là một đối tượng JSON. / The body must be a JSON object.", 400)
+                    Message(N_("Nội dung gửi lên phải là một đối tượng JSON.")), 400)
     if command not in PRACTICE_CONTROLS:
         return _bad(member, f"practice control {str(command)[:20]}", "not a control of self-practice",
-                    "Lệnh không dùng được khi tự luyện. / Not a self-practice control.", 403)
+                    Message(N_("Lệnh không dùng được khi tự luyện.")), 403)
     args = {} if data.get("args") is None else data["args"]
     if not isinstance(args, dict):
         return _bad(member, f"practice control {command}", "malformed args",
-                    "'args' phải là một đối tượng. / 'args' must be an object.", 400)
+                    Message(N_("'args' phải là một đối tượng.")), 400)
     if command == "speed" and args.get("speed") not in SPEEDS:
         speeds = ", ".join(f"{speed}×" for speed in SPEEDS)
         return _bad(member, "practice control speed", "not a practice speed",
-                    f"Tốc độ phải là một trong: {speeds}. / Speed must be one of: {speeds}.", 400)
+                    Message(N_("Tốc độ phải là một trong: %(speeds)s."), {"speeds": speeds}), 400)
     try:
         state = _live().control(member.team_id, member.get_id(), command, args)
     except ControlError as exc:
-        return _bad(member, f"practice control {command}", str(exc), str(exc), 409)
+        return _bad(member, f"practice control {command}", exc.logged, exc.message, 409)
     return jsonify({"ok": True, "state": {key: state[key] for key in ("status", "minute", "speed", "level")}})
 
 
@@ -81,11 +84,11 @@ def hint():
     member, attempt = the_practice()
     if not attempt.hints_allowed:
         return _bad(member, "practice hint", "hints are off for this attempt",
-                    "Buổi luyện tập này không dùng gợi ý. / Hints are off for this practice.", 403)
+                    Message(N_("Buổi luyện tập này không dùng gợi ý.")), 403)
     try:
         expected = _live().hint(member.team_id, member.get_id(), member.role)
     except ControlError as exc:
-        return _bad(member, "practice hint", str(exc), str(exc), 409)
+        return _bad(member, "practice hint", exc.logged, exc.message, 409)
     used = hints_used(member.team_id)
     attempt.hints_used = used
     db.session.commit()
@@ -98,7 +101,7 @@ def card():
     member, attempt = the_practice()
     if member.team.status != "ended":
         return _bad(member, "practice card", "the practice is not over",
-                    "Buổi luyện tập chưa kết thúc. / The practice is not over yet.", 409)
+                    Message(N_("Buổi luyện tập chưa kết thúc.")), 409)
     links: dict[str, Any] = {"review": f"/review/teams/{attempt.team_id}", "index": url_for("practice.index"),
                              "history": url_for("practice.history") if account_of(member) else None}
     return jsonify({"ok": True, "card": result(attempt), "links": links})

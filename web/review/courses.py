@@ -14,13 +14,14 @@ Every form carries its CSRF token; another instructor's course or exercise is re
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, url_for
+from flask_babel import gettext, lazy_gettext
 from flask_login import current_user
-from flask_wtf import FlaskForm
 from sqlalchemy import delete, select
 from wtforms import IntegerField, StringField
 from wtforms.validators import DataRequired, Length
 
 from web.extensions import db
+from web.forms import Form
 from web.models import Exercise
 from web.models.debrief import COURSE_NAME_MAX, Course, CourseExercise
 from web.review import bp
@@ -29,12 +30,12 @@ from web.review.access import owned_course
 from web.review.scores import average, most_failed, team_scores
 
 
-class CourseForm(FlaskForm):
-    name = StringField("Tên khóa học / Course name", validators=[DataRequired(), Length(max=COURSE_NAME_MAX)])
+class CourseForm(Form):
+    name = StringField(lazy_gettext("Tên khóa học"), validators=[DataRequired(), Length(max=COURSE_NAME_MAX)])
 
 
-class AddExerciseForm(FlaskForm):
-    exercise_id = IntegerField("Bài diễn tập / Exercise", validators=[DataRequired()])
+class AddExerciseForm(Form):
+    exercise_id = IntegerField(lazy_gettext("Bài diễn tập"), validators=[DataRequired()])
 
 
 @bp.route("/courses", methods=["GET", "POST"])
@@ -69,7 +70,7 @@ def add_exercise(course_id: int):
     found = owned_course(course_id)
     form = AddExerciseForm()
     if not form.validate_on_submit():
-        flash("Hãy chọn một bài diễn tập. / Choose an exercise.", "error")
+        flash(gettext("Hãy chọn một bài diễn tập."), "error")
         return redirect(url_for("review.course", course_id=found.id))
     exercise = owned_exercise(form.exercise_id.data or 0)  # validated: an id
     if db.session.get(CourseExercise, (found.id, exercise.id)) is None:
@@ -93,5 +94,5 @@ def delete_course(course_id: int):
     db.session.execute(delete(CourseExercise).where(CourseExercise.course_id == found.id))
     db.session.delete(found)
     db.session.commit()
-    flash(f"Đã xóa khóa học “{found.name}”. / The course is deleted.", "ok")
+    flash(gettext("Đã xóa khóa học “%(name)s”.", name=found.name), "ok")
     return redirect(url_for("review.courses"))

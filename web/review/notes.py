@@ -5,7 +5,7 @@
     note = readable_note(observation, author, scenario.duration)
 
 The live console (`observe`) and the review page's edit form check with the
-same rules; each raises `NoteError` with a message in Vietnamese and English.
+same rules; each raises `NoteError` with a message in the user's language.
 A database written before the minute was bounded may hold one outside the
 drill (e.g. 1e308, which no report can print): `readable_note` shows it at the
 drill's nearest end, saying so, so that no page or export fails on it.
@@ -18,20 +18,22 @@ from typing import Any
 
 from debrief.team_run import Note
 from scenarios.figures import format_t
+from scenarios.messages import N_
+from web.i18n import TranslatedError
 from web.models import Observation
 from web.validation import is_text
 
 MAX_OBSERVATION = 2000  # characters
 
 
-class NoteError(ValueError):
-    """An observation's text or minute that cannot be kept; the message is bilingual."""
+class NoteError(TranslatedError):
+    """An observation's text or minute that cannot be kept; the message says why (`web.i18n.TranslatedError`)."""
 
 
 def checked_text(value: Any) -> str:
     """The observation's text, trimmed: 1 to MAX_OBSERVATION characters."""
     if not is_text(value) or not value.strip() or len(value) > MAX_OBSERVATION:
-        raise NoteError(f"Ghi chú phải có 1–{MAX_OBSERVATION} ký tự. / A note of 1-{MAX_OBSERVATION} characters.")
+        raise NoteError(N_("Ghi chú phải có 1–%(most)d ký tự."), most=MAX_OBSERVATION)
     return value.strip()
 
 
@@ -39,8 +41,8 @@ def checked_minute(value: Any, duration: float) -> float:
     """A scenario minute from 0 to the drill's `duration`, as a float."""
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= duration:
         # NaN fails the comparison too; a huge int would overflow float() before it
-        raise NoteError(f"Thời điểm phải là phút kịch bản từ 0 đến {duration:g} ({format_t(duration)}). / "
-                        f"The time must be a scenario minute from 0 to {duration:g}.")
+        raise NoteError(N_("Thời điểm phải là phút kịch bản từ 0 đến %(duration)s (%(clock)s)."),
+                       duration=f"{duration:g}", clock=format_t(duration))
     return float(value)
 
 

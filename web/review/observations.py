@@ -13,25 +13,28 @@ are `web.review.notes`'; the review page lists the observations with
 from __future__ import annotations
 
 from flask import abort, flash, redirect, request, url_for
+from flask_babel import gettext, lazy_gettext
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from sqlalchemy import select
 from wtforms import StringField, TextAreaField
 
+from scenarios.messages import N_
 from web.auth import refuse, who_is
 from web.exercises import scenario_of
 from web.extensions import db
+from web.forms import Form
 from web.models import Observation, Team
 from web.review import bp
 from web.review.notes import NoteError, checked_minute, checked_text, within
 from web.validation import as_id
 
 
-class ObservationForm(FlaskForm):
+class ObservationForm(Form):
     """Checked by `web.review.notes`, not by validators, so its messages are the console's."""
 
-    text = TextAreaField("Ghi chú / Observation")
-    minute = StringField("Phút kịch bản / Scenario minute")
+    text = TextAreaField(lazy_gettext("Ghi chú"))
+    minute = StringField(lazy_gettext("Phút kịch bản"))
 
 
 def editable_observations(team: Team) -> list[dict]:
@@ -62,11 +65,12 @@ def _minute(text: str | None) -> float | None:
 
 
 def _back(team: Team, message: str, category: str):
-    flash(message, category)
+    """Back to the team's observations, `message` (a message id, or a text already translated) flashed."""
+    flash(gettext(message), category)
     return redirect(url_for("review.team", team_id=team.id, _anchor="observations"))
 
 
-EXPIRED = "Biểu mẫu đã hết hạn, hãy tải lại trang. / The form has expired; reload the page."
+EXPIRED = N_("Biểu mẫu đã hết hạn, hãy tải lại trang.")
 
 
 @bp.route("/observations/<int:observation_id>", methods=["POST"])
@@ -82,7 +86,7 @@ def edit_observation(observation_id: int):
         return _back(team, str(exc), "error")
     observation.text, observation.at = text, at
     db.session.commit()
-    return _back(team, "Đã sửa ghi chú. / Observation saved.", "ok")
+    return _back(team, N_("Đã sửa ghi chú."), "ok")
 
 
 @bp.route("/observations/<int:observation_id>/delete", methods=["POST"])
@@ -92,4 +96,4 @@ def delete_observation(observation_id: int):
         return _back(team, EXPIRED, "error")
     db.session.delete(observation)
     db.session.commit()
-    return _back(team, "Đã xóa ghi chú. / Observation deleted.", "ok")
+    return _back(team, N_("Đã xóa ghi chú."), "ok")

@@ -12,22 +12,25 @@ explained in Vietnamese and English and changes nothing.
 from __future__ import annotations
 
 from flask import abort, flash, redirect, request, url_for
+from flask_babel import gettext
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from sqlalchemy import delete, select
 
+from scenarios.messages import N_
 from scoring import load_rule_set
 from scoring.overrides import Override, OverrideError
 from web.auth import refuse, who_is
 from web.exercises import scenario_of
 from web.extensions import db
+from web.i18n import translated
 from web.models import Team
 from web.models.debrief import VerdictOverride
 from web.review import bp
 from web.review.observations import EXPIRED
 
-SAVED = "Đã lưu kết luận của giảng viên. / The instructor's verdict is saved."
-REMOVED = "Đã trở lại kết luận tự động. / Back to the automatic verdict."
+SAVED = N_("Đã lưu kết luận của giảng viên.")
+REMOVED = N_("Đã trở lại kết luận tự động.")
 
 
 def _owned_rule(team_id: int, rule_id: str) -> Team:
@@ -45,7 +48,8 @@ def _owned_rule(team_id: int, rule_id: str) -> Team:
 
 
 def _back(team: Team, rule_id: str, message: str, category: str):
-    flash(message, category)
+    """Back to the rule on the team's card, `message` (a message id, or a text already translated) flashed."""
+    flash(gettext(message), category)
     return redirect(url_for("review.team", team_id=team.id, _anchor=f"rule-{rule_id}"))
 
 
@@ -58,7 +62,7 @@ def override_verdict(team_id: int, rule_id: str):
         given = Override(request.form.get("verdict", ""), " ".join(request.form.get("reason", "").split()),
                          current_user.display_name)
     except OverrideError as exc:
-        return _back(team, rule_id, str(exc), "error")
+        return _back(team, rule_id, translated(exc.message), "error")
     row = db.session.scalar(select(VerdictOverride).where(VerdictOverride.team_id == team.id,
                                                           VerdictOverride.rule_id == rule_id))
     if row is None:

@@ -14,12 +14,14 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from flask_babel import gettext
 from sqlalchemy import select
 
 from debrief import ImprovementItem, PlanError, check_plan
 from debrief.plan import FIELDS
 from web.exercises import scenario_of
 from web.extensions import db
+from web.i18n import language
 from web.models import Exercise
 from web.models.core import utcnow
 from web.models.debrief import ReportEdit
@@ -66,8 +68,9 @@ def cell_problems(error: PlanError) -> tuple[dict[tuple[int, str], list[str]], l
     cells: dict[tuple[int, str], list[str]] = defaultdict(list)
     general = []
     for problem in error.problems:
+        shown = problem.render(gettext, language())
         if problem.row is None:
-            general.append(str(problem))
+            general.append(shown)
         else:
-            cells[(problem.row, problem.field or "")].append(str(problem))
+            cells[(problem.row, problem.field or "")].append(shown)
     return dict(cells), general

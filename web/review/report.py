@@ -16,6 +16,7 @@ import io
 from typing import Any
 
 from flask import abort, flash, redirect, render_template, request, send_file, url_for
+from flask_babel import gettext
 from flask_login import current_user
 
 from debrief import PlanError, report_document
@@ -72,7 +73,7 @@ def report(exercise_id: int):
         save_plan(found, rows, current_user.id)
     except PlanError as exc:
         return _page(found, rows, exc, 422)
-    flash("Đã lưu kế hoạch khắc phục. / The improvement plan is saved.", "ok")
+    flash(gettext("Đã lưu kế hoạch khắc phục."), "ok")
     return redirect(url_for("review.report", exercise_id=found.id) + "#plan")
 
 
@@ -80,7 +81,7 @@ def report(exercise_id: int):
 def reset_plan(exercise_id: int):
     found = owned_exercise(exercise_id)
     forget_plan(found)
-    flash("Đã dùng lại kế hoạch tạo tự động. / Back to the generated plan.", "ok")
+    flash(gettext("Đã dùng lại kế hoạch tạo tự động."), "ok")
     return redirect(url_for("review.report", exercise_id=found.id) + "#plan")
 
 

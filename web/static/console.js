@@ -628,6 +628,7 @@
   buildControls();
   document.getElementById("score-all").addEventListener("click", function () { scoreAll(); });
   var socket = window.io("/instructor");
+  var retryRefused = window.DrillSocket.retryRefused(socket, setConnection);
   socket.on("connect", function () {
     setConnection("ok", "Đã kết nối", "Connected");
     socket.emit("watch", { exercise_id: EXERCISE }, function (ack) {
@@ -662,6 +663,7 @@
                     "Your instructor session ended (a join link tried in this browser?): reload to log in again.");
       return;
     }
+    if (retryRefused(err)) return;  // too many connections at once: tried again later, said on the line
     setConnection("lost", "Không kết nối được — đang thử lại…", "Cannot connect, retrying…");
   });
 

@@ -77,6 +77,7 @@
   }
 
   var socket = window.io("/evaluator");
+  var retryRefused = window.DrillSocket.retryRefused(socket, setConnection);
   socket.on("connect", function () {
     setConnection("ok", "Đã kết nối", "Connected");
     socket.emit("watch", { team_id: TEAM }, function (answer) {
@@ -99,6 +100,10 @@
     // The server closed this socket (its login ended: a logout, another login in this browser). Socket.IO does not
     // reconnect by itself after that; connecting again is refused and says why (connect_error below).
     if (reason === "io server disconnect") socket.connect();
+  });
+  socket.on("connect_error", function (err) {
+    if (retryRefused(err)) return;  // too many connections at once: tried again later, said on the line
+    setConnection("lost", "Không kết nối được — đang thử lại…", "Cannot connect, retrying…");
   });
 
   document.getElementById("note-form").addEventListener("submit", function (event) {

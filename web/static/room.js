@@ -757,6 +757,7 @@
   });
 
   var socket = window.io("/trainee");
+  var retryRefused = window.DrillSocket.retryRefused(socket, setConnection);
   socket.on("connect", function () {
     setConnection("ok", "Đã kết nối", "Connected");
     socket.emit("sync", { after: state.maxSeq }, function (ack) {
@@ -788,10 +789,8 @@
       window.location.assign(data.rejoin);
       return;
     }
+    if (retryRefused(err)) return;  // too many connections at once: tried again later, said on the line
     setConnection("lost", "Không kết nối được — đang thử lại…", "Cannot connect, retrying…");
-    if (err && err.message === "too many connections") {  // refused by the server: Socket.IO does not retry it itself
-      window.setTimeout(function () { socket.connect(); }, 2000 + Math.random() * 8000);
-    }
   });
 
   window.setInterval(tickClock, 1000);
