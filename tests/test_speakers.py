@@ -54,9 +54,9 @@ def test_a_drill_can_say_it_has_no_regular_spokesperson_or_name_another_head():
 
 @pytest.mark.parametrize(("updates", "message"), [
     ({"spokesperson": {"regular_spokesperson": True}, "info_department": {"regular_spokesperson": True}},
-     "only one role may be 'regular_spokesperson', not spokesperson, info_department"),
-    ({"propaganda_board": {"head_of_agency": True}}, "'propaganda_board' is a Party organ"),
-    ({"propaganda_board": {"regular_spokesperson": True}}, "Decree 244/2026 Art. 3.2"),
+     "chỉ một vai được là 'regular_spokesperson', không phải spokesperson, info_department"),
+    ({"propaganda_board": {"head_of_agency": True}}, "'propaganda_board' là cơ quan của Đảng"),
+    ({"propaganda_board": {"regular_spokesperson": True}}, r"Nghị định 244/2026, Điều 3\.2"),
 ])
 def test_a_drill_with_two_regular_spokespersons_or_a_party_speaker_is_an_error(updates, message):
     with pytest.raises(ValidationError, match=message):

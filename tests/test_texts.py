@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from message_helpers import english
 from scenarios.loader import ScenarioInvalid, parse_scenario
 from scenarios.texts import MAX_TEXT, Text
 
@@ -50,7 +51,7 @@ def _issues(replace: str, by: str) -> list[str]:
     assert replace in text
     with pytest.raises(ScenarioInvalid) as error:
         parse_scenario(text.replace(replace, by, 1))
-    return [f"{issue.field}: {issue.message}" for issue in error.value.issues]
+    return [f"{issue.field}: {english(issue.message)}" for issue in error.value.issues]
 
 
 def test_read_from_a_file_a_text_is_bounded_and_takes_no_other_key():
@@ -61,4 +62,4 @@ def test_read_from_a_file_a_text_is_bounded_and_takes_no_other_key():
     assert _issues(title, "title: {vi: ''}") == ["title.vi: String should have at least 1 character"]
     assert _issues(title, f"title: {{vi: {'x' * (MAX_TEXT + 1)}}}") == [
         f"title.vi: String should have at most {MAX_TEXT} characters"]
-    assert _issues(title, "title: plain") == ["title: Input should be a valid dictionary or instance of Text"]
+    assert _issues(title, "title: plain") == ["title: Input should be a valid dictionary"]

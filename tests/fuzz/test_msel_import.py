@@ -22,10 +22,10 @@ def check_msel(made: Made) -> Outcome:
     try:
         result = import_msel(io.BytesIO(data), base=base)
     except MselError as exc:
-        assert exc.vi.strip() and exc.en.strip(), f"an MselError without a message: {exc!r}"
+        assert exc.text.vi.strip() and exc.text.en.strip(), f"an MselError without a message: {exc!r}"
         return Outcome.ERROR
     for problem in (*result.problems, *result.notes):
-        assert problem.vi.strip() and problem.en.strip(), f"a problem without a message: {problem!r}"
+        assert problem.text.vi.strip() and problem.text.en.strip(), f"a problem without a message: {problem!r}"
         assert problem.row is None or (isinstance(problem.row, int) and problem.row >= 1), f"row {problem.row!r}"
     assert result.scenario is not None or result.problems, "an invalid drill with no problem said"
     return Outcome.CLEAN if result.ok else Outcome.ERROR

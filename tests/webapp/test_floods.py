@@ -9,7 +9,7 @@ from security_helpers import audits, client_at, count
 from web.models import AuditEntry
 from web.outbox import INSTRUCTOR_NAMESPACE, TRAINEE_NAMESPACE
 
-FLOOD = "Too many requests from this address"
+FLOOD = "Quá nhiều yêu cầu từ địa chỉ này"
 
 
 @pytest.fixture

@@ -136,7 +136,7 @@ def test_teams_side_by_side_totals_matrix_curves_and_links(platform, exercises):
         assert f'href="/review/teams/{team_id}"' in text and f'href="/review/teams/{team_id}/replay"' in text
     assert f'<td class="n total">{vn(headless_total("exemplary"))}</td>' in text
     assert f'<td class="n total">{vn(headless_total("silent"))}</td>' in text
-    assert "Chưa chơi / not played" in text
+    assert ">Chưa chơi</span>" in text
     row = re.search(r'<tr data-rule="one_focal_point">(.*?)</tr>', text, re.S).group(1)
     cells = re.findall(r'<td class="cell (\w+)"', row)
     assert cells == ["pass", "fail", "none"]
@@ -279,7 +279,7 @@ def test_a_team_ended_early_is_shown_incomplete_and_kept_out_of_averages_and_rul
 
     client = platform.instructor_client()
     text = client.get(f"/review/exercises/{exercise_id}").data.decode()
-    assert f"average <strong>{vn(counted)}</strong>" in text
+    assert f"điểm trung bình <strong>{vn(counted)}</strong>" in text
     assert "không tính 1 đội chưa hoàn thành" in text
     row = re.search(rf'<tr data-team="{team_ids[2]}">(.*?)</tr>', text, re.S).group(1)
     assert "Chưa hoàn thành" in row and "T+01:20" in row
@@ -332,8 +332,8 @@ def test_every_form_of_the_review_pages_carries_its_csrf_token(app, platform, ex
     client = platform.instructor_client()
     client.post(f"/review/exercises/{exercise_id}/report", data=GOOD_PLAN)  # an edited plan: its reset form shows
     app.config["WTF_CSRF_ENABLED"] = True
-    pages = {"/review/courses": 2, f"/review/courses/{course_of_lan}": 4, f"/review/exercises/{exercise_id}/report": 3}
-    for url, count in pages.items():  # the logout form, and the page's own
+    pages = {"/review/courses": 3, f"/review/courses/{course_of_lan}": 5, f"/review/exercises/{exercise_id}/report": 4}
+    for url, count in pages.items():  # the language switch, the logout form, and the page's own
         forms = re.findall(r'<form method="post".*?</form>', client.get(url).data.decode(), re.S)
         assert len(forms) == count and all('name="csrf_token"' in form for form in forms), url
     assert client.post("/review/courses", data={"name": "Không có mã"}).status_code == 400

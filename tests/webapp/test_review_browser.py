@@ -57,7 +57,7 @@ def test_the_review_page_draws_the_chart_and_marks_the_missed_deadline(server, p
     page.goto(f"{server.url}/review/teams/{server.ids['team']}")
     expect(page.locator("h1")).to_contain_text("Đội Hòa Thạnh")
     chart = page.evaluate(CHART_STATE, "opinion-chart")
-    assert chart["datasets"] and len(chart["datasets"]) == 4 and "Cấp độ khủng hoảng / Crisis level" in chart["datasets"]
+    assert chart["datasets"] and len(chart["datasets"]) == 4 and "Cấp độ khủng hoảng" in chart["datasets"]
     assert chart["painted"] > 5000  # lines, axes and labels, not a blank canvas
     missed = page.locator("#timeline li.k-deadline_missed.missed")
     expect(missed).to_have_count(1)

@@ -98,7 +98,7 @@ def test_the_room_clock_runs_pauses_are_banners_forms_fold_and_close_and_the_jum
     asked = dialogs[0]
     (tmp_path / "jump-confirm.txt").write_text(asked, encoding="utf-8")  # a native dialog: no screenshot of it
     assert "tới T+10:00" in asked and "Vẫn nhảy?" in asked
-    assert asked.count("quá hạn trả lời") == 2 and "leo thang / escalation: Cấp" in asked, asked
+    assert asked.count("quá hạn trả lời") == 2 and "leo thang: Cấp" in asked, asked
     expect(room.locator("#clock")).to_have_text("T+10:00")  # the room hears it too
 
     team.locator("button[data-command=end]").click()

@@ -82,7 +82,7 @@ FORMS = ["login", "join", "logout", "create-exercise"]
 def test_a_form_without_its_csrf_token_is_rejected_and_does_nothing(csrf_app, name):
     form = _form(name, csrf_app)
     response = form.client.post(form.url, data=form.data)
-    assert response.status_code == 400 and "Bad request" in response.get_data(as_text=True)
+    assert response.status_code == 400 and "Yêu cầu không hợp lệ" in response.get_data(as_text=True)
     who, what, reason = audits(csrf_app)[-1]
     assert (who.split("@")[0].split(":")[0], what) == ("instructor" if name in ("logout", "create-exercise")
                                                        else "anonymous", f"POST {form.url}")
@@ -125,7 +125,7 @@ def test_a_post_over_the_size_limit_gets_413_and_stores_nothing(app, platform, u
     limit = ROSTER_BODY_MAX if url == "/instructor/" else 64 * 1024  # the creation form may carry a roster file
     data = {"username": "lan", "password": "secret", "code": code, **NEW_EXERCISE, field: "x" * (limit + 1)}
     response = client.post(url, data=data)
-    assert response.status_code == 413 and "too large" in response.get_data(as_text=True)
+    assert response.status_code == 413 and "Dữ liệu gửi lên quá lớn" in response.get_data(as_text=True)
     assert audits(app) == [] and count(app, Exercise) == 1  # only the one made above
     if url != "/instructor/":
         assert logged_in(client) is None

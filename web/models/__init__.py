@@ -6,6 +6,7 @@
     drills    drills authored in the browser, and their versions
     evaluators  evaluator accounts and the teams assigned to them
     practice  trainee accounts and their self-practice attempts
+    preferences  what each user chose for themselves (the language of their pages)
 
 New tables go in new modules (or new classes). Every change of the tables goes
 with a revision in web/migrations/versions (`flask --app web db migrate`, see
@@ -26,4 +27,4 @@ from web.models.core import (  # noqa: F401 - the public names of the package
     Team,
     utcnow,
 )
-from web.models import debrief, drills, evaluators, practice  # noqa: F401 - their tables join the metadata
+from web.models import debrief, drills, evaluators, practice, preferences  # noqa: E402,F401 - their tables join the metadata

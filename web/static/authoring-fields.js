@@ -10,7 +10,7 @@
 (function () {
   "use strict";
   var D = window.Drill, M = window.AuthoringModel, el = D.el;
-  var LANGS = [["vi", D.L("Tiếng Việt", "Vietnamese")], ["en", D.L("Tiếng Anh", "English")]];
+  var LANGS = [["vi", D.L(_("Tiếng Việt"))], ["en", D.L(_("Tiếng Anh"))]];
 
   function display(value) {
     if (value === undefined || value === null) return "";
@@ -29,7 +29,7 @@
       control.id = control.id || "af-" + (++uid);
       return el("div", { class: "af" + (opts.cls ? " " + opts.cls : ""), "data-field": path },
         el("label", { for: control.id, class: "flabel" }, D.bi(label),
-          opts.optional ? el("span", { class: "opt" }, " · không bắt buộc") : null),
+          opts.optional ? el("span", { class: "opt" }, " · " + _("không bắt buộc")) : null),
         control,
         opts.hint ? el("p", { class: "hint" }, opts.hint) : null,
         errorsList());
@@ -91,9 +91,9 @@
       opts = opts || {};
       var value = M.get(ctx.data(), path);
       var node = el("select", null);
-      if (opts.optional || value === undefined) node.appendChild(el("option", { value: "" }, opts.optional ? "—" : "— chọn / choose —"));
+      if (opts.optional || value === undefined) node.appendChild(el("option", { value: "" }, opts.optional ? "—" : "— " + _("chọn") + " —"));
       options.forEach(function (o) {
-        node.appendChild(el("option", { value: String(o[0]) }, o[1] && o[1].vi ? o[1].vi + (o[1].en ? " / " + o[1].en : "") : String(o[1] || o[0])));
+        node.appendChild(el("option", { value: String(o[0]) }, o[1] && o[1].vi ? D.vi(o[1]) : String(o[1] || o[0])));
       });
       if (value !== undefined && !options.some(function (o) { return String(o[0]) === String(value); })) {
         node.appendChild(el("option", { value: display(value) }, display(value) + " (?)"));
@@ -116,7 +116,7 @@
     function localText(label, path, opts) {
       opts = opts || {};
       var group = el("div", { class: "af af-text" + (opts.cls ? " " + opts.cls : ""), "data-field": path },
-        el("div", { class: "flabel" }, D.bi(label), opts.optional ? el("span", { class: "opt" }, " · không bắt buộc") : null),
+        el("div", { class: "flabel" }, D.bi(label), opts.optional ? el("span", { class: "opt" }, " · " + _("không bắt buộc")) : null),
         errorsList());
       var pair = el("div", { class: "af-pair" });
       LANGS.forEach(function (lang) {
@@ -140,7 +140,7 @@
           var items = v.split("\n").map(function (s) { return s.trim(); }).filter(Boolean);
           ctx.edit(function (d) { M.set(d, path, items); });
         });
-      return wrap(path, label, node, Object.assign({ hint: "mỗi dòng một mục · one per line" }, opts || {}));
+      return wrap(path, label, node, Object.assign({ hint: _("mỗi dòng một mục") }, opts || {}));
     }
 
     /* A part rebuilt when ids change: render(container) fills it. */
@@ -196,7 +196,7 @@
             });
           });
           node.appendChild(el("label", { class: "check" + (o[1] === null ? " unknown" : "") }, box, " ",
-            o[1] ? D.vi(o[1]) : o[0] + " (không có / unknown)", o[1] ? el("code", null, o[0]) : null));
+            o[1] ? D.vi(o[1]) : o[0] + " " + _("(không có)"), o[1] ? el("code", null, o[0]) : null));
         });
       });
       group.appendChild(box);

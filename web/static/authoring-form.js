@@ -9,39 +9,39 @@
   var D = window.Drill, M = window.AuthoringModel, F = window.AuthoringFields, el = D.el, L = D.L;
 
   var SECTIONS = [
-    ["general", L("Thông tin chung", "General")], ["roles", L("Vai", "Roles")],
-    ["levels", L("Cấp độ và ngưỡng", "Levels and thresholds")], ["injects", L("Tin kịch bản", "Injects")],
-    ["facts", L("Sự thật đã xác minh", "Verified facts")], ["false_claims", L("Tin sai", "False claims")],
-    ["key_messages", L("Thông điệp chính", "Key messages")], ["opinion", L("Dư luận và các bên", "Opinion and actors")],
-    ["cast", L("Nhân vật", "Cast")]
+    ["general", L(_("Thông tin chung"))], ["roles", L(_("Vai"))],
+    ["levels", L(_("Cấp độ và ngưỡng"))], ["injects", L(_("Tin kịch bản"))],
+    ["facts", L(_("Sự thật đã xác minh"))], ["false_claims", L(_("Tin sai"))],
+    ["key_messages", L(_("Thông điệp chính"))], ["opinion", L(_("Dư luận và các bên"))],
+    ["cast", L(_("Nhân vật"))]
   ];
-  var RULE_SETS = [["vn-2026", L("vn-2026 — Nghị định 244/2026", "vn-2026 — Decree 244/2026")],
-                   ["vn-2021", L("vn-2021 — quy định trước 7/2026", "vn-2021 — rules before July 2026")]];
-  var YES_NO = [[true, L("Có", "Yes")], [false, L("Không", "No")]];
-  var PLAYED_BY = [["trainee", L("Học viên", "Trainee")], ["simulation", L("Mô phỏng", "Simulation")]];
-  var CAST_KINDS = [["name", L("Họ tên", "Full name")], ["male_name", L("Họ tên nam", "Male name")],
-                    ["female_name", L("Họ tên nữ", "Female name")], ["last_name", L("Họ", "Last name")]];
+  var RULE_SETS = [["vn-2026", L(_("vn-2026 — Nghị định 244/2026"))],
+                   ["vn-2021", L(_("vn-2021 — quy định trước 7/2026"))]];
+  var YES_NO = [[true, L(_("Có"))], [false, L(_("Không"))]];
+  var PLAYED_BY = [["trainee", L(_("Học viên"))], ["simulation", L(_("Mô phỏng"))]];
+  var CAST_KINDS = [["name", L(_("Họ tên"))], ["male_name", L(_("Họ tên nam"))],
+                    ["female_name", L(_("Họ tên nữ"))], ["last_name", L(_("Họ"))]];
   var STANDARD_ROLES = ["spokesperson", "propaganda_board", "info_department", "standing_committee", "agency_head", "police"];
   var OPINION = [
-    ["population", L("Dân số trên mạng", "Online population"), L("người có thể thấy tin đồn", "people the rumour can reach")],
-    ["initial_seen", L("Đã thấy lúc đầu", "Seen at the start"), null],
-    ["spread_rate", L("Tốc độ lan", "Spread rate"), L("người xem mới mỗi người tin mỗi phút", "new viewers per believer per minute")],
-    ["belief_rate", L("Tỷ lệ tin tin đồn", "Belief rate"), L("0–1: phần người xem mới tin tin đồn", "0–1: share of new viewers who believe")],
-    ["initial_trust", L("Niềm tin ban đầu", "Initial trust"), L("0–1", "0–1")],
-    ["statement_effect", L("Hiệu quả phát ngôn", "Statement effect"), L("0–1: phần người tin được thuyết phục lại", "0–1: believers won back")],
-    ["timeliness_half_life", L("Thời gian hiệu quả giảm một nửa (phút)", "Effect half-life (min)"), null],
-    ["silence_trust_loss", L("Mất niềm tin mỗi giờ im lặng", "Trust lost per silent hour"), L("0–1", "0–1")],
-    ["takedown_damping", L("Giảm lan khi gỡ bài", "Takedown damping"), L("0–1", "0–1")],
-    ["media_pressure_decay", L("Giảm sức ép báo chí mỗi giờ", "Media pressure decay per hour"), L("0–1", "0–1")],
-    ["sample_every", L("Đo dư luận mỗi (phút)", "Sample every (min)"), null]
+    ["population", L(_("Dân số trên mạng")), L(_("người có thể thấy tin đồn"))],
+    ["initial_seen", L(_("Đã thấy lúc đầu")), null],
+    ["spread_rate", L(_("Tốc độ lan")), L(_("người xem mới mỗi người tin mỗi phút"))],
+    ["belief_rate", L(_("Tỷ lệ tin tin đồn")), L(_("0–1: phần người xem mới tin tin đồn"))],
+    ["initial_trust", L(_("Niềm tin ban đầu")), L(_("0–1"))],
+    ["statement_effect", L(_("Hiệu quả phát ngôn")), L(_("0–1: phần người tin được thuyết phục lại"))],
+    ["timeliness_half_life", L(_("Thời gian hiệu quả giảm một nửa (phút)")), null],
+    ["silence_trust_loss", L(_("Mất niềm tin mỗi giờ im lặng")), L(_("0–1"))],
+    ["takedown_damping", L(_("Giảm lan khi gỡ bài")), L(_("0–1"))],
+    ["media_pressure_decay", L(_("Giảm sức ép báo chí mỗi giờ")), L(_("0–1"))],
+    ["sample_every", L(_("Đo dư luận mỗi (phút)")), null]
   ];
   var ACTOR_DELAYS = [
-    ["standing_committee", L("Thường trực Tỉnh ủy", "Standing members of the Party committee")], ["police", L("Công an tỉnh", "Police")],
-    ["platform", L("Nền tảng mạng xã hội", "Platform")], ["outlet_correction", L("Báo cải chính", "Outlet correction")],
-    ["journalist_followup", L("Phóng viên hỏi lại", "Journalist follow-up")]
+    ["standing_committee", L(_("Thường trực Tỉnh ủy"))], ["police", L(_("Công an tỉnh"))],
+    ["platform", L(_("Nền tảng mạng xã hội"))], ["outlet_correction", L(_("Báo cải chính"))],
+    ["journalist_followup", L(_("Phóng viên hỏi lại"))]
   ];
-  var TIMING = [["at", L("Theo giờ", "At a minute")], ["when", L("Theo điều kiện", "On a condition")],
-                ["level", L("Chỉ khi lên cấp", "Only on escalation")]];
+  var TIMING = [["at", L(_("Theo giờ"))], ["when", L(_("Theo điều kiện"))],
+                ["level", L(_("Chỉ khi lên cấp"))]];
 
   function hours(minutes) {
     if (typeof minutes !== "number" || !isFinite(minutes)) return "";
@@ -54,7 +54,7 @@
   }
 
   function removeButton(f, ctx, key, index) {
-    return f.button(L("Xóa", "Remove"), function () {
+    return f.button(L(_("Xóa")), function () {
       ctx.edit(function (d) { M.removeItem(d, key, index); F.shiftOpen(f.open, key, index, -1); }, "form");
     }, "danger");
   }
@@ -72,8 +72,7 @@
       var p = key + "[" + i + "]";
       if (item && typeof item === "object" && !Array.isArray(item)) return draw(item, i, p);
       return el("div", { class: "row-card", "data-field": p }, f.errorsList(),
-        el("p", { class: "hint" }, "Mục " + (i + 1) + " không phải một nhóm trường: sửa trong thẻ YAML. ",
-          el("small", { class: "en", lang: "en" }, "Item " + (i + 1) + " is not a mapping: fix it in the YAML tab.")),
+        el("p", { class: "hint" }, _("Mục %(number)s không phải một nhóm trường: sửa trong thẻ YAML.", { number: i + 1 })),
         el("div", { class: "item-actions" }, removeButton(f, ctx, key, i)));
     });
   }
@@ -88,56 +87,55 @@
       });
     };
     var received = el("div", { class: "wide" },
-      f.checks(L("Cơ quan nhận thông tin qua tin", "Received through inject(s)"), "incident.received_by", injects, { oneOrMany: true }),
-      el("p", { class: "hint" }, "với vn-2026, hạn 24 giờ cung cấp thông tin ban đầu tính từ tin đến sớm nhất trong các tin đã chọn · " +
-        "under vn-2026 the 24 hours run from the first of them delivered"));
+      f.checks(L(_("Cơ quan nhận thông tin qua tin")), "incident.received_by", injects, { oneOrMany: true }),
+      el("p", { class: "hint" }, _("với vn-2026, hạn 24 giờ cung cấp thông tin ban đầu tính từ tin đến sớm nhất trong các tin đã chọn")));
     return el("div", { class: "grid-2" },
-      f.id(L("Mã kịch bản", "Drill id"), "id", null,
-        { hint: "chữ thường không dấu, số, '-' và '_' · lower-case letters, digits, - and _" }),
-      f.select(L("Loại khủng hoảng", "Crisis type"), "crisis_type", cfg.crisis_types.map(function (c) { return [c.id, c]; })),
-      f.localText(L("Tên kịch bản", "Title"), "title", { cls: "wide" }),
-      f.localText(L("Tóm tắt tình huống", "Brief"), "brief", { cls: "wide", area: true, rows: 5 }),
-      f.localText(L("Bối cảnh (nơi, thời gian)", "Setting (place, time)"), "setting", { cls: "wide", optional: true }),
-      f.select(L("Cấp độ diễn tập", "Drill level"), "level", [1, 2, 3, 4, 5].map(function (n) { return [n, "Cấp " + n + " / Level " + n]; }),
-        { hint: "phải là cấp cao nhất trong phần Cấp độ · must be the highest of the levels" }),
-      f.select(L("Bộ quy tắc chấm", "Rule set"), "rule_set", RULE_SETS),
-      f.number(L("Thời lượng (phút kịch bản)", "Duration (scenario minutes)"), "duration", { describe: hours }),
-      f.number(L("Sự cố xảy ra lúc (phút)", "Incident occurred at (minute)"), "incident.occurred_at",
-        { hint: "số âm: trước khi diễn tập bắt đầu · negative: before the drill starts" }),
+      f.id(L(_("Mã kịch bản")), "id", null,
+        { hint: _("chữ thường không dấu, số, '-' và '_'") }),
+      f.select(L(_("Loại khủng hoảng")), "crisis_type", cfg.crisis_types.map(function (c) { return [c.id, c]; })),
+      f.localText(L(_("Tên kịch bản")), "title", { cls: "wide" }),
+      f.localText(L(_("Tóm tắt tình huống")), "brief", { cls: "wide", area: true, rows: 5 }),
+      f.localText(L(_("Bối cảnh (nơi, thời gian)")), "setting", { cls: "wide", optional: true }),
+      f.select(L(_("Cấp độ diễn tập")), "level", [1, 2, 3, 4, 5].map(function (n) { return [n, _("Cấp %(level)s", { level: n })]; }),
+        { hint: _("phải là cấp cao nhất trong phần Cấp độ") }),
+      f.select(L(_("Bộ quy tắc chấm")), "rule_set", RULE_SETS),
+      f.number(L(_("Thời lượng (phút kịch bản)")), "duration", { describe: hours }),
+      f.number(L(_("Sự cố xảy ra lúc (phút)")), "incident.occurred_at",
+        { hint: _("số âm: trước khi diễn tập bắt đầu") }),
       received,
-      f.flag(L("Vụ việc có nhiều luồng ý kiến trái chiều", "Public opinion is divided"), "incident.opinion_divided", { cls: "wide",
-        hint: "Điều 7.4 Nghị định 244/2026: 24 giờ tính từ khi cơ quan xác định được tác động · Decree 244/2026 Art. 7.4: the 24 hours run from when the agency determined the impact" }),
-      f.lines(L("Nguồn, văn bản căn cứ", "Sources"), "sources", { cls: "wide", optional: true }));
+      f.flag(L(_("Vụ việc có nhiều luồng ý kiến trái chiều")), "incident.opinion_divided", { cls: "wide",
+        hint: _("Điều 7.4 Nghị định 244/2026: 24 giờ tính từ khi cơ quan xác định được tác động") }),
+      f.lines(L(_("Nguồn, văn bản căn cứ")), "sources", { cls: "wide", optional: true }));
   }
 
   function roles(f, ctx) {
     return items(f, ctx, "roles", function (role, i, p) {
-      var summary = [el("span", { class: "tag" }, role.played_by === "simulation" ? "mô phỏng" : "học viên"), " ",
+      var summary = [el("span", { class: "tag" }, role.played_by === "simulation" ? _("mô phỏng") : _("học viên")), " ",
                      el("strong", null, D.vi(role.label, role.id || "?")), " ", el("code", null, role.id || "")];
       return f.card(p, summary, [
         el("div", { class: "grid-2" },
-          f.id(L("Mã vai", "Role id"), p + ".id", "roles", { list: "au-standard-roles" }),
-          f.select(L("Ai đảm nhận", "Played by"), p + ".played_by", PLAYED_BY, { optional: true })),
-        f.localText(L("Tên vai", "Label"), p + ".label"),
-        f.localText(L("Nhiệm vụ của vai", "Brief"), p + ".brief", { area: true, rows: 4 }),
+          f.id(L(_("Mã vai")), p + ".id", "roles", { list: "au-standard-roles" }),
+          f.select(L(_("Ai đảm nhận")), p + ".played_by", PLAYED_BY, { optional: true })),
+        f.localText(L(_("Tên vai")), p + ".label"),
+        f.localText(L(_("Nhiệm vụ của vai")), p + ".brief", { area: true, rows: 4 }),
         el("div", { class: "grid-3" },
-          f.select(L("Người phát ngôn thường xuyên", "Regular spokesperson"), p + ".regular_spokesperson", YES_NO,
-            { optional: true, hint: "“—”: mặc định là vai có mã spokesperson (Nghị định 244/2026 Điều 3.2.b) · “—”: the role spokesperson by default" }),
-          f.select(L("Người đứng đầu cơ quan hành chính", "Head of the agency"), p + ".head_of_agency", YES_NO,
-            { optional: true, hint: "“—”: mặc định là vai có mã agency_head (Điều 3.2.a, 4.1) · “—”: the role agency_head by default" }),
-          f.flag(L("Cơ quan chỉ huy tác nghiệp", "Operational command"), p + ".operational",
-            { hint: "báo cáo tình hình của vai này không phải tiếng nói thứ hai · its situation reports are no second voice" })),
+          f.select(L(_("Người phát ngôn thường xuyên")), p + ".regular_spokesperson", YES_NO,
+            { optional: true, hint: _("“—”: mặc định là vai có mã spokesperson (Nghị định 244/2026 Điều 3.2.b)") }),
+          f.select(L(_("Người đứng đầu cơ quan hành chính")), p + ".head_of_agency", YES_NO,
+            { optional: true, hint: _("“—”: mặc định là vai có mã agency_head (Điều 3.2.a, 4.1)") }),
+          f.flag(L(_("Cơ quan chỉ huy tác nghiệp")), p + ".operational",
+            { hint: _("báo cáo tình hình của vai này không phải tiếng nói thứ hai") })),
         el("div", { class: "item-actions" }, removeButton(f, ctx, "roles", i))]);
     });
   }
 
   function variablesHelp(ctx) {
     return el("details", { class: "variables" },
-      el("summary", null, "Biến dùng trong điều kiện ", el("small", { class: "en", lang: "en" }, "Variables a condition may use")),
-      el("p", { class: "hint" }, "Ví dụ / e.g. ", el("code", null, "belief > 0.05 or media_pressure >= 0.6"), " · ",
+      el("summary", null, _("Biến dùng trong điều kiện")),
+      el("p", { class: "hint" }, _("Ví dụ:") + " ", el("code", null, "belief > 0.05 or media_pressure >= 0.6"), " · ",
         el("code", null, "statements == 0 and minute >= 240")),
       el("dl", { class: "vars" }, ctx.config.variables.map(function (v) {
-        return [el("dt", null, el("code", null, v.name)), el("dd", null, v.vi, el("small", { class: "en", lang: "en" }, " " + v.en))];
+        return [el("dt", null, el("code", null, v.name)), el("dd", null, D.vi(v))];
       })));
   }
 
@@ -146,20 +144,20 @@
     return [variablesHelp(ctx)].concat(items(f, ctx, "levels", function (level, i, p) {
       var releases = f.dep(el("div", { class: "af", "data-field": p + ".releases" }), function (node) {
         var ids = M.get(ctx.data(), p + ".releases");
-        node.appendChild(el("div", { class: "flabel" }, "Tin phát hành khi lên cấp ", el("small", { class: "en", lang: "en" }, "Released on reaching it")));
+        node.appendChild(el("div", { class: "flabel" }, _("Tin phát hành khi lên cấp")));
         node.appendChild(el("div", { class: "chips" }, Array.isArray(ids) && ids.length ? ids.map(function (id) {
           return el("span", { class: "chip" }, String(id));
-        }) : el("span", { class: "hint" }, "— (chọn trong thẻ của từng tin / choose in each inject's card)")));
+        }) : el("span", { class: "hint" }, "— (" + _("chọn trong thẻ của từng tin") + ")")));
         node.appendChild(f.errorsList());
       });
       return el("div", { class: "row-card", "data-field": p }, f.errorsList(),
         el("div", { class: "grid-3" },
-          f.number(L("Cấp", "Level"), p + ".level", { how: "deps" }),
-          f.localText(L("Tên cấp", "Name"), p + ".name", { cls: "span-2" })),
+          f.number(L(_("Cấp")), p + ".level", { how: "deps" }),
+          f.localText(L(_("Tên cấp")), p + ".name", { cls: "span-2" })),
         level.level === start && !level.escalate_when
-          ? el("p", { class: "hint" }, "Cấp khởi đầu: không có điều kiện leo thang. / The starting level: no escalation condition.")
-          : f.text(L("Leo thang khi", "Escalate when"), p + ".escalate_when", { mono: true, cls: "condition",
-              hint: "điều kiện trên các biến ở trên · a condition over the variables above" }),
+          ? el("p", { class: "hint" }, _("Cấp khởi đầu: không có điều kiện leo thang."))
+          : f.text(L(_("Leo thang khi")), p + ".escalate_when", { mono: true, cls: "condition",
+              hint: _("điều kiện trên các biến ở trên") }),
         releases,
         el("div", { class: "item-actions" }, removeButton(f, ctx, "levels", i)));
     }));
@@ -167,7 +165,7 @@
 
   function injectSummary(ctx, inject) {
     var mode = M.timing(ctx.data(), inject);
-    var when = mode === "at" ? D.fmtT(inject.at) : mode === "when" ? "điều kiện" : "cấp " + M.levelsReleasing(ctx.data(), inject.id).join(", ");
+    var when = mode === "at" ? D.fmtT(inject.at) : mode === "when" ? _("điều kiện") : _("cấp %(level)s", { level: M.levelsReleasing(ctx.data(), inject.id).join(", ") });
     return [el("span", { class: "t" }, when), " ",
             el("span", { class: "ch-chip ch-" + inject.channel }, D.vi(D.labelOf(D.INJECT_CHANNELS, inject.channel))), " ",
             el("code", null, inject.id || "?"), " ",
@@ -178,7 +176,7 @@
   function timing(f, ctx, inject, i, p) {
     var mode = M.timing(ctx.data(), inject);
     var name = "timing-" + i;
-    var radios = el("div", { class: "radios", role: "radiogroup", "aria-label": "Thời điểm phát / When it is delivered" },
+    var radios = el("div", { class: "radios", role: "radiogroup", "aria-label": _("Thời điểm phát") },
       TIMING.map(function (t) {
         var radio = el("input", { type: "radio", name: name, value: t[0], "data-focus": p + "#timing=" + t[0] });
         radio.checked = mode === t[0];
@@ -188,15 +186,14 @@
     var start = M.startLevel(ctx.data());
     var levelOptions = function () {
       return M.list(ctx.data(), "levels").filter(function (lv) { return lv && lv.level !== start; })
-        .map(function (lv) { return [lv.level, L("Cấp " + lv.level + (lv.name ? " – " + D.levelName(lv.name) : ""), null)]; });
+        .map(function (lv) { return [lv.level, L(_("Cấp %(level)s", { level: lv.level }) + (lv.name ? " – " + D.levelName(lv.name) : ""), null)]; });
     };
     var released = f.dep(el("div", { class: "af-slot" }), function (node) {
-      var group = el("div", { class: "af af-checks" }, el("div", { class: "flabel" }, "Phát hành khi lên cấp ",
-        el("small", { class: "en", lang: "en" }, "Released on reaching level")));
+      var group = el("div", { class: "af af-checks" }, el("div", { class: "flabel" }, _("Phát hành khi lên cấp")));
       var row = el("div", { class: "checks-row" });
       var on = M.levelsReleasing(ctx.data(), ctx.data().injects[i].id);
       var options = levelOptions();
-      if (!options.length) row.appendChild(el("span", { class: "hint" }, "— chưa có cấp nào ngoài cấp khởi đầu / no level above the start"));
+      if (!options.length) row.appendChild(el("span", { class: "hint" }, "— " + _("chưa có cấp nào ngoài cấp khởi đầu")));
       options.forEach(function (o) {
         var box = el("input", { type: "checkbox", value: String(o[0]), "data-focus": p + "#release=" + o[0] });
         box.checked = on.indexOf(o[0]) >= 0;
@@ -213,17 +210,17 @@
     });
     var fields = el("div", { class: "grid-3" });
     if (inject.at !== undefined) {
-      fields.appendChild(f.number(L("Phút phát", "At minute"), p + ".at", { describe: hours }));
+      fields.appendChild(f.number(L(_("Phút phát")), p + ".at", { describe: hours }));
     }
     if (inject.when !== undefined) {
-      fields.appendChild(f.text(L("Phát khi", "When"), p + ".when", { mono: true, cls: "condition span-2",
-        hint: "ví dụ / e.g. seen > 20000" }));
+      fields.appendChild(f.text(L(_("Phát khi")), p + ".when", { mono: true, cls: "condition span-2",
+        hint: _("ví dụ:") + " seen > 20000" }));
     }
     if (mode !== "at" || M.levelsReleasing(ctx.data(), inject.id).length) {
-      fields.appendChild(f.number(L("Trễ (phút)", "Delay (min)"), p + ".delay", { optional: true,
-        hint: "sau khi điều kiện đúng hoặc lên cấp · after the condition holds or the level is reached" }));
+      fields.appendChild(f.number(L(_("Trễ (phút)")), p + ".delay", { optional: true,
+        hint: _("sau khi điều kiện đúng hoặc lên cấp") }));
     }
-    return el("div", { class: "timing" }, el("div", { class: "flabel" }, "Thời điểm phát ", el("small", { class: "en", lang: "en" }, "When it is delivered")),
+    return el("div", { class: "timing" }, el("div", { class: "flabel" }, _("Thời điểm phát")),
       radios, fields, released);
   }
 
@@ -241,28 +238,28 @@
       var channel = inject.channel;
       var body = [
         el("div", { class: "grid-2" },
-          f.id(L("Mã tin", "Inject id"), p + ".id", "injects"),
-          f.select(L("Kênh", "Channel"), p + ".channel", channels,
+          f.id(L(_("Mã tin")), p + ".id", "injects"),
+          f.select(L(_("Kênh")), p + ".channel", channels,
             { how: "form", set: function (d, channel) { M.setChannel(d.injects[i], channel); } })),
         timing(f, ctx, inject, i, p),
-        f.localText(L("Người gửi, nguồn tin", "From (sender)"), p + ".sender"),
-        f.checks(L("Gửi tới vai", "To roles"), p + ".to", roleOptions),
-        f.localText(L("Tiêu đề", "Title"), p + ".title", { optional: true }),
-        f.localText(L("Nội dung", "Content"), p + ".content", { area: true, rows: 4 })];
+        f.localText(L(_("Người gửi, nguồn tin")), p + ".sender"),
+        f.checks(L(_("Gửi tới vai")), p + ".to", roleOptions),
+        f.localText(L(_("Tiêu đề")), p + ".title", { optional: true }),
+        f.localText(L(_("Nội dung")), p + ".content", { area: true, rows: 4 })];
       if (channel === "press_call" || inject.question !== undefined) {
         body.push(el("div", { class: "channel-box ch-" + channel },
-          f.localText(L("Câu hỏi của phóng viên", "The journalist's question"), p + ".question", { area: true, rows: 2 }),
-          f.number(L("Thời hạn trả lời (phút)", "Response window (min)"), p + ".response_window",
-            { hint: "thời hạn phóng viên đề nghị; quá hạn, báo đăng bài không có trả lời · the time the reporter asks for; past it the article runs without an answer" })));
+          f.localText(L(_("Câu hỏi của phóng viên")), p + ".question", { area: true, rows: 2 }),
+          f.number(L(_("Thời hạn trả lời (phút)")), p + ".response_window",
+            { hint: _("thời hạn phóng viên đề nghị; quá hạn, báo đăng bài không có trả lời") })));
       }
       if (M.REACH_SHOWN.indexOf(channel) >= 0 || inject.reach !== undefined) {
-        body.push(f.number(L("Lượt tiếp cận", "Reach"), p + ".reach", {
-          optional: channel !== "social_post" && channel !== "press_article", hint: "số người bài đăng, bài báo tiếp cận · people it reaches" }));
+        body.push(f.number(L(_("Lượt tiếp cận")), p + ".reach", {
+          optional: channel !== "social_post" && channel !== "press_article", hint: _("số người bài đăng, bài báo tiếp cận") }));
       }
-      body.push(f.checks(L("Tin sai mà tin này lan truyền", "False claims it spreads"), p + ".claims", claimOptions,
-        { dropEmpty: true, empty: "— chưa có tin sai nào (xem phần Tin sai) / no false claims yet" }));
+      body.push(f.checks(L(_("Tin sai mà tin này lan truyền")), p + ".claims", claimOptions,
+        { dropEmpty: true, empty: "— " + _("chưa có tin sai nào (xem phần Tin sai)") }));
       body.push(el("div", { class: "item-actions" },
-        f.button(L("Nhân bản", "Duplicate"), function () {
+        f.button(L(_("Nhân bản")), function () {
           ctx.edit(function (d) { var at = M.duplicateInject(d, i); F.shiftOpen(f.open, "injects", at, 1); f.open["injects[" + at + "]"] = true; }, "form");
         }),
         removeButton(f, ctx, "injects", i)));
@@ -274,9 +271,9 @@
   }
 
   function addInject(f, ctx) {
-    var choose = el("select", { "aria-label": "Kênh của tin mới / Channel of the new inject" },
-      Object.keys(D.INJECT_CHANNELS).map(function (c) { return el("option", { value: c }, D.vi(D.INJECT_CHANNELS[c]) + " / " + D.INJECT_CHANNELS[c].en); }));
-    return [choose, f.button(L("Thêm tin", "Add inject"), function () {
+    var choose = el("select", { "aria-label": _("Kênh của tin mới") },
+      Object.keys(D.INJECT_CHANNELS).map(function (c) { return el("option", { value: c }, D.vi(D.INJECT_CHANNELS[c])); }));
+    return [choose, f.button(L(_("Thêm tin")), function () {
       ctx.edit(function (d) { f.open["injects[" + M.addItem(d, "injects", choose.value) + "]"] = true; }, "form");
     })];
   }
@@ -285,17 +282,17 @@
     return items(f, ctx, "facts", function (fact, i, p) {
       return f.card(p, [el("code", null, fact.id || "?"), " ", el("span", { class: "preview" }, D.preview(D.vi(fact.statement), 80))], [
         el("div", { class: "grid-3" },
-          f.id(L("Mã", "Id"), p + ".id", "facts"),
-          f.text(L("Cơ quan xác nhận", "Confirmed by"), p + ".source", { mono: true, list: "au-agencies" }),
-          f.number(L("Trả lời sau (phút)", "Answers after (min)"), p + ".delay")),
-        f.localText(L("Tên ngắn", "Short label"), p + ".label", { optional: true, how: "deps" }),
-        f.localText(L("Nội dung đã xác minh", "Statement"), p + ".statement", { area: true, rows: 3 }),
+          f.id(L(_("Mã")), p + ".id", "facts"),
+          f.text(L(_("Cơ quan xác nhận")), p + ".source", { mono: true, list: "au-agencies" }),
+          f.number(L(_("Trả lời sau (phút)")), p + ".delay")),
+        f.localText(L(_("Tên ngắn")), p + ".label", { optional: true, how: "deps" }),
+        f.localText(L(_("Nội dung đã xác minh")), p + ".statement", { area: true, rows: 3 }),
         el("div", { class: "grid-2" },
-          f.flag(L("Đã có trong tóm tắt tình huống", "Told in the brief"), p + ".briefed",
-            { hint: "học viên biết từ đầu, không cần xác minh · known from the start, no verification needed" }),
-          f.flag(L("Làm căn cứ cho khẳng định an toàn", "Grounds a safety assurance"), p + ".assures",
-            { hint: "khẳng định “an toàn” trước khi xác minh sự thật này là chưa được kiểm chứng · an assurance before it is verified is unverified" })),
-        f.lines(L("Từ khóa cho thấy phát ngôn dùng sự thật này", "Keywords that show a statement uses it"), p + ".keywords"),
+          f.flag(L(_("Đã có trong tóm tắt tình huống")), p + ".briefed",
+            { hint: _("học viên biết từ đầu, không cần xác minh") }),
+          f.flag(L(_("Làm căn cứ cho khẳng định an toàn")), p + ".assures",
+            { hint: _("khẳng định “an toàn” trước khi xác minh sự thật này là chưa được kiểm chứng") })),
+        f.lines(L(_("Từ khóa cho thấy phát ngôn dùng sự thật này")), p + ".keywords"),
         el("div", { class: "item-actions" }, removeButton(f, ctx, "facts", i))]);
     });
   }
@@ -309,21 +306,21 @@
       return el("div", { class: "row-card", "data-field": p }, f.errorsList(),
         el("div", { class: "grid-3" },
           f.id(idLabel, p + ".id", key === "false_claims" ? "false_claims" : null),
-          f.localText(L("Nội dung", "Text"), p + ".text", { cls: "span-2", area: true, rows: 2 })),
-        f.lines(L("Từ khóa", "Keywords"), p + ".keywords"),
-        key === "false_claims" ? f.checks(L("Sự thật làm căn cứ bác bỏ tin sai này", "Facts that ground its denial"), p + ".refuted_by",
-          factOptions, { dropEmpty: true, empty: "— chưa có sự thật nào / no facts yet" }) : null,
+          f.localText(L(_("Nội dung")), p + ".text", { cls: "span-2", area: true, rows: 2 })),
+        f.lines(L(_("Từ khóa")), p + ".keywords"),
+        key === "false_claims" ? f.checks(L(_("Sự thật làm căn cứ bác bỏ tin sai này")), p + ".refuted_by",
+          factOptions, { dropEmpty: true, empty: "— " + _("chưa có sự thật nào") }) : null,
         el("div", { class: "item-actions" }, removeButton(f, ctx, key, i)));
     });
   }
 
   function opinion(f) {
     return [
-      el("h3", null, "Mô hình dư luận ", el("small", { class: "en", lang: "en" }, "Opinion model")),
+      el("h3", null, _("Mô hình dư luận")),
       el("div", { class: "grid-4", "data-field": "opinion" }, OPINION.map(function (o) {
-        return f.number(o[1], "opinion." + o[0], { hint: o[2] ? D.vi(o[2]) + " · " + o[2].en : null });
+        return f.number(o[1], "opinion." + o[0], { hint: o[2] ? D.vi(o[2]) : null });
       }), f.errorsList()),
-      el("h3", null, "Độ trễ của các bên do mô phỏng đảm nhận (phút) ", el("small", { class: "en", lang: "en" }, "Actors' delays (min)")),
+      el("h3", null, _("Độ trễ của các bên do mô phỏng đảm nhận (phút)")),
       el("div", { class: "grid-4", "data-field": "actors" }, ACTOR_DELAYS.map(function (a) {
         return f.number(a[1], "actors." + a[0], { optional: true });
       }), f.errorsList())];
@@ -332,8 +329,7 @@
   function cast(f, ctx) {
     var data = ctx.data();
     var members = data.cast && typeof data.cast === "object" && !Array.isArray(data.cast) ? data.cast : {};
-    return [el("p", { class: "hint" }, "Nhắc tới trong nội dung tin bằng {mã}, ví dụ {reporter}; họ tên sinh ngẫu nhiên theo seed. ",
-      el("small", { class: "en", lang: "en" }, "Name them in texts as {id}; names come from the run's seed."))].concat(
+    return [el("p", { class: "hint" }, _("Nhắc tới trong nội dung tin bằng {mã}, ví dụ {reporter}; họ tên sinh ngẫu nhiên theo seed."))].concat(
       Object.keys(members).map(function (key) {
         var p = "cast." + key;
         var keyInput = el("input", { type: "text", value: key, class: "mono", spellcheck: "false", "data-focus": p + "#key", autocomplete: "off" });
@@ -344,10 +340,10 @@
         });
         return el("div", { class: "row-card", "data-field": p }, f.errorsList(),
           el("div", { class: "grid-3" },
-            f.wrap(p + "#key", L("Mã nhân vật", "Id"), keyInput),
-            f.select(L("Kiểu tên", "Kind of name"), p + ".kind", CAST_KINDS, { optional: true }),
-            f.localText(L("Chức danh", "Title"), p + ".title", { optional: true })),
-          el("div", { class: "item-actions" }, f.button(L("Xóa", "Remove"), function () {
+            f.wrap(p + "#key", L(_("Mã nhân vật")), keyInput),
+            f.select(L(_("Kiểu tên")), p + ".kind", CAST_KINDS, { optional: true }),
+            f.localText(L(_("Chức danh")), p + ".title", { optional: true })),
+          el("div", { class: "item-actions" }, f.button(L(_("Xóa")), function () {
             ctx.edit(function (d) { delete d.cast[key]; }, "form");
           }, "danger")));
       }));
@@ -365,14 +361,14 @@
     var focus = document.activeElement && container.contains(document.activeElement) ? document.activeElement.getAttribute("data-focus") : null;
     var parts = {
       general: [general(f, ctx)],
-      roles: [roles(f, ctx), [addButton(f, ctx, "roles", L("Thêm vai", "Add role"))]],
-      levels: [levels(f, ctx), [addButton(f, ctx, "levels", L("Thêm cấp", "Add level"))]],
+      roles: [roles(f, ctx), [addButton(f, ctx, "roles", L(_("Thêm vai")))]],
+      levels: [levels(f, ctx), [addButton(f, ctx, "levels", L(_("Thêm cấp")))]],
       injects: [injects(f, ctx), addInject(f, ctx)],
-      facts: [facts(f, ctx), [addButton(f, ctx, "facts", L("Thêm sự thật", "Add fact"))]],
-      false_claims: [texts(f, ctx, "false_claims", L("Mã tin sai", "Claim id")), [addButton(f, ctx, "false_claims", L("Thêm tin sai", "Add false claim"))]],
-      key_messages: [texts(f, ctx, "key_messages", L("Mã thông điệp", "Message id")), [addButton(f, ctx, "key_messages", L("Thêm thông điệp", "Add key message"))]],
+      facts: [facts(f, ctx), [addButton(f, ctx, "facts", L(_("Thêm sự thật")))]],
+      false_claims: [texts(f, ctx, "false_claims", L(_("Mã tin sai"))), [addButton(f, ctx, "false_claims", L(_("Thêm tin sai")))]],
+      key_messages: [texts(f, ctx, "key_messages", L(_("Mã thông điệp"))), [addButton(f, ctx, "key_messages", L(_("Thêm thông điệp")))]],
       opinion: [opinion(f)],
-      cast: [cast(f, ctx), [f.button(L("Thêm nhân vật", "Add person"), function () { ctx.edit(function (d) { M.addCast(d); }, "form"); })]]
+      cast: [cast(f, ctx), [f.button(L(_("Thêm nhân vật")), function () { ctx.edit(function (d) { M.addCast(d); }, "form"); })]]
     };
     D.clear(container);
     container.appendChild(el("div", null, datalists(ctx)));

@@ -10,12 +10,12 @@
    AuthoringMsel.read(file) -> Promise of base64; AuthoringMsel.report(panel, body, undo, reread). */
 (function () {
   "use strict";
-  var D = window.Drill, el = D.el, L = D.L;
+  var D = window.Drill, el = D.el;
   var MAX_FILE = 300 * 1024;
 
   function download(url, yaml, format, csrf) {
     return window.AuthoringNet.post(url, { yaml: yaml, format: format }, csrf, true).then(function (res) {
-      if (!res.ok) return res.body.error || L("Không tải được bảng sự kiện.", "The MSEL could not be downloaded.");
+      if (!res.ok) return res.body.error || _("Không tải được bảng sự kiện.");
       var link = el("a", { href: URL.createObjectURL(res.body), download: res.name || "msel." + format });
       document.body.appendChild(link);
       link.click();
@@ -26,17 +26,17 @@
 
   function read(file) {
     return new Promise(function (resolve, reject) {
-      if (file.size > MAX_FILE) { reject(L("Tệp quá lớn (tối đa 300 KiB).", "The file is too large (300 KiB at most).")); return; }
+      if (file.size > MAX_FILE) { reject(_("Tệp quá lớn (tối đa 300 KiB).")); return; }
       var reader = new FileReader();
       reader.onload = function () { resolve(String(reader.result).replace(/^data:[^,]*,/, "")); };
-      reader.onerror = function () { reject(L("Không đọc được tệp.", "The file could not be read.")); };
+      reader.onerror = function () { reject(_("Không đọc được tệp.")); };
       reader.readAsDataURL(file);
     });
   }
 
   function lines(items, cls) {
     return el("ul", { class: cls }, items.map(function (p) {
-      return el("li", null, el("span", { class: "vi" }, p.vi), el("span", { class: "en", lang: "en" }, p.en));
+      return el("li", null, D.vi(p));
     }));
   }
 
@@ -45,8 +45,8 @@
     var keys = body.keys || [], selects = [];
     var rows = (body.columns || []).map(function (col) {
       var select = el("select", { "data-header": col.header, "aria-label": col.header },
-        [el("option", { value: "" }, "— bỏ qua / ignore —")].concat(keys.map(function (k) {
-          return el("option", { value: k.key }, k.vi + " / " + k.en + (k.derived ? " (không đọc / not read)" : ""));
+        [el("option", { value: "" }, "— " + _("bỏ qua") + " —")].concat(keys.map(function (k) {
+          return el("option", { value: k.key }, D.vi(k) + (k.derived ? " " + _("(không đọc)") : ""));
         })));
       select.value = col.key || "";
       selects.push(select);
@@ -54,14 +54,14 @@
     });
     if (!rows.length) return null;
     return el("details", { class: "msel-mapping", open: (body.problems || []).length ? "open" : null },
-      el("summary", null, "Cách đọc các cột (" + rows.length + ") ", el("small", { class: "en", lang: "en" }, "How the columns were read")),
-      el("table", null, el("thead", null, el("tr", null, el("th", null, "Cột trong tệp ", el("small", null, "Column in the file")),
-        el("th", null, "Đọc là ", el("small", null, "Read as")))), el("tbody", null, rows)),
+      el("summary", null, _("Cách đọc các cột (%(count)s)", { count: rows.length })),
+      el("table", null, el("thead", null, el("tr", null, el("th", null, _("Cột trong tệp")),
+        el("th", null, _("Đọc là")))), el("tbody", null, rows)),
       el("p", null, el("button", { type: "button", class: "small", "data-msel-reread": "", onclick: function () {
         var chosen = {};
         selects.forEach(function (s) { chosen[s.getAttribute("data-header")] = s.value || null; });
         reread(chosen);
-      } }, "Đọc lại với cách đọc này ", el("small", null, "Read again with these columns"))));
+      } }, _("Đọc lại với cách đọc này"))));
   }
 
   /* What the upload did: the rows left out and why, the values filled in, how the columns were read, a way back. */
@@ -69,21 +69,20 @@
     D.clear(panel);
     panel.hidden = false;
     var problems = body.problems || [], notes = body.notes || [];
-    panel.appendChild(el("h2", null, "Nhập bảng sự kiện ", el("small", { class: "en", lang: "en" }, "MSEL import")));
+    panel.appendChild(el("h2", null, _("Nhập bảng sự kiện")));
     panel.appendChild(problems.length
-      ? el("p", { class: "ack ack-error", role: "alert" }, "Có " + problems.length + " vấn đề; các dòng lỗi đã bị bỏ qua. Phần đọc được đã nạp vào trình soạn như bản nháp. ",
-          el("small", { class: "en", lang: "en" }, problems.length + " problem(s); the rows in error were left out. What could be read is in the editor as a draft."))
-      : el("p", { class: "ack ack-ok", role: "status" }, "Đã nạp các tin từ bảng sự kiện vào trình soạn như bản nháp; lưu để tạo phiên bản mới. ",
-          el("small", { class: "en", lang: "en" }, "The sheet's injects are in the editor as a draft; save to make a new version.")));
+      ? el("p", { class: "ack ack-error", role: "alert" },
+          _("Có %(count)s vấn đề; các dòng lỗi đã bị bỏ qua. Phần đọc được đã nạp vào trình soạn như bản nháp.", { count: problems.length }))
+      : el("p", { class: "ack ack-ok", role: "status" }, _("Đã nạp các tin từ bảng sự kiện vào trình soạn như bản nháp; lưu để tạo phiên bản mới.")));
     if (problems.length) panel.appendChild(lines(problems, "msel-problems"));
     var warnings = body.warnings || [];
-    if (warnings.length) panel.appendChild(el("details", { open: "open" }, el("summary", null, warnings.length + " cảnh báo: giá trị mặc định, cần xem lại ",
-      el("small", { class: "en", lang: "en" }, warnings.length + " warning(s): defaults to check")), lines(warnings, "msel-warnings")));
+    if (warnings.length) panel.appendChild(el("details", { open: "open" }, el("summary", null,
+      _("%(count)s cảnh báo: giá trị mặc định, cần xem lại", { count: warnings.length })), lines(warnings, "msel-warnings")));
     var columns = reread && mapping(body, reread);
     if (columns) panel.appendChild(columns);
-    if (notes.length) panel.appendChild(el("details", null, el("summary", null, notes.length + " ghi chú / note(s)"), lines(notes, "msel-notes")));
+    if (notes.length) panel.appendChild(el("details", null, el("summary", null, _("%(count)s ghi chú", { count: notes.length })), lines(notes, "msel-notes")));
     panel.appendChild(el("p", null, el("button", { type: "button", class: "secondary small", onclick: function () { undo(); panel.hidden = true; } },
-      "Hoàn tác nhập bảng sự kiện ", el("small", null, "Undo the import"))));
+      _("Hoàn tác nhập bảng sự kiện"))));
   }
 
   window.AuthoringMsel = { download: download, read: read, report: report };

@@ -1,21 +1,19 @@
 /* The drill editor's requests: JSON to the authoring endpoints, with the page's CSRF token in X-CSRFToken.
 
    AuthoringNet.post(url, body, csrf, asBlob) -> Promise of {ok, status, body}: `body` is the endpoint's JSON
-   (or the file and its name, with asBlob), or {error: {vi, en}} when the answer is not what the editor expects
-   (the session ended and the login page came back, the request was too large, the server failed). */
+   (or the file and its name, with asBlob), or {error: a text in the page's language} when the answer is not what
+   the editor expects (the session ended and the login page came back, the request was too large, the server failed). */
 (function () {
   "use strict";
-  var L = window.Drill.L;
 
   function failure(response) {
     if (response.redirected && /\/login/.test(response.url)) {
-      return L("Phiên đăng nhập đã hết: hãy đăng nhập lại ở thẻ khác rồi thử lại; bản đang soạn vẫn còn trên trang này.",
-               "The session ended: log in again in another tab, then retry; what you typed is still on this page.");
+      return _("Phiên đăng nhập đã hết: hãy đăng nhập lại ở thẻ khác rồi thử lại; bản đang soạn vẫn còn trên trang này.");
     }
-    if (response.status === 413) return L("Dữ liệu gửi lên quá lớn.", "What was sent is too large.");
-    if (response.status === 404) return L("Không tìm thấy kịch bản này.", "This drill was not found.");
-    if (response.status === 400) return L("Yêu cầu không hợp lệ (có thể phiên đã hết hạn).", "Bad request (the session may have expired).");
-    return L("Lỗi máy chủ (" + response.status + "); dữ liệu đã lưu không bị mất.", "Server error (" + response.status + "); nothing saved was lost.");
+    if (response.status === 413) return _("Dữ liệu gửi lên quá lớn.");
+    if (response.status === 404) return _("Không tìm thấy kịch bản này.");
+    if (response.status === 400) return _("Yêu cầu không hợp lệ (có thể phiên đã hết hạn).");
+    return _("Lỗi máy chủ (%(status)s); dữ liệu đã lưu không bị mất.", { status: response.status });
   }
 
   function post(url, body, csrf, asBlob) {
@@ -32,7 +30,7 @@
       if (!json) return { ok: false, status: response.status, body: { error: failure(response) } };
       return response.json().then(function (data) { return { ok: response.ok, status: response.status, body: data }; });
     }, function () {
-      return { ok: false, status: 0, body: { error: L("Mất kết nối tới máy chủ; hãy thử lại.", "No connection to the server; try again.") } };
+      return { ok: false, status: 0, body: { error: _("Mất kết nối tới máy chủ; hãy thử lại.") } };
     });
   }
 

@@ -55,7 +55,7 @@
     var height = TOP + Math.max(1, lanes.length) * LANE + AXIS;
     var x = function (t) { return LEFT + Math.max(0, Math.min(t, duration)) / duration * (width - LEFT - RIGHT); };
     var chart = svg("svg", { class: "tl", viewBox: "0 0 " + width + " " + height, width: "100%", role: "img",
-                             "aria-label": "Dòng thời gian các tin theo phút kịch bản / Timeline of the injects by scenario minute" });
+                             "aria-label": _("Dòng thời gian các tin theo phút kịch bản") });
     axis(chart, duration, x, height);
     lanes.forEach(function (c, lane) {
       var y = TOP + lane * LANE + LANE / 2;
@@ -75,7 +75,7 @@
         g.appendChild(svg("line", { x1: x(inject.at), x2: x(inject.at + inject.response_window), y1: y, y2: y, class: "tl-window" }));
       }
       g.appendChild(svg("circle", { cx: x(inject.at), cy: y, r: 6.5 }));
-      g.appendChild(svg("title", null, D.fmtT(inject.at) + (late ? " (sau khi kết thúc / after the end)" : "") + " · " + describe(inject)));
+      g.appendChild(svg("title", null, D.fmtT(inject.at) + (late ? " " + _("(sau khi kết thúc)") : "") + " · " + describe(inject)));
       g.addEventListener("click", function () { onPick(e.index); });
       g.addEventListener("keydown", function (ev) { if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); onPick(e.index); } });
       chart.appendChild(g);
@@ -85,13 +85,13 @@
     var conditional = injects.filter(function (e) { return typeof e.inject.at !== "number" && e.inject.when !== undefined && e.inject.when !== null; });
     var levelled = M.list(data, "levels").filter(function (lv) { return lv && Array.isArray(lv.releases) && lv.releases.length; });
     var apart = el("div", { class: "tl-apart" });
-    apart.appendChild(el("div", { class: "tl-group" }, el("span", { class: "tl-label" }, "Theo điều kiện ", el("small", { class: "en", lang: "en" }, "On a condition")),
+    apart.appendChild(el("div", { class: "tl-group" }, el("span", { class: "tl-label" }, _("Theo điều kiện")),
       conditional.length ? conditional.map(function (e) {
-        return chip(e.inject, e.index, onPick, "khi " + D.vi((conditions || {})[e.inject.when], e.inject.when) + (e.inject.delay ? " +" + e.inject.delay + "′" : ""));
+        return chip(e.inject, e.index, onPick, _("khi %(condition)s", { condition: D.vi((conditions || {})[e.inject.when], e.inject.when) }) + (e.inject.delay ? " +" + e.inject.delay + "′" : ""));
       }) : el("span", { class: "hint" }, "—")));
-    apart.appendChild(el("div", { class: "tl-group" }, el("span", { class: "tl-label" }, "Khi lên cấp ", el("small", { class: "en", lang: "en" }, "On escalation")),
+    apart.appendChild(el("div", { class: "tl-group" }, el("span", { class: "tl-label" }, _("Khi lên cấp")),
       levelled.length ? levelled.map(function (lv) {
-        return el("span", { class: "tl-level" }, el("span", { class: "level-badge level-" + lv.level }, "Cấp " + lv.level),
+        return el("span", { class: "tl-level" }, el("span", { class: "level-badge level-" + lv.level }, _("Cấp %(level)s", { level: lv.level })),
           lv.releases.map(function (id) {
             var e = injects.filter(function (x) { return x.inject.id === id; })[0];
             return e ? chip(e.inject, e.index, onPick, e.inject.delay ? "+" + e.inject.delay + "′" : "") : el("code", { class: "tl-missing" }, String(id));

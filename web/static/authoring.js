@@ -10,7 +10,8 @@
    Page data: the JSON block #authoring-data (see instructor/authoring/pages.py). */
 (function () {
   "use strict";
-  var D = window.Drill, M = window.AuthoringModel, Net = window.AuthoringNet, el = D.el, L = D.L;
+  var D = window.Drill, M = window.AuthoringModel, Net = window.AuthoringNet, el = D.el;
+  var ENGLISH = document.documentElement.lang === "en";  // an error's English is its `message`, its Vietnamese `vi`
   var config = D.readJSON("authoring-data");
   var readonly = config.readonly;
   var $ = function (id) { return document.getElementById(id); };
@@ -141,8 +142,7 @@
   /* ---- errors ---------------------------------------------------------------------------------------- */
 
   function message(error) {
-    return [el("span", { class: "vi" }, error.vi || error.message),
-            error.vi ? el("span", { class: "en", lang: "en" }, error.message) : null];
+    return el("span", null, ENGLISH ? error.message : error.vi || error.message);
   }
 
   function field(path) {
@@ -204,7 +204,7 @@
     });
     Array.prototype.forEach.call(dom.form.querySelectorAll(".inject-card"), function (card) {
       var n = counts[card.id] || 0, badge = card.querySelector(":scope > summary .err-count");
-      if (badge) badge.textContent = n ? n + " lỗi" : "";
+      if (badge) badge.textContent = n ? _("%(count)s lỗi", { count: n }) : "";
     });
     summary(placed, unplaced);
     yamlErrors();
@@ -215,22 +215,21 @@
     dom.summary.className = "card au-summary " + (state.ok ? "ok" : "bad");
     if (state.ok) {
       dom.summary.appendChild(readonly
-        ? el("p", null, "✓ Kịch bản hợp lệ. ", el("small", { class: "en", lang: "en" }, "The drill is valid."))
-        : el("p", null, "✓ Kịch bản hợp lệ: có thể lưu phiên bản, chạy thử, tải bảng sự kiện. ",
-            el("small", { class: "en", lang: "en" }, "The drill is valid: it can be saved as a version, dry-run, exported.")));
+        ? el("p", null, "✓ " + _("Kịch bản hợp lệ."))
+        : el("p", null, "✓ " + _("Kịch bản hợp lệ: có thể lưu phiên bản, chạy thử, tải bảng sự kiện.")));
       return;
     }
-    dom.summary.appendChild(el("h2", null, "✗ " + state.errors.length + " lỗi ", el("small", { class: "en", lang: "en" }, state.errors.length + " error(s)")));
+    dom.summary.appendChild(el("h2", null, "✗ " + _("%(count)s lỗi", { count: state.errors.length })));
     if (unplaced.length) {
-      dom.summary.appendChild(el("p", { class: "hint" }, "Lỗi chung (không gắn với một ô nào) / General errors:"));
+      dom.summary.appendChild(el("p", { class: "hint" }, _("Lỗi chung (không gắn với một ô nào):")));
       dom.summary.appendChild(el("ul", { class: "au-general-errors" }, unplaced.map(function (error) {
         return el("li", null, el("button", { type: "button", class: "linkish", onclick: function () { goTo(null, error); } },
-          "Dòng " + error.line + " · " + error.path), " ", message(error));
+          _("Dòng %(line)s", { line: error.line }) + " · " + error.path), " ", message(error));
       })));
     }
     if (placed.length) {
       dom.summary.appendChild(el("details", { class: "au-field-errors" },
-        el("summary", null, placed.length + " lỗi hiện bên cạnh ô của nó / shown next to their field"),
+        el("summary", null, _("%(count)s lỗi hiện bên cạnh ô của nó", { count: placed.length })),
         el("ul", null, placed.map(function (p) {
           return el("li", null, el("button", { type: "button", class: "linkish", onclick: function () { goTo(p.target, p.error); } },
             el("code", null, p.error.path)), " ", message(p.error));
@@ -246,7 +245,7 @@
     if (key === state.gutterKey) return;
     state.gutterKey = key;
     var bad = {};
-    state.errors.forEach(function (e) { (bad[e.line] = bad[e.line] || []).push(e.path + ": " + (e.vi || e.message)); });
+    state.errors.forEach(function (e) { (bad[e.line] = bad[e.line] || []).push(e.path + ": " + (ENGLISH ? e.message : e.vi || e.message)); });
     D.clear(dom.gutter);
     for (var i = 1; i <= count; i++) {
       dom.gutter.appendChild(el("span", { class: bad[i] ? "err" : null, title: bad[i] ? bad[i].join("\n") : null }, String(i)));
@@ -259,7 +258,7 @@
     D.clear(dom.yamlErrors);
     state.errors.forEach(function (error) {
       dom.yamlErrors.appendChild(el("li", null, el("button", { type: "button", class: "linkish", onclick: function () { selectLine(error.line); } },
-        "Dòng " + error.line), " ", el("code", null, error.path), " ", message(error)));
+        _("Dòng %(line)s", { line: error.line })), " ", el("code", null, error.path), " ", message(error)));
     });
   }
 
@@ -287,14 +286,14 @@
   function setStatus(error) {
     D.clear(dom.status);
     dom.status.className = "au-status " + (error ? "bad" : state.checking ? "checking" : state.ok ? "ok" : "bad");
-    if (error) dom.status.appendChild(el("span", null, D.vi(error), el("small", { class: "en", lang: "en" }, " " + (error.en || ""))));
-    else if (state.checking) dom.status.appendChild(el("span", null, "Đang kiểm tra… ", el("small", { class: "en", lang: "en" }, "Checking…")));
-    else if (state.ok) dom.status.appendChild(el("span", null, "✓ Hợp lệ ", el("small", { class: "en", lang: "en" }, "Valid")));
-    else dom.status.appendChild(el("span", null, "✗ " + state.errors.length + " lỗi ", el("small", { class: "en", lang: "en" }, state.errors.length + " error(s)")));
+    if (error) dom.status.appendChild(el("span", null, D.vi(error)));
+    else if (state.checking) dom.status.appendChild(el("span", null, _("Đang kiểm tra…")));
+    else if (state.ok) dom.status.appendChild(el("span", null, "✓ " + _("Hợp lệ")));
+    else dom.status.appendChild(el("span", null, "✗ " + _("%(count)s lỗi", { count: state.errors.length })));
   }
 
   function updateButtons() {
-    var why = "Sửa hết lỗi trước / Fix every error first";
+    var why = _("Sửa hết lỗi trước");
     [dom.dryrun].concat(Array.prototype.slice.call(document.querySelectorAll("[data-msel]"))).forEach(function (b) {
       b.disabled = !state.ok;
       b.title = state.ok ? "" : why;
@@ -302,14 +301,14 @@
     if (!dom.save) return;
     dom.save.disabled = !state.ok;
     dom.save.classList.toggle("invalid", !state.ok);
-    dom.save.title = state.ok ? "" : "Chỉ kịch bản hợp lệ mới lưu thành phiên bản; bản nháp vẫn được giữ tự động. / Only a valid drill becomes a version; the draft is kept automatically.";
+    dom.save.title = state.ok ? "" : _("Chỉ kịch bản hợp lệ mới lưu thành phiên bản; bản nháp vẫn được giữ tự động.");
   }
 
-  function result(node, kind, vi, en) {
+  function result(node, kind, text) {
     D.clear(node);
     node.className = "ack ack-" + kind;
     node.setAttribute("role", kind === "error" ? "alert" : "status");
-    node.appendChild(el("span", null, vi, el("small", { class: "en", lang: "en" }, " " + en)));
+    node.appendChild(el("span", null, text));
   }
 
   /* Every time on these pages is Vietnam time (the server's pages too, web/local_time.py), whatever the browser's zone. */
@@ -321,34 +320,32 @@
 
   function showLatest() {
     if (!dom.latest || !state.latest) return;
-    dom.latest.textContent = "phiên bản mới nhất: " + state.latest.number + " (" + vietnamTime(new Date(state.latest.created_at), true) + ")";
+    dom.latest.textContent = _("phiên bản mới nhất: %(number)s (%(time)s)", { number: state.latest.number, time: vietnamTime(new Date(state.latest.created_at), true) });
   }
 
   function save() {
     dom.save.disabled = true;
-    result(dom.saveResult, "pending", "Đang lưu…", "Saving…");
+    result(dom.saveResult, "pending", _("Đang lưu…"));
     settle().then(function () {
       if (!state.ok) {
-        result(dom.saveResult, "error", "Chưa lưu phiên bản: còn " + state.errors.length + " lỗi; bản nháp vẫn được giữ.",
-               "Not saved as a version: " + state.errors.length + " error(s); the draft is kept.");
+        result(dom.saveResult, "error", _("Chưa lưu phiên bản: còn %(count)s lỗi; bản nháp vẫn được giữ.", { count: state.errors.length }));
         return null;
       }
       var text = state.yaml;
       return Net.post(config.urls.save, { yaml: text, note: dom.note.value }, config.csrf).then(function (res) {
         var b = res.body;
-        if (!res.ok) { result(dom.saveResult, "error", D.vi(b.error), b.error.en || ""); return; }
+        if (!res.ok) { result(dom.saveResult, "error", D.vi(b.error)); return; }
         if (b.status === "version") {
           state.latestText = text;
           state.savedDraft = text;
           state.latest = b.version;
           dom.note.value = "";
           showLatest();
-          result(dom.saveResult, "ok", "✓ Đã lưu phiên bản " + b.version.number + ".", "Saved as version " + b.version.number + ".");
+          result(dom.saveResult, "ok", "✓ " + _("Đã lưu phiên bản %(number)s.", { number: b.version.number }));
         } else if (b.status === "unchanged") {
-          result(dom.saveResult, "ok", "Không có thay đổi so với phiên bản " + b.version.number + ".", "No change since version " + b.version.number + ".");
+          result(dom.saveResult, "ok", _("Không có thay đổi so với phiên bản %(number)s.", { number: b.version.number }));
         } else {
-          result(dom.saveResult, "error", "Chưa lưu phiên bản: còn " + b.errors.length + " lỗi; đã giữ làm bản nháp.",
-                 "Not saved as a version: " + b.errors.length + " error(s); kept as the draft.");
+          result(dom.saveResult, "error", _("Chưa lưu phiên bản: còn %(count)s lỗi; đã giữ làm bản nháp.", { count: b.errors.length }));
         }
         draftState();
       });
@@ -374,13 +371,14 @@
   function draftState(mode, error) {
     if (!dom.draftState) return;
     var time = state.draftAt ? vietnamTime(state.draftAt, false) : "";
-    var text = state.yaml === state.latestText ? L("Trùng với phiên bản mới nhất.", "Same as the latest version.")
-      : mode === "pending" ? L("Đang giữ bản nháp…", "Keeping the draft…")
-      : mode === "failed" ? L("Chưa giữ được bản nháp: " + D.vi(error), "The draft was not kept: " + ((error && error.en) || ""))
-      : L("Bản nháp đã được giữ" + (time ? " lúc " + time : "") + " — chưa phải phiên bản.", "Draft kept" + (time ? " at " + time : "") + " — not a version yet.");
+    var text = state.yaml === state.latestText ? _("Trùng với phiên bản mới nhất.")
+      : mode === "pending" ? _("Đang giữ bản nháp…")
+      : mode === "failed" ? _("Chưa giữ được bản nháp:") + " " + D.vi(error)
+      : time ? _("Bản nháp đã được giữ lúc %(time)s — chưa phải phiên bản.", { time: time })
+      : _("Bản nháp đã được giữ — chưa phải phiên bản.");
     D.clear(dom.draftState);
     dom.draftState.className = "au-draft " + (mode === "failed" ? "bad" : "");
-    dom.draftState.appendChild(D.bi(text));
+    dom.draftState.appendChild(document.createTextNode(text));
   }
 
   /* ---- dry run and MSEL ----------------------------------------------------------------------------- */
@@ -388,14 +386,14 @@
   function failure(panel, error) {
     D.clear(panel);
     panel.hidden = false;
-    panel.appendChild(el("p", { class: "ack ack-error", role: "alert" }, D.vi(error), el("small", { class: "en", lang: "en" }, " " + (error.en || ""))));
+    panel.appendChild(el("p", { class: "ack ack-error", role: "alert" }, D.vi(error)));
     panel.scrollIntoView({ block: "nearest", behavior: "smooth" });
   }
 
   function dryRun() {
     window.AuthoringDryRun.pending(dom.dryPanel);
     settle().then(function () {
-      if (!state.ok) { failure(dom.dryPanel, L("Kịch bản còn lỗi: hãy sửa trước khi chạy thử.", "The drill has errors: fix them before a dry run.")); return null; }
+      if (!state.ok) { failure(dom.dryPanel, _("Kịch bản còn lỗi: hãy sửa trước khi chạy thử.")); return null; }
       return Net.post(config.urls.dry_run, { yaml: state.yaml }, config.csrf).then(function (res) {
         if (!res.ok) { failure(dom.dryPanel, res.body.error); return; }
         window.AuthoringDryRun.render(dom.dryPanel, res.body, config.rules);

@@ -45,14 +45,14 @@
   function buildControls() {
     var fire = document.getElementById("fire-inject");
     (scenario.injects || []).forEach(function (i) {
-      var when = i.at !== null && i.at !== undefined ? fmtT(i.at) : (i.when ? "khi " + conditionText(i.when) : "theo cấp độ");
+      var when = i.at !== null && i.at !== undefined ? fmtT(i.at) : (i.when ? _("khi %(condition)s", { condition: conditionText(i.when) }) : _("theo cấp độ"));
       fire.appendChild(el("option", { value: i.id },
         when + " · " + D.vi(D.labelOf(D.INJECT_CHANNELS, i.channel)) + " — " + injectTitle(i.id, null)));
     });
     var channel = document.getElementById("custom-channel");
     Object.keys(D.INJECT_CHANNELS).forEach(function (c) {
       var l = D.INJECT_CHANNELS[c];
-      channel.appendChild(el("option", { value: c }, l.vi + " / " + l.en));
+      channel.appendChild(el("option", { value: c }, D.vi(l)));
     });
     var roles = document.getElementById("custom-roles");
     traineeRoles.forEach(function (r) {
@@ -67,11 +67,11 @@
         var args = {};
         if (command === "speed") {
           var speed = parseFloat(document.getElementById("speed").value);
-          if (!(speed > 0)) { report(null, { ok: false, error: "Tốc độ phải là số dương. / Speed must be positive." }); return; }
+          if (!(speed > 0)) { report(null, { ok: false, error: _("Tốc độ phải là số dương.") }); return; }
           args.speed = speed;
         }
         if (command === "fire") args.inject = document.getElementById("fire-inject").value;
-        if (command === "end" && !window.confirm("Kết thúc buổi diễn tập " + (scope === "all" ? "cho tất cả các đội" : "cho đội này") + "? / End the drill?")) return;
+        if (command === "end" && !window.confirm(scope === "all" ? _("Kết thúc buổi diễn tập cho tất cả các đội?") : _("Kết thúc buổi diễn tập cho đội này?"))) return;
         if (command === "jump") { confirmJump(scope, null); return; }
         control(scope, command, args, null);
       });
@@ -81,7 +81,7 @@
       ev.preventDefault();
       var form = ev.target;
       var to = Array.prototype.map.call(form.querySelectorAll("input[name=to]:checked"), function (c) { return c.value; });
-      if (!to.length) { report(null, { ok: false, error: "Chọn ít nhất một vai nhận. / Choose at least one target role." }); return; }
+      if (!to.length) { report(null, { ok: false, error: _("Chọn ít nhất một vai nhận.") }); return; }
       control(document.getElementById("scope").value, "custom", {
         channel: form.elements.channel.value, sender: form.elements.sender.value.trim(),
         content: form.elements.content.value.trim(), to: to
@@ -90,9 +90,8 @@
   }
 
   var COMMANDS = {
-    start: D.L("Bắt đầu", "Start"), pause: D.L("Tạm dừng", "Pause"), resume: D.L("Tiếp tục", "Resume"),
-    speed: D.L("Đổi tốc độ", "Speed"), jump: D.L("Tới tin kế tiếp", "Jump"), fire: D.L("Phát tin", "Fire"),
-    custom: D.L("Gửi tin tự soạn", "Custom inject"), end: D.L("Kết thúc", "End")
+    start: _("Bắt đầu"), pause: _("Tạm dừng"), resume: _("Tiếp tục"), speed: _("Đổi tốc độ"), jump: _("Tới tin kế tiếp"),
+    fire: _("Phát tin"), custom: _("Gửi tin tự soạn"), end: _("Kết thúc")
   };
 
   function control(scope, command, args, slot, done) {
@@ -115,26 +114,25 @@
       var ready = (ack.teams || []).filter(function (r) { return r.ok; });
       if (!ready.length) { report("jump", ack.teams ? ack : { ok: false, error: ack.error }, slot); return; }
       var text = ready.map(function (r) { return jumpText(r.team_id, r.preview); }).join("\n\n");
-      if (window.confirm(text + "\n\nVẫn nhảy? / Jump anyway?")) control(scope, "jump", {}, slot);
+      if (window.confirm(text + "\n\n" + _("Vẫn nhảy?"))) control(scope, "jump", {}, slot);
     });
   }
 
   function jumpText(teamId, p) {
     var name = teams[teamId] ? teams[teamId].name : "#" + teamId;
-    if (p.to === null) return name + ": không còn tin theo lịch để nhảy tới. / No timed inject left to jump to.";
-    var lines = [name + ": nhảy từ " + fmtT(p.from) + " tới " + fmtT(p.to) +
-                 (p.target.length ? " (" + p.target.map(function (i) { return i.title.vi; }).join("; ") + ")" : "") +
-                 " / jump from " + fmtT(p.from) + " to " + fmtT(p.to)];
+    if (p.to === null) return name + ": " + _("không còn tin theo lịch để nhảy tới.");
+    var lines = [name + ": " + _("nhảy từ %(from)s tới %(to)s", { from: fmtT(p.from), to: fmtT(p.to) }) +
+                 (p.target.length ? " (" + p.target.map(function (i) { return D.vi(i.title); }).join("; ") + ")" : "")];
     if (!p.deadlines.length && !p.escalations.length && !p.injects.length) {
-      lines.push("Không bỏ qua gì. / Nothing is skipped.");
+      lines.push(_("Không bỏ qua gì."));
       return lines.join("\n");
     }
-    lines.push("Sẽ bỏ qua / This skips:");
-    var skipped = p.deadlines.map(function (d) { return { t: d.t, text: "quá hạn trả lời / deadline passes: " + d.title.vi }; })
+    lines.push(_("Sẽ bỏ qua:"));
+    var skipped = p.deadlines.map(function (d) { return { t: d.t, text: _("quá hạn trả lời:") + " " + D.vi(d.title) }; })
       .concat(p.escalations.map(function (e) {
-        return { t: e.t, text: "leo thang / escalation: Cấp " + e.from + " → Cấp " + e.to + (e.name ? " — " + D.levelName(e.name) : "") };
+        return { t: e.t, text: _("leo thang: Cấp %(from)s → Cấp %(to)s", { from: e.from, to: e.to }) + (e.name ? " — " + D.levelName(e.name) : "") };
       }))
-      .concat(p.injects.map(function (i) { return { t: i.t, text: "tin đến / inject: " + i.title.vi }; }));
+      .concat(p.injects.map(function (i) { return { t: i.t, text: _("tin đến:") + " " + D.vi(i.title) }; }));
     skipped.sort(function (a, b) { return a.t - b.t; });  // stable: at one minute, a deadline before what follows it
     skipped.forEach(function (x) { lines.push("• " + fmtT(x.t) + " " + x.text); });
     return lines.join("\n");
@@ -144,7 +142,7 @@
   function report(command, ack, slot) {
     var box = slot || document.getElementById("control-results");
     D.clear(box);
-    var what = command ? D.vi(COMMANDS[command], command) : "";
+    var what = command ? COMMANDS[command] || command : "";
     if (!ack.teams) {
       box.appendChild(el("div", { class: "ack ack-error", role: "alert" }, "✗ " + (what ? what + ": " : "") + (ack.error || "")));
       return;
@@ -152,7 +150,7 @@
     ack.teams.forEach(function (r) {
       var name = teams[r.team_id] ? teams[r.team_id].name : "#" + r.team_id;
       box.appendChild(r.ok
-        ? el("div", { class: "ack ack-ok", role: "status" }, "✓ " + name + ": " + what + " — đã thực hiện")
+        ? el("div", { class: "ack ack-ok", role: "status" }, "✓ " + name + ": " + what + " — " + _("đã thực hiện"))
         : el("div", { class: "ack ack-error", role: "alert" }, "✗ " + name + ": " + what + " — " + (r.error || "")));
     });
   }
@@ -256,12 +254,12 @@
     dom.chart.setAttribute("class", "chart");
     dom.chart.setAttribute("viewBox", "0 0 640 236");
     dom.chart.setAttribute("role", "img");
-    dom.chart.setAttribute("aria-label", "Đường dư luận / Opinion curve");
+    dom.chart.setAttribute("aria-label", _("Đường dư luận"));
     dom.legend = el("div", { class: "legend" });
     dom.timeline = el("ol", { class: "timeline" });
     dom.result = el("div", { class: "control-results" });
     dom.fault = el("div", { class: "ack ack-error fault", role: "alert", hidden: true });
-    dom.note = el("textarea", { rows: 2, maxlength: 2000, placeholder: "Nhận xét của giảng viên tại thời điểm này… / Your observation…" });
+    dom.note = el("textarea", { rows: 2, maxlength: 2000, placeholder: _("Nhận xét của giảng viên tại thời điểm này…") });
     dom.at = el("span", { class: "at" });
     dom.noteResult = el("span", { class: "result" });
     dom.buttons = {};
@@ -269,16 +267,16 @@
       var button = el("button", { type: "button", class: "small " + (command === "start" ? "" : command === "end" ? "danger" : "secondary"),
         dataset: { command: command },
         onclick: function () {
-          if (command === "end" && !window.confirm("Kết thúc buổi diễn tập của " + team.name + "? / End this team's drill?")) return;
+          if (command === "end" && !window.confirm(_("Kết thúc buổi diễn tập của %(team)s?", { team: team.name }))) return;
           if (command === "jump") { confirmJump(String(team.id), dom.result); return; }
           control(String(team.id), command, {}, dom.result);
-        } }, D.vi(COMMANDS[command]));
+        } }, COMMANDS[command]);
       dom.buttons[command] = button;
       return button;
     }));
     var observe = el("form", { class: "observe", autocomplete: "off" },
       dom.note,
-      el("div", { class: "row" }, el("button", { type: "submit", class: "small" }, "Ghi nhận"), dom.at, dom.noteResult));
+      el("div", { class: "row" }, el("button", { type: "submit", class: "small" }, _("Ghi nhận")), dom.at, dom.noteResult));
     observe.addEventListener("submit", function (ev) {
       ev.preventDefault();
       var text = dom.note.value.trim();
@@ -287,7 +285,7 @@
       if (team.pinAt !== null) payload.at = team.pinAt;
       socket.emit("observe", payload, function (ack) {
         dom.noteResult.className = "result " + (ack && ack.ok ? "ok" : "err");
-        dom.noteResult.textContent = ack && ack.ok ? "✓ Đã ghi nhận lúc " + fmtT(ack.observation.at) : "✗ " + ((ack && ack.error) || "?");
+        dom.noteResult.textContent = ack && ack.ok ? "✓ " + _("Đã ghi nhận lúc %(time)s", { time: fmtT(ack.observation.at) }) : "✗ " + ((ack && ack.error) || "?");
         if (ack && ack.ok) { dom.note.value = ""; team.pinAt = null; renderPin(team); }
       });
     });
@@ -296,25 +294,25 @@
       el("header", null,
         el("div", null,
           el("h2", null, team.name),
-          el("div", { class: "joininfo" }, "Mã đội ", el("span", { class: "code" }, team.join_code), " · ",
+          el("div", { class: "joininfo" }, _("Mã đội") + " ", el("span", { class: "code" }, team.join_code), " · ",
             el("a", { href: joinUrl, class: "join-link", target: "_blank", rel: "noopener",
-                      title: "Thử liên kết trong cửa sổ ẩn danh, kẻo đăng xuất phiên giảng viên / Try it in a private window, or this browser logs you out" }, joinUrl),
-            el("small", { class: "join-tip" }, " · thử trong cửa sổ ẩn danh (Ctrl+Shift+N)", el("span", { class: "en", lang: "en" }, " try it in a private window")))),
+                      title: _("Thử liên kết trong cửa sổ ẩn danh, kẻo đăng xuất phiên giảng viên") }, joinUrl),
+            el("small", { class: "join-tip" }, " · " + _("thử trong cửa sổ ẩn danh (Ctrl+Shift+N)")))),
         el("div", { class: "stats" },
-          el("div", { class: "stat" }, el("span", { class: "cap" }, "Trạng thái"), dom.status),
-          el("div", { class: "stat" }, el("span", { class: "cap" }, "Thời gian"), dom.clock),
-          el("div", { class: "stat" }, el("span", { class: "cap" }, "Tốc độ"), dom.speed),
-          el("div", { class: "stat" }, el("span", { class: "cap" }, "Cấp độ"), dom.level),
-          el("div", { class: "stat" }, el("span", { class: "cap" }, "Điểm"), dom.score),
+          el("div", { class: "stat" }, el("span", { class: "cap" }, _("Trạng thái")), dom.status),
+          el("div", { class: "stat" }, el("span", { class: "cap" }, _("Thời gian")), dom.clock),
+          el("div", { class: "stat" }, el("span", { class: "cap" }, _("Tốc độ")), dom.speed),
+          el("div", { class: "stat" }, el("span", { class: "cap" }, _("Cấp độ")), dom.level),
+          el("div", { class: "stat" }, el("span", { class: "cap" }, _("Điểm")), dom.score),
           dom.open),
         dom.counts),
       dom.body = el("div", { class: "team-body" },
-        el("div", null, el("h3", null, "Học viên ", el("small", { class: "en", lang: "en" }, "Trainees")), dom.members),
-        el("div", null, el("h3", null, "Điều khiển đội này ", el("small", { class: "en", lang: "en" }, "This team")), dom.fault, controls, dom.result),
-        el("div", { class: "full" }, el("h3", null, "Dư luận ", el("small", { class: "en", lang: "en" }, "Opinion")), dom.chart, dom.legend),
+        el("div", null, el("h3", null, _("Học viên")), dom.members),
+        el("div", null, el("h3", null, _("Điều khiển đội này")), dom.fault, controls, dom.result),
+        el("div", { class: "full" }, el("h3", null, _("Dư luận")), dom.chart, dom.legend),
         el("div", { class: "full" }, dom.rulesHead, dom.rules),
-        el("div", { class: "full" }, el("h3", null, "Diễn biến ", el("small", { class: "en", lang: "en" }, "Timeline, newest first")), dom.timeline),
-        el("div", { class: "full" }, el("h3", null, "Ghi chú quan sát ", el("small", { class: "en", lang: "en" }, "Observation")), observe)));
+        el("div", { class: "full" }, el("h3", null, _("Diễn biến, mới nhất trước")), dom.timeline),
+        el("div", { class: "full" }, el("h3", null, _("Ghi chú quan sát")), observe)));
     holder.appendChild(dom.root);
     return dom;
   }
@@ -328,7 +326,7 @@
     dom.speed.textContent = "×" + num(team.speed || 0, 2);
     D.clear(dom.level);
     dom.level.className = "level-badge level-" + team.level;
-    dom.level.appendChild(el("span", { class: "num" }, "Cấp " + team.level));
+    dom.level.appendChild(el("span", { class: "num" }, _("Cấp %(level)s", { level: team.level })));
     if (levelNames[team.level]) dom.level.appendChild(el("span", { class: "lname" }, D.levelName(levelNames[team.level])));
     renderClock(team);
     renderCounts(team);
@@ -337,7 +335,7 @@
     dom.body.hidden = !open;
     dom.open.disabled = open;
     D.clear(dom.open);
-    dom.open.appendChild(open ? bi(D.L("Đang mở", "Open")) : bi(D.L("Mở đội", "Open this team")));
+    dom.open.appendChild(document.createTextNode(open ? _("Đang mở") : _("Mở đội")));
     if (!open) { renderTotal(team); return; }  // a closed team: its summary only
     renderButtons(team);
     renderMembers(team);
@@ -347,13 +345,12 @@
     renderPin(team);
   }
 
-  var COUNTS = [["inject", "tin đến", "injects"], ["action", "hành động", "actions"], ["refused", "bị từ chối", "refused"],
-                ["deadline_missed", "quá hạn", "deadlines missed"], ["escalation", "leo thang", "escalations"]];
+  var COUNTS = [["inject", _("tin đến")], ["action", _("hành động")], ["refused", _("bị từ chối")],
+                ["deadline_missed", _("quá hạn")], ["escalation", _("leo thang")]];
 
   function renderCounts(team) {
     var c = team.counts || {};
     team.dom.counts.textContent = COUNTS.map(function (k) { return (c[k[0]] || 0) + " " + k[1]; }).join(" · ");
-    team.dom.counts.title = COUNTS.map(function (k) { return (c[k[0]] || 0) + " " + k[2]; }).join(" · ");
   }
 
   /* A closed team's score: the total as last computed (when it was open, at its end, or asked for). */
@@ -379,7 +376,7 @@
     b.jump.disabled = stopped || s !== "running";
     b.end.disabled = s === "ended";
     team.dom.fault.hidden = !stopped || s === "ended";
-    team.dom.fault.textContent = stopped ? "Đội dừng vì lỗi hệ thống (chỉ còn Kết thúc) / Stopped by a fault (only End is possible): " + team.fault : "";
+    team.dom.fault.textContent = stopped ? _("Đội dừng vì lỗi hệ thống (chỉ còn Kết thúc):") + " " + team.fault : "";
   }
 
   function renderMembers(team) {
@@ -397,17 +394,16 @@
     if (!score) { dom.score.textContent = "–"; return; }
     dom.score.appendChild(document.createTextNode(num(score.total, 1)));
     dom.score.appendChild(el("small", { class: "en" }, " /100"));
-    if (score.bonus) dom.score.appendChild(el("small", { class: "bonus" }, " (+" + num(score.bonus, 1) + " thưởng)"));
+    if (score.bonus) dom.score.appendChild(el("small", { class: "bonus" }, " (+" + _("%(points)s thưởng", { points: num(score.bonus, 1) }) + ")"));
     /* A rule not yet due (its deadline after the minute reached) is neither met nor failed: listed apart. */
     var rules = (score.rules || []).filter(function (r) { return !r.bonus; });
     var notDue = rules.filter(function (r) { return r.status === "not_due"; });
     var due = rules.filter(function (r) { return r.status !== "not_due"; });
     var failed = due.filter(function (r) { return !r.passed; });
-    dom.rulesHead.appendChild(document.createTextNode("Điểm theo quy tắc: " + (due.length - failed.length) + "/" + due.length + " đạt" +
-      (notDue.length ? ", " + notDue.length + " chưa đến hạn " : " ")));
-    dom.rulesHead.appendChild(el("small", { class: "en", lang: "en" }, "Live score — rules not yet met" + (notDue.length ? ", rules not yet due" : "")));
+    dom.rulesHead.appendChild(document.createTextNode(_("Điểm theo quy tắc: %(met)s/%(due)s đạt", { met: due.length - failed.length, due: due.length }) +
+      (notDue.length ? ", " + _("%(count)s chưa đến hạn", { count: notDue.length }) : "")));
     if (!failed.length) dom.rules.appendChild(el("li", { class: "passed" },
-      (notDue.length ? "Mọi quy tắc đã đến hạn đều đạt. / Every rule due is met." : "Mọi quy tắc đều đạt. / Every rule is met.")));
+      (notDue.length ? _("Mọi quy tắc đã đến hạn đều đạt.") : _("Mọi quy tắc đều đạt."))));
     failed.forEach(function (r) { dom.rules.appendChild(ruleItem(r, null)); });
     notDue.forEach(function (r) { dom.rules.appendChild(ruleItem(r, "not-due")); });
   }
@@ -415,9 +411,9 @@
   function ruleItem(r, cls) {
     var title = ruleTitles[r.id];
     return el("li", { class: cls, dataset: { rule: r.id } },
-      el("strong", null, title ? title.vi : r.id), " ",
+      el("strong", null, title ? D.vi(title) : r.id), " ",
       cls === "not-due"
-        ? el("span", { class: "due-mark" }, "Chưa đến hạn ", el("small", { class: "en", lang: "en" }, "Not yet due"))
+        ? el("span", { class: "due-mark" }, _("Chưa đến hạn"))
         : el("span", { class: "pts" }, num(r.points, 1) + "/" + num(r.max_points, 1)),
       el("span", { class: "why" }, D.vi(r.explanation)));
   }
@@ -442,8 +438,8 @@
     while (chart.firstChild) chart.removeChild(chart.firstChild);
     var left = 46, right = 628, width = right - left;
     var panels = [
-      { key: "belief", top: 22, height: 78, title: "Tỷ lệ tin tin đồn (belief)", cls: "belief" },
-      { key: "trust", top: 130, height: 78, title: "Niềm tin vào chính quyền (trust)", cls: "trust" }
+      { key: "belief", top: 22, height: 78, title: _("Tỷ lệ tin tin đồn"), cls: "belief" },
+      { key: "trust", top: 130, height: 78, title: _("Niềm tin vào chính quyền"), cls: "trust" }
     ];
     var samples = team.events.filter(function (e) { return e.kind === "opinion"; });
     var maxBelief = niceMax(Math.max.apply(null, [0.02].concat(samples.map(function (s) { return (s.belief || 0) * 1.1; }))));
@@ -478,18 +474,18 @@
     }
     team.events.filter(function (e) { return e.kind === "escalation"; }).forEach(function (e) {
       chart.appendChild(svg("line", { x1: x(e.t), x2: x(e.t), y1: 16, y2: 208, class: "esc" }));
-      chart.appendChild(svg("text", { x: x(e.t) + 3, y: 33, fill: "#b7791f" }, "Cấp " + e.to));
+      chart.appendChild(svg("text", { x: x(e.t) + 3, y: 33, fill: "#b7791f" }, _("Cấp %(level)s", { level: e.to })));
     });
     if (now > 0) chart.appendChild(svg("line", { x1: x(now), x2: x(now), y1: 16, y2: 208, class: "now" }));
 
     var o = samples.length ? samples[samples.length - 1] : team.opinion || {};
     var legend = team.dom.legend;
     D.clear(legend);
-    legend.appendChild(el("span", null, el("span", { class: "sw sw-belief" }), "Tin tin đồn: ", el("strong", null, D.pct(o.belief, 1))));
-    legend.appendChild(el("span", null, el("span", { class: "sw sw-trust" }), "Niềm tin: ", el("strong", null, D.pct(o.trust, 1))));
-    legend.appendChild(el("span", null, "Đã thấy tin: ", el("strong", null, D.pct(o.seen_share, 1))));
-    if (typeof o.media_pressure === "number") legend.appendChild(el("span", null, "Áp lực báo chí: ", el("strong", null, num(o.media_pressure, 2))));
-    if (!samples.length) legend.appendChild(el("span", { class: "empty" }, "Chưa có mẫu dư luận. / No opinion sample yet."));
+    legend.appendChild(el("span", null, el("span", { class: "sw sw-belief" }), _("Tin tin đồn:") + " ", el("strong", null, D.pct(o.belief, 1))));
+    legend.appendChild(el("span", null, el("span", { class: "sw sw-trust" }), _("Niềm tin:") + " ", el("strong", null, D.pct(o.trust, 1))));
+    legend.appendChild(el("span", null, _("Đã thấy tin:") + " ", el("strong", null, D.pct(o.seen_share, 1))));
+    if (typeof o.media_pressure === "number") legend.appendChild(el("span", null, _("Áp lực báo chí:") + " ", el("strong", null, num(o.media_pressure, 2))));
+    if (!samples.length) legend.appendChild(el("span", { class: "empty" }, _("Chưa có mẫu dư luận.")));
   }
 
   /* ---- the timeline --------------------------------------------------------------------- */
@@ -531,47 +527,47 @@
     switch (e.kind) {
       case "inject":
         what = "[" + D.vi(D.labelOf(D.INJECT_CHANNELS, e.channel)) + "] " +
-               (e.title ? e.title.vi : D.preview(e.content && e.content.vi, 140));
+               (e.title ? D.vi(e.title) : D.preview(D.vi(e.content), 140));
         sub = D.vi(e.sender) + " → " + (e.audience || []).map(roleName).join(", ") +
               " · " + D.vi(D.labelOf(D.ORIGINS, e.origin)) +
-              (typeof e.deadline === "number" ? " · hạn trả lời " + fmtT(e.deadline) : "") +
-              (e.title && e.content ? "\n" + D.preview(e.content.vi, 220) : "");
+              (typeof e.deadline === "number" ? " · " + _("hạn trả lời %(time)s", { time: fmtT(e.deadline) }) : "") +
+              (e.title && e.content ? "\n" + D.preview(D.vi(e.content), 220) : "");
         break;
       case "action":
         what = roleName(e.role) + ": " + D.vi(D.labelOf(D.ACTIONS, e.type));
         sub = paramsText(e.params, team);
         if (e.analysis) {
           var a = e.analysis;
-          sub += "\nChất lượng " + Math.round((a.quality || 0) * 100) + "%" +
-                 (a.claims && a.claims.length ? " · nhắc lại tin đồn: " + quoted(a.claims, claimName) : "") +
-                 (a.refuted && a.refuted.length ? " · bác bỏ tin đồn: " + quoted(a.refuted, claimName) : "") +
-                 (a.unverified_facts && a.unverified_facts.length ? " · chưa xác minh: " + quoted(a.unverified_facts, factName) : "") +
-                 (a.messages && a.messages.length ? " · thông điệp: " + quoted(a.messages, messageName) : "");
+          sub += "\n" + _("Chất lượng %(quality)s%%", { quality: Math.round((a.quality || 0) * 100) }) +
+                 (a.claims && a.claims.length ? " · " + _("nhắc lại tin đồn:") + " " + quoted(a.claims, claimName) : "") +
+                 (a.refuted && a.refuted.length ? " · " + _("bác bỏ tin đồn:") + " " + quoted(a.refuted, claimName) : "") +
+                 (a.unverified_facts && a.unverified_facts.length ? " · " + _("chưa xác minh:") + " " + quoted(a.unverified_facts, factName) : "") +
+                 (a.messages && a.messages.length ? " · " + _("thông điệp:") + " " + quoted(a.messages, messageName) : "");
         }
         break;
       case "refused":
         what = roleName(e.role) + ": " + D.vi(D.labelOf(D.ACTIONS, e.type));
-        sub = "Lý do: " + D.vi(e.reason);
+        sub = _("Lý do:") + " " + D.vi(e.reason);
         break;
       case "reply":
         var to = team.events.filter(function (x) { return x.seq === e.in_reply_to; })[0];
-        what = D.vi(D.ACTORS[e.actor], agencyName(e.actor)) + " phản hồi" + (to ? " — " + D.vi(D.labelOf(D.ACTIONS, to.type)) + " (" + roleName(to.role) + ")" : "");
+        what = D.vi(D.ACTORS[e.actor], agencyName(e.actor)) + " " + _("phản hồi") + (to ? " — " + D.vi(D.labelOf(D.ACTIONS, to.type)) + " (" + roleName(to.role) + ")" : "");
         sub = D.preview(D.vi(e.content), 260);
         break;
       case "fact":
-        what = "Xác minh: " + agencyName(e.source) + " — " + factName(e.fact);
+        what = _("Xác minh:") + " " + agencyName(e.source) + " — " + factName(e.fact);
         sub = D.preview(D.vi(e.statement), 260);
         break;
       case "deadline_missed":
-        what = "Không trả lời kịp: " + injectTitle(e.inject, team);
+        what = _("Không trả lời kịp:") + " " + injectTitle(e.inject, team);
         break;
       case "escalation":
-        what = "Cấp " + e.from + " → Cấp " + e.to + ": " + D.levelName(e.name);
-        sub = e.condition ? "khi " + conditionText(e.condition) : null;
+        what = _("Cấp %(from)s → Cấp %(to)s", { from: e.from, to: e.to }) + ": " + D.levelName(e.name);
+        sub = e.condition ? _("khi %(condition)s", { condition: conditionText(e.condition) }) : null;
         break;
       case "end":
-        what = "Kết thúc: cấp cuối " + e.final_level + ", cao nhất " + e.max_level;
-        sub = "Tin đồn " + D.pct(e.belief, 1) + " · niềm tin " + D.pct(e.trust, 1);
+        what = _("Kết thúc: cấp cuối %(final)s, cao nhất %(max)s", { final: e.final_level, max: e.max_level });
+        sub = _("Tin đồn %(belief)s · niềm tin %(trust)s", { belief: D.pct(e.belief, 1), trust: D.pct(e.trust, 1) });
         break;
       case "observation":
         what = e.text;
@@ -589,7 +585,7 @@
     rows.sort(function (a, b) { return b.t - a.t || (b.seq === a.seq ? b.n - a.n : b.seq - a.seq); });
     D.clear(list);
     if (!rows.length) {
-      list.appendChild(el("li", { class: "empty" }, "Chưa có diễn biến. / Nothing yet."));
+      list.appendChild(el("li", { class: "empty" }, _("Chưa có diễn biến.")));
       return;
     }
     rows.slice(0, 400).forEach(function (e) {
@@ -599,8 +595,8 @@
         el("span", { class: "kind" }, D.vi(D.labelOf(D.KINDS, e.kind))),
         el("span", { class: "what" }, d.what, d.sub ? el("span", { class: "sub" }, d.sub) : null),
         e.kind === "observation" ? el("span") : el("button", {
-          type: "button", class: "small secondary pin", title: "Gắn ghi chú vào thời điểm này / Attach an observation here",
-          onclick: function () { team.pinAt = e.t; renderPin(team); team.dom.note.focus(); } }, "＋ Ghi chú")));
+          type: "button", class: "small secondary pin", title: _("Gắn ghi chú vào thời điểm này"),
+          onclick: function () { team.pinAt = e.t; renderPin(team); team.dom.note.focus(); } }, "＋ " + _("Ghi chú"))));
     });
   }
 
@@ -608,21 +604,20 @@
     var at = team.dom.at;
     D.clear(at);
     if (team.pinAt === null) {
-      at.appendChild(document.createTextNode("Gắn vào thời điểm hiện tại của đội"));
+      at.appendChild(document.createTextNode(_("Gắn vào thời điểm hiện tại của đội")));
       return;
     }
-    at.appendChild(document.createTextNode("Gắn vào " + fmtT(team.pinAt) + " "));
-    at.appendChild(el("button", { type: "button", class: "small secondary", onclick: function () { team.pinAt = null; renderPin(team); } }, "bỏ chọn"));
+    at.appendChild(document.createTextNode(_("Gắn vào %(time)s", { time: fmtT(team.pinAt) }) + " "));
+    at.appendChild(el("button", { type: "button", class: "small secondary", onclick: function () { team.pinAt = null; renderPin(team); } }, _("bỏ chọn")));
   }
 
   /* ---- socket ----------------------------------------------------------------------------- */
 
-  function setConnection(kind, viText, enText) {
+  function setConnection(kind, text) {
     var conn = document.getElementById("conn");
     D.clear(conn);
     conn.className = "conn conn-" + kind;
-    conn.appendChild(document.createTextNode(viText));
-    if (enText) conn.appendChild(el("small", { class: "en", lang: "en" }, " " + enText));
+    conn.appendChild(document.createTextNode(text));
   }
 
   buildControls();
@@ -630,7 +625,7 @@
   var socket = window.io("/instructor");
   var retryRefused = window.DrillSocket.retryRefused(socket, setConnection);
   socket.on("connect", function () {
-    setConnection("ok", "Đã kết nối", "Connected");
+    setConnection("ok", _("Đã kết nối"));
     socket.emit("watch", { exercise_id: EXERCISE }, function (ack) {
       if (!ack || !ack.ok) { report(null, ack || { ok: false, error: "?" }); return; }
       ack.teams.forEach(setTeam);
@@ -652,19 +647,18 @@
     schedule(team);
   });
   socket.on("disconnect", function (reason) {
-    setConnection("lost", "Mất kết nối — đang kết nối lại…", "Reconnecting…");
+    setConnection("lost", _("Mất kết nối — đang kết nối lại…"));
     // The server closed this socket (its login ended: a logout, another login in this browser). Socket.IO does not
     // reconnect by itself after that; connecting again is refused and says why (connect_error below).
     if (reason === "io server disconnect") socket.connect();
   });
   socket.on("connect_error", function (err) {
     if (err && err.message === "not an instructor") {  // this browser's instructor login is gone (a join link tried here?)
-      setConnection("lost", "Phiên giảng viên đã kết thúc (có thể do thử liên kết vào đội trên trình duyệt này). Hãy tải lại trang để đăng nhập lại.",
-                    "Your instructor session ended (a join link tried in this browser?): reload to log in again.");
+      setConnection("lost", _("Phiên giảng viên đã kết thúc (có thể do thử liên kết vào đội trên trình duyệt này). Hãy tải lại trang để đăng nhập lại."));
       return;
     }
     if (retryRefused(err)) return;  // too many connections at once: tried again later, said on the line
-    setConnection("lost", "Không kết nối được — đang thử lại…", "Cannot connect, retrying…");
+    setConnection("lost", _("Không kết nối được — đang thử lại…"));
   });
 
   window.setInterval(function () {

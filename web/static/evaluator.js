@@ -17,7 +17,7 @@
       return "[" + D.vi(D.labelOf(D.INJECT_CHANNELS, e.channel)) + "] " + (e.title ? D.vi(e.title) : D.preview(D.vi(e.content), 160));
     }
     if (e.kind === "action" || e.kind === "refused") return roleName(e.role) + ": " + D.vi(D.labelOf(D.ACTIONS, e.type));
-    if (e.kind === "escalation") return "Cấp độ " + e.from + " → " + e.to;
+    if (e.kind === "escalation") return _("Cấp độ %(from)s → %(to)s", { from: e.from, to: e.to });
     return D.vi(D.labelOf(D.KINDS, e.kind));
   }
 
@@ -38,7 +38,7 @@
     var rows = team.events.filter(function (e) { return e.kind !== "opinion"; })
       .concat(team.observations.map(function (o) { return { kind: "observation", t: o.at, seq: Infinity, text: o.text }; }));
     rows.sort(function (a, b) { return b.t - a.t || b.seq - a.seq; });
-    if (!rows.length) list.appendChild(el("li", { class: "empty" }, "Chưa có diễn biến. / Nothing yet."));
+    if (!rows.length) list.appendChild(el("li", { class: "empty" }, _("Chưa có diễn biến.")));
     rows.slice(0, 400).forEach(function (e) {
       list.appendChild(el("li", { class: "k-" + e.kind, dataset: { kind: e.kind } },
         el("span", { class: "t" }, D.fmtT(e.t)), el("span", { class: "kind" }, D.vi(D.labelOf(D.KINDS, e.kind))),
@@ -62,12 +62,11 @@
     team.events.sort(function (a, b) { return a.seq - b.seq; });
   }
 
-  function setConnection(kind, vi, en) {
+  function setConnection(kind, text) {
     var conn = document.getElementById("conn");
     D.clear(conn);
     conn.className = "conn conn-" + kind;
-    conn.appendChild(document.createTextNode(vi));
-    conn.appendChild(el("small", { class: "en", lang: "en" }, " " + en));
+    conn.appendChild(document.createTextNode(text));
   }
 
   function ack(kind, text) {
@@ -79,7 +78,7 @@
   var socket = window.io("/evaluator");
   var retryRefused = window.DrillSocket.retryRefused(socket, setConnection);
   socket.on("connect", function () {
-    setConnection("ok", "Đã kết nối", "Connected");
+    setConnection("ok", _("Đã kết nối"));
     socket.emit("watch", { team_id: TEAM }, function (answer) {
       if (!answer || !answer.ok) { ack("error", (answer && answer.error) || "?"); return; }
       team.observations = (answer.team.observations || []).slice();
@@ -96,14 +95,14 @@
     render();
   });
   socket.on("disconnect", function (reason) {
-    setConnection("lost", "Mất kết nối — đang kết nối lại…", "Reconnecting…");
+    setConnection("lost", _("Mất kết nối — đang kết nối lại…"));
     // The server closed this socket (its login ended: a logout, another login in this browser). Socket.IO does not
     // reconnect by itself after that; connecting again is refused and says why (connect_error below).
     if (reason === "io server disconnect") socket.connect();
   });
   socket.on("connect_error", function (err) {
     if (retryRefused(err)) return;  // too many connections at once: tried again later, said on the line
-    setConnection("lost", "Không kết nối được — đang thử lại…", "Cannot connect, retrying…");
+    setConnection("lost", _("Không kết nối được — đang thử lại…"));
   });
 
   document.getElementById("note-form").addEventListener("submit", function (event) {
@@ -112,7 +111,7 @@
     socket.emit("observe", { team_id: TEAM, text: note.value }, function (answer) {
       if (!answer || !answer.ok) { ack("error", (answer && answer.error) || "?"); return; }
       note.value = "";
-      ack("ok", "✓ Đã lưu nhận xét. / Observation saved.");
+      ack("ok", "✓ " + _("Đã lưu nhận xét."));
     });
   });
 

@@ -26,16 +26,15 @@
 
   function answer(response) {
     return response.json().catch(function () {
-      return { ok: false, error: "Máy chủ trả lời không hợp lệ (" + response.status + "). / Bad answer from the server." };
+      return { ok: false, error: _("Máy chủ trả lời không hợp lệ (%(status)s).", { status: response.status }) };
     });
   }
 
-  function say(kind, vi, en) {
+  function say(kind, text) {
     var box = $("pc-result");
     D.clear(box);
-    if (!vi) return;
-    box.appendChild(el("div", { class: "ack ack-" + kind, role: kind === "ok" ? "status" : "alert" }, vi,
-      en ? el("small", { class: "en", lang: "en" }, " " + en) : null));
+    if (!text) return;
+    box.appendChild(el("div", { class: "ack ack-" + kind, role: kind === "ok" ? "status" : "alert" }, text));
   }
 
   /* ---- the clock --------------------------------------------------------------------------- */
@@ -70,7 +69,7 @@
       anchor(ack.state);
     }, function () {
       if (button) button.disabled = false;
-      say("error", "Không gửi được lệnh (mất kết nối?).", "Could not send (connection lost?).");
+      say("error", _("Không gửi được lệnh (mất kết nối?)."));
     });
   }
 
@@ -88,7 +87,7 @@
     if (endArmed === null) {  // first click: ask to confirm, without a dialog
       endButton.classList.add("armed");
       D.clear(endButton);
-      endButton.appendChild(el("span", null, "Bấm lần nữa để kết thúc", el("small", { lang: "en" }, " Click again to end")));
+      endButton.appendChild(el("span", null, _("Bấm lần nữa để kết thúc")));
       endArmed = window.setTimeout(disarm, CONFIRM_MS);
       return;
     }
@@ -109,28 +108,27 @@
     var item = room.state.items[id];
     if (!item) return id;
     var what = item.title || item.question || item.content;
-    return fmtT(item.t) + " · " + D.preview(what ? what.vi : id, 80);
+    return fmtT(item.t) + " · " + D.preview(what ? D.vi(what) : id, 80);
   }
 
   function hintCard(h) {
     var label = D.labelOf(D.ACTIONS, h.type);
     var params = h.params || {};
     var target = ["call", "post", "article", "item"].filter(function (p) { return typeof params[p] === "string"; })[0];
-    var when = h.at > room.state.minute ? "Nên làm từ " + fmtT(h.at) : "Nên làm ngay";
+    var when = h.at > room.state.minute ? _("Nên làm từ %(time)s", { time: fmtT(h.at) }) : _("Nên làm ngay");
     return el("li", { class: "hint-item" },
-      el("strong", null, label.vi), label.en ? el("small", { class: "en", lang: "en" }, " " + label.en) : null,
-      el("p", null, h.reason.vi), el("p", { class: "en", lang: "en" }, h.reason.en),
+      el("strong", null, D.vi(label)),
+      el("p", null, D.vi(h.reason)),
       target ? el("p", { class: "hint-target" }, D.vi(D.PARAMS[target], target) + ": " + itemLabel(params[target])) : null,
-      el("p", { class: "hint-when" }, when + (typeof h.deadline === "number" ? " · hạn " + fmtT(h.deadline) : ""),
-        el("small", { class: "en", lang: "en" }, typeof h.deadline === "number" ? " deadline " + fmtT(h.deadline) : "")),
+      el("p", { class: "hint-when" }, when + (typeof h.deadline === "number" ? " · " + _("hạn %(time)s", { time: fmtT(h.deadline) }) : "")),
       document.getElementById("action-" + h.type)
         ? el("button", { type: "button", class: "small secondary", onclick: function () { room.openForm(h.type, target, params[target]); } },
-             "Mở biểu mẫu ", el("small", { lang: "en" }, "Open the form"))
+             _("Mở biểu mẫu"))
         : null);
   }
 
   function showUsed(used, penalty) {
-    $("pc-hint-used").textContent = used ? "Đã dùng " + used + " gợi ý (−" + penalty + " điểm) / " + used + " used (−" + penalty + ")" : "";
+    $("pc-hint-used").textContent = used ? _("Đã dùng %(used)s gợi ý (−%(penalty)s điểm)", { used: used, penalty: penalty }) : "";
   }
 
   function askHint(button) {
@@ -142,15 +140,14 @@
       showUsed(ack.used, ack.penalty);
       var box = $("pc-hints");
       D.clear(box);
-      box.appendChild(el("h3", null, "Quy trình chờ vai của bạn ", el("small", { lang: "en" }, "What the procedure expects of you")));
+      box.appendChild(el("h3", null, _("Quy trình chờ vai của bạn")));
       box.appendChild(ack.hints.length
         ? el("ol", { class: "hint-list" }, ack.hints.slice(0, 3).map(hintCard))
-        : el("p", { class: "empty" }, "Lúc này quy trình chưa chờ vai của bạn làm gì. ",
-             el("small", { class: "en", lang: "en" }, "Nothing is expected of your role right now.")));
+        : el("p", { class: "empty" }, _("Lúc này quy trình chưa chờ vai của bạn làm gì.")));
       box.hidden = false;
     }, function () {
       button.disabled = false;
-      say("error", "Không gửi được yêu cầu gợi ý.", "Could not ask for a hint.");
+      say("error", _("Không gửi được yêu cầu gợi ý."));
     });
   }
 
@@ -163,61 +160,58 @@
 
   function num(x) { return (Math.round(x * 10) / 10).toLocaleString("vi-VN"); }
 
-  function figure(cls, vi, en, value) {
-    return el("div", { class: "figure " + cls }, el("span", { class: "cap" }, vi, el("small", { lang: "en" }, " " + en)),
+  function figure(cls, caption, value) {
+    return el("div", { class: "figure " + cls }, el("span", { class: "cap" }, caption),
       el("span", { class: "val" }, value));
   }
 
   function failedRule(rule) {
     return el("li", null,
-      el("div", { class: "rule-head" }, el("strong", null, rule.title.vi), " ",
-        el("small", { class: "en", lang: "en" }, rule.title.en),
+      el("div", { class: "rule-head" }, el("strong", null, D.vi(rule.title)), " ",
         el("span", { class: "pts" }, num(rule.points) + "/" + num(rule.max_points))),
-      el("p", { class: "why" }, rule.explanation.vi),
-      el("p", { class: "en", lang: "en" }, rule.explanation.en),
-      el("p", { class: "source" }, "Căn cứ: " + rule.source.vi, el("small", { class: "en", lang: "en" }, " Source: " + rule.source.en)));
+      el("p", { class: "why" }, D.vi(rule.explanation)),
+      el("p", { class: "source" }, _("Căn cứ:") + " " + D.vi(rule.source)));
   }
 
   function renderCard(card, links) {
     var box = $("score-card");
     D.clear(box);
-    box.appendChild(el("h2", null, "Kết quả tự luyện ", el("small", { lang: "en" }, "Your practice score")));
+    box.appendChild(el("h2", null, _("Kết quả tự luyện")));
     box.appendChild(el("div", { class: "figures" },
-      figure("main", "Điểm tự luyện", "Practice score", num(card.score)),
-      figure("", "Điểm theo quy tắc", "Card total", num(card.total) + "/100"),
-      figure("", "Điểm cộng (thực hành tốt)", "Bonus", "+" + num(card.bonus)),
-      figure("", "Trừ do gợi ý", "Hint penalty",
+      figure("main", _("Điểm tự luyện"), num(card.score)),
+      figure("", _("Điểm theo quy tắc"), num(card.total) + "/100"),
+      figure("", _("Điểm cộng (thực hành tốt)"), "+" + num(card.bonus)),
+      figure("", _("Trừ do gợi ý"),
              card.hints ? "−" + num(card.penalty) + " (" + card.hints + " × " + num(card.hint_cost) + ")" : "0")));
     if (card.complete === false) {
       box.appendChild(el("p", { class: "ack ack-error incomplete", id: "card-incomplete" },
-        "Chưa hoàn thành: bạn kết thúc trước khi hết thời lượng buổi diễn tập, điểm này không tính vào lịch sử. ",
-        el("small", { class: "en", lang: "en" }, "Incomplete: you ended before the drill's duration; this score is kept out of your history.")));
+        _("Chưa hoàn thành: bạn kết thúc trước khi hết thời lượng buổi diễn tập, điểm này không tính vào lịch sử.")));
     }
     if (card.failed.length) {
-      box.appendChild(el("h3", null, "Quy tắc chưa đạt ", el("small", { lang: "en" }, "Rules not met")));
+      box.appendChild(el("h3", null, _("Quy tắc chưa đạt")));
       box.appendChild(el("ul", { class: "failed-rules" }, card.failed.map(failedRule)));
     } else {
-      box.appendChild(el("p", { class: "all-passed" }, "Đạt mọi quy tắc pháp lý. ", el("small", { class: "en", lang: "en" }, "Every legal rule met.")));
+      box.appendChild(el("p", { class: "all-passed" }, _("Đạt mọi quy tắc pháp lý.")));
     }
     if (card.not_due && card.not_due.length) {
-      box.appendChild(el("h3", null, "Chưa đến hạn ", el("small", { lang: "en" }, "Not yet due (neither met nor failed)")));
+      box.appendChild(el("h3", null, _("Chưa đến hạn (chưa tính đạt hay không đạt)")));
       box.appendChild(el("ul", { class: "failed-rules not-due-rules" }, card.not_due.map(failedRule)));
     }
     box.appendChild(el("p", { class: "card-links" },
-      el("a", { class: "button", href: links.review, id: "review-link" }, "Xem lại buổi luyện tập ", el("small", { lang: "en" }, "Review this attempt")),
+      el("a", { class: "button", href: links.review, id: "review-link" }, _("Xem lại buổi luyện tập")),
       links.history
-        ? el("a", { class: "button secondary", href: links.history }, "Lịch sử luyện tập ", el("small", { lang: "en" }, "History"))
-        : el("a", { class: "button secondary", href: P.urls.signup }, "Đăng ký để lưu lịch sử ", el("small", { lang: "en" }, "Sign up to keep a history")),
-      el("a", { class: "button secondary", href: links.index }, "Luyện tập tiếp ", el("small", { lang: "en" }, "Practise again"))));
+        ? el("a", { class: "button secondary", href: links.history }, _("Lịch sử luyện tập"))
+        : el("a", { class: "button secondary", href: P.urls.signup }, _("Đăng ký để lưu lịch sử")),
+      el("a", { class: "button secondary", href: links.index }, _("Luyện tập tiếp"))));
     box.hidden = false;
     box.scrollIntoView({ behavior: "smooth", block: "start" });
   }
 
-  function cardError(vi, en) {
+  function cardError(text) {
     cardShown = false;
     var box = $("score-card");
     D.clear(box);
-    box.appendChild(el("div", { class: "ack ack-error", role: "alert" }, vi, en ? el("small", { class: "en", lang: "en" }, " " + en) : null));
+    box.appendChild(el("div", { class: "ack ack-error", role: "alert" }, text));
     box.hidden = false;
   }
 
@@ -227,7 +221,7 @@
     window.fetch(P.urls.card, { credentials: "same-origin" }).then(answer).then(function (ack) {
       if (ack.ok) renderCard(ack.card, ack.links);
       else cardError(ack.error || "?");
-    }, function () { cardError("Không tải được bảng điểm; hãy tải lại trang.", "Could not load the score card; reload the page."); });
+    }, function () { cardError(_("Không tải được bảng điểm; hãy tải lại trang.")); });
   }
 
   /* ---- start ---------------------------------------------------------------------------- */

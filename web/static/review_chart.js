@@ -7,29 +7,27 @@
   var D = window.Drill;
 
   var METRICS = {
-    belief: { label: D.L("Tỷ lệ tin tin đồn", "Belief in the rumour"), color: "#c62828" },
-    trust: { label: D.L("Niềm tin vào chính quyền", "Trust in the authorities"), color: "#2b6cb0" },
-    seen_share: { label: D.L("Đã thấy tin đồn", "Saw the rumour"), color: "#6b46c1" }
+    belief: { label: _("Tỷ lệ tin tin đồn"), color: "#c62828" },
+    trust: { label: _("Niềm tin vào chính quyền"), color: "#2b6cb0" },
+    seen_share: { label: _("Đã thấy tin đồn"), color: "#6b46c1" }
   };
   var LEVEL_COLOR = "#b7791f";
   var PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#7f7f7f", "#bcbd22"];
   var STEPS = [15, 30, 60, 120, 180, 240, 360, 720, 1440, 2880];
-
-  function both(label) { return label.vi + " / " + label.en; }
 
   function timeAxis(end) {
     var step = STEPS.filter(function (s) { return end / s <= 12; })[0] || STEPS[STEPS.length - 1];
     return {
       type: "linear", min: 0, max: end,
       ticks: { stepSize: step, callback: function (value) { return D.fmtT(value); } },
-      title: { display: true, text: "Thời gian kịch bản / Scenario time" }
+      title: { display: true, text: _("Thời gian kịch bản") }
     };
   }
 
   function shareAxis(fixed) {
     var axis = { type: "linear", position: "left", min: 0,
                  ticks: { callback: function (value) { return D.pct(value, 0); } },
-                 title: { display: true, text: "Tỷ lệ dân số / Share of the population" } };
+                 title: { display: true, text: _("Tỷ lệ dân số") } };
     if (fixed) axis.max = 1;
     return axis;
   }
@@ -42,9 +40,9 @@
         axis.ticks = [];
         for (var level = 0; level <= top; level++) axis.ticks.push({ value: level });
       },
-      ticks: { callback: function (value) { return "Cấp " + value; } },
+      ticks: { callback: function (value) { return _("Cấp %(level)s", { level: value }); } },
       grid: { drawOnChartArea: false },
-      title: { display: true, text: "Cấp độ / Level" }
+      title: { display: true, text: _("Cấp độ") }
     };
   }
 
@@ -97,11 +95,11 @@
     if (steps.length && steps[steps.length - 1].x < last) steps.push({ x: last, y: steps[steps.length - 1].y });
     var escalations = levels.filter(function (s) { return s.cause === "escalation"; });
     var datasets = Object.keys(METRICS).map(function (key) {
-      return { label: both(METRICS[key].label), data: curve(opinion, key), borderColor: METRICS[key].color,
+      return { label: METRICS[key].label, data: curve(opinion, key), borderColor: METRICS[key].color,
                backgroundColor: METRICS[key].color, borderWidth: 2, pointRadius: 0, yAxisID: "y", tension: 0.15 };
     });
     datasets.push({
-      label: "Cấp độ khủng hoảng / Crisis level", data: steps, stepped: true, yAxisID: "level",
+      label: _("Cấp độ khủng hoảng"), data: steps, stepped: true, yAxisID: "level",
       borderColor: LEVEL_COLOR, backgroundColor: LEVEL_COLOR, borderWidth: 2.5, borderDash: [6, 3],
       pointStyle: "triangle",
       pointRadius: function (ctx) { var s = levels[ctx.dataIndex]; return s && s.cause === "escalation" ? 6 : 0; }
@@ -121,9 +119,9 @@
         plugins: {
           legend: { position: "bottom" },
           tooltip: tooltip(function (item) {
-            return item.dataset.yAxisID === "level" ? "cấp " + item.parsed.y : D.pct(item.parsed.y, 1);
+            return item.dataset.yAxisID === "level" ? _("cấp %(level)s", { level: item.parsed.y }) : D.pct(item.parsed.y, 1);
           }),
-          escalationLines: { marks: escalations.map(function (s) { return { t: s.t, label: "↑ Cấp " + s.level + " " + D.fmtT(s.t) }; }) }
+          escalationLines: { marks: escalations.map(function (s) { return { t: s.t, label: "↑ " + _("Cấp %(level)s", { level: s.level }) + " " + D.fmtT(s.t) }; }) }
         }
       }
     });

@@ -6,15 +6,14 @@
    first). Every piece of data goes into the page as text (labels.js `el`): never as HTML. */
 (function () {
   "use strict";
-  var D = window.Drill, el = D.el, bi = D.bi;
+  var D = window.Drill, el = D.el;
   var data = D.readJSON("replay-data");
   var events = data.events || [];
   var INSTRUCTOR = "instructor";
   var INBOX = { press_call: 1, hotline: 1, dispatch: 1, monitoring_report: 1 };
   var MEDIA = { social_post: 1, press_article: 1, tv: 1 };
   var CALL_STATES = {
-    answered: D.L("Đã trả lời", "Answered"), late: D.L("Trả lời quá hạn", "Answered late"),
-    missed: D.L("Quá hạn, chưa trả lời", "Deadline passed, no answer"), pending: D.L("Đang chờ trả lời", "Awaiting an answer")
+    answered: _("Đã trả lời"), late: _("Trả lời quá hạn"), missed: _("Quá hạn, chưa trả lời"), pending: _("Đang chờ trả lời")
   };
 
   var bySeq = {};
@@ -70,33 +69,30 @@
         el("span", { class: "sender" }, D.vi(e.sender))),
       e.title ? el("h3", null, D.vi(e.title)) : null,
       el("p", { class: "content" }, D.vi(e.content)),
-      e.content && e.content.en ? el("p", { class: "content-en en", lang: "en" }, e.content.en) : null,
-      e.question ? el("div", { class: "question" }, el("p", null, D.vi(e.question)),
-                      e.question.en ? el("p", { class: "en", lang: "en" }, e.question.en) : null) : null,
+      e.question ? el("div", { class: "question" }, el("p", null, D.vi(e.question))) : null,
       fate ? el("div", { class: "countdown " + (fate === "answered" ? "done" : fate === "pending" ? "pending" : "missed"),
                          dataset: { call: fate } },
-        el("span", null, bi(CALL_STATES[fate])),
-        el("span", { class: "due" }, " · hạn / deadline " + e.call.deadline_time +
-          (fate === "pending" ? " · còn " + D.fmtMinutes(e.call.deadline - now) : ""))) : null);
+        el("span", null, CALL_STATES[fate]),
+        el("span", { class: "due" }, " · " + _("hạn %(time)s", { time: e.call.deadline_time }) +
+          (fate === "pending" ? " · " + _("còn %(left)s", { left: D.fmtMinutes(e.call.deadline - now) }) : ""))) : null);
   }
 
   function logItem(e) {
     var who = e.role ? roleName(e.role) + (e.who ? " — " + e.who : "") : null;
     return el("article", { class: "item k-" + e.kind, id: "r-" + e.seq, dataset: { seq: String(e.seq), kind: e.kind } },
       el("header", null, el("span", { class: "t" }, e.time), " ", el("span", { class: "tag" }, D.vi(D.labelOf(D.KINDS, e.kind)))),
-      el("p", null, e.summary.vi),
-      e.summary.en !== e.summary.vi ? el("p", { class: "en", lang: "en" }, e.summary.en) : null,
+      el("p", null, D.vi(e.summary)),
       who ? el("p", { class: "by" }, who) : null);
   }
 
   function fill(box, items) {
     D.clear(box);
-    if (!items.length) box.appendChild(el("p", { class: "empty" }, "Chưa có gì. / Nothing yet."));
+    if (!items.length) box.appendChild(el("p", { class: "empty" }, _("Chưa có gì.")));
     items.forEach(function (item) { box.appendChild(item); });
   }
 
   function audienceText(e) {
-    if (!e.audience || !e.audience.length) return "chỉ giảng viên / instructor only";
+    if (!e.audience || !e.audience.length) return _("chỉ giảng viên");
     return e.audience.map(roleName).join(", ");
   }
 
@@ -105,7 +101,7 @@
     D.clear(box);
     box.className = "card current";
     if (!e) {
-      box.appendChild(el("p", null, "Trước sự kiện đầu tiên. ", el("small", { class: "en", lang: "en" }, "Before the first event.")));
+      box.appendChild(el("p", null, _("Trước sự kiện đầu tiên.")));
       return;
     }
     var visible = sees(state.seat, e);
@@ -113,10 +109,10 @@
     box.appendChild(el("p", null, el("span", { class: "t" }, e.time + " · #" + e.seq), " ",
       el("span", { class: "tag" }, D.vi(D.labelOf(D.KINDS, e.kind)))));
     box.appendChild(el("p", null, e.kind === "opinion"
-      ? "Mẫu dư luận: tin tin đồn " + D.pct(e.belief, 1) + ", niềm tin " + D.pct(e.trust, 1)
-      : e.summary.vi));
-    box.appendChild(el("p", { class: "hint" }, "Ai thấy / seen by: " + audienceText(e)));
-    if (!visible) box.appendChild(el("p", { class: "hint unseen-note" }, "Vai này không thấy sự kiện này. / This seat did not see this event."));
+      ? _("Mẫu dư luận: tin tin đồn %(belief)s, niềm tin %(trust)s", { belief: D.pct(e.belief, 1), trust: D.pct(e.trust, 1) })
+      : D.vi(e.summary)));
+    box.appendChild(el("p", { class: "hint" }, _("Ai thấy:") + " " + audienceText(e)));
+    if (!visible) box.appendChild(el("p", { class: "hint unseen-note" }, _("Vai này không thấy sự kiện này.")));
   }
 
   /* The instructor's seat also shows the last opinion sample: what no trainee saw. */
@@ -125,9 +121,10 @@
     var sample = null;
     for (var i = 0; i < events.length && events[i].seq <= pos; i++) if (events[i].kind === "opinion") sample = events[i];
     dom.opinion.textContent = sample
-      ? sample.time + ": tin tin đồn " + D.pct(sample.belief, 1) + " · niềm tin " + D.pct(sample.trust, 1) +
-        " · đã thấy tin " + D.pct(sample.seen_share, 1) + " · áp lực báo chí " + D.pct(sample.media_pressure, 0)
-      : "chưa có mẫu / no sample yet";
+      ? sample.time + ": " + _("tin tin đồn %(belief)s · niềm tin %(trust)s · đã thấy tin %(seen)s · áp lực báo chí %(pressure)s", {
+        belief: D.pct(sample.belief, 1), trust: D.pct(sample.trust, 1), seen: D.pct(sample.seen_share, 1),
+        pressure: D.pct(sample.media_pressure, 0) })
+      : _("chưa có mẫu");
   }
 
   function render() {
@@ -135,10 +132,10 @@
     var t = now ? now.t : 0, level = now ? now.level : data.start_level;
     dom.scrub.value = String(pos);
     dom.clock.textContent = now ? now.time : "T+00:00";
-    dom.pos.textContent = "Sự kiện " + pos + "/" + dom.scrub.max;
+    dom.pos.textContent = _("Sự kiện %(pos)s/%(count)s", { pos: pos, count: dom.scrub.max });
     D.clear(dom.level);
     dom.level.className = "level-badge level-" + level;
-    dom.level.appendChild(el("span", { class: "num" }, "Cấp " + level));
+    dom.level.appendChild(el("span", { class: "num" }, _("Cấp %(level)s", { level: level })));
     var name = data.levels && data.levels[String(level)];
     if (name) dom.level.appendChild(el("span", { class: "lname" }, D.levelName(name)));
     dom.score.textContent = now && typeof now.score === "number" ? now.score.toFixed(1).replace(".", ",") + "/100" : "–";

@@ -22,7 +22,7 @@
       li.hidden = !keep;
       if (keep) shown += 1;
     });
-    count.textContent = c || r ? "Đang hiện " + shown + "/" + items.length + " dòng · showing " + shown + " of " + items.length : "";
+    count.textContent = c || r ? _("Đang hiện %(shown)s/%(count)s dòng", { shown: shown, count: items.length }) : "";
   }
   category.addEventListener("change", applyFilters);
   role.addEventListener("change", applyFilters);

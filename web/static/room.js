@@ -91,8 +91,7 @@
         break;
       case "escalation":
         state.level = e.to;
-        showBanner("escalation", "Khủng hoảng leo thang lên Cấp " + e.to + ": " + D.levelName(e.name),
-                   e.name && e.name.en ? "Escalation: " + e.name.en : null);
+        showBanner("escalation", _("Khủng hoảng leo thang lên Cấp %(level)s: %(name)s", { level: e.to, name: D.levelName(e.name) }));
         logEntry(e, "escalation");
         break;
       case "end":
@@ -123,23 +122,20 @@
     var card = el("article", { class: "item ch-" + e.channel, id: "item-" + e.inject, dataset: { inject: e.inject } },
       el("header", null,
         el("span", { class: "t" }, fmtT(e.t)),
-        el("span", { class: "tag tag-" + e.channel }, channel.vi),
+        el("span", { class: "tag tag-" + e.channel }, D.vi(channel)),
         el("span", { class: "sender" }, D.vi(e.sender))));
     if (e.title) {
-      card.appendChild(el("h3", null, e.title.vi));
-      if (e.title.en) card.appendChild(el("p", { class: "en", lang: "en" }, e.title.en));
+      card.appendChild(el("h3", null, D.vi(e.title)));
     }
     if (e.content && !(e.question && e.question.vi === e.content.vi)) {
-      card.appendChild(el("p", { class: "content" }, e.content.vi));
-      if (e.content.en) card.appendChild(el("p", { class: "en content-en", lang: "en" }, e.content.en));
+      card.appendChild(el("p", { class: "content" }, D.vi(e.content)));
     }
     if (e.question) {
       card.appendChild(el("div", { class: "question" },
-        el("strong", null, "Câu hỏi: "), e.question.vi,
-        e.question.en ? el("p", { class: "en", lang: "en" }, e.question.en) : null));
+        el("strong", null, _("Câu hỏi:") + " "), D.vi(e.question)));
     }
     if (typeof e.reach === "number" && e.reach > 0) {
-      card.appendChild(el("p", { class: "reach" }, "Tiếp cận khoảng " + e.reach.toLocaleString("vi-VN") + " người"));
+      card.appendChild(el("p", { class: "reach" }, _("Tiếp cận khoảng %(count)s người", { count: e.reach.toLocaleString("vi-VN") })));
     }
     if (e.channel === "press_call") card.appendChild(el("div", { class: "countdown" }));
     card.appendChild(el("div", { class: "marks" }));
@@ -207,7 +203,7 @@
       else if (key === "mode") text = D.vi(D.labelOf(D.MODES, value));
       else if (key === "route") text = D.vi(D.labelOf(D.ROUTES, value));
       else if (key === "refusal" || key === "withheld") text = D.vi(D.labelOf(D.REFUSALS, value));
-      else if (key === "level") text = "Cấp " + value;
+      else if (key === "level") text = _("Cấp %(level)s", { level: value });
       else if (typeof value === "string") text = value;
       else text = JSON.stringify(value);
       parts.push({ key: key, label: D.vi(D.PARAMS[key], key), text: text });
@@ -227,7 +223,7 @@
   }
 
   function actor(role) {
-    return role === ROLE ? "Bạn" : D.vi(roleName(role));
+    return role === ROLE ? _("Bạn") : D.vi(roleName(role));
   }
 
   function logEntry(e, style) {
@@ -240,24 +236,23 @@
       body.push(paramList(e.type, e.params));
     } else if (style === "refused") {
       head = [el("strong", null, D.vi(D.KINDS.refused)), " — ", bi(D.labelOf(D.ACTIONS, e.type))];
-      body.push(el("p", { class: "reason" }, D.vi(e.reason), e.reason && e.reason.en ? el("small", { class: "en", lang: "en" }, " " + e.reason.en) : null));
+      body.push(el("p", { class: "reason" }, D.vi(e.reason)));
     } else if (style === "reply") {
       var to = state.actions[e.in_reply_to];
-      head = [el("strong", null, D.vi(D.ACTORS[e.actor] || agencyLabel(e.actor))), " phản hồi",
+      head = [el("strong", null, D.vi(D.ACTORS[e.actor] || agencyLabel(e.actor))), " " + _("phản hồi"),
               to ? " — " + D.vi(D.labelOf(D.ACTIONS, to.type)) + (to.role !== ROLE ? " (" + D.vi(roleName(to.role)) + ")" : "") : ""];
-      body.push(el("p", null, D.vi(e.content)), e.content && e.content.en ? el("p", { class: "en", lang: "en" }, e.content.en) : null);
+      body.push(el("p", null, D.vi(e.content)));
     } else if (style === "fact") {
       head = [el("strong", null, D.vi(D.KINDS.fact)), " — ", D.vi(agencyLabel(e.source))];
-      body.push(el("p", null, D.vi(e.statement)), e.statement && e.statement.en ? el("p", { class: "en", lang: "en" }, e.statement.en) : null);
+      body.push(el("p", null, D.vi(e.statement)));
     } else if (style === "missed") {
       head = [el("strong", null, D.vi(D.KINDS.deadline_missed)), " — ", itemLabel(e.inject)];
-      body.push(el("p", { class: "reason" }, "Phóng viên không nhận được trả lời trong thời hạn và có thể tự đăng bài.",
-        el("small", { class: "en", lang: "en" }, " The journalist got no answer in time and may publish anyway.")));
+      body.push(el("p", { class: "reason" }, _("Phóng viên không nhận được trả lời trong thời hạn và có thể tự đăng bài.")));
     } else if (style === "escalation") {
-      head = [el("strong", null, "Leo thang: Cấp " + e.from + " → Cấp " + e.to), " — ", D.levelName(e.name)];
+      head = [el("strong", null, _("Leo thang: Cấp %(from)s → Cấp %(to)s", { from: e.from, to: e.to })), " — ", D.levelName(e.name)];
     } else if (style === "end") {
-      head = [el("strong", null, "Buổi diễn tập kết thúc"), el("small", { class: "en", lang: "en" }, " The drill has ended")];
-      body.push(el("p", null, "Cấp độ cao nhất: " + e.max_level + " · cấp cuối: " + e.final_level));
+      head = [el("strong", null, _("Buổi diễn tập kết thúc"))];
+      body.push(el("p", null, _("Cấp độ cao nhất: %(max)s · cấp cuối: %(final)s", { max: e.max_level, final: e.final_level })));
     }
     var item = el("li", { class: "log log-" + style + (e.role === ROLE ? " mine" : "") },
       el("div", { class: "log-head" }, el("span", { class: "t" }, fmtT(e.t)), el("span", null, head)), body);
@@ -319,7 +314,7 @@
   }
 
   function mapEntries(keys, map) {
-    return keys.map(function (k) { var l = D.labelOf(map, k); return [k, l.vi + (l.en ? " / " + l.en : "")]; });
+    return keys.map(function (k) { var l = D.labelOf(map, k); return [k, D.vi(l)]; });
   }
 
   function control(type, f) {
@@ -336,7 +331,7 @@
       case "level":
         return options(el("select", { id: id, name: f.name, required: req, dataset: { int: "1" } }),
           (data.levels || []).filter(function (lv) { return lv.level > 0; }).map(function (lv) {
-            return [String(lv.level), "Cấp " + lv.level + " — " + D.vi(lv.name)];
+            return [String(lv.level), _("Cấp %(level)s", { level: lv.level }) + " — " + D.vi(lv.name)];
           }));
       case "report_to":
         return options(el("select", { id: id, name: f.name, required: req }),
@@ -345,7 +340,7 @@
           }));
       case "role":
         var roleSelect = options(el("select", { id: id, name: f.name, required: req }),
-          (data.roles || []).map(function (r) { return [r.id, D.vi(r.label) + (r.trainee ? "" : " (mô phỏng)")]; }));
+          (data.roles || []).map(function (r) { return [r.id, D.vi(r.label) + (r.trainee ? "" : " " + _("(mô phỏng)"))]; }));
         roleSelect.value = "spokesperson";
         return roleSelect;
       case "roles":
@@ -357,7 +352,7 @@
       case "agency":
         return options(el("select", { id: id, name: f.name, required: req }),
           (data.agencies || []).map(function (a) { return [a, D.vi(agencyLabel(a))]; }),
-          f.required ? null : "Tất cả cơ quan liên quan / All agencies concerned");
+          f.required ? null : _("Tất cả cơ quan liên quan"));
       case "form":
         return options(el("select", { id: id, name: f.name, required: req }), mapEntries(data.forms || [], D.FORMS));
       case "channel":
@@ -379,21 +374,20 @@
      back: Press Law Art. 31.2, Decree 244/2026), or refuse with a reason. */
   function answerControl(type) {
     var refusalSelect = options(el("select", { name: "refusal_reason", class: "refusal-select" }),
-      mapEntries(data.refusals || [], D.REFUSALS).concat([["__other", "Lý do khác (ghi rõ) / Other reason"]]));
-    var other = el("input", { name: "refusal_other", maxlength: 200, placeholder: "Lý do khác / Other reason", hidden: true });
+      mapEntries(data.refusals || [], D.REFUSALS).concat([["__other", _("Lý do khác (ghi rõ)")]]));
+    var other = el("input", { name: "refusal_other", maxlength: 200, placeholder: _("Lý do khác"), hidden: true });
     var text = el("textarea", { id: "f-" + type + "-text", name: "text", rows: 6, maxlength: 5000, required: true });
     var withheldSelect = options(el("select", { id: "f-" + type + "-withheld", name: "withheld", class: "withheld-select" }),
       mapEntries(data.refusals || [], D.REFUSALS));
     var withheldLabel = D.labelOf(D.PARAMS, "withheld");
     var withheldBox = el("div", { class: "withheld-box", hidden: true },
-      el("label", { class: "flabel", for: withheldSelect.id }, withheldLabel.vi + " ",
-        el("small", { class: "en", lang: "en" }, withheldLabel.en + " (Press Law Art. 31.2)")),
+      el("label", { class: "flabel", for: withheldSelect.id }, D.vi(withheldLabel) + " " + _("(Luật Báo chí, khoản 2 Điều 31)")),
       withheldSelect);
     var refusalBox = el("div", { class: "refusal-box", hidden: true },
-      el("span", { class: "flabel" }, "Lý do từ chối ", el("small", { class: "en", lang: "en" }, "Reason (Press Law Art. 31.2)")),
+      el("span", { class: "flabel" }, _("Lý do từ chối (Luật Báo chí, khoản 2 Điều 31)")),
       refusalSelect, other);
     var textBox = el("div", { class: "text-box" },
-      el("label", { class: "flabel", for: "f-" + type + "-text" }, "Nội dung trả lời ", el("small", { class: "en", lang: "en" }, "Your answer")), text);
+      el("label", { class: "flabel", for: "f-" + type + "-text" }, _("Nội dung trả lời")), text);
     function sync() {
       var mode = box.querySelector("input[name=answer_mode]:checked").value;
       var refusing = mode === "refuse";
@@ -411,7 +405,7 @@
     }
     var box = el("div", { class: "answer-box" },
       el("div", { class: "radios" },
-        mode("answer", "Trả lời", true), mode("partial", "Trả lời một phần"), mode("refuse", "Từ chối có lý do")),
+        mode("answer", _("Trả lời"), true), mode("partial", _("Trả lời một phần")), mode("refuse", _("Từ chối có lý do"))),
       textBox, withheldBox, refusalBox);
     refusalSelect.addEventListener("change", sync);
     return box;
@@ -423,20 +417,19 @@
       if (type === "message" || !SPECS[type]) return;
       var form = el("form", { class: "action-form", dataset: { type: type }, autocomplete: "off" });
       var hint = D.ACTION_HINTS[type];
-      if (hint) form.appendChild(el("p", { class: "hint" }, hint.vi, el("small", { class: "en", lang: "en" }, " " + hint.en)));
+      if (hint) form.appendChild(el("p", { class: "hint" }, D.vi(hint)));
       SPECS[type].forEach(function (f) {
         var ctl = control(type, f);
         if (f.kind === "answer") { form.appendChild(ctl); return; }
         var label = D.labelOf(D.PARAMS, f.name);
         var wrap = el(f.kind === "roles" ? "fieldset" : "div", { class: "field" },
           el(f.kind === "roles" ? "legend" : "label", { class: "flabel", for: f.kind === "roles" ? null : ctl.id },
-            label.vi, f.required ? null : el("span", { class: "opt" }, " (không bắt buộc)"),
-            label.en ? el("small", { class: "en", lang: "en" }, " " + label.en) : null),
+            D.vi(label), f.required ? null : el("span", { class: "opt" }, " " + _("(không bắt buộc)"))),
           ctl);
         form.appendChild(wrap);
       });
       form.appendChild(el("div", { class: "form-foot" },
-        el("button", { type: "submit" }, "Thực hiện"), el("span", { class: "form-ack", "aria-live": "polite" })));
+        el("button", { type: "submit" }, _("Thực hiện")), el("span", { class: "form-ack", "aria-live": "polite" })));
       form.addEventListener("submit", function (ev) { ev.preventDefault(); submit(type, form); });
       holder.appendChild(el("details", { class: "action", id: "action-" + type, dataset: { type: type } },
         el("summary", null, bi(D.labelOf(D.ACTIONS, type))), form));
@@ -505,13 +498,12 @@
 
   function send(type, params, button, slot, done) {
     if (button) button.disabled = true;
-    if (slot) { D.clear(slot); slot.className = "form-ack pending"; slot.textContent = "Đang gửi… / Sending…"; }
+    if (slot) { D.clear(slot); slot.className = "form-ack pending"; slot.textContent = _("Đang gửi…"); }
     var key = newKey(), acked = false;
     var timer = window.setTimeout(function () {
       if (acked) return;
       if (button) button.disabled = false;
-      acknowledge(type, { ok: false, error: "Chưa nhận được xác nhận (mất kết nối?); sẽ tự gửi lại khi kết nối lại. / " +
-        "No acknowledgement yet (connection lost?); it is sent again on reconnecting." }, slot);
+      acknowledge(type, { ok: false, error: _("Chưa nhận được xác nhận (mất kết nối?); sẽ tự gửi lại khi kết nối lại.") }, slot);
     }, 15000);
     function answered(ack) {
       if (acked) return;  // a resend's answer after the first one came
@@ -533,16 +525,14 @@
     var node;
     if (ack.ok && ack.event) {
       node = el("div", { class: "ack ack-ok", role: "status" },
-        el("strong", null, "✓ Đã ghi nhận"), " — " + label.vi + " lúc " + fmtT(ack.event.t),
-        el("small", { class: "en", lang: "en" }, " Accepted"));
+        el("strong", null, "✓ " + _("Đã ghi nhận")), " — " + _("%(action)s lúc %(time)s", { action: D.vi(label), time: fmtT(ack.event.t) }));
     } else if (ack.event && ack.event.kind === "refused") {
       var reason = ack.event.reason || {};
       node = el("div", { class: "ack ack-refused", role: "alert" },
-        el("strong", null, "✗ Bị từ chối"), " — " + label.vi + ": " + (reason.vi || ""),
-        reason.en ? el("small", { class: "en", lang: "en" }, " Refused: " + reason.en) : null);
+        el("strong", null, "✗ " + _("Bị từ chối")), " — " + D.vi(label) + ": " + D.vi(reason));
     } else {
       node = el("div", { class: "ack ack-error", role: "alert" },
-        el("strong", null, "✗ Không thực hiện được"), " — " + label.vi + ": " + (ack.error || ""));
+        el("strong", null, "✗ " + _("Không thực hiện được")), " — " + D.vi(label) + ": " + (ack.error || ""));
     }
     var acks = document.getElementById("acks");
     acks.insertBefore(node, acks.firstChild);
@@ -576,13 +566,13 @@
       select.dataset.key = key;
       var current = select.value;
       D.clear(select);
-      if (select.dataset.optional) select.appendChild(el("option", { value: "" }, "(không chọn / none)"));
-      else if (!ids.length) select.appendChild(el("option", { value: "" }, "— chưa nhận được tin phù hợp / nothing received yet —"));
-      else select.appendChild(el("option", { value: "" }, "— chọn / choose —"));
+      if (select.dataset.optional) select.appendChild(el("option", { value: "" }, _("(không chọn)")));
+      else if (!ids.length) select.appendChild(el("option", { value: "" }, "— " + _("chưa nhận được tin phù hợp") + " —"));
+      else select.appendChild(el("option", { value: "" }, "— " + _("chọn") + " —"));
       ids.forEach(function (id) {
         var label = itemLabel(id);
         var call = state.calls[id];
-        if (call) label = (call.answered !== null ? "[đã trả lời] " : call.missed !== null ? "[quá hạn] " : "[chờ trả lời] ") + label;
+        if (call) label = "[" + (call.answered !== null ? _("đã trả lời") : call.missed !== null ? _("quá hạn") : _("chờ trả lời")) + "] " + label;
         select.appendChild(el("option", { value: id }, label));
       });
       if (current && ids.indexOf(current) >= 0) select.value = current;
@@ -598,7 +588,7 @@
       if (marks.childElementCount !== list.length) {
         D.clear(marks);
         list.forEach(function (a) {
-          marks.appendChild(el("span", { class: "mark" }, "✓ " + D.labelOf(D.ACTIONS, a.type).vi + " (" + actor(a.role) + ", " + fmtT(a.t) + ")"));
+          marks.appendChild(el("span", { class: "mark" }, "✓ " + D.vi(D.labelOf(D.ACTIONS, a.type)) + " (" + actor(a.role) + ", " + fmtT(a.t) + ")"));
         });
       }
       var call = state.calls[id];
@@ -609,17 +599,16 @@
         if (call.answered !== null) {
           box.className = "countdown done";
           box.appendChild(call.refused
-            ? el("span", null, "Đã từ chối trả lời lúc " + fmtT(call.answered), el("small", { class: "en", lang: "en" }, " Refused, with a reason"))
-            : el("span", null, "Đã trả lời lúc " + fmtT(call.answered), el("small", { class: "en", lang: "en" }, " Answered")));
+            ? el("span", null, _("Đã từ chối trả lời lúc %(time)s", { time: fmtT(call.answered) }))
+            : el("span", null, _("Đã trả lời lúc %(time)s", { time: fmtT(call.answered) })));
         } else if (call.missed !== null) {
           box.className = "countdown missed";
-          box.appendChild(el("span", null, "Quá hạn từ " + fmtT(call.missed), el("small", { class: "en", lang: "en" }, " Deadline missed")));
+          box.appendChild(el("span", null, _("Quá hạn từ %(time)s", { time: fmtT(call.missed) })));
         } else if (typeof e.deadline === "number") {
           var left = e.deadline - state.minute;
           box.className = "countdown " + (left <= 15 ? "urgent" : "pending");
-          box.appendChild(el("span", { class: "left" }, left > 0 ? "Còn " + D.fmtMinutes(left) : "Đến hạn"));
-          box.appendChild(el("span", { class: "due" }, " · hạn " + fmtT(e.deadline)));
-          box.appendChild(el("small", { class: "en", lang: "en" }, left > 0 ? " " + Math.ceil(left) + " min left" : " due now"));
+          box.appendChild(el("span", { class: "left" }, left > 0 ? _("Còn %(left)s", { left: D.fmtMinutes(left) }) : _("Đến hạn")));
+          box.appendChild(el("span", { class: "due" }, " · " + _("hạn %(time)s", { time: fmtT(e.deadline) })));
         }
         card.classList.toggle("pending-call", call.answered === null && call.missed === null);
         var answer = card.querySelector("button[data-action=answer_press]");
@@ -664,7 +653,7 @@
     var level = document.getElementById("level");
     D.clear(level);
     level.className = "level-badge level-" + state.level;
-    level.appendChild(el("span", { class: "num" }, "Cấp " + state.level));
+    level.appendChild(el("span", { class: "num" }, _("Cấp %(level)s", { level: state.level })));
     if (levelNames[state.level]) level.appendChild(el("span", { class: "lname" }, D.levelName(levelNames[state.level])));
     var status = document.getElementById("status");
     D.clear(status);
@@ -675,20 +664,15 @@
       document.querySelector("details.brief").open = false;
     }
     if (state.status === "ready" && data.practice) {
-      showBanner("info", "Hãy đọc kỹ nhiệm vụ của vai và tình huống, rồi bấm “Bắt đầu” khi sẵn sàng.",
-                 "Read your brief and the situation, then press Start when ready.");
+      showBanner("info", _("Hãy đọc kỹ nhiệm vụ của vai và tình huống, rồi bấm “Bắt đầu” khi sẵn sàng."));
     } else if (state.status === "ready") {
-      showBanner("info", "Buổi diễn tập chưa bắt đầu. Hãy đọc kỹ nhiệm vụ của vai và tình huống.",
-                 "The drill has not started yet. Read your brief and the situation.");
+      showBanner("info", _("Buổi diễn tập chưa bắt đầu. Hãy đọc kỹ nhiệm vụ của vai và tình huống."));
     } else if (state.status === "ended" && data.practice) {
-      showBanner("end", "Buổi tự luyện đã kết thúc. Bảng điểm ở ngay bên dưới.",
-                 "Your practice has ended. Your score card is just below.");
+      showBanner("end", _("Buổi tự luyện đã kết thúc. Bảng điểm ở ngay bên dưới."));
     } else if (state.status === "ended") {
-      showBanner("end", "Buổi diễn tập đã kết thúc. Giảng viên sẽ tổng kết và chấm điểm.",
-                 "The drill has ended. Your instructor will debrief and score it.");
+      showBanner("end", _("Buổi diễn tập đã kết thúc. Giảng viên sẽ tổng kết và chấm điểm."));
     } else if (state.status === "paused") {
-      showBanner("pause", "Tạm dừng — thời gian kịch bản đang đứng. Bạn vẫn có thể đọc tin và trao đổi trong đội.",
-                 "Paused: scenario time stands still. You can still read and chat with your team.");
+      showBanner("pause", _("Tạm dừng — thời gian kịch bản đang đứng. Bạn vẫn có thể đọc tin và trao đổi trong đội."));
     } else if (bannerKind === "info" || bannerKind === "pause") {
       hideBanner();
     }
@@ -706,19 +690,17 @@
     var holder = document.getElementById("action-forms");
     holder.classList.add("closed");
     holder.parentNode.insertBefore(el("p", { class: "forms-closed", role: "status" },
-      "Buổi diễn tập đã kết thúc: không thể thực hiện thêm hành động.",
-      el("small", { class: "en", lang: "en" }, " The drill has ended: no more actions can be taken.")), holder);
+      _("Buổi diễn tập đã kết thúc: không thể thực hiện thêm hành động.")), holder);
   }
 
   var bannerKind = null;
   var briefFolded = false;  // the brief folds away once, when the drill is under way; the trainee may open it again
-  function showBanner(kind, viText, enText) {
+  function showBanner(kind, text) {
     var banner = document.getElementById("banner");
     bannerKind = kind;
     D.clear(banner);
     banner.className = "banner banner-" + kind;
-    banner.appendChild(el("span", null, viText));
-    if (enText) banner.appendChild(el("small", { class: "en", lang: "en" }, " " + enText));
+    banner.appendChild(el("span", null, text));
     banner.hidden = false;
   }
   function hideBanner() {
@@ -733,12 +715,11 @@
     refreshSelects();
   }
 
-  function setConnection(kind, viText, enText) {
+  function setConnection(kind, text) {
     var conn = document.getElementById("conn");
     D.clear(conn);
     conn.className = "conn conn-" + kind;
-    conn.appendChild(el("span", null, viText));
-    if (enText) conn.appendChild(el("small", { class: "en", lang: "en" }, " " + enText));
+    conn.appendChild(el("span", null, text));
   }
 
   /* ---- start ---------------------------------------------------------------------------- */
@@ -759,7 +740,7 @@
   var socket = window.io("/trainee");
   var retryRefused = window.DrillSocket.retryRefused(socket, setConnection);
   socket.on("connect", function () {
-    setConnection("ok", "Đã kết nối", "Connected");
+    setConnection("ok", _("Đã kết nối"));
     socket.emit("sync", { after: state.maxSeq }, function (ack) {
       if (ack && ack.ok) receive(ack.events);
     });
@@ -770,7 +751,7 @@
     if (!news) return;
     anchor(news);
     if (typeof news.level === "number") state.level = news.level;
-    if (news.fault) setConnection("lost", "Đội tạm dừng do lỗi hệ thống — chờ giảng viên.", "Stopped by a system fault; wait for the instructor.");
+    if (news.fault) setConnection("lost", _("Đội tạm dừng do lỗi hệ thống — chờ giảng viên."));
     refresh();
     document.dispatchEvent(new CustomEvent("drill:status", { detail: news }));
   }
@@ -778,19 +759,19 @@
   socket.on("status", applyTeamState);
   socket.on("event", function (e) { receive([e]); });
   socket.on("disconnect", function (reason) {
-    setConnection("lost", "Mất kết nối — đang kết nối lại…", "Reconnecting…");
+    setConnection("lost", _("Mất kết nối — đang kết nối lại…"));
     // The server closed this socket (its login ended: a logout, another login in this browser). Socket.IO does not
     // reconnect by itself after that; connecting again is refused and says why (connect_error below).
     if (reason === "io server disconnect") socket.connect();
   });
   socket.on("connect_error", function (err) {
     if (err && err.message === "not a trainee") {  // the login is gone (expired, logged out, replaced): join again
-      setConnection("lost", "Phiên đã hết hạn — đang chuyển tới trang vào đội…", "Session ended; taking you to the join page…");
+      setConnection("lost", _("Phiên đã hết hạn — đang chuyển tới trang vào đội…"));
       window.location.assign(data.rejoin);
       return;
     }
     if (retryRefused(err)) return;  // too many connections at once: tried again later, said on the line
-    setConnection("lost", "Không kết nối được — đang thử lại…", "Cannot connect, retrying…");
+    setConnection("lost", _("Không kết nối được — đang thử lại…"));
   });
 
   window.setInterval(tickClock, 1000);

@@ -3,7 +3,7 @@
    does not try again by itself. `DrillSocket.retryRefused(socket, show)` returns the page's `connect_error` helper:
    given the error, it says whether it was that refusal and, if so, connects again after a delay that doubles at each
    refusal in a row (2 s, 4 s, … up to a minute, with jitter so that a class does not come back all at once), and
-   counts the seconds down through `show(kind, viText, enText)`, the page's connection line. */
+   counts the seconds down through `show(kind, text)`, the page's connection line (in the page's language). */
 (function () {
   "use strict";
 
@@ -29,8 +29,7 @@
       var at = Date.now() + delay;
       function countdown() {
         var seconds = Math.max(1, Math.ceil((at - Date.now()) / 1000));
-        show("lost", "Máy chủ đang nhận quá nhiều kết nối — tự thử lại sau " + seconds + " giây…",
-             "Too many connections to the server; retrying in " + seconds + " s…");
+        show("lost", _("Máy chủ đang nhận quá nhiều kết nối — tự thử lại sau %(seconds)s giây…", { seconds: seconds }));
       }
       countdown();
       ticker = window.setInterval(countdown, 1000);
