@@ -24,7 +24,7 @@ from scenarios.library import builtin_ids, play_paths, scenario_path  # noqa: E4
 from scenarios.loader import load_scenario  # noqa: E402
 from scenarios.model import Scenario  # noqa: E402
 from scoring import score  # noqa: E402
-from sim.actions import Action, read_action_file  # noqa: E402
+from scenarios.actions import Action, read_action_file  # noqa: E402
 from sim.world import play  # noqa: E402
 from timing import timed  # noqa: E402 - benchmarks/timing.py, beside this script
 

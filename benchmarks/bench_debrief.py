@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT))
 
 from debrief import report_document  # noqa: E402
 from debrief.exports import FORMATS, write  # noqa: E402
-from sim.actions import Action  # noqa: E402
+from scenarios.actions import Action  # noqa: E402
 from sim.bots import Bot, BotTeam  # noqa: E402
 from sim.world import World  # noqa: E402
 from web import create_app  # noqa: E402

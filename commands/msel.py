@@ -16,7 +16,7 @@ from pathlib import Path
 
 from commands.loading import load_or_explain
 from scenarios.library import scenario_path
-from scenarios.msel import MselError, export_msel, header_comment, import_msel
+from msel import MselError, export_msel, header_comment, import_msel
 
 
 def _msel_file(value: str) -> Path:

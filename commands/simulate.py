@@ -15,7 +15,7 @@ from debrief.headless import headless_meta, headless_run
 from scenarios.model import Scenario
 from scoring import ScoreCard, score
 from scoring.render import render_card
-from sim.actions import Action, ActionFileError, read_action_file
+from scenarios.actions import Action, ActionFileError, read_action_file
 from sim.world import World, play
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from debrief.exercise import ExerciseMeta
-from debrief.labels import CRISIS_TYPES, label, role_label
+from scenarios.labels import CRISIS_TYPES, label, role_label
 from debrief.objectives import Objective, objectives_for, TeamRating, guidance, rate
 from debrief.plan import ImprovementItem, check_plan, default_item
 from debrief.review import TeamReview

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from debrief.labels import role_label
+from scenarios.labels import role_label
 from debrief.team_run import ACT_KINDS, Event, TeamRunError
 from scenarios.model import Scenario
 

@@ -18,7 +18,7 @@ from typing import Any
 from debrief.aar import after_action_report
 from debrief.exercise import ExerciseMeta
 from debrief.issuance import place_name
-from debrief.labels import ACTION_TYPES, CATEGORIES, PRESS_CALL_RESPONSES, TEAM_STATUSES
+from scenarios.labels import ACTION_TYPES, CATEGORIES, PRESS_CALL_RESPONSES, TEAM_STATUSES
 from debrief.objectives import RATING_THRESHOLDS, RATINGS
 from debrief.plan import PLAN_STATUSES, ImprovementItem
 from debrief.review import review

@@ -14,7 +14,7 @@ from typing import Any
 from debrief.team_run import Event
 from scenarios.model import Scenario
 from scenarios.texts import Text
-from scoring.card import format_t
+from scenarios.figures import format_t
 
 STEP_CAUSES = ("start", "escalation", "end")
 

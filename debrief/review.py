@@ -17,15 +17,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from debrief.labels import ACTION_TYPES, label, role_label
+from scenarios.labels import ACTION_TYPES, label, role_label
 from debrief.opinion import LevelStep, OpinionPoint, level_steps, opinion_series
 from debrief.summaries import Summariser, inject_name
 from debrief.team_run import ACT_KINDS, Event, Note, TeamRun, Trainee
 from debrief.timeline import TimelineEntry, timeline
 from scenarios.texts import Text
-from scoring import ScoreCard, format_t, score
+from scoring import ScoreCard, score
+from scenarios.figures import format_t
 from scoring.overrides import overridden
-from sim.actions import CATALOG
+from scenarios.actions import CATALOG
 
 
 @dataclass(frozen=True)

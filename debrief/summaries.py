@@ -13,13 +13,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from debrief.labels import (ACTION_TYPES, ACTORS, AGENCIES, CHANNELS, FORMS, MODES, REFUSALS, ROUTES, label,
+from scenarios.labels import (ACTION_TYPES, ACTORS, AGENCIES, CHANNELS, FORMS, MODES, REFUSALS, ROUTES, label,
                             role_label)
 from debrief.team_run import Event
 from scenarios.condition_words import condition_words
 from scenarios.model import Scenario
 from scenarios.texts import Text
-from scoring.card import format_percent, format_t
+from scenarios.figures import format_percent, format_t
 
 EXCERPT = 120  # characters of a text quoted in a summary
 TEXT_PARAMS = ("text", "summary", "agenda", "note")  # the first one present is quoted

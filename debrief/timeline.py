@@ -12,11 +12,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from debrief.labels import CATEGORIES
+from scenarios.labels import CATEGORIES
 from debrief.summaries import Summariser
 from debrief.team_run import ACT_KINDS, Event, TeamRun
 from scenarios.texts import Text
-from scoring.card import format_t
+from scenarios.figures import format_t
 
 
 

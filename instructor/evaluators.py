@@ -13,13 +13,13 @@ from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext, lazy_gettext
-from flask_login import current_user, login_required
+from flask_login import current_user
 from flask_wtf import FlaskForm
 from sqlalchemy import delete, select
 from wtforms import PasswordField, StringField
 from wtforms.validators import DataRequired, Length
 
-from instructor.views import bp, require_instructor
+from instructor.views import bp
 from web.auth import refuse, who_is
 from web.extensions import db
 from web.forms import Form
@@ -27,7 +27,8 @@ from web.models import Exercise, Instructor, Team
 from web.models.evaluators import Evaluator, EvaluatorTeam
 from web.names import clean_name
 from web.review.observations import EXPIRED
-from web.validation import as_id, owned
+from web.access import owned
+from web.validation import as_id
 
 TAKEN = lazy_gettext("Tên đăng nhập đã có người dùng.")
 
@@ -54,9 +55,7 @@ def _taken(username: str) -> bool:
 
 
 @bp.route("/evaluators", methods=["GET", "POST"])
-@login_required
 def evaluators():
-    require_instructor()
     form = EvaluatorForm()
     if form.validate_on_submit():
         username = (form.username.data or "").strip()
@@ -78,9 +77,7 @@ def evaluators():
 
 
 @bp.route("/evaluators/<int:evaluator_id>/teams", methods=["POST"])
-@login_required
 def assign_teams(evaluator_id: int):
-    require_instructor()
     evaluator = _own_evaluator(evaluator_id)
     if not FlaskForm().validate_on_submit():
         flash(gettext(EXPIRED), "error")

@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Flask, abort, redirect, render_template, request, url_for
+from flask import Blueprint, Flask, redirect, render_template, request, url_for
 from flask_babel import gettext, lazy_gettext
-from flask_login import current_user, login_required
+from flask_login import current_user
 from flask_wtf.file import FileField
 from sqlalchemy import select
 from wtforms import FloatField, IntegerField, SelectField, StringField, TextAreaField
@@ -16,10 +16,9 @@ from instructor.authoring.editing import valid_scenario
 from instructor.authoring.store import chosen_version, link_exercise, version_choices, versions_of_exercises
 from scenarios.library import builtin_ids
 from scoring.rules import RULES
-from web.auth import is_instructor, refuse, who_is
 from web.forms import Form
 from web.join_links import join_base, local_only
-from web.validation import owned
+from web.access import INSTRUCTORS, guard, owned_exercise
 from web.exercises import ExerciseError, TeamPlan, builtin_text, create_exercise, scenario_of
 from web.roster import parse_roster
 from web.roster_file import COLUMNS_VI, MAX_FILE, read_roster_file
@@ -27,7 +26,8 @@ from web.extensions import db
 from web.models import Exercise
 from web.models.debrief import ISSUANCE_MAX, ReportIssuance
 
-bp = Blueprint("instructor", __name__, url_prefix="/instructor")
+bp = Blueprint("instructor", __name__, url_prefix="/instructor", template_folder="templates")  # instructor/templates
+guard(bp, INSTRUCTORS)  # every page of the blueprint, these and `instructor.evaluators`
 
 ROSTER_HELP = lazy_gettext("Mỗi đội một khối, cách nhau bằng dòng trống: dòng đầu là tên đội, mỗi dòng sau là "
                            "'vai: họ và tên'.")
@@ -60,18 +60,6 @@ class ExerciseForm(Form):
     on_behalf = _issuance_field(lazy_gettext("Thay mặt (TM.)"))
     signer_title = _issuance_field(lazy_gettext("Chức vụ người ký"))
     signer_name = _issuance_field(lazy_gettext("Họ tên người ký"))
-
-
-def require_instructor() -> None:
-    """403 (and logged) for a user who is not an instructor."""
-    if not is_instructor(current_user):
-        refuse(who_is(current_user), f"instructor page {request.path}", "not an instructor")
-        abort(403)
-
-
-def owned_exercise(exercise_id: int) -> Exercise:
-    """The exercise, if it belongs to the instructor; 404 (and logged) otherwise."""
-    return owned(Exercise, exercise_id, f"exercise {exercise_id}", "not the instructor's exercise")
 
 
 def _scenario_choices() -> list | dict:
@@ -121,9 +109,7 @@ def _create(form: ExerciseForm) -> Exercise:
 
 
 @bp.route("/", methods=["GET", "POST"])
-@login_required
 def dashboard():
-    require_instructor()
     form = ExerciseForm()
     form.scenario.choices = _scenario_choices()
     if request.method == "GET" and request.args.get("scenario"):
@@ -147,15 +133,13 @@ def dashboard():
 @bp.before_request
 def _roster_bodies() -> None:
     """An instructor's creation form may carry a roster file: its request may be larger than others (a bound kept)."""
-    if request.endpoint == "instructor.dashboard" and is_instructor(current_user):
+    if request.endpoint == "instructor.dashboard":  # past the guard: an instructor
         request.max_content_length = ROSTER_BODY_MAX
         request.max_form_memory_size = ROSTER_BODY_MAX
 
 
 @bp.route("/exercises/<int:exercise_id>")
-@login_required
 def console(exercise_id: int):
-    require_instructor()
     exercise = owned_exercise(exercise_id)
     rule_titles = {name: rule.title.as_dict() for name, rule in RULES.items()}
     scenario = scenario_of(exercise)

@@ -14,9 +14,7 @@ import ast
 
 from scenarios.conditions import ConditionError, parse_condition
 from scenarios.texts import Text
-from scoring.card import format_percent, format_t
-
-# a count: how the Vietnamese and English say "{amount} {n} ..." (singular and plural in English)
+from scenarios.figures import format_percent, format_t
 COUNTS: dict[str, tuple[str, str, str]] = {
     "statements": ("đã có {amount} {n} phát ngôn", "official statement", "official statements"),
     "seen": ("{amount} {n} người đã thấy tin đồn", "person has seen the rumour", "people have seen the rumour"),

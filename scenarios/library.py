@@ -1,10 +1,12 @@
-"""The built-in scenario library: `scenarios/library/<id>/scenario.yaml` with its reference plays."""
+"""The built-in scenario library: `scenarios/library/<id>/scenario.yaml` with its reference plays, and the skeleton
+a new drill starts from (`SKELETON`: the standard roles of PROCEDURE.md, two levels, four injects)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 LIBRARY = Path(__file__).parent / "library"
+SKELETON = Path(__file__).with_name("skeleton.yaml")
 
 
 def builtin_ids() -> list[str]:

@@ -13,7 +13,7 @@ Modules: `card` (Verdict, RuleResult, ScoreCard), `context` (the indexed log),
 docs/SCORING.md explains points, deadlines not yet due, lateness and incomplete drills.
 """
 
-from scoring.card import Evidence, RuleResult, ScoreCard, Verdict, format_t
+from scoring.card import Evidence, RuleResult, ScoreCard, Verdict
 from scoring.context import EventLogError, ScoringContext
 from scoring.engine import score
 from scoring.render import render_card
@@ -22,6 +22,6 @@ from scoring.ruleset import RuleSet, RuleSetError, load_rule_set, load_rule_set_
 
 __all__ = [
     "RULES", "Evidence", "EventLogError", "Rule", "RuleResult", "RuleSet", "RuleSetError", "ScoreCard",
-    "ScoringContext", "Verdict", "format_t", "load_rule_set", "load_rule_set_file", "parse_rule_set",
+    "ScoringContext", "Verdict", "load_rule_set", "load_rule_set_file", "parse_rule_set",
     "render_card", "rule_set_ids", "score",
 ]

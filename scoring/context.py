@@ -22,9 +22,10 @@ from typing import Any
 from scenarios.model import Scenario
 from scenarios.placeholders import omit
 from scenarios.texts import Text
-from sim.actions import CATALOG
+from scenarios.actions import CATALOG
 
-from scoring.card import Evidence, format_t
+from scoring.card import Evidence
+from scenarios.figures import format_t
 
 Event = Mapping[str, Any]
 

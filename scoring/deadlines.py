@@ -19,7 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from scenarios.texts import Text
-from scoring.card import COMPLETE, ENDED_EARLY, RUNNING, Evidence, format_duration, format_t
+from scoring.card import COMPLETE, ENDED_EARLY, RUNNING, Evidence
+from scenarios.figures import format_duration, format_t
 from scoring.context import Event, ScoringContext, evidence_of
 
 

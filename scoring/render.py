@@ -9,7 +9,8 @@ that fell due.
 
 from __future__ import annotations
 
-from scoring.card import ENDED_EARLY, NOT_DUE, RuleResult, ScoreCard, format_t
+from scoring.card import ENDED_EARLY, NOT_DUE, RuleResult, ScoreCard
+from scenarios.figures import format_t
 
 LABELS = {
     "vi": {"card": "BẢNG ĐIỂM", "rule_set": "bộ quy tắc", "total": "Tổng điểm", "source": "Nguồn",

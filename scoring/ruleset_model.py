@@ -15,7 +15,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BeforeValidator, Field, ValidationInfo, field_validator
 
 from scenarios.model import Strict
-from scoring.card import Text
+from scenarios.texts import Text
 from scoring.rules import RULES, RuleParamError
 
 MAX_LATENESS_MINUTES = 1_000_000

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from scoring.ruleset import load_rule_set
 from sim import hint_texts as hints
-from sim.aggregators import is_aggregator
+from scenarios.aggregators import is_aggregator
 from sim.bot_policy import Intent, Playbook, performer
 from sim.bot_texts import WORDS
 from sim.bot_view import TeamView

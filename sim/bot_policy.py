@@ -28,8 +28,8 @@ from scenarios.texts import Text
 from scoring.ruleset import load_rule_set
 from sim import bot_texts as texts
 from sim import hint_texts as hints
-from sim.actions import CATALOG, Action
-from sim.aggregators import is_aggregator
+from scenarios.actions import CATALOG, Action
+from scenarios.aggregators import is_aggregator
 from sim.bot_texts import Writer, role_label
 from sim.bot_view import Event, TeamView
 

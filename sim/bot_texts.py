@@ -21,7 +21,7 @@ from pydantic import Field
 
 from scenarios.model import Scenario, Strict
 from scenarios.placeholders import fill
-from sim.actions import MAX_TEXT
+from scenarios.actions import MAX_TEXT
 from sim.bot_view import Event
 from sim.statements import StatementAnalysis, analyse_statement
 from sim.text_data import ByRuleSet, load_texts

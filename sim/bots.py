@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from scenarios.model import Scenario
-from sim.actions import Action
+from scenarios.actions import Action
 from sim.bot_policy import Intent, Playbook, exemplary_plan, expected_of, off_focal_plan, silent_plan
 from sim.bot_view import Event, TeamView
 from sim.world import World

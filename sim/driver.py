@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sim.actions import Action
+from scenarios.actions import Action
 from sim.clock import ScenarioClock
 from sim.world import Event, World
 

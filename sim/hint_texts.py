@@ -11,7 +11,7 @@ means one speaker, whatever the channel.
 
 from __future__ import annotations
 
-from debrief.labels import AGENCIES, role_label
+from scenarios.labels import AGENCIES, role_label
 from scenarios.bodies import bodies
 from scenarios.model import Scenario, Strict
 from scenarios.placeholders import fill_text

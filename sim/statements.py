@@ -25,8 +25,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from scenarios.model import Fact, Scenario
-from scenarios.texts import Text
+from scenarios.model import Scenario
 
 CERC_ITEMS: dict[str, tuple[str, ...]] = {
     "empathy": ("chia sẻ", "thông cảm", "lo lắng", "xin lỗi", "thấu hiểu", "hiểu được", "quan tâm", "chia buồn"),
@@ -153,31 +152,6 @@ def _clause_of(spans: list[tuple[int, int, int, int]], at: int) -> tuple[int, in
 def briefed_facts(scenario: Scenario) -> frozenset[str]:
     """Facts the drill's brief tells every trainee: known from the first minute."""
     return frozenset(f.id for f in scenario.facts if f.briefed)
-
-
-def fact_label(scenario: Scenario, fact_id: str) -> dict[str, str]:
-    """A fact's human name in both languages: its `label`, else the start of its statement."""
-    fact: Fact | None = scenario.fact(fact_id)
-    if fact is None:
-        return Text("một thông tin không có trong kịch bản", "a fact not in the scenario").as_dict()
-    if fact.label is not None:
-        return fact.label.complete().as_dict()
-    statement = fact.statement.complete()
-    return Text(_shorten(statement.vi), _shorten(statement.en)).as_dict()
-
-
-def claim_label(scenario: Scenario, claim_id: str) -> dict[str, str]:
-    """A false claim's text in both languages (it names the rumour in a sentence)."""
-    claim = next((c for c in scenario.false_claims if c.id == claim_id), None)
-    if claim is None:
-        return Text("một tin sai không có trong kịch bản", "a false claim not in the scenario").as_dict()
-    text = claim.text.complete()
-    return Text(text.vi.rstrip("."), text.en.rstrip(".")).as_dict()
-
-
-def _shorten(text: str, limit: int = 70) -> str:
-    text = " ".join(text.split()).rstrip(".")
-    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
 
 
 @dataclass(frozen=True)

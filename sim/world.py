@@ -35,8 +35,8 @@ from scenarios.model import Channel, Inject, Scenario
 from scenarios.placeholders import escape, escape_text, fill_text
 from scenarios.texts import Text
 from sim.replies import REPLIES, directive
-from sim.aggregators import is_aggregator
-from sim.actions import CATALOG, LAWFUL_REFUSALS, Action, Refusal, check_action, check_standing
+from scenarios.aggregators import is_aggregator
+from scenarios.actions import CATALOG, LAWFUL_REFUSALS, Action, Refusal, check_action, check_standing
 from sim.cast import make_cast, render
 from sim.opinion import Opinion
 from sim.statements import analyse_statement

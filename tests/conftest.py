@@ -9,7 +9,7 @@ import pytest
 
 from app_factory import postgres_database
 from scenarios.library import play_paths
-from sim.actions import read_action_file
+from scenarios.actions import read_action_file
 from tests.debrief_helpers import REFUSED, TRAINEES, WATER, play_live
 from web import create_app
 from web.exercises import TeamPlan, create_exercise

@@ -16,7 +16,7 @@ from scenarios.library import play_paths, scenario_path
 from scenarios.loader import load_scenario
 from scenarios.model import Scenario
 from scoring import ScoreCard
-from sim.actions import Action, read_action_file
+from scenarios.actions import Action, read_action_file
 from sim.world import World
 from web.extensions import db
 from web.models import EventRecord, InputRecord, Member, Team

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sim.actions import Action
+from scenarios.actions import Action
 
 
 def act(at, who, kind, **params):

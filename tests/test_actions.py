@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from scenarios.loader import load_scenario
-from sim.actions import (
+from scenarios.actions import (
     ANY,
     CATALOG,
     MAX_TEXT,

@@ -16,7 +16,7 @@ from scenarios.library import builtin_ids, scenario_path
 from scenarios.loader import load_scenario
 from scenarios.model import Scenario
 from scoring import ScoreCard, score
-from sim.actions import Action
+from scenarios.actions import Action
 from sim.bot_policy import Duties, next_expected
 from sim.bot_texts import WORDS, Writer
 from sim.bots import Bot, BotTeam, play_with_bots

@@ -11,7 +11,7 @@ from debrief import Note, TeamRun, TeamRunError, Trainee, review, seen_by
 from debrief.attribution import ActionInput, attribute
 from debrief.headless import HEADLESS_TEAM, headless_run
 from scoring import score
-from sim.actions import CATALOG
+from scenarios.actions import CATALOG
 from tests.debrief_helpers import SCHOOL, TRAINEES, WATER, played, scenario, team_run
 
 

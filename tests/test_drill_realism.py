@@ -25,7 +25,7 @@ import pytest
 
 from scenarios.library import builtin_ids, play_paths, scenario_path
 from scenarios.loader import load_scenario
-from sim.aggregators import is_aggregator
+from scenarios.aggregators import is_aggregator
 
 SCENARIOS = builtin_ids()
 PHONE = re.compile(r"\b0\d{2,3} \d \d{3} \d{3}\b")

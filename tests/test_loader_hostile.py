@@ -15,9 +15,9 @@ from message_helpers import english
 from scenarios.bounded_yaml import MAX_BYTES, MAX_DEPTH
 from scenarios.conditions import ConditionError, parse_condition
 from scenarios.loader import ScenarioInvalid, ScenarioIssue, load_scenario, parse_scenario
-from scenarios.msel import MselError, export_msel, import_msel
+from msel import MselError, export_msel, import_msel
 from scenarios.texts import Text
-from scoring.card import format_duration, format_percent, format_t
+from scenarios.figures import format_duration, format_percent, format_t
 
 FIXTURE = Path(__file__).parent / "fixtures" / "minimal.yaml"
 

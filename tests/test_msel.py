@@ -20,10 +20,10 @@ import run
 from message_helpers import english
 from scenarios.library import builtin_ids, scenario_path
 from scenarios.loader import load_scenario, parse_scenario
-from scenarios.msel import MselError, export_msel, import_msel
-from scenarios.msel.cells import format_time, name_key, parse_time
-from scenarios.msel.columns import COLUMNS, DRILL_SHEET, EVENTS_SHEET
-from scenarios.msel.problems import CellError
+from msel import MselError, export_msel, import_msel
+from msel.cells import format_time, name_key, parse_time
+from msel.columns import COLUMNS, DRILL_SHEET, EVENTS_SHEET
+from msel.problems import CellError
 
 FIXTURE = Path(__file__).parent / "fixtures" / "minimal.yaml"
 BASE = FIXTURE.read_text(encoding="utf-8")

@@ -16,7 +16,7 @@ import pytest
 import run
 from scenarios.library import scenario_path
 from scenarios.loader import load_scenario
-from scenarios.msel import export_msel, header_comment, import_msel
+from msel import export_msel, header_comment, import_msel
 from tests.msel_layouts import LAYOUTS, UNKNOWN_TO, vn_xlsx
 
 FIXTURE = Path(__file__).parent / "fixtures" / "minimal.yaml"

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from scenarios.loader import load_scenario
 from scenarios.placeholders import escape, fill
 from scenarios.texts import Text
-from sim.actions import Action
+from scenarios.actions import Action
 from sim.world import World, play
 
 FIXTURE = Path(__file__).parent / "fixtures" / "minimal.yaml"

@@ -20,8 +20,8 @@ from scenarios.loader import load_scenario
 from scoring.context import ScoringContext
 from scoring.rules import RULES, RuleParamError
 from scoring_helpers import LogBuilder, exemplary, minimal, silent
-from sim.actions import Action, check_action
-from sim.aggregators import delivered_from_aggregator, is_aggregator
+from scenarios.actions import Action, check_action
+from scenarios.aggregators import delivered_from_aggregator, is_aggregator
 from sim.bots import Bot, play_with_bots
 from sim.world import SITE_DELAY, World
 

@@ -28,7 +28,7 @@ from scenarios.library import builtin_ids, play_paths, scenario_path
 from scenarios.loader import load_scenario
 from scenarios.model import Scenario
 from scoring import ScoreCard
-from sim.actions import Action, read_action_file
+from scenarios.actions import Action, read_action_file
 from sim.world import World
 
 PLAYS = ("exemplary", "silent", "off_focal_point", "unverified")

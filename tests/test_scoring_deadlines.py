@@ -308,7 +308,7 @@ def test_the_exemplary_play_ten_hours_late_scores_below_the_off_focal_point_play
     from commands.simulate import simulate
     from scenarios.library import play_paths, scenario_path
     from scenarios.loader import load_scenario
-    from sim.actions import read_action_file
+    from scenarios.actions import read_action_file
 
     drill = load_scenario(scenario_path(scenario_id))
     plays = play_paths(scenario_id)

@@ -1,7 +1,7 @@
 """Who may speak and who assigns (Decree 244/2026 Art. 3.2, 3.5, 4.1), and the partial answer (Art. 4.3).
 
 The scenario marks the regular spokesperson, the head of the agency and operational commands
-(`scenarios.model.Role`); `sim.actions.check_standing` refuses what those posts forbid; the world
+(`scenarios.model.Role`); `scenarios.actions.check_standing` refuses what those posts forbid; the world
 keeps the regular spokesperson in office from the start, lets the propaganda board propose and
 the head assign (the simulation deciding when it plays the head), and takes a partial answer.
 """
@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from scenarios.library import scenario_path
 from scenarios.loader import load_scenario
 from scenarios.model import Scenario
-from sim.actions import Action, actions_for, check_standing
+from scenarios.actions import Action, actions_for, check_standing
 from sim.world import World, play
 
 FIXTURE = Path(__file__).parent / "fixtures" / "minimal.yaml"

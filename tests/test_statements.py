@@ -21,7 +21,7 @@ from commands.simulate import simulate
 from message_helpers import english
 from scenarios.library import builtin_ids, play_paths
 from scenarios.loader import ScenarioInvalid, parse_scenario
-from sim.actions import MAX_TEXT, read_action_file
+from scenarios.actions import MAX_TEXT, read_action_file
 from sim.statements import analyse_statement, fold, fold_aligned, keyword_spans
 from statement_labels import (CLASSES, LABELLED, analysed_class, drill, load_labelled, measures, misclassified,
                               substring_class)

@@ -1,10 +1,12 @@
-"""The web platform: a Flask app with Socket.IO, on the pure core (`scenarios`, `sim`, `scoring`).
+"""The web platform: a Flask app with Socket.IO, on the pure core (`scenarios`, `scoring`, `sim`, `debrief`).
 
 `create_app(test_config=None)` builds the app and does no work beyond that:
 no file written, no database rows, no background task. `serve()` (what `python run.py` calls)
 keeps the session key, brings the database to the latest schema (`web.schema`), creates the demo
 instructor on the embedded default database, rebuilds interrupted exercises (paused), starts the
 ticker and serves on 127.0.0.1:5000. `flask --app web ...` (routes, db upgrade) uses the same app.
+The instructor's side (`instructor`) stands on this package and is plugged in by name (the PLUGINS
+setting): each plugin's `init_app(app)` registers its blueprints (docs/ARCHITECTURE.md).
 
 Configuration: every `CRISIS_*` environment variable (`web.config`), e.g.
     CRISIS_DATABASE_URL   SQLite or PostgreSQL, as an SQLAlchemy URL (default: SQLite file in the
@@ -25,6 +27,7 @@ interrupted exercises and the ticker (`serve` prints the demo line; `web.wsgi` l
 """
 from __future__ import annotations
 
+from importlib import import_module
 from typing import Any
 
 import socketio as socketio_server
@@ -125,7 +128,6 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     from web import auth, evaluation, headers, i18n, label_tables, local_time, pages, practice, review, trainee
     from web.live import LiveExercises
     from web.outbox import send_events, send_status
-    from instructor import authoring, namespace as instructor_namespace, views as instructor_views
 
     headers.init_app(app)
     i18n.init_app(app)
@@ -136,10 +138,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     trainee.init_app(app)
     review.init_app(app)
     practice.init_app(app)
-    instructor_views.init_app(app)
-    instructor_namespace.init_app(app)
     evaluation.init_app(app)
-    authoring.init_app(app)
+    for plugin in app.config["PLUGINS"]:  # found by name: the packages above web register themselves
+        import_module(plugin).init_app(app)
     app.extensions["live"] = LiveExercises(app, outbox=send_events, announce=send_status, leases=_leases(app))
     return app
 

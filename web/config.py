@@ -16,6 +16,8 @@ The settings of the platform (any Flask setting goes too, e.g. `CRISIS_SESSION_C
     REDIS_URL        Redis between server processes (Socket.IO's message queue, the teams' owners); unset: one process
     OWNER_TTL        seconds a team's owner lease lasts unrenewed (with REDIS_URL; `web.ownership`): default 5
     TRUSTED_PROXIES  how many reverse proxies in front set X-Forwarded-For/-Proto (default 0; `web.proxies`)
+    PLUGINS          the packages plugged into the platform, each registering its pages with `init_app(app)`
+                     (default: ["instructor"], the instructor's side; docs/ARCHITECTURE.md)
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ PREFIX = "CRISIS"
 TEXT_SETTINGS = ("DATABASE_URL", "SECRET_KEY", "PUBLIC_URL", "DEMO_PASSWORD", "REDIS_URL")
 MAX_PAYLOAD = 64 * 1024  # bytes: forms and socket messages
 SECRET_KEY_FILE = "secret_key"
+PLUGINS = ("instructor",)  # the packages above `web` that plug their pages in (create_app calls their init_app)
 
 
 def default_database(app: Flask) -> Path:
@@ -89,6 +92,7 @@ def configure(app: Flask, test_config: dict[str, Any] | None = None) -> None:
         REDIS_URL=None,  # Redis between server processes (Socket.IO's message queue); None: one process
         OWNER_TTL=5.0,  # seconds a dead owner keeps its teams before another process takes them (web.ownership)
         TRUSTED_PROXIES=0,  # reverse proxies whose X-Forwarded-For/-Proto are believed (web.proxies)
+        PLUGINS=PLUGINS,
     )
     app.config.from_prefixed_env(PREFIX)
     for name in TEXT_SETTINGS:

@@ -18,7 +18,7 @@ from scenarios.condition_words import condition_words
 from scenarios.model import Scenario
 from scenarios.texts import Text
 from sim.cast import make_cast, render
-from sim.statements import claim_label, fact_label
+from scenarios.item_names import claim_label, fact_label
 
 
 def _conditions(scenario: Scenario) -> list[str]:

@@ -1,4 +1,4 @@
-"""The label tables of `debrief.labels`, served to the pages' scripts, so Python and JavaScript share one copy.
+"""The label tables of `scenarios.labels`, served to the pages' scripts, so Python and JavaScript share one copy.
 
 `/label-tables.js` sets `window.DrillTables` (action types, channels, forms, lawful
 refusals, modes, agencies, actors, team statuses, event kinds, each `{id: {vi, en}}`, and the
@@ -17,13 +17,13 @@ from functools import lru_cache
 
 from flask import Blueprint, Flask, Response
 
-from debrief.labels import (ACTION_TYPES, ACTORS, AGENCIES, CHANNELS, EVENT_KINDS, FORMS, MODES, REFUSALS, ROUTES,
+from scenarios.labels import (ACTION_TYPES, ACTORS, AGENCIES, CHANNELS, EVENT_KINDS, FORMS, MODES, REFUSALS, ROUTES,
                             TEAM_STATUSES)
 from scenarios.bodies import BODIES
 from scenarios.model import Channel
 from scenarios.texts import Text
 from scoring.ruleset import RuleSetError, load_rule_set
-from sim.actions import STATEMENT_CHANNELS
+from scenarios.actions import STATEMENT_CHANNELS
 from web.console_texts import console_texts
 
 bp = Blueprint("label_tables", __name__)

@@ -54,7 +54,7 @@ from sqlalchemy import insert, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from scenarios.messages import N_, Message
-from sim.actions import Action
+from scenarios.actions import Action
 from sim.bot_policy import Intent, next_expected
 from sim.bots import Bot, BotTeam
 from sim.driver import Driver

@@ -20,7 +20,7 @@ import simpy
 
 from scenarios.model import Scenario
 from scenarios.texts import Text
-from sim.actions import Action
+from scenarios.actions import Action
 from sim.driver import next_timed_inject
 from sim.world import Event, World
 from web.models import InputRecord

@@ -29,7 +29,7 @@ from wtforms import StringField
 from wtforms.validators import DataRequired, Length
 
 from scenarios.messages import N_
-from sim.actions import FORMS, LAWFUL_REFUSALS, STATEMENT_CHANNELS, actions_for
+from scenarios.actions import FORMS, LAWFUL_REFUSALS, STATEMENT_CHANNELS, actions_for
 from web.auth import AuditedNamespace, is_instructor, is_member, refuse, refuse_attempt, throttled, who_is
 from web.forms import Form
 from web.validation import MAX_ID, MAX_NAME, is_plain, is_text, refusal

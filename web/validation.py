@@ -11,12 +11,11 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from flask import abort, request
+from flask import request
 from flask_login import current_user
 
 from scenarios.messages import N_, Message
 from web.auth import refuse, who_is
-from web.extensions import db
 from web.i18n import translated
 
 MALFORMED = N_("Thông điệp không hợp lệ.")
@@ -81,13 +80,3 @@ def json_object() -> dict[str, Any] | None:
     except RecursionError:
         return None
     return body if isinstance(body, dict) else None
-
-
-def owned(model, row_id, what: str, reason: str):
-    """The row of `model` with `row_id` if it belongs to the current instructor (its `instructor_id`); otherwise
-    the attempt on `what` is refused, logged with `reason`, and answered 404 (nobody learns what others own)."""
-    row = db.session.get(model, row_id) if as_id(row_id) else None
-    if row is None or row.instructor_id != current_user.id:
-        refuse(who_is(current_user), what, reason)
-        abort(404)
-    return row

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from debrief.exports.output import Target, binary_output
-from scenarios.msel.cells import csv_safe
+from msel.cells import csv_safe
 
 Row = list[Any]
 Table = tuple[list[str], Iterable[Row]]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from fpdf import FPDF
 
 from debrief.exports.blocks import Chart
-from scoring.card import format_t
+from scenarios.figures import format_t
 
 HEIGHT = 72.0  # mm, the whole chart with its title, axes and legend
 TICK_STEPS = (10, 15, 30, 60, 120, 180, 240, 360, 480, 720, 1440)  # minutes between time ticks

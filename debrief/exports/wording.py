@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from scenarios.texts import Text
-from scoring.card import format_percent
+from scenarios.figures import format_percent
 
 RESULTS: dict[str, Text] = {
     "passed": Text("Đạt", "Met"),

@@ -35,7 +35,7 @@ from debrief.exports.csv_export import Labels as Labels
 from debrief.exports.outline import plan_rows
 from debrief.exports.output import Target, binary_output
 from debrief.exports.wording import override_note, result
-from scoring.card import format_t
+from scenarios.figures import format_t
 
 SUMMARY, PLAN = "Tổng hợp – Summary", "Kế hoạch khắc phục"
 TIMELINE, CARD = " – Diễn biến", " – Điểm"  # after the team's name

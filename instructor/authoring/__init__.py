@@ -7,7 +7,7 @@
     pages     the HTML pages and forms
     api       the editor's JSON endpoints (check, save, draft, dry run, MSEL)
 
-`skeleton.yaml` is the drill a new one starts from. The route modules are
+A new drill starts from `scenarios/skeleton.yaml` (`scenarios.library.SKELETON`). The route modules are
 imported by `init_app`, so that `instructor.views` can use `store` without a cycle.
 """
 
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from flask import Blueprint, Flask
 
+# its templates (instructor/drills/*.html) are in the instructor blueprint's folder, instructor/templates
 bp = Blueprint("authoring", __name__, url_prefix="/instructor/drills")
 
 

@@ -1,8 +1,8 @@
 """Who may use the authoring pages: instructors only, and a drill only its author.
 
-Every route of the blueprint passes `guard` first: a visitor who is not logged
-in goes to the login page, a user who is not an instructor gets 403, both
-logged. Another instructor's drill, or one that does not exist, is 404 and
+Every route of the blueprint passes the instructors' guard first (`web.access.guard`): a
+visitor who is not logged in goes to the login page, a user who is not an instructor gets 403,
+both logged. Another instructor's drill, or one that does not exist, is 404 and
 logged, so nobody learns which drills exist. Built-in drills are readable by
 every instructor and never editable.
 """
@@ -10,27 +10,23 @@ every instructor and never editable.
 from __future__ import annotations
 
 from flask import abort, request
-from flask_login import current_user
 
 from instructor.authoring import bp
-from instructor.views import require_instructor
+from web.access import INSTRUCTORS, guard, owned
 from scenarios.library import builtin_ids
 from web.exercises import builtin_text as library_text
-from web.extensions import login_manager
 from web.models.drills import Drill
-from web.validation import owned
 
 MAX_BODY = 512 * 1024  # bytes: a drill's YAML and its form data, or an MSEL file, travel in one request
 
 
+guard(bp, INSTRUCTORS)
+
+
 @bp.before_request
-def guard():
-    """Before every authoring request: instructors only; then a drill's text (over 64 KiB) may be received."""
-    if not current_user.is_authenticated:
-        return login_manager.unauthorized()
-    require_instructor()
+def drill_bodies() -> None:
+    """Past the guard, an instructor's request may carry a drill's text (over 64 KiB)."""
     request.max_content_length = MAX_BODY
-    return None
 
 
 def owned_drill(drill_id: int) -> Drill:

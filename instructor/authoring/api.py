@@ -30,8 +30,8 @@ from instructor.authoring.access import owned_drill
 from instructor.authoring.editing import MAX_TEXT, check_data, check_text, is_finite_json
 from instructor.authoring.store import keep_draft, record_dry_run, save_text
 from scenarios.messages import N_, Message
-from scenarios.msel import MselError, MselProblem, export_msel, header_comment, import_msel
-from scenarios.msel.columns import BY_KEY, COLUMNS
+from msel import MselError, MselProblem, export_msel, header_comment, import_msel
+from msel.columns import BY_KEY, COLUMNS
 from scenarios.texts import Text
 from sim.dryrun import dry_run as run_dry
 from web.auth import refuse, who_is

@@ -16,21 +16,20 @@ import math
 import typing
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 import yaml
 
 from scenarios.bounded_yaml import YamlRefused, read_yaml
 from scenarios.condition_words import condition_words
+from scenarios.library import SKELETON
 from scenarios.loader import ScenarioInvalid, parse_scenario
 from scenarios.model import Scenario
 from scenarios.yaml_issues import field_types
-from scenarios.msel.drill import dump_yaml, plain
+from msel.drill import dump_yaml, plain
 from web.i18n import translated
 
 MAX_TEXT = 256 * 1024  # characters of YAML: the largest built-in drill is about 39 000
-SKELETON = Path(__file__).with_name("skeleton.yaml")
 
 
 @dataclass(frozen=True)

@@ -2,13 +2,13 @@
 
 `variables()` lists the variables a condition may use (`scenarios.conditions.VARIABLES`)
 in both languages; `crisis_types()` names the model's crisis types in both
-(`debrief.labels`). The loader's errors are `scenarios.messages.Message`s, shown in the
+(`scenarios.labels`). The loader's errors are `scenarios.messages.Message`s, shown in the
 user's language by `web.i18n`.
 """
 
 from __future__ import annotations
 
-from debrief.labels import CRISIS_TYPES, label
+from scenarios.labels import CRISIS_TYPES, label
 from scenarios.conditions import VARIABLES
 from scenarios.model import CrisisType
 

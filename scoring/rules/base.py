@@ -12,7 +12,8 @@ from collections.abc import Mapping
 from typing import Any, ClassVar
 
 from scenarios.texts import Text
-from scoring.card import Evidence, Verdict, format_t
+from scoring.card import Evidence, Verdict
+from scenarios.figures import format_t
 from scoring.context import Event, ScoringContext
 
 MAX_EVIDENCE = 12

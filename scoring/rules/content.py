@@ -15,10 +15,11 @@ facts and claims by their human labels, never by their ids.
 from __future__ import annotations
 
 from scenarios.texts import Text
-from scoring.card import Verdict, format_t
+from scoring.card import Verdict
+from scenarios.figures import format_t
 from scoring.context import ScoringContext, Statement, evidence_of
 from scoring.rules.base import Rule, RuleParamError, capped, count_en, join, of_en
-from sim.statements import claim_label, fact_label
+from scenarios.item_names import claim_label, fact_label
 
 SHOWN_FAULTS = 3
 

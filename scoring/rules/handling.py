@@ -15,7 +15,8 @@
 from __future__ import annotations
 
 from scenarios.texts import Text
-from scoring.card import Evidence, Verdict, format_t
+from scoring.card import Evidence, Verdict
+from scenarios.figures import format_t
 from scoring.context import Event, ScoringContext, evidence_of
 from scoring.rules.base import Rule, RuleParamError, capped, join, share
 

@@ -4,7 +4,7 @@
   false claims with at least `min_reach` readers) gets a `contact_admin` after it appeared
   (Vũng Tàu 139-KH/TU, seed 002: work with the admins of large groups that spread false news).
 - `aggregator_removal`: every false item of a general information site (trang thông tin điện tử
-  tổng hợp, `sim.aggregators`) gets a `request_site_removal` (Decree 147/2024: removal within 24 h
+  tổng hợp, `scenarios.aggregators`) gets a `request_site_removal` (Decree 147/2024: removal within 24 h
   of the request); such a site is not press, so feedback under Decree 244 Art. 7.6 is not its route.
 - `noise_not_chased`: triage. The team watched (monitor, daily_report or flag_issue) and did not
   chase harmless items (scenario posts and articles with no false claim) with a takedown, a site
@@ -18,7 +18,7 @@ from scoring.card import Verdict
 from scoring.context import ScoringContext, evidence_of
 from scoring.rules.base import Rule, RuleParamError, capped, join
 from scoring.rules.coverage import targets_handled
-from sim.aggregators import delivered_from_aggregator
+from scenarios.aggregators import delivered_from_aggregator
 
 CHASES = {"request_takedown": "post", "request_site_removal": "article", "contact_admin": "post", "refer_police": "item"}
 WATCHING = ("monitor", "daily_report", "flag_issue")

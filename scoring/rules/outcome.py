@@ -11,7 +11,8 @@ the final belief goes from `belief_ok` (nothing lost) to `belief_bad` (all lost)
 from __future__ import annotations
 
 from scenarios.texts import Text
-from scoring.card import Verdict, format_percent
+from scoring.card import Verdict
+from scenarios.figures import format_percent
 from scoring.context import ScoringContext, evidence_of
 from scoring.rules.base import Rule, RuleParamError, capped
 

@@ -22,11 +22,12 @@
 
 from __future__ import annotations
 
-from sim.actions import LAWFUL_REFUSALS
-from sim.aggregators import delivered_from_aggregator
+from scenarios.actions import LAWFUL_REFUSALS
+from scenarios.aggregators import delivered_from_aggregator
 
 from scenarios.texts import Text
-from scoring.card import Evidence, Verdict, format_t
+from scoring.card import Evidence, Verdict
+from scenarios.figures import format_t
 from scoring.context import Event, ScoringContext, evidence_of
 from scoring.deadlines import call_deadline, due
 from scoring.rules.base import Rule, RuleParamError, capped, count_en, items_at, join, of_en, share

@@ -26,7 +26,8 @@ so they are never a second voice.
 from __future__ import annotations
 
 from scenarios.texts import Text
-from scoring.card import Evidence, Verdict, format_t
+from scoring.card import Evidence, Verdict
+from scenarios.figures import format_t
 from scoring.context import ScoringContext, Statement, assigned_role, evidence_of
 from scoring.rules.base import Rule, capped, count_en, join, of_en
 

@@ -23,7 +23,8 @@ A case never received raises no obligation, and the rule is met (as
 from __future__ import annotations
 
 from scenarios.texts import Text
-from scoring.card import Evidence, Verdict, format_duration, format_t
+from scoring.card import Evidence, Verdict
+from scenarios.figures import format_duration, format_t
 from scoring.context import ScoringContext, evidence_of
 from scoring.deadlines import due
 from scoring.rules.base import Rule, RuleParamError, join

@@ -13,7 +13,7 @@ from functools import lru_cache
 from hypothesis import strategies as st
 
 from scenarios.library import scenario_path
-from sim.actions import CATALOG
+from scenarios.actions import CATALOG
 
 from .harness import Made
 from .mutations import SHUFFLES, mutated, replace_one

@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from scenarios.loader import parse_scenario
-from scenarios.msel import export_msel
-from scenarios.msel.columns import DRILL_SHEET, EVENTS_SHEET
+from msel import export_msel
+from msel.columns import DRILL_SHEET, EVENTS_SHEET
 
 from .harness import Made
 from .mutations import SHUFFLES, mutated, replace_one

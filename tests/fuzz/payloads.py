@@ -12,7 +12,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from sim.actions import CATALOG, FORMS, STATEMENT_CHANNELS
+from scenarios.actions import CATALOG, FORMS, STATEMENT_CHANNELS
 from web.controls import CONTROLS
 
 from .values import json_values, nested_lists, numbers, scalars, texts

@@ -15,7 +15,7 @@ from pathlib import Path
 from commands.simulate import document, simulate
 from scenarios.library import scenario_path
 from scenarios.loader import load_scenario
-from sim.actions import ActionFileError, read_action_file
+from scenarios.actions import ActionFileError, read_action_file
 
 from .action_lines import DRILL, action_files
 from .harness import Made, Outcome, Target, fuzz_test, with_folder

@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import io
 
-from scenarios.msel import MselError, import_msel
+from msel import MselError, import_msel
 
 from .harness import Made, Outcome, Target, fuzz_test
 from .msel_files import msel_files

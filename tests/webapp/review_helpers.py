@@ -15,7 +15,7 @@ from pathlib import Path
 
 from browser_helpers import DEMO_PASSWORD
 from scenarios.library import play_paths
-from sim.actions import Action, read_action_file
+from scenarios.actions import Action, read_action_file
 from tests.debrief_helpers import REFUSED, WATER, play_live
 from web import create_app
 from web.exercises import TeamPlan, create_exercise

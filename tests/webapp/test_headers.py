@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-TEMPLATES = sorted((ROOT / "web" / "templates").rglob("*.html"))
+TEMPLATES = sorted([*(ROOT / "web" / "templates").rglob("*.html"), *(ROOT / "instructor" / "templates").rglob("*.html")])
 SCRIPTS = sorted(p for p in (ROOT / "web" / "static").glob("*.js"))
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/json\")[^>]*>", re.I)
 INLINE_STYLE = re.compile(r"<style\b|\sstyle=", re.I)

@@ -1,11 +1,11 @@
-"""The pages' scripts get their label tables from Python (`debrief.labels`), not from a copy of their own."""
+"""The pages' scripts get their label tables from Python (`scenarios.labels`), not from a copy of their own."""
 
 from __future__ import annotations
 
 import json
 
-from debrief.labels import ACTION_TYPES, AGENCIES, CATEGORIES, EVENT_KINDS
-from sim.actions import CAUSE_ROUTES, LAWFUL_REFUSALS, STATEMENT_CHANNELS
+from scenarios.labels import ACTION_TYPES, AGENCIES, CATEGORIES, EVENT_KINDS
+from scenarios.actions import CAUSE_ROUTES, LAWFUL_REFUSALS, STATEMENT_CHANNELS
 
 
 def test_the_label_tables_script_carries_the_python_tables(app):

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from live_helpers import received, stored_events, stored_inputs
 from practice_helpers import DRILL, control, sign_up, start
 from security_helpers import XSS, XSS_ESCAPED, audits, count, csrf_token
-from sim.actions import Action
+from scenarios.actions import Action
 from sim.bots import Bot, play_with_bots
 from web import create_app
 from web.exercises import scenario_of

@@ -16,7 +16,7 @@ from werkzeug.serving import make_server
 
 from live_helpers import received
 from security_helpers import PollingSocket, audits, count, inputs
-from sim.actions import MAX_TEXT
+from scenarios.actions import MAX_TEXT
 from web.extensions import db, socketio
 from web.models import EventRecord, InputRecord, Instructor, Member, Observation, Team
 from web.outbox import INSTRUCTOR_NAMESPACE, TRAINEE_NAMESPACE

@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import expect
 
 from browser_helpers import LiveServer, create_exercise, join, log_in, new_context, page_errors, require_chromium
-from debrief.labels import ACTION_TYPES, ACTORS, AGENCIES, EVENT_KINDS, FORMS, MODES, REFUSALS, ROUTES, TEAM_STATUSES
+from scenarios.labels import ACTION_TYPES, ACTORS, AGENCIES, EVENT_KINDS, FORMS, MODES, REFUSALS, ROUTES, TEAM_STATUSES
 from review_helpers import prepare
 from scenarios.library import scenario_path
 from scenarios.loader import load_scenario
@@ -86,7 +86,7 @@ def played_server(tmp_path_factory):
 
 
 ID_LIKE = re.compile(r"\b[a-z]+(?:_[a-z]+)+\b|\b(?:post|call|article|tv|hotline|monitoring)-[a-z0-9-]+\b")
-# The one id still written by a file of another issue's: the refusal reason of sim/actions.py names the role and
+# The one id still written by a file of another issue's: the refusal reason of scenarios/actions.py names the role and
 # the action type by id (issue 12 moves the labels below sim), listed so that every other id fails the test.
 ELSEWHERE = {"convene_meeting"}
 
@@ -115,7 +115,7 @@ def test_review_report_and_console_show_no_ids(played_server, chromium):
 
 
 def test_the_pages_label_tables_are_debrief_labels(server, chromium):
-    """labels.js keeps no table of its own: what a page's script holds is debrief/labels.py's, key for key."""
+    """labels.js keeps no table of its own: what a page's script holds is scenarios/labels.py's, key for key."""
     tables = {"KINDS": EVENT_KINDS, "ACTIONS": ACTION_TYPES, "ACTORS": ACTORS, "AGENCIES": AGENCIES, "FORMS": FORMS,
               "REFUSALS": REFUSALS, "MODES": MODES, "ROUTES": ROUTES, "STATUS": TEAM_STATUSES}
     context = new_context(chromium)

@@ -1,12 +1,14 @@
 """Which teams an evaluator may see: those assigned to them, and no other (each refusal logged).
 
-`web.review.access.can_review` lets an evaluator read the review and replay of these teams too."""
+`web.review.access.can_review` lets an evaluator read the review and replay of these teams too. That only
+evaluators reach the evaluator's pages is the blueprint's guard (`web.access.EVALUATORS`).
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from flask import abort, request
+from flask import abort
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -15,13 +17,6 @@ from web.extensions import db
 from web.models import Team
 from web.models.evaluators import EvaluatorTeam
 from web.validation import as_id
-
-
-def require_evaluator() -> None:
-    """403 (and logged) for a user who is not an evaluator."""
-    if not is_evaluator(current_user):
-        refuse(who_is(current_user), f"evaluator page {request.path}", "not an evaluator")
-        abort(403)
 
 
 def is_assigned(user, team_id: int) -> bool:

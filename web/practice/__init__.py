@@ -7,7 +7,8 @@
     /practice/history                 an account's attempts, scores and most failed rules (`web.practice.history`)
 
 Practising needs no account: an anonymous attempt is tied to the browser
-session that started it and is listed in no history.
+session that started it and is listed in no history. Who may use which page: the blueprint's guard
+(`web.practice.access`).
 """
 
 from __future__ import annotations
@@ -57,6 +58,6 @@ def start():
 
 
 def init_app(app: Flask) -> None:
-    from web.practice import accounts, history, room  # noqa: F401 - their routes join bp
+    from web.practice import access, accounts, history, room  # noqa: F401 - their routes and guard join bp
 
     app.register_blueprint(bp)

@@ -9,13 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from debrief.labels import CRISIS_TYPES, label
+from scenarios.labels import CRISIS_TYPES, label
 from scenarios.library import builtin_ids
 from scenarios.loader import parse_scenario
 from scenarios.model import Scenario
 from scenarios.texts import Text
 from scoring import load_rule_set
-from scoring.card import format_duration
+from scenarios.figures import format_duration
 from web.exercises import builtin_text
 
 SPEEDS = (30, 60, 120, 240)  # scenario minutes per real minute

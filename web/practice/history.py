@@ -5,7 +5,7 @@ before the drill's duration (the trainee's End) is listed as incomplete, with
 its score, and averaged nowhere (an early end would otherwise inflate it: the
 obligations of the unplayed hours never came).
 
-    GET  /practice/history                the account's attempts (accounts only; each sees its own)
+    GET  /practice/history                the account's attempts (accounts only, `web.practice.access`; each its own)
     POST /practice/attempts/<id>/resume   back into the room of an unfinished attempt of one's own
 
 An attempt whose drill ended while nobody looked at its card is scored here.
@@ -19,14 +19,15 @@ from dataclasses import dataclass
 
 from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext
-from flask_login import current_user, login_user
+from flask_login import login_user
 from sqlalchemy import select
 
-from web.auth import refuse, who_is
+from web.auth import refuse
 from web.extensions import db
-from web.models.practice import PracticeAttempt, TraineeAccount
+from web.models.practice import PracticeAttempt
 from web.practice import bp
-from web.practice.attempts import account_of, close_ended, ended_early
+from web.practice.access import the_account
+from web.practice.attempts import close_ended, ended_early
 from web.practice.catalog import drill
 from web.validation import as_id
 
@@ -40,13 +41,6 @@ class ChartPoint:
     y: float
     score: float
     number: int  # the attempt's rank among the scored ones, from 1
-
-
-def _account_or_refuse(what: str) -> TraineeAccount | None:
-    account = account_of(current_user)
-    if account is None:
-        refuse(who_is(current_user), what, "no trainee account")
-    return account
 
 
 def score_chart(scores: list[float]) -> dict:
@@ -80,10 +74,7 @@ def most_failed(attempts: list[PracticeAttempt]) -> list[dict]:
 
 @bp.route("/history")
 def history():
-    account = _account_or_refuse("practice history")
-    if account is None:
-        flash(gettext("Lịch sử luyện tập chỉ có khi bạn đăng nhập tài khoản học viên."), "error")
-        return redirect(url_for("practice.login"))
+    account = the_account()
     attempts = db.session.scalars(select(PracticeAttempt).where(PracticeAttempt.account_id == account.id)
                                   .order_by(PracticeAttempt.started_at, PracticeAttempt.id)).all()
     close_ended(attempts)
@@ -98,11 +89,10 @@ def history():
 
 @bp.route("/attempts/<int:attempt_id>/resume", methods=["POST"])
 def resume(attempt_id: int):
-    account = _account_or_refuse(f"resume practice {attempt_id}")
+    account = the_account()
     attempt = db.session.get(PracticeAttempt, attempt_id) if as_id(attempt_id) else None
-    if account is None or attempt is None or attempt.account_id != account.id:
-        if account is not None:
-            refuse(account.get_id(), f"resume practice {attempt_id}", "not this account's attempt")
+    if attempt is None or attempt.account_id != account.id:
+        refuse(account.get_id(), f"resume practice {attempt_id}", "not this account's attempt")
         abort(404)
     if attempt.team.status == "ended":
         flash(gettext("Buổi luyện tập này đã kết thúc."), "error")

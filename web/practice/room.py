@@ -5,8 +5,8 @@
     POST /practice/room/hint       what the procedure expects of the role next; recorded, costs points
     GET  /practice/room/card       the score card once the drill is over, with the links to review it
 
-Only the trainee of a practice may use these; anyone else (a trainee of an
-instructor-led exercise included) is refused and logged, and so is a body
+Only the trainee of a practice may use these (the blueprint's guard, `web.practice.access`); anyone
+else (a trainee of an instructor-led exercise included) is refused and logged, and so is a body
 that is not a JSON object of plain values (invalid JSON or UTF-8, NaN, deep
 nesting), an unknown control or bad arguments. Events, actions and
 sync go over the room's `/trainee` socket as in any exercise.
@@ -16,27 +16,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import current_app, flash, jsonify, redirect, render_template, request, url_for
-from flask_babel import gettext
-from flask_login import current_user
+from flask import current_app, jsonify, render_template, url_for
 from flask_wtf.csrf import generate_csrf
 
 from scenarios.messages import N_, Message
-from web.auth import refuse, who_is
+from web.auth import refuse
 from web.controls import ControlError
 from web.extensions import db
 from web.i18n import translated
 from web.practice import bp
-from web.practice.attempts import PRACTICE_CONTROLS, account_of, hints_used, practising, result
+from web.practice.access import the_practice
+from web.practice.attempts import PRACTICE_CONTROLS, account_of, hints_used, result
 from web.practice.card import penalty
 from web.practice.catalog import SPEEDS
 from web.trainee import room_context
 from web.validation import is_plain, json_object
-
-
-def _refused(what: str):
-    refuse(who_is(current_user), what, "not the trainee of a practice")
-    return jsonify({"ok": False, "error": gettext("Chỉ dành cho học viên đang tự luyện.")}), 403
 
 
 def _bad(member, what: str, reason: str, error: Message, status: int):
@@ -48,12 +42,7 @@ def _bad(member, what: str, reason: str, error: Message, status: int):
 
 @bp.route("/room")
 def room():
-    found = practising(current_user)
-    if found is None:
-        refuse(who_is(current_user), "practice room", "not the trainee of a practice")
-        flash(gettext("Hãy chọn một kịch bản để bắt đầu tự luyện."), "error")
-        return redirect(url_for("practice.index"))
-    member, attempt = found
+    member, attempt = the_practice()
     practice = {
         "hints_allowed": attempt.hints_allowed, "hint_cost": attempt.hint_cost,
         "hints_used": hints_used(attempt.team_id), "speed": member.team.speed, "speeds": list(SPEEDS),
@@ -66,12 +55,9 @@ def room():
 
 @bp.route("/room/control", methods=["POST"])
 def control():
-    found = practising(current_user)
+    member, _ = the_practice()
     data = json_object()
     command = data.get("command") if data is not None else None
-    if found is None:
-        return _refused(f"practice control {str(command)[:20]}")
-    member, _ = found
     if data is None or not is_plain(data):
         return _bad(member, "practice control", "malformed body",
                     Message(N_("Nội dung gửi lên phải là một đối tượng JSON.")), 400)
@@ -95,10 +81,7 @@ def control():
 
 @bp.route("/room/hint", methods=["POST"])
 def hint():
-    found = practising(current_user)
-    if found is None:
-        return _refused("practice hint")
-    member, attempt = found
+    member, attempt = the_practice()
     if not attempt.hints_allowed:
         return _bad(member, "practice hint", "hints are off for this attempt",
                     Message(N_("Buổi luyện tập này không dùng gợi ý.")), 403)
@@ -115,10 +98,7 @@ def hint():
 
 @bp.route("/room/card")
 def card():
-    found = practising(current_user)
-    if found is None:
-        return _refused("practice card")
-    member, attempt = found
+    member, attempt = the_practice()
     if member.team.status != "ended":
         return _bad(member, "practice card", "the practice is not over",
                     Message(N_("Buổi luyện tập chưa kết thúc.")), 409)

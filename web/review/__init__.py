@@ -8,24 +8,26 @@
     POST /review/observations/<id>[/delete]                edit or delete an observation (`web.review.observations`)
     POST /review/teams/<id>/rules/<rule>/override[/delete]  the instructor's verdict on a rule (`web.review.overrides`)
 
-Who may see what: `web.review.access`. Numbers are shown the Vietnamese way
+Who may see what: the blueprint's guard (`web.access.guard`), then `web.review.access`. Numbers are shown the Vietnamese way
 (85,5; 36,9%) by the template filters `num` and `pct`; scenario time by `t`.
 """
 
 from __future__ import annotations
 
 from flask import Blueprint, Flask, render_template
-from flask_login import current_user, login_required
+from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from scoring import format_t
+from scenarios.figures import format_t
 from web.extensions import db
 from web.models import Exercise
 from web.models.debrief import Course
-from instructor.views import require_instructor
+from web.access import INSTRUCTORS, LOGGED_IN, guard
 
 bp = Blueprint("review", __name__, url_prefix="/review")
+# instructors only, but a team's review and replay: whoever `can_review` the team (its evaluators, a practice's trainee)
+guard(bp, INSTRUCTORS, doors={"review.team": LOGGED_IN, "review.replay": LOGGED_IN})
 
 
 @bp.app_template_filter("num")
@@ -55,9 +57,7 @@ def progress(exercise: Exercise) -> str:
 
 
 @bp.route("/")
-@login_required
 def index():
-    require_instructor()
     courses = db.session.scalars(select(Course).where(Course.instructor_id == current_user.id)
                                  .options(selectinload(Course.exercises)).order_by(Course.id.desc())).all()
     exercises = db.session.scalars(select(Exercise).where(Exercise.instructor_id == current_user.id)

@@ -15,11 +15,10 @@ from __future__ import annotations
 from flask import abort, request
 from flask_login import current_user
 
-from instructor.views import owned_exercise, require_instructor
 from web.auth import is_evaluator, is_instructor, refuse, who_is
 from web.evaluation.access import is_assigned
 from web.extensions import db
-from web.models import Exercise, Team
+from web.models import Team
 from web.models.debrief import Course
 from web.practice.access import reviews_own_attempt
 from web.validation import as_id
@@ -43,15 +42,8 @@ def reviewable_team(team_id: int) -> Team:
     return team
 
 
-def instructor_exercise(exercise_id: int) -> Exercise:
-    """The current instructor's exercise: 403 for a user who is not an instructor, 404 for another's (both logged)."""
-    require_instructor()
-    return owned_exercise(exercise_id)
-
-
 def owned_course(course_id: int) -> Course:
-    """The current instructor's course: 403 for a user who is not an instructor, 404 for another's (both logged)."""
-    require_instructor()
+    """The current instructor's course; 404 (and logged) for another's or a missing one."""
     course = db.session.get(Course, course_id) if as_id(course_id) else None
     if course is None or course.instructor_id != current_user.id:
         refuse(who_is(current_user), f"course {course_id} ({request.method} {request.path})", "not the instructor's course")

@@ -8,20 +8,18 @@ and replay; the report and its exports.
 from __future__ import annotations
 
 from flask import render_template
-from flask_login import login_required
 
 from debrief.exports import available
 from web.exercises import scenario_of
 from web.review import bp
-from web.review.access import instructor_exercise
+from web.access import owned_exercise
 from web.review.charts import overlay_chart
 from web.review.scores import average, rule_rows, team_scores
 
 
 @bp.route("/exercises/<int:exercise_id>")
-@login_required
 def exercise(exercise_id: int):
-    found = instructor_exercise(exercise_id)
+    found = owned_exercise(exercise_id)
     scenario, scores = scenario_of(found), team_scores(found)
     return render_template("review/exercise.html", exercise=found, scenario=scenario, scores=scores,
                            average=average(scores), rules=rule_rows(scores), formats=available(),

@@ -17,7 +17,7 @@ import math
 from typing import Any
 
 from debrief.team_run import Note
-from scoring import format_t
+from scenarios.figures import format_t
 from scenarios.messages import N_
 from web.i18n import TranslatedError
 from web.models import Observation

@@ -22,10 +22,11 @@ from collections.abc import Mapping
 from typing import Any
 
 from debrief import TeamReview, TeamRun, seen_by
-from debrief.labels import role_label
+from scenarios.labels import role_label
 from debrief.opinion import level_name
-from scoring import ScoreCard, format_t, score
+from scoring import ScoreCard, score
 from scoring.overrides import Override, overridden
+from scenarios.figures import format_t
 
 INJECT_FIELDS = ("inject", "channel", "sender", "title", "content", "question")
 OPINION_FIELDS = ("belief", "trust", "seen_share", "media_pressure")

@@ -17,7 +17,7 @@ from typing import Any
 
 from flask import abort, flash, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext
-from flask_login import current_user, login_required
+from flask_login import current_user
 
 from debrief import PlanError, report_document
 from debrief.exports import EXTENSIONS, ExportError, available, check_layout, write
@@ -25,7 +25,7 @@ from debrief.objectives import objectives_for
 from debrief.plan import PLAN_STATUSES
 from web.models import Exercise
 from web.review import bp
-from web.review.access import instructor_exercise
+from web.access import owned_exercise
 from web.review.plan import cell_problems, forget_plan, rows_from_form, save_plan, saved_plan
 from web.runs import exercise_meta, exercise_runs
 
@@ -64,9 +64,8 @@ def _page(exercise: Exercise, rows: list[dict[str, str]] | None = None, error: P
 
 
 @bp.route("/exercises/<int:exercise_id>/report", methods=["GET", "POST"])
-@login_required
 def report(exercise_id: int):
-    found = instructor_exercise(exercise_id)
+    found = owned_exercise(exercise_id)
     if request.method == "GET":
         return _page(found)
     rows = rows_from_form(request.form)
@@ -79,18 +78,16 @@ def report(exercise_id: int):
 
 
 @bp.route("/exercises/<int:exercise_id>/report/reset", methods=["POST"])
-@login_required
 def reset_plan(exercise_id: int):
-    found = instructor_exercise(exercise_id)
+    found = owned_exercise(exercise_id)
     forget_plan(found)
     flash(gettext("Đã dùng lại kế hoạch tạo tự động."), "ok")
     return redirect(url_for("review.report", exercise_id=found.id) + "#plan")
 
 
 @bp.route("/exercises/<int:exercise_id>/report/<name>")
-@login_required
 def export(exercise_id: int, name: str):
-    found = instructor_exercise(exercise_id)
+    found = owned_exercise(exercise_id)
     if name not in available():
         abort(404)
     layout = request.args.get("layout")

@@ -6,7 +6,7 @@
 
   function L(vi, en) { return { vi: vi, en: en }; }
 
-  /* The tables Python keeps (debrief/labels.py), served as /label-tables.js before this file. */
+  /* The tables Python keeps (scenarios/labels.py), served as /label-tables.js before this file. */
   var T = window.DrillTables;
   var ACTIONS = T.ACTIONS, INJECT_CHANNELS = T.INJECT_CHANNELS, STATEMENT_CHANNELS = T.STATEMENT_CHANNELS,
     FORMS = T.FORMS, REFUSALS = T.REFUSALS, MODES = T.MODES, ROUTES = T.ROUTES, AGENCIES = T.AGENCIES, ACTORS = T.ACTORS,

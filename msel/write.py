@@ -20,12 +20,12 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from debrief.labels import CHANNELS
+from scenarios.labels import CHANNELS
 from scenarios.model import Inject, Scenario
-from scenarios.msel.cells import Cell, csv_safe, format_time, plain_number
-from scenarios.msel.columns import COLUMNS, DRILL_SHEET, EVENTS_SHEET
-from scenarios.msel.drill import dump_yaml, scenario_data
-from scenarios.msel.expected import expected_actions, objective, role_name
+from msel.cells import Cell, csv_safe, format_time, plain_number
+from msel.columns import COLUMNS, DRILL_SHEET, EVENTS_SHEET
+from msel.drill import dump_yaml, scenario_data
+from msel.expected import expected_actions, objective, role_name
 from scenarios.texts import Text
 
 DRILL_NOTE = ("Phần còn lại của kịch bản (mọi thứ trừ các tình huống), dạng YAML, mỗi dòng một ô /"

@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Callable
 from decimal import Decimal
 
-from scenarios.msel.problems import CellError
+from msel.problems import CellError
 
 Cell = str | int | float | datetime.time | datetime.timedelta | datetime.datetime | None
 

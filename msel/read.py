@@ -20,9 +20,9 @@ from typing import BinaryIO, cast
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
-from scenarios.msel.cells import Cell, from_csv
-from scenarios.msel.columns import DRILL_SHEET, EVENTS_SHEET, check_format
-from scenarios.msel.problems import MselError
+from msel.cells import Cell, from_csv
+from msel.columns import DRILL_SHEET, EVENTS_SHEET, check_format
+from msel.problems import MselError
 
 Source = str | Path | BinaryIO
 

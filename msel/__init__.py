@@ -20,13 +20,14 @@ from collections.abc import Mapping
 from typing import Any
 
 from scenarios.loader import ScenarioInvalid, ScenarioIssue, parse_scenario
+from scenarios.library import SKELETON
 from scenarios.model import Scenario
-from scenarios.msel.columns import Layout, check_format, column_of
-from scenarios.msel.drill import SKELETON, dump_yaml, header_comment, load_mapping, plain, with_injects
-from scenarios.msel.problems import MselError, MselProblem
-from scenarios.msel.read import Source, Table, read_table
-from scenarios.msel.rows import Names, ReadRow, read_rows
-from scenarios.msel.write import DRILL_NOTE, Target, write_csv, write_xlsx
+from msel.columns import Layout, check_format, column_of
+from msel.drill import dump_yaml, header_comment, load_mapping, plain, with_injects
+from msel.problems import MselError, MselProblem
+from msel.read import Source, Table, read_table
+from msel.rows import Names, ReadRow, read_rows
+from msel.write import DRILL_NOTE, Target, write_csv, write_xlsx
 from scenarios.messages import Message
 from scenarios.texts import Text
 

@@ -17,16 +17,16 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from debrief.labels import CHANNELS
+from scenarios.labels import CHANNELS
 
 from scenarios.conditions import ConditionError, parse_condition
 from scenarios.messages import Message
 from scenarios.model import Channel, Identifier, Inject
-from scenarios.msel.cells import Cell, items, match_names, name_key, parse_count, parse_minutes, parse_time, text
-from scenarios.msel.columns import BY_KEY, HEADER_ROWS, REQUIRED, Layout, column_of, read_header
-from scenarios.msel.wordings import agencies, channel_of, word_key
-from scenarios.msel.drill import plain
-from scenarios.msel.problems import CellError, MselProblem, quote
+from msel.cells import Cell, items, match_names, name_key, parse_count, parse_minutes, parse_time, text
+from msel.columns import BY_KEY, HEADER_ROWS, REQUIRED, Layout, column_of, read_header
+from msel.wordings import agencies, channel_of, word_key
+from msel.drill import plain
+from msel.problems import CellError, MselProblem, quote
 from scenarios.pydantic_messages import pydantic_message
 from scenarios.texts import Text
 

@@ -14,8 +14,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from scenarios.msel.problems import MselError, MselProblem
-from scenarios.msel.wordings import word_key
+from msel.problems import MselError, MselProblem
+from msel.wordings import word_key
 from scenarios.texts import Text
 
 

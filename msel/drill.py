@@ -10,14 +10,13 @@ the "released at level" column, the levels' `releases`), then writes YAML that
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 from typing import Any
 
 import yaml
 
 from scenarios.bounded_yaml import YamlRefused, read_yaml
 from scenarios.model import Scenario
-from scenarios.msel.problems import MselError, MselProblem
+from msel.problems import MselError, MselProblem
 from scenarios.texts import Text
 
 
@@ -75,9 +74,6 @@ def load_mapping(text: str) -> dict[str, Any]:
         raise MselError("kịch bản gốc phải là nội dung YAML của một kịch bản (các trường của kịch bản)",
                         "the base drill must be a drill's YAML text (a mapping of its fields)")
     return data
-
-
-SKELETON = Path(__file__).resolve().parents[2] / "instructor" / "authoring" / "skeleton.yaml"
 
 
 def header_comment(text: str) -> str:

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from debrief.labels import ACTION_TYPES, label
+from scenarios.labels import ACTION_TYPES, label
 from scenarios.bodies import bodies
-from scenarios.msel.cells import format_time, plain_number
+from msel.cells import format_time, plain_number
 from scenarios.model import Channel, Inject, Scenario
 from scenarios.texts import Text
 from scoring.rules import RULES
