@@ -27,7 +27,9 @@ COMMANDS: dict[str, tuple[str, str]] = {  # name -> (module, help)
 
 
 def _parser(argv: list[str]) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="run.py", description="Diễn tập xử lý khủng hoảng truyền thông / media-crisis drills")
+    parser = argparse.ArgumentParser(
+        prog="run.py", description="Diễn tập xử lý khủng hoảng truyền thông / media-crisis drills"
+    )
     commands = parser.add_subparsers(dest="command")
     chosen = next((a for a in argv if not a.startswith("-")), None)
     for name, (module, help_text) in COMMANDS.items():

@@ -28,23 +28,34 @@ from pathlib import Path
 import socketio
 
 from bench_input_log import postgres_database
-from bench_live import (ROLES, ROOT, Server, cookie_header, create_exercise, instructor_session, percentile,
-                        trainee_cookie)
+from bench_live import ROLES, ROOT, Server, cookie_header, create_exercise, instructor_session, percentile, trainee_cookie
 from live_clients import act_loop
 
 
-async def load(server: Server, cookies: list[str], exercise_id: int, instructor_cookie: str, seconds: float,
-               every: float) -> tuple[list[float], list[str]]:
+async def load(
+    server: Server, cookies: list[str], exercise_id: int, instructor_cookie: str, seconds: float, every: float
+) -> tuple[list[float], list[str]]:
     clients = [socketio.AsyncClient(reconnection=False) for _ in cookies]
     for start in range(0, len(clients), 25):  # in waves, as a class arrives
-        await asyncio.gather(*(c.connect(server.url, namespaces=["/trainee"], headers={"Cookie": cookie},
-                                         transports=["websocket"], wait_timeout=30)
-                               for c, cookie in list(zip(clients, cookies, strict=True))[start:start + 25]))
+        await asyncio.gather(
+            *(
+                c.connect(
+                    server.url,
+                    namespaces=["/trainee"],
+                    headers={"Cookie": cookie},
+                    transports=["websocket"],
+                    wait_timeout=30,
+                )
+                for c, cookie in list(zip(clients, cookies, strict=True))[start : start + 25]
+            )
+        )
     teacher = socketio.AsyncClient(reconnection=False)
-    await teacher.connect(server.url, namespaces=["/instructor"], headers={"Cookie": instructor_cookie},
-                          transports=["websocket"])
-    started = await teacher.call("control", {"exercise_id": exercise_id, "command": "start"}, namespace="/instructor",
-                                 timeout=60)
+    await teacher.connect(
+        server.url, namespaces=["/instructor"], headers={"Cookie": instructor_cookie}, transports=["websocket"]
+    )
+    started = await teacher.call(
+        "control", {"exercise_id": exercise_id, "command": "start"}, namespace="/instructor", timeout=60
+    )
     assert started["ok"], started
     latencies: list[float] = []
     failures: list[str] = []
@@ -64,9 +75,12 @@ def measure(label: str, root: Path, trainees: int, seconds: float, every: float,
             cpu_before, wall_before = server.cpu(), time.time()
             latencies, failures = asyncio.run(load(server, cookies, exercise_id, cookie_header(session), seconds, every))
             cpu = (server.cpu() - cpu_before) / (time.time() - wall_before)
-            print(f"  {label:<34} {len(latencies):6d} acks  p50 {percentile(latencies, 0.5) * 1000:6.1f} ms  "
-                  f"p99 {percentile(latencies, 0.99) * 1000:6.1f} ms  max {max(latencies) * 1000:7.1f} ms  "
-                  f"failed {len(failures)}  server CPU {cpu:.0%} of a core", flush=True)
+            print(
+                f"  {label:<34} {len(latencies):6d} acks  p50 {percentile(latencies, 0.5) * 1000:6.1f} ms  "
+                f"p99 {percentile(latencies, 0.99) * 1000:6.1f} ms  max {max(latencies) * 1000:7.1f} ms  "
+                f"failed {len(failures)}  server CPU {cpu:.0%} of a core",
+                flush=True,
+            )
             for failure in failures[:3]:
                 print(f"      {failure}")
         finally:
@@ -80,16 +94,27 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=25, help="how long each load runs")
     parser.add_argument("--every", type=float, default=5, help="seconds between one trainee's acts, on average")
     parser.add_argument("--baseline", type=Path, help="another checkout, measured in turn with this tree")
-    parser.add_argument("--postgres", default=os.environ.get("CRISIS_TEST_POSTGRES_URL"),
-                        help="a PostgreSQL cluster's URL (default CRISIS_TEST_POSTGRES_URL); SQLite only without")
+    parser.add_argument(
+        "--postgres",
+        default=os.environ.get("CRISIS_TEST_POSTGRES_URL"),
+        help="a PostgreSQL cluster's URL (default CRISIS_TEST_POSTGRES_URL); SQLite only without",
+    )
     args = parser.parse_args()
     trees = [("baseline", args.baseline)] * bool(args.baseline) + [("this tree", ROOT)]
-    print(f"machine: {os.cpu_count()} cores; {args.trainees} trainees / {args.trainees // len(ROLES)} teams, "
-          f"an act every {args.every:g} s each on average, {args.seconds:g} s per load")
+    print(
+        f"machine: {os.cpu_count()} cores; {args.trainees} trainees / {args.trainees // len(ROLES)} teams, "
+        f"an act every {args.every:g} s each on average, {args.seconds:g} s per load"
+    )
     for database in ["SQLite", "PostgreSQL"] if args.postgres else ["SQLite"]:
         for name, root in trees:
-            measure(f"{database}, {name}", root, args.trainees, args.seconds, args.every,
-                    args.postgres if database == "PostgreSQL" else None)
+            measure(
+                f"{database}, {name}",
+                root,
+                args.trainees,
+                args.seconds,
+                args.every,
+                args.postgres if database == "PostgreSQL" else None,
+            )
 
 
 if __name__ == "__main__":

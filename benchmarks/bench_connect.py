@@ -62,8 +62,11 @@ def measure(name: str, production: bool, clients: int, timeout: float) -> None:
         finally:
             server.stop()
     p50, p99 = (percentile(done, 0.5), percentile(done, 0.99)) if done else (float("nan"), float("nan"))
-    print(f"| {name} | {clients} | {len(done)} | {errors} | {last:.1f} s | {p50:.2f} s | {p99:.2f} s | "
-          f"{cpu:.1f} s | {rss:.0f} MB |", flush=True)
+    print(
+        f"| {name} | {clients} | {len(done)} | {errors} | {last:.1f} s | {p50:.2f} s | {p99:.2f} s | "
+        f"{cpu:.1f} s | {rss:.0f} MB |",
+        flush=True,
+    )
 
 
 def main() -> None:

@@ -67,8 +67,14 @@ def measure(root: Path, teams: int, seconds: float, speed: float, opens: bool) -
     server = Server(database, trace=False)
     try:
         env = {**os.environ, "CRISIS_DATABASE_URL": f"sqlite:///{database}", "CRISIS_SECRET_KEY": "bench"}
-        made = subprocess.run([sys.executable, "-c", CREATE, str(teams), str(speed)], cwd=root, env=env, check=True,
-                              capture_output=True, text=True)
+        made = subprocess.run(
+            [sys.executable, "-c", CREATE, str(teams), str(speed)],
+            cwd=root,
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
         exercise_id = int(made.stdout.split()[-1])
         session = instructor_session(server)
         console = socketio.Client(reconnection=False)
@@ -82,8 +88,9 @@ def measure(root: Path, teams: int, seconds: float, speed: float, opens: bool) -
                 counts[event] += 1
 
         console.on("*", on_any, namespace="/instructor")
-        console.connect(server.url, namespaces=["/instructor"], headers={"Cookie": cookie_header(session)},
-                        transports=["websocket"])
+        console.connect(
+            server.url, namespaces=["/instructor"], headers={"Cookie": cookie_header(session)}, transports=["websocket"]
+        )
         started = time.time()
         watched = console.call("watch", {"exercise_id": exercise_id}, namespace="/instructor", timeout=120)
         first = len(json.dumps(watched, ensure_ascii=False).encode())
@@ -93,15 +100,23 @@ def measure(root: Path, teams: int, seconds: float, speed: float, opens: bool) -
         loaded = time.time() - started
         counting = True
         cpu = server.cpu()
-        answer = console.call("control", {"exercise_id": exercise_id, "command": "start"}, namespace="/instructor",
-                              timeout=120)
+        answer = console.call(
+            "control", {"exercise_id": exercise_id, "command": "start"}, namespace="/instructor", timeout=120
+        )
         assert answer["ok"], answer
         time.sleep(seconds)
         counting = False
         cpu = server.cpu() - cpu
         console.disconnect()
-        return {"first": first, "loaded": loaded, "stream": sum(sizes.values()), "sizes": dict(sizes),
-                "counts": dict(counts), "cpu": cpu, "control": len(json.dumps(answer, ensure_ascii=False).encode())}
+        return {
+            "first": first,
+            "loaded": loaded,
+            "stream": sum(sizes.values()),
+            "sizes": dict(sizes),
+            "counts": dict(counts),
+            "cpu": cpu,
+            "control": len(json.dumps(answer, ensure_ascii=False).encode()),
+        }
     finally:
         server.stop()
 
@@ -125,8 +140,11 @@ def main() -> None:
         for name, root, opens in (("baseline", baseline, False), ("summaries", ROOT, True)):
             r = measure(root, teams, args.seconds, args.speed, opens)
             by = ", ".join(f"{event} {r['counts'][event]:,} × = {mb(size)}" for event, size in sorted(r["sizes"].items()))
-            print(f"| {teams} | {name} | {mb(r['first'])} in {r['loaded']:.1f} s | {mb(r['stream'])} "
-                  f"(+ control ack {mb(r['control'])}) | {by} | {r['cpu']:.1f} s |", flush=True)
+            print(
+                f"| {teams} | {name} | {mb(r['first'])} in {r['loaded']:.1f} s | {mb(r['stream'])} "
+                f"(+ control ack {mb(r['control'])}) | {by} | {r['cpu']:.1f} s |",
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

@@ -29,7 +29,6 @@ from sim.world import play  # noqa: E402
 from timing import timed  # noqa: E402 - benchmarks/timing.py, beside this script
 
 
-
 def stretched(scenario: Scenario, actions: list[Action], factor: int) -> tuple[Scenario, list[Action]]:
     """The same drill `factor` times longer: every time and delay multiplied."""
     data = scenario.model_dump(mode="json")
@@ -68,14 +67,25 @@ def main() -> None:
             holder["total"] = score(scenario, world.events).total
 
         median, best = timed(run_once, repeat)
-        print(f"  {scenario_id:24s} {scenario.duration:6g} min  {holder['events']:5d} events  "
-              f"median {median * 1000:7.1f} ms  best {best * 1000:7.1f} ms  score {holder['total']}")
+        print(
+            f"  {scenario_id:24s} {scenario.duration:6g} min  {holder['events']:5d} events  "
+            f"median {median * 1000:7.1f} ms  best {best * 1000:7.1f} ms  score {holder['total']}"
+        )
 
     print("\n2. whole command: python run.py simulate <id> --actions exemplary.jsonl --json (target < 1.5 s)")
     for scenario_id in builtin_ids():
-        command = [sys.executable, "run.py", "simulate", scenario_id, "--actions",
-                   str(play_paths(scenario_id)["exemplary"]), "--json"]
-        median, best = timed(lambda command=command: subprocess.run(command, cwd=ROOT, capture_output=True, check=True), max(3, repeat // 4))
+        command = [
+            sys.executable,
+            "run.py",
+            "simulate",
+            scenario_id,
+            "--actions",
+            str(play_paths(scenario_id)["exemplary"]),
+            "--json",
+        ]
+        median, best = timed(
+            lambda command=command: subprocess.run(command, cwd=ROOT, capture_output=True, check=True), max(3, repeat // 4)
+        )
         print(f"  {scenario_id:24s} median {median:5.2f} s  best {best:5.2f} s")
 
     first_id = min(drills, key=lambda i: drills[i][0].duration)
@@ -91,8 +101,10 @@ def main() -> None:
 
         median, _ = timed(run_stretched, max(3, repeat // 4))
         hours = scenario.duration / 60
-        print(f"  {factor:2d}x  {scenario.duration:7g} min  {holder['events']:6d} events  median {median * 1000:8.1f} ms  "
-              f"{median * 1000 / hours:6.2f} ms per scenario hour")
+        print(
+            f"  {factor:2d}x  {scenario.duration:7g} min  {holder['events']:6d} events  median {median * 1000:8.1f} ms  "
+            f"{median * 1000 / hours:6.2f} ms per scenario hour"
+        )
 
     print("\n4. scoring a log of 10,000 events (target < 0.2 s)")
     scenario, actions = drills[first_id]

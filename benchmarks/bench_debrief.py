@@ -66,8 +66,16 @@ def play_team(team: Team, plan: str) -> tuple[int, int]:
         nonlocal inputs
         inputs += 1
         payload = {"role": action.role, "type": action.type, "params": action.params}
-        db.session.add(InputRecord(team_id=team.id, number=inputs, at=action.at, source=members[action.role].get_id(),
-                                   kind="action", payload=payload))
+        db.session.add(
+            InputRecord(
+                team_id=team.id,
+                number=inputs,
+                at=action.at,
+                source=members[action.role].get_id(),
+                kind="action",
+                payload=payload,
+            )
+        )
         apply_input(world, "action", payload, action.at)
 
     BotTeam([Bot(plan, scenario)]).advance(world, scenario.duration, apply=record_then_apply)
@@ -84,9 +92,13 @@ def build(app, teams: int, scenario_id: str) -> tuple[int, int, int]:
         db.session.add(instructor)
         db.session.commit()
         roles = ("spokesperson", "propaganda_board", "info_department")
-        plans = [TeamPlan(f"Đội {n} – Sở Thông tin và Truyền thông",
-                          {f"{NAMES[(n + i) % len(NAMES)]} {n}": role for i, role in enumerate(roles)})
-                 for n in range(1, teams + 1)]
+        plans = [
+            TeamPlan(
+                f"Đội {n} – Sở Thông tin và Truyền thông",
+                {f"{NAMES[(n + i) % len(NAMES)]} {n}": role for i, role in enumerate(roles)},
+            )
+            for n in range(1, teams + 1)
+        ]
         exercise = create_exercise(instructor, scenario_id, seed=1, speed=60, teams=plans)
         inputs = events = 0
         for index, team in enumerate(exercise.teams):
@@ -104,7 +116,6 @@ def load(app, exercise_id: int) -> tuple[Any, list]:
         db.session.remove()
         exercise = db.session.get(Exercise, exercise_id)
         return exercise_meta(exercise), exercise_runs(exercise)
-
 
 
 def peak_mb(function: Callable[[], Any]) -> float:
@@ -136,8 +147,11 @@ def review_page_seconds(app, exercise_id: int, repeat: int) -> dict[str, float]:
         ids = {"exercise_id": exercise.id, "team_id": exercise.teams[0].id}
         instructor = exercise.instructor.get_id()
     with app.test_request_context():
-        urls = {endpoint: url_for(endpoint, **{argument: ids[argument]})
-                for endpoint, argument in PAGES.items() if endpoint in app.view_functions}
+        urls = {
+            endpoint: url_for(endpoint, **{argument: ids[argument]})
+            for endpoint, argument in PAGES.items()
+            if endpoint in app.view_functions
+        }
     client = app.test_client()
     with client.session_transaction() as session:
         session["_user_id"], session["_fresh"] = instructor, True
@@ -160,31 +174,57 @@ def main() -> int:
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as directory:
-        app = create_app({"TESTING": True, "SECRET_KEY": "bench", "WTF_CSRF_ENABLED": False,
-                          "SQLALCHEMY_DATABASE_URI": f"sqlite:///{Path(directory) / 'bench.db'}"})
+        app = create_app(
+            {
+                "TESTING": True,
+                "SECRET_KEY": "bench",
+                "WTF_CSRF_ENABLED": False,
+                "SQLALCHEMY_DATABASE_URI": f"sqlite:///{Path(directory) / 'bench.db'}",
+            }
+        )
         start = time.perf_counter()
         exercise_id, inputs, events = build(app, args.teams, args.scenario)
-        print(f"Python {platform.python_version()}, {platform.machine()}; drill {args.scenario}, {args.teams} teams: "
-              f"{inputs} action inputs, {events} events stored in {time.perf_counter() - start:.1f} s")
+        print(
+            f"Python {platform.python_version()}, {platform.machine()}; drill {args.scenario}, {args.teams} teams: "
+            f"{inputs} action inputs, {events} events stored in {time.perf_counter() - start:.1f} s"
+        )
         meta, runs = load(app, exercise_id)
         if meta.scenario.duration < 180:
             print(f"warning: {args.scenario} lasts {meta.scenario.duration:g} scenario minutes, under 180")
         document = report_document(meta, runs)
         timeline = sum(len(t["timeline"]) for t in document["teams"])
-        print(f"scenario length {meta.scenario.duration:g} min; timeline entries {timeline}; "
-              f"plan rows {len(document['improvement_plan']['items'])}")
+        print(
+            f"scenario length {meta.scenario.duration:g} min; timeline entries {timeline}; "
+            f"plan rows {len(document['improvement_plan']['items'])}"
+        )
 
-        rows = [("load runs from the database", timed(lambda: load(app, exercise_id), args.repeat)[0],
-                 peak_mb(lambda: load(app, exercise_id)), None),
-                ("build the document", timed(lambda: report_document(meta, runs), args.repeat)[0],
-                 peak_mb(lambda: report_document(meta, runs)), None)]
+        rows = [
+            (
+                "load runs from the database",
+                timed(lambda: load(app, exercise_id), args.repeat)[0],
+                peak_mb(lambda: load(app, exercise_id)),
+                None,
+            ),
+            (
+                "build the document",
+                timed(lambda: report_document(meta, runs), args.repeat)[0],
+                peak_mb(lambda: report_document(meta, runs)),
+                None,
+            ),
+        ]
         for name in FORMATS:
             data = exported(document, name)
             if args.keep:
                 Path(args.keep).mkdir(parents=True, exist_ok=True)
                 (Path(args.keep) / f"report.{EXTENSIONS[name]}").write_bytes(data)
-            rows.append((f"write {name} ({len(data) / 1024:,.0f} KB)", timed(lambda name=name: exported(document, name), args.repeat)[0],
-                         peak_mb(lambda name=name: exported(document, name)), name))
+            rows.append(
+                (
+                    f"write {name} ({len(data) / 1024:,.0f} KB)",
+                    timed(lambda name=name: exported(document, name), args.repeat)[0],
+                    peak_mb(lambda name=name: exported(document, name)),
+                    name,
+                )
+            )
         print(f"\n{'step':<34} {'seconds':>8} {'s / team':>9} {'peak MB':>8}")
         for label, seconds, peak, _ in rows:
             print(f"{label:<34} {seconds:8.3f} {seconds / args.teams:9.3f} {peak:8.1f}")

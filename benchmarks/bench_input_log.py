@@ -53,8 +53,13 @@ def new_team(url: str) -> int:
         instructor = Instructor(username=f"bench{uuid.uuid4().hex[:6]}", display_name="Bench", password_hash="-")
         db.session.add(instructor)
         db.session.commit()
-        exercise = create_exercise(instructor, "nuoc-may-nhiem-doc", seed=1, speed=60,
-                                   teams=[TeamPlan("Đội 1", {"Lê Văn Cường": "info_department"})])
+        exercise = create_exercise(
+            instructor,
+            "nuoc-may-nhiem-doc",
+            seed=1,
+            speed=60,
+            teams=[TeamPlan("Đội 1", {"Lê Văn Cường": "info_department"})],
+        )
         return exercise.teams[0].id
 
 
@@ -66,8 +71,14 @@ def writer(url: str, team_id: int, inputs: int, start, results) -> None:
             start.wait()
             for n in range(inputs):
                 began = time.perf_counter()
-                number = append_input(team_id, recorded + 1, at=float(n), source=f"pid:{os.getpid()}", kind="action",
-                                      payload={"role": "info_department", "type": "monitor", "params": {}})
+                number = append_input(
+                    team_id,
+                    recorded + 1,
+                    at=float(n),
+                    source=f"pid:{os.getpid()}",
+                    kind="action",
+                    payload={"role": "info_department", "type": "monitor", "params": {}},
+                )
                 latencies.append(time.perf_counter() - began)
                 retries += number != recorded + 1
                 recorded = number
@@ -81,8 +92,9 @@ def run(url: str, processes: int, inputs: int) -> dict:
     team_id = new_team(url)
     context = multiprocessing.get_context("spawn")
     start, results = context.Barrier(processes + 1), context.Queue()
-    workers = [context.Process(target=writer, args=(url, team_id, inputs // processes, start, results))
-               for _ in range(processes)]
+    workers = [
+        context.Process(target=writer, args=(url, team_id, inputs // processes, start, results)) for _ in range(processes)
+    ]
     for worker in workers:
         worker.start()
     start.wait()
@@ -94,12 +106,18 @@ def run(url: str, processes: int, inputs: int) -> dict:
     latencies = sorted(latency for found, _, _ in done for latency in found)
     errors = [error for _, _, error in done if error]
     with app_on(url).app_context():
-        numbers = db.session.scalars(select(InputRecord.number).where(InputRecord.team_id == team_id)
-                                     .order_by(InputRecord.number)).all()
+        numbers = db.session.scalars(
+            select(InputRecord.number).where(InputRecord.team_id == team_id).order_by(InputRecord.number)
+        ).all()
     total = inputs // processes * processes
-    return {"p50": statistics.median(latencies) * 1000, "p99": latencies[int(0.99 * (len(latencies) - 1))] * 1000,
-            "rate": len(latencies) / elapsed, "retries": sum(retries for _, retries, _ in done),
-            "whole": numbers == list(range(1, total + 1)), "errors": errors}
+    return {
+        "p50": statistics.median(latencies) * 1000,
+        "p99": latencies[int(0.99 * (len(latencies) - 1))] * 1000,
+        "rate": len(latencies) / elapsed,
+        "retries": sum(retries for _, retries, _ in done),
+        "whole": numbers == list(range(1, total + 1)),
+        "errors": errors,
+    }
 
 
 def postgres_database(cluster: str) -> tuple[str, callable]:
@@ -137,9 +155,11 @@ def main() -> None:
                     figures = run(url, processes, args.inputs)
                 finally:
                     drop()
-                print(f"| {name} | {case} | {args.inputs} | {figures['p50']:.2f} | {figures['p99']:.2f} | "
-                      f"{figures['rate']:.0f} | {figures['retries']} | {'yes' if figures['whole'] else 'NO'} |"
-                      + "".join(f" {error}" for error in figures["errors"]))
+                print(
+                    f"| {name} | {case} | {args.inputs} | {figures['p50']:.2f} | {figures['p99']:.2f} | "
+                    f"{figures['rate']:.0f} | {figures['retries']} | {'yes' if figures['whole'] else 'NO'} |"
+                    + "".join(f" {error}" for error in figures["errors"])
+                )
 
 
 if __name__ == "__main__":

@@ -81,25 +81,55 @@ class Server:
     per-address flood limits (web/floods.py) are lifted. CPU and peak memory are of the whole group.
     """
 
-    def __init__(self, database: Path | None = None, trace: bool = True, root: Path | None = None,
-                 database_url: str | None = None, production: bool = False, app: str = PLATFORM_APP,
-                 env: dict[str, str] | None = None, timeout: float = 120):
+    def __init__(
+        self,
+        database: Path | None = None,
+        trace: bool = True,
+        root: Path | None = None,
+        database_url: str | None = None,
+        production: bool = False,
+        app: str = PLATFORM_APP,
+        env: dict[str, str] | None = None,
+        timeout: float = 120,
+    ):
         root = root or ROOT
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         if database or database_url:
             env = {"CRISIS_DATABASE_URL": database_url or f"sqlite:///{database}", **(env or {})}
-        settings = {**os.environ, "CRISIS_SECRET_KEY": "bench",
-                    "CRISIS_DEMO_PASSWORD": "demo2026",  # a configured database has no demo without one (web.setup)
-                    "CRISIS_TRACE_LATENCY": "1" if trace else "0", "PYTHONPATH": str(root),
-                    "CRISIS_RATE_LIMIT_FORMS": "1000000 per minute", "CRISIS_RATE_LIMIT_CONNECTS": "1000000 per minute",
-                    **(env or {})}
-        command = ([sys.executable, "-m", "gunicorn", "-k", "gevent", "-w", "1", "--no-control-socket",
-                    "--worker-connections", "4000", "--bind", f"127.0.0.1:{self.port}", app]
-                   if production else [sys.executable, "run.py", "serve", "--port", str(self.port)])
+        settings = {
+            **os.environ,
+            "CRISIS_SECRET_KEY": "bench",
+            "CRISIS_DEMO_PASSWORD": "demo2026",  # a configured database has no demo without one (web.setup)
+            "CRISIS_TRACE_LATENCY": "1" if trace else "0",
+            "PYTHONPATH": str(root),
+            "CRISIS_RATE_LIMIT_FORMS": "1000000 per minute",
+            "CRISIS_RATE_LIMIT_CONNECTS": "1000000 per minute",
+            **(env or {}),
+        }
+        command = (
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "-k",
+                "gevent",
+                "-w",
+                "1",
+                "--no-control-socket",
+                "--worker-connections",
+                "4000",
+                "--bind",
+                f"127.0.0.1:{self.port}",
+                app,
+            ]
+            if production
+            else [sys.executable, "run.py", "serve", "--port", str(self.port)]
+        )
         self.log = tempfile.NamedTemporaryFile(prefix="bench-server-", suffix=".log", delete=False)
-        self.process = subprocess.Popen(command, cwd=root, env=settings, stdout=self.log, stderr=subprocess.STDOUT,
-                                        start_new_session=True)
+        self.process = subprocess.Popen(
+            command, cwd=root, env=settings, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True
+        )
         deadline = time.time() + timeout
         while time.time() < deadline:
             if self.process.poll() is not None:
@@ -170,18 +200,22 @@ def trainee_names(teams: int, per_team: int) -> list[list[tuple[str, str]]]:
     return [[(ROLES[i % len(ROLES)], f"Học viên {t}-{i}") for i in range(per_team)] for t in range(teams)]
 
 
-def create_exercise(server: Server, session: requests.Session, teams: int, speed: float,
-                    per_team: int = len(ROLES)) -> tuple[int, dict[str, str]]:
+def create_exercise(
+    server: Server, session: requests.Session, teams: int, speed: float, per_team: int = len(ROLES)
+) -> tuple[int, dict[str, str]]:
     """Through the dashboard form; returns the exercise id and {trainee name: join code}."""
     roster = trainee_names(teams, per_team)
     blocks = ["\n".join([f"Đội {t}", *(f"{role}: {name}" for role, name in members)]) for t, members in enumerate(roster)]
     token = csrf(session, server.url + "/instructor/")
-    response = session.post(server.url + "/instructor/", data={
-        "csrf_token": token, "scenario": SCENARIO, "seed": 1, "speed": speed, "roster": "\n\n".join(blocks)})
+    response = session.post(
+        server.url + "/instructor/",
+        data={"csrf_token": token, "scenario": SCENARIO, "seed": 1, "speed": speed, "roster": "\n\n".join(blocks)},
+    )
     exercise_id = int(response.url.rstrip("/").split("/")[-1])
     watcher = socketio.Client(reconnection=False)
-    watcher.connect(server.url, namespaces=["/instructor"], headers={"Cookie": cookie_header(session)},
-                    transports=["websocket"])
+    watcher.connect(
+        server.url, namespaces=["/instructor"], headers={"Cookie": cookie_header(session)}, transports=["websocket"]
+    )
     snapshot = watcher.call("watch", {"exercise_id": exercise_id}, namespace="/instructor", timeout=120)
     watcher.disconnect()
     codes = [team["join_code"] for team in snapshot["teams"]]
@@ -231,7 +265,7 @@ def merge(reports: list[ClientReport]) -> ClientReport:
         for name in ("ack_failures", "delivered", "expected", "connected", "error_count", "cpu_seconds"):
             setattr(total, name, getattr(total, name) + getattr(report, name))
         total.span = max(total.span, report.span)
-        total.errors += report.errors[:max(0, 20 - len(total.errors))]
+        total.errors += report.errors[: max(0, 20 - len(total.errors))]
         for team, acts in report.team_acts.items():
             total.team_acts.setdefault(team, set()).update(acts)
     return total
@@ -249,12 +283,11 @@ def world_rate(report: ClientReport) -> float | None:
 def load(row: Row, servers: list[Server], trainees: list[Trainee], start, args) -> Row:
     """The trainees in client processes: joined and connected, then `start()` (the exercise), then acting; figures."""
     context = multiprocessing.get_context("spawn")
-    shares = [trainees[n::row.client_processes] for n in range(row.client_processes)]
+    shares = [trainees[n :: row.client_processes] for n in range(row.client_processes)]
     workers = []
     for share in shares:
         parent, child = context.Pipe()
-        process = context.Process(target=run_trainees, args=(ClientJob(share, args.seconds, args.every), child),
-                                  daemon=True)
+        process = context.Process(target=run_trainees, args=(ClientJob(share, args.seconds, args.every), child), daemon=True)
         process.start()
         workers.append((process, parent))
     reports: list[ClientReport] = []
@@ -297,17 +330,20 @@ def platform_run(label: str, servers: list[Server], args) -> Row:
     session = instructor_session(servers[0])
     exercise_id, codes = create_exercise(servers[0], session, args.teams, args.speed, per_team)
     roster = trainee_names(args.teams, per_team)
-    trainees = [Trainee(servers[n % len(servers)].url, t, role, name, codes[name])
-                for n, (t, role, name) in enumerate((t, role, name) for t, members in enumerate(roster)
-                                                    for role, name in members)]
+    trainees = [
+        Trainee(servers[n % len(servers)].url, t, role, name, codes[name])
+        for n, (t, role, name) in enumerate((t, role, name) for t, members in enumerate(roster) for role, name in members)
+    ]
 
     def start() -> None:
         teacher = socketio.Client(reconnection=False)
-        teacher.connect(servers[0].url, namespaces=["/instructor"], headers={"Cookie": cookie_header(session)},
-                        transports=["websocket"])
+        teacher.connect(
+            servers[0].url, namespaces=["/instructor"], headers={"Cookie": cookie_header(session)}, transports=["websocket"]
+        )
         try:
-            answer = teacher.call("control", {"exercise_id": exercise_id, "command": "start"}, namespace="/instructor",
-                                  timeout=300)
+            answer = teacher.call(
+                "control", {"exercise_id": exercise_id, "command": "start"}, namespace="/instructor", timeout=300
+            )
         finally:
             teacher.disconnect()
         refused = [t for t in answer.get("teams", []) if not t.get("ok")]
@@ -319,10 +355,19 @@ def platform_run(label: str, servers: list[Server], args) -> Row:
 
 def baseline_run(server: Server, rate: float, args) -> Row:
     per_team = args.trainees // args.teams
-    row = Row(f"baseline: bare Flask-SocketIO ({rate:.2f} events/s a team)", 1, per_team * args.teams, args.teams,
-              args.seconds, client_processes=args.client_processes)
-    trainees = [Trainee(server.url, t, role, name) for t, members in enumerate(trainee_names(args.teams, per_team))
-                for role, name in members]
+    row = Row(
+        f"baseline: bare Flask-SocketIO ({rate:.2f} events/s a team)",
+        1,
+        per_team * args.teams,
+        args.teams,
+        args.seconds,
+        client_processes=args.client_processes,
+    )
+    trainees = [
+        Trainee(server.url, t, role, name)
+        for t, members in enumerate(trainee_names(args.teams, per_team))
+        for role, name in members
+    ]
 
     def start() -> None:
         teacher = socketio.Client(reconnection=False)
@@ -342,18 +387,22 @@ def milliseconds(values: list[float], share: float) -> str:
 
 
 def print_table(rows: list[Row]) -> None:
-    print("\n| run | processes | trainees / teams | events received | event p50 ms | event p99 ms | delivered | acks | "
-          "ack p50 ms | ack p99 ms | failed acks | errors | server CPU | peak RSS | client CPU |")
+    print(
+        "\n| run | processes | trainees / teams | events received | event p50 ms | event p99 ms | delivered | acks | "
+        "ack p50 ms | ack p99 ms | failed acks | errors | server CPU | peak RSS | client CPU |"
+    )
     print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for row in rows:
         r = row.report
         delivered = f"{r.delivered / r.expected:.1%}" if r.expected else "–"
-        print(f"| {row.label} | {row.processes} | {r.connected}/{row.trainees} in, {row.teams} teams | "
-              f"{len(r.event_latencies):,} | {milliseconds(r.event_latencies, 0.5)} | {milliseconds(r.event_latencies, 0.99)} | "
-              f"{delivered} ({r.delivered:,}/{r.expected:,}) | {len(r.ack_latencies):,} | {milliseconds(r.ack_latencies, 0.5)} | "
-              f"{milliseconds(r.ack_latencies, 0.99)} | {r.ack_failures} | {r.error_count} | "
-              f"{row.server_cpu:.1f} s ({row.server_cpu / row.seconds:.0%} of a core) | {row.peak_rss:.0f} MB | "
-              f"{r.cpu_seconds:.1f} s in {row.client_processes} processes ({r.cpu_seconds / row.seconds:.0%} of a core) |")
+        print(
+            f"| {row.label} | {row.processes} | {r.connected}/{row.trainees} in, {row.teams} teams | "
+            f"{len(r.event_latencies):,} | {milliseconds(r.event_latencies, 0.5)} | {milliseconds(r.event_latencies, 0.99)} | "
+            f"{delivered} ({r.delivered:,}/{r.expected:,}) | {len(r.ack_latencies):,} | {milliseconds(r.ack_latencies, 0.5)} | "
+            f"{milliseconds(r.ack_latencies, 0.99)} | {r.ack_failures} | {r.error_count} | "
+            f"{row.server_cpu:.1f} s ({row.server_cpu / row.seconds:.0%} of a core) | {row.peak_rss:.0f} MB | "
+            f"{r.cpu_seconds:.1f} s in {row.client_processes} processes ({r.cpu_seconds / row.seconds:.0%} of a core) |"
+        )
     for row in rows:
         for error in row.report.errors[:5]:
             print(f"  {row.label}: {error}")
@@ -369,10 +418,15 @@ def measure_idle(teams: int, seconds: float) -> None:
 
             async def start():
                 teacher = socketio.AsyncClient(reconnection=False)
-                await teacher.connect(server.url, namespaces=["/instructor"], headers={"Cookie": cookie_header(session)},
-                                      transports=["websocket"])
-                answer = await teacher.call("control", {"exercise_id": exercise_id, "command": "start"},
-                                            namespace="/instructor", timeout=120)
+                await teacher.connect(
+                    server.url,
+                    namespaces=["/instructor"],
+                    headers={"Cookie": cookie_header(session)},
+                    transports=["websocket"],
+                )
+                answer = await teacher.call(
+                    "control", {"exercise_id": exercise_id, "command": "start"}, namespace="/instructor", timeout=120
+                )
                 await teacher.disconnect()
                 return answer["ok"]
 
@@ -381,8 +435,10 @@ def measure_idle(teams: int, seconds: float) -> None:
             cpu_before, wall_before = server.cpu(), time.time()
             time.sleep(seconds)
             cpu = (server.cpu() - cpu_before) / (time.time() - wall_before)
-            print(f"\nidle: {teams} live worlds (speed 1, no clients): server CPU {cpu:.1%} of one core, "
-                  f"RSS {server.rss_mb():.0f} MB")
+            print(
+                f"\nidle: {teams} live worlds (speed 1, no clients): server CPU {cpu:.1%} of one core, "
+                f"RSS {server.rss_mb():.0f} MB"
+            )
         finally:
             server.stop()
 
@@ -445,7 +501,7 @@ class Servers(list):
         super().__init__()
         self.after = after
 
-    def __enter__(self) -> "Servers":
+    def __enter__(self) -> Servers:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -463,8 +519,11 @@ def main() -> None:
     parser.add_argument("--every", type=float, default=10, help="seconds between one trainee's acts, on average")
     parser.add_argument("--runs", nargs="+", choices=RUNS, default=list(RUNS))
     parser.add_argument("--client-processes", type=int, help="default: one per 100 trainees, at most the cores")
-    parser.add_argument("--baseline-rate", type=float, help="the baseline's events a second a team "
-                        "(default: what the platform's first run emitted)")
+    parser.add_argument(
+        "--baseline-rate",
+        type=float,
+        help="the baseline's events a second a team (default: what the platform's first run emitted)",
+    )
     parser.add_argument("--postgres", help="a PostgreSQL cluster's URL (default: a throwaway one, scripts/postgres)")
     parser.add_argument("--redis", help="a Redis URL (default: a throwaway one, scripts/redis)")
     parser.add_argument("--idle-teams", type=int, default=0, help="also measure this many idle live worlds")
@@ -472,9 +531,12 @@ def main() -> None:
     if args.trainees < args.teams:
         parser.error("--trainees must be at least --teams")
     args.client_processes = args.client_processes or min(os.cpu_count() or 1, max(1, args.trainees // 100))
-    print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}; drill {SCENARIO} at speed {args.speed:g}; "
-          f"{args.trainees // args.teams * args.teams} trainees in {args.teams} teams, an act every {args.every:g} s each "
-          f"on average; {args.seconds:g} s a run; {args.client_processes} client processes", flush=True)
+    print(
+        f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}; drill {SCENARIO} at speed {args.speed:g}; "
+        f"{args.trainees // args.teams * args.teams} trainees in {args.teams} teams, an act every {args.every:g} s each "
+        f"on average; {args.seconds:g} s a run; {args.client_processes} client processes",
+        flush=True,
+    )
     rows = run_all(args)
     print_table(rows)
     if args.idle_teams:

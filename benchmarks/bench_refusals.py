@@ -48,8 +48,14 @@ def audit_rows(app) -> int:
 
 
 def new_app(folder: Path, name: str, **config):
-    app = create_app({"SECRET_KEY": "bench", "WTF_CSRF_ENABLED": False,
-                      "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / name}.db", **config})
+    app = create_app(
+        {
+            "SECRET_KEY": "bench",
+            "WTF_CSRF_ENABLED": False,
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / name}.db",
+            **config,
+        }
+    )
     with app.app_context():
         db.create_all()
         ensure_demo_instructor()
@@ -79,8 +85,10 @@ def main() -> None:
             print(f"{kind:<16} {args.requests:>8} {rows:>10}  {shown}")
         app = new_app(Path(folder), "oracle", THROTTLE_PER_ADDRESS=10**6, THROTTLE_PER_TARGET=10**6)
         for which, username in (("an unknown", "nobody"), ("a known", DEMO_USERNAME)):
-            median, _ = timed(lambda username=username: app.test_client().post("/login", data={"username": username,
-                                                                            "password": "wrong"}), args.repeat)
+            median, _ = timed(
+                lambda username=username: app.test_client().post("/login", data={"username": username, "password": "wrong"}),
+                args.repeat,
+            )
             print(f"wrong login for {which} user name: {median * 1000:.1f} ms (median of {args.repeat})")
 
 

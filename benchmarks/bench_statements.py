@@ -34,7 +34,14 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 import sim.statements as statements  # noqa: E402
 from statement_labels import (  # noqa: E402
-    CLASSES, LABELLED, analysed_class, drill, load_labelled, measures, substring_class)
+    CLASSES,
+    LABELLED,
+    analysed_class,
+    drill,
+    load_labelled,
+    measures,
+    substring_class,
+)
 from timing import timed  # noqa: E402 - benchmarks/timing.py, beside this script
 
 HELDOUT = LABELLED.parent / "heldout.jsonl"
@@ -72,8 +79,9 @@ print(json.dumps({"import": imported - started, "segment": time.perf_counter() -
 
 def segmented(name: str, python: str, texts: list[str]) -> dict:
     """Word spans of each text by the named segmenter, run in `python`."""
-    run = subprocess.run([python, "-c", SEGMENT, name], input=json.dumps(texts), capture_output=True, text=True,
-                         check=True, timeout=600)
+    run = subprocess.run(
+        [python, "-c", SEGMENT, name], input=json.dumps(texts), capture_output=True, text=True, check=True, timeout=600
+    )
     return json.loads(run.stdout)
 
 
@@ -92,6 +100,7 @@ def on_word_boundaries(boundaries: dict[str, tuple[set[int], set[int]]]):
             return found
         starts, ends = boundaries[folded]
         return [(s, e) for s, e in found if s in starts and e in ends]
+
     return spans
 
 
@@ -108,8 +117,13 @@ def table(title: str, rows: dict[str, dict[str, tuple[float, float, int]]]) -> N
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=20)
-    parser.add_argument("--tokenizer", action="append", default=[], metavar="NAME=PYTHON",
-                        help="underthesea=PYTHON or pyvi=PYTHON: a segmenter installed for that interpreter")
+    parser.add_argument(
+        "--tokenizer",
+        action="append",
+        default=[],
+        metavar="NAME=PYTHON",
+        help="underthesea=PYTHON or pyvi=PYTHON: a segmenter installed for that interpreter",
+    )
     args = parser.parse_args()
     sets = {"labelled.jsonl": load_labelled(LABELLED), "heldout.jsonl": load_labelled(HELDOUT)}
     everything = [item for items in sets.values() for item in items]
@@ -119,8 +133,10 @@ def main() -> None:
     for spec in args.tokenizer:
         name, _, python = spec.partition("=")
         out = segmented(name, python, texts)
-        boundaries = {statements.fold_aligned(t): ({s for s, _ in spans}, {e for _, e in spans})
-                      for t, spans in zip(texts, out["spans"], strict=True)}
+        boundaries = {
+            statements.fold_aligned(t): ({s for s, _ in spans}, {e for _, e in spans})
+            for t, spans in zip(texts, out["spans"], strict=True)
+        }
         plain, statements.keyword_spans = statements.keyword_spans, on_word_boundaries(boundaries)
         try:
             label = f"{name} words"
@@ -128,20 +144,26 @@ def main() -> None:
                 results[set_name][label] = measures(items, analysed_class)
         finally:
             statements.keyword_spans = plain
-        print(f"{name}: venv {venv_size(python)}, import {out['import']:.2f} s, "
-              f"segmenting {len(texts)} statements {out['segment'] * 1000:.0f} ms "
-              f"({out['segment'] / len(texts) * 1e6:.0f} µs each)")
+        print(
+            f"{name}: venv {venv_size(python)}, import {out['import']:.2f} s, "
+            f"segmenting {len(texts)} statements {out['segment'] * 1000:.0f} ms "
+            f"({out['segment'] / len(texts) * 1e6:.0f} µs each)"
+        )
     for set_name, rows in results.items():
         table(f"{set_name} ({len(sets[set_name])} statements)", rows)
     print()
     for name, classify in matchers.items():
+
         def run(classify=classify):
             statements.fold_aligned.cache_clear()
             for item in everything:
                 classify(item)
+
         median, best = timed(run, args.repeat)
-        print(f"{name}: {median / len(everything) * 1e6:.0f} µs a statement "
-              f"(median; best {best / len(everything) * 1e6:.0f} µs)")
+        print(
+            f"{name}: {median / len(everything) * 1e6:.0f} µs a statement "
+            f"(median; best {best / len(everything) * 1e6:.0f} µs)"
+        )
     drill.cache_clear()
 
 

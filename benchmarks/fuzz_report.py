@@ -46,6 +46,7 @@ def targets() -> list[Target]:
 def fuzz(target: Target, examples: int) -> Tally:
     tally = Tally()
     with target.session() as check:
+
         @settings(max_examples=examples, deadline=None)
         @given(case=target.cases)
         def one_case(case):
@@ -87,8 +88,10 @@ def main() -> int:
     parser.add_argument("--target", action="append", help="only these targets (by name)")
     args = parser.parse_args()
     load_profile()
-    print(f"{time.strftime('%Y-%m-%d')}, Python {platform.python_version()}, {platform.machine()}, "
-          f"baseline (parse + play nuoc-may-nhiem-doc): {baseline():.3f} s")
+    print(
+        f"{time.strftime('%Y-%m-%d')}, Python {platform.python_version()}, {platform.machine()}, "
+        f"baseline (parse + play nuoc-may-nhiem-doc): {baseline():.3f} s"
+    )
     print("| target | cases | clean | clear errors | crashes | worst case (s) | seconds in all |")
     print("|---|---|---|---|---|---|---|")
     crashes = {}
@@ -98,8 +101,11 @@ def main() -> int:
         start = time.perf_counter()
         tally = fuzz(target, args.examples or case_count(target.ci_examples))
         total = time.perf_counter() - start
-        print(f"| {target.name} | {tally.cases} | {tally.outcomes['clean']} | {tally.outcomes['clear error']} | "
-              f"{tally.outcomes['crash']} | {tally.worst:.3f} | {total:.1f} |", flush=True)
+        print(
+            f"| {target.name} | {tally.cases} | {tally.outcomes['clean']} | {tally.outcomes['clear error']} | "
+            f"{tally.outcomes['crash']} | {tally.worst:.3f} | {total:.1f} |",
+            flush=True,
+        )
         crashes.update({f"{target.name}: {kind}": text for kind, text in tally.crashes.items()})
     for kind, text in crashes.items():
         print(f"\n## {kind}\n{text}")

@@ -68,8 +68,9 @@ class ClientReport:
             self.errors.append(text[:160])
 
 
-async def act_loop(client, seconds: float, every: float, latencies: list[float], failures: list[str],
-                   acted: set[int] | None = None) -> None:
+async def act_loop(
+    client, seconds: float, every: float, latencies: list[float], failures: list[str], acted: set[int] | None = None
+) -> None:
     """Send a team `message` at random moments, `every` seconds apart on average, for `seconds`; time each ack
     (and keep the seq of each act's event in `acted`)."""
     end = time.monotonic() + seconds
@@ -78,8 +79,12 @@ async def act_loop(client, seconds: float, every: float, latencies: list[float],
     while time.monotonic() < end:
         began = time.perf_counter()
         try:
-            ack = await client.call("act", {"type": "message", "params": {"text": f"Tin số {n}"}, "key": uuid.uuid4().hex},
-                                    namespace=TRAINEE_NAMESPACE, timeout=30)
+            ack = await client.call(
+                "act",
+                {"type": "message", "params": {"text": f"Tin số {n}"}, "key": uuid.uuid4().hex},
+                namespace=TRAINEE_NAMESPACE,
+                timeout=30,
+            )
             if ack.get("ok"):
                 latencies.append(time.perf_counter() - began)
                 if acted is not None:
@@ -97,8 +102,11 @@ async def join_cookie(trainee: Trainee) -> str:
     async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as http:  # unsafe: an IP host
         async with http.get(trainee.url + "/join") as page:
             token = CSRF.search(await page.text()).group(1)
-        async with http.post(trainee.url + "/join", data={"csrf_token": token, "code": trainee.code, "name": trainee.name},
-                             allow_redirects=False) as answer:
+        async with http.post(
+            trainee.url + "/join",
+            data={"csrf_token": token, "code": trainee.code, "name": trainee.name},
+            allow_redirects=False,
+        ) as answer:
             if answer.status != 302:
                 raise RuntimeError(f"join {trainee.name}: HTTP {answer.status}")
         return "; ".join(f"{c.key}={c.value}" for c in http.cookie_jar)
@@ -125,8 +133,9 @@ class SimulatedTrainee:
             else:
                 async with joins:
                     options = {"headers": {"Cookie": await join_cookie(self.trainee)}}
-            await self.client.connect(self.trainee.url, namespaces=[TRAINEE_NAMESPACE], transports=["websocket"],
-                                      wait_timeout=30, **options)
+            await self.client.connect(
+                self.trainee.url, namespaces=[TRAINEE_NAMESPACE], transports=["websocket"], wait_timeout=30, **options
+            )
         except Exception as exc:  # noqa: BLE001
             self.report.error(f"connect {self.trainee.name}: {exc!r}")
 
@@ -134,8 +143,14 @@ class SimulatedTrainee:
         if not self.client.connected:
             return
         failures: list[str] = []
-        await act_loop(self.client, job.seconds, job.every, self.report.ack_latencies, failures,
-                       self.report.team_acts.setdefault(self.trainee.team, set()))
+        await act_loop(
+            self.client,
+            job.seconds,
+            job.every,
+            self.report.ack_latencies,
+            failures,
+            self.report.team_acts.setdefault(self.trainee.team, set()),
+        )
         self.report.ack_failures += len(failures)
         for failure in failures[:2]:
             self.report.error(f"act {self.trainee.name}: {failure}")
@@ -166,7 +181,7 @@ async def _run(job: ClientJob, pipe) -> ClientReport:
     trainees = [SimulatedTrainee(t, report) for t in job.trainees]
     joins = asyncio.Semaphore(JOIN_AT_ONCE)
     for start in range(0, len(trainees), CONNECT_WAVE):
-        await asyncio.gather(*(t.connect(joins) for t in trainees[start:start + CONNECT_WAVE]))
+        await asyncio.gather(*(t.connect(joins) for t in trainees[start : start + CONNECT_WAVE]))
     report.connected = sum(t.client.connected for t in trainees)
     pipe.send(("ready", report.connected))
     await asyncio.get_running_loop().run_in_executor(None, pipe.recv)  # "go": the exercise has started

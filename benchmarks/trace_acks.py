@@ -158,20 +158,26 @@ def report(path: str, ack_latencies: list[float]) -> None:
     for ack in acks:
         for key, ms in ack.items():
             steps[key].append(ms)
-    print(f"\n{len(acks)} acks traced; client round trip p50 {statistics.median(ack_latencies) * 1000:.1f} ms, "
-          f"mean {statistics.mean(ack_latencies) * 1000:.1f} ms\n")
+    print(
+        f"\n{len(acks)} acks traced; client round trip p50 {statistics.median(ack_latencies) * 1000:.1f} ms, "
+        f"mean {statistics.mean(ack_latencies) * 1000:.1f} ms\n"
+    )
     print("| step | acks | median ms | mean ms | p99 ms |")
     print("|---|---|---|---|---|")
     if traced["receive"]:
         receive = sorted(traced["receive"])
-        print(f"| receive | {len(receive)} | {statistics.median(receive):.2f} | {statistics.mean(receive):.2f} | "
-              f"{receive[int(0.99 * (len(receive) - 1))]:.2f} |")
+        print(
+            f"| receive | {len(receive)} | {statistics.median(receive):.2f} | {statistics.mean(receive):.2f} | "
+            f"{receive[int(0.99 * (len(receive) - 1))]:.2f} |"
+        )
     order = sorted(steps, key=lambda k: (k != "queued", k))
     print("\none act's SQL statements:\n" + "\n".join(f"  {s}" for s in traced["statements"]) + "\n")
     for key in order:
         values = sorted(steps[key])
-        print(f"| {key} | {len(values)} | {statistics.median(values):.2f} | {statistics.mean(values):.2f} | "
-              f"{values[int(0.99 * (len(values) - 1))]:.2f} |")
+        print(
+            f"| {key} | {len(values)} | {statistics.median(values):.2f} | {statistics.mean(values):.2f} | "
+            f"{values[int(0.99 * (len(values) - 1))]:.2f} |"
+        )
 
 
 def main() -> None:
@@ -200,11 +206,20 @@ def main() -> None:
         if args.database == "postgres":
             url, drop = postgres_database(services.enter_context(throwaway("postgres", args.postgres)))
         with Servers(drop) as servers:
-            servers.append(Server(os.path.join(folder, "bench.db"), database_url=url, production=True,
-                                  app="benchmarks.trace_acks:app", env={TRACE_ENV: path}))
+            servers.append(
+                Server(
+                    os.path.join(folder, "bench.db"),
+                    database_url=url,
+                    production=True,
+                    app="benchmarks.trace_acks:app",
+                    env={TRACE_ENV: path},
+                )
+            )
             row = platform_run("traced", servers, args)
-        print(f"machine load average {os.getloadavg()[0]:.1f}; {args.trainees} trainees / {args.teams} teams, "
-              f"{'PostgreSQL' if url else 'SQLite'}; {row.report.error_count} errors")
+        print(
+            f"machine load average {os.getloadavg()[0]:.1f}; {args.trainees} trainees / {args.teams} teams, "
+            f"{'PostgreSQL' if url else 'SQLite'}; {row.report.error_count} errors"
+        )
         report(path, row.report.ack_latencies)
 
 

@@ -29,17 +29,21 @@ def _span(values: list[float]) -> str:
 def _line(result: BotResult) -> str:
     runs = result.runs
     failed = ", ".join(result.failed) or "—"
-    return (f"  {result.bot:<16} tổng/total {_span([r.total for r in runs])}, thưởng/bonus {_span([r.bonus for r in runs])}, "
-            f"cấp cuối/final level {_span([r.final_level for r in runs])}, cao nhất/max {_span([r.max_level for r in runs])}; "
-            f"không đạt/failed: {failed}")
+    return (
+        f"  {result.bot:<16} tổng/total {_span([r.total for r in runs])}, thưởng/bonus {_span([r.bonus for r in runs])}, "
+        f"cấp cuối/final level {_span([r.final_level for r in runs])}, cao nhất/max {_span([r.max_level for r in runs])}; "
+        f"không đạt/failed: {failed}"
+    )
 
 
 def _cost(cost: DryRunCost) -> list[str]:
     seconds = f"{cost.seconds:.2f}"
-    return [f"Chi phí: tối đa {cost.samples_per_run} lần lấy mẫu dư luận và {cost.events_per_run} sự kiện mỗi lượt chạy; "
-            f"{cost.runs} lượt chạy trong {seconds.replace('.', ',')} giây.",
-            f"Cost: up to {cost.samples_per_run} opinion samples and {cost.events_per_run} events a run; "
-            f"{cost.runs} runs in {seconds} s."]
+    return [
+        f"Chi phí: tối đa {cost.samples_per_run} lần lấy mẫu dư luận và {cost.events_per_run} sự kiện mỗi lượt chạy; "
+        f"{cost.runs} lượt chạy trong {seconds.replace('.', ',')} giây.",
+        f"Cost: up to {cost.samples_per_run} opinion samples and {cost.events_per_run} events a run; "
+        f"{cost.runs} runs in {seconds} s.",
+    ]
 
 
 def render(report: DryRunReport, title: str) -> str:

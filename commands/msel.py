@@ -33,8 +33,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     export.add_argument("--out", required=True, type=_msel_file, metavar="FILE", help="FILE.xlsx or FILE.csv")
     load = actions.add_parser("import", help="build a drill from an MSEL")
     load.add_argument("file", type=Path, metavar="FILE", help="the MSEL, .xlsx or .csv")
-    load.add_argument("--base", metavar="SCENARIO",
-                      help="the drill the rows are merged into (default: an XLSX's own drill sheet, else a new drill)")
+    load.add_argument(
+        "--base",
+        metavar="SCENARIO",
+        help="the drill the rows are merged into (default: an XLSX's own drill sheet, else a new drill)",
+    )
     load.add_argument("--out", required=True, type=Path, metavar="NEW.yaml", help="where to write the new drill")
 
 
@@ -68,8 +71,11 @@ def _import(args: argparse.Namespace) -> int:
     for problem in result.problems:
         print(problem, file=sys.stderr)
     if result.scenario is None:
-        print(f"Không ghi {args.out}: các dòng đọc được không tạo thành kịch bản hợp lệ /"
-              f" Nothing written to {args.out}: the rows that could be read do not make a valid drill", file=sys.stderr)
+        print(
+            f"Không ghi {args.out}: các dòng đọc được không tạo thành kịch bản hợp lệ /"
+            f" Nothing written to {args.out}: the rows that could be read do not make a valid drill",
+            file=sys.stderr,
+        )
         return 1
     try:
         args.out.write_text(result.yaml_text, encoding="utf-8")
@@ -78,9 +84,12 @@ def _import(args: argparse.Namespace) -> int:
         return 1
     print(f"Đã ghi / Wrote {args.out} ({len(result.scenario.injects)} tình huống / injects)")
     if result.problems:
-        print(f"{len(result.problems)} lỗi: các dòng trên bị bỏ qua, tệp chỉ gồm các dòng đọc được /"
-              f" {len(result.problems)} problem(s): the rows above were left out, the file has only the rows that"
-              " could be read", file=sys.stderr)
+        print(
+            f"{len(result.problems)} lỗi: các dòng trên bị bỏ qua, tệp chỉ gồm các dòng đọc được /"
+            f" {len(result.problems)} problem(s): the rows above were left out, the file has only the rows that"
+            " could be read",
+            file=sys.stderr,
+        )
     return 0 if result.ok else 1
 
 

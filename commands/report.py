@@ -33,9 +33,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("exercise", metavar="EXERCISE", help="exercise id (as in /instructor/exercises/<id>)")
     parser.add_argument("--format", choices=list(FORMATS), help="default: from the extension of --out")
     parser.add_argument("--out", required=True, metavar="FILE", help="file to write")
-    parser.add_argument("--layout", choices=list(LAYOUTS),
-                        help=f"{', '.join(LAID_OUT)} only: " + "; ".join(f"{k} = {v.label.en}" for k, v in LAYOUTS.items())
-                        + " (default: state)")
+    parser.add_argument(
+        "--layout",
+        choices=list(LAYOUTS),
+        help=f"{', '.join(LAID_OUT)} only: "
+        + "; ".join(f"{k} = {v.label.en}" for k, v in LAYOUTS.items())
+        + " (default: state)",
+    )
 
 
 def _fail(message: str) -> int:
@@ -51,26 +55,34 @@ def main(args: argparse.Namespace) -> int:
     except ExportError as exc:
         return _fail(str(exc))
     if not args.exercise.isdigit():
-        return _fail(f"Mã bài diễn tập phải là một số, không phải '{args.exercise}' / "
-                     f"the exercise id must be a number, not '{args.exercise}'")
+        return _fail(
+            f"Mã bài diễn tập phải là một số, không phải '{args.exercise}' / "
+            f"the exercise id must be a number, not '{args.exercise}'"
+        )
     app = create_app()
     url = make_url(app.config["SQLALCHEMY_DATABASE_URI"])
     database = url.render_as_string(hide_password=True)
     if url.get_backend_name() == "sqlite" and url.database and not Path(url.database).is_file():
-        return _fail(f"Không có cơ sở dữ liệu {database} (nền tảng chưa chạy lần nào?) / "
-                     f"no database {database} (has the platform ever run?)")
+        return _fail(
+            f"Không có cơ sở dữ liệu {database} (nền tảng chưa chạy lần nào?) / "
+            f"no database {database} (has the platform ever run?)"
+        )
     with app.app_context():
         try:
             exercise = db.session.get(Exercise, int(args.exercise))
             if exercise is None:
-                return _fail(f"Không có bài diễn tập {args.exercise} trong cơ sở dữ liệu {database} / "
-                             f"no exercise {args.exercise} in the database {database}")
+                return _fail(
+                    f"Không có bài diễn tập {args.exercise} trong cơ sở dữ liệu {database} / "
+                    f"no exercise {args.exercise} in the database {database}"
+                )
             upgrade_database()  # the tables and columns a newer version added, as the server's start does
             document = report_document(exercise_meta(exercise), exercise_runs(exercise), plan=saved_plan(exercise))
         except SQLAlchemyError as exc:
-            return _fail(f"Không đọc được cơ sở dữ liệu {database} (nền tảng đã chạy với cơ sở dữ liệu này chưa?) / "
-                         f"cannot read the database {database} (has the platform run on it?): "
-                         f"{type(exc).__name__}: {getattr(exc, 'orig', None) or exc}")
+            return _fail(
+                f"Không đọc được cơ sở dữ liệu {database} (nền tảng đã chạy với cơ sở dữ liệu này chưa?) / "
+                f"cannot read the database {database} (has the platform run on it?): "
+                f"{type(exc).__name__}: {getattr(exc, 'orig', None) or exc}"
+            )
         except TeamRunError as exc:
             return _fail(f"Bài diễn tập {args.exercise}: nhật ký không khớp / exercise {args.exercise}: {exc}")
     try:

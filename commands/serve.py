@@ -9,8 +9,11 @@ import os
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=5000)
-    parser.add_argument("--public-url", help="the address trainees reach, for the join links "
-                        "(default: CRISIS_PUBLIC_URL; with --host 0.0.0.0, this machine's network address)")
+    parser.add_argument(
+        "--public-url",
+        help="the address trainees reach, for the join links "
+        "(default: CRISIS_PUBLIC_URL; with --host 0.0.0.0, this machine's network address)",
+    )
 
 
 def main(args: argparse.Namespace) -> int:

@@ -19,7 +19,9 @@ from scenarios.actions import Action, ActionFileError, read_action_file
 from sim.world import World, play
 
 
-def simulate(scenario: Scenario, actions: list[Action], seed: int = 0, until: float | None = None) -> tuple[World, ScoreCard]:
+def simulate(
+    scenario: Scenario, actions: list[Action], seed: int = 0, until: float | None = None
+) -> tuple[World, ScoreCard]:
     """Play a drill headless and score it."""
     world = play(scenario, actions, seed=seed, until=until)
     return world, score(scenario, world.events)
@@ -51,8 +53,10 @@ def _summary(result: dict[str, Any], scenario: Scenario) -> str:
     if last:
         seen = f"{last['seen']:,}".replace(",", ".")  # Vietnamese: 144.365 and 36,9
         belief = f"{last['belief'] * 100:.1f}".replace(".", ",")
-        lines.append(f"Tin đồn / Rumour: {seen} người đã xem, {belief}% dân số tin; "
-                     f"niềm tin vào chính quyền / trust {last['trust']:.0%}")
+        lines.append(
+            f"Tin đồn / Rumour: {seen} người đã xem, {belief}% dân số tin; "
+            f"niềm tin vào chính quyền / trust {last['trust']:.0%}"
+        )
     return "\n".join(lines)
 
 
@@ -62,8 +66,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--until", type=float, metavar="MINUTE", help="stop at this scenario minute")
     parser.add_argument("--json", action="store_true", help="print one JSON document")
-    parser.add_argument("--report", metavar="FILE", help="also write the run's report as a one-team exercise; "
-                        "format by extension: .json, .zip (CSV tables), .pdf, .docx, .xlsx")
+    parser.add_argument(
+        "--report",
+        metavar="FILE",
+        help="also write the run's report as a one-team exercise; "
+        "format by extension: .json, .zip (CSV tables), .pdf, .docx, .xlsx",
+    )
 
 
 def main(args: argparse.Namespace) -> int:
@@ -72,13 +80,15 @@ def main(args: argparse.Namespace) -> int:
 
 def write_report(scenario: Scenario, world: World, path: str) -> None:
     """The report of a headless run, as a one-team exercise played today, written to `path` (format by extension)."""
-    document = report_document(headless_meta(scenario, datetime.date.today()),
-                               [headless_run(scenario, world.events, world.seed)])
+    document = report_document(
+        headless_meta(scenario, datetime.date.today()), [headless_run(scenario, world.events, world.seed)]
+    )
     writer(format_of(path))(document, path)
 
 
-def run(name: str, actions_path: str | None, seed: int, until: float | None, as_json: bool,
-        report: str | None = None) -> int:
+def run(
+    name: str, actions_path: str | None, seed: int, until: float | None, as_json: bool, report: str | None = None
+) -> int:
     try:
         if report:
             writer(format_of(report))  # an unknown or unavailable format fails before the drill is played

@@ -26,8 +26,10 @@ def main(args: argparse.Namespace) -> int:
             for issue in exc.issues:
                 print(issue, file=sys.stderr)
             continue
-        print(f"{path}: OK ({scenario.id}, {len(scenario.injects)} injects, levels "
-              f"{scenario.start_level}-{scenario.top_level}, {scenario.rule_set})")
+        print(
+            f"{path}: OK ({scenario.id}, {len(scenario.injects)} injects, levels "
+            f"{scenario.start_level}-{scenario.top_level}, {scenario.rule_set})"
+        )
     if failed:
         print(f"{failed} of {len(paths)} file(s) invalid", file=sys.stderr)
     return 1 if failed else 0

@@ -24,6 +24,20 @@ from debrief.review import TeamReview, review, seen_by
 from debrief.team_run import Note, TeamRun, TeamRunError, Trainee
 
 __all__ = [
-    "SCHEMA_VERSION", "AfterActionReport", "ExerciseMeta", "ImprovementItem", "Note", "PlanError", "PlanProblem", "TeamReview",
-    "TeamRun", "TeamRunError", "Trainee", "after_action_report", "check_plan", "report_document", "review", "seen_by",
+    "SCHEMA_VERSION",
+    "AfterActionReport",
+    "ExerciseMeta",
+    "ImprovementItem",
+    "Note",
+    "PlanError",
+    "PlanProblem",
+    "TeamReview",
+    "TeamRun",
+    "TeamRunError",
+    "Trainee",
+    "after_action_report",
+    "check_plan",
+    "report_document",
+    "review",
+    "seen_by",
 ]

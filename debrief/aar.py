@@ -48,8 +48,12 @@ class TeamOverview:
     participants: tuple[Participant, ...]
 
     def as_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "status": self.status, "seed": self.seed,
-                "participants": [p.as_dict() for p in self.participants]}
+        return {
+            "name": self.name,
+            "status": self.status,
+            "seed": self.seed,
+            "participants": [p.as_dict() for p in self.participants],
+        }
 
 
 @dataclass(frozen=True)
@@ -73,10 +77,18 @@ class Overview:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "exercise_id": self.exercise_id, "title": self.title, "date": self.date, "instructor": self.instructor,
-            "scenario": self.scenario, "scenario_title": self.scenario_title.as_dict(), "crisis_type": self.crisis_type,
-            "crisis_type_label": self.crisis_type_label.as_dict(), "level": self.level, "duration": self.duration,
-            "rule_set": self.rule_set, "rule_set_title": self.rule_set_title.as_dict(),
+            "exercise_id": self.exercise_id,
+            "title": self.title,
+            "date": self.date,
+            "instructor": self.instructor,
+            "scenario": self.scenario,
+            "scenario_title": self.scenario_title.as_dict(),
+            "crisis_type": self.crisis_type,
+            "crisis_type_label": self.crisis_type_label.as_dict(),
+            "level": self.level,
+            "duration": self.duration,
+            "rule_set": self.rule_set,
+            "rule_set_title": self.rule_set_title.as_dict(),
             "roles": [{"id": i, "label": t.as_dict(), "played_by": p} for i, t, p in self.roles],
             "teams": [t.as_dict() for t in self.teams],
         }
@@ -93,8 +105,13 @@ class TeamFinding:
     evidence: tuple[Evidence, ...]
 
     def as_dict(self) -> dict[str, Any]:
-        return {"team": self.team, "points": self.points, "max_points": self.max_points,
-                "explanation": self.explanation.as_dict(), "evidence": [e.as_dict() for e in self.evidence]}
+        return {
+            "team": self.team,
+            "points": self.points,
+            "max_points": self.max_points,
+            "explanation": self.explanation.as_dict(),
+            "evidence": [e.as_dict() for e in self.evidence],
+        }
 
 
 @dataclass(frozen=True)
@@ -111,9 +128,16 @@ class Finding:
     role: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
-        return {"rule_id": self.rule_id, "title": self.title.as_dict(), "source": self.source.as_dict(),
-                "objective": self.objective, "bonus": self.bonus, "teams": [t.as_dict() for t in self.teams],
-                "recommendation": self.recommendation.as_dict() if self.recommendation else None, "role": self.role}
+        return {
+            "rule_id": self.rule_id,
+            "title": self.title.as_dict(),
+            "source": self.source.as_dict(),
+            "objective": self.objective,
+            "bonus": self.bonus,
+            "teams": [t.as_dict() for t in self.teams],
+            "recommendation": self.recommendation.as_dict() if self.recommendation else None,
+            "role": self.role,
+        }
 
 
 @dataclass(frozen=True)
@@ -139,10 +163,13 @@ class AfterActionReport:
     plan_edited: bool
 
     def as_dict(self) -> dict[str, Any]:
-        return {"overview": self.overview.as_dict(), "objectives": [o.as_dict() for o in self.objectives],
-                "strengths": [f.as_dict() for f in self.strengths],
-                "areas_for_improvement": [f.as_dict() for f in self.areas_for_improvement],
-                "improvement_plan": {"edited": self.plan_edited, "items": [i.as_dict() for i in self.plan]}}
+        return {
+            "overview": self.overview.as_dict(),
+            "objectives": [o.as_dict() for o in self.objectives],
+            "strengths": [f.as_dict() for f in self.strengths],
+            "areas_for_improvement": [f.as_dict() for f in self.areas_for_improvement],
+            "improvement_plan": {"edited": self.plan_edited, "items": [i.as_dict() for i in self.plan]},
+        }
 
 
 def overview(meta: ExerciseMeta, reviews: Sequence[TeamReview]) -> Overview:
@@ -150,14 +177,25 @@ def overview(meta: ExerciseMeta, reviews: Sequence[TeamReview]) -> Overview:
     scenario = meta.scenario
     rule_set = load_rule_set(scenario.rule_set)
     return Overview(
-        exercise_id=meta.id, title=meta.title, date=meta.date, instructor=meta.instructor, scenario=scenario.id,
+        exercise_id=meta.id,
+        title=meta.title,
+        date=meta.date,
+        instructor=meta.instructor,
+        scenario=scenario.id,
         scenario_title=scenario.title.complete(),
-        crisis_type=scenario.crisis_type.value, crisis_type_label=label(CRISIS_TYPES, scenario.crisis_type.value),
-        level=scenario.level, duration=scenario.duration, rule_set=rule_set.id, rule_set_title=rule_set.title,
+        crisis_type=scenario.crisis_type.value,
+        crisis_type_label=label(CRISIS_TYPES, scenario.crisis_type.value),
+        level=scenario.level,
+        duration=scenario.duration,
+        rule_set=rule_set.id,
+        rule_set_title=rule_set.title,
         roles=tuple((r.id, role_label(scenario, r.id), r.played_by) for r in scenario.roles),
-        teams=tuple(TeamOverview(r.team, r.status, r.seed,
-                                 tuple(Participant(m.name, m.role, role_label(scenario, m.role)) for m in r.members))
-                    for r in reviews),
+        teams=tuple(
+            TeamOverview(
+                r.team, r.status, r.seed, tuple(Participant(m.name, m.role, role_label(scenario, m.role)) for m in r.members)
+            )
+            for r in reviews
+        ),
     )
 
 
@@ -174,8 +212,13 @@ def _findings(reviews: Sequence[TeamReview], rule_set: str) -> tuple[list[Findin
         first, how = results[0][1], guidance(rule_id, rule_set)
         met = tuple(_team_finding(team, r) for team, r in results if r.points >= r.max_points)
         failed = tuple(_team_finding(team, r) for team, r in results if not r.passed)
-        common: dict[str, Any] = {"rule_id": rule_id, "title": first.title, "source": first.source, "objective": how.objective,
-                  "bonus": first.bonus}
+        common: dict[str, Any] = {
+            "rule_id": rule_id,
+            "title": first.title,
+            "source": first.source,
+            "objective": how.objective,
+            "bonus": first.bonus,
+        }
         if met:
             strengths.append(Finding(**common, teams=met))
         if failed:
@@ -194,8 +237,9 @@ def default_plan(meta: ExerciseMeta, areas: Sequence[Finding]) -> tuple[Improvem
     return tuple(rows)
 
 
-def after_action_report(meta: ExerciseMeta, reviews: Sequence[TeamReview],
-                        plan: Sequence[ImprovementItem | Mapping[str, Any]] | None = None) -> AfterActionReport:
+def after_action_report(
+    meta: ExerciseMeta, reviews: Sequence[TeamReview], plan: Sequence[ImprovementItem | Mapping[str, Any]] | None = None
+) -> AfterActionReport:
     """The AAR of an exercise from its teams' reviews; `plan` (edited rows) replaces the generated plan.
 
     ValueError if a review is of another scenario or rule set than the exercise's;
@@ -204,10 +248,20 @@ def after_action_report(meta: ExerciseMeta, reviews: Sequence[TeamReview],
     scenario = meta.scenario
     for team_review in reviews:
         if team_review.scenario != scenario.id or team_review.card.rule_set != scenario.rule_set:
-            raise ValueError(f"team {team_review.team!r} played {team_review.scenario!r} under rule set "
-                             f"{team_review.card.rule_set!r}, not the exercise's {scenario.id!r} under {scenario.rule_set!r}")
+            raise ValueError(
+                f"team {team_review.team!r} played {team_review.scenario!r} under rule set "
+                f"{team_review.card.rule_set!r}, not the exercise's {scenario.id!r} under {scenario.rule_set!r}"
+            )
     strengths, areas = _findings(reviews, scenario.rule_set)
-    objectives = tuple(ObjectiveAssessment(o, tuple(rate(o.id, r.team, r.card) for r in reviews)) for o in objectives_for(scenario.rule_set))
+    objectives = tuple(
+        ObjectiveAssessment(o, tuple(rate(o.id, r.team, r.card) for r in reviews)) for o in objectives_for(scenario.rule_set)
+    )
     items = default_plan(meta, areas) if plan is None else check_plan(plan, scenario)
-    return AfterActionReport(overview=overview(meta, reviews), objectives=objectives, strengths=tuple(strengths),
-                             areas_for_improvement=tuple(areas), plan=items, plan_edited=plan is not None)
+    return AfterActionReport(
+        overview=overview(meta, reviews),
+        objectives=objectives,
+        strengths=tuple(strengths),
+        areas_for_improvement=tuple(areas),
+        plan=items,
+        plan_edited=plan is not None,
+    )

@@ -35,8 +35,9 @@ def source_label(scenario: Scenario, source: str, role: str) -> str:
     return f"{prefix} (vai {role_label(scenario, role).vi})"
 
 
-def attribute(scenario: Scenario, events: Iterable[Event], inputs: Sequence[ActionInput],
-              names: Mapping[str, str]) -> dict[int, str]:
+def attribute(
+    scenario: Scenario, events: Iterable[Event], inputs: Sequence[ActionInput], names: Mapping[str, str]
+) -> dict[int, str]:
     """Map the seq of each action/refused event to who took it.
 
     `inputs` are the action inputs in number order; `names` maps a source such as
@@ -48,9 +49,11 @@ def attribute(scenario: Scenario, events: Iterable[Event], inputs: Sequence[Acti
     actors: dict[int, str] = {}
     for number, (event, given) in enumerate(zip(acts, inputs, strict=False), start=1):
         if event.get("role") != given.role:
-            raise TeamRunError(f"action input no. {number} (counting action inputs only; from {given.source}) is in role "
-                               f"{given.role!r} but action/refused event no. {number} (seq {event['seq']}) is in role "
-                               f"{event.get('role')!r}: the input log and the event log disagree")
+            raise TeamRunError(
+                f"action input no. {number} (counting action inputs only; from {given.source}) is in role "
+                f"{given.role!r} but action/refused event no. {number} (seq {event['seq']}) is in role "
+                f"{event.get('role')!r}: the input log and the event log disagree"
+            )
         actors[event["seq"]] = names.get(given.source) or source_label(scenario, given.source, given.role)
     return actors
 

@@ -51,8 +51,9 @@ def labels() -> dict[str, Any]:
     }
 
 
-def report_document(meta: ExerciseMeta, runs: Sequence[TeamRun],
-                    plan: Sequence[ImprovementItem | Mapping[str, Any]] | None = None) -> dict[str, Any]:
+def report_document(
+    meta: ExerciseMeta, runs: Sequence[TeamRun], plan: Sequence[ImprovementItem | Mapping[str, Any]] | None = None
+) -> dict[str, Any]:
     """The canonical document of an exercise's report: overview, each team's review, the AAR, the plan.
 
     ValueError if a run is of another scenario than the exercise's;

@@ -29,7 +29,9 @@ class ExerciseMeta:
         try:
             datetime.date.fromisoformat(self.date)
         except (TypeError, ValueError):
-            raise ValueError(f"exercise {self.id}: 'date' must be an ISO date such as 2026-09-15, got {self.date!r}") from None
+            raise ValueError(
+                f"exercise {self.id}: 'date' must be an ISO date such as 2026-09-15, got {self.date!r}"
+            ) from None
 
     @property
     def day(self) -> datetime.date:

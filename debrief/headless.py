@@ -21,8 +21,15 @@ HEADLESS_SOURCE = "headless"
 def headless_run(scenario: Scenario, events: Sequence[Event], seed: int) -> TeamRun:
     """The run of a headless play: ended if its log reached the `end` event, else paused where it stopped."""
     ended = any(e.get("kind") == "end" for e in events)
-    return TeamRun(scenario=scenario, team=HEADLESS_TEAM, members=(), events=tuple(events),
-                   actors=by_role(scenario, events, HEADLESS_SOURCE), status="ended" if ended else "paused", seed=seed)
+    return TeamRun(
+        scenario=scenario,
+        team=HEADLESS_TEAM,
+        members=(),
+        events=tuple(events),
+        actors=by_role(scenario, events, HEADLESS_SOURCE),
+        status="ended" if ended else "paused",
+        seed=seed,
+    )
 
 
 def headless_meta(scenario: Scenario, day: datetime.date) -> ExerciseMeta:

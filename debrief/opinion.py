@@ -31,8 +31,15 @@ class OpinionPoint:
     level: int
 
     def as_dict(self) -> dict[str, Any]:
-        return {"t": self.t, "time": format_t(self.t), "belief": self.belief, "trust": self.trust,
-                "seen_share": self.seen_share, "media_pressure": self.media_pressure, "level": self.level}
+        return {
+            "t": self.t,
+            "time": format_t(self.t),
+            "belief": self.belief,
+            "trust": self.trust,
+            "seen_share": self.seen_share,
+            "media_pressure": self.media_pressure,
+            "level": self.level,
+        }
 
 
 @dataclass(frozen=True)
@@ -45,16 +52,22 @@ class LevelStep:
     cause: str
 
     def as_dict(self) -> dict[str, Any]:
-        return {"t": self.t, "time": format_t(self.t), "level": self.level, "name": self.name.as_dict(),
-                "cause": self.cause}
+        return {"t": self.t, "time": format_t(self.t), "level": self.level, "name": self.name.as_dict(), "cause": self.cause}
 
 
 def opinion_series(events: Sequence[Event]) -> tuple[OpinionPoint, ...]:
     """The `opinion` samples of a log, in order."""
     return tuple(
-        OpinionPoint(t=float(e["t"]), belief=float(e["belief"]), trust=float(e["trust"]),
-                     seen_share=float(e["seen_share"]), media_pressure=float(e["media_pressure"]), level=int(e["level"]))
-        for e in events if e.get("kind") == "opinion"
+        OpinionPoint(
+            t=float(e["t"]),
+            belief=float(e["belief"]),
+            trust=float(e["trust"]),
+            seen_share=float(e["seen_share"]),
+            media_pressure=float(e["media_pressure"]),
+            level=int(e["level"]),
+        )
+        for e in events
+        if e.get("kind") == "opinion"
     )
 
 

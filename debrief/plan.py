@@ -54,9 +54,12 @@ class ImprovementItem:
 FIELDS = tuple(f.name for f in fields(ImprovementItem))
 ONE_OF = N_("“%(value)s” phải là một trong: %(values)s")
 FIELD_LABELS: dict[str, Text] = {  # as the report page heads its columns
-    "issue": Text("Vấn đề", "Issue"), "corrective_action": Text("Biện pháp khắc phục", "Corrective action"),
-    "objective": Text("Mục tiêu", "Objective"), "role": Text("Vai/đơn vị phụ trách", "Responsible"),
-    "due": Text("Hạn", "Due"), "status": Text("Tình trạng", "Status"),
+    "issue": Text("Vấn đề", "Issue"),
+    "corrective_action": Text("Biện pháp khắc phục", "Corrective action"),
+    "objective": Text("Mục tiêu", "Objective"),
+    "role": Text("Vai/đơn vị phụ trách", "Responsible"),
+    "due": Text("Hạn", "Due"),
+    "status": Text("Tình trạng", "Status"),
 }
 
 
@@ -94,8 +97,13 @@ class PlanError(ValueError):
 
 def default_item(issue: Text, action: Text, objective: str, role: str, exercise_day: datetime.date) -> ImprovementItem:
     """A generated row: texts in Vietnamese then English, due 30 days after the exercise, open."""
-    return ImprovementItem(issue=f"{issue.vi} / {issue.en}", corrective_action=f"{action.vi} / {action.en}",
-                           objective=objective, role=role, due=(exercise_day + DUE_AFTER).isoformat())
+    return ImprovementItem(
+        issue=f"{issue.vi} / {issue.en}",
+        corrective_action=f"{action.vi} / {action.en}",
+        objective=objective,
+        role=role,
+        due=(exercise_day + DUE_AFTER).isoformat(),
+    )
 
 
 def role_id(scenario: Scenario, written: str) -> str:
@@ -119,7 +127,9 @@ def _problems(row: Mapping[str, Any], scenario: Scenario) -> dict[str, Message]:
     """field -> what is wrong with it, for one row."""
     problems: dict[str, Message] = {}
     for name in sorted(set(row) - set(FIELDS)):
-        problems[name] = Message(N_("trường không có trong kế hoạch (các trường: %(fields)s)"), {"fields": ", ".join(FIELDS)})
+        problems[name] = Message(
+            N_("trường không có trong kế hoạch (các trường: %(fields)s)"), {"fields": ", ".join(FIELDS)}
+        )
     for name in ("issue", "corrective_action", "role"):
         problem = _text_problem(row.get(name))
         if problem:
@@ -127,8 +137,10 @@ def _problems(row: Mapping[str, Any], scenario: Scenario) -> dict[str, Message]:
     role = row.get("role")
     roles = [r.id for r in scenario.roles]
     if "role" not in problems and isinstance(role, str) and ROLE_LIKE.match(role.strip()) and role.strip() not in roles:
-        problems["role"] = Message(N_("“%(role)s” không phải vai của kịch bản; chọn một vai (%(roles)s) hoặc ghi tên "
-                                      "đơn vị đầy đủ"), {"role": role, "roles": ", ".join(roles)})
+        problems["role"] = Message(
+            N_("“%(role)s” không phải vai của kịch bản; chọn một vai (%(roles)s) hoặc ghi tên đơn vị đầy đủ"),
+            {"role": role, "roles": ", ".join(roles)},
+        )
     ids = [o.id for o in OBJECTIVES]
     if row.get("objective") not in ids:
         problems["objective"] = Message(ONE_OF, {"value": row.get("objective"), "values": ", ".join(ids)})
@@ -156,8 +168,13 @@ def check_plan(items: Sequence[ImprovementItem | Mapping[str, Any]], scenario: S
     for number, item in enumerate(items, start=1):
         row = item.as_dict() if isinstance(item, ImprovementItem) else item
         if not isinstance(row, Mapping):
-            problems.append(PlanProblem(number, None, Message(N_("phải là một đối tượng có các trường %(fields)s"),
-                                                              {"fields": ", ".join(FIELDS)})))
+            problems.append(
+                PlanProblem(
+                    number,
+                    None,
+                    Message(N_("phải là một đối tượng có các trường %(fields)s"), {"fields": ", ".join(FIELDS)}),
+                )
+            )
             continue
         found = _problems(row, scenario)
         problems.extend(PlanProblem(number, name, problem) for name, problem in found.items())

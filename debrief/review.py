@@ -48,9 +48,17 @@ class Act:
         return self.accepted and kind is not None and kind.press_facing
 
     def as_dict(self) -> dict[str, Any]:
-        return {"seq": self.seq, "t": self.t, "time": format_t(self.t), "type": self.type, "label": self.label.as_dict(),
-                "summary": self.summary.as_dict(), "who": self.who, "accepted": self.accepted,
-                "press_facing": self.press_facing}
+        return {
+            "seq": self.seq,
+            "t": self.t,
+            "time": format_t(self.t),
+            "type": self.type,
+            "label": self.label.as_dict(),
+            "summary": self.summary.as_dict(),
+            "who": self.who,
+            "accepted": self.accepted,
+            "press_facing": self.press_facing,
+        }
 
 
 def _counts(acts: tuple[Act, ...]) -> dict[str, int]:
@@ -86,8 +94,13 @@ class RoleReview(_Counted):
     acts: tuple[Act, ...]
 
     def as_dict(self) -> dict[str, Any]:
-        return {"role": self.role, "label": self.label.as_dict(), "trainees": list(self.trainees),
-                **_counts(self.acts), "acts": [a.as_dict() for a in self.acts]}
+        return {
+            "role": self.role,
+            "label": self.label.as_dict(),
+            "trainees": list(self.trainees),
+            **_counts(self.acts),
+            "acts": [a.as_dict() for a in self.acts],
+        }
 
 
 @dataclass(frozen=True)
@@ -100,8 +113,13 @@ class TraineeReview(_Counted):
     acts: tuple[Act, ...]
 
     def as_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "role": self.role, "role_label": self.role_label.as_dict(), **_counts(self.acts),
-                "acts": [a.as_dict() for a in self.acts]}
+        return {
+            "name": self.name,
+            "role": self.role,
+            "role_label": self.role_label.as_dict(),
+            **_counts(self.acts),
+            "acts": [a.as_dict() for a in self.acts],
+        }
 
 
 @dataclass(frozen=True)
@@ -115,8 +133,14 @@ class MissedDeadline:
     roles: tuple[str, ...]
 
     def as_dict(self) -> dict[str, Any]:
-        return {"call": self.call, "name": self.name.as_dict(), "delivered_at": self.delivered_at,
-                "deadline": self.deadline, "deadline_time": format_t(self.deadline), "roles": list(self.roles)}
+        return {
+            "call": self.call,
+            "name": self.name.as_dict(),
+            "delivered_at": self.delivered_at,
+            "deadline": self.deadline,
+            "deadline_time": format_t(self.deadline),
+            "roles": list(self.roles),
+        }
 
 
 @dataclass(frozen=True)
@@ -152,7 +176,10 @@ class TeamReview:
         card = self.card.as_dict()
         card["rules"] = [{**r.as_dict(), "title": r.title.as_dict()} for r in self.card.rules]
         return {
-            "team": self.team, "status": self.status, "seed": self.seed, "scenario": self.scenario,
+            "team": self.team,
+            "status": self.status,
+            "seed": self.seed,
+            "scenario": self.scenario,
             "members": [m.as_dict() for m in self.members],
             "timeline": [e.as_dict() for e in self.timeline],
             "opinion": [p.as_dict() for p in self.opinion],
@@ -162,18 +189,30 @@ class TeamReview:
             "by_trainee": [t.as_dict() for t in self.by_trainee],
             "observations": [n.as_dict() for n in self.observations],
             "missed_deadlines": [m.as_dict() for m in self.missed_deadlines],
-            "final_level": self.final_level, "max_level": self.max_level,
-            "final_belief": self.final_belief, "final_trust": self.final_trust,
+            "final_level": self.final_level,
+            "max_level": self.max_level,
+            "final_belief": self.final_belief,
+            "final_trust": self.final_trust,
         }
 
 
 def _acts(run: TeamRun, summariser: Summariser) -> list[tuple[str, Act]]:
     """Every action and refusal of the run with the role that took it, in order."""
     return [
-        (event["role"], Act(seq=event["seq"], t=float(event["t"]), type=event["type"],
-                                label=label(ACTION_TYPES, event["type"]), summary=summariser.summary(event),
-                                who=run.actors.get(event["seq"]), accepted=event["kind"] == "action"))
-        for event in run.events if event.get("kind") in ACT_KINDS
+        (
+            event["role"],
+            Act(
+                seq=event["seq"],
+                t=float(event["t"]),
+                type=event["type"],
+                label=label(ACTION_TYPES, event["type"]),
+                summary=summariser.summary(event),
+                who=run.actors.get(event["seq"]),
+                accepted=event["kind"] == "action",
+            ),
+        )
+        for event in run.events
+        if event.get("kind") in ACT_KINDS
     ]
 
 
@@ -181,17 +220,24 @@ def _by_role(run: TeamRun, acts: list[tuple[str, Act]]) -> tuple[RoleReview, ...
     roles = list(run.scenario.trainee_roles)
     roles += [role for role, _ in acts if role not in roles]
     return tuple(
-        RoleReview(role=role, label=role_label(run.scenario, role),
-                   trainees=tuple(m.name for m in run.members if m.role == role),
-                   acts=tuple(act for acted, act in acts if acted == role))
+        RoleReview(
+            role=role,
+            label=role_label(run.scenario, role),
+            trainees=tuple(m.name for m in run.members if m.role == role),
+            acts=tuple(act for acted, act in acts if acted == role),
+        )
         for role in dict.fromkeys(roles)
     )
 
 
 def _by_trainee(run: TeamRun, acts: list[tuple[str, Act]]) -> tuple[TraineeReview, ...]:
     return tuple(
-        TraineeReview(name=m.name, role=m.role, role_label=role_label(run.scenario, m.role),
-                      acts=tuple(act for _, act in acts if act.who == m.name))
+        TraineeReview(
+            name=m.name,
+            role=m.role,
+            role_label=role_label(run.scenario, m.role),
+            acts=tuple(act for _, act in acts if act.who == m.name),
+        )
         for m in run.members
     )
 
@@ -201,22 +247,27 @@ def _missed(run: TeamRun, summariser: Summariser) -> tuple[MissedDeadline, ...]:
     for event in run.events:
         if event.get("kind") == "deadline_missed":
             call = summariser.injects.get(event["inject"])
-            missed.append(MissedDeadline(
-                call=event["inject"], name=inject_name(call, str(event["inject"]), run.scenario),
-                delivered_at=float(call["t"]) if call else None, deadline=float(event["deadline"]),
-                roles=tuple(event.get("audience") or ())))
+            missed.append(
+                MissedDeadline(
+                    call=event["inject"],
+                    name=inject_name(call, str(event["inject"]), run.scenario),
+                    delivered_at=float(call["t"]) if call else None,
+                    deadline=float(event["deadline"]),
+                    roles=tuple(event.get("audience") or ()),
+                )
+            )
     return tuple(missed)
 
 
-def _final_state(events: Sequence[Event], levels: tuple[LevelStep, ...],
-                 opinion: tuple[OpinionPoint, ...]) -> tuple[int, int, float | None, float | None]:
+def _final_state(
+    events: Sequence[Event], levels: tuple[LevelStep, ...], opinion: tuple[OpinionPoint, ...]
+) -> tuple[int, int, float | None, float | None]:
     """Final level, highest level, final belief and trust: the end's, else the last known."""
     end = next((e for e in reversed(events) if e.get("kind") == "end"), None)
     if end is not None:
         return int(end["final_level"]), int(end["max_level"]), float(end["belief"]), float(end["trust"])
     last = opinion[-1] if opinion else None
-    return (levels[-1].level, max(s.level for s in levels),
-            last.belief if last else None, last.trust if last else None)
+    return (levels[-1].level, max(s.level for s in levels), last.belief if last else None, last.trust if last else None)
 
 
 def review(run: TeamRun) -> TeamReview:
@@ -226,11 +277,23 @@ def review(run: TeamRun) -> TeamReview:
     opinion, levels = opinion_series(run.events), level_steps(run.scenario, run.events)
     final_level, max_level, belief, trust = _final_state(run.events, levels, opinion)
     return TeamReview(
-        team=run.team, status=run.status, seed=run.seed, scenario=run.scenario.id, members=run.members,
-        timeline=timeline(run), opinion=opinion, levels=levels, card=overridden(score(run.scenario, run.events), run.overrides),
-        by_role=_by_role(run, acts), by_trainee=_by_trainee(run, acts), observations=run.observations,
-        missed_deadlines=_missed(run, summariser), final_level=final_level, max_level=max_level,
-        final_belief=belief, final_trust=trust,
+        team=run.team,
+        status=run.status,
+        seed=run.seed,
+        scenario=run.scenario.id,
+        members=run.members,
+        timeline=timeline(run),
+        opinion=opinion,
+        levels=levels,
+        card=overridden(score(run.scenario, run.events), run.overrides),
+        by_role=_by_role(run, acts),
+        by_trainee=_by_trainee(run, acts),
+        observations=run.observations,
+        missed_deadlines=_missed(run, summariser),
+        final_level=final_level,
+        max_level=max_level,
+        final_belief=belief,
+        final_trust=trust,
     )
 
 

@@ -13,8 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from scenarios.labels import (ACTION_TYPES, ACTORS, AGENCIES, CHANNELS, FORMS, MODES, REFUSALS, ROUTES, label,
-                            role_label)
+from scenarios.labels import ACTION_TYPES, ACTORS, AGENCIES, CHANNELS, FORMS, MODES, REFUSALS, ROUTES, label, role_label
 from debrief.team_run import Event
 from scenarios.condition_words import condition_words
 from scenarios.model import Scenario
@@ -57,8 +56,13 @@ class Summariser:
             if event.get("kind") == "inject":
                 self.injects.setdefault(event["inject"], event)
         self._kinds: dict[str, Callable[[Event], Text]] = {
-            "inject": self._inject, "action": self._action, "refused": self._refused, "reply": self._reply,
-            "fact": self._fact, "escalation": self._escalation, "deadline_missed": self._deadline_missed,
+            "inject": self._inject,
+            "action": self._action,
+            "refused": self._refused,
+            "reply": self._reply,
+            "fact": self._fact,
+            "escalation": self._escalation,
+            "deadline_missed": self._deadline_missed,
             "end": self._end,
         }
 
@@ -72,7 +76,9 @@ class Summariser:
     def _inject(self, event: Event) -> Text:
         channel, sender = label(CHANNELS, event.get("channel")), Text.from_dict(event.get("sender"))
         headline = Text.from_dict(event.get("title") or event.get("question") or event.get("content"))
-        return Text(f"{channel.vi} — {sender.vi}: {excerpt(headline.vi)}", f"{channel.en} — {sender.en}: {excerpt(headline.en)}")
+        return Text(
+            f"{channel.vi} — {sender.vi}: {excerpt(headline.vi)}", f"{channel.en} — {sender.en}: {excerpt(headline.en)}"
+        )
 
     def _action(self, event: Event) -> Text:
         kind = label(ACTION_TYPES, event.get("type"))
@@ -97,8 +103,10 @@ class Summariser:
         name, before, after = Text.from_dict(event.get("name")), event.get("from"), event.get("to")
         why = condition_words(event.get("condition"))
         when = Text(f" (khi {why.vi})", f" (when {why.en})") if why.vi else Text("", "")
-        return Text(f"Khủng hoảng leo thang từ cấp {before} lên cấp {after}: {name.vi}{when.vi}",
-                    f"The crisis escalated from level {before} to level {after}: {name.en}{when.en}")
+        return Text(
+            f"Khủng hoảng leo thang từ cấp {before} lên cấp {after}: {name.vi}{when.vi}",
+            f"The crisis escalated from level {before} to level {after}: {name.en}{when.en}",
+        )
 
     def _deadline_missed(self, event: Event) -> Text:
         call = inject_name(self.injects.get(event["inject"]), str(event["inject"]), self.scenario)
@@ -108,10 +116,12 @@ class Summariser:
     def _end(self, event: Event) -> Text:
         final, top = event.get("final_level"), event.get("max_level")
         belief, trust = float(event.get("belief") or 0), float(event.get("trust") or 0)
-        return Text(f"Kết thúc: cấp cuối {final}, cao nhất {top}; {format_percent(belief, 'vi')} dân số tin tin đồn; "
-                    f"niềm tin vào chính quyền {format_percent(trust, 'vi')}",
-                    f"End: final level {final}, highest {top}; {format_percent(belief, 'en')} of the population believe the "
-                    f"rumour; trust in the authorities {format_percent(trust, 'en')}")
+        return Text(
+            f"Kết thúc: cấp cuối {final}, cao nhất {top}; {format_percent(belief, 'vi')} dân số tin tin đồn; "
+            f"niềm tin vào chính quyền {format_percent(trust, 'vi')}",
+            f"End: final level {final}, highest {top}; {format_percent(belief, 'en')} of the population believe the "
+            f"rumour; trust in the authorities {format_percent(trust, 'en')}",
+        )
 
     # --- action parameters -------------------------------------------------------------------------
 
@@ -129,8 +139,10 @@ class Summariser:
     def _detail(self, key: str, value: Any) -> Text | None:
         if key in ("to", "speaker"):
             role = role_label(self.scenario, str(value))
-            return Text(f"{'gửi' if key == 'to' else 'người phát ngôn'}: {role.vi}",
-                        f"{'to' if key == 'to' else 'speaker'}: {role.en}")
+            return Text(
+                f"{'gửi' if key == 'to' else 'người phát ngôn'}: {role.vi}",
+                f"{'to' if key == 'to' else 'speaker'}: {role.en}",
+            )
         if key == "name":
             return same(str(value))
         if key == "participants" and isinstance(value, list):

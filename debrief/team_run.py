@@ -70,10 +70,14 @@ class TeamRun:
         roles = set(self.scenario.trainee_roles)
         for member in self.members:
             if member.role not in roles:
-                raise TeamRunError(f"team {self.team!r}: trainee {member.name!r} has role {member.role!r}, "
-                                   f"not a trainee role of scenario {self.scenario.id!r} ({', '.join(sorted(roles))})")
+                raise TeamRunError(
+                    f"team {self.team!r}: trainee {member.name!r} has role {member.role!r}, "
+                    f"not a trainee role of scenario {self.scenario.id!r} ({', '.join(sorted(roles))})"
+                )
         acts = {e["seq"] for e in self.events if e.get("kind") in ACT_KINDS}
         strays = sorted(seq for seq in self.actors if seq not in acts)
         if strays:
-            raise TeamRunError(f"team {self.team!r}: actors name seq {', '.join(map(str, strays))}, "
-                               "which are not action or refused events of the log")
+            raise TeamRunError(
+                f"team {self.team!r}: actors name seq {', '.join(map(str, strays))}, "
+                "which are not action or refused events of the log"
+            )

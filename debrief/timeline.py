@@ -19,7 +19,6 @@ from scenarios.texts import Text
 from scenarios.figures import format_t
 
 
-
 @dataclass(frozen=True)
 class PressCall:
     """What became of a press call: its deadline, a response of labels.PRESS_CALL_RESPONSES, the seq of its first answer."""
@@ -29,8 +28,12 @@ class PressCall:
     answer_seq: int | None
 
     def as_dict(self) -> dict[str, Any]:
-        return {"deadline": self.deadline, "deadline_time": format_t(self.deadline) if self.deadline is not None else None,
-                "response": self.response, "answer_seq": self.answer_seq}
+        return {
+            "deadline": self.deadline,
+            "deadline_time": format_t(self.deadline) if self.deadline is not None else None,
+            "response": self.response,
+            "answer_seq": self.answer_seq,
+        }
 
 
 @dataclass(frozen=True)
@@ -52,9 +55,17 @@ class TimelineEntry:
         return format_t(self.t)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"seq": self.seq, "t": self.t, "time": self.time, "category": self.category, "role": self.role,
-                "who": self.who, "summary": self.summary.as_dict(), "audience": list(self.audience),
-                "press_call": self.press_call.as_dict() if self.press_call else None}
+        return {
+            "seq": self.seq,
+            "t": self.t,
+            "time": self.time,
+            "category": self.category,
+            "role": self.role,
+            "who": self.who,
+            "summary": self.summary.as_dict(),
+            "audience": list(self.audience),
+            "press_call": self.press_call.as_dict() if self.press_call else None,
+        }
 
 
 def press_calls(events: Sequence[Event]) -> dict[str, PressCall]:
@@ -86,9 +97,13 @@ def _entry(event: Event, summariser: Summariser, actors: Mapping[int, str], call
     acted = kind in ACT_KINDS
     is_call = kind == "inject" and event.get("channel") == "press_call"
     return TimelineEntry(
-        seq=event["seq"], t=float(event["t"]), category=kind,
-        role=event.get("role") if acted else None, who=actors.get(event["seq"]) if acted else None,
-        summary=summariser.summary(event), audience=tuple(event.get("audience") or ()),
+        seq=event["seq"],
+        t=float(event["t"]),
+        category=kind,
+        role=event.get("role") if acted else None,
+        who=actors.get(event["seq"]) if acted else None,
+        summary=summariser.summary(event),
+        audience=tuple(event.get("audience") or ()),
         press_call=calls.get(event["inject"]) if is_call else None,
     )
 
@@ -98,7 +113,17 @@ def timeline(run: TeamRun) -> tuple[TimelineEntry, ...]:
     summariser, calls = Summariser(run.scenario, run.events), press_calls(run.events)
     shown = [e for e in run.events if e.get("kind") in CATEGORIES]  # every kind of the log but `opinion`
     entries = [_entry(e, summariser, run.actors, calls) for e in shown]
-    notes = [TimelineEntry(seq=None, t=float(n.at), category="observation", role=None, who=n.author,
-                           summary=Text(n.text, n.text), audience=()) for n in run.observations]
+    notes = [
+        TimelineEntry(
+            seq=None,
+            t=float(n.at),
+            category="observation",
+            role=None,
+            who=n.author,
+            summary=Text(n.text, n.text),
+            audience=(),
+        )
+        for n in run.observations
+    ]
     # events before notes of the same minute; both keep their own order (sorted() is stable)
     return tuple(sorted(entries + notes, key=lambda entry: (entry.t, entry.seq is None)))

@@ -34,15 +34,27 @@ TAKEN = lazy_gettext("Tên đăng nhập đã có người dùng.")
 
 
 class EvaluatorForm(Form):
-    username = StringField(lazy_gettext("Tên đăng nhập"), validators=[
-        DataRequired(message=lazy_gettext("cần tên đăng nhập")),
-        Length(min=3, max=64, message=lazy_gettext("%(min)d–%(max)d ký tự"))])
-    display_name = StringField(lazy_gettext("Họ và tên"), validators=[
-        DataRequired(message=lazy_gettext("cần họ và tên")),
-        Length(max=120, message=lazy_gettext("tối đa %(max)d ký tự"))])
-    password = PasswordField(lazy_gettext("Mật khẩu"), validators=[
-        DataRequired(message=lazy_gettext("cần mật khẩu")),
-        Length(min=8, max=200, message=lazy_gettext("ít nhất %(min)d ký tự"))])
+    username = StringField(
+        lazy_gettext("Tên đăng nhập"),
+        validators=[
+            DataRequired(message=lazy_gettext("cần tên đăng nhập")),
+            Length(min=3, max=64, message=lazy_gettext("%(min)d–%(max)d ký tự")),
+        ],
+    )
+    display_name = StringField(
+        lazy_gettext("Họ và tên"),
+        validators=[
+            DataRequired(message=lazy_gettext("cần họ và tên")),
+            Length(max=120, message=lazy_gettext("tối đa %(max)d ký tự")),
+        ],
+    )
+    password = PasswordField(
+        lazy_gettext("Mật khẩu"),
+        validators=[
+            DataRequired(message=lazy_gettext("cần mật khẩu")),
+            Length(min=8, max=200, message=lazy_gettext("ít nhất %(min)d ký tự")),
+        ],
+    )
 
 
 def _own_evaluator(evaluator_id: int) -> Evaluator:
@@ -50,8 +62,10 @@ def _own_evaluator(evaluator_id: int) -> Evaluator:
 
 
 def _taken(username: str) -> bool:
-    return (db.session.scalar(select(Instructor.id).where(Instructor.username == username)) is not None
-            or db.session.scalar(select(Evaluator.id).where(Evaluator.username == username)) is not None)
+    return (
+        db.session.scalar(select(Instructor.id).where(Instructor.username == username)) is not None
+        or db.session.scalar(select(Evaluator.id).where(Evaluator.username == username)) is not None
+    )
 
 
 @bp.route("/evaluators", methods=["GET", "POST"])
@@ -62,17 +76,20 @@ def evaluators():
         if _taken(username):
             form.username.errors.append(TAKEN)  # type: ignore[attr-defined]  # a list once validated
         else:
-            evaluator = Evaluator(instructor_id=current_user.id, username=username,
-                                  display_name=clean_name(form.display_name.data or ""))
+            evaluator = Evaluator(
+                instructor_id=current_user.id, username=username, display_name=clean_name(form.display_name.data or "")
+            )
             evaluator.set_password(form.password.data or "")
             db.session.add(evaluator)
             db.session.commit()
             flash(gettext("Đã tạo tài khoản người đánh giá."), "ok")
             return redirect(url_for("instructor.evaluators"))
-    mine = db.session.scalars(select(Evaluator).where(Evaluator.instructor_id == current_user.id)
-                              .order_by(Evaluator.id)).all()
-    exercises = db.session.scalars(select(Exercise).where(Exercise.instructor_id == current_user.id)
-                                   .order_by(Exercise.id.desc())).all()
+    mine = db.session.scalars(
+        select(Evaluator).where(Evaluator.instructor_id == current_user.id).order_by(Evaluator.id)
+    ).all()
+    exercises = db.session.scalars(
+        select(Exercise).where(Exercise.instructor_id == current_user.id).order_by(Exercise.id.desc())
+    ).all()
     return render_template("instructor/evaluators.html", form=form, evaluators=mine, exercises=exercises)
 
 
@@ -83,8 +100,9 @@ def assign_teams(evaluator_id: int):
         flash(gettext(EXPIRED), "error")
         return redirect(url_for("instructor.evaluators"))
     ids = {as_id(int(value)) if value.isdigit() and len(value) <= 12 else None for value in request.form.getlist("team")}
-    teams = db.session.scalars(select(Team).join(Exercise).where(Team.id.in_({i for i in ids if i}),
-                                                                 Exercise.instructor_id == current_user.id)).all()
+    teams = db.session.scalars(
+        select(Team).join(Exercise).where(Team.id.in_({i for i in ids if i}), Exercise.instructor_id == current_user.id)
+    ).all()
     if None in ids or len(teams) != len(ids):
         refuse(who_is(current_user), f"assign teams to evaluator {evaluator.id}", "a team not the instructor's")
         abort(404)

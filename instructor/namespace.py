@@ -87,27 +87,36 @@ def team_card(team: Team) -> dict[str, Any]:
     try:
         state = _live().view(team.id, "summary")
     except TeamUnavailable as exc:
-        last = db.session.scalar(select(EventRecord.t).where(EventRecord.team_id == team.id)
-                                 .order_by(EventRecord.seq.desc()).limit(1))
+        last = db.session.scalar(
+            select(EventRecord.t).where(EventRecord.team_id == team.id).order_by(EventRecord.seq.desc()).limit(1)
+        )
         state = _unavailable_state(team, exc, last or 0)
-    return {**state, "name": team.name, "join_code": team.join_code,
-            "members": [{"name": m.name, "role": m.role} for m in team.members]}
+    return {
+        **state,
+        "name": team.name,
+        "join_code": team.join_code,
+        "members": [{"name": m.name, "role": m.role} for m in team.members],
+    }
 
 
 def team_snapshot(team: Team) -> dict[str, Any]:
     """Everything the console shows of the team it opens, rescored; an observation stored outside the drill at its end."""
-    events = db.session.scalars(select(EventRecord.body).where(EventRecord.team_id == team.id)
-                                .order_by(EventRecord.seq)).all()
+    events = db.session.scalars(
+        select(EventRecord.body).where(EventRecord.team_id == team.id).order_by(EventRecord.seq)
+    ).all()
     try:
         opened = _live().view(team.id, "opened")  # rescored by the team's owner
         state, duration = opened["state"], opened["duration"]
     except TeamUnavailable as exc:
         state = _unavailable_state(team, exc, events[-1]["t"] if events else 0)
         duration = math.inf  # its drill may be unreadable: observations as stored
-    observations = db.session.scalars(select(Observation).where(Observation.team_id == team.id)
-                                      .order_by(Observation.id)).all()
+    observations = db.session.scalars(
+        select(Observation).where(Observation.team_id == team.id).order_by(Observation.id)
+    ).all()
     return {
-        **state, "team_id": team.id, "events": list(events),
+        **state,
+        "team_id": team.id,
+        "events": list(events),
         "observations": [{"id": o.id, "at": within(o.at, duration), "text": o.text} for o in observations],
     }
 
@@ -162,8 +171,9 @@ class InstructorNamespace(AuditedNamespace):
         if command not in CONTROLS:  # a control's name, never a list, an object or a long text
             return refusal(f"control {str(command)[:MAX_NAME]}", "unknown control", N_("Lệnh không hợp lệ."))
         if not isinstance(args, dict) or not is_plain(args):
-            return refusal(f"control {command}", "malformed args",
-                           N_("'args' phải là một đối tượng gồm các giá trị đơn giản."))
+            return refusal(
+                f"control {command}", "malformed args", N_("'args' phải là một đối tượng gồm các giá trị đơn giản.")
+            )
         teams = _addressed_teams(data)
         if not teams:
             return {"ok": False, "error": gettext(NO_TEAM)}

@@ -29,29 +29,42 @@ from web.models.debrief import ISSUANCE_MAX, ReportIssuance
 bp = Blueprint("instructor", __name__, url_prefix="/instructor", template_folder="templates")  # instructor/templates
 guard(bp, INSTRUCTORS)  # every page of the blueprint, these and `instructor.evaluators`
 
-ROSTER_HELP = lazy_gettext("Mỗi đội một khối, cách nhau bằng dòng trống: dòng đầu là tên đội, mỗi dòng sau là "
-                           "'vai: họ và tên'.")
-ROSTER_FILE_HELP = lazy_gettext("Hoặc chọn tệp CSV (UTF-8) hay XLSX, mỗi dòng một học viên, dòng đầu là tên cột: "
-                                "%(columns)s; tối đa %(kb)d KB. Có tệp thì ô chữ bên trên được bỏ qua.",
-                                columns=COLUMNS_VI, kb=MAX_FILE // 1024)
+ROSTER_HELP = lazy_gettext(
+    "Mỗi đội một khối, cách nhau bằng dòng trống: dòng đầu là tên đội, mỗi dòng sau là 'vai: họ và tên'."
+)
+ROSTER_FILE_HELP = lazy_gettext(
+    "Hoặc chọn tệp CSV (UTF-8) hay XLSX, mỗi dòng một học viên, dòng đầu là tên cột: "
+    "%(columns)s; tối đa %(kb)d KB. Có tệp thì ô chữ bên trên được bỏ qua.",
+    columns=COLUMNS_VI,
+    kb=MAX_FILE // 1024,
+)
 ROSTER_TEXT_MAX = 60_000  # characters in the text box: about 300 teams of 5 with Vietnamese names
 ROSTER_BODY_MAX = 2 * MAX_FILE  # bytes: the creation form's request, a roster file with it (elsewhere 64 KiB)
 
 
 def _issuance_field(label) -> StringField:
     """An optional line of the printed report's heading or signature (empty: the report layout's default)."""
-    return StringField(label, validators=[Optional(), Length(
-        max=ISSUANCE_MAX, message=lazy_gettext("tối đa %(max)d ký tự"))])
+    return StringField(
+        label, validators=[Optional(), Length(max=ISSUANCE_MAX, message=lazy_gettext("tối đa %(max)d ký tự"))]
+    )
 
 
 class ExerciseForm(Form):
     scenario = SelectField(lazy_gettext("Kịch bản"), validators=[DataRequired()])
-    seed = IntegerField(lazy_gettext("Seed"), default=1, validators=[NumberRange(
-        min=0, max=2**31 - 1, message=lazy_gettext("một số nguyên từ %(min)d đến %(max)d"))])
-    speed = FloatField(lazy_gettext("Tốc độ (phút kịch bản / phút thực)"), default=10, validators=[NumberRange(
-        min=0.1, max=10_000, message=lazy_gettext("một số từ 0,1 đến 10000"))])
-    roster = TextAreaField(lazy_gettext("Đội và học viên"), validators=[Optional(), Length(
-        max=ROSTER_TEXT_MAX, message=lazy_gettext("tối đa %(max)d ký tự"))])
+    seed = IntegerField(
+        lazy_gettext("Seed"),
+        default=1,
+        validators=[NumberRange(min=0, max=2**31 - 1, message=lazy_gettext("một số nguyên từ %(min)d đến %(max)d"))],
+    )
+    speed = FloatField(
+        lazy_gettext("Tốc độ (phút kịch bản / phút thực)"),
+        default=10,
+        validators=[NumberRange(min=0.1, max=10_000, message=lazy_gettext("một số từ 0,1 đến 10000"))],
+    )
+    roster = TextAreaField(
+        lazy_gettext("Đội và học viên"),
+        validators=[Optional(), Length(max=ROSTER_TEXT_MAX, message=lazy_gettext("tối đa %(max)d ký tự"))],
+    )
     roster_file = FileField(lazy_gettext("Tệp danh sách (CSV, XLSX)"))
     # who issues and signs the printed report; left empty, each takes the report layout's default
     parent_agency = _issuance_field(lazy_gettext("Cơ quan chủ quản"))
@@ -98,11 +111,13 @@ def _create(form: ExerciseForm) -> Exercise:
     version = chosen_version(current_user.id, form.scenario.data)
     assert form.seed.data is not None and form.speed.data is not None  # required fields, validated
     if version is None:
-        exercise = create_exercise(current_user, form.scenario.data, form.seed.data, form.speed.data, teams,
-                                   roster_errors=errors)
+        exercise = create_exercise(
+            current_user, form.scenario.data, form.seed.data, form.speed.data, teams, roster_errors=errors
+        )
     else:
-        exercise = create_exercise(current_user, version.drill.slug, form.seed.data, form.speed.data, teams,
-                                   text=version.text, roster_errors=errors)
+        exercise = create_exercise(
+            current_user, version.drill.slug, form.seed.data, form.speed.data, teams, text=version.text, roster_errors=errors
+        )
         link_exercise(exercise, version)
     _save_issuance(form, exercise)
     return exercise
@@ -123,11 +138,18 @@ def dashboard():
             errors = exc.errors  # every one, listed on the page (a flash would live in the session cookie)
         else:
             return redirect(url_for("instructor.console", exercise_id=exercise.id))
-    exercises = db.session.scalars(select(Exercise).where(Exercise.instructor_id == current_user.id)
-                                   .order_by(Exercise.id.desc())).all()
-    return render_template("instructor/dashboard.html", form=form, exercises=exercises, roster_help=ROSTER_HELP,
-                           roster_file_help=ROSTER_FILE_HELP, roster_errors=errors,
-                           versions=versions_of_exercises([e.id for e in exercises]))
+    exercises = db.session.scalars(
+        select(Exercise).where(Exercise.instructor_id == current_user.id).order_by(Exercise.id.desc())
+    ).all()
+    return render_template(
+        "instructor/dashboard.html",
+        form=form,
+        exercises=exercises,
+        roster_help=ROSTER_HELP,
+        roster_file_help=ROSTER_FILE_HELP,
+        roster_errors=errors,
+        versions=versions_of_exercises([e.id for e in exercises]),
+    )
 
 
 @bp.before_request
@@ -144,8 +166,14 @@ def console(exercise_id: int):
     rule_titles = {name: rule.title.as_dict() for name, rule in RULES.items()}
     scenario = scenario_of(exercise)
     base = join_base()
-    return render_template("instructor/console.html", exercise=exercise, scenario=scenario,
-                           rule_titles=rule_titles, join_base=base, join_local=local_only(base))
+    return render_template(
+        "instructor/console.html",
+        exercise=exercise,
+        scenario=scenario,
+        rule_titles=rule_titles,
+        join_base=base,
+        join_local=local_only(base),
+    )
 
 
 def init_app(app: Flask) -> None:

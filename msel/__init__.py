@@ -77,29 +77,46 @@ def _base(base: str | Scenario | None, table: Table) -> tuple[dict[str, Any], st
         return load_mapping(table.drill_yaml), comment or YAML_COMMENT, []
     skeleton = load_mapping(SKELETON.read_text(encoding="utf-8"))
     skeleton.pop("injects", None)
-    return skeleton, YAML_COMMENT, [MselProblem(
-        Text("không có kịch bản gốc: tạo kịch bản mới từ khung mẫu — hãy sửa mã, tiêu đề, bối cảnh, vai, sự thật và tin sai",
-             "no base drill: a new drill is made from the skeleton — edit its id, title, brief, roles, facts and false claims"))]
+    return (
+        skeleton,
+        YAML_COMMENT,
+        [
+            MselProblem(
+                Text(
+                    "không có kịch bản gốc: tạo kịch bản mới từ khung mẫu — hãy sửa mã, tiêu đề, bối cảnh, vai, sự thật và tin sai",
+                    "no base drill: a new drill is made from the skeleton — edit its id, title, brief, roles, facts and false claims",
+                )
+            )
+        ],
+    )
 
 
-def _drill_problem(issue: ScenarioIssue, order: list[str | None], rows: list[ReadRow],
-                   layout: Layout | None) -> MselProblem:
+def _drill_problem(issue: ScenarioIssue, order: list[str | None], rows: list[ReadRow], layout: Layout | None) -> MselProblem:
     """A loader error, on the row and column of its inject when it is about one read from the sheet."""
     match = _INJECT_FIELD.fullmatch(issue.field)
     by_id = {row.inject["id"]: row for row in rows}
     row = by_id.get(order[int(match.group(1))]) if match and int(match.group(1)) < len(order) else None
     if match is None or row is None:
-        return MselProblem(Text(f"kịch bản không hợp lệ — {issue.field}: ", f"the drill is not valid — {issue.field}: "),
-                           cause=issue.message if isinstance(issue.message, Message) else Message(issue.message))
+        return MselProblem(
+            Text(f"kịch bản không hợp lệ — {issue.field}: ", f"the drill is not valid — {issue.field}: "),
+            cause=issue.message if isinstance(issue.message, Message) else Message(issue.message),
+        )
     parts = tuple(int(i) if i else name for name, i in re.findall(r"\.(\w+)|\[(\d+)\]", match.group(2)))
     column = column_of(parts)
-    return MselProblem(Text("kịch bản không hợp lệ — ", "the drill is not valid — "),
-                       row.row, layout.header(column) if column and layout else None,
-                       issue.message if isinstance(issue.message, Message) else Message(issue.message))
+    return MselProblem(
+        Text("kịch bản không hợp lệ — ", "the drill is not valid — "),
+        row.row,
+        layout.header(column) if column and layout else None,
+        issue.message if isinstance(issue.message, Message) else Message(issue.message),
+    )
 
 
-def import_msel(source: Source, base: str | Scenario | None = None, format: str | None = None,
-                mapping: Mapping[str, str | None] | None = None) -> ImportResult:
+def import_msel(
+    source: Source,
+    base: str | Scenario | None = None,
+    format: str | None = None,
+    mapping: Mapping[str, str | None] | None = None,
+) -> ImportResult:
     """Read an MSEL into a base drill (YAML text or Scenario; for an XLSX, its drill sheet by default; else the
     editor's skeleton, a new drill), merging its rows into the base's injects.
 
@@ -123,5 +140,11 @@ def import_msel(source: Source, base: str | Scenario | None = None, format: str 
         scenario = None
         order = [item.get("id") if isinstance(item, dict) else None for item in data["injects"]]
         problems += [_drill_problem(issue, order, rows, layout) for issue in exc.issues]
-    return ImportResult(yaml_text, scenario, tuple(problems), tuple(layout.notes() if layout else ()),
-                        tuple(warnings + defaults + dropped), layout.mapped if layout else ())
+    return ImportResult(
+        yaml_text,
+        scenario,
+        tuple(problems),
+        tuple(layout.notes() if layout else ()),
+        tuple(warnings + defaults + dropped),
+        layout.mapped if layout else (),
+    )

@@ -69,7 +69,8 @@ def parse_time(value: Cell) -> float | None:
         return float(number.group(1).replace(",", "."))
     raise CellError(
         f"không đọc được thời điểm “{raw}”: viết T+HH:MM (ví dụ T+01:30), HH:MM hoặc số phút",
-        f"cannot read the time '{raw}': write T+HH:MM (e.g. T+01:30), HH:MM or a number of minutes")
+        f"cannot read the time '{raw}': write T+HH:MM (e.g. T+01:30), HH:MM or a number of minutes",
+    )
 
 
 def parse_minutes(value: Cell, *, positive: bool = False) -> float | None:
@@ -119,8 +120,7 @@ def match_names(value: Cell, names: dict[str, str], key: Callable[[str], str] = 
         pieces = part.split(",")
         start = 0
         while start < len(pieces):
-            end = next((end for end in range(len(pieces), start, -1)
-                        if key(",".join(pieces[start:end])) in names), None)
+            end = next((end for end in range(len(pieces), start, -1) if key(",".join(pieces[start:end])) in names), None)
             if end is None:
                 if pieces[start].strip():
                     unknown.append(pieces[start].strip())

@@ -42,26 +42,116 @@ FORMATS = ("xlsx", "csv")
 EVENTS_SHEET = "MSEL"  # the XLSX sheet of events (else the first sheet is read)
 DRILL_SHEET = "Kịch bản - Drill"  # the XLSX sheet with the rest of the drill as YAML, one line per row
 COLUMNS: tuple[Column, ...] = (
-    Column("number", Text("STT", "No."), 6,
-           ("No", "#", "Số", "Số TT", "Số thứ tự", "TT", "Event number", "Event No.", "Event #", "Inject No.", "Inject #",
-            "MSEL #", "Serial")),
-    Column("at", Text("Thời điểm", "Time"), 11,
-           ("Thời gian", "Giờ", "Mốc thời gian", "Thời gian kịch bản", "Thời điểm phát", "Scenario time", "Exercise time",
-            "Inject time", "at")),
-    Column("sender", Text("Người gửi", "From"), 28,
-           ("Sender", "Nguồn tin", "Nguồn", "Đơn vị gửi", "Người/đơn vị gửi", "Simulated sender", "Originator", "Source")),
-    Column("to", Text("Người nhận", "To"), 24,
-           ("Recipient", "Recipients", "Player", "Players", "Đơn vị nhận", "Nơi nhận", "Người/đơn vị nhận", "Đơn vị xử lý",
-            "Responder", "Receiving agency")),
-    Column("channel", Text("Kênh", "Channel"), 16,
-           ("Method", "Channel/Method", "Phương thức", "Kênh/Phương thức", "Kênh thông tin", "Hình thức", "Loại sự kiện",
-            "Event type", "Event Type/Channel", "Inject type", "Delivery method", "Mode")),
-    Column("content", Text("Nội dung tình huống", "Inject"), 60,
-           ("Nội dung", "Mô tả", "Nội dung sự kiện", "Mô tả sự kiện", "Nội dung tin", "Event", "Description",
-            "Event description", "Inject description", "Message", "content")),
-    Column("expected", Text("Hành động mong đợi", "Expected action"), 40,
-           ("Expected player action", "Expected actions", "Expected response", "Hành động dự kiến",
-            "Phản ứng mong đợi", "Yêu cầu xử lý"), derived=True),
+    Column(
+        "number",
+        Text("STT", "No."),
+        6,
+        (
+            "No",
+            "#",
+            "Số",
+            "Số TT",
+            "Số thứ tự",
+            "TT",
+            "Event number",
+            "Event No.",
+            "Event #",
+            "Inject No.",
+            "Inject #",
+            "MSEL #",
+            "Serial",
+        ),
+    ),
+    Column(
+        "at",
+        Text("Thời điểm", "Time"),
+        11,
+        (
+            "Thời gian",
+            "Giờ",
+            "Mốc thời gian",
+            "Thời gian kịch bản",
+            "Thời điểm phát",
+            "Scenario time",
+            "Exercise time",
+            "Inject time",
+            "at",
+        ),
+    ),
+    Column(
+        "sender",
+        Text("Người gửi", "From"),
+        28,
+        ("Sender", "Nguồn tin", "Nguồn", "Đơn vị gửi", "Người/đơn vị gửi", "Simulated sender", "Originator", "Source"),
+    ),
+    Column(
+        "to",
+        Text("Người nhận", "To"),
+        24,
+        (
+            "Recipient",
+            "Recipients",
+            "Player",
+            "Players",
+            "Đơn vị nhận",
+            "Nơi nhận",
+            "Người/đơn vị nhận",
+            "Đơn vị xử lý",
+            "Responder",
+            "Receiving agency",
+        ),
+    ),
+    Column(
+        "channel",
+        Text("Kênh", "Channel"),
+        16,
+        (
+            "Method",
+            "Channel/Method",
+            "Phương thức",
+            "Kênh/Phương thức",
+            "Kênh thông tin",
+            "Hình thức",
+            "Loại sự kiện",
+            "Event type",
+            "Event Type/Channel",
+            "Inject type",
+            "Delivery method",
+            "Mode",
+        ),
+    ),
+    Column(
+        "content",
+        Text("Nội dung tình huống", "Inject"),
+        60,
+        (
+            "Nội dung",
+            "Mô tả",
+            "Nội dung sự kiện",
+            "Mô tả sự kiện",
+            "Nội dung tin",
+            "Event",
+            "Description",
+            "Event description",
+            "Inject description",
+            "Message",
+            "content",
+        ),
+    ),
+    Column(
+        "expected",
+        Text("Hành động mong đợi", "Expected action"),
+        40,
+        (
+            "Expected player action",
+            "Expected actions",
+            "Expected response",
+            "Hành động dự kiến",
+            "Phản ứng mong đợi",
+            "Yêu cầu xử lý",
+        ),
+        derived=True,
+    ),
     Column("objective", Text("Mục tiêu", "Objective"), 40, ("Objectives", "Capability", "Core capability"), derived=True),
     Column("id", Text("Mã", "Id"), 20, ("Mã tình huống", "Inject id")),
     Column("title", Text("Tiêu đề", "Title"), 36, ("Event title", "Inject title", "Tên sự kiện", "Tên tình huống")),
@@ -75,8 +165,12 @@ COLUMNS: tuple[Column, ...] = (
     Column("reach", Text("Lượt tiếp cận", "Reach"), 12),
     Column("question", Text("Câu hỏi", "Question"), 48),
     Column("question_en", Text("Câu hỏi (tiếng Anh)", "Question (English)"), 48),
-    Column("response_window", Text("Thời hạn trả lời (phút)", "Response window (min)"), 14,
-           ("Thời hạn trả lời", "Response window")),
+    Column(
+        "response_window",
+        Text("Thời hạn trả lời (phút)", "Response window (min)"),
+        14,
+        ("Thời hạn trả lời", "Response window"),
+    ),
 )
 BY_KEY: dict[str, Column] = {column.key: column for column in COLUMNS}
 REQUIRED = ("sender", "to", "channel", "content")
@@ -116,8 +210,12 @@ class Layout:
 
     def notes(self) -> list[MselProblem]:
         """A note for each column the import does not use (not an error)."""
-        return [MselProblem(Text("cột này không được dùng, đã bỏ qua", "this column is not used and was ignored"),
-                            self.row, header) for header in self.ignored]
+        return [
+            MselProblem(
+                Text("cột này không được dùng, đã bỏ qua", "this column is not used and was ignored"), self.row, header
+            )
+            for header in self.ignored
+        ]
 
 
 def read_header(row: int, cells: list[str], mapping: Mapping[str, str | None] | None = None) -> Layout:
@@ -156,6 +254,5 @@ def column_of(field: tuple[str | int, ...]) -> str | None:
 def check_format(format: str) -> str:
     """The format, if it is one an MSEL is written in; else `MselError`."""
     if format not in FORMATS:
-        raise MselError(f"định dạng “{format}” không được hỗ trợ (xlsx, csv)",
-                        f"unsupported format '{format}' (xlsx, csv)")
+        raise MselError(f"định dạng “{format}” không được hỗ trợ (xlsx, csv)", f"unsupported format '{format}' (xlsx, csv)")
     return format

@@ -65,14 +65,16 @@ def load_mapping(text: str) -> dict[str, Any]:
     try:
         _, data = read_yaml(text)  # within the loader's bounds: an alias bomb would be written out in full
     except YamlRefused as exc:
-        raise MselError(f"kịch bản gốc bị từ chối ở dòng {exc.line}: {exc}",
-                        f"the base drill is refused at line {exc.line}: {exc}") from None
+        raise MselError(
+            f"kịch bản gốc bị từ chối ở dòng {exc.line}: {exc}", f"the base drill is refused at line {exc.line}: {exc}"
+        ) from None
     except (yaml.YAMLError, ValueError) as exc:
-        raise MselError(f"kịch bản gốc không phải YAML hợp lệ: {exc}",
-                        f"the base drill is not valid YAML: {exc}") from None
+        raise MselError(f"kịch bản gốc không phải YAML hợp lệ: {exc}", f"the base drill is not valid YAML: {exc}") from None
     if not isinstance(data, dict):
-        raise MselError("kịch bản gốc phải là nội dung YAML của một kịch bản (các trường của kịch bản)",
-                        "the base drill must be a drill's YAML text (a mapping of its fields)")
+        raise MselError(
+            "kịch bản gốc phải là nội dung YAML của một kịch bản (các trường của kịch bản)",
+            "the base drill must be a drill's YAML text (a mapping of its fields)",
+        )
     return data
 
 
@@ -94,8 +96,9 @@ def merge_injects(base: Sequence[Any], injects: Sequence[dict[str, Any]]) -> lis
     return merged + [inject for inject in injects if inject["id"] in by_id]
 
 
-def with_injects(base: Mapping[str, Any], injects: Sequence[dict[str, Any]],
-                 released: Mapping[str, Sequence[int]] | None) -> tuple[dict[str, Any], list[MselProblem]]:
+def with_injects(
+    base: Mapping[str, Any], injects: Sequence[dict[str, Any]], released: Mapping[str, Sequence[int]] | None
+) -> tuple[dict[str, Any], list[MselProblem]]:
     """The base drill with these injects merged in; with `released` (inject id -> level numbers), the levels'
     releases of these injects too; and warnings for what named an inject the drill no longer has.
 
@@ -111,17 +114,32 @@ def with_injects(base: Mapping[str, Any], injects: Sequence[dict[str, Any]],
     if isinstance(base.get("levels"), list):
         data["levels"] = [_level(level, injects, released, ids, warnings) for level in base["levels"]]
     incident = data.get("incident")
-    if isinstance(incident, dict) and isinstance(incident.get("received_by"), str) and incident["received_by"] not in ids and injects:
+    if (
+        isinstance(incident, dict)
+        and isinstance(incident.get("received_by"), str)
+        and incident["received_by"] not in ids
+        and injects
+    ):
         first = min(injects, key=lambda inject: inject.get("at", float("inf")))["id"]
-        warnings.append(MselProblem(
-            Text(f"incident.received_by nêu tình huống “{incident['received_by']}” không có trong kịch bản: thay bằng “{first}”",
-                 f"incident.received_by names the inject '{incident['received_by']}', which the drill lacks: set to '{first}'")))
+        warnings.append(
+            MselProblem(
+                Text(
+                    f"incident.received_by nêu tình huống “{incident['received_by']}” không có trong kịch bản: thay bằng “{first}”",
+                    f"incident.received_by names the inject '{incident['received_by']}', which the drill lacks: set to '{first}'",
+                )
+            )
+        )
         data["incident"] = {**incident, "received_by": first}
     return data, warnings
 
 
-def _level(level: Any, injects: Sequence[dict[str, Any]], released: Mapping[str, Sequence[int]] | None,
-           ids: set, warnings: list[MselProblem]) -> Any:
+def _level(
+    level: Any,
+    injects: Sequence[dict[str, Any]],
+    released: Mapping[str, Sequence[int]] | None,
+    ids: set,
+    warnings: list[MselProblem],
+) -> Any:
     if not isinstance(level, dict):
         return level
     number = level.get("level")
@@ -129,12 +147,20 @@ def _level(level: Any, injects: Sequence[dict[str, Any]], released: Mapping[str,
     kept = [i for i in base_releases if released is None or i not in released or number in released[i]]
     absent = [i for i in kept if i not in ids]
     if absent:
-        warnings.append(MselProblem(
-            Text(f"cấp {number} phát hành tình huống không có trong kịch bản ({', '.join(map(str, absent))}): đã bỏ",
-                 f"level {number} releases injects the drill lacks ({', '.join(map(str, absent))}): dropped")))
+        warnings.append(
+            MselProblem(
+                Text(
+                    f"cấp {number} phát hành tình huống không có trong kịch bản ({', '.join(map(str, absent))}): đã bỏ",
+                    f"level {number} releases injects the drill lacks ({', '.join(map(str, absent))}): dropped",
+                )
+            )
+        )
     kept = [i for i in kept if i in ids]
-    added = [inject["id"] for inject in injects
-             if released is not None and number in released.get(inject["id"], ()) and inject["id"] not in kept]
+    added = [
+        inject["id"]
+        for inject in injects
+        if released is not None and number in released.get(inject["id"], ()) and inject["id"] not in kept
+    ]
     level = {key: value for key, value in level.items() if key != "releases"}
     if kept + added:
         level["releases"] = kept + added

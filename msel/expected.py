@@ -29,38 +29,69 @@ class Expectation:
 
 
 _REPORT = Expectation(
-    (("flag_issue", "info_department"), ("report_up", "info_department"), ("convene_meeting", "propaganda_board"),
-     ("assign_verification", "propaganda_board"), ("propose_spokesperson", "propaganda_board")),
-    Text("Bước 1–2 (887-QĐ/TU): báo cáo lên, họp phối hợp, phân công xác minh, đề xuất người phát ngôn",
-         "Steps 1–2 (887-QĐ/TU): report up, coordinate, assign who verifies, propose who speaks"),
-    ("procedure_order", "spokesperson_first"))
+    (
+        ("flag_issue", "info_department"),
+        ("report_up", "info_department"),
+        ("convene_meeting", "propaganda_board"),
+        ("assign_verification", "propaganda_board"),
+        ("propose_spokesperson", "propaganda_board"),
+    ),
+    Text(
+        "Bước 1–2 (887-QĐ/TU): báo cáo lên, họp phối hợp, phân công xác minh, đề xuất người phát ngôn",
+        "Steps 1–2 (887-QĐ/TU): report up, coordinate, assign who verifies, propose who speaks",
+    ),
+    ("procedure_order", "spokesperson_first"),
+)
 _FALSE_POST = Expectation(
-    (("flag_issue", "info_department"), ("report_up", "info_department"), ("verify", "propaganda_board"),
-     ("request_takedown", "info_department"), ("refer_police", "info_department")),
-    Text("Bước 1 (887-QĐ/TU): phát hiện, báo cáo lên; xác minh, đề nghị gỡ tin sai",
-         "Step 1 (887-QĐ/TU): detect and report up; verify, ask for the false post's removal"), ("procedure_order",))
+    (
+        ("flag_issue", "info_department"),
+        ("report_up", "info_department"),
+        ("verify", "propaganda_board"),
+        ("request_takedown", "info_department"),
+        ("refer_police", "info_department"),
+    ),
+    Text(
+        "Bước 1 (887-QĐ/TU): phát hiện, báo cáo lên; xác minh, đề nghị gỡ tin sai",
+        "Step 1 (887-QĐ/TU): detect and report up; verify, ask for the false post's removal",
+    ),
+    ("procedure_order",),
+)
 _FALSE_MEDIA = Expectation(
     (("flag_issue", "info_department"), ("request_correction", "spokesperson"), ("direct_press", "propaganda_board")),
-    Text("Bước 3: phản hồi bằng văn bản, yêu cầu cải chính; định hướng báo chí",
-         "Step 3: written feedback asking for a correction; guide the press"), ("corrections_requested",))
+    Text(
+        "Bước 3: phản hồi bằng văn bản, yêu cầu cải chính; định hướng báo chí",
+        "Step 3: written feedback asking for a correction; guide the press",
+    ),
+    ("corrections_requested",),
+)
 _WATCH = Expectation(
     (("monitor", "info_department"),),
-    Text("Bước 4 (887-QĐ/TU): tiếp tục theo dõi dư luận", "Step 4 (887-QĐ/TU): keep monitoring opinion"))
+    Text("Bước 4 (887-QĐ/TU): tiếp tục theo dõi dư luận", "Step 4 (887-QĐ/TU): keep monitoring opinion"),
+)
 _PRESS_CALL = Expectation(
     (("answer_press", "spokesperson"),),
-    Text("Bước 3: một đầu mối trả lời báo chí trong thời hạn, từ chối phải nêu lý do",
-         "Step 3: one focal point answers the press in time, a refusal gives its reason"),
-    ("press_requests_answered", "one_focal_point"))
+    Text(
+        "Bước 3: một đầu mối trả lời báo chí trong thời hạn, từ chối phải nêu lý do",
+        "Step 3: one focal point answers the press in time, a refusal gives its reason",
+    ),
+    ("press_requests_answered", "one_focal_point"),
+)
 _PUBLIC = Expectation(
     (("verify", "spokesperson"), ("issue_statement", "spokesperson")),
-    Text("Bước 3: thông tin ban đầu cho người dân qua một đầu mối, chỉ nói điều đã xác minh",
-         "Step 3: initial information for the public through one focal point, verified facts only"),
-    ("initial_information", "verified_facts_only", "one_focal_point"))
+    Text(
+        "Bước 3: thông tin ban đầu cho người dân qua một đầu mối, chỉ nói điều đã xác minh",
+        "Step 3: initial information for the public through one focal point, verified facts only",
+    ),
+    ("initial_information", "verified_facts_only", "one_focal_point"),
+)
 _DIRECTION = Expectation(
     (("report_up", "propaganda_board"), ("report_results", "spokesperson")),
-    Text("Bước 1 và 4 (887-QĐ/TU): báo cáo Thường trực Tỉnh ủy, báo cáo kết quả",
-         "Steps 1 and 4 (887-QĐ/TU): report to the standing members of the Party committee, report the results"),
-    ("procedure_order",))
+    Text(
+        "Bước 1 và 4 (887-QĐ/TU): báo cáo Thường trực Tỉnh ủy, báo cáo kết quả",
+        "Steps 1 and 4 (887-QĐ/TU): report to the standing members of the Party committee, report the results",
+    ),
+    ("procedure_order",),
+)
 
 _BY_CHANNEL: dict[Channel, tuple[Expectation, Expectation]] = {  # (with false claims, without)
     Channel.social_post: (_FALSE_POST, _WATCH),
@@ -92,7 +123,9 @@ def role_name(scenario: Scenario, role_id: str) -> str:
 def expected_actions(scenario: Scenario, inject: Inject) -> str:
     """One line per action, by its Vietnamese label and the role's name: 'Trả lời báo chí (Người phát ngôn UBND
     tỉnh) — trong 90 phút, hạn T+02:20 / within 90 min, due T+02:20'."""
-    lines = [f"{label(ACTION_TYPES, action).vi} ({role_name(scenario, role)})" for action, role in expectation(inject).actions]
+    lines = [
+        f"{label(ACTION_TYPES, action).vi} ({role_name(scenario, role)})" for action, role in expectation(inject).actions
+    ]
     if inject.response_window is not None:
         window = plain_number(inject.response_window)
         vi, en = f"trong {window} phút", f"within {window} min"
@@ -112,10 +145,14 @@ def _with_rules(text: str, rules: tuple[str, ...], lang: str) -> str:
 
 
 _RECEIVED = {  # the inject by which the agency receives the case, per rule set (PROCEDURE.md §4)
-    "vn-2026": Text("Cơ quan tiếp nhận vụ việc: bắt đầu tính 24 giờ thông tin ban đầu",
-                    "The agency receives the case: the 24 hours for initial information start"),
-    "vn-2021": Text("Cơ quan tiếp nhận vụ việc; 24 giờ thông tin ban đầu tính từ khi sự việc xảy ra",
-                    "The agency receives the case; the 24 hours for initial information run from the incident"),
+    "vn-2026": Text(
+        "Cơ quan tiếp nhận vụ việc: bắt đầu tính 24 giờ thông tin ban đầu",
+        "The agency receives the case: the 24 hours for initial information start",
+    ),
+    "vn-2021": Text(
+        "Cơ quan tiếp nhận vụ việc; 24 giờ thông tin ban đầu tính từ khi sự việc xảy ra",
+        "The agency receives the case; the 24 hours for initial information run from the incident",
+    ),
 }
 
 

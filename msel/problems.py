@@ -26,8 +26,9 @@ class MselProblem:
     def where(self, row: str, column: str, drill: str) -> str:
         if self.row is None:
             return drill
-        return f"{row} {self.row}" + (f", {column} {quote([self.column], 'vi' if row == 'dòng' else 'en')}"
-                                      if self.column else "")
+        return f"{row} {self.row}" + (
+            f", {column} {quote([self.column], 'vi' if row == 'dòng' else 'en')}" if self.column else ""
+        )
 
     def full(self, lang: str, cause: str | None = None) -> str:
         """The problem in `lang` ("vi" or "en") with where it is; the cause as given (the web layer translates it),

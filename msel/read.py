@@ -40,8 +40,9 @@ def _bytes(source: Source) -> bytes:
         try:
             return Path(source).read_bytes()
         except OSError as exc:
-            raise MselError(f"không đọc được tệp {source}: {exc.strerror}",
-                            f"cannot read {source}: {exc.strerror}") from None
+            raise MselError(
+                f"không đọc được tệp {source}: {exc.strerror}", f"cannot read {source}: {exc.strerror}"
+            ) from None
     return source.read()
 
 
@@ -49,15 +50,25 @@ def _format(data: bytes, format: str | None) -> str:
     if format is not None:
         return check_format(format)
     if data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise MselError("tệp .xls (Excel 97–2003) không được hỗ trợ: hãy lưu thành .xlsx hoặc CSV UTF-8",
-                        "an .xls file (Excel 97–2003) is not supported: save it as .xlsx or CSV UTF-8")
+        raise MselError(
+            "tệp .xls (Excel 97–2003) không được hỗ trợ: hãy lưu thành .xlsx hoặc CSV UTF-8",
+            "an .xls file (Excel 97–2003) is not supported: save it as .xlsx or CSV UTF-8",
+        )
     return "xlsx" if data.startswith(b"PK\x03\x04") else "csv"
 
 
 def _xlsx(data: bytes) -> Table:
     try:
         book = load_workbook(io.BytesIO(data), data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, zlib.error, ParseError, KeyError, OSError, ValueError) as exc:  # damaged
+    except (
+        InvalidFileException,
+        zipfile.BadZipFile,
+        zlib.error,
+        ParseError,
+        KeyError,
+        OSError,
+        ValueError,
+    ) as exc:  # damaged
         raise MselError(f"không mở được tệp XLSX: {exc}", f"cannot open the XLSX file: {exc}") from None
     events = book[EVENTS_SHEET] if EVENTS_SHEET in book.sheetnames else book.worksheets[0]
     rows = [(number, list(values)) for number, values in enumerate(events.iter_rows(values_only=True), start=1)]
@@ -73,16 +84,19 @@ def _csv(data: bytes) -> Table:
     try:
         content = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise MselError("tệp CSV không phải UTF-8: trong Excel hãy lưu bằng 'CSV UTF-8'",
-                        "the CSV file is not UTF-8: in Excel, save it as 'CSV UTF-8'") from None
+        raise MselError(
+            "tệp CSV không phải UTF-8: trong Excel hãy lưu bằng 'CSV UTF-8'",
+            "the CSV file is not UTF-8: in Excel, save it as 'CSV UTF-8'",
+        ) from None
     first_lines = "\n".join(content.split("\n", 10)[:10])  # a title block may come above the header
     delimiter = max(",;\t", key=first_lines.count)
     reader = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter)
     try:
         return Table([(number, [from_csv(v) for v in values]) for number, values in enumerate(reader, start=1)])
     except csv.Error as exc:
-        raise MselError(f"tệp CSV hỏng ở dòng {reader.line_num}: {exc}",
-                        f"the CSV file is broken at line {reader.line_num}: {exc}") from None
+        raise MselError(
+            f"tệp CSV hỏng ở dòng {reader.line_num}: {exc}", f"the CSV file is broken at line {reader.line_num}: {exc}"
+        ) from None
 
 
 def read_table(source: Source, format: str | None = None) -> Table:

@@ -31,8 +31,11 @@ from scenarios.pydantic_messages import pydantic_message
 from scenarios.texts import Text
 
 _IDENTIFIER = TypeAdapter(Identifier)
-_CHANNELS = {word_key(name): c.value for c in Channel
-             for name in (c.value, c.value.replace("_", " "), CHANNELS[c.value].vi, CHANNELS[c.value].en)}
+_CHANNELS = {
+    word_key(name): c.value
+    for c in Channel
+    for name in (c.value, c.value.replace("_", " "), CHANNELS[c.value].vi, CHANNELS[c.value].en)
+}
 DEFAULT_REACH = 5000  # people a post or article reaches when the sheet does not say (the skeleton's first post)
 DEFAULT_WINDOW = 60  # minutes a journalist waits when the sheet does not say
 
@@ -111,8 +114,7 @@ class _Row:
         """A {vi, en} text from the column and its English twin; None when both are empty."""
         vi, en = text(self.cell(key)), text(self.cell(f"{key}_en"))
         if en and not vi:
-            self.problem(key, "có bản tiếng Anh nhưng thiếu tiếng Việt",
-                         "the English is given but the Vietnamese is empty")
+            self.problem(key, "có bản tiếng Anh nhưng thiếu tiếng Việt", "the English is given but the Vietnamese is empty")
         return Text(vi, en or None).as_dict() if vi else None
 
 
@@ -120,8 +122,11 @@ def _pick(row: _Row, key: str, names: dict[str, str], what: tuple[str, str], loo
     found, unknown = match_names(row.cell(key), names, word_key if loose else name_key)
     if unknown:
         known = ", ".join(sorted(set(names.values())))
-        row.problem(key, f"{what[0]} không có trong kịch bản: {quote(unknown, 'vi')} (có: {known})",
-                    f"unknown {what[1]}: {quote(unknown, 'en')} (known: {known})")
+        row.problem(
+            key,
+            f"{what[0]} không có trong kịch bản: {quote(unknown, 'vi')} (có: {known})",
+            f"unknown {what[1]}: {quote(unknown, 'en')} (known: {known})",
+        )
     return found
 
 
@@ -132,8 +137,11 @@ def _levels(row: _Row, levels: frozenset[int]) -> tuple[int, ...]:
             found.append(int(item))
         else:
             known = ", ".join(map(str, sorted(levels)))
-            row.problem("levels", f"cấp “{item}” không có trong kịch bản (có: {known})",
-                        f"level '{item}' does not exist (levels: {known})")
+            row.problem(
+                "levels",
+                f"cấp “{item}” không có trong kịch bản (có: {known})",
+                f"level '{item}' does not exist (levels: {known})",
+            )
     return tuple(found)
 
 
@@ -153,9 +161,11 @@ def _identifier(row: _Row) -> str:
         try:
             _IDENTIFIER.validate_python(value)
         except ValidationError:
-            row.problem("id", f"mã “{value}” không hợp lệ: chỉ gồm chữ thường không dấu, chữ số, “_” và “-”,"
-                        " bắt đầu bằng chữ",
-                        f"bad id '{value}': lower-case letters, digits, '_' and '-', starting with a letter")
+            row.problem(
+                "id",
+                f"mã “{value}” không hợp lệ: chỉ gồm chữ thường không dấu, chữ số, “_” và “-”, bắt đầu bằng chữ",
+                f"bad id '{value}': lower-case letters, digits, '_' and '-', starting with a letter",
+            )
     return value
 
 
@@ -165,13 +175,17 @@ def _inject(row: _Row, names: Names) -> tuple[int | None, dict[str, Any], tuple[
     at = row.read("at", parse_time)
     when = _condition(row)
     if at is not None and when is not None:
-        row.problem("at", "chỉ ghi thời điểm hoặc điều kiện, không ghi cả hai",
-                    "give either a time or a condition, not both")
+        row.problem(
+            "at", "chỉ ghi thời điểm hoặc điều kiện, không ghi cả hai", "give either a time or a condition, not both"
+        )
     channel = row.required("channel")
     channel_id = channel_of(channel, _CHANNELS) if channel else None
     if channel and channel_id is None:
-        row.problem("channel", f"kênh “{channel}” không tồn tại (có: {', '.join(CHANNELS[c.value].vi for c in Channel)})",
-                    f"unknown channel '{channel}' (known: {', '.join(c.value for c in Channel)})")
+        row.problem(
+            "channel",
+            f"kênh “{channel}” không tồn tại (có: {', '.join(CHANNELS[c.value].vi for c in Channel)})",
+            f"unknown channel '{channel}' (known: {', '.join(c.value for c in Channel)})",
+        )
     inject = {
         "id": _identifier(row),
         "channel": channel_id,
@@ -195,17 +209,26 @@ def _defaults(row: _Row, inject: dict[str, Any]) -> None:
     """What a planner's sheet does not say but the drill needs, filled in with a warning to check it."""
     if inject["channel"] in ("social_post", "press_article") and inject["reach"] is None and not row.problems:
         inject["reach"] = DEFAULT_REACH
-        row.warn("reach", f"chưa ghi lượt tiếp cận: đặt mặc định {DEFAULT_REACH:,} người".replace(",", "."),
-                 f"no reach given: set to {DEFAULT_REACH:,} people by default")
+        row.warn(
+            "reach",
+            f"chưa ghi lượt tiếp cận: đặt mặc định {DEFAULT_REACH:,} người".replace(",", "."),
+            f"no reach given: set to {DEFAULT_REACH:,} people by default",
+        )
     if inject["channel"] == "press_call" and not row.problems:
         if inject["response_window"] is None:
             inject["response_window"] = DEFAULT_WINDOW
-            row.warn("response_window", f"chưa ghi thời hạn trả lời: đặt mặc định {DEFAULT_WINDOW} phút",
-                     f"no response window given: set to {DEFAULT_WINDOW} minutes by default")
+            row.warn(
+                "response_window",
+                f"chưa ghi thời hạn trả lời: đặt mặc định {DEFAULT_WINDOW} phút",
+                f"no response window given: set to {DEFAULT_WINDOW} minutes by default",
+            )
         if inject["question"] is None and inject["content"] is not None:
             inject["question"] = dict(inject["content"])
-            row.warn("question", "chưa ghi câu hỏi của phóng viên: dùng nội dung tình huống làm câu hỏi",
-                     "no journalist's question given: the inject's text is used as the question")
+            row.warn(
+                "question",
+                "chưa ghi câu hỏi của phóng viên: dùng nội dung tình huống làm câu hỏi",
+                "no journalist's question given: the inject's text is used as the question",
+            )
 
 
 def _check_model(row: _Row, inject: dict[str, Any]) -> None:
@@ -225,8 +248,7 @@ def _new_id(row: int, taken: set[str]) -> str:
     return candidate
 
 
-def find_header(filled: list[tuple[int, list[Cell]]],
-                mapping: Mapping[str, str | None] | None) -> tuple[int, Layout]:
+def find_header(filled: list[tuple[int, list[Cell]]], mapping: Mapping[str, str | None] | None) -> tuple[int, Layout]:
     """The header among the first rows (a title block may come above it): the first with every needed
     column, else the one with the most recognised columns, else the first row."""
     layouts = []
@@ -238,19 +260,28 @@ def find_header(filled: list[tuple[int, list[Cell]]],
     return max(layouts, key=lambda pair: (len(pair[1].index), -pair[0]))
 
 
-def read_rows(rows: Iterable[tuple[int, list[Cell]]], names: Names,
-              mapping: Mapping[str, str | None] | None = None) -> tuple[Layout | None, list[ReadRow], list[MselProblem], list[MselProblem]]:
+def read_rows(
+    rows: Iterable[tuple[int, list[Cell]]], names: Names, mapping: Mapping[str, str | None] | None = None
+) -> tuple[Layout | None, list[ReadRow], list[MselProblem], list[MselProblem]]:
     """The header's layout, the rows that can be read, the problems of the others (or of the header), and the
     warnings (values filled in by default)."""
     filled = [(number, cells) for number, cells in rows if any(text(cell) for cell in cells)]
     if not filled:
         return None, [], [MselProblem(Text("tệp không có dòng tiêu đề nào", "the file has no header row"))], []
     at, layout = find_header(filled, mapping)
-    header_row, body = filled[at][0], filled[at + 1:]
+    header_row, body = filled[at][0], filled[at + 1 :]
     missing = [BY_KEY[key].header for key in REQUIRED if key not in layout.index]
     if missing:
-        return layout, [], [MselProblem(Text(f"thiếu cột {quote(missing, 'vi')}", f"missing column(s) {quote(missing, 'en')}"),
-                                        header_row)], []
+        return (
+            layout,
+            [],
+            [
+                MselProblem(
+                    Text(f"thiếu cột {quote(missing, 'vi')}", f"missing column(s) {quote(missing, 'en')}"), header_row
+                )
+            ],
+            [],
+        )
     read = [(row, _inject(row, names)) for row in (_Row(number, cells, layout) for number, cells in body)]
     taken = {inject["id"] for _, (_, inject, _) in read if inject.get("id")}
     first: dict[str, int] = {}
@@ -260,8 +291,11 @@ def read_rows(rows: Iterable[tuple[int, list[Cell]]], names: Names,
     for row, (number, inject, levels) in read:
         inject["id"] = inject.get("id") or _new_id(row.row, taken)
         if inject["id"] in first:
-            row.problem("id", f"mã “{inject['id']}” trùng với dòng {first[inject['id']]}",
-                        f"id '{inject['id']}' is already used by row {first[inject['id']]}")
+            row.problem(
+                "id",
+                f"mã “{inject['id']}” trùng với dòng {first[inject['id']]}",
+                f"id '{inject['id']}' is already used by row {first[inject['id']]}",
+            )
         first.setdefault(inject["id"], row.row)
         if not row.problems:
             _check_model(row, inject)

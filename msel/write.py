@@ -28,8 +28,10 @@ from msel.drill import dump_yaml, scenario_data
 from msel.expected import expected_actions, objective, role_name
 from scenarios.texts import Text
 
-DRILL_NOTE = ("Phần còn lại của kịch bản (mọi thứ trừ các tình huống), dạng YAML, mỗi dòng một ô /"
-              " The rest of the drill (everything but the injects) as YAML, one line per cell")
+DRILL_NOTE = (
+    "Phần còn lại của kịch bản (mọi thứ trừ các tình huống), dạng YAML, mỗi dòng một ô /"
+    " The rest of the drill (everything but the injects) as YAML, one line per cell"
+)
 
 Target = str | Path | BinaryIO
 
@@ -68,8 +70,7 @@ def inject_cells(scenario: Scenario, inject: Inject, number: int) -> dict[str, C
 
 def table(scenario: Scenario) -> list[list[Cell]]:
     """The header row, then one row per inject in order of time."""
-    order = sorted(enumerate(scenario.injects, start=1),
-                   key=lambda pair: (pair[1].at is None, pair[1].at or 0, pair[0]))
+    order = sorted(enumerate(scenario.injects, start=1), key=lambda pair: (pair[1].at is None, pair[1].at or 0, pair[0]))
     rows = [inject_cells(scenario, inject, number) for number, inject in order]
     return [[column.header for column in COLUMNS], *([row[column.key] for column in COLUMNS] for row in rows)]
 
@@ -100,7 +101,9 @@ def write_xlsx(scenario: Scenario, target: Target, comment: str = "") -> None:
     events.auto_filter.ref = events.dimensions
     drill = book.create_sheet(DRILL_SHEET)
     drill.column_dimensions["A"].width = 120
-    for r, line in enumerate(dump_yaml(scenario_data(scenario), "\n".join(filter(None, (DRILL_NOTE, comment)))).splitlines(), start=1):
+    for r, line in enumerate(
+        dump_yaml(scenario_data(scenario), "\n".join(filter(None, (DRILL_NOTE, comment)))).splitlines(), start=1
+    ):
         _put(drill, r, 1, line)
         drill.cell(row=r, column=1).font = Font(name="Consolas")
     book.save(target)

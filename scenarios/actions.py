@@ -56,50 +56,92 @@ TRAINEES_ALL = (ANY,)
 CATALOG: dict[str, ActionType] = {
     a.name: a
     for a in (
-        ActionType("flag_issue", ("info_department", "propaganda_board"),
-                   {"item": Param("inject"), "level": Param("int", required=True), "note": OPTIONAL_TEXT}),
-        ActionType("report_up", TRAINEES_ALL,
-                   {"to": Param("choice", True, ("propaganda_board", "standing_committee")), "summary": TEXT}),
-        ActionType("convene_meeting", ("propaganda_board",),
-                   {"participants": Param("roles"), "agenda": TEXT}),
-        ActionType("assign_verification", ("propaganda_board",),
-                   {"agency": Param("str", required=True), "note": OPTIONAL_TEXT}),
+        ActionType(
+            "flag_issue",
+            ("info_department", "propaganda_board"),
+            {"item": Param("inject"), "level": Param("int", required=True), "note": OPTIONAL_TEXT},
+        ),
+        ActionType(
+            "report_up",
+            TRAINEES_ALL,
+            {"to": Param("choice", True, ("propaganda_board", "standing_committee")), "summary": TEXT},
+        ),
+        ActionType("convene_meeting", ("propaganda_board",), {"participants": Param("roles"), "agenda": TEXT}),
+        ActionType(
+            "assign_verification", ("propaganda_board",), {"agency": Param("str", required=True), "note": OPTIONAL_TEXT}
+        ),
         ActionType("verify", TRAINEES_ALL, {"agency": Param("str"), "note": OPTIONAL_TEXT}),
         ActionType("choose_form", ("propaganda_board",), {"form": Param("choice", True, FORMS), "note": OPTIONAL_TEXT}),
-        ActionType("propose_spokesperson", ("propaganda_board",),
-                   {"speaker": Param("role", required=True), "name": Param("str"), "note": OPTIONAL_TEXT}),
-        ActionType("assign_spokesperson", TRAINEES_ALL,  # the head of the agency only: see check_standing
-                   {"speaker": Param("role", required=True), "name": Param("str")}),
-        ActionType("situation_report", TRAINEES_ALL,  # operational roles only: see check_standing
-                   {"channel": Param("choice", True, STATEMENT_CHANNELS), "text": TEXT}),
-        ActionType("issue_statement", TRAINEES_ALL,
-                   {"channel": Param("choice", True, STATEMENT_CHANNELS), "form": Param("choice", True, FORMS), "text": TEXT},
-                   press_facing=True),
-        ActionType("hold_press_conference", TRAINEES_ALL,
-                   {"mode": Param("choice", False, CONFERENCE_MODES), "text": TEXT}, press_facing=True),
-        ActionType("answer_press", TRAINEES_ALL,
-                   {"call": Param("inject", required=True), "text": OPTIONAL_TEXT, "refusal": Param("str"),
-                    "withheld": Param("str")},
-                   press_facing=True),
-        ActionType("request_correction", ("spokesperson", "agency_head"),
-                   {"article": Param("inject", required=True), "text": TEXT}),
-        ActionType("request_takedown", ("info_department",), {"post": Param("inject", required=True), "note": OPTIONAL_TEXT}),
-        ActionType("refer_police", ("info_department", "propaganda_board"),
-                   {"item": Param("inject", required=True), "note": OPTIONAL_TEXT}),
+        ActionType(
+            "propose_spokesperson",
+            ("propaganda_board",),
+            {"speaker": Param("role", required=True), "name": Param("str"), "note": OPTIONAL_TEXT},
+        ),
+        ActionType(
+            "assign_spokesperson",
+            TRAINEES_ALL,  # the head of the agency only: see check_standing
+            {"speaker": Param("role", required=True), "name": Param("str")},
+        ),
+        ActionType(
+            "situation_report",
+            TRAINEES_ALL,  # operational roles only: see check_standing
+            {"channel": Param("choice", True, STATEMENT_CHANNELS), "text": TEXT},
+        ),
+        ActionType(
+            "issue_statement",
+            TRAINEES_ALL,
+            {"channel": Param("choice", True, STATEMENT_CHANNELS), "form": Param("choice", True, FORMS), "text": TEXT},
+            press_facing=True,
+        ),
+        ActionType(
+            "hold_press_conference",
+            TRAINEES_ALL,
+            {"mode": Param("choice", False, CONFERENCE_MODES), "text": TEXT},
+            press_facing=True,
+        ),
+        ActionType(
+            "answer_press",
+            TRAINEES_ALL,
+            {
+                "call": Param("inject", required=True),
+                "text": OPTIONAL_TEXT,
+                "refusal": Param("str"),
+                "withheld": Param("str"),
+            },
+            press_facing=True,
+        ),
+        ActionType(
+            "request_correction", ("spokesperson", "agency_head"), {"article": Param("inject", required=True), "text": TEXT}
+        ),
+        ActionType(
+            "request_takedown", ("info_department",), {"post": Param("inject", required=True), "note": OPTIONAL_TEXT}
+        ),
+        ActionType(
+            "refer_police",
+            ("info_department", "propaganda_board"),
+            {"item": Param("inject", required=True), "note": OPTIONAL_TEXT},
+        ),
         ActionType("direct_press", ("propaganda_board",), {"text": TEXT}),
         ActionType("report_results", ("spokesperson",), {"summary": TEXT}),
         ActionType("monitor", ("info_department",), {"note": OPTIONAL_TEXT}),
         ActionType("order_followup", ("info_department", "propaganda_board"), {"text": TEXT}),
         ActionType("message", TRAINEES_ALL, {"text": TEXT}),
         # The procedure parts of docs/PROCEDURE_PARTS.md: the cause, the networks, the daily report, the notice.
-        ActionType("resolve_cause", ("propaganda_board", "spokesperson", "agency_head"),
-                   {"route": Param("choice", True, CAUSE_ROUTES), "text": TEXT}),
+        ActionType(
+            "resolve_cause",
+            ("propaganda_board", "spokesperson", "agency_head"),
+            {"route": Param("choice", True, CAUSE_ROUTES), "text": TEXT},
+        ),
         ActionType("contact_admin", ("info_department",), {"post": Param("inject", required=True), "note": OPTIONAL_TEXT}),
-        ActionType("request_site_removal", ("info_department",),
-                   {"article": Param("inject", required=True), "note": OPTIONAL_TEXT}),
+        ActionType(
+            "request_site_removal", ("info_department",), {"article": Param("inject", required=True), "note": OPTIONAL_TEXT}
+        ),
         ActionType("daily_report", ("info_department",), {"text": TEXT}),
-        ActionType("notify_press_conference", ("spokesperson", "info_department", "agency_head"),
-                   {"in_hours": Param("int", required=True), "text": TEXT}),
+        ActionType(
+            "notify_press_conference",
+            ("spokesperson", "info_department", "agency_head"),
+            {"in_hours": Param("int", required=True), "text": TEXT},
+        ),
     )
 }
 
@@ -191,22 +233,29 @@ def _check_param(name: str, spec: Param, value: Any, known_injects: set[str], kn
         if not isinstance(value, str) or not value.strip():
             return _refuse("bad_parameter", f"'{name}' phải là văn bản không rỗng", f"'{name}' must be non-empty text")
         if len(value) > MAX_TEXT:
-            return _refuse("bad_parameter", f"'{name}' dài quá {MAX_TEXT} ký tự", f"'{name}' is longer than {MAX_TEXT} characters")
+            return _refuse(
+                "bad_parameter", f"'{name}' dài quá {MAX_TEXT} ký tự", f"'{name}' is longer than {MAX_TEXT} characters"
+            )
     elif spec.kind == "choice" and value not in spec.choices:
-        return _refuse("bad_parameter", f"'{name}' phải là một trong: {', '.join(spec.choices)}",
-                       f"'{name}' must be one of: {', '.join(spec.choices)}")
+        return _refuse(
+            "bad_parameter",
+            f"'{name}' phải là một trong: {', '.join(spec.choices)}",
+            f"'{name}' must be one of: {', '.join(spec.choices)}",
+        )
     elif spec.kind == "int" and (isinstance(value, bool) or not isinstance(value, int)):
         return _refuse("bad_parameter", f"'{name}' phải là số nguyên", f"'{name}' must be a whole number")
     elif spec.kind == "inject" and (not isinstance(value, str) or value not in known_injects):
-        return _refuse("unknown_item", f"không có tin/bài/cuộc gọi '{value}' đã nhận",
-                       f"no delivered item '{value}'")
+        return _refuse("unknown_item", f"không có tin/bài/cuộc gọi '{value}' đã nhận", f"no delivered item '{value}'")
     elif spec.kind == "role" and (not isinstance(value, str) or value not in known_roles):
         return _refuse("unknown_role", f"không có vai '{value}' trong kịch bản", f"no role '{value}' in this scenario")
     elif spec.kind == "roles" and (
         not isinstance(value, list) or any(not isinstance(v, str) or v not in known_roles for v in value)
     ):
-        return _refuse("bad_parameter", f"'{name}' phải là danh sách vai có trong kịch bản",
-                       f"'{name}' must be a list of roles in this scenario")
+        return _refuse(
+            "bad_parameter",
+            f"'{name}' phải là danh sách vai có trong kịch bản",
+            f"'{name}' must be a list of roles in this scenario",
+        )
     return None
 
 
@@ -217,17 +266,25 @@ def check_action(action: Action, trainee_roles: set[str], known_roles: set[str],
     answer, correct or take down what has reached them.
     """
     if action.role not in trainee_roles:
-        return _refuse("unknown_role", f"vai '{action.role}' không do học viên đảm nhận trong kịch bản này",
-                       f"role '{action.role}' is not played by trainees in this scenario")
+        return _refuse(
+            "unknown_role",
+            f"vai '{action.role}' không do học viên đảm nhận trong kịch bản này",
+            f"role '{action.role}' is not played by trainees in this scenario",
+        )
     kind = CATALOG.get(action.type)
     if kind is None:
         return _refuse("unknown_action", f"không có loại hành động '{action.type}'", f"no action type '{action.type}'")
     if ANY not in kind.roles and action.role not in kind.roles:
-        return _refuse("not_allowed", f"vai “{action.role}” không được thực hiện “{action.type}”",
-                       f"role '{action.role}' may not take '{action.type}'")
+        return _refuse(
+            "not_allowed",
+            f"vai “{action.role}” không được thực hiện “{action.type}”",
+            f"role '{action.role}' may not take '{action.type}'",
+        )
     unknown = sorted(set(action.params) - set(kind.params))
     if unknown:
-        return _refuse("bad_parameter", f"tham số không hợp lệ: {', '.join(unknown)}", f"unknown parameter(s): {', '.join(unknown)}")
+        return _refuse(
+            "bad_parameter", f"tham số không hợp lệ: {', '.join(unknown)}", f"unknown parameter(s): {', '.join(unknown)}"
+        )
     for name, spec in kind.params.items():
         if name not in action.params:
             if spec.required:
@@ -237,13 +294,18 @@ def check_action(action: Action, trainee_roles: set[str], known_roles: set[str],
         if refusal:
             return refusal
     if action.type == "answer_press" and ("text" in action.params) == ("refusal" in action.params):
-        return _refuse("bad_parameter", "trả lời báo chí cần 'text' hoặc 'refusal' (một trong hai)",
-                       "answering the press needs either 'text' or 'refusal'")
+        return _refuse(
+            "bad_parameter",
+            "trả lời báo chí cần 'text' hoặc 'refusal' (một trong hai)",
+            "answering the press needs either 'text' or 'refusal'",
+        )
     if action.type == "answer_press" and "withheld" in action.params and "text" not in action.params:
-        return _refuse("bad_parameter", "'withheld' (lý do không cung cấp một phần) đi kèm 'text' (phần trả lời); "
-                       "không trả lời gì thì dùng 'refusal'",
-                       "'withheld' (the reason a part is held back) goes with 'text' (the part answered); "
-                       "to answer nothing use 'refusal'")
+        return _refuse(
+            "bad_parameter",
+            "'withheld' (lý do không cung cấp một phần) đi kèm 'text' (phần trả lời); không trả lời gì thì dùng 'refusal'",
+            "'withheld' (the reason a part is held back) goes with 'text' (the part answered); "
+            "to answer nothing use 'refusal'",
+        )
     return None
 
 
@@ -255,33 +317,42 @@ def check_standing(action: Action, head: str | None, operational: frozenset[str]
     """
     speaker = action.params.get("speaker") if action.type in ("propose_spokesperson", "assign_spokesperson") else None
     if speaker in PARTY_ROLES:
-        return _refuse("party_speaker",
-                       f"'{speaker}' là cơ quan của Đảng, không phải cơ quan hành chính nhà nước, nên không thể là người "
-                       "phát ngôn (Điều 3.2 Nghị định 244/2026/NĐ-CP); hãy chọn người phát ngôn của UBND hoặc của sở",
-                       f"'{speaker}' is a Party organ, not a state agency, so it cannot be the spokesperson (Decree "
-                       "244/2026 Art. 3.2); choose the spokesperson of the People's Committee or of a department")
+        return _refuse(
+            "party_speaker",
+            f"'{speaker}' là cơ quan của Đảng, không phải cơ quan hành chính nhà nước, nên không thể là người "
+            "phát ngôn (Điều 3.2 Nghị định 244/2026/NĐ-CP); hãy chọn người phát ngôn của UBND hoặc của sở",
+            f"'{speaker}' is a Party organ, not a state agency, so it cannot be the spokesperson (Decree "
+            "244/2026 Art. 3.2); choose the spokesperson of the People's Committee or of a department",
+        )
     return _post_refusal(action.type, action.role, head, operational)
 
 
 def _post_refusal(kind: str, role: str, head: str | None, operational: frozenset[str]) -> Refusal | None:
     """Why `role` may not take an action of `kind` that needs a post (the head's, a command's), or None."""
     if kind == "assign_spokesperson" and role != head:
-        return _refuse("not_head",
-                       "chỉ người đứng đầu cơ quan hành chính nhà nước phân công hoặc ủy quyền phát ngôn bằng văn bản "
-                       "(Điều 3.5, 4.1 Nghị định 244/2026/NĐ-CP); Ban Tuyên giáo đề xuất bằng 'propose_spokesperson'",
-                       "only the head of the state agency assigns or authorises the spokesperson in writing (Decree "
-                       "244/2026 Art. 3.5, 4.1); the propaganda board proposes with 'propose_spokesperson'")
+        return _refuse(
+            "not_head",
+            "chỉ người đứng đầu cơ quan hành chính nhà nước phân công hoặc ủy quyền phát ngôn bằng văn bản "
+            "(Điều 3.5, 4.1 Nghị định 244/2026/NĐ-CP); Ban Tuyên giáo đề xuất bằng 'propose_spokesperson'",
+            "only the head of the state agency assigns or authorises the spokesperson in writing (Decree "
+            "244/2026 Art. 3.5, 4.1); the propaganda board proposes with 'propose_spokesperson'",
+        )
     if kind == "situation_report" and role not in operational:
-        return _refuse("not_operational",
-                       f"vai '{role}' không phải ban chỉ huy tác nghiệp: chỉ ban chỉ huy (ví dụ Ban Chỉ huy phòng, "
-                       "chống thiên tai) gửi báo cáo tình hình; phát ngôn thì dùng 'issue_statement'",
-                       f"role '{role}' is not an operational command: only a command (e.g. the disaster "
-                       "prevention command) sends situation reports; to speak use 'issue_statement'")
+        return _refuse(
+            "not_operational",
+            f"vai '{role}' không phải ban chỉ huy tác nghiệp: chỉ ban chỉ huy (ví dụ Ban Chỉ huy phòng, "
+            "chống thiên tai) gửi báo cáo tình hình; phát ngôn thì dùng 'issue_statement'",
+            f"role '{role}' is not an operational command: only a command (e.g. the disaster "
+            "prevention command) sends situation reports; to speak use 'issue_statement'",
+        )
     return None
 
 
 def actions_for(scenario: Scenario, role: str) -> list[str]:
     """The action types a trainee in `role` may take in `scenario` (the forms their room shows)."""
     head, operational = scenario.head_of_agency, scenario.operational_roles
-    return [name for name, kind in CATALOG.items() if (ANY in kind.roles or role in kind.roles)
-            and _post_refusal(name, role, head, operational) is None]
+    return [
+        name
+        for name, kind in CATALOG.items()
+        if (ANY in kind.roles or role in kind.roles) and _post_refusal(name, role, head, operational) is None
+    ]

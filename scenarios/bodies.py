@@ -45,8 +45,10 @@ BODIES: dict[str, Bodies] = {
         assignment_basis=Text("Nghị định 09/2017/NĐ-CP", "Decree 09/2017"),
     ),
     "vn-2026": Bodies(
-        board=Text("Ban Tuyên giáo và Dân vận Tỉnh ủy",
-                   "the Propaganda and Mass Mobilisation Board of the provincial Party committee"),
+        board=Text(
+            "Ban Tuyên giáo và Dân vận Tỉnh ủy",
+            "the Propaganda and Mass Mobilisation Board of the provincial Party committee",
+        ),
         board_short=Text("Ban Tuyên giáo và Dân vận", "the propaganda and mass mobilisation board"),
         department=Text("Sở Văn hóa, Thể thao và Du lịch", "the Department of Culture, Sports and Tourism"),
         department_short=Text("Sở VHTTDL", "the culture department"),

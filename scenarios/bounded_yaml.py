@@ -54,7 +54,9 @@ class _BoundedLoader(yaml.SafeLoader):
         if isinstance(event, yaml.CollectionStartEvent):
             self._depth += 1
             if self._depth > MAX_DEPTH:
-                raise YamlRefused(line, Message(N_("các danh sách và nhóm trường lồng nhau sâu quá %(depth)d cấp"), {"depth": MAX_DEPTH}))
+                raise YamlRefused(
+                    line, Message(N_("các danh sách và nhóm trường lồng nhau sâu quá %(depth)d cấp"), {"depth": MAX_DEPTH})
+                )
         elif isinstance(event, yaml.CollectionEndEvent):
             self._depth -= 1
         return event

@@ -15,12 +15,16 @@ import ast
 from scenarios.conditions import ConditionError, parse_condition
 from scenarios.texts import Text
 from scenarios.figures import format_percent, format_t
+
 COUNTS: dict[str, tuple[str, str, str]] = {
     "statements": ("đã có {amount} {n} phát ngôn", "official statement", "official statements"),
     "seen": ("{amount} {n} người đã thấy tin đồn", "person has seen the rumour", "people have seen the rumour"),
     "believers": ("{amount} {n} người tin tin đồn", "person believes the rumour", "people believe the rumour"),
-    "unanswered_calls": ("{amount} {n} yêu cầu của báo chí quá hạn chưa được trả lời",
-                         "press request past its deadline unanswered", "press requests past their deadline unanswered"),
+    "unanswered_calls": (
+        "{amount} {n} yêu cầu của báo chí quá hạn chưa được trả lời",
+        "press request past its deadline unanswered",
+        "press requests past their deadline unanswered",
+    ),
     "critical_articles": ("đã có {amount} {n} bài báo phê phán", "critical article", "critical articles"),
 }
 NO_COUNT: dict[str, tuple[str, str]] = {  # `name == 0`
@@ -39,16 +43,28 @@ MEASURES: dict[str, tuple[str, str]] = {
     "media_pressure": ("sức ép của báo chí", "pressure from the press"),
 }
 COUNT_AMOUNT: dict[type, tuple[str, str]] = {
-    ast.GtE: ("ít nhất", "at least"), ast.Gt: ("hơn", "more than"), ast.LtE: ("nhiều nhất", "at most"),
-    ast.Lt: ("ít hơn", "fewer than"), ast.Eq: ("đúng", "exactly"), ast.NotEq: ("khác", "other than"),
+    ast.GtE: ("ít nhất", "at least"),
+    ast.Gt: ("hơn", "more than"),
+    ast.LtE: ("nhiều nhất", "at most"),
+    ast.Lt: ("ít hơn", "fewer than"),
+    ast.Eq: ("đúng", "exactly"),
+    ast.NotEq: ("khác", "other than"),
 }
 MEASURE_AMOUNT: dict[type, tuple[str, str]] = {
-    ast.GtE: ("từ", "at least"), ast.Gt: ("trên", "above"), ast.LtE: ("không quá", "at most"),
-    ast.Lt: ("dưới", "below"), ast.Eq: ("bằng", "equal to"), ast.NotEq: ("khác", "other than"),
+    ast.GtE: ("từ", "at least"),
+    ast.Gt: ("trên", "above"),
+    ast.LtE: ("không quá", "at most"),
+    ast.Lt: ("dưới", "below"),
+    ast.Eq: ("bằng", "equal to"),
+    ast.NotEq: ("khác", "other than"),
 }
 MINUTE: dict[type, tuple[str, str]] = {  # "from minute 120 (T+02:00)"
-    ast.GtE: ("từ phút", "from minute"), ast.Gt: ("sau phút", "after minute"), ast.LtE: ("đến phút", "up to minute"),
-    ast.Lt: ("trước phút", "before minute"), ast.Eq: ("đúng phút", "at minute"), ast.NotEq: ("khác phút", "other than minute"),
+    ast.GtE: ("từ phút", "from minute"),
+    ast.Gt: ("sau phút", "after minute"),
+    ast.LtE: ("đến phút", "up to minute"),
+    ast.Lt: ("trước phút", "before minute"),
+    ast.Eq: ("đúng phút", "at minute"),
+    ast.NotEq: ("khác phút", "other than minute"),
 }
 FLIPPED = {ast.Gt: ast.Lt, ast.Lt: ast.Gt, ast.GtE: ast.LtE, ast.LtE: ast.GtE, ast.Eq: ast.Eq, ast.NotEq: ast.NotEq}
 SHARES = {"belief", "seen_share", "trust", "media_pressure"}
@@ -67,7 +83,9 @@ def _comparison(name: str, op: type, value: float) -> Text:
         return Text(f"{vi} {_number(value)} ({format_t(value)})", f"{en} {value:g} ({format_t(value)})")
     if name in MEASURES:
         (vi_noun, en_noun), (vi, en) = MEASURES[name], MEASURE_AMOUNT[op]
-        shown = (format_percent(value, "vi"), format_percent(value, "en")) if name in SHARES else (_number(value), f"{value:g}")
+        shown = (
+            (format_percent(value, "vi"), format_percent(value, "en")) if name in SHARES else (_number(value), f"{value:g}")
+        )
         return Text(f"{vi_noun} {vi} {shown[0]}", f"{en_noun} {en} {shown[1]}")
     if op is ast.Eq and value == 0:
         return Text(*NO_COUNT[name])

@@ -110,8 +110,12 @@ class Condition:
                 operands = [node.left, *node.comparators]
                 for left, right in itertools.pairwise(operands):
                     for name, constant in ((left, right), (right, left)):
-                        if (isinstance(name, ast.Name) and name.id == variable and isinstance(constant, ast.Constant)
-                                and isinstance(constant.value, (int, float))):
+                        if (
+                            isinstance(name, ast.Name)
+                            and name.id == variable
+                            and isinstance(constant, ast.Constant)
+                            and isinstance(constant.value, (int, float))
+                        ):
                             numbers.add(constant.value)
         return numbers
 
@@ -121,8 +125,9 @@ def parse_condition(source: str) -> Condition:
     try:
         tree = ast.parse(source.strip(), mode="eval")
     except (SyntaxError, ValueError) as exc:  # ValueError: null bytes, on some Python versions
-        raise ConditionError(N_("không đọc được điều kiện '%(source)s': %(error)s"), source=source,
-                             error=str(getattr(exc, "msg", exc))) from None
+        raise ConditionError(
+            N_("không đọc được điều kiện '%(source)s': %(error)s"), source=source, error=str(getattr(exc, "msg", exc))
+        ) from None
     except RecursionError:
         raise ConditionError(TOO_DEEP) from None
     try:
@@ -136,7 +141,13 @@ def parse_condition(source: str) -> Condition:
 def _check_numbers(tree: ast.Expression, text: str) -> None:
     """Every number finite and within ±MAX_NUMBER (`1e999` is infinity to Python)."""
     for node in ast.walk(tree):
-        if (isinstance(node, ast.Constant) and isinstance(node.value, (int, float))  # as _check made sure
-                and not abs(node.value) <= MAX_NUMBER):  # NaN compares false too
-            raise ConditionError(N_("số %(number)s nằm ngoài giới hạn: điều kiện chỉ so sánh với các số từ "
-                                    "-%(most)d đến %(most)d"), number=ast.get_source_segment(text, node), most=MAX_NUMBER)
+        if (
+            isinstance(node, ast.Constant)
+            and isinstance(node.value, (int, float))  # as _check made sure
+            and not abs(node.value) <= MAX_NUMBER
+        ):  # NaN compares false too
+            raise ConditionError(
+                N_("số %(number)s nằm ngoài giới hạn: điều kiện chỉ so sánh với các số từ -%(most)d đến %(most)d"),
+                number=ast.get_source_segment(text, node),
+                most=MAX_NUMBER,
+            )

@@ -32,8 +32,9 @@ def parse_scenario(text: str, path: str = "<text>") -> Scenario:
         raise ScenarioInvalid(exc.issues) from None
     scenario, issues = model_issues(Scenario, root, data, path)
     shape_errors = {issue.field for issue in issues}
-    issues += [issue_at(root, path, loc, message) for loc, message in find_problems(data)
-               if field_path(loc) not in shape_errors]
+    issues += [
+        issue_at(root, path, loc, message) for loc, message in find_problems(data) if field_path(loc) not in shape_errors
+    ]
     if issues or scenario is None:
         raise ScenarioInvalid(sorted(issues, key=lambda i: i.line))
     return scenario

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
-def N_(msgid: str) -> str:  # noqa: N802 - the name gettext tools look for
+def N_(msgid: str) -> str:
     """Mark `msgid` for the catalogue; it is translated where it is shown, not here."""
     return msgid
 
@@ -36,8 +36,9 @@ class Message:
         text = translate(self.msgid)
         if not self.params:
             return text
-        return text % {name: value.render(translate) if isinstance(value, Message) else value
-                       for name, value in self.params.items()}
+        return text % {
+            name: value.render(translate) if isinstance(value, Message) else value for name, value in self.params.items()
+        }
 
     def text(self) -> str:
         """The Vietnamese text (the message id with its parameters)."""

@@ -17,7 +17,17 @@ from __future__ import annotations
 from enum import Enum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from scenarios.messages import N_, MessageError
 from scenarios.pydantic_messages import pydantic_message
@@ -43,17 +53,26 @@ CLOCK_PATTERN = clock_pattern(MAX_MINUTES)
 
 def scenario_minutes(**bounds: float) -> object:
     """Scenario minutes within `bounds`, written as a number or as T+HH:MM (`scenarios.times`): the schema shows both."""
-    return Annotated[float, Field(**bounds), BeforeValidator(scenario_minute, json_schema_input_type=(
-        Annotated[float, Field(**bounds)] | Annotated[str, Field(pattern=CLOCK_PATTERN)]))]
+    return Annotated[
+        float,
+        Field(**bounds),
+        BeforeValidator(
+            scenario_minute,
+            json_schema_input_type=(Annotated[float, Field(**bounds)] | Annotated[str, Field(pattern=CLOCK_PATTERN)]),
+        ),
+    ]
 
 
-Minute = Annotated[scenario_minutes(ge=0, le=MAX_MINUTES), Field(description="scenario minutes from the start of the drill (or T+HH:MM)")]
+Minute = Annotated[
+    scenario_minutes(ge=0, le=MAX_MINUTES), Field(description="scenario minutes from the start of the drill (or T+HH:MM)")
+]
 SignedMinute = scenario_minutes(ge=-MAX_MINUTES, le=MAX_MINUTES)  # negative: before the drill starts
 Length = scenario_minutes(gt=0, le=MAX_MINUTES)
 Share = Annotated[float, Field(ge=0, le=1)]
 People = Annotated[int, Field(ge=0, le=MAX_POPULATION)]
-Keywords = Annotated[tuple[Annotated[str, Field(min_length=2, max_length=MAX_PHRASE)], ...],
-                     Field(min_length=1, max_length=MAX_KEYWORDS)]
+Keywords = Annotated[
+    tuple[Annotated[str, Field(min_length=2, max_length=MAX_PHRASE)], ...], Field(min_length=1, max_length=MAX_KEYWORDS)
+]
 ConditionText = Annotated[str, Field(max_length=MAX_CONDITION)]
 
 
@@ -99,17 +118,20 @@ class Role(Strict):
         default=None,
         description="holds the post of regular spokesperson (người phát ngôn thường xuyên, Decree 244/2026 Art. 3.2.b, "
         "e.g. the Chánh Văn phòng): speaks for the agency from the start, before any case assignment. Unset on every "
-        "role: the role `spokesperson` is the regular spokesperson unless it says false")
+        "role: the role `spokesperson` is the regular spokesperson unless it says false",
+    )
     head_of_agency: bool | None = Field(
         default=None,
         description="the head of the state agency the spokesperson speaks for (người đứng đầu, Art. 3.2.a, 4.1; for a "
         "provincial spokesperson the Chủ tịch UBND tỉnh): may speak, and assigns or authorises in writing the "
         "spokesperson of the case on the propaganda board's proposal. Unset on every role: the role `agency_head` "
-        "is the head unless it says false")
+        "is the head unless it says false",
+    )
     operational: bool = Field(
         default=False,
         description="an operational command (e.g. Ban Chỉ huy phòng, chống thiên tai): its situation reports "
-        "(`situation_report`) inform on the operation and are not a second voice under the one-focal-point rule")
+        "(`situation_report`) inform on the operation and are not a second voice under the one-focal-point rule",
+    )
 
 
 class Level(Strict):
@@ -122,8 +144,9 @@ class Level(Strict):
         description="condition on opinion variables, e.g. 'belief > 0.05 or media_pressure >= 0.6'; "
         "absent only for the starting level",
     )
-    releases: tuple[Identifier, ...] = Field(default_factory=tuple, max_length=MAX_INJECTS,
-                                             description="ids of injects delivered on reaching this level")
+    releases: tuple[Identifier, ...] = Field(
+        default_factory=tuple, max_length=MAX_INJECTS, description="ids of injects delivered on reaching this level"
+    )
 
 
 class Inject(Strict):
@@ -138,9 +161,12 @@ class Inject(Strict):
     to: tuple[Identifier, ...] = Field(min_length=1, max_length=MAX_ITEMS, description="roles that receive it")
     title: Text | None = None
     content: Text
-    claims: tuple[Identifier, ...] = Field(default_factory=tuple, max_length=MAX_ITEMS,
-                                           description="false claims this inject spreads")
-    reach: People | None = Field(default=None, description="people a social post or article reaches (at most the population)")
+    claims: tuple[Identifier, ...] = Field(
+        default_factory=tuple, max_length=MAX_ITEMS, description="false claims this inject spreads"
+    )
+    reach: People | None = Field(
+        default=None, description="people a social post or article reaches (at most the population)"
+    )
     question: Text | None = Field(default=None, description="a press call's question")
     response_window: Annotated[float, Field(gt=0, le=MAX_MINUTES)] | None = Field(
         default=None, description="minutes a journalist waits for an answer"
@@ -151,7 +177,9 @@ class Inject(Strict):
         if self.at is not None and self.when is not None:
             raise MessageError(N_("chỉ chọn một: thời điểm 'at' hoặc điều kiện 'when'"))
         if self.channel is Channel.press_call and (self.question is None or self.response_window is None):
-            raise MessageError(N_("cuộc gọi của phóng viên (press_call) cần câu hỏi 'question' và thời hạn trả lời 'response_window'"))
+            raise MessageError(
+                N_("cuộc gọi của phóng viên (press_call) cần câu hỏi 'question' và thời hạn trả lời 'response_window'")
+            )
         if self.channel is not Channel.press_call and self.response_window is not None:
             raise MessageError(N_("chỉ cuộc gọi của phóng viên (press_call) mới có thời hạn trả lời 'response_window'"))
         if self.channel in (Channel.social_post, Channel.press_article) and self.reach is None:
@@ -167,11 +195,18 @@ class Fact(Strict):
     source: Identifier = Field(description="agency that confirms it, e.g. police, health_department")
     delay: Minute = Field(description="minutes from the verify request to the answer")
     keywords: Keywords = Field(description="phrases that show a statement uses this fact")
-    label: Text | None = Field(None, description="a short name for the fact in verdicts and reports (else the start of its statement)")
-    briefed: bool = Field(False, description="the drill's brief already tells it: known from the start, no verification needed")
-    assures: bool = Field(False, description="a safety assurance ('an toàn', 'yên tâm sử dụng', 'không ảnh hưởng sức khỏe') "
-                                             "stands on this fact: before a fact so marked is verified, an assurance is an "
-                                             "unverified claim")
+    label: Text | None = Field(
+        None, description="a short name for the fact in verdicts and reports (else the start of its statement)"
+    )
+    briefed: bool = Field(
+        False, description="the drill's brief already tells it: known from the start, no verification needed"
+    )
+    assures: bool = Field(
+        False,
+        description="a safety assurance ('an toàn', 'yên tâm sử dụng', 'không ảnh hưởng sức khỏe') "
+        "stands on this fact: before a fact so marked is verified, an assurance is an "
+        "unverified claim",
+    )
 
 
 class FalseClaim(Strict):
@@ -180,8 +215,11 @@ class FalseClaim(Strict):
     id: Identifier
     text: Text
     keywords: Keywords
-    refuted_by: Annotated[tuple[Identifier, ...], Field(max_length=MAX_KEYWORDS)] = Field((), description="facts that ground a denial of this claim: denying it "
-                                                                "before one of them is known is an unverified claim")
+    refuted_by: Annotated[tuple[Identifier, ...], Field(max_length=MAX_KEYWORDS)] = Field(
+        (),
+        description="facts that ground a denial of this claim: denying it "
+        "before one of them is known is an unverified claim",
+    )
 
 
 class KeyMessage(Strict):
@@ -198,8 +236,8 @@ def _one_or_many(value: object) -> str:
 
 # An inject id, or a list of them: validated as whichever was written, so an error names that one only.
 InjectIds = Annotated[
-    Annotated[Identifier, Tag("one")] | Annotated[tuple[Identifier, ...], Field(min_length=1, max_length=MAX_ITEMS),
-                                                  Tag("many")],
+    Annotated[Identifier, Tag("one")]
+    | Annotated[tuple[Identifier, ...], Field(min_length=1, max_length=MAX_ITEMS), Tag("many")],
     Discriminator(_one_or_many),
 ]
 
@@ -218,7 +256,8 @@ class Incident(Strict):
     occurred_at: SignedMinute = Field(description="scenario minute the incident occurred (negative: before the drill)")
     received_by: InjectIds = Field(
         description="inject (or list of injects) whose delivery means the agency has received the case; "
-        "the first delivered of them counts")
+        "the first delivered of them counts"
+    )
     opinion_divided: bool = Field(False, description="the case divides public opinion (Decree 244/2026 Art. 7.4)")
 
     @field_validator("received_by", mode="wrap")
@@ -230,8 +269,11 @@ class Incident(Strict):
         except ValidationError as error:
             first = error.errors()[0]
             item = next((part for part in first["loc"] if isinstance(part, int)), None)
-            raise (MessageError(pydantic_message(first)) if item is None else
-                   MessageError(N_("mục %(item)d: %(error)s"), item=item, error=pydantic_message(first))) from None
+            raise (
+                MessageError(pydantic_message(first))
+                if item is None
+                else MessageError(N_("mục %(item)d: %(error)s"), item=item, error=pydantic_message(first))
+            ) from None
 
     @property
     def receipts(self) -> tuple[str, ...]:
@@ -244,16 +286,21 @@ class OpinionModel(Strict):
 
     population: Annotated[int, Field(gt=0, le=MAX_POPULATION)] = Field(description="online population the rumour can reach")
     initial_seen: People = Field(0, description="people who have seen the rumour at the start (at most the population)")
-    spread_rate: Annotated[float, Field(ge=0, le=10)] = Field(description="new viewers per believer per minute (before saturation)")
+    spread_rate: Annotated[float, Field(ge=0, le=10)] = Field(
+        description="new viewers per believer per minute (before saturation)"
+    )
     belief_rate: Share = Field(description="share of new viewers who believe the rumour")
     initial_trust: Share = 0.6
     statement_effect: Share = Field(0.5, description="share of believers a perfect, first-minute statement wins back")
-    timeliness_half_life: Annotated[float, Field(gt=0, le=MAX_MINUTES)] = Field(240, description="minutes for a statement's effect to halve")
+    timeliness_half_life: Annotated[float, Field(gt=0, le=MAX_MINUTES)] = Field(
+        240, description="minutes for a statement's effect to halve"
+    )
     silence_trust_loss: Share = Field(0.02, description="trust lost per hour without an official statement")
     takedown_damping: Share = Field(0.5, description="share of the spread a takedown removes")
     media_pressure_decay: Share = Field(0.05, description="share of media pressure that fades per hour")
     sample_every: Annotated[float, Field(ge=1, le=240)] = Field(
-        10, description="minutes between opinion samples (at least 1: the cost of a run grows with the samples)")
+        10, description="minutes between opinion samples (at least 1: the cost of a run grows with the samples)"
+    )
 
 
 class ActorDelays(Strict):
@@ -264,8 +311,11 @@ class ActorDelays(Strict):
     platform: Minute = 60
     outlet_correction: Minute = 120
     journalist_followup: Minute = 30
-    head_decision: Minute = Field(5, description="minutes the head of the agency, when simulated, takes to decide on "
-                                                 "the spokesperson the propaganda board proposed")
+    head_decision: Minute = Field(
+        5,
+        description="minutes the head of the agency, when simulated, takes to decide on "
+        "the spokesperson the propaganda board proposed",
+    )
 
 
 class CastMember(Strict):
@@ -287,10 +337,12 @@ class Scenario(Strict):
     duration: Length = Field(description="length in scenario minutes")
     setting: Text | None = Field(default=None, description="fictional place and time of the drill")
     sources: tuple[Annotated[str, Field(max_length=MAX_TEXT)], ...] = Field(
-        default_factory=tuple, max_length=MAX_ITEMS, description="seed documents and laws the drill is grounded in")
+        default_factory=tuple, max_length=MAX_ITEMS, description="seed documents and laws the drill is grounded in"
+    )
     cast: dict[Identifier, CastMember] = Field(  # a dict (not frozen): read it, never change it
-        default_factory=dict, max_length=MAX_ITEMS,
-        description="people named in texts as {id}; names come from the run's seed"
+        default_factory=dict,
+        max_length=MAX_ITEMS,
+        description="people named in texts as {id}; names come from the run's seed",
     )
     incident: Incident
     roles: tuple[Role, ...] = Field(min_length=1, max_length=MAX_ITEMS)
@@ -307,11 +359,19 @@ class Scenario(Strict):
         for flag in ("regular_spokesperson", "head_of_agency"):
             marked = [r.id for r in self.roles if getattr(r, flag)]
             if len(marked) > 1:
-                raise MessageError(N_("chỉ một vai được là '%(flag)s', không phải %(roles)s"), flag=flag, roles=", ".join(marked))
+                raise MessageError(
+                    N_("chỉ một vai được là '%(flag)s', không phải %(roles)s"), flag=flag, roles=", ".join(marked)
+                )
             party = [r for r in marked if r in PARTY_ROLES]
             if party:
-                raise MessageError(N_("'%(role)s' là cơ quan của Đảng, không phải cơ quan nhà nước: không thể là "
-                                      "'%(flag)s' (Nghị định 244/2026, Điều 3.2)"), role=party[0], flag=flag)
+                raise MessageError(
+                    N_(
+                        "'%(role)s' là cơ quan của Đảng, không phải cơ quan nhà nước: không thể là "
+                        "'%(flag)s' (Nghị định 244/2026, Điều 3.2)"
+                    ),
+                    role=party[0],
+                    flag=flag,
+                )
         return self
 
     def _marked(self, flag: str, default: str) -> str | None:

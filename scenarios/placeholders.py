@@ -38,8 +38,10 @@ def fill_text(template: Text, values: Mapping[str, Text | str]) -> Text:
     """`template` with its placeholders filled: the Vietnamese with the values' Vietnamese, the English with their
     English (a value without English, or a plain string, is the same in both); a template without English stays so."""
     english = {name: value if isinstance(value, str) else value.in_("en") for name, value in values.items()}
-    return Text(fill(template.vi, {name: value if isinstance(value, str) else value.vi for name, value in values.items()}),
-                None if template.en is None else fill(template.en, english))
+    return Text(
+        fill(template.vi, {name: value if isinstance(value, str) else value.vi for name, value in values.items()}),
+        None if template.en is None else fill(template.en, english),
+    )
 
 
 def escape_text(text: Text) -> Text:
@@ -56,4 +58,3 @@ def omit(text: str) -> str:
 def escape(text: str) -> str:
     """`text` with its braces doubled, so that a later `fill` gives it back unchanged."""
     return text.replace("{", "{{").replace("}", "}}")
-

@@ -36,8 +36,7 @@ BY_TYPE: dict[str, tuple[str, tuple[str, ...]]] = {
     "dataclass_type": (N_("phải là một nhóm trường (tên: giá trị)"), ()),  # a `Text` given as a plain string
     "literal_error": (N_("phải là một trong các giá trị: %(expected)s"), ("expected",)),
     "enum": (N_("phải là một trong các giá trị: %(expected)s"), ("expected",)),
-    "string_pattern_mismatch": (N_("mã chỉ gồm chữ thường không dấu, chữ số, '_' và '-', bắt đầu bằng một chữ cái"),
-                                ()),
+    "string_pattern_mismatch": (N_("mã chỉ gồm chữ thường không dấu, chữ số, '_' và '-', bắt đầu bằng một chữ cái"), ()),
     "string_too_short": (N_("cần ít nhất %(min_length)s ký tự"), ("min_length",)),
     "string_too_long": (N_("dài tối đa %(max_length)s ký tự"), ("max_length",)),
     "too_short": (N_("cần ít nhất %(min_length)s mục"), ("min_length",)),

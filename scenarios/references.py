@@ -82,8 +82,11 @@ def _duplicates(data: dict, key: str, kind: Message) -> Iterator[Problem]:
 
 
 def _level_numbers(data: dict) -> list[int]:
-    return [lv.get("level") for _, lv in _entries(data, "levels")
-            if isinstance(lv.get("level"), int) and not isinstance(lv.get("level"), bool)]
+    return [
+        lv.get("level")
+        for _, lv in _entries(data, "levels")
+        if isinstance(lv.get("level"), int) and not isinstance(lv.get("level"), bool)
+    ]
 
 
 def _condition(source: Any, location: Location, levels: list[int]) -> Iterator[Problem]:
@@ -95,8 +98,13 @@ def _condition(source: Any, location: Location, levels: list[int]) -> Iterator[P
         yield location, exc.message
         return
     for number in sorted(condition.compared_with("level") - set(levels)):
-        yield location, Message(N_("cấp %(level)s không tồn tại (các cấp: %(levels)s)"),
-                                {"level": f"{number:g}", "levels": ", ".join(map(str, sorted(levels)))})
+        yield (
+            location,
+            Message(
+                N_("cấp %(level)s không tồn tại (các cấp: %(levels)s)"),
+                {"level": f"{number:g}", "levels": ", ".join(map(str, sorted(levels)))},
+            ),
+        )
 
 
 def _levels(data: dict, inject_ids: set[str]) -> Iterator[Problem]:
@@ -111,18 +119,28 @@ def _levels(data: dict, inject_ids: set[str]) -> Iterator[Problem]:
         if number == start and lv.get("escalate_when") is not None:
             yield ("levels", index, "escalate_when"), Message(N_("cấp khởi đầu không có điều kiện leo thang"))
         if number != start and number in numbers and lv.get("escalate_when") is None:
-            yield ("levels", index, "escalate_when"), Message(N_("cấp %(level)s cần điều kiện leo thang 'escalate_when'"),
-                                                              {"level": number})
+            yield (
+                ("levels", index, "escalate_when"),
+                Message(N_("cấp %(level)s cần điều kiện leo thang 'escalate_when'"), {"level": number}),
+            )
         yield from _condition(lv.get("escalate_when"), ("levels", index, "escalate_when"), numbers)
         for r, inject_id in _strings(lv.get("releases")):
             if inject_id not in inject_ids:
                 yield ("levels", index, "releases", r), Message(UNKNOWN_INJECT, {"id": inject_id})
     if sorted(numbers) != list(range(start, start + len(numbers))):
-        yield ("levels",), Message(N_("các cấp phải là những số liên tiếp, hiện có %(levels)s"), {"levels": str(sorted(numbers))})
+        yield (
+            ("levels",),
+            Message(N_("các cấp phải là những số liên tiếp, hiện có %(levels)s"), {"levels": str(sorted(numbers))}),
+        )
     level = data.get("level")
     if isinstance(level, int) and level != max(numbers):
-        yield ("level",), Message(N_("cấp của kịch bản (%(level)s) phải là cấp cao nhất trong danh sách cấp (%(top)s)"),
-                                 {"level": level, "top": max(numbers)})
+        yield (
+            ("level",),
+            Message(
+                N_("cấp của kịch bản (%(level)s) phải là cấp cao nhất trong danh sách cấp (%(top)s)"),
+                {"level": level, "top": max(numbers)},
+            ),
+        )
 
 
 def _placeholders(text: Any) -> Iterator[str]:
@@ -141,18 +159,28 @@ def _cast_references(inject: dict, index: int, cast: set[str]) -> Iterator[Probl
         try:
             fields = list(_placeholders(inject.get(key)))
         except ValueError as exc:  # unbalanced braces: rendering the text would fail
-            yield ("injects", index, key), Message(N_("dấu ngoặc nhọn không khớp: %(error)s (viết '{{' và '}}' cho dấu ngoặc thật)"),
-                                                  {"error": str(exc)})
+            yield (
+                ("injects", index, key),
+                Message(
+                    N_("dấu ngoặc nhọn không khớp: %(error)s (viết '{{' và '}}' cho dấu ngoặc thật)"), {"error": str(exc)}
+                ),
+            )
             continue
         for field in fields:
             if field not in cast:
-                yield ("injects", index, key), Message(N_("'{%(field)s}' không có trong danh sách nhân vật (cast)"), {"field": field})
+                yield (
+                    ("injects", index, key),
+                    Message(N_("'{%(field)s}' không có trong danh sách nhân vật (cast)"), {"field": field}),
+                )
 
 
 def _injects(data: dict, role_ids: set[str], claim_ids: set[str]) -> Iterator[Problem]:
     released = {i for _, lv in _entries(data, "levels") for _, i in _strings(lv.get("releases"))}
-    trainees = {role["id"] for _, role in _entries(data, "roles")
-                if isinstance(role.get("id"), str) and role.get("played_by", "trainee") == "trainee"}
+    trainees = {
+        role["id"]
+        for _, role in _entries(data, "roles")
+        if isinstance(role.get("id"), str) and role.get("played_by", "trainee") == "trainee"
+    }
     duration = _minutes(data.get("duration"))
     cast = set(data["cast"]) if isinstance(data.get("cast"), dict) else set()
     for index, inject in _entries(data, "injects"):
@@ -161,15 +189,26 @@ def _injects(data: dict, role_ids: set[str], claim_ids: set[str]) -> Iterator[Pr
                 yield ("injects", index, "to", r), Message(N_("vai '%(id)s' không có trong kịch bản"), {"id": role})
         recipients = {role for _, role in _strings(inject.get("to"))}
         if recipients and recipients <= role_ids and not recipients & trainees:
-            yield ("injects", index, "to"), Message(N_("không học viên nào nhận tin này (mọi vai trong 'to' do mô "
-                                                       "phỏng đảm nhận): hãy thêm một vai do học viên đảm nhận"))
+            yield (
+                ("injects", index, "to"),
+                Message(
+                    N_(
+                        "không học viên nào nhận tin này (mọi vai trong 'to' do mô "
+                        "phỏng đảm nhận): hãy thêm một vai do học viên đảm nhận"
+                    )
+                ),
+            )
         for c, claim in _strings(inject.get("claims")):
             if claim not in claim_ids:
                 yield ("injects", index, "claims", c), Message(N_("tin sai '%(id)s' không có trong kịch bản"), {"id": claim})
         at = _minutes(inject.get("at"))
         if at is not None and duration is not None and at > duration:
-            yield ("injects", index, "at"), Message(N_("phút %(at)s nằm sau khi kịch bản kết thúc (phút %(end)s)"),
-                                                   {"at": f"{at:g}", "end": f"{duration:g}"})
+            yield (
+                ("injects", index, "at"),
+                Message(
+                    N_("phút %(at)s nằm sau khi kịch bản kết thúc (phút %(end)s)"), {"at": f"{at:g}", "end": f"{duration:g}"}
+                ),
+            )
         yield from _condition(inject.get("when"), ("injects", index, "when"), _level_numbers(data))
         if inject.get("at") is None and inject.get("when") is None and str(inject.get("id")) not in released:
             yield ("injects", index), Message(N_("tin cần thời điểm 'at', điều kiện 'when', hoặc một cấp phát hành nó"))
@@ -214,29 +253,53 @@ def _within_the_drill(data: dict) -> Iterator[Problem]:
     duration = _positive(_minutes(data.get("duration")))
     every = _positive(opinion.get("sample_every", OpinionModel.model_fields["sample_every"].default))
     if duration is not None and every is not None and math.ceil(duration / every) > MAX_OPINION_SAMPLES:
-        yield ("duration",), Message(N_("%(duration)s phút, lấy mẫu dư luận mỗi %(every)s phút, là %(samples)d lần "
-                                        "lấy mẫu mỗi lượt chạy, quá mức %(most)d: hãy lấy mẫu thưa hơn hoặc rút ngắn "
-                                        "kịch bản"),
-                                     {"duration": _figure(duration), "every": _figure(every),
-                                      "samples": math.ceil(duration / every), "most": MAX_OPINION_SAMPLES})
+        yield (
+            ("duration",),
+            Message(
+                N_(
+                    "%(duration)s phút, lấy mẫu dư luận mỗi %(every)s phút, là %(samples)d lần "
+                    "lấy mẫu mỗi lượt chạy, quá mức %(most)d: hãy lấy mẫu thưa hơn hoặc rút ngắn "
+                    "kịch bản"
+                ),
+                {
+                    "duration": _figure(duration),
+                    "every": _figure(every),
+                    "samples": math.ceil(duration / every),
+                    "most": MAX_OPINION_SAMPLES,
+                },
+            ),
+        )
     for location, value in _delays(data) if duration is not None else ():
         minutes = _minutes(value)
         if minutes is not None and minutes > duration:
-            yield location, Message(N_("%(minutes)s phút dài hơn cả kịch bản (%(duration)s phút)"),
-                                    {"minutes": _figure(minutes), "duration": _figure(duration)})
+            yield (
+                location,
+                Message(
+                    N_("%(minutes)s phút dài hơn cả kịch bản (%(duration)s phút)"),
+                    {"minutes": _figure(minutes), "duration": _figure(duration)},
+                ),
+            )
     population = _positive(opinion.get("population"))
     for location, value in _people(data, opinion) if population is not None else ():
         people = _number(value)
         if people is not None and people > population:
-            yield location, Message(N_("%(people)s người, nhiều hơn dân số mạng của kịch bản (%(population)s)"),
-                                    {"people": _figure(people), "population": _figure(population)})
+            yield (
+                location,
+                Message(
+                    N_("%(people)s người, nhiều hơn dân số mạng của kịch bản (%(population)s)"),
+                    {"people": _figure(people), "population": _figure(population)},
+                ),
+            )
 
 
 def _refutations(data: dict, fact_ids: set[str]) -> Iterator[Problem]:
     for index, claim in _entries(data, "false_claims"):
         for f, fact in _strings(claim.get("refuted_by")):
             if fact not in fact_ids:
-                yield ("false_claims", index, "refuted_by", f), Message(N_("sự thật '%(id)s' không có trong kịch bản"), {"id": fact})
+                yield (
+                    ("false_claims", index, "refuted_by", f),
+                    Message(N_("sự thật '%(id)s' không có trong kịch bản"), {"id": fact}),
+                )
 
 
 def find_problems(data: dict) -> list[Problem]:
@@ -245,8 +308,13 @@ def find_problems(data: dict) -> list[Problem]:
     inject_ids = _ids(data, "injects")
     claim_ids = _ids(data, "false_claims")
     problems: list[Problem] = []
-    for key, kind in (("roles", Message(N_("vai"))), ("injects", Message(N_("tin"))), ("facts", Message(N_("sự thật"))),
-                      ("false_claims", Message(N_("tin sai"))), ("key_messages", Message(N_("thông điệp chính")))):
+    for key, kind in (
+        ("roles", Message(N_("vai"))),
+        ("injects", Message(N_("tin"))),
+        ("facts", Message(N_("sự thật"))),
+        ("false_claims", Message(N_("tin sai"))),
+        ("key_messages", Message(N_("thông điệp chính"))),
+    ):
         problems += _duplicates(data, key, kind)
     roles = _entries(data, "roles")
     if roles and all(role.get("played_by", "trainee") != "trainee" for _, role in roles):

@@ -35,11 +35,15 @@ def as_text(schema: dict) -> str:
 
 def scenario_schema() -> dict:
     """The JSON Schema (draft 2020-12) of a scenario file."""
-    return published_schema(Scenario, "urn:crisis-drill:scenario", (
-        "A media-crisis drill. Conditions (levels[].escalate_when, injects[].when) are expressions "
-        "over these variables: " + "; ".join(f"{k}: {v}" for k, v in VARIABLES.items())))
+    return published_schema(
+        Scenario,
+        "urn:crisis-drill:scenario",
+        (
+            "A media-crisis drill. Conditions (levels[].escalate_when, injects[].when) are expressions "
+            "over these variables: " + "; ".join(f"{k}: {v}" for k, v in VARIABLES.items())
+        ),
+    )
 
 
 def schema_text() -> str:
     return as_text(scenario_schema())
-

@@ -58,7 +58,13 @@ def scenario_minute(value: object) -> object:
         return hours * 60 + minutes + seconds / 60
     if SEXAGESIMAL.fullmatch(text):
         hours_text, _, rest = text.lstrip("+").partition(":")
-        raise MessageError(N_("'%(text)s' không rõ nghĩa: YAML 1.1 đọc nó là một số cơ số 60 (%(value)s); "
-                              "hãy viết thời điểm là %(clock)s hoặc bằng số phút"),
-                           text=text, value=f"{base_sixty(text):g}", clock=f"T+{int(hours_text or 0):02d}:{rest[:2].zfill(2)}")
+        raise MessageError(
+            N_(
+                "'%(text)s' không rõ nghĩa: YAML 1.1 đọc nó là một số cơ số 60 (%(value)s); "
+                "hãy viết thời điểm là %(clock)s hoặc bằng số phút"
+            ),
+            text=text,
+            value=f"{base_sixty(text):g}",
+            clock=f"T+{int(hours_text or 0):02d}:{rest[:2].zfill(2)}",
+        )
     return value

@@ -37,7 +37,9 @@ class YamlIssue:
     path: str
     line: int
     field: str
-    message: Message | str  # a loader's own words are a `Message` (Vietnamese as text; web.i18n shows it in the user's language)
+    message: (
+        Message | str
+    )  # a loader's own words are a `Message` (Vietnamese as text; web.i18n shows it in the user's language)
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.field}: {self.message}"
@@ -128,11 +130,14 @@ def _message(model: type[BaseModel], error: dict) -> Message:
         return pydantic_message(error)
     meant, known = _meant(model, location)
     if meant:
-        return Message(N_("trường '%(field)s' không có trong mẫu (có phải là '%(meant)s'?)"),
-                       {"field": location[-1], "meant": meant})
+        return Message(
+            N_("trường '%(field)s' không có trong mẫu (có phải là '%(meant)s'?)"), {"field": location[-1], "meant": meant}
+        )
     if known:
-        return Message(N_("trường '%(field)s' không có trong mẫu (các trường được dùng: %(known)s)"),
-                       {"field": location[-1], "known": ", ".join(known)})
+        return Message(
+            N_("trường '%(field)s' không có trong mẫu (các trường được dùng: %(known)s)"),
+            {"field": location[-1], "known": ", ".join(known)},
+        )
     return Message(N_("trường '%(field)s' không có trong mẫu"), {"field": location[-1]})
 
 
@@ -145,8 +150,13 @@ def _duplicate_keys(node: yaml.Node | None, location: Location = ()) -> list[tup
             if not isinstance(key, yaml.ScalarNode):
                 continue  # a list or mapping as a key: the shape check reports it
             if key.value in seen:
-                found.append((location + (key.value,), key.start_mark.line + 1,
-                              Message(N_("khóa '%(key)s' xuất hiện hai lần"), {"key": key.value})))
+                found.append(
+                    (
+                        location + (key.value,),
+                        key.start_mark.line + 1,
+                        Message(N_("khóa '%(key)s' xuất hiện hai lần"), {"key": key.value}),
+                    )
+                )
             seen.add(key.value)
             found += _duplicate_keys(value, location + (key.value,))
     elif isinstance(node, yaml.SequenceNode):
@@ -158,10 +168,11 @@ def _duplicate_keys(node: yaml.Node | None, location: Location = ()) -> list[tup
 def _tab_hint(text: str, line: int) -> Message | str:
     """A YAML error on a line a tab indents (or near one): YAML indents with spaces only."""
     lines = text.splitlines()
-    near = lines[max(line - 2, 0):line]
-    if any(row[:len(row) - len(row.lstrip())].count("\t") for row in near):
-        return Message(N_(" (dòng này thụt lề bằng dấu tab: YAML chỉ thụt lề bằng dấu cách — hãy dùng dấu cách, "
-                          "không dùng tab)"))
+    near = lines[max(line - 2, 0) : line]
+    if any(row[: len(row) - len(row.lstrip())].count("\t") for row in near):
+        return Message(
+            N_(" (dòng này thụt lề bằng dấu tab: YAML chỉ thụt lề bằng dấu cách — hãy dùng dấu cách, không dùng tab)")
+        )
     return ""
 
 
@@ -169,9 +180,10 @@ def _not_utf8(raw: bytes, exc: UnicodeDecodeError) -> tuple[int, Message]:
     """The line of the first byte that is not UTF-8, and a message naming it and the fix."""
     line_start = raw.rfind(b"\n", 0, exc.start) + 1
     line = raw.count(b"\n", 0, exc.start) + 1
-    return line, Message(N_("tệp không ở dạng UTF-8: byte 0x%(byte)02x ở dòng %(line)d, cột %(column)d "
-                            "(hãy lưu tệp dạng UTF-8)"),
-                         {"byte": raw[exc.start], "line": line, "column": exc.start - line_start + 1})
+    return line, Message(
+        N_("tệp không ở dạng UTF-8: byte 0x%(byte)02x ở dòng %(line)d, cột %(column)d (hãy lưu tệp dạng UTF-8)"),
+        {"byte": raw[exc.start], "line": line, "column": exc.start - line_start + 1},
+    )
 
 
 def _whole_file(path: str, line: int, message: Message | str) -> YamlInvalid:
@@ -196,8 +208,9 @@ def read_document(text: str, path: str, not_a_mapping: Message | str) -> tuple[y
     return root, data
 
 
-def model_issues(model: type[Model], root: yaml.Node | None, data: dict[str, Any], path: str
-                 ) -> tuple[Model | None, list[YamlIssue]]:
+def model_issues(
+    model: type[Model], root: yaml.Node | None, data: dict[str, Any], path: str
+) -> tuple[Model | None, list[YamlIssue]]:
     """The document as `model` (None if its shape is wrong) and every shape error, duplicate keys included."""
     issues = [YamlIssue(path, line, field_path(loc), message) for loc, line, message in _duplicate_keys(root)]
     try:

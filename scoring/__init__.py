@@ -21,7 +21,20 @@ from scoring.rules import RULES, Rule
 from scoring.ruleset import RuleSet, RuleSetError, load_rule_set, load_rule_set_file, parse_rule_set, rule_set_ids
 
 __all__ = [
-    "RULES", "Evidence", "EventLogError", "Rule", "RuleResult", "RuleSet", "RuleSetError", "ScoreCard",
-    "ScoringContext", "Verdict", "load_rule_set", "load_rule_set_file", "parse_rule_set",
-    "render_card", "rule_set_ids", "score",
+    "RULES",
+    "EventLogError",
+    "Evidence",
+    "Rule",
+    "RuleResult",
+    "RuleSet",
+    "RuleSetError",
+    "ScoreCard",
+    "ScoringContext",
+    "Verdict",
+    "load_rule_set",
+    "load_rule_set_file",
+    "parse_rule_set",
+    "render_card",
+    "rule_set_ids",
+    "score",
 ]

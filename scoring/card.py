@@ -155,5 +155,14 @@ class ScoreCard:
         return self.completion == COMPLETE
 
     def as_dict(self) -> dict[str, Any]:
-        return {"total": self.total, "bonus": self.bonus, "rule_set": self.rule_set, "completion": self.completion,
-                "ended_at": self.ended_at, "duration": self.duration, "due_points": self.due_points, "overridden": self.overridden, "rules": [r.as_dict() for r in self.rules]}
+        return {
+            "total": self.total,
+            "bonus": self.bonus,
+            "rule_set": self.rule_set,
+            "completion": self.completion,
+            "ended_at": self.ended_at,
+            "duration": self.duration,
+            "due_points": self.due_points,
+            "overridden": self.overridden,
+            "rules": [r.as_dict() for r in self.rules],
+        }

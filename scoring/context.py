@@ -90,13 +90,15 @@ def summarise(event: Event) -> str:
     if kind == "action":
         params = event.get("params") or {}
         detail = ", ".join(
-            f"{key}={params[key]}" for key in ("to", "speaker", "call", "article", "refusal", "withheld", "form", "channel")
+            f"{key}={params[key]}"
+            for key in ("to", "speaker", "call", "article", "refusal", "withheld", "form", "channel")
             if key in params
         )
         return f"{event.get('role')}: {event.get('type')}" + (f" ({detail})" if detail else "")
     if kind == "reply":
         return f"{event.get('actor')}: {event.get('effect')}" + (
-            f" (speaker={event['spokesperson']})" if event.get("effect") == "assigned" else "")
+            f" (speaker={event['spokesperson']})" if event.get("effect") == "assigned" else ""
+        )
     if kind == "inject":
         text = f"{event.get('inject')} [{event.get('channel')}, {event.get('origin')}]"
         if event.get("claims"):
@@ -109,7 +111,9 @@ def summarise(event: Event) -> str:
     if kind == "escalation":
         return f"level {event.get('from')} → {event.get('to')}"
     if kind == "end":
-        return f"end: final_level={event.get('final_level')}, max_level={event.get('max_level')}, belief={event.get('belief')}"
+        return (
+            f"end: final_level={event.get('final_level')}, max_level={event.get('max_level')}, belief={event.get('belief')}"
+        )
     if kind == "opinion":
         return f"belief={event.get('belief')}, level={event.get('level')}"
     return str(kind)
@@ -163,8 +167,13 @@ class ScoringContext:
             self.corrections[params["article"]].append(event)
         if kind in PRESS_FACING:
             act = Statement(
-                event=event, seq=event["seq"], t=float(event["t"]), role=event.get("role"), type=kind,
-                spokesperson=event.get("spokesperson"), analysis=event.get("analysis") or {},
+                event=event,
+                seq=event["seq"],
+                t=float(event["t"]),
+                role=event.get("role"),
+                type=kind,
+                spokesperson=event.get("spokesperson"),
+                analysis=event.get("analysis") or {},
                 head=self.scenario.head_of_agency,
             )
             self.press_acts.append(act)
@@ -217,8 +226,9 @@ class ScoringContext:
         incident = self.scenario.incident
         if start == "occurred":
             return incident.occurred_at, Evidence(None, incident.occurred_at, "incident", "incident.occurred_at")
-        delivery = min((self.deliveries[i] for i in incident.receipts if i in self.deliveries),
-                       key=lambda e: e["seq"], default=None)  # the first delivered of them
+        delivery = min(
+            (self.deliveries[i] for i in incident.receipts if i in self.deliveries), key=lambda e: e["seq"], default=None
+        )  # the first delivered of them
         if delivery is None:
             return None
         return float(delivery["t"]), evidence_of(delivery, "incident.received_by")

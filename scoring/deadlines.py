@@ -78,10 +78,12 @@ class Lateness:
         late, kept = format_duration(round(self.late, 3)), round(self.factor * 100)
         spoke_vi = f"lên tiếng lần đầu lúc {format_t(self.spoke)}" if self.spoke is not None else "không lên tiếng"
         spoke_en = f"first spoke at {format_t(self.spoke)}" if self.spoke is not None else "never spoke"
-        return Text(f" Do chậm, quy tắc chỉ giữ {kept}% số điểm: người phát ngôn {spoke_vi}, trễ {late.vi} so với "
-                    f"hạn trả lời báo chí đầu tiên {format_t(self.due)}.",
-                    f" Late, so the rule keeps only {kept}% of its points: the spokesperson {spoke_en}, {late.en} after "
-                    f"the first deadline to answer the press, {format_t(self.due)}.")
+        return Text(
+            f" Do chậm, quy tắc chỉ giữ {kept}% số điểm: người phát ngôn {spoke_vi}, trễ {late.vi} so với "
+            f"hạn trả lời báo chí đầu tiên {format_t(self.due)}.",
+            f" Late, so the rule keeps only {kept}% of its points: the spokesperson {spoke_en}, {late.en} after "
+            f"the first deadline to answer the press, {format_t(self.due)}.",
+        )
 
 
 def lateness(context: ScoringContext, span: float, within: float) -> Lateness:
@@ -101,8 +103,14 @@ def lateness(context: ScoringContext, span: float, within: float) -> Lateness:
     received = context.trigger("received")
     if received is not None:
         start, evidence = received
-        deadlines.append((start + within, Evidence(evidence.seq, start + within, "deadline",
-                                                   f"{format_duration(within).en} after the case was received")))
+        deadlines.append(
+            (
+                start + within,
+                Evidence(
+                    evidence.seq, start + within, "deadline", f"{format_duration(within).en} after the case was received"
+                ),
+            )
+        )
     first = next((act for act in context.press_acts if act.by_spokesperson), None)
     spoke = first.t if first is not None else None
     if not deadlines:

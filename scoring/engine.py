@@ -36,9 +36,12 @@ def _late(verdict: Verdict, late: Lateness) -> Verdict:
     if late.factor >= 1 or not verdict.due or not verdict.earned:
         return verdict
     note = late.note()
-    return replace(verdict, earned=round(verdict.earned * late.factor, 6),
-                   explanation=Text(verdict.explanation.vi + note.vi, verdict.explanation.en + note.en),
-                   evidence=capped([*verdict.evidence, *late.evidence]))
+    return replace(
+        verdict,
+        earned=round(verdict.earned * late.factor, 6),
+        explanation=Text(verdict.explanation.vi + note.vi, verdict.explanation.en + note.en),
+        evidence=capped([*verdict.evidence, *late.evidence]),
+    )
 
 
 def _result(entry: RuleEntry, context: ScoringContext, late: Lateness | None) -> RuleResult:
@@ -90,7 +93,14 @@ def score(scenario: Scenario, events: Iterable[Event], rule_set_id: str | RuleSe
     timely = set(policy.rules) if policy else set()
     results = tuple(_result(entry, context, late if entry.id in timely else None) for entry in rule_set.entries)
     total, bonus, due_points = totals(results)
-    return ScoreCard(scenario=scenario.id, rule_set=rule_set.id, total=total, bonus=bonus, rules=results,
-                     due_points=due_points, completion=completion(context),
-                     ended_at=float(context.end["t"]) if context.end is not None else None,
-                     duration=float(scenario.duration))
+    return ScoreCard(
+        scenario=scenario.id,
+        rule_set=rule_set.id,
+        total=total,
+        bonus=bonus,
+        rules=results,
+        due_points=due_points,
+        completion=completion(context),
+        ended_at=float(context.end["t"]) if context.end is not None else None,
+        duration=float(scenario.duration),
+    )

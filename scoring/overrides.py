@@ -56,16 +56,23 @@ class Applied:
     automatic_passed: bool
 
     def as_dict(self) -> dict[str, Any]:
-        return {"verdict": self.verdict, "reason": self.reason, "by": self.by, "automatic_status": self.automatic_status,
-                "automatic_points": self.automatic_points, "automatic_passed": self.automatic_passed}
+        return {
+            "verdict": self.verdict,
+            "reason": self.reason,
+            "by": self.by,
+            "automatic_status": self.automatic_status,
+            "automatic_points": self.automatic_points,
+            "automatic_passed": self.automatic_passed,
+        }
 
 
 def _apply(result: RuleResult, override: Override) -> RuleResult:
     met = override.verdict == MET
     applied = Applied(override.verdict, override.reason, override.by, result.status, result.points, result.passed)
     status = BONUS if result.bonus else (MET if met else NOT_MET)
-    return replace(result, points=result.max_points if met else 0.0, passed=met or result.bonus, status=status,
-                   override=applied)
+    return replace(
+        result, points=result.max_points if met else 0.0, passed=met or result.bonus, status=status, override=applied
+    )
 
 
 def overridden(card: ScoreCard, overrides: Mapping[str, Override]) -> ScoreCard:

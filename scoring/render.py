@@ -13,20 +13,37 @@ from scoring.card import ENDED_EARLY, NOT_DUE, RuleResult, ScoreCard
 from scenarios.figures import format_t
 
 LABELS = {
-    "vi": {"card": "BẢNG ĐIỂM", "rule_set": "bộ quy tắc", "total": "Tổng điểm", "source": "Nguồn",
-           "evidence": "Bằng chứng", "bonus": "điểm thưởng", "none": "(không có)", "failed": "Chưa đạt",
-           "not_due": "chưa đến hạn", "not_due_list": "Chưa đến hạn",
-           "scaled": "tính trên {due} điểm của các quy tắc đã đến hạn, quy về thang 100",
-           ENDED_EARLY: "CHƯA HOÀN THÀNH: buổi diễn tập kết thúc sớm lúc {end}, trước thời lượng {duration}; "
-                        "không tính vào điểm trung bình",
-           "running": "CHƯA HOÀN THÀNH: buổi diễn tập đang diễn ra"},
-    "en": {"card": "SCORE CARD", "rule_set": "rule set", "total": "Total", "source": "Source",
-           "evidence": "Evidence", "bonus": "bonus", "none": "(none)", "failed": "Not met",
-           "not_due": "not yet due", "not_due_list": "Not yet due",
-           "scaled": "over the {due} points of the rules that fell due, scaled to 100",
-           ENDED_EARLY: "INCOMPLETE: the drill ended early at {end}, before its duration {duration}; "
-                        "kept out of averages",
-           "running": "INCOMPLETE: the drill is still running"},
+    "vi": {
+        "card": "BẢNG ĐIỂM",
+        "rule_set": "bộ quy tắc",
+        "total": "Tổng điểm",
+        "source": "Nguồn",
+        "evidence": "Bằng chứng",
+        "bonus": "điểm thưởng",
+        "none": "(không có)",
+        "failed": "Chưa đạt",
+        "not_due": "chưa đến hạn",
+        "not_due_list": "Chưa đến hạn",
+        "scaled": "tính trên {due} điểm của các quy tắc đã đến hạn, quy về thang 100",
+        ENDED_EARLY: "CHƯA HOÀN THÀNH: buổi diễn tập kết thúc sớm lúc {end}, trước thời lượng {duration}; "
+        "không tính vào điểm trung bình",
+        "running": "CHƯA HOÀN THÀNH: buổi diễn tập đang diễn ra",
+    },
+    "en": {
+        "card": "SCORE CARD",
+        "rule_set": "rule set",
+        "total": "Total",
+        "source": "Source",
+        "evidence": "Evidence",
+        "bonus": "bonus",
+        "none": "(none)",
+        "failed": "Not met",
+        "not_due": "not yet due",
+        "not_due_list": "Not yet due",
+        "scaled": "over the {due} points of the rules that fell due, scaled to 100",
+        ENDED_EARLY: "INCOMPLETE: the drill ended early at {end}, before its duration {duration}; kept out of averages",
+        "running": "INCOMPLETE: the drill is still running",
+    },
 }
 
 

@@ -90,14 +90,25 @@ def _whole_set_problems(file: RuleSetFile, named: str | None) -> list[tuple[Loca
     seen: dict[str, int] = {}
     for n, entry in enumerate(file.rules):
         if entry.rule_id in seen:
-            problems.append((("rules", n, "id"), (f"duplicate id {entry.rule_id!r}, already used by "
-                                                  f"rules[{seen[entry.rule_id]}]; give one of them its own 'id'")))
+            problems.append(
+                (
+                    ("rules", n, "id"),
+                    (
+                        f"duplicate id {entry.rule_id!r}, already used by "
+                        f"rules[{seen[entry.rule_id]}]; give one of them its own 'id'"
+                    ),
+                )
+            )
         seen.setdefault(entry.rule_id, n)
     if file.lateness is not None:
         missing = [r for r in file.lateness.rules if r not in seen]
         if missing:
-            problems.append((("lateness", "rules"), (f"names {', '.join(map(repr, missing))}, not in this set "
-                                                     f"(its rules: {', '.join(sorted(seen))})")))
+            problems.append(
+                (
+                    ("lateness", "rules"),
+                    (f"names {', '.join(map(repr, missing))}, not in this set (its rules: {', '.join(sorted(seen))})"),
+                )
+            )
     legal = [e for e in file.rules if not e.bonus]
     total = sum(e.weight for e in legal)
     if abs(total - 100) > 1e-6:
@@ -108,8 +119,10 @@ def _whole_set_problems(file: RuleSetFile, named: str | None) -> list[tuple[Loca
 
 def _rule_set(file: RuleSetFile, path: str) -> RuleSet:
     """The checked file as the rule set scoring uses: each entry's rule built with its parameters."""
-    entries = tuple(RuleEntry(rule=RULES[e.rule](e.params, id=e.rule_id), weight=float(e.weight), bonus=e.bonus,
-                              source=e.source.text) for e in file.rules)
+    entries = tuple(
+        RuleEntry(rule=RULES[e.rule](e.params, id=e.rule_id), weight=float(e.weight), bonus=e.bonus, source=e.source.text)
+        for e in file.rules
+    )
     late = file.lateness
     lateness = LatenessPolicy(span=float(late.span), within=float(late.within), rules=late.rules) if late else None
     title = file.title.text if file.title else Text(file.id, file.id)
@@ -144,7 +157,7 @@ def rule_set_ids() -> list[str]:
     return sorted(p.stem for p in RULESETS.glob("*.yaml"))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load_rule_set(rule_set_id: str) -> RuleSet:
     """A packaged rule set by id (cached: the files are read once per process)."""
     path = RULESETS / f"{rule_set_id}.yaml"

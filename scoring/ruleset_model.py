@@ -77,11 +77,13 @@ class RuleEntryFile(Strict):
     rule: RuleName = Field(description="a rule of the registry (scoring.rules.RULES)")
     id: RuleId | None = Field(default=None, description="unique in the set; the rule's name if left out")
     weight: Points = Field(description="points; the weights of the non-bonus rules sum to 100")
-    params: dict[str, Any] | None = Field(default=None, validate_default=True,
-                                          description="the rule's parameters (docs/SCORING.md); its defaults if left out")
+    params: dict[str, Any] | None = Field(
+        default=None, validate_default=True, description="the rule's parameters (docs/SCORING.md); its defaults if left out"
+    )
     source: Source = Field(description="the law and article, or the seed document, the rule rests on")
-    bonus: bool = Field(default=False, strict=True,
-                        description="a bonus adds to the total (capped at 100), never a legal failure")
+    bonus: bool = Field(
+        default=False, strict=True, description="a bonus adds to the total (capped at 100), never a legal failure"
+    )
 
     @field_validator("params")
     @classmethod
@@ -105,7 +107,8 @@ class LatenessFile(Strict):
     span: Minutes = Field(description="minutes of silence that take all their points (linear)")
     within: Minutes = Field(description="minutes after the case is received by which the agency must speak anyway")
     rules: Annotated[tuple[RuleId, ...], _at_least_one("rule id")] = Field(
-        json_schema_extra={"minItems": 1}, description="ids of rules in this set")
+        json_schema_extra={"minItems": 1}, description="ids of rules in this set"
+    )
 
 
 class RuleSetFile(Strict):

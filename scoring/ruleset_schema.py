@@ -33,24 +33,44 @@ def _param_schema(default: Any, choices: tuple[Any, ...] | None) -> dict:
 
 def _params_by_rule() -> list[dict]:
     """For each rule, the parameters it knows: an editor completes and checks them (the loader also checks values together)."""
-    return [{
-        "if": {"properties": {"rule": {"const": name}}, "required": ["rule"]},
-        "then": {"properties": {"params": {"anyOf": [{"type": "null"}, {
-            "type": "object", "additionalProperties": False,
-            "properties": {key: _param_schema(default, rule.choices.get(key)) for key, default in sorted(rule.defaults.items())},
-        }]}}},
-    } for name, rule in sorted(RULES.items())]
+    return [
+        {
+            "if": {"properties": {"rule": {"const": name}}, "required": ["rule"]},
+            "then": {
+                "properties": {
+                    "params": {
+                        "anyOf": [
+                            {"type": "null"},
+                            {
+                                "type": "object",
+                                "additionalProperties": False,
+                                "properties": {
+                                    key: _param_schema(default, rule.choices.get(key))
+                                    for key, default in sorted(rule.defaults.items())
+                                },
+                            },
+                        ]
+                    }
+                }
+            },
+        }
+        for name, rule in sorted(RULES.items())
+    ]
 
 
 def rule_set_schema() -> dict:
     """The JSON Schema (draft 2020-12) of a rule-set file."""
-    schema = published_schema(RuleSetFile, "urn:crisis-drill:rule-set", (
-        "A scoring rule set: the rules a drill is judged by, their parameters, points and legal sources. "
-        "The weights of the non-bonus rules sum to 100 and ids are unique in the set (checked by the loader)."))
+    schema = published_schema(
+        RuleSetFile,
+        "urn:crisis-drill:rule-set",
+        (
+            "A scoring rule set: the rules a drill is judged by, their parameters, points and legal sources. "
+            "The weights of the non-bonus rules sum to 100 and ids are unique in the set (checked by the loader)."
+        ),
+    )
     schema["$defs"]["RuleEntryFile"]["allOf"] = _params_by_rule()
     return schema
 
 
 def rule_set_schema_text() -> str:
     return as_text(rule_set_schema())
-

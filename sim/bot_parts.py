@@ -38,15 +38,25 @@ def _networks(view: TeamView, book: Playbook) -> Iterator[Intent]:
     for post in view.delivered("social_post"):
         item = post["inject"]
         if post["claims"] and (post.get("reach") or 0) >= large and view.first("contact_admin", post=item) is None:
-            yield Intent(("contact_admin", item), watcher, "contact_admin",
-                         {"post": item, "note": WORDS.admin_note}, round(post["t"] + ADMIN_AFTER, 3),
-                         hints.contact_admin(post))
+            yield Intent(
+                ("contact_admin", item),
+                watcher,
+                "contact_admin",
+                {"post": item, "note": WORDS.admin_note},
+                round(post["t"] + ADMIN_AFTER, 3),
+                hints.contact_admin(post),
+            )
     for article in view.delivered("press_article"):
         item, sender = article["inject"], (article.get("sender") or {}).get("vi")
         if article["claims"] and is_aggregator(sender) and view.first("request_site_removal", article=item) is None:
-            yield Intent(("request_site_removal", item), watcher, "request_site_removal",
-                         {"article": item, "note": WORDS.site_removal_note}, round(article["t"] + SITE_AFTER, 3),
-                         hints.request_site_removal(article))
+            yield Intent(
+                ("request_site_removal", item),
+                watcher,
+                "request_site_removal",
+                {"article": item, "note": WORDS.site_removal_note},
+                round(article["t"] + SITE_AFTER, 3),
+                hints.request_site_removal(article),
+            )
 
 
 def _cause(view: TeamView, book: Playbook) -> Iterator[Intent]:
@@ -54,15 +64,21 @@ def _cause(view: TeamView, book: Playbook) -> Iterator[Intent]:
     facts = view.verified
     if who is None or not facts or view.first("resolve_cause") is not None:
         return
-    yield Intent(("resolve_cause",), who, "resolve_cause",
-                 {"route": "own_authority", "text": WORDS.cause_measure}, round(min(f["t"] for f in facts) + CAUSE_AFTER, 3),
-                 hints.resolve_cause())
+    yield Intent(
+        ("resolve_cause",),
+        who,
+        "resolve_cause",
+        {"route": "own_authority", "text": WORDS.cause_measure},
+        round(min(f["t"] for f in facts) + CAUSE_AFTER, 3),
+        hints.resolve_cause(),
+    )
 
 
 def _daily(view: TeamView, book: Playbook) -> Iterator[Intent]:
     who = performer(book.scenario, "daily_report", ("info_department",))
-    received = min((view.items[i] for i in book.scenario.incident.receipts if i in view.items),
-                   key=lambda item: item["t"], default=None)  # the first of them delivered
+    received = min(
+        (view.items[i] for i in book.scenario.incident.receipts if i in view.items), key=lambda item: item["t"], default=None
+    )  # the first of them delivered
     if who is None or received is None:
         return
     every, end = float(_param(book, "daily_report", "every", DAY)), book.scenario.duration
@@ -70,9 +86,14 @@ def _daily(view: TeamView, book: Playbook) -> Iterator[Intent]:
     while received["t"] + day * every < end:
         low = received["t"] + day * every
         if not any(low <= r["t"] < low + every for r in reports):
-            yield Intent(("daily_report", str(day)), who, "daily_report",
-                         {"text": WORDS.daily_report}, round(low + min(DAILY_WITHIN, (end - low) / 2), 3),
-                         hints.daily_report())
+            yield Intent(
+                ("daily_report", str(day)),
+                who,
+                "daily_report",
+                {"text": WORDS.daily_report},
+                round(low + min(DAILY_WITHIN, (end - low) / 2), 3),
+                hints.daily_report(),
+            )
         day += 1
 
 

@@ -74,23 +74,39 @@ class Intent:
         return Action(at=at, role=self.role, type=self.type, params=self.params)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"role": self.role, "type": self.type, "params": self.params, "at": self.at,
-                "deadline": self.deadline, "reason": self.reason.as_dict()}
+        return {
+            "role": self.role,
+            "type": self.type,
+            "params": self.params,
+            "at": self.at,
+            "deadline": self.deadline,
+            "reason": self.reason.as_dict(),
+        }
 
     @classmethod
-    def from_dict(cls, given: dict[str, Any]) -> "Intent":
+    def from_dict(cls, given: dict[str, Any]) -> Intent:
         """The intent `as_dict` gave (its `key`, which only a plan being recomputed uses, is not kept)."""
-        return cls(key=(), role=given["role"], type=given["type"], params=given["params"], at=given["at"],
-                   reason=Text(**given["reason"]), deadline=given["deadline"])
+        return cls(
+            key=(),
+            role=given["role"],
+            type=given["type"],
+            params=given["params"],
+            at=given["at"],
+            reason=Text(**given["reason"]),
+            deadline=given["deadline"],
+        )
 
 
-def performer(scenario: Scenario, action_type: str, preferred: Sequence[str | None],
-              exclude: Sequence[str] = ()) -> str | None:
+def performer(
+    scenario: Scenario, action_type: str, preferred: Sequence[str | None], exclude: Sequence[str] = ()
+) -> str | None:
     """The first preferred trainee role allowed the action, else the first trainee role allowed it, else None."""
     allowed = CATALOG[action_type].roles
     candidates = [r for r in preferred if r] + scenario.trainee_roles
-    return next((r for r in candidates if r in scenario.trainee_roles and r not in exclude
-                 and ("*" in allowed or r in allowed)), None)
+    return next(
+        (r for r in candidates if r in scenario.trainee_roles and r not in exclude and ("*" in allowed or r in allowed)),
+        None,
+    )
 
 
 @dataclass(frozen=True)
@@ -119,18 +135,24 @@ class Duties:
 
         watcher = who("flag_issue", "info_department")
         coordinator = who("convene_meeting", "propaganda_board")
-        speaker = performer(scenario, "issue_statement", (scenario.regular_spokesperson, "spokesperson", "agency_head"),
-                            exclude=PARTY_ROLES)  # a Party organ is never the speaker (Decree 244/2026 Art. 3.2)
+        speaker = performer(
+            scenario, "issue_statement", (scenario.regular_spokesperson, "spokesperson", "agency_head"), exclude=PARTY_ROLES
+        )  # a Party organ is never the speaker (Decree 244/2026 Art. 3.2)
         head = scenario.head_of_agency
         others = ("info_department", "agency_head", "propaganda_board", *scenario.trainee_roles)
         return cls(
-            watcher=watcher, coordinator=coordinator, top_reporter=coordinator or watcher or speaker,
+            watcher=watcher,
+            coordinator=coordinator,
+            top_reporter=coordinator or watcher or speaker,
             proposer=who("propose_spokesperson", "propaganda_board"),
-            assigner=head if head in scenario.trainee_roles else None, speaker=speaker,
-            verifier=who("verify", coordinator, watcher, speaker), takedowns=who("request_takedown", "info_department"),
+            assigner=head if head in scenario.trainee_roles else None,
+            speaker=speaker,
+            verifier=who("verify", coordinator, watcher, speaker),
+            takedowns=who("request_takedown", "info_department"),
             police=who("refer_police", "info_department", "propaganda_board"),
             corrector=who("request_correction", speaker, "spokesperson", "agency_head"),
-            results=who("report_results", speaker, "spokesperson"), monitor=who("monitor", watcher),
+            results=who("report_results", speaker, "spokesperson"),
+            monitor=who("monitor", watcher),
             followup=who("order_followup", coordinator, watcher),
             stray=next((r for r in others if r in scenario.trainee_roles and r not in (speaker, head)), None),
         )
@@ -145,8 +167,7 @@ class Playbook:
         self.writer = Writer(scenario)
         self.agencies = list(dict.fromkeys(f.source for f in scenario.facts))
         self.flag_level = min(scenario.start_level + 1, scenario.top_level)
-        rule = next((e.rule for e in load_rule_set(scenario.rule_set).entries if e.rule.name == "initial_information"),
-                    None)
+        rule = next((e.rule for e in load_rule_set(scenario.rule_set).entries if e.rule.name == "initial_information"), None)
         self.initial_from: str | None = rule.params["from"] if rule else None
         self.initial_within: float | None = rule.params["within"] if rule else None
 
@@ -154,8 +175,9 @@ class Playbook:
         """The legal deadline of the initial information (the rule set's `initial_information`), if known yet."""
         if self.initial_from == "occurred" and self.initial_within is not None:
             return self.scenario.incident.occurred_at + self.initial_within
-        received = min((view.items[i] for i in self.scenario.incident.receipts if i in view.items),
-                       key=lambda e: e["seq"], default=None)
+        received = min(
+            (view.items[i] for i in self.scenario.incident.receipts if i in view.items), key=lambda e: e["seq"], default=None
+        )
         return received["t"] + self.initial_within if received and self.initial_within else None
 
 
@@ -172,22 +194,35 @@ def _detect(view: TeamView, book: Playbook) -> Iterator[Intent]:
     assert case is not None  # exemplary_plan takes the steps once the case is known
     flag = view.first("flag_issue")
     if duties.watcher and flag is None and duties.watcher in view.aware:
-        yield Intent(("flag_issue",), duties.watcher, "flag_issue",
-                     {"item": case["inject"], "level": book.flag_level, "note": texts.flag_note(case, book.flag_level)},
-                     _at(view.aware[duties.watcher] + FLAG_AFTER),
-                     hints.flag())
+        yield Intent(
+            ("flag_issue",),
+            duties.watcher,
+            "flag_issue",
+            {"item": case["inject"], "level": book.flag_level, "note": texts.flag_note(case, book.flag_level)},
+            _at(view.aware[duties.watcher] + FLAG_AFTER),
+            hints.flag(),
+        )
     watcher, coordinator = duties.watcher, duties.coordinator
     if watcher and coordinator and watcher != coordinator and flag is not None and view.first("report_up", watcher) is None:
-        yield Intent(("report_up", watcher), watcher, "report_up",
-                     {"to": coordinator, "summary": texts.report_summary(scenario, watcher, case)},
-                     _at(flag["t"] + REPORT_AFTER),
-                     hints.report_to_board(scenario))
+        yield Intent(
+            ("report_up", watcher),
+            watcher,
+            "report_up",
+            {"to": coordinator, "summary": texts.report_summary(scenario, watcher, case)},
+            _at(flag["t"] + REPORT_AFTER),
+            hints.report_to_board(scenario),
+        )
     top = duties.top_reporter
     if top and top in view.aware and view.first("report_up", top, to="standing_committee") is None:
         after = max(view.aware[top] + BOARD_REPORT_AFTER, flag["t"] + REPORT_AFTER if flag else 0)
-        yield Intent(("report_up", top), top, "report_up",
-                     {"to": "standing_committee", "summary": texts.report_summary(scenario, top, case)}, _at(after),
-                     hints.report_to_standing(scenario))
+        yield Intent(
+            ("report_up", top),
+            top,
+            "report_up",
+            {"to": "standing_committee", "summary": texts.report_summary(scenario, top, case)},
+            _at(after),
+            hints.report_to_standing(scenario),
+        )
 
 
 def _coordinate(view: TeamView, book: Playbook) -> Iterator[Intent]:
@@ -197,11 +232,17 @@ def _coordinate(view: TeamView, book: Playbook) -> Iterator[Intent]:
     if board:
         reported = view.first("report_up", board)
         if meeting is None and reported is not None:
-            yield Intent(("convene_meeting",), board, "convene_meeting",
-                         {"participants": [r for r in book.scenario.trainee_roles if r != board],
-                          "agenda": texts.WORDS.meeting_agenda},
-                         _at(reported["t"] + CONVENE_AFTER),
-                         hints.convene())
+            yield Intent(
+                ("convene_meeting",),
+                board,
+                "convene_meeting",
+                {
+                    "participants": [r for r in book.scenario.trainee_roles if r != board],
+                    "agenda": texts.WORDS.meeting_agenda,
+                },
+                _at(reported["t"] + CONVENE_AFTER),
+                hints.convene(),
+            )
         tasks_after = meeting
     else:
         tasks_after = view.first("report_up", duties.top_reporter) if duties.top_reporter else None
@@ -211,24 +252,43 @@ def _coordinate(view: TeamView, book: Playbook) -> Iterator[Intent]:
     verify_all = any("agency" not in e["params"] for e in view.acts.get("verify", ()))
     for agency in book.agencies:
         if board and view.first("assign_verification", agency=agency) is None:
-            yield Intent(("assign_verification", agency), board, "assign_verification",
-                         {"agency": agency, "note": texts.WORDS.verification_note}, _at(since + TASKS_AFTER),
-                         hints.assign_verification(book.scenario, agency))
+            yield Intent(
+                ("assign_verification", agency),
+                board,
+                "assign_verification",
+                {"agency": agency, "note": texts.WORDS.verification_note},
+                _at(since + TASKS_AFTER),
+                hints.assign_verification(book.scenario, agency),
+            )
         if duties.verifier and not verify_all and view.first("verify", agency=agency) is None:
-            yield Intent(("verify", agency), duties.verifier, "verify",
-                         {"agency": agency, "note": texts.WORDS.verification_note}, _at(since + TASKS_AFTER),
-                         hints.verify(book.scenario, agency))
+            yield Intent(
+                ("verify", agency),
+                duties.verifier,
+                "verify",
+                {"agency": agency, "note": texts.WORDS.verification_note},
+                _at(since + TASKS_AFTER),
+                hints.verify(book.scenario, agency),
+            )
     if board and view.first("choose_form") is None:
-        yield Intent(("choose_form",), board, "choose_form", {"form": FORM, "note": texts.WORDS.form_note},
-                     _at(since + ASSIGN_AFTER),
-                     hints.choose_form())
+        yield Intent(
+            ("choose_form",),
+            board,
+            "choose_form",
+            {"form": FORM, "note": texts.WORDS.form_note},
+            _at(since + ASSIGN_AFTER),
+            hints.choose_form(),
+        )
     yield from _name_the_speaker(view, book, since)
     assignment = view.assignment
     if board and assignment is not None and view.first("direct_press") is None:
-        yield Intent(("direct_press",), board, "direct_press",
-                     {"text": texts.press_guidance(book.scenario, assignment["spokesperson"])},
-                     _at(assignment["t"] + DIRECT_AFTER),
-                     hints.direct_press())
+        yield Intent(
+            ("direct_press",),
+            board,
+            "direct_press",
+            {"text": texts.press_guidance(book.scenario, assignment["spokesperson"])},
+            _at(assignment["t"] + DIRECT_AFTER),
+            hints.direct_press(),
+        )
 
 
 def _name_the_speaker(view: TeamView, book: Playbook, since: float) -> Iterator[Intent]:
@@ -239,14 +299,23 @@ def _name_the_speaker(view: TeamView, book: Playbook, since: float) -> Iterator[
     params = {"speaker": speaker, "name": role_label(book.scenario, speaker)}
     proposal = view.first("propose_spokesperson")
     if duties.proposer and proposal is None:
-        yield Intent(("propose_spokesperson",), duties.proposer, "propose_spokesperson",
-                     {**params, "note": texts.WORDS.proposal_note},
-                     _at(since + ASSIGN_AFTER),
-                     hints.propose_spokesperson(book.scenario))
+        yield Intent(
+            ("propose_spokesperson",),
+            duties.proposer,
+            "propose_spokesperson",
+            {**params, "note": texts.WORDS.proposal_note},
+            _at(since + ASSIGN_AFTER),
+            hints.propose_spokesperson(book.scenario),
+        )
     if duties.assigner and (proposal is not None or not duties.proposer):
-        yield Intent(("assign_spokesperson",), duties.assigner, "assign_spokesperson", params,
-                     _at((proposal["t"] if proposal else since) + ASSIGN_AFTER),
-                     hints.assign_spokesperson(book.scenario))
+        yield Intent(
+            ("assign_spokesperson",),
+            duties.assigner,
+            "assign_spokesperson",
+            params,
+            _at((proposal["t"] if proposal else since) + ASSIGN_AFTER),
+            hints.assign_spokesperson(book.scenario),
+        )
 
 
 def _usable_facts(view: TeamView, book: Playbook) -> tuple[list[Event], frozenset[str]]:
@@ -279,17 +348,28 @@ def _speak(view: TeamView, book: Playbook) -> Iterator[Intent]:
         ready = assignment["t"] + DRAFT_AFTER if assignment else holding  # the regular spokesperson need not wait longer
         after = max(ready, min(f["t"] for f in facts) + DRAFT_AFTER) if facts else max(ready, holding)
         kind, params = _statement(view, book, texts.opening("initial", label))
-        yield Intent(("statement", "initial"), speaker, kind, params, _at(after),
-                     hints.initial_information(book.scenario),
-                     book.initial_deadline(view))
+        yield Intent(
+            ("statement", "initial"),
+            speaker,
+            kind,
+            params,
+            _at(after),
+            hints.initial_information(book.scenario),
+            book.initial_deadline(view),
+        )
         return
     covered = {fact for s in official for fact in s["analysis"]["facts"]}
     fresh = [f for f in facts if f["fact"] not in covered]
     if fresh:
         kind, params = _statement(view, book, texts.opening("update", label))
-        yield Intent(("update", *sorted(view.facts)), speaker, kind, params,
-                     _at(max(max(f["t"] for f in fresh), official[-1]["t"]) + DRAFT_AFTER),
-                     hints.update())
+        yield Intent(
+            ("update", *sorted(view.facts)),
+            speaker,
+            kind,
+            params,
+            _at(max(max(f["t"] for f in fresh), official[-1]["t"]) + DRAFT_AFTER),
+            hints.update(),
+        )
 
 
 def _answer_press(view: TeamView, book: Playbook) -> Iterator[Intent]:
@@ -303,10 +383,15 @@ def _answer_press(view: TeamView, book: Playbook) -> Iterator[Intent]:
             continue
         facts, verified = _usable_facts(view, book)
         text = book.writer.press_text(texts.answer_opening(call), facts, verified)
-        yield Intent(("answer_press", call["inject"]), speaker, "answer_press", {"call": call["inject"], "text": text},
-                     _at(min(max(call["t"], assignment["t"] if assignment else 0) + ANSWER_AFTER, call["deadline"])),
-                     hints.answer_press(call),
-                     call["deadline"])
+        yield Intent(
+            ("answer_press", call["inject"]),
+            speaker,
+            "answer_press",
+            {"call": call["inject"], "text": text},
+            _at(min(max(call["t"], assignment["t"] if assignment else 0) + ANSWER_AFTER, call["deadline"])),
+            hints.answer_press(call),
+            call["deadline"],
+        )
 
 
 def _false_items(view: TeamView, book: Playbook) -> Iterator[Intent]:
@@ -317,24 +402,41 @@ def _false_items(view: TeamView, book: Playbook) -> Iterator[Intent]:
             continue
         item = post["inject"]
         if duties.takedowns and view.first("request_takedown", post=item) is None:
-            yield Intent(("request_takedown", item), duties.takedowns, "request_takedown",
-                         {"post": item, "note": texts.takedown_note(post)}, _at(post["t"] + TAKEDOWN_AFTER),
-                         hints.takedown(post))
+            yield Intent(
+                ("request_takedown", item),
+                duties.takedowns,
+                "request_takedown",
+                {"post": item, "note": texts.takedown_note(post)},
+                _at(post["t"] + TAKEDOWN_AFTER),
+                hints.takedown(post),
+            )
         if duties.police and view.first("refer_police", item=item) is None:
-            yield Intent(("refer_police", item), duties.police, "refer_police",
-                         {"item": item, "note": texts.police_note(post)}, _at(post["t"] + POLICE_AFTER),
-                         hints.refer_police(post))
+            yield Intent(
+                ("refer_police", item),
+                duties.police,
+                "refer_police",
+                {"item": item, "note": texts.police_note(post)},
+                _at(post["t"] + POLICE_AFTER),
+                hints.refer_police(post),
+            )
     if not duties.corrector:
         return
     facts, verified = _usable_facts(view, book)
     for article in view.delivered("press_article", "tv"):
         item = article["inject"]
-        if article["claims"] and not is_aggregator((article.get("sender") or {}).get("vi")) \
-                and view.first("request_correction", article=item) is None:  # a site is not press: bot_parts
-            yield Intent(("request_correction", item), duties.corrector, "request_correction",
-                         {"article": item, "text": book.writer.correction(article, facts, verified)},
-                         _at(article["t"] + CORRECTION_AFTER),
-                         hints.correction(article))
+        if (
+            article["claims"]
+            and not is_aggregator((article.get("sender") or {}).get("vi"))
+            and view.first("request_correction", article=item) is None
+        ):  # a site is not press: bot_parts
+            yield Intent(
+                ("request_correction", item),
+                duties.corrector,
+                "request_correction",
+                {"article": item, "text": book.writer.correction(article, facts, verified)},
+                _at(article["t"] + CORRECTION_AFTER),
+                hints.correction(article),
+            )
 
 
 def _report_back(view: TeamView, book: Playbook) -> Iterator[Intent]:
@@ -344,19 +446,36 @@ def _report_back(view: TeamView, book: Playbook) -> Iterator[Intent]:
         return
     first = official[0]["t"]
     if duties.results and view.first("report_results") is None:
-        summary = texts.results_summary(len(official), len(view.acts.get("answer_press", ())),
-                                        len(view.acts.get("request_correction", ())))
-        yield Intent(("report_results",), duties.results, "report_results", {"summary": summary},
-                     _at(first + RESULTS_AFTER),
-                     hints.report_results(book.scenario))
+        summary = texts.results_summary(
+            len(official), len(view.acts.get("answer_press", ())), len(view.acts.get("request_correction", ()))
+        )
+        yield Intent(
+            ("report_results",),
+            duties.results,
+            "report_results",
+            {"summary": summary},
+            _at(first + RESULTS_AFTER),
+            hints.report_results(book.scenario),
+        )
     if duties.monitor and view.first("monitor") is None:
-        yield Intent(("monitor",), duties.monitor, "monitor", {"note": texts.WORDS.monitor_note}, _at(first + MONITOR_AFTER),
-                     hints.monitor())
+        yield Intent(
+            ("monitor",),
+            duties.monitor,
+            "monitor",
+            {"note": texts.WORDS.monitor_note},
+            _at(first + MONITOR_AFTER),
+            hints.monitor(),
+        )
     results = view.first("report_results")
     if duties.followup and results is not None and view.first("order_followup") is None:
-        yield Intent(("order_followup",), duties.followup, "order_followup", {"text": texts.WORDS.followup_order},
-                     _at(results["t"] + FOLLOWUP_AFTER),
-                     hints.followup())
+        yield Intent(
+            ("order_followup",),
+            duties.followup,
+            "order_followup",
+            {"text": texts.WORDS.followup_order},
+            _at(results["t"] + FOLLOWUP_AFTER),
+            hints.followup(),
+        )
 
 
 # --- the plans ----------------------------------------------------------------------------------
@@ -368,8 +487,15 @@ def exemplary_plan(view: TeamView, book: Playbook) -> list[Intent]:
 
     if view.over or view.case is None:
         return []
-    return [*_detect(view, book), *_coordinate(view, book), *_speak(view, book), *_answer_press(view, book),
-            *_false_items(view, book), *_report_back(view, book), *procedure_parts(view, book)]
+    return [
+        *_detect(view, book),
+        *_coordinate(view, book),
+        *_speak(view, book),
+        *_answer_press(view, book),
+        *_false_items(view, book),
+        *_report_back(view, book),
+        *procedure_parts(view, book),
+    ]
 
 
 def off_focal_plan(view: TeamView, book: Playbook) -> list[Intent]:
@@ -381,8 +507,10 @@ def off_focal_plan(view: TeamView, book: Playbook) -> list[Intent]:
     if any(s["role"] != s.get("spokesperson") for s in view.statements):
         return plan
     kind, params = _statement(view, book, texts.opening("quick", role_label(book.scenario, stray)))
-    return [*plan, Intent(("stray_statement",), stray, kind, params, _at(official[0]["t"] + STRAY_AFTER),
-                          hints.stray_statement())]
+    return [
+        *plan,
+        Intent(("stray_statement",), stray, kind, params, _at(official[0]["t"] + STRAY_AFTER), hints.stray_statement()),
+    ]
 
 
 def silent_plan(view: TeamView, book: Playbook) -> list[Intent]:

@@ -103,14 +103,16 @@ class Writer:
         None when neither is safe."""
         keywords = self.scenario.fact(fact["fact"]).keywords
         candidates = [fact["statement"]["vi"], *(fill(WORDS.fact_confirmed, {"keyword": k}) for k in keywords)]
-        return next((c for c in candidates
-                     if self.is_safe(c, verified) and fact["fact"] in self._analysis(c, verified).facts), None)
+        return next(
+            (c for c in candidates if self.is_safe(c, verified) and fact["fact"] in self._analysis(c, verified).facts), None
+        )
 
     def _message_sentences(self, verified: frozenset[str]) -> list[str]:
         sentences = []
         for message in self.scenario.key_messages:
-            sentence = self._first_safe([message.text.vi, *(fill(WORDS.message_notice, {"keyword": k})
-                                                             for k in message.keywords)], verified)
+            sentence = self._first_safe(
+                [message.text.vi, *(fill(WORDS.message_notice, {"keyword": k}) for k in message.keywords)], verified
+            )
             if sentence:
                 sentences.append(sentence)
         return sentences
@@ -144,9 +146,13 @@ class Writer:
         """Written feedback to an outlet (Decree 244/2026 Art. 7.6): the grounds, a request to correct and apologise."""
         grounds = " ".join(s for s in (self.fact_sentence(f, verified) for f in facts) if s)
         law = WORDS.correction_grounds.of(self.scenario.rule_set)
-        return " ".join([fill(WORDS.correction_to, {"sender": item["sender"]["vi"]}),
-                         *([fill(WORDS.correction_verified, {"grounds": grounds})] if grounds else []),
-                         fill(WORDS.correction_request, {"law": law})])
+        return " ".join(
+            [
+                fill(WORDS.correction_to, {"sender": item["sender"]["vi"]}),
+                *([fill(WORDS.correction_verified, {"grounds": grounds})] if grounds else []),
+                fill(WORDS.correction_request, {"law": law}),
+            ]
+        )
 
 
 def role_label(scenario: Scenario, role_id: str) -> str:
@@ -185,5 +191,6 @@ def police_note(item: Event) -> str:
 
 
 def results_summary(statements: int, answers: int, corrections: int) -> str:
-    return fill(WORDS.results_summary, {"statements": str(statements), "answers": str(answers),
-                                        "corrections": str(corrections)})
+    return fill(
+        WORDS.results_summary, {"statements": str(statements), "answers": str(answers), "corrections": str(corrections)}
+    )

@@ -61,8 +61,9 @@ class Bot:
     def feed(self, event: Event) -> list[Action]:
         """Take in one event; returns the actions now planned, stamped at their minutes, as written now."""
         if self.view.add(event):
-            self._pending = [i for i in self._plan(self.view, self._book)
-                             if i.role in self.roles and i.key not in self._issued]
+            self._pending = [
+                i for i in self._plan(self.view, self._book) if i.role in self.roles and i.key not in self._issued
+            ]
         return [i.action(i.at) for i in self._pending]
 
     def next_at(self) -> float | None:
@@ -107,7 +108,7 @@ class BotTeam:
 
     def catch_up(self, events: Sequence[Event]) -> None:
         """Feed the events of a world's log (`world.events`) not fed yet."""
-        for event in events[self._fed:]:
+        for event in events[self._fed :]:
             self.feed(event)
 
     def next_at(self) -> float | None:
@@ -120,7 +121,7 @@ class BotTeam:
     def due(self, now: float) -> list[Action]:
         """The actions whose minute has come, stamped `now`: the scripted ones first, then each bot's."""
         scripted = [a for a in self._script if a.at <= now]
-        self._script = self._script[len(scripted):]
+        self._script = self._script[len(scripted) :]
         return [dataclasses.replace(a, at=now) for a in scripted] + [a for bot in self.bots for a in bot.due(now)]
 
     def advance(self, world: World, minute: float, apply: Callable[[Action], Any] | None = None) -> list[Action]:
@@ -151,8 +152,13 @@ class BotTeam:
         return applied
 
 
-def play_with_bots(scenario: Scenario, bots: Sequence[Bot], seed: int = 0, trainee_actions: Iterable[Action] = (),
-                   until: float | None = None) -> World:
+def play_with_bots(
+    scenario: Scenario,
+    bots: Sequence[Bot],
+    seed: int = 0,
+    trainee_actions: Iterable[Action] = (),
+    until: float | None = None,
+) -> World:
     """Play a drill headless with fresh bots and a trainee's stamped actions; same inputs, same event log."""
     strangers = [bot.name for bot in bots if bot.scenario.id != scenario.id]
     if strangers:

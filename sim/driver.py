@@ -66,6 +66,7 @@ class Driver:
 
 def next_timed_inject(world: World) -> float | None:
     """The minute of the next timed inject still to come (what `jump` moves to), or None."""
-    upcoming = [i.at for i in world.scenario.injects
-                if i.at is not None and i.at > world.now and i.id not in world.delivered]
+    upcoming = [
+        i.at for i in world.scenario.injects if i.at is not None and i.at > world.now and i.id not in world.delivered
+    ]
     return min(upcoming) if upcoming else None

@@ -78,9 +78,19 @@ class BotResult:
             "min_total": self.min_total,
             "max_total": self.max_total,
             "failed_rules": list(self.failed),
-            "runs": [{"seed": r.seed, "total": r.total, "bonus": r.bonus, "final_level": r.final_level,
-                      "max_level": r.max_level, "failed_rules": list(r.failed), "events": r.events,
-                      "samples": r.samples} for r in self.runs],
+            "runs": [
+                {
+                    "seed": r.seed,
+                    "total": r.total,
+                    "bonus": r.bonus,
+                    "final_level": r.final_level,
+                    "max_level": r.max_level,
+                    "failed_rules": list(r.failed),
+                    "events": r.events,
+                    "samples": r.samples,
+                }
+                for r in self.runs
+            ],
             "curve": [{"t": t, "belief": belief, "trust": trust, "level": level} for t, belief, trust, level in self.curve],
         }
 
@@ -106,8 +116,12 @@ class DryRunCost:
     seconds: float = field(compare=False)  # measured: differs from one dry run to the next
 
     def as_dict(self) -> dict[str, Any]:
-        return {"samples_per_run": self.samples_per_run, "events_per_run": self.events_per_run, "runs": self.runs,
-                "seconds": round(self.seconds, 3)}
+        return {
+            "samples_per_run": self.samples_per_run,
+            "events_per_run": self.events_per_run,
+            "runs": self.runs,
+            "seconds": round(self.seconds, 3),
+        }
 
 
 @dataclass(frozen=True)
@@ -124,9 +138,14 @@ class DryRunReport:
         return next(r for r in self.results if r.bot == bot)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"scenario": self.scenario, "seeds": list(self.seeds), "ok": not self.warnings,
-                "bots": [r.as_dict() for r in self.results], "warnings": [w.as_dict() for w in self.warnings],
-                "cost": self.cost.as_dict()}
+        return {
+            "scenario": self.scenario,
+            "seeds": list(self.seeds),
+            "ok": not self.warnings,
+            "bots": [r.as_dict() for r in self.results],
+            "warnings": [w.as_dict() for w in self.warnings],
+            "cost": self.cost.as_dict(),
+        }
 
 
 def _play(scenario: Scenario, bot: str, seeds: Sequence[int]) -> BotResult:
@@ -135,8 +154,18 @@ def _play(scenario: Scenario, bot: str, seeds: Sequence[int]) -> BotResult:
         world = play_with_bots(scenario, [Bot(bot, scenario)], seed=seed)
         card = score(scenario, world.events)
         samples = sum(1 for e in world.events if e["kind"] == "opinion")
-        runs.append(BotRun(seed, card.total, card.bonus, world.level, world.max_level,
-                           tuple(r.id for r in card.failures), len(world.events), samples))
+        runs.append(
+            BotRun(
+                seed,
+                card.total,
+                card.bonus,
+                world.level,
+                world.max_level,
+                tuple(r.id for r in card.failures),
+                len(world.events),
+                samples,
+            )
+        )
         if not curve:
             curve = tuple((e["t"], e["belief"], e["trust"], e["level"]) for e in world.events if e["kind"] == "opinion")
     return BotResult(bot, tuple(runs), curve)
@@ -149,44 +178,80 @@ def _seeds(seeds: list[int]) -> str:
 def _warnings(scenario: Scenario, silent: BotResult, exemplary: BotResult, off_focal: BotResult) -> list[DryRunWarning]:
     warnings = []
     if silent.max_total > SILENT_MAX_TOTAL:
-        warnings.append(DryRunWarning("silent_scores_high", Text(
-            f"Đội im lặng vẫn đạt tới {silent.max_total:g} điểm (ngưỡng {SILENT_MAX_TOTAL:g}): kịch bản gần như không "
-            "kiểm tra việc phát ngôn, làm việc với báo chí và kết quả xử lý.",
-            f"The silent bot still scores up to {silent.max_total:g} (threshold {SILENT_MAX_TOTAL:g}): the drill "
-            "barely tests speaking, the press or the outcome.")))
+        warnings.append(
+            DryRunWarning(
+                "silent_scores_high",
+                Text(
+                    f"Đội im lặng vẫn đạt tới {silent.max_total:g} điểm (ngưỡng {SILENT_MAX_TOTAL:g}): kịch bản gần như không "
+                    "kiểm tra việc phát ngôn, làm việc với báo chí và kết quả xử lý.",
+                    f"The silent bot still scores up to {silent.max_total:g} (threshold {SILENT_MAX_TOTAL:g}): the drill "
+                    "barely tests speaking, the press or the outcome.",
+                ),
+            )
+        )
     low = silent.seeds_where(lambda r: r.max_level < scenario.top_level)
     if low:
-        warnings.append(DryRunWarning("silence_never_escalates", Text(
-            f"Im lặng không đẩy khủng hoảng lên cấp cao nhất ({scenario.top_level}) ở seed {_seeds(low)}: các cấp trên "
-            "và những tin, bài chúng giải phóng không bao giờ được diễn tập; hãy hạ ngưỡng escalate_when.",
-            f"Silence never takes the crisis to its top level ({scenario.top_level}) at seed {_seeds(low)}: the "
-            "levels above and the injects they release are never played; lower their escalate_when thresholds.")))
+        warnings.append(
+            DryRunWarning(
+                "silence_never_escalates",
+                Text(
+                    f"Im lặng không đẩy khủng hoảng lên cấp cao nhất ({scenario.top_level}) ở seed {_seeds(low)}: các cấp trên "
+                    "và những tin, bài chúng giải phóng không bao giờ được diễn tập; hãy hạ ngưỡng escalate_when.",
+                    f"Silence never takes the crisis to its top level ({scenario.top_level}) at seed {_seeds(low)}: the "
+                    "levels above and the injects they release are never played; lower their escalate_when thresholds.",
+                ),
+            )
+        )
     if exemplary.min_total < TOP_TOTAL:
         rules = ", ".join(exemplary.failed)
-        warnings.append(DryRunWarning("exemplary_below_top", Text(
-            f"Đội làm đúng quy trình chỉ đạt {exemplary.min_total:g}/{TOP_TOTAL:g} điểm; quy tắc không đạt: {rules}.",
-            f"The exemplary bot scores only {exemplary.min_total:g}/{TOP_TOTAL:g}; rules failed: {rules}.")))
+        warnings.append(
+            DryRunWarning(
+                "exemplary_below_top",
+                Text(
+                    f"Đội làm đúng quy trình chỉ đạt {exemplary.min_total:g}/{TOP_TOTAL:g} điểm; quy tắc không đạt: {rules}.",
+                    f"The exemplary bot scores only {exemplary.min_total:g}/{TOP_TOTAL:g}; rules failed: {rules}.",
+                ),
+            )
+        )
     climbed = exemplary.seeds_where(lambda r: r.max_level > scenario.start_level)
     if climbed:
-        warnings.append(DryRunWarning("exemplary_escalates", Text(
-            f"Dù làm đúng quy trình, khủng hoảng vẫn vượt cấp ban đầu ({scenario.start_level}) ở seed {_seeds(climbed)}: "
-            "kịch bản không cho đội nào giữ được khủng hoảng ở cấp thấp.",
-            f"Even with the procedure followed, the crisis climbs above its start level ({scenario.start_level}) at "
-            f"seed {_seeds(climbed)}: no team can keep this drill at a low level.")))
+        warnings.append(
+            DryRunWarning(
+                "exemplary_escalates",
+                Text(
+                    f"Dù làm đúng quy trình, khủng hoảng vẫn vượt cấp ban đầu ({scenario.start_level}) ở seed {_seeds(climbed)}: "
+                    "kịch bản không cho đội nào giữ được khủng hoảng ở cấp thấp.",
+                    f"Even with the procedure followed, the crisis climbs above its start level ({scenario.start_level}) at "
+                    f"seed {_seeds(climbed)}: no team can keep this drill at a low level.",
+                ),
+            )
+        )
     missed = off_focal.seeds_where(lambda r: "one_focal_point" not in r.failed)
     if missed:
-        warnings.append(DryRunWarning("off_focal_not_caught", Text(
-            f"Một vai khác người phát ngôn cũng nói với báo chí mà quy tắc một đầu mối (one_focal_point) vẫn đạt ở seed "
-            f"{_seeds(missed)}.",
-            f"A role other than the spokesperson talks to the press and one_focal_point still passes at seed "
-            f"{_seeds(missed)}.")))
+        warnings.append(
+            DryRunWarning(
+                "off_focal_not_caught",
+                Text(
+                    f"Một vai khác người phát ngôn cũng nói với báo chí mà quy tắc một đầu mối (one_focal_point) vẫn đạt ở seed "
+                    f"{_seeds(missed)}.",
+                    f"A role other than the spokesperson talks to the press and one_focal_point still passes at seed "
+                    f"{_seeds(missed)}.",
+                ),
+            )
+        )
     spread = exemplary.min_total - silent.max_total
     if spread < MIN_SPREAD:
-        warnings.append(DryRunWarning("small_spread", Text(
-            f"Đội làm đúng quy trình ({exemplary.min_total:g}) chỉ hơn đội im lặng ({silent.max_total:g}) {spread:g} điểm "
-            f"(tối thiểu {MIN_SPREAD:g}): điểm số không phân biệt rõ hai đội.",
-            f"The exemplary bot ({exemplary.min_total:g}) beats the silent one ({silent.max_total:g}) by only "
-            f"{spread:g} points (at least {MIN_SPREAD:g} expected): the score does not tell them apart.")))
+        warnings.append(
+            DryRunWarning(
+                "small_spread",
+                Text(
+                    f"Đội làm đúng quy trình ({exemplary.min_total:g}) chỉ hơn đội im lặng ({silent.max_total:g}) {spread:g} điểm "
+                    f"(tối thiểu {MIN_SPREAD:g}): điểm số không phân biệt rõ hai đội.",
+                    f"The exemplary bot ({exemplary.min_total:g}) beats the silent one ({silent.max_total:g}) by only "
+                    f"{spread:g} points (at least {MIN_SPREAD:g} expected): the score does not tell them apart.",
+                ),
+            )
+        )
     return warnings
 
 

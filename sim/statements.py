@@ -30,7 +30,14 @@ from scenarios.model import Scenario
 CERC_ITEMS: dict[str, tuple[str, ...]] = {
     "empathy": ("chia sẻ", "thông cảm", "lo lắng", "xin lỗi", "thấu hiểu", "hiểu được", "quan tâm", "chia buồn"),
     "unknowns": ("đang xác minh", "chưa xác định", "chưa có kết luận", "đang tiếp tục", "chưa rõ", "đang làm rõ"),
-    "next_update": ("sẽ cập nhật", "sẽ thông tin", "tiếp tục thông tin", "tiếp tục cung cấp", "thông tin tiếp", "họp báo lúc"),
+    "next_update": (
+        "sẽ cập nhật",
+        "sẽ thông tin",
+        "tiếp tục thông tin",
+        "tiếp tục cung cấp",
+        "thông tin tiếp",
+        "họp báo lúc",
+    ),
     "commitment": ("cam kết", "quyết liệt", "xử lý nghiêm", "bảo đảm", "đảm bảo", "không để"),
     "more_info": ("đường dây nóng", "cổng thông tin", "hotline", "trang thông tin", "số điện thoại"),
 }
@@ -38,25 +45,33 @@ CERC_ITEMS: dict[str, tuple[str, ...]] = {
 # ("đang được Công an tỉnh xác minh", "sẽ tiếp tục thông báo"): patterns on the folded text.
 _GAP = r"(?:\S+ ){0,5}"
 CERC_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
-    "unknowns": (re.compile(rf"\bdang (?:duoc )?{_GAP}(?:xac minh|dieu tra|lam ro|kiem tra|kiem nghiem|tim hieu|"
-                            r"khac phuc|tim kiem)\b"),
-                 re.compile(r"\bchua (?:co )?(?:xac dinh|ket luan|ket qua|du co so|the khang dinh)\b")),
+    "unknowns": (
+        re.compile(
+            rf"\bdang (?:duoc )?{_GAP}(?:xac minh|dieu tra|lam ro|kiem tra|kiem nghiem|tim hieu|"
+            r"khac phuc|tim kiem)\b"
+        ),
+        re.compile(r"\bchua (?:co )?(?:xac dinh|ket luan|ket qua|du co so|the khang dinh)\b"),
+    ),
     "next_update": (re.compile(rf"\bse {_GAP}(?:cap nhat|thong bao|thong tin|cung cap)\b"),),
 }
 
 # Words that call what the clause names false: the whole sentence is a denial.
-DENIALS = re.compile(r"\b(?:sai su that|khong dung su that|(?:la|hoan toan) khong dung|khong dung (?:voi )?thuc te|"
-                     r"khong chinh xac|khong co that|la (?:hoan toan )?sai(?= *$| *[.,;!?])|bia dat|tin gia|tin sai|"
-                     r"vu khong|xuyen tac|khong co co so|bac bo|phu nhan|cat ghep|gia mao|khong xay ra|khong he co)\b")
+DENIALS = re.compile(
+    r"\b(?:sai su that|khong dung su that|(?:la|hoan toan) khong dung|khong dung (?:voi )?thuc te|"
+    r"khong chinh xac|khong co that|la (?:hoan toan )?sai(?= *$| *[.,;!?])|bia dat|tin gia|tin sai|"
+    r"vu khong|xuyen tac|khong co co so|bac bo|phu nhan|cat ghep|gia mao|khong xay ra|khong he co)\b"
+)
 # A negation a few words before the claim's words denies it ("không ai bị hành hung", "chưa có trường hợp nào
 # tử vong")...
 NEGATION = re.compile(r"\b(?:khong|chua|chang|cha he)\b")
 # ...unless something between them starts a new thought ("không thể dùng vì nhiễm độc")...
 SCOPE_BREAK = re.compile(r"\b(?:vi|nen|ma|boi vi)\b")
 # ...or the clause only hedges: a possibility kept open is a repetition ("có thể bị nhiễm độc").
-HEDGES = re.compile(r"\b(?:co the|nhieu kha nang|kha nang|nghi ngo|nghi van|nghi la|chua loai tru|khong loai tru|"
-                    r"chua the khang dinh|chua khang dinh|chua ket luan|chua co ket luan|chua xac dinh|hay khong|"
-                    r"hay chua|neu|khong biet|chua biet|chua ro|chua nam duoc)\b")
+HEDGES = re.compile(
+    r"\b(?:co the|nhieu kha nang|kha nang|nghi ngo|nghi van|nghi la|chua loai tru|khong loai tru|"
+    r"chua the khang dinh|chua khang dinh|chua ket luan|chua co ket luan|chua xac dinh|hay khong|"
+    r"hay chua|neu|khong biet|chua biet|chua ro|chua nam duoc)\b"
+)
 NEGATION_WINDOW = 8  # words
 # "để người dân yên tâm, …" is an aim, not an assurance.
 AIM = re.compile(r"\b(?:de|giup|nham)(?: \S+){0,3} $")
@@ -122,8 +137,11 @@ def _spans(pattern: re.Pattern[str], text: str, start: int, end: int) -> Iterato
 
 def clauses(folded: str) -> list[tuple[int, int, int, int]]:
     """Each clause as (start, end, sentence start, sentence end); sentences end at . ! ? ; or a new line."""
-    return [(cs, ce, ss, se) for ss, se in _spans(_SENTENCE_END, folded, 0, len(folded))
-            for cs, ce in _spans(_CLAUSE_BREAK, folded, ss, se)]
+    return [
+        (cs, ce, ss, se)
+        for ss, se in _spans(_SENTENCE_END, folded, 0, len(folded))
+        for cs, ce in _spans(_CLAUSE_BREAK, folded, ss, se)
+    ]
 
 
 def _negated(folded: str, clause_start: int, at: int) -> bool:
@@ -222,7 +240,7 @@ def _assurance(folded: str, spans: list) -> tuple[int, int] | None:
     for pattern in ASSURANCES:
         for match in pattern.finditer(folded):
             clause = _clause_of(spans, match.start())
-            before = folded[clause[0]:match.start()]
+            before = folded[clause[0] : match.start()]
             if not _negated(folded, clause[0], match.start()) and not HEDGES.search(before) and not AIM.search(before):
                 return clause[:2]
     return None
@@ -235,8 +253,11 @@ def analyse_statement(scenario: Scenario, text: str, verified: set[str]) -> Stat
     spans = clauses(folded)
     known = set(verified) | briefed_facts(scenario)
     facts = tuple(f.id for f in scenario.facts if mentions(folded, f.keywords))
-    cerc = [item for item, words in CERC_ITEMS.items()
-            if mentions(whole, words) or any(p.search(whole) for p in CERC_PATTERNS.get(item, ()))]
+    cerc = [
+        item
+        for item, words in CERC_ITEMS.items()
+        if mentions(whole, words) or any(p.search(whole) for p in CERC_PATTERNS.get(item, ()))
+    ]
     if facts:
         cerc.insert(1, "facts")
     repeated, refuted = _claims(scenario, folded, spans)
@@ -246,11 +267,13 @@ def analyse_statement(scenario: Scenario, text: str, verified: set[str]) -> Stat
     for claim_id, (start, end) in refuted:
         grounds = refuted_by[claim_id]
         if grounds and not known & set(grounds):
-            ungrounded.append({"kind": "denial", "claim": claim_id, "facts": list(grounds), "quote": text[start:end].strip()})
+            ungrounded.append(
+                {"kind": "denial", "claim": claim_id, "facts": list(grounds), "quote": text[start:end].strip()}
+            )
     assurance = _assurance(folded, spans)
     assuring = [f.id for f in scenario.facts if f.assures]
     if assurance is not None and assuring and not known & set(assuring):
-        ungrounded.append({"kind": "assurance", "facts": assuring, "quote": text[assurance[0]:assurance[1]].strip()})
+        ungrounded.append({"kind": "assurance", "facts": assuring, "quote": text[assurance[0] : assurance[1]].strip()})
     for claim in ungrounded:
         unverified += [f for f in claim["facts"] if f not in unverified]
     return StatementAnalysis(

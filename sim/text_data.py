@@ -50,5 +50,6 @@ def load_texts(name: str, model: type[Texts], folder: Path = DATA_DIR) -> Texts:
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        raise TextDataError("\n".join(f"{path}: {'.'.join(map(str, error['loc']))}: {error['msg']}"
-                                      for error in exc.errors())) from None
+        raise TextDataError(
+            "\n".join(f"{path}: {'.'.join(map(str, error['loc']))}: {error['msg']}" for error in exc.errors())
+        ) from None

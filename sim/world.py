@@ -151,11 +151,18 @@ class World:
             return
         window = inject.response_window
         event = self._emit(
-            "inject", inject.to,
-            inject=inject.id, channel=inject.channel.value, origin=origin,
-            sender=render(inject.sender, self.cast), title=render(inject.title, self.cast),
-            content=render(inject.content, self.cast), question=render(inject.question, self.cast),
-            claims=list(inject.claims), reach=inject.reach, response_window=window,
+            "inject",
+            inject.to,
+            inject=inject.id,
+            channel=inject.channel.value,
+            origin=origin,
+            sender=render(inject.sender, self.cast),
+            title=render(inject.title, self.cast),
+            content=render(inject.content, self.cast),
+            question=render(inject.question, self.cast),
+            claims=list(inject.claims),
+            reach=inject.reach,
+            response_window=window,
             deadline=round(self.env.now + window, 3) if window else None,
         )
         self.delivered[inject.id] = event
@@ -184,9 +191,16 @@ class World:
 
     def _publish(self, call: Inject, suffix: str, title: Text, content: Text, claims: list[str]) -> None:
         """The journalist who made `call` publishes an article of their own, delivered to every trainee."""
-        article = Inject(id=f"{call.id}-{suffix}", channel=Channel.press_article, sender=call.sender,
-                         to=sorted(self._trainees), title=title, content=content, claims=claims,
-                         reach=max(1000, self.scenario.opinion.population // 20))
+        article = Inject(
+            id=f"{call.id}-{suffix}",
+            channel=Channel.press_article,
+            sender=call.sender,
+            to=sorted(self._trainees),
+            title=title,
+            content=content,
+            claims=claims,
+            reach=max(1000, self.scenario.opinion.population // 20),
+        )
         self._injects[article.id] = article
         self._deliver(article, "world")
 
@@ -194,9 +208,13 @@ class World:
         """A journalist left without an answer publishes, relaying the rumour."""
         self.critical_articles += 1
         question = call.question
-        self._publish(call, "followup", REPLIES.followup_title,
-                      fill_text(REPLIES.followup, {"question": question}),
-                      list(call.claims) or [c.id for c in self.scenario.false_claims])
+        self._publish(
+            call,
+            "followup",
+            REPLIES.followup_title,
+            fill_text(REPLIES.followup, {"question": question}),
+            list(call.claims) or [c.id for c in self.scenario.false_claims],
+        )
         self.opinion.adjust_trust(-0.05)
 
     def _answer_article(self, call: Inject, answer: str, quality: float) -> None:
@@ -216,10 +234,16 @@ class World:
     def custom_inject(self, channel: str, content: Text, to: list[str], sender: Text) -> str:
         """Deliver an inject the instructor writes during the drill; returns its id."""
         self._custom_count += 1
-        inject = Inject(id=f"custom-{self._custom_count}", channel=Channel(channel), sender=sender, to=to,
-                        content=content, reach=0 if Channel(channel) in SPREADING_CHANNELS else None,
-                        question=content if channel == "press_call" else None,
-                        response_window=60 if channel == "press_call" else None)
+        inject = Inject(
+            id=f"custom-{self._custom_count}",
+            channel=Channel(channel),
+            sender=sender,
+            to=to,
+            content=content,
+            reach=0 if Channel(channel) in SPREADING_CHANNELS else None,
+            question=content if channel == "press_call" else None,
+            response_window=60 if channel == "press_call" else None,
+        )
         self._injects[inject.id] = inject
         self._deliver(inject, "instructor")
         return inject.id
@@ -257,8 +281,13 @@ class World:
         self.max_level = max(self.max_level, self.level)
         level = next(lv for lv in self.scenario.levels if lv.level == self.level)
         self.opinion.pressure(0.1)
-        self._emit("escalation", self._trainees, **{"from": previous, "to": self.level},
-                   name=render(level.name, self.cast), condition=condition.source)
+        self._emit(
+            "escalation",
+            self._trainees,
+            **{"from": previous, "to": self.level},
+            name=render(level.name, self.cast),
+            condition=condition.source,
+        )
         for inject_id in level.releases:
             inject = self._injects[inject_id]
             self.env.process(self._deliver_after(inject, inject.delay, "level"))
@@ -270,8 +299,16 @@ class World:
 
     def _end(self) -> None:
         state = self.opinion.variables()
-        self._emit("end", self._trainees, final_level=self.level, max_level=self.max_level,
-                   belief=state["belief"], trust=state["trust"], media_pressure=state["media_pressure"], seen=state["seen"])
+        self._emit(
+            "end",
+            self._trainees,
+            final_level=self.level,
+            max_level=self.max_level,
+            belief=state["belief"],
+            trust=state["trust"],
+            media_pressure=state["media_pressure"],
+            seen=state["seen"],
+        )
         self.over = True
 
     # --- actions -------------------------------------------------------------------------------
@@ -280,13 +317,20 @@ class World:
         """Apply a trainee action now: accept it (and let it work) or refuse it with a reason."""
         refusal = self._refusal(action)
         if refusal is not None:
-            return self._emit("refused", [action.role], role=action.role, type=action.type,
-                              params=action.params, reason=refusal.as_dict())
+            return self._emit(
+                "refused", [action.role], role=action.role, type=action.type, params=action.params, reason=refusal.as_dict()
+            )
         analysis = self._analyse(action)
         spokesperson = action.params["speaker"] if action.type == "assign_spokesperson" else self.spokesperson
-        event = self._emit("action", self._action_audience(action), role=action.role, type=action.type,
-                           params=action.params, spokesperson=spokesperson,
-                           **({"analysis": analysis} if analysis else {}))
+        event = self._emit(
+            "action",
+            self._action_audience(action),
+            role=action.role,
+            type=action.type,
+            params=action.params,
+            spokesperson=spokesperson,
+            **({"analysis": analysis} if analysis else {}),
+        )
         if event is not None:
             self._action_effect(action, event, analysis)
         return event
@@ -295,7 +339,8 @@ class World:
         if self.over:
             return Refusal("drill_over", Text("buổi diễn tập đã kết thúc", "the drill is over"))
         refusal = check_action(action, self._trainees, self._roles, set(self.delivered)) or check_standing(
-            action, self.head if self.head in self._trainees else None, self.scenario.operational_roles)
+            action, self.head if self.head in self._trainees else None, self.scenario.operational_roles
+        )
         if refusal is not None:
             return refusal
         level = action.params.get("level") if action.type == "flag_issue" else None
@@ -305,8 +350,10 @@ class World:
             item = action.params.get(name)
             if item is not None and self._injects[item].channel not in channels:
                 kinds = ", ".join(c.value for c in channels)
-                return Refusal("wrong_item", Text(f"'{item}' không phải loại phù hợp ({kinds})",
-                                                  f"'{item}' is not of the right kind ({kinds})"))
+                return Refusal(
+                    "wrong_item",
+                    Text(f"'{item}' không phải loại phù hợp ({kinds})", f"'{item}' is not of the right kind ({kinds})"),
+                )
         return None
 
     def _action_audience(self, action: Action) -> set[str]:
@@ -339,7 +386,8 @@ class World:
         official = self.spokesperson or self.first_voice
         self.first_voice = self.first_voice or action.role
         form = {"hold_press_conference": "press_conference", "answer_press": "written_reply"}.get(
-            action.type, action.params.get("form", "press_release"))
+            action.type, action.params.get("form", "press_release")
+        )
         channel = {"hold_press_conference": "tv", "answer_press": "press"}.get(action.type, action.params.get("channel"))
         since = self.env.now - (self.received_at if self.received_at is not None else 0)
         consistent = official in (None, action.role) or action.role == self.head  # the head may speak (Art. 3.2.a)
@@ -347,21 +395,42 @@ class World:
         if action.type == "hold_press_conference":
             self.opinion.pressure(-0.15)
 
-    def _reply(self, action_event: Event, actor: str, effect: str, content: Text, delay: float,
-               then: Callable[[], None] | None = None) -> None:
+    def _reply(
+        self,
+        action_event: Event,
+        actor: str,
+        effect: str,
+        content: Text,
+        delay: float,
+        then: Callable[[], None] | None = None,
+    ) -> None:
         def answer() -> None:
             if then is not None and not self.over:
                 then()
-            self._emit("reply", {action_event["role"], "propaganda_board"}, actor=actor, effect=effect,
-                       in_reply_to=action_event["seq"], content=render(content, self.cast))
+            self._emit(
+                "reply",
+                {action_event["role"], "propaganda_board"},
+                actor=actor,
+                effect=effect,
+                in_reply_to=action_event["seq"],
+                content=render(content, self.cast),
+            )
 
         self._later(delay, answer)
 
     def _on_report_up(self, action: Action, event: Event) -> None:
-        self._reply(event, "standing_committee", "directive", directive(self.scenario.rule_set), self.scenario.actors.standing_committee)
+        self._reply(
+            event,
+            "standing_committee",
+            "directive",
+            directive(self.scenario.rule_set),
+            self.scenario.actors.standing_committee,
+        )
 
     def _on_report_results(self, action: Action, event: Event) -> None:
-        self._reply(event, "standing_committee", "acknowledged", REPLIES.acknowledged, self.scenario.actors.standing_committee)
+        self._reply(
+            event, "standing_committee", "acknowledged", REPLIES.acknowledged, self.scenario.actors.standing_committee
+        )
 
     def _on_verify(self, action: Action, event: Event) -> None:
         agency = action.params.get("agency")
@@ -376,8 +445,14 @@ class World:
 
     def _fact_returns(self, fact: Any, request: Event) -> None:
         self.verified.add(fact.id)
-        self._emit("fact", {request["role"], "spokesperson"}, fact=fact.id, source=fact.source,
-                   statement=render(fact.statement, self.cast), in_reply_to=request["seq"])
+        self._emit(
+            "fact",
+            {request["role"], "spokesperson"},
+            fact=fact.id,
+            source=fact.source,
+            statement=render(fact.statement, self.cast),
+            in_reply_to=request["seq"],
+        )
 
     def _on_assign_spokesperson(self, action: Action, event: Event) -> None:
         self.spokesperson = action.params["speaker"]
@@ -392,10 +467,24 @@ class World:
         head, speaker = self.head or HEAD_ROLE, proposal["params"]["speaker"]
         name = proposal["params"].get("name")  # the person the board named, as written
         named = bodies(self.scenario.rule_set)
-        content = fill_text(REPLIES.assigned, {"head": escape_text(self._label(head)), "speaker": escape_text(
-            Text(name) if name else self._label(speaker)), "board": named.board, "basis": named.assignment_basis})
-        event = self._emit("reply", {"propaganda_board", proposal["role"], speaker}, actor=head, effect="assigned",
-                           in_reply_to=proposal["seq"], spokesperson=speaker, content=render(content, self.cast))
+        content = fill_text(
+            REPLIES.assigned,
+            {
+                "head": escape_text(self._label(head)),
+                "speaker": escape_text(Text(name) if name else self._label(speaker)),
+                "board": named.board,
+                "basis": named.assignment_basis,
+            },
+        )
+        event = self._emit(
+            "reply",
+            {"propaganda_board", proposal["role"], speaker},
+            actor=head,
+            effect="assigned",
+            in_reply_to=proposal["seq"],
+            spokesperson=speaker,
+            content=render(content, self.cast),
+        )
         if event is not None:
             self.spokesperson = speaker
 
@@ -424,8 +513,14 @@ class World:
             self._reply(event, "outlet", "declined", REPLIES.correction_declined, self.scenario.actors.outlet_correction)
             return
         share = min(0.3, 3 * (article.reach or 0) / self.opinion.population)
-        self._reply(event, "outlet", "corrected", REPLIES.corrected, self.scenario.actors.outlet_correction,
-                    then=lambda: (self.opinion.win_back(share), self.opinion.pressure(-0.05)))
+        self._reply(
+            event,
+            "outlet",
+            "corrected",
+            REPLIES.corrected,
+            self.scenario.actors.outlet_correction,
+            then=lambda: (self.opinion.win_back(share), self.opinion.pressure(-0.05)),
+        )
 
     def _on_request_takedown(self, action: Action, event: Event) -> None:
         post = self._injects[action.params["post"]]
@@ -433,16 +528,28 @@ class World:
             self._reply(event, "platform", "declined", REPLIES.takedown_declined, self.scenario.actors.platform)
             return
         damping = self.scenario.opinion.takedown_damping
-        self._reply(event, "platform", "removed", REPLIES.removed, self.scenario.actors.platform,
-                    then=lambda: self.opinion.slow_spread(damping))
+        self._reply(
+            event,
+            "platform",
+            "removed",
+            REPLIES.removed,
+            self.scenario.actors.platform,
+            then=lambda: self.opinion.slow_spread(damping),
+        )
 
     def _on_refer_police(self, action: Action, event: Event) -> None:
         item = self._injects[action.params["item"]]
         if not item.claims:
             self._reply(event, "police", "no_violation", REPLIES.no_violation, self.scenario.actors.police)
             return
-        self._reply(event, "police", "handled", REPLIES.police_handled, self.scenario.actors.police,
-                    then=lambda: (self.opinion.slow_spread(0.3), self.opinion.adjust_trust(0.02)))
+        self._reply(
+            event,
+            "police",
+            "handled",
+            REPLIES.police_handled,
+            self.scenario.actors.police,
+            then=lambda: (self.opinion.slow_spread(0.3), self.opinion.adjust_trust(0.02)),
+        )
 
     def _on_direct_press(self, action: Action, event: Event) -> None:
         self.opinion.pressure(-0.1)
@@ -454,11 +561,20 @@ class World:
     def _on_monitor(self, action: Action, event: Event) -> None:
         def report() -> None:
             state = self.opinion.variables()
-            figures = {"seen": f"{state['seen']}", "belief_pct": f"{state['belief'] * 100:.1f}",
-                       "media_pressure": f"{state['media_pressure']:.0%}"}
+            figures = {
+                "seen": f"{state['seen']}",
+                "belief_pct": f"{state['belief'] * 100:.1f}",
+                "media_pressure": f"{state['media_pressure']:.0%}",
+            }
             content = fill_text(REPLIES.monitoring, figures)
-            self._emit("reply", {action.role, "propaganda_board"}, actor="monitoring", effect="report",
-                       in_reply_to=event["seq"], content=render(content, self.cast))
+            self._emit(
+                "reply",
+                {action.role, "propaganda_board"},
+                actor="monitoring",
+                effect="report",
+                in_reply_to=event["seq"],
+                content=render(content, self.cast),
+            )
 
         self._later(15, report)
 
@@ -468,12 +584,24 @@ class World:
         post = self._injects[action.params["post"]]
         delay = self.random.uniform(*ADMIN_DELAY)
         if not post.claims:  # a harmless post chased: the community resents it
-            self._reply(event, "group_admin", "no_action", REPLIES.admin_nothing, delay,
-                        then=lambda: self.opinion.adjust_trust(-0.02))
+            self._reply(
+                event,
+                "group_admin",
+                "no_action",
+                REPLIES.admin_nothing,
+                delay,
+                then=lambda: self.opinion.adjust_trust(-0.02),
+            )
             return
         damping = self.scenario.opinion.takedown_damping / 2
-        self._reply(event, "group_admin", "removed", REPLIES.admin_removed, delay,
-                    then=lambda: (self.opinion.slow_spread(damping), self.opinion.adjust_trust(0.01)))
+        self._reply(
+            event,
+            "group_admin",
+            "removed",
+            REPLIES.admin_removed,
+            delay,
+            then=lambda: (self.opinion.slow_spread(damping), self.opinion.adjust_trust(0.01)),
+        )
 
     def _on_request_site_removal(self, action: Action, event: Event) -> None:
         article = self._injects[action.params["article"]]
@@ -485,15 +613,21 @@ class World:
             self._reply(event, "site", "declined", REPLIES.site_nothing, delay)
             return
         share = min(0.3, 2 * (article.reach or 0) / self.opinion.population)
-        self._reply(event, "site", "removed", REPLIES.site_removed, delay,
-                    then=lambda: (self.opinion.win_back(share), self.opinion.pressure(-0.05)))
+        self._reply(
+            event,
+            "site",
+            "removed",
+            REPLIES.site_removed,
+            delay,
+            then=lambda: (self.opinion.win_back(share), self.opinion.pressure(-0.05)),
+        )
 
     def _on_resolve_cause(self, action: Action, event: Event) -> None:
         escalate = action.params["route"] == "escalate"
-        actor, content = ("standing_committee", REPLIES.cause_escalated) if escalate else \
-            ("agency_head", REPLIES.cause_own)
-        self._reply(event, actor, "noted", content, self.scenario.actors.standing_committee,
-                    then=lambda: self.opinion.win_back(0.03))
+        actor, content = ("standing_committee", REPLIES.cause_escalated) if escalate else ("agency_head", REPLIES.cause_own)
+        self._reply(
+            event, actor, "noted", content, self.scenario.actors.standing_committee, then=lambda: self.opinion.win_back(0.03)
+        )
 
     def _on_daily_report(self, action: Action, event: Event) -> None:
         self._reply(event, "agency_head", "received", REPLIES.daily_received, 15)
@@ -502,8 +636,13 @@ class World:
         self._reply(event, "press_regulator", "received", REPLIES.notice_received, 30)
 
 
-def play(scenario: Scenario, actions: list[Action], seed: int = 0, until: float | None = None,
-         on_event: Callable[[Event], None] | None = None) -> World:
+def play(
+    scenario: Scenario,
+    actions: list[Action],
+    seed: int = 0,
+    until: float | None = None,
+    on_event: Callable[[Event], None] | None = None,
+) -> World:
     """Play a scenario headless with stamped actions (stable order for equal stamps)."""
     world = World(scenario, seed=seed, on_event=on_event)
     end = scenario.duration if until is None else min(until, scenario.duration)

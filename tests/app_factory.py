@@ -43,8 +43,7 @@ def platform_app(database: Path | str, secret: str, clock: Callable[[], float]) 
     if isinstance(database, Path) and not database.exists():
         shutil.copyfile(_sqlite_schema(), database)
     url = f"sqlite:///{database}" if isinstance(database, Path) else database
-    app = create_app({"TESTING": True, "SECRET_KEY": secret, "WTF_CSRF_ENABLED": False,
-                      "SQLALCHEMY_DATABASE_URI": url})
+    app = create_app({"TESTING": True, "SECRET_KEY": secret, "WTF_CSRF_ENABLED": False, "SQLALCHEMY_DATABASE_URI": url})
     app.extensions["live"].clock = clock
     with app.app_context():
         upgrade_database()
@@ -79,8 +78,10 @@ def _required(variable: str, what: str, package: str) -> str:
     url = os.environ.get(variable)
     if url:
         return url
-    message = (f"no {what} for the tests: {variable} is not set "
-               f"(scripts/test starts one and sets it; it needs Debian's {package} package)")
+    message = (
+        f"no {what} for the tests: {variable} is not set "
+        f"(scripts/test starts one and sets it; it needs Debian's {package} package)"
+    )
     if os.environ.get("CI"):
         pytest.fail(f"{message}; CI must run the {what} tests")
     pytest.skip(message)

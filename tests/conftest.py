@@ -41,8 +41,10 @@ def played_platform(tmp_path, monkeypatch):
             instructor = Instructor(username=f"lan{teams}", display_name="Phạm Thị Lan", password_hash="-")
             db.session.add(instructor)
             db.session.commit()
-            plans = [TeamPlan(f"Đội {n}", {f"{name} {n}" if n > 1 else name: role for role, name in TRAINEES.items()})
-                     for n in range(1, teams + 1)]
+            plans = [
+                TeamPlan(f"Đội {n}", {f"{name} {n}" if n > 1 else name: role for role, name in TRAINEES.items()})
+                for n in range(1, teams + 1)
+            ]
             exercise = create_exercise(instructor, WATER, seed=1, speed=60, teams=plans)
             exemplary = exercise.teams[0]
             actions = sorted(read_action_file(str(play_paths(WATER)["exemplary"])) + [REFUSED], key=lambda a: a.at)

@@ -35,29 +35,43 @@ def scenario(scenario_id: str = WATER) -> Scenario:
 
 
 @functools.cache
-def played(scenario_id: str = WATER, play: str = "exemplary", refused: bool = False,
-           until: float | None = None) -> tuple[tuple, ScoreCard]:
+def played(
+    scenario_id: str = WATER, play: str = "exemplary", refused: bool = False, until: float | None = None
+) -> tuple[tuple, ScoreCard]:
     """The events and score card of a reference play, plus the REFUSED action if asked (cached)."""
     actions = read_action_file(str(play_paths(scenario_id)[play])) + ([REFUSED] if refused else [])
     world, card = simulate(scenario(scenario_id), actions, until=until)
     return tuple(world.events), card
 
 
-def team_run(scenario_id: str = WATER, play: str = "exemplary", team: str | None = None, refused: bool = False,
-             observations: tuple[Note, ...] = (), until: float | None = None) -> TeamRun:
+def team_run(
+    scenario_id: str = WATER,
+    play: str = "exemplary",
+    team: str | None = None,
+    refused: bool = False,
+    observations: tuple[Note, ...] = (),
+    until: float | None = None,
+) -> TeamRun:
     """A team of three trainees (TRAINEES) who played `play`; each act is its role's trainee's."""
     events, _ = played(scenario_id, play, refused, until)
     actors = {e["seq"]: TRAINEES[e["role"]] for e in events if e["kind"] in ("action", "refused")}
-    return TeamRun(scenario=scenario(scenario_id), team=team or f"Đội {play}",
-                   members=tuple(Trainee(name, role) for role, name in TRAINEES.items()),
-                   events=events, observations=observations, actors=actors,
-                   status="ended" if until is None else "paused", seed=0)
+    return TeamRun(
+        scenario=scenario(scenario_id),
+        team=team or f"Đội {play}",
+        members=tuple(Trainee(name, role) for role, name in TRAINEES.items()),
+        events=events,
+        observations=observations,
+        actors=actors,
+        status="ended" if until is None else "paused",
+        seed=0,
+    )
 
 
 def meta(scenario_id: str = WATER) -> ExerciseMeta:
     """An exercise of the scenario, held on DAY by a named instructor."""
-    return ExerciseMeta(id=7, title="Diễn tập quý II", date=DAY.isoformat(), instructor="Phạm Thị Dung",
-                        scenario=scenario(scenario_id))
+    return ExerciseMeta(
+        id=7, title="Diễn tập quý II", date=DAY.isoformat(), instructor="Phạm Thị Dung", scenario=scenario(scenario_id)
+    )
 
 
 def play_live(team_id: int, members: dict[str, Member], actions, end_at: float | None = None) -> None:
@@ -66,8 +80,16 @@ def play_live(team_id: int, members: dict[str, Member], actions, end_at: float |
     world = World(scenario(WATER), seed=1)
     for number, action in enumerate(actions, start=1):
         payload = {"role": action.role, "type": action.type, "params": action.params}
-        db.session.add(InputRecord(team_id=team_id, number=number, at=action.at, source=members[action.role].get_id(),
-                                   kind="action", payload=payload))
+        db.session.add(
+            InputRecord(
+                team_id=team_id,
+                number=number,
+                at=action.at,
+                source=members[action.role].get_id(),
+                kind="action",
+                payload=payload,
+            )
+        )
         world.advance_to(action.at)
         apply_input(world, "action", payload, action.at)
     if end_at is None:

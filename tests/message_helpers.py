@@ -29,5 +29,8 @@ def english_text(msgid: str) -> str:
 
 def english_issues(error) -> list[str]:
     """A YAML loader's error (`scenarios.yaml_issues.YamlInvalid`) as its lines read in English."""
-    return [f"{issue.path}:{issue.line}: {issue.field}: "
-            f"{english(issue.message) if isinstance(issue.message, Message) else issue.message}" for issue in error.issues]
+    return [
+        f"{issue.path}:{issue.line}: {issue.field}: "
+        f"{english(issue.message) if isinstance(issue.message, Message) else issue.message}"
+        for issue in error.issues
+    ]

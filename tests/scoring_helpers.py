@@ -50,8 +50,13 @@ class LogBuilder:
         self.trainees = sorted(scenario.trainee_roles)
 
     def _emit(self, t: float, kind: str, audience: list[str], **fields: Any) -> dict[str, Any]:
-        event = {"seq": len(self.events) + 1, "t": round(float(t), 3), "kind": kind,
-                 "audience": sorted(set(audience) & set(self.trainees)), **fields}
+        event = {
+            "seq": len(self.events) + 1,
+            "t": round(float(t), 3),
+            "kind": kind,
+            "audience": sorted(set(audience) & set(self.trainees)),
+            **fields,
+        }
         self.events.append(event)
         return event
 
@@ -64,16 +69,29 @@ class LogBuilder:
         if inject is not None:
             window = inject.response_window
             fields.update(
-                channel=inject.channel.value, sender=_text(inject.sender), title=_text(inject.title),
-                content=_text(inject.content), question=_text(inject.question), claims=list(inject.claims),
-                reach=inject.reach, response_window=window,
+                channel=inject.channel.value,
+                sender=_text(inject.sender),
+                title=_text(inject.title),
+                content=_text(inject.content),
+                question=_text(inject.question),
+                claims=list(inject.claims),
+                reach=inject.reach,
+                response_window=window,
                 deadline=round(t + window, 3) if window else None,
             )
             audience = list(inject.to)
         else:
-            fields.update(channel="press_article", sender={"vi": "Báo Tin Nhanh", "en": "Tin Nhanh"}, title=None,
-                          content={"vi": "Bài viết tiếp", "en": "Follow-up"}, question=None, claims=[], reach=10000,
-                          response_window=None, deadline=None)
+            fields.update(
+                channel="press_article",
+                sender={"vi": "Báo Tin Nhanh", "en": "Tin Nhanh"},
+                title=None,
+                content={"vi": "Bài viết tiếp", "en": "Follow-up"},
+                question=None,
+                claims=[],
+                reach=10000,
+                response_window=None,
+                deadline=None,
+            )
             audience = self.trainees
         fields.update(override)
         return self._emit(t, "inject", audience, **fields)
@@ -85,15 +103,29 @@ class LogBuilder:
     def fact(self, t: float, fact_id: str, in_reply_to: int) -> dict[str, Any]:
         fact = self.scenario.fact(fact_id)
         self.verified.add(fact_id)
-        return self._emit(t, "fact", ["spokesperson"], fact=fact_id, source=fact.source,
-                          statement=_text(fact.statement), in_reply_to=in_reply_to)
+        return self._emit(
+            t,
+            "fact",
+            ["spokesperson"],
+            fact=fact_id,
+            source=fact.source,
+            statement=_text(fact.statement),
+            in_reply_to=in_reply_to,
+        )
 
     def head_assigns(self, t: float, proposal: dict[str, Any], head: str = "agency_head") -> dict[str, Any]:
         """The simulated head of the agency assigns the proposed spokesperson (a reply with effect `assigned`)."""
         self.spokesperson = proposal["params"]["speaker"]
-        return self._emit(t, "reply", ["propaganda_board", self.spokesperson], actor=head, effect="assigned",
-                          in_reply_to=proposal["seq"], spokesperson=self.spokesperson,
-                          content={"vi": "Phân công người phát ngôn.", "en": "Spokesperson assigned."})
+        return self._emit(
+            t,
+            "reply",
+            ["propaganda_board", self.spokesperson],
+            actor=head,
+            effect="assigned",
+            in_reply_to=proposal["seq"],
+            spokesperson=self.spokesperson,
+            content={"vi": "Phân công người phát ngôn.", "en": "Spokesperson assigned."},
+        )
 
     def propose_and_assign(self, t: float, speaker: str = "spokesperson", after: float = 5) -> dict[str, Any]:
         """The board proposes `speaker` at `t`, the simulated head assigns them `after` minutes later."""
@@ -106,17 +138,37 @@ class LogBuilder:
 
     def opinion(self, t: float, belief: float, level: int = 1) -> dict[str, Any]:
         population = self.scenario.opinion.population
-        return self._emit(t, "opinion", [], seen=round(belief * population * 2), believers=round(belief * population),
-                          belief=belief, seen_share=min(1.0, belief * 2), trust=0.6, media_pressure=0.2, level=level)
+        return self._emit(
+            t,
+            "opinion",
+            [],
+            seen=round(belief * population * 2),
+            believers=round(belief * population),
+            belief=belief,
+            seen_share=min(1.0, belief * 2),
+            trust=0.6,
+            media_pressure=0.2,
+            level=level,
+        )
 
     def escalation(self, t: float, to: int, condition: str = "belief > 0.02") -> dict[str, Any]:
         level = next(lv for lv in self.scenario.levels if lv.level == to)
-        return self._emit(t, "escalation", self.trainees, **{"from": to - 1, "to": to, "name": _text(level.name),
-                                                             "condition": condition})
+        return self._emit(
+            t, "escalation", self.trainees, **{"from": to - 1, "to": to, "name": _text(level.name), "condition": condition}
+        )
 
     def end(self, t: float, final_level: int, max_level: int, belief: float) -> dict[str, Any]:
-        return self._emit(t, "end", self.trainees, final_level=final_level, max_level=max_level, belief=belief,
-                          trust=0.6, media_pressure=0.1, seen=round(belief * self.scenario.opinion.population * 2))
+        return self._emit(
+            t,
+            "end",
+            self.trainees,
+            final_level=final_level,
+            max_level=max_level,
+            belief=belief,
+            trust=0.6,
+            media_pressure=0.1,
+            seen=round(belief * self.scenario.opinion.population * 2),
+        )
 
     # --- actions ---------------------------------------------------------------------------------
 
@@ -138,11 +190,19 @@ class LogBuilder:
         return self._emit(t, "action", audience, **fields)
 
     def statement(self, t: float, text: str = GOOD_TEXT, role: str = "spokesperson", **params: Any) -> dict[str, Any]:
-        return self.action(t, role, "issue_statement", channel=params.pop("channel", "portal"),
-                           form=params.pop("form", "press_release"), text=text, **params)
+        return self.action(
+            t,
+            role,
+            "issue_statement",
+            channel=params.pop("channel", "portal"),
+            form=params.pop("form", "press_release"),
+            text=text,
+            **params,
+        )
 
-    def answer(self, t: float, call: str, text: str | None = ALL_ROLES_TEXT, refusal: str | None = None,
-               role: str = "spokesperson") -> dict[str, Any]:
+    def answer(
+        self, t: float, call: str, text: str | None = ALL_ROLES_TEXT, refusal: str | None = None, role: str = "spokesperson"
+    ) -> dict[str, Any]:
         params: dict[str, Any] = {"call": call}
         if refusal is not None:
             params["refusal"] = refusal
@@ -166,8 +226,13 @@ def exemplary(scenario: Scenario | None = None, text: str = GOOD_TEXT) -> LogBui
     log.inject(5, "post-1")
     log.action(8, "info_department", "flag_issue", item="post-1", level=1)
     log.action(10, "info_department", "report_up", to="propaganda_board", summary="Tin đồn khí độc lan trên mạng.")
-    log.action(12, "propaganda_board", "convene_meeting", participants=["spokesperson", "info_department"],
-               agenda="Phân tích, chọn hình thức phát ngôn.")
+    log.action(
+        12,
+        "propaganda_board",
+        "convene_meeting",
+        participants=["spokesperson", "info_department"],
+        agenda="Phân tích, chọn hình thức phát ngôn.",
+    )
     log.propose_and_assign(13)  # the head assigns at T+18
     log.action(13, "propaganda_board", "choose_form", form="press_release")
     log.action(13, "info_department", "contact_admin", post="post-1")  # the procedure parts, docs/PROCEDURE_PARTS.md

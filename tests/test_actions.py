@@ -30,7 +30,10 @@ TEXT = "UBND tỉnh khẳng định không có sự cố rò rỉ hóa chất."
 VALID_PARAMS: dict[str, dict] = {
     "flag_issue": {"item": "post-1", "level": 2, "note": "Tin lan nhanh"},
     "report_up": {"to": "standing_committee", "summary": "Tin đồn khí độc lan trên mạng"},
-    "convene_meeting": {"participants": ["spokesperson", "info_department", "agency_head"], "agenda": "Thống nhất phương án"},
+    "convene_meeting": {
+        "participants": ["spokesperson", "info_department", "agency_head"],
+        "agenda": "Thống nhất phương án",
+    },
     "assign_verification": {"agency": "police", "note": "Kiểm tra nhà máy"},
     "verify": {"agency": "environment_department"},
     "choose_form": {"form": "press_conference"},
@@ -74,11 +77,32 @@ def test_every_catalog_type_has_a_valid_example():
 
 def test_catalog_matches_procedure_section_3():
     assert list(CATALOG) == [
-        "flag_issue", "report_up", "convene_meeting", "assign_verification", "verify", "choose_form",
-        "propose_spokesperson", "assign_spokesperson", "situation_report", "issue_statement", "hold_press_conference", "answer_press", "request_correction",
-        "request_takedown", "refer_police", "direct_press", "report_results", "monitor", "order_followup", "message",
+        "flag_issue",
+        "report_up",
+        "convene_meeting",
+        "assign_verification",
+        "verify",
+        "choose_form",
+        "propose_spokesperson",
+        "assign_spokesperson",
+        "situation_report",
+        "issue_statement",
+        "hold_press_conference",
+        "answer_press",
+        "request_correction",
+        "request_takedown",
+        "refer_police",
+        "direct_press",
+        "report_results",
+        "monitor",
+        "order_followup",
+        "message",
         # the procedure parts (docs/PROCEDURE_PARTS.md)
-        "resolve_cause", "contact_admin", "request_site_removal", "daily_report", "notify_press_conference",
+        "resolve_cause",
+        "contact_admin",
+        "request_site_removal",
+        "daily_report",
+        "notify_press_conference",
     ]
     for kind in CATALOG.values():
         assert set(kind.roles) <= {ANY, "spokesperson", "propaganda_board", "info_department", "agency_head"}
@@ -131,55 +155,134 @@ def test_optional_parameters_may_be_left_out(role, kind, params):
     [
         ("mayor", "message", {"text": "x"}, "unknown_role", "role 'mayor' is not played by trainees"),
         ("agency_head", "message", {"text": "x"}, "unknown_role", "role 'agency_head' is not played by trainees"),
-        ("info_department", "convene_meeting", VALID_PARAMS["convene_meeting"], "not_allowed",
-         "role 'info_department' may not take 'convene_meeting'"),
+        (
+            "info_department",
+            "convene_meeting",
+            VALID_PARAMS["convene_meeting"],
+            "not_allowed",
+            "role 'info_department' may not take 'convene_meeting'",
+        ),
         ("spokesperson", "request_takedown", VALID_PARAMS["request_takedown"], "not_allowed", "may not take"),
         ("propaganda_board", "report_results", VALID_PARAMS["report_results"], "not_allowed", "may not take"),
         ("spokesperson", "launch_rocket", {}, "unknown_action", "no action type 'launch_rocket'"),
         ("spokesperson", "message", {"text": "x", "urgent": True}, "bad_parameter", "unknown parameter(s): urgent"),
-        ("spokesperson", "issue_statement", {"channel": "portal", "form": "press_release"}, "missing_parameter",
-         "missing parameter 'text'"),
+        (
+            "spokesperson",
+            "issue_statement",
+            {"channel": "portal", "form": "press_release"},
+            "missing_parameter",
+            "missing parameter 'text'",
+        ),
         ("spokesperson", "report_up", {"summary": "x"}, "missing_parameter", "missing parameter 'to'"),
         ("spokesperson", "answer_press", {"text": TEXT}, "missing_parameter", "missing parameter 'call'"),
         ("info_department", "flag_issue", {"item": "post-1"}, "missing_parameter", "missing parameter 'level'"),
         ("propaganda_board", "choose_form", {"form": "tweet"}, "bad_parameter", "'form' must be one of: press_conference"),
-        ("spokesperson", "issue_statement", VALID_PARAMS["issue_statement"] | {"channel": "fax"}, "bad_parameter",
-         "'channel' must be one of: portal, press, social_media, tv, radio"),
-        ("spokesperson", "hold_press_conference", {"mode": "hybrid", "text": TEXT}, "bad_parameter", "'mode' must be one of"),
+        (
+            "spokesperson",
+            "issue_statement",
+            VALID_PARAMS["issue_statement"] | {"channel": "fax"},
+            "bad_parameter",
+            "'channel' must be one of: portal, press, social_media, tv, radio",
+        ),
+        (
+            "spokesperson",
+            "hold_press_conference",
+            {"mode": "hybrid", "text": TEXT},
+            "bad_parameter",
+            "'mode' must be one of",
+        ),
         ("spokesperson", "report_up", {"to": "spokesperson", "summary": "x"}, "bad_parameter", "'to' must be one of"),
         ("propaganda_board", "choose_form", {"form": ["press_conference"]}, "bad_parameter", "'form' must be one of"),
-        ("spokesperson", "message", {"text": "x" * (MAX_TEXT + 1)}, "bad_parameter",
-         f"'text' is longer than {MAX_TEXT} characters"),
+        (
+            "spokesperson",
+            "message",
+            {"text": "x" * (MAX_TEXT + 1)},
+            "bad_parameter",
+            f"'text' is longer than {MAX_TEXT} characters",
+        ),
         ("spokesperson", "message", {"text": "   "}, "bad_parameter", "'text' must be non-empty text"),
         ("spokesperson", "message", {"text": 42}, "bad_parameter", "'text' must be non-empty text"),
         ("propaganda_board", "assign_verification", {"agency": ""}, "bad_parameter", "'agency' must be non-empty text"),
         ("info_department", "flag_issue", {"level": "2"}, "bad_parameter", "'level' must be a whole number"),
         ("info_department", "flag_issue", {"level": 2.5}, "bad_parameter", "'level' must be a whole number"),
         ("info_department", "flag_issue", {"level": True}, "bad_parameter", "'level' must be a whole number"),
-        ("spokesperson", "answer_press", {"call": "call-1", "text": TEXT, "refusal": "state_secret"}, "bad_parameter",
-         "either 'text' or 'refusal'"),
+        (
+            "spokesperson",
+            "answer_press",
+            {"call": "call-1", "text": TEXT, "refusal": "state_secret"},
+            "bad_parameter",
+            "either 'text' or 'refusal'",
+        ),
         ("spokesperson", "answer_press", {"call": "call-1"}, "bad_parameter", "either 'text' or 'refusal'"),
         ("spokesperson", "answer_press", {"call": "call-9", "text": TEXT}, "unknown_item", "no delivered item 'call-9'"),
         ("info_department", "request_takedown", {"post": "hotline-1"}, "unknown_item", "no delivered item 'hotline-1'"),
         ("spokesperson", "request_correction", {"article": "article-2", "text": "x"}, "unknown_item", "no delivered item"),
         ("spokesperson", "answer_press", {"call": ["call-1"], "text": TEXT}, "unknown_item", "no delivered item"),
-        ("propaganda_board", "assign_spokesperson", {"speaker": "mayor"}, "unknown_role", "no role 'mayor' in this scenario"),
+        (
+            "propaganda_board",
+            "assign_spokesperson",
+            {"speaker": "mayor"},
+            "unknown_role",
+            "no role 'mayor' in this scenario",
+        ),
         ("propaganda_board", "assign_spokesperson", {"speaker": {"id": "spokesperson"}}, "unknown_role", "no role"),
-        ("propaganda_board", "convene_meeting", {"participants": ["police"], "agenda": "x"}, "bad_parameter",
-         "'participants' must be a list of roles in this scenario"),
-        ("propaganda_board", "convene_meeting", {"participants": "spokesperson", "agenda": "x"}, "bad_parameter",
-         "'participants' must be a list of roles"),
-        ("propaganda_board", "convene_meeting", {"participants": [["spokesperson"]], "agenda": "x"}, "bad_parameter",
-         "'participants' must be a list of roles"),
+        (
+            "propaganda_board",
+            "convene_meeting",
+            {"participants": ["police"], "agenda": "x"},
+            "bad_parameter",
+            "'participants' must be a list of roles in this scenario",
+        ),
+        (
+            "propaganda_board",
+            "convene_meeting",
+            {"participants": "spokesperson", "agenda": "x"},
+            "bad_parameter",
+            "'participants' must be a list of roles",
+        ),
+        (
+            "propaganda_board",
+            "convene_meeting",
+            {"participants": [["spokesperson"]], "agenda": "x"},
+            "bad_parameter",
+            "'participants' must be a list of roles",
+        ),
     ],
     ids=[
-        "unknown-role", "simulation-role", "info-dept-convenes", "spokesperson-takes-down", "board-reports-results",
-        "unknown-type", "unknown-parameter", "missing-text", "missing-choice", "missing-call", "missing-int",
-        "bad-form", "bad-channel", "bad-mode", "report-up-to-wrong-body", "unhashable-choice", "text-too-long",
-        "blank-text", "text-not-string", "empty-str", "int-as-string", "int-as-float", "int-as-bool",
-        "answer-with-both", "answer-with-neither", "undelivered-call", "undelivered-post", "unknown-article",
-        "unhashable-inject", "unknown-assigned-role", "unhashable-role", "participant-not-in-scenario",
-        "participants-not-list", "unhashable-participant",
+        "unknown-role",
+        "simulation-role",
+        "info-dept-convenes",
+        "spokesperson-takes-down",
+        "board-reports-results",
+        "unknown-type",
+        "unknown-parameter",
+        "missing-text",
+        "missing-choice",
+        "missing-call",
+        "missing-int",
+        "bad-form",
+        "bad-channel",
+        "bad-mode",
+        "report-up-to-wrong-body",
+        "unhashable-choice",
+        "text-too-long",
+        "blank-text",
+        "text-not-string",
+        "empty-str",
+        "int-as-string",
+        "int-as-float",
+        "int-as-bool",
+        "answer-with-both",
+        "answer-with-neither",
+        "undelivered-call",
+        "undelivered-post",
+        "unknown-article",
+        "unhashable-inject",
+        "unknown-assigned-role",
+        "unhashable-role",
+        "participant-not-in-scenario",
+        "participants-not-list",
+        "unhashable-participant",
     ],
 )
 def test_bad_actions_are_refused_with_a_reason(role, kind, params, code, reason):
@@ -231,8 +334,22 @@ def test_parse_action_line():
         ('{"at": 1, "role": "spokesperson", "type": null}', "'role' and 'type' must be strings"),
     ],
     ids=[
-        "truncated", "not-json", "array", "string", "no-at", "no-role", "no-type", "empty", "negative-at", "at-string",
-        "at-bool", "at-null", "at-nan", "at-infinity", "role-number", "type-null",
+        "truncated",
+        "not-json",
+        "array",
+        "string",
+        "no-at",
+        "no-role",
+        "no-type",
+        "empty",
+        "negative-at",
+        "at-string",
+        "at-bool",
+        "at-null",
+        "at-nan",
+        "at-infinity",
+        "role-number",
+        "type-null",
     ],
 )
 def test_bad_lines_name_their_line(line, message):
@@ -259,8 +376,13 @@ def write_lines(tmp_path: Path, lines: list[str], newline: str = "\n", encoding:
     ("newline", "encoding"), [("\n", "utf-8"), ("\r\n", "utf-8"), ("\n", "utf-8-sig")], ids=["lf", "crlf", "bom"]
 )
 def test_read_action_file_skips_blank_lines(tmp_path, newline, encoding):
-    lines = [json.dumps(GOOD[0], ensure_ascii=False), "", json.dumps(GOOD[1], ensure_ascii=False), "   ",
-             json.dumps(GOOD[2], ensure_ascii=False)]
+    lines = [
+        json.dumps(GOOD[0], ensure_ascii=False),
+        "",
+        json.dumps(GOOD[1], ensure_ascii=False),
+        "   ",
+        json.dumps(GOOD[2], ensure_ascii=False),
+    ]
     actions = read_action_file(str(write_lines(tmp_path, lines, newline, encoding)))
     assert [a.as_dict() for a in actions] == [{**g, "at": float(g["at"])} for g in GOOD]
 
@@ -287,8 +409,12 @@ def test_read_action_file_names_the_bad_line(tmp_path, bad, number, message):
 
 def test_read_action_file_names_a_line_that_is_not_utf8(tmp_path):
     path = tmp_path / "play.jsonl"
-    path.write_bytes(json.dumps(GOOD[0]).encode() + b"\n" + '{"at": 1, "role": "spokesperson", "type": "message", "text": "thá"}'
-                     .encode("latin-1") + b"\n")
+    path.write_bytes(
+        json.dumps(GOOD[0]).encode()
+        + b"\n"
+        + '{"at": 1, "role": "spokesperson", "type": "message", "text": "thá"}'.encode("latin-1")
+        + b"\n"
+    )
     with pytest.raises(ActionFileError, match=rf"^{path}:2: not UTF-8 text"):
         read_action_file(str(path))
 

@@ -47,8 +47,11 @@ def as_json(events: list[dict]) -> str:
 
 def inputs_of(world: World) -> list[Action]:
     """The inputs a log shows (accepted and refused actions), as stamped actions to replay."""
-    return [Action(at=e["t"], role=e["role"], type=e["type"], params=e["params"])
-            for e in world.events if e["kind"] in ("action", "refused")]
+    return [
+        Action(at=e["t"], role=e["role"], type=e["type"], params=e["params"])
+        for e in world.events
+        if e["kind"] in ("action", "refused")
+    ]
 
 
 def without_role(scenario: Scenario, role_id: str) -> Scenario:
@@ -132,8 +135,9 @@ def test_bots_restricted_to_some_roles_never_act_for_the_others(scenario_id):
 def test_a_team_split_over_bots_plays_the_procedure_as_one_bot_does():
     scenario = drill(SCENARIOS[0])
     others = set(scenario.trainee_roles) - {"spokesperson"}
-    world = play_with_bots(scenario, [Bot("exemplary", scenario, roles=others),
-                                      Bot("exemplary", scenario, roles={"spokesperson"})])
+    world = play_with_bots(
+        scenario, [Bot("exemplary", scenario, roles=others), Bot("exemplary", scenario, roles={"spokesperson"})]
+    )
     assert score(scenario, world.events).total == 100
 
 
@@ -236,8 +240,10 @@ def test_hints_follow_the_two_act_assignment():
     """The board is hinted to propose, never to assign; a trainee head is hinted to assign once proposed."""
     scenario = with_head_as_trainee(MINIMAL)
     others = set(scenario.trainee_roles) - {"propaganda_board", "agency_head"}
-    board_steps = [Action(12, "propaganda_board", "report_up", {"to": "standing_committee", "summary": "Tin đồn."}),
-                   Action(13, "propaganda_board", "convene_meeting", {"agenda": "Họp xử lý."})]
+    board_steps = [
+        Action(12, "propaganda_board", "report_up", {"to": "standing_committee", "summary": "Tin đồn."}),
+        Action(13, "propaganda_board", "convene_meeting", {"agenda": "Họp xử lý."}),
+    ]
     world = play_with_bots(scenario, [Bot("exemplary", scenario, roles=others)], trainee_actions=board_steps, until=30)
     board = [h.type for h in next_expected(scenario, world.events, "propaganda_board")]
     assert "propose_spokesperson" in board and "assign_spokesperson" not in board
@@ -288,8 +294,6 @@ def test_the_regular_spokesperson_speaks_by_the_holding_time_when_nobody_assigns
     statements = [e for e in world.events if e["kind"] == "action" and "analysis" in e]
     assert statements and statements[0]["spokesperson"] == "spokesperson"
     assert not [e for e in world.events if e["kind"] == "refused"]
-
-
 
 
 def test_without_an_info_department_the_board_watches_and_nobody_asks_a_takedown():

@@ -40,7 +40,9 @@ def test_validate_reports_every_error_with_its_line_and_exits_1(capsys, broken):
     code, _, err = cli(capsys, "validate", FIXTURE, broken)
     lines = [line for line in err.splitlines() if line.startswith(str(broken))]
     assert code == 1
-    assert any(":45: injects[1].chanel: trường 'chanel' không có trong mẫu (có phải là 'channel'?)" in line for line in lines), lines
+    assert any(
+        ":45: injects[1].chanel: trường 'chanel' không có trong mẫu (có phải là 'channel'?)" in line for line in lines
+    ), lines
     assert any(":64: injects[3].to[0]: vai 'mayor' không có trong kịch bản" in line for line in lines), lines
 
 
@@ -50,7 +52,8 @@ def test_simulate_json_has_the_documented_fields(capsys, tmp_path):
         '{"at": 10, "role": "info_department", "type": "report_up", "to": "propaganda_board", "summary": "Tin đồn"}\n'
         "\n"
         '{"at": 12, "role": "propaganda_board", "type": "propose_spokesperson", "speaker": "spokesperson"}\n',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     code, out, _ = cli(capsys, "simulate", FIXTURE, "--actions", actions, "--seed", 4, "--json")
     document = json.loads(out)
     assert code == 0
@@ -79,7 +82,9 @@ def test_simulate_prints_a_readable_card(capsys):
 
 def test_a_bad_action_line_is_named_by_its_number(capsys, tmp_path):
     actions = tmp_path / "bad.jsonl"
-    actions.write_text('{"at": 1, "role": "spokesperson", "type": "message", "text": "a"}\n{"at": "soon"}\n', encoding="utf-8")
+    actions.write_text(
+        '{"at": 1, "role": "spokesperson", "type": "message", "text": "a"}\n{"at": "soon"}\n', encoding="utf-8"
+    )
     code, out, err = cli(capsys, "simulate", FIXTURE, "--actions", actions)
     assert code == 1 and out == ""
     assert f"{actions}:2:" in err
@@ -91,8 +96,9 @@ def test_a_missing_scenario_is_a_clear_error(capsys, tmp_path):
 
 
 def test_the_real_command_runs_as_a_subprocess():
-    result = subprocess.run([sys.executable, "run.py", "simulate", str(FIXTURE), "--json"], cwd=ROOT,
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "run.py", "simulate", str(FIXTURE), "--json"], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["scenario"] == "test-minimal"
 
@@ -102,9 +108,23 @@ def test_two_processes_give_the_same_json_byte_for_byte():
     play_file = ROOT / "scenarios" / "library" / "ngo-doc-truong-hoc" / "plays" / "exemplary.jsonl"
     outputs = []
     for hash_seed in ("1", "2"):
-        result = subprocess.run([sys.executable, "run.py", "simulate", "ngo-doc-truong-hoc", "--actions", str(play_file),
-                                 "--seed", "9", "--json"], cwd=ROOT, capture_output=True, timeout=60,
-                                env={**os.environ, "PYTHONHASHSEED": hash_seed})
+        result = subprocess.run(
+            [
+                sys.executable,
+                "run.py",
+                "simulate",
+                "ngo-doc-truong-hoc",
+                "--actions",
+                str(play_file),
+                "--seed",
+                "9",
+                "--json",
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            timeout=60,
+            env={**os.environ, "PYTHONHASHSEED": hash_seed},
+        )
         assert result.returncode == 0, result.stderr
         outputs.append(result.stdout)
     assert outputs[0] == outputs[1] and len(outputs[0]) > 10_000

@@ -17,15 +17,20 @@ def test_the_reviewers_example():
     assert words.en == "at least 1 official statement and from minute 120 (T+02:00)"
 
 
-@pytest.mark.parametrize("source, vi", [
-    ("(belief > 0.05 or media_pressure >= 0.8) and minute >= 480",
-     "(tỷ lệ dân số tin tin đồn trên 5,0% hoặc sức ép của báo chí từ 80,0%) và từ phút 480 (T+08:00)"),
-    ("statements == 0 and minute >= 200", "chưa có phát ngôn chính thức nào và từ phút 200 (T+03:20)"),
-    ("seen > 20000 and trust < 0.5", "hơn 20.000 người đã thấy tin đồn và niềm tin vào chính quyền dưới 50,0%"),
-    ("60 <= minute", "từ phút 60 (T+01:00)"),
-    ("level >= 2", "cấp độ khủng hoảng từ 2"),
-    ("not unanswered_calls >= 1", "không phải (ít nhất 1 yêu cầu của báo chí quá hạn chưa được trả lời)"),
-])
+@pytest.mark.parametrize(
+    "source, vi",
+    [
+        (
+            "(belief > 0.05 or media_pressure >= 0.8) and minute >= 480",
+            "(tỷ lệ dân số tin tin đồn trên 5,0% hoặc sức ép của báo chí từ 80,0%) và từ phút 480 (T+08:00)",
+        ),
+        ("statements == 0 and minute >= 200", "chưa có phát ngôn chính thức nào và từ phút 200 (T+03:20)"),
+        ("seen > 20000 and trust < 0.5", "hơn 20.000 người đã thấy tin đồn và niềm tin vào chính quyền dưới 50,0%"),
+        ("60 <= minute", "từ phút 60 (T+01:00)"),
+        ("level >= 2", "cấp độ khủng hoảng từ 2"),
+        ("not unanswered_calls >= 1", "không phải (ít nhất 1 yêu cầu của báo chí quá hạn chưa được trả lời)"),
+    ],
+)
 def test_conditions_in_words(source, vi):
     assert condition_words(source).vi == vi
 

@@ -39,8 +39,10 @@ def tables_of(document: dict) -> dict[str, list[list[str]]]:
     stream = io.BytesIO()
     write(document, "csv", stream)
     with zipfile.ZipFile(stream) as archive:
-        return {name: list(csv.reader(io.StringIO(archive.read(name).decode("utf-8-sig"), newline="")))
-                for name in archive.namelist()}
+        return {
+            name: list(csv.reader(io.StringIO(archive.read(name).decode("utf-8-sig"), newline="")))
+            for name in archive.namelist()
+        }
 
 
 def test_no_cell_of_any_table_starts_a_formula(poisoned):
@@ -50,15 +52,19 @@ def test_no_cell_of_any_table_starts_a_formula(poisoned):
     assert not [cell for cell in cells if cell.startswith("-") and not _is_number(cell)]
 
 
-@pytest.mark.parametrize("table, column, expected", [
-    ("trainees.csv", "trainee", f"'{ATTACK}"),
-    ("timeline.csv", "summary_vi", "'@SUM(A1)"),
-    ("timeline.csv", "summary_en", "'-2+3"),
-    ("improvement_plan.csv", "issue", "'+cmd|' /C calc'!A0"),
-    ("improvement_plan.csv", "corrective_action", "'\t=1"),
-    ("improvement_plan.csv", "role", "'\r=1"),
-    ("teams.csv", "team", f"'{ATTACK}"),
-], ids=["trainee", "summary_vi", "summary_en", "plan-issue", "plan-action", "plan-role", "team"])
+@pytest.mark.parametrize(
+    "table, column, expected",
+    [
+        ("trainees.csv", "trainee", f"'{ATTACK}"),
+        ("timeline.csv", "summary_vi", "'@SUM(A1)"),
+        ("timeline.csv", "summary_en", "'-2+3"),
+        ("improvement_plan.csv", "issue", "'+cmd|' /C calc'!A0"),
+        ("improvement_plan.csv", "corrective_action", "'\t=1"),
+        ("improvement_plan.csv", "role", "'\r=1"),
+        ("teams.csv", "team", f"'{ATTACK}"),
+    ],
+    ids=["trainee", "summary_vi", "summary_en", "plan-issue", "plan-action", "plan-role", "team"],
+)
 def test_each_typed_text_is_quoted_with_an_apostrophe(poisoned, table, column, expected):
     header, first, *_ = tables_of(poisoned)[table]
     assert first[header.index(column)] == expected

@@ -35,8 +35,9 @@ def test_every_rule_of_every_packaged_rule_set_measures_one_objective():
     assert all(o.rules and o.name.vi and o.name.en for o in OBJECTIVES)
 
 
-@pytest.mark.parametrize("share, expected", [(1.0, "P"), (0.999, "S"), (0.6, "S"), (0.599, "M"), (0.25, "M"),
-                                             (0.249, "U"), (0.0, "U")])
+@pytest.mark.parametrize(
+    "share, expected", [(1.0, "P"), (0.999, "S"), (0.6, "S"), (0.599, "M"), (0.25, "M"), (0.249, "U"), (0.0, "U")]
+)
 def test_rating_thresholds(share, expected):
     assert rating(share) == expected
 
@@ -59,7 +60,9 @@ def test_ratings_come_from_the_points_of_the_objectives_legal_rules(report, revi
 def test_a_bonus_rule_never_moves_a_rating():
     exemplary = review(team_run(WATER, "exemplary")).card
     assert exemplary.result("cerc_first_message").bonus
-    assert rate("focal_point", "Đội", exemplary).max_points == 37  # 9 + 13 + 13 + 2 (press_conference_notice), without the bonus's 5
+    assert (
+        rate("focal_point", "Đội", exemplary).max_points == 37
+    )  # 9 + 13 + 13 + 2 (press_conference_notice), without the bonus's 5
 
 
 def test_strengths_are_rules_met_in_full_with_their_evidence(report, reviews):
@@ -109,20 +112,42 @@ def test_the_overview_names_the_exercise_scenario_rule_set_and_participants(repo
 
 
 def test_an_edited_plan_replaces_the_generated_one(reviews):
-    rows = [{"issue": "Chậm thông tin ban đầu", "corrective_action": "Soạn mẫu thông cáo", "objective": "focal_point",
-             "role": "spokesperson", "due": "2026-11-01", "status": "in_progress"},
-            ImprovementItem("Tập huấn", "Mở lớp tập huấn quý IV", "outcome", "Sở Y tế tỉnh", "2026-12-01")]
+    rows = [
+        {
+            "issue": "Chậm thông tin ban đầu",
+            "corrective_action": "Soạn mẫu thông cáo",
+            "objective": "focal_point",
+            "role": "spokesperson",
+            "due": "2026-11-01",
+            "status": "in_progress",
+        },
+        ImprovementItem("Tập huấn", "Mở lớp tập huấn quý IV", "outcome", "Sở Y tế tỉnh", "2026-12-01"),
+    ]
     report = after_action_report(meta(WATER), reviews, plan=rows)
     assert report.plan_edited
     assert report.plan == (ImprovementItem(**rows[0]), rows[1])
 
 
 def test_an_edited_plan_with_errors_names_each_row_and_field():
-    rows = [{"issue": "Ổn", "corrective_action": "Ổn", "objective": "verify", "role": "spokesperson", "due": "2026-11-01"},
-            {"issue": "Sai ngày", "corrective_action": "Sửa", "objective": "verify", "role": "spokesperson",
-             "due": "2026-02-30"},
-            {"issue": "  ", "corrective_action": "Sửa", "objective": "speed", "role": "spokesman", "due": "mai",
-             "status": "later", "owner": "An"}]
+    rows = [
+        {"issue": "Ổn", "corrective_action": "Ổn", "objective": "verify", "role": "spokesperson", "due": "2026-11-01"},
+        {
+            "issue": "Sai ngày",
+            "corrective_action": "Sửa",
+            "objective": "verify",
+            "role": "spokesperson",
+            "due": "2026-02-30",
+        },
+        {
+            "issue": "  ",
+            "corrective_action": "Sửa",
+            "objective": "speed",
+            "role": "spokesman",
+            "due": "mai",
+            "status": "later",
+            "owner": "An",
+        },
+    ]
     with pytest.raises(PlanError) as caught:
         check_plan(rows, scenario(WATER))
     problems = caught.value.problems
@@ -149,7 +174,10 @@ def test_a_review_of_another_scenario_is_refused():
 def test_objectives_name_the_board_of_the_drills_rule_set():
     from debrief.objectives import objectives_for
 
-    for rule_set, board in (("vn-2021", "qua Ban Tuyên giáo Tỉnh ủy,"), ("vn-2026", "qua Ban Tuyên giáo và Dân vận Tỉnh ủy,")):
+    for rule_set, board in (
+        ("vn-2021", "qua Ban Tuyên giáo Tỉnh ủy,"),
+        ("vn-2026", "qua Ban Tuyên giáo và Dân vận Tỉnh ủy,"),
+    ):
         objectives = objectives_for(rule_set)
         assert board in objectives[0].description.vi
         assert "standing members" in objectives[0].description.en

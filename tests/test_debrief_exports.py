@@ -60,8 +60,7 @@ def test_the_csv_archive_has_every_table_with_the_right_totals(document):
     stream = io.BytesIO()
     write(document, "csv", stream)
     tables = read_tables(stream.getvalue())
-    assert set(tables) == set(TABLES) >= {"teams.csv", "rules.csv", "timeline.csv", "trainees.csv",
-                                          "improvement_plan.csv"}
+    assert set(tables) == set(TABLES) >= {"teams.csv", "rules.csv", "timeline.csv", "trainees.csv", "improvement_plan.csv"}
     teams = {row["team"]: row for row in tables["teams.csv"]}
     for play in PLAYS:
         card = played(WATER, play)[1]

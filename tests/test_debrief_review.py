@@ -47,8 +47,10 @@ def test_actions_name_their_trainee_type_and_key_parameter():
 def test_the_silent_play_shows_its_missed_deadlines_and_escalation():
     result = review(team_run(WATER, "silent"))
     missed = [e for e in result.timeline if e.category == "deadline_missed"]
-    assert [(e.time, e.audience) for e in missed] == [("T+02:20", ("spokesperson", "info_department")),
-                                                     ("T+05:30", ("spokesperson",))]
+    assert [(e.time, e.audience) for e in missed] == [
+        ("T+02:20", ("spokesperson", "info_department")),
+        ("T+05:30", ("spokesperson",)),
+    ]
     assert [m.call for m in result.missed_deadlines] == ["call-paper", "call-tv"]
     assert result.missed_deadlines[0].delivered_at == 50 and result.missed_deadlines[0].deadline == 140
     calls = [e for e in result.timeline if e.press_call is not None]
@@ -84,7 +86,12 @@ def test_the_opinion_series_has_every_sample():
     assert len(result.opinion) == len(samples) == 72
     last = result.opinion[-1]
     assert (last.t, last.belief, last.trust, last.seen_share, last.level) == (
-        samples[-1]["t"], samples[-1]["belief"], samples[-1]["trust"], samples[-1]["seen_share"], 1)
+        samples[-1]["t"],
+        samples[-1]["belief"],
+        samples[-1]["trust"],
+        samples[-1]["seen_share"],
+        1,
+    )
     assert result.opinion[0].level == 0
 
 
@@ -113,8 +120,10 @@ def test_a_trainee_who_never_acted_is_still_listed():
 
 
 def test_observations_sit_at_their_minute_after_the_events_of_that_minute():
-    notes = (Note(at=50, text="Chưa ai nghe máy phóng viên", author="Phạm Thị Dung"),
-             Note(at=12.5, text="Phát hiện nhanh", author="Phạm Thị Dung"))
+    notes = (
+        Note(at=50, text="Chưa ai nghe máy phóng viên", author="Phạm Thị Dung"),
+        Note(at=12.5, text="Phát hiện nhanh", author="Phạm Thị Dung"),
+    )
     result = review(team_run(WATER, "exemplary", observations=notes))
     positions = {e.summary.vi: i for i, e in enumerate(result.timeline) if e.category == "observation"}
     call = next(i for i, e in enumerate(result.timeline) if e.press_call is not None)
@@ -159,8 +168,12 @@ def test_attribution_follows_the_input_log():
     events, _ = played(WATER, "exemplary", refused=True)
     acts = [e for e in events if e["kind"] in ("action", "refused")]
     inputs = [ActionInput("member:1" if e["role"] == "spokesperson" else f"bot:{e['role']}", e["role"]) for e in acts]
-    actors = attribute(scenario(WATER), events, inputs + [ActionInput("member:1", "spokesperson")],  # one not yet applied
-                       {"member:1": "Nguyễn Văn An"})
+    actors = attribute(
+        scenario(WATER),
+        events,
+        inputs + [ActionInput("member:1", "spokesperson")],  # one not yet applied
+        {"member:1": "Nguyễn Văn An"},
+    )
     assert set(actors) == {e["seq"] for e in acts}
     refused = next(e for e in acts if e["kind"] == "refused")
     assert actors[refused["seq"]] == "Nguyễn Văn An"

@@ -100,8 +100,9 @@ def test_the_district_reports_to_its_party_committee_and_notices_its_conference(
 
 def test_the_complaint_drill_rests_on_the_chairmans_decision_and_mass_mobilisation():
     complaint = drill("khieu-nai-di-doi-cho")
-    assert any("Chủ tịch UBND tỉnh" in m.text.vi and "quyết định giải quyết khiếu nại" in m.text.vi
-               for m in complaint.key_messages)
+    assert any(
+        "Chủ tịch UBND tỉnh" in m.text.vi and "quyết định giải quyết khiếu nại" in m.text.vi for m in complaint.key_messages
+    )
     assert "dân vận" in complaint.role("propaganda_board").brief.vi
     measures = [a for a in play("khieu-nai-di-doi-cho", "exemplary") if a["type"] == "resolve_cause"]
     assert measures and measures[0]["role"] == "propaganda_board" and "dân vận" in measures[0]["text"].lower()

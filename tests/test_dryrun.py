@@ -29,8 +29,9 @@ def codes(report) -> list[str]:
 
 def calm(scenario: Scenario) -> Scenario:
     """Thresholds so high that silence never escalates."""
-    levels = tuple(lv.model_copy(update={"escalate_when": "belief > 0.99"}) if lv.escalate_when else lv
-                   for lv in scenario.levels)
+    levels = tuple(
+        lv.model_copy(update={"escalate_when": "belief > 0.99"}) if lv.escalate_when else lv for lv in scenario.levels
+    )
     return scenario.model_copy(update={"levels": levels})
 
 
@@ -48,14 +49,19 @@ def alone(scenario: Scenario, role_id: str) -> Scenario:
 
 def nothing_to_judge(scenario: Scenario) -> Scenario:
     """No press call, no false article, the case never formally received, a rumour that does not spread."""
-    injects = tuple(i.model_copy(update={"when": "seen > 999999"}) if i.id == "hotline-1" else i
-                    for i in scenario.injects if i.id not in ("call-1", "article-1"))
-    return scenario.model_copy(update={
-        "injects": injects,
-        "incident": scenario.incident.model_copy(update={"received_by": "hotline-1"}),
-        "levels": tuple(lv.model_copy(update={"releases": ()}) for lv in scenario.levels),
-        "opinion": scenario.opinion.model_copy(update={"spread_rate": 0.0}),
-    })
+    injects = tuple(
+        i.model_copy(update={"when": "seen > 999999"}) if i.id == "hotline-1" else i
+        for i in scenario.injects
+        if i.id not in ("call-1", "article-1")
+    )
+    return scenario.model_copy(
+        update={
+            "injects": injects,
+            "incident": scenario.incident.model_copy(update={"received_by": "hotline-1"}),
+            "levels": tuple(lv.model_copy(update={"releases": ()}) for lv in scenario.levels),
+            "opinion": scenario.opinion.model_copy(update={"spread_rate": 0.0}),
+        }
+    )
 
 
 @pytest.mark.parametrize("scenario_id", builtin_ids())
@@ -144,8 +150,9 @@ def test_dryrun_of_a_drill_with_warnings_prints_them_and_exits_2(capsys, tmp_pat
     path = tmp_path / "calm.yaml"
     text = FIXTURE.read_text(encoding="utf-8")
     assert text.count('escalate_when: "belief > 0.02 or media_pressure >= 0.6"') == 1
-    path.write_text(text.replace('escalate_when: "belief > 0.02 or media_pressure >= 0.6"', CALM_THRESHOLD),
-                    encoding="utf-8")
+    path.write_text(
+        text.replace('escalate_when: "belief > 0.02 or media_pressure >= 0.6"', CALM_THRESHOLD), encoding="utf-8"
+    )
     code, out, _ = cli(capsys, path, "--seeds", 1)
     assert code == 2
     assert "Cảnh báo / Warnings (1):" in out and "Silence never takes the crisis to its top level" in out
@@ -153,8 +160,9 @@ def test_dryrun_of_a_drill_with_warnings_prints_them_and_exits_2(capsys, tmp_pat
 
 def test_dryrun_of_an_invalid_or_missing_file_exits_1(capsys, tmp_path):
     broken = tmp_path / "broken.yaml"
-    broken.write_text(FIXTURE.read_text(encoding="utf-8").replace("channel: press_call", "chanel: press_call"),
-                      encoding="utf-8")
+    broken.write_text(
+        FIXTURE.read_text(encoding="utf-8").replace("channel: press_call", "chanel: press_call"), encoding="utf-8"
+    )
     code, _, err = cli(capsys, broken)
     assert code == 1 and "chanel" in err
     code, _, err = cli(capsys, tmp_path / "missing.yaml")

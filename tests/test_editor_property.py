@@ -113,8 +113,14 @@ def apply(data: dict, edit: tuple) -> None:
         _follow(data, "injects", removed["id"])
     elif kind == "add_inject":
         roles = [role["id"] for role in data["roles"]]
-        new = {"id": _unique([i["id"] for i in injects], "tin"), "channel": args[0], "at": args[1],
-               "sender": {"vi": "Trang tin 'Hóng biến'"}, "to": [_pick(roles, index)], "content": {"vi": "Nội dung tin mới."}}
+        new = {
+            "id": _unique([i["id"] for i in injects], "tin"),
+            "channel": args[0],
+            "at": args[1],
+            "sender": {"vi": "Trang tin 'Hóng biến'"},
+            "to": [_pick(roles, index)],
+            "content": {"vi": "Nội dung tin mới."},
+        }
         _set_channel(new, args[0])
         injects.append(new)
     elif kind == "duplicate" and inject:
@@ -130,17 +136,29 @@ def apply(data: dict, edit: tuple) -> None:
         _follow(data, "false_claims", removed["id"])
     elif kind == "add_claim":
         data.setdefault("false_claims", []).append(
-            {"id": _unique([c["id"] for c in data.get("false_claims", [])], "claim"),
-             "text": {"vi": "Một điều sai sự thật."}, "keywords": ["sai sự thật"]})
+            {
+                "id": _unique([c["id"] for c in data.get("false_claims", [])], "claim"),
+                "text": {"vi": "Một điều sai sự thật."},
+                "keywords": ["sai sự thật"],
+            }
+        )
     elif kind == "remove_fact" and len(data["facts"]) > 1:
         data["facts"].pop(index % len(data["facts"]))
     elif kind == "add_fact":
-        data["facts"].append({"id": _unique([f["id"] for f in data["facts"]], "fact"), "statement": {"vi": "Đã xác minh."},
-                              "source": "police", "delay": args[0], "keywords": ["đã xác minh"]})
+        data["facts"].append(
+            {
+                "id": _unique([f["id"] for f in data["facts"]], "fact"),
+                "statement": {"vi": "Đã xác minh."},
+                "source": "police",
+                "delay": args[0],
+                "keywords": ["đã xác minh"],
+            }
+        )
     elif kind == "add_level":
         top = _top_level(data)
-        data["levels"].append({"level": top["level"] + 1, "name": {"vi": f"Cấp {top['level'] + 1}"},
-                               "escalate_when": _condition(*args)})
+        data["levels"].append(
+            {"level": top["level"] + 1, "name": {"vi": f"Cấp {top['level'] + 1}"}, "escalate_when": _condition(*args)}
+        )
         data["level"] = top["level"] + 1
     elif kind == "remove_level" and len(data["levels"]) > 2:
         removed = data["levels"].pop(data["levels"].index(_top_level(data)))
@@ -156,15 +174,27 @@ def apply(data: dict, edit: tuple) -> None:
 # --- edits as hypothesis draws them ----------------------------------------------------------------------
 
 index = st.integers(0, 40)
-minute = st.one_of(st.integers(0, 3000), st.floats(0, 3000, allow_nan=False).map(lambda x: round(x, 1)), st.integers(-30, -1))
+minute = st.one_of(
+    st.integers(0, 3000), st.floats(0, 3000, allow_nan=False).map(lambda x: round(x, 1)), st.integers(-30, -1)
+)
 condition = st.one_of(
     st.tuples(st.sampled_from(SHARES), st.sampled_from(OPERATORS), st.floats(0, 1).map(lambda x: round(x, 3))),
-    st.tuples(st.sampled_from(sorted(set(VARIABLES) - set(SHARES) - {"level"})), st.sampled_from(OPERATORS), st.integers(0, 200_000)),
+    st.tuples(
+        st.sampled_from(sorted(set(VARIABLES) - set(SHARES) - {"level"})),
+        st.sampled_from(OPERATORS),
+        st.integers(0, 200_000),
+    ),
     st.tuples(st.just("level"), st.sampled_from([">=", "=="]), st.integers(0, 3)),
 )
 edits = st.one_of(
     st.tuples(st.just("at"), index, minute),
-    st.tuples(st.just("when"), index, st.sampled_from(SHARES), st.sampled_from(OPERATORS), st.floats(0, 1).map(lambda x: round(x, 3))),
+    st.tuples(
+        st.just("when"),
+        index,
+        st.sampled_from(SHARES),
+        st.sampled_from(OPERATORS),
+        st.floats(0, 1).map(lambda x: round(x, 3)),
+    ),
     st.tuples(st.just("when"), index, st.just("minute"), st.sampled_from([">=", ">"]), st.integers(0, 2000)),
     st.tuples(st.just("level"), index),
     st.tuples(st.just("delay"), index, st.integers(0, 120)),
@@ -183,8 +213,12 @@ edits = st.one_of(
     condition.map(lambda c: ("add_level", 0, *c)),
     st.tuples(st.just("remove_level"), index),
     st.tuples(st.just("duration"), index, st.sampled_from([120, 360, 720, 1440, 2880])),
-    st.tuples(st.just("opinion"), index, st.sampled_from(["spread_rate", "belief_rate", "statement_effect", "initial_trust"]),
-              st.floats(0, 1).map(lambda x: round(x, 3))),
+    st.tuples(
+        st.just("opinion"),
+        index,
+        st.sampled_from(["spread_rate", "belief_rate", "statement_effect", "initial_trust"]),
+        st.floats(0, 1).map(lambda x: round(x, 3)),
+    ),
 )
 
 

@@ -20,8 +20,14 @@ HEAD = ScriptDirectory(str(MIGRATIONS)).get_current_head()
 
 def flask(tmp_path, *args: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "CRISIS_DATABASE_URL": f"sqlite:///{tmp_path / 'crisis.db'}", "CRISIS_SECRET_KEY": "cli"}
-    return subprocess.run([sys.executable, "-m", "flask", "--app", "web", *args], cwd=tmp_path, env=env,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "flask", "--app", "web", *args],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_flask_routes_lists_the_pages(tmp_path):

@@ -26,7 +26,8 @@ def bomb(levels: int) -> str:
     """Nested anchors: `levels` lines of ten aliases each, standing for 10^(levels + 1) values."""
     names = "abcdefghij"
     return "a: &a [x,x,x,x,x,x,x,x,x,x]\n" + "".join(
-        f"{names[i + 1]}: &{names[i + 1]} [{','.join('*' + names[i] for _ in range(10))}]\n" for i in range(levels))
+        f"{names[i + 1]}: &{names[i + 1]} [{','.join('*' + names[i] for _ in range(10))}]\n" for i in range(levels)
+    )
 
 
 BOMB = bomb(8)
@@ -93,11 +94,15 @@ def test_a_file_too_large_is_refused_with_the_line_where_it_goes_over_without_re
     assert issue.line == (MAX_BYTES - len("id: x\n")) // 41 + 2 and "larger than" in english(issue.message)
 
 
-@pytest.mark.parametrize("text, message", [
-    ("a: &x 1\nb: *x\n", "YAML anchors and aliases (& and *) are not allowed in a drill: write each value out"),
-    ("id: " + "[" * (MAX_DEPTH + 1) + "]" * (MAX_DEPTH + 1) + "\n", f"nested deeper than {MAX_DEPTH} levels"),
-    ("id: x\nnotes: " + "a" * 1_000_001 + "\n", f"the text is larger than {MAX_BYTES // 1000} kB"),
-], ids=["alias", "depth", "size"])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("a: &x 1\nb: *x\n", "YAML anchors and aliases (& and *) are not allowed in a drill: write each value out"),
+        ("id: " + "[" * (MAX_DEPTH + 1) + "]" * (MAX_DEPTH + 1) + "\n", f"nested deeper than {MAX_DEPTH} levels"),
+        ("id: x\nnotes: " + "a" * 1_000_001 + "\n", f"the text is larger than {MAX_BYTES // 1000} kB"),
+    ],
+    ids=["alias", "depth", "size"],
+)
 def test_every_refusal_is_in_vietnamese_with_its_english(text, message):
     with pytest.raises(ScenarioInvalid) as caught:
         parse_scenario(text, "drill.yaml")
@@ -131,11 +136,14 @@ def test_the_formats_still_show_every_number_a_drill_makes():
     assert format_percent(0.0072, "vi") == "0,7%" and format_duration(20160).en == "336 hours"
 
 
-@pytest.mark.parametrize("written, ruinous", [
-    ("population: 200000", "population: 200000\n  sample_every: 0.001"),
-    ("population: 200000", "population: 1e18"),
-    ("spread_rate: 0.02", "spread_rate: 1e9"),
-])
+@pytest.mark.parametrize(
+    "written, ruinous",
+    [
+        ("population: 200000", "population: 200000\n  sample_every: 0.001"),
+        ("population: 200000", "population: 1e18"),
+        ("spread_rate: 0.02", "spread_rate: 1e9"),
+    ],
+)
 def test_numbers_that_would_make_a_run_ruinous_are_refused_with_their_line(written, ruinous):
     text = (Path(__file__).parent / "fixtures" / "minimal.yaml").read_text(encoding="utf-8")
     assert written in text
@@ -179,6 +187,7 @@ def test_a_value_of_the_wrong_type_anywhere_is_a_line_numbered_error_not_an_exce
 
 # ---------------------------------------------------------------- numbers, counts and lengths that bound a drill's cost
 
+
 def issue_where_changed(written: str, changed: str, field: str) -> ScenarioIssue:
     """The fixture with `written` replaced by `changed`: its error at `field`, asserted to be on the changed line."""
     text = FIXTURE.read_text(encoding="utf-8")
@@ -188,37 +197,92 @@ def issue_where_changed(written: str, changed: str, field: str) -> ScenarioIssue
         parse_scenario(changed_text, "drill.yaml")
     found = {issue.field: issue for issue in caught.value.issues}
     assert field in found, [str(i) for i in caught.value.issues]
-    assert found[field].line == changed_text[:changed_text.index(changed)].count("\n") + 1
+    assert found[field].line == changed_text[: changed_text.index(changed)].count("\n") + 1
     return found[field]
 
 
 LONG_CONDITION = "seen > 5000" + " and seen > 5000" * 40
 
 
-@pytest.mark.parametrize("written, changed, field, message", [
-    ("duration: 600", "duration: 20160", "duration",
-     "20160 minutes sampled every 10 minutes make 2016 opinion samples a run, more than 1440: "
-     "sample less often or shorten the drill"),
-    ("    reach: 3000", "    reach: 200001", "injects[0].reach", "200001 is more than the population (200000)"),
-    ("  initial_seen: 0", "  initial_seen: 300000", "opinion.initial_seen", "300000 is more than the population (200000)"),
-    ("    delay: 90", "    delay: 601", "facts[1].delay", "601 minutes is longer than the drill (600 minutes)"),
-    ("    delay: 10", "    delay: 700", "injects[2].delay", "700 minutes is longer than the drill (600 minutes)"),
-    ("    response_window: 90", "    response_window: 900", "injects[1].response_window",
-     "900 minutes is longer than the drill (600 minutes)"),
-    ("opinion:", "actors: {police: 6000}\nopinion:", "actors.police", "6000 minutes is longer than the drill (600 minutes)"),
-    ('content: {vi: "Phóng viên gọi hỏi về tin khí độc."}', 'content: {vi: "' + "đ" * 5001 + '"}', "injects[1].content.vi",
-     "String should have at most 5000 characters"),
-    ('keywords: ["đường dây nóng"]', "keywords: [" + ", ".join(f"từ khóa {n}" for n in range(21)) + "]",
-     "key_messages[1].keywords", "List should have at most 20 items after validation, not 21"),
-    ('keywords: ["đường dây nóng"]', 'keywords: ["' + "a" * 201 + '"]', "key_messages[1].keywords[0]",
-     "String should have at most 200 characters"),
-    ('when: "seen > 5000"', f'when: "{LONG_CONDITION}"', "injects[3].when", "String should have at most 500 characters"),
-    ('escalate_when: "belief > 0.02', 'escalate_when: "belief > 1e999', "levels[1].escalate_when",
-     "the number 1e999 is out of range: a condition compares with numbers from -1000000000 to 1000000000"),
-    ('when: "seen > 5000"', 'when: "seen > 10000000000"', "injects[3].when",
-     "the number 10000000000 is out of range: a condition compares with numbers from -1000000000 to 1000000000"),
-], ids=["samples", "reach", "initial-seen", "fact-delay", "inject-delay", "response-window", "actor-delay", "text",
-        "keyword-count", "keyword-length", "condition-length", "condition-infinity", "condition-huge"])
+@pytest.mark.parametrize(
+    "written, changed, field, message",
+    [
+        (
+            "duration: 600",
+            "duration: 20160",
+            "duration",
+            "20160 minutes sampled every 10 minutes make 2016 opinion samples a run, more than 1440: "
+            "sample less often or shorten the drill",
+        ),
+        ("    reach: 3000", "    reach: 200001", "injects[0].reach", "200001 is more than the population (200000)"),
+        (
+            "  initial_seen: 0",
+            "  initial_seen: 300000",
+            "opinion.initial_seen",
+            "300000 is more than the population (200000)",
+        ),
+        ("    delay: 90", "    delay: 601", "facts[1].delay", "601 minutes is longer than the drill (600 minutes)"),
+        ("    delay: 10", "    delay: 700", "injects[2].delay", "700 minutes is longer than the drill (600 minutes)"),
+        (
+            "    response_window: 90",
+            "    response_window: 900",
+            "injects[1].response_window",
+            "900 minutes is longer than the drill (600 minutes)",
+        ),
+        (
+            "opinion:",
+            "actors: {police: 6000}\nopinion:",
+            "actors.police",
+            "6000 minutes is longer than the drill (600 minutes)",
+        ),
+        (
+            'content: {vi: "Phóng viên gọi hỏi về tin khí độc."}',
+            'content: {vi: "' + "đ" * 5001 + '"}',
+            "injects[1].content.vi",
+            "String should have at most 5000 characters",
+        ),
+        (
+            'keywords: ["đường dây nóng"]',
+            "keywords: [" + ", ".join(f"từ khóa {n}" for n in range(21)) + "]",
+            "key_messages[1].keywords",
+            "List should have at most 20 items after validation, not 21",
+        ),
+        (
+            'keywords: ["đường dây nóng"]',
+            'keywords: ["' + "a" * 201 + '"]',
+            "key_messages[1].keywords[0]",
+            "String should have at most 200 characters",
+        ),
+        ('when: "seen > 5000"', f'when: "{LONG_CONDITION}"', "injects[3].when", "String should have at most 500 characters"),
+        (
+            'escalate_when: "belief > 0.02',
+            'escalate_when: "belief > 1e999',
+            "levels[1].escalate_when",
+            "the number 1e999 is out of range: a condition compares with numbers from -1000000000 to 1000000000",
+        ),
+        (
+            'when: "seen > 5000"',
+            'when: "seen > 10000000000"',
+            "injects[3].when",
+            "the number 10000000000 is out of range: a condition compares with numbers from -1000000000 to 1000000000",
+        ),
+    ],
+    ids=[
+        "samples",
+        "reach",
+        "initial-seen",
+        "fact-delay",
+        "inject-delay",
+        "response-window",
+        "actor-delay",
+        "text",
+        "keyword-count",
+        "keyword-length",
+        "condition-length",
+        "condition-infinity",
+        "condition-huge",
+    ],
+)
 def test_what_would_make_a_drill_costly_is_an_error_at_its_line_in_both_languages(written, changed, field, message):
     issue = issue_where_changed(written, changed, field)
     assert english(issue.message).startswith(message)
@@ -234,20 +298,37 @@ def test_a_condition_number_out_of_range_is_a_condition_error_not_an_overflow(co
 
 # ---------------------------------------------------------------- values of the wrong type: the model's error, with its line
 
-@pytest.mark.parametrize("written, changed, field, message", [
-    ("  - id: spokesperson", "  - id: [spokesperson, board]", "roles[0].id", "Input should be a valid string"),
-    ("  - id: post-1", "  - id: {post: 1}", "injects[0].id", "Input should be a valid string"),
-    ("    at: 5\n", "    at: " + "9" * 400 + "\n", "injects[0].at", "Input should be a valid number"),
-    ('when: "seen > 5000"', "when: 5000", "injects[3].when", "Input should be a valid string"),
-    ("releases: [article-1]", "releases: article-1", "levels[1].releases", "Input should be a valid list"),
-    ("to: [info_department]\n    content", "to: [[info_department]]\n    content", "injects[0].to[0]",
-     "Input should be a valid string"),
-    ("received_by: post-1", "received_by: {post: 1}", "incident.received_by", "Input should be a valid string"),
-    ("received_by: post-1", "received_by: [post-1, [call-1]]", "incident.received_by", "item 1: Input should be a"),
-    ("    played_by: simulation", "    played_by: [simulation]", "roles[3].played_by", "Input should be"),
-], ids=["list-for-a-role-id", "mapping-for-an-inject-id", "huge-int-for-a-minute", "int-for-a-condition",
-        "text-for-a-list", "list-in-a-list-of-ids", "mapping-for-an-inject-reference",
-        "list-in-a-list-of-inject-references", "list-for-a-choice"])
+
+@pytest.mark.parametrize(
+    "written, changed, field, message",
+    [
+        ("  - id: spokesperson", "  - id: [spokesperson, board]", "roles[0].id", "Input should be a valid string"),
+        ("  - id: post-1", "  - id: {post: 1}", "injects[0].id", "Input should be a valid string"),
+        ("    at: 5\n", "    at: " + "9" * 400 + "\n", "injects[0].at", "Input should be a valid number"),
+        ('when: "seen > 5000"', "when: 5000", "injects[3].when", "Input should be a valid string"),
+        ("releases: [article-1]", "releases: article-1", "levels[1].releases", "Input should be a valid list"),
+        (
+            "to: [info_department]\n    content",
+            "to: [[info_department]]\n    content",
+            "injects[0].to[0]",
+            "Input should be a valid string",
+        ),
+        ("received_by: post-1", "received_by: {post: 1}", "incident.received_by", "Input should be a valid string"),
+        ("received_by: post-1", "received_by: [post-1, [call-1]]", "incident.received_by", "item 1: Input should be a"),
+        ("    played_by: simulation", "    played_by: [simulation]", "roles[3].played_by", "Input should be"),
+    ],
+    ids=[
+        "list-for-a-role-id",
+        "mapping-for-an-inject-id",
+        "huge-int-for-a-minute",
+        "int-for-a-condition",
+        "text-for-a-list",
+        "list-in-a-list-of-ids",
+        "mapping-for-an-inject-reference",
+        "list-in-a-list-of-inject-references",
+        "list-for-a-choice",
+    ],
+)
 def test_a_value_of_the_wrong_type_is_the_models_error_at_its_line(written, changed, field, message):
     assert english(issue_where_changed(written, changed, field).message).startswith(message)
 

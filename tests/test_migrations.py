@@ -69,7 +69,8 @@ def test_the_revisions_make_exactly_the_models_schema(database_url, make_app):
         differences = drift()
         assert differences == [], (
             "web/models and web/migrations differ; add a revision for the change "
-            f"(flask --app web db migrate -m '...', see docs/DEPLOY.md): {differences}")
+            f"(flask --app web db migrate -m '...', see docs/DEPLOY.md): {differences}"
+        )
         upgrade_database()  # again, at head: nothing to do, nothing broken
         assert revision() == HEAD
 
@@ -84,8 +85,10 @@ def test_downgrade_to_nothing_and_up_again(database_url, make_app):
 
 
 def counts() -> dict[str, int]:
-    return {model.__tablename__: db.session.scalar(select(func.count()).select_from(model))
-            for model in (Instructor, Team, InputRecord, EventRecord)}
+    return {
+        model.__tablename__: db.session.scalar(select(func.count()).select_from(model))
+        for model in (Instructor, Team, InputRecord, EventRecord)
+    }
 
 
 def load_before_migrations(path: Path, drop: tuple[str, ...] = ()) -> None:
@@ -142,9 +145,17 @@ def test_a_create_all_schema_upgrades_in_place_on_each_database(database_url, ma
 def test_two_servers_starting_at_once_upgrade_one_postgresql_database_one_after_the_other(tmp_path):
     with postgres_database() as url:
         environment = {**os.environ, "CRISIS_DATABASE_URL": url, "CRISIS_SECRET_KEY": "test"}
-        servers = [subprocess.Popen([sys.executable, "-m", "flask", "--app", "web", "db", "upgrade"],
-                                    env=environment, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                    text=True) for _ in range(2)]
+        servers = [
+            subprocess.Popen(
+                [sys.executable, "-m", "flask", "--app", "web", "db", "upgrade"],
+                env=environment,
+                cwd=tmp_path,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                text=True,
+            )
+            for _ in range(2)
+        ]
         outputs = [server.communicate(timeout=120)[0] for server in servers]
         assert [server.returncode for server in servers] == [0, 0], outputs
         assert sum("Running upgrade  -> 0001" in output for output in outputs) == 1, outputs

@@ -27,8 +27,16 @@ from msel.problems import CellError
 
 FIXTURE = Path(__file__).parent / "fixtures" / "minimal.yaml"
 BASE = FIXTURE.read_text(encoding="utf-8")
-MSEL_HEADERS = ["STT / No.", "Thời điểm / Time", "Người gửi / From", "Người nhận / To", "Kênh / Channel",
-                "Nội dung tình huống / Inject", "Hành động mong đợi / Expected action", "Mục tiêu / Objective"]
+MSEL_HEADERS = [
+    "STT / No.",
+    "Thời điểm / Time",
+    "Người gửi / From",
+    "Người nhận / To",
+    "Kênh / Channel",
+    "Nội dung tình huống / Inject",
+    "Hành động mong đợi / Expected action",
+    "Mục tiêu / Objective",
+]
 
 
 def exported(scenario, format: str) -> io.BytesIO:
@@ -81,10 +89,16 @@ def test_csv_round_trips_the_events_onto_the_original(scenario_id, base_kind):
     assert result.problems == () and result.scenario == original
 
 
-@pytest.mark.parametrize("text", ["=HYPERLINK(\"http://x\")", "+84 912 345 678 gọi", "-5 độ", "@tin_nong đăng", "'=đã có nháy"])
+@pytest.mark.parametrize(
+    "text", ['=HYPERLINK("http://x")', "+84 912 345 678 gọi", "-5 độ", "@tin_nong đăng", "'=đã có nháy"]
+)
 def test_csv_cells_never_start_a_formula_and_still_round_trip(text):
-    original = parse_scenario(BASE.replace('content: {vi: "Nhà máy hóa chất xả khí độc, dân phải sơ tán!"}',
-                                           f"content: {{vi: {json.dumps(text, ensure_ascii=False)}}}"))
+    original = parse_scenario(
+        BASE.replace(
+            'content: {vi: "Nhà máy hóa chất xả khí độc, dân phải sơ tán!"}',
+            f"content: {{vi: {json.dumps(text, ensure_ascii=False)}}}",
+        )
+    )
     cells = [cell for row in csv_rows(original) for cell in row]
     assert not any(cell.startswith(("=", "+", "-", "@")) for cell in cells)
     assert f"'{text}" in cells
@@ -110,7 +124,7 @@ def test_rows_are_in_order_of_time_and_numbered_by_their_place_in_the_drill():
     assert header == [column.header for column in COLUMNS]
     times = [parse_time(row[1]) for row in rows if row[1]]
     assert times == sorted(times) and len(times) == sum(i.at is not None for i in scenario.injects)
-    assert all(not row[1] for row in rows[len(times):])  # conditional and level-released injects last
+    assert all(not row[1] for row in rows[len(times) :])  # conditional and level-released injects last
     ids = [row[header.index("Mã / Id")] for row in rows]
     numbers = [int(row[0]) for row in rows]
     assert [scenario.injects[n - 1].id for n in numbers] == ids
@@ -122,22 +136,32 @@ def test_expected_action_and_objective_follow_the_procedure_in_words():
     header, *rows = csv_rows(scenario)
     by_id = {row[header.index("Mã / Id")]: dict(zip(header, row, strict=True)) for row in rows}
     call = by_id["call-paper"]  # at 50, window 90
-    assert call["Hành động mong đợi / Expected action"] == \
-        "Trả lời báo chí (Người phát ngôn UBND tỉnh) — trong 90 phút, hạn T+02:20 / within 90 min, due T+02:20"
+    assert (
+        call["Hành động mong đợi / Expected action"]
+        == "Trả lời báo chí (Người phát ngôn UBND tỉnh) — trong 90 phút, hạn T+02:20 / within 90 min, due T+02:20"
+    )
     assert "quy tắc: Trả lời mọi yêu cầu của báo chí; Một đầu mối phát ngôn" in call["Mục tiêu / Objective"]
     assert "rules: Every press request answered; One focal point" in call["Mục tiêu / Objective"]
     post = by_id["post-video"]  # false claims; the inject by which the agency receives the case
-    assert {"Đánh dấu vấn đề nóng (Sở Văn hóa, Thể thao và Du lịch)",
-            "Đề nghị gỡ bỏ bài đăng (Sở Văn hóa, Thể thao và Du lịch)"} <= set(
-        post["Hành động mong đợi / Expected action"].splitlines())
+    assert {
+        "Đánh dấu vấn đề nóng (Sở Văn hóa, Thể thao và Du lịch)",
+        "Đề nghị gỡ bỏ bài đăng (Sở Văn hóa, Thể thao và Du lịch)",
+    } <= set(post["Hành động mong đợi / Expected action"].splitlines())
     assert post["Mục tiêu / Objective"].startswith("Cơ quan tiếp nhận vụ việc")
     assert "Thông tin ban đầu cho báo chí trong 24 giờ" in post["Mục tiêu / Objective"]
     assert "Đề nghị cải chính (Người phát ngôn UBND tỉnh)" in by_id["article-online"]["Hành động mong đợi / Expected action"]
     assert by_id["article-online"]["Phát hành khi lên cấp / Released at level"] == "1"
     assert by_id["monitoring-morning"]["Hành động mong đợi / Expected action"].startswith("Đánh dấu vấn đề nóng")
     for row in by_id.values():  # no action type, role id, rule id or channel id in front of the planner
-        shown = " ".join(row[column] for column in ("Người nhận / To", "Kênh / Channel", "Hành động mong đợi / Expected action",
-                                                    "Mục tiêu / Objective"))
+        shown = " ".join(
+            row[column]
+            for column in (
+                "Người nhận / To",
+                "Kênh / Channel",
+                "Hành động mong đợi / Expected action",
+                "Mục tiêu / Objective",
+            )
+        )
         for code in ("_", "(spokesperson)", "social post", "press call"):
             assert code not in shown, (code, shown)
 
@@ -147,8 +171,9 @@ def test_a_channel_is_read_by_its_vietnamese_or_english_name_or_its_id():
     header, *rows = csv_rows(scenario)
     column = header.index("Kênh / Channel")
     for name in ("mạng xã hội", "Social media", "social_post", "social post"):
-        edited = [header] + [[*row[:column], name if row[column] == "Mạng xã hội" else row[column], *row[column + 1:]]
-                             for row in rows]
+        edited = [header] + [
+            [*row[:column], name if row[column] == "Mạng xã hội" else row[column], *row[column + 1 :]] for row in rows
+        ]
         assert import_msel(csv_bytes(edited), BASE).scenario == scenario, name
 
 
@@ -184,10 +209,36 @@ def test_export_to_a_path_takes_the_format_from_the_suffix(tmp_path):
 
 # ---------------------------------------------------------------- bad rows
 
-HEADER = ["No.", "Time", "From", "To", "Method", "Inject", "ID", "Claims", "Reach", "Question", "Response window",
-          "Level", "Notes"]
-ROW_2 = [1, "T+00:05", "Trang Facebook 'Tin nóng Hòa Giang'", "Sở Văn hóa – Thể thao và Du lịch", "social_post",
-         "Nhà máy hóa chất xả khí độc, dân phải sơ tán!", "post-1", "toxic-gas", "3000", "", "", "", "đã kiểm tra"]
+HEADER = [
+    "No.",
+    "Time",
+    "From",
+    "To",
+    "Method",
+    "Inject",
+    "ID",
+    "Claims",
+    "Reach",
+    "Question",
+    "Response window",
+    "Level",
+    "Notes",
+]
+ROW_2 = [
+    1,
+    "T+00:05",
+    "Trang Facebook 'Tin nóng Hòa Giang'",
+    "Sở Văn hóa – Thể thao và Du lịch",
+    "social_post",
+    "Nhà máy hóa chất xả khí độc, dân phải sơ tán!",
+    "post-1",
+    "toxic-gas",
+    "3000",
+    "",
+    "",
+    "",
+    "đã kiểm tra",
+]
 
 
 def bad_rows(call_time: object) -> list[list[object]]:
@@ -199,27 +250,71 @@ def bad_rows(call_time: object) -> list[list[object]]:
         [3, "T+00:20", "Người dân", "mayor", "hotline", "Dân gọi hỏi có phải sơ tán.", "hotline-2"],
         [],
         [4, "T+00:30", "Văn phòng Tỉnh ủy", "propaganda_board", "bồ câu đưa thư", "Đề nghị báo cáo.", "dispatch-1"],
-        [5, "T+00:40", "Báo Tin Nhanh", "info_department", "press_article", "Bài báo.", "article-2", "no-such-claim",
-         "1000"],
+        [
+            5,
+            "T+00:40",
+            "Báo Tin Nhanh",
+            "info_department",
+            "press_article",
+            "Bài báo.",
+            "article-2",
+            "no-such-claim",
+            "1000",
+        ],
         [6, "T+00:50", "Đường dây nóng", "spokesperson", "hotline", "", "hotline-3"],
-        [7, call_time, "{journalist}, báo Tin Nhanh", "Spokesperson", "press_call",
-         "Phóng viên gọi hỏi về tin khí độc.", "call-1", "", "", "Có đúng nhà máy xả khí độc không?", "90", "", ""],
-        [8, "", "Báo điện tử Tin Nhanh", "info_department, spokesperson", "press_article",
-         "Người dân hoang mang vì tin khí độc.", "article-1", "toxic-gas", "20.000", "", "", "2"],
+        [
+            7,
+            call_time,
+            "{journalist}, báo Tin Nhanh",
+            "Spokesperson",
+            "press_call",
+            "Phóng viên gọi hỏi về tin khí độc.",
+            "call-1",
+            "",
+            "",
+            "Có đúng nhà máy xả khí độc không?",
+            "90",
+            "",
+            "",
+        ],
+        [
+            8,
+            "",
+            "Báo điện tử Tin Nhanh",
+            "info_department, spokesperson",
+            "press_article",
+            "Người dân hoang mang vì tin khí độc.",
+            "article-1",
+            "toxic-gas",
+            "20.000",
+            "",
+            "",
+            "2",
+        ],
     ]
 
 
-@pytest.mark.parametrize("source", [
-    pytest.param(lambda: csv_bytes(bad_rows("01:00")), id="csv"),
-    pytest.param(lambda: csv_bytes(bad_rows("01:00"), delimiter=";"), id="csv-semicolons"),
-    pytest.param(lambda: xlsx_bytes(bad_rows(datetime.time(1, 0))), id="xlsx-excel-time"),
-])
+@pytest.mark.parametrize(
+    "source",
+    [
+        pytest.param(lambda: csv_bytes(bad_rows("01:00")), id="csv"),
+        pytest.param(lambda: csv_bytes(bad_rows("01:00"), delimiter=";"), id="csv-semicolons"),
+        pytest.param(lambda: xlsx_bytes(bad_rows(datetime.time(1, 0))), id="xlsx-excel-time"),
+    ],
+)
 def test_bad_rows_are_named_and_the_good_rows_kept(source):
     result = import_msel(source(), BASE)
-    assert [(p.row, p.column) for p in result.problems] == [(3, "Time"), (4, "To"), (6, "Method"), (7, "Claims"),
-                                                             (8, "Inject")]
+    assert [(p.row, p.column) for p in result.problems] == [
+        (3, "Time"),
+        (4, "To"),
+        (6, "Method"),
+        (7, "Claims"),
+        (8, "Inject"),
+    ]
     messages = [str(p) for p in result.problems]
-    for message, bad in zip(messages, ["'abc'", "'mayor'", "'bồ câu đưa thư'", "'no-such-claim'", "thiếu nội dung tình huống"], strict=True):
+    for message, bad in zip(
+        messages, ["'abc'", "'mayor'", "'bồ câu đưa thư'", "'no-such-claim'", "thiếu nội dung tình huống"], strict=True
+    ):
         assert bad in message
     assert messages[0].startswith("dòng 3, cột “Time”: không đọc được thời điểm “abc”")
     assert " / row 3, column 'Time': cannot read the time 'abc'" in messages[0]
@@ -251,7 +346,8 @@ def test_a_duplicated_id_leaves_out_the_later_row():
     result = import_msel(csv_bytes([header, *rows]), BASE)
     assert [str(p) for p in result.problems] == [
         f"dòng {len(rows) + 1}, cột “Mã / Id”: mã “post-1” trùng với dòng 2"
-        f" / row {len(rows) + 1}, column 'Mã / Id': id 'post-1' is already used by row 2"]
+        f" / row {len(rows) + 1}, column 'Mã / Id': id 'post-1' is already used by row 2"
+    ]
     assert result.scenario == scenario
 
 
@@ -281,7 +377,8 @@ def test_what_a_planner_leaves_out_is_filled_in_with_a_warning():
     assert [(w.row, w.column) for w in result.warnings] == [
         (rows.index(post) + 2, "Lượt tiếp cận / Reach"),
         (rows.index(call) + 2, "Thời hạn trả lời (phút) / Response window (min)"),
-        (rows.index(call) + 2, "Câu hỏi / Question")]
+        (rows.index(call) + 2, "Câu hỏi / Question"),
+    ]
     assert "set to 5,000 people by default" in str(result.warnings[0])
     new = result.scenario
     assert new.inject("post-1").reach == 5000 and new.inject("call-1").response_window == 60
@@ -322,13 +419,17 @@ def test_level_releases_naming_absent_injects_become_warnings():
 def test_missing_columns_are_named_and_no_row_is_read():
     result = import_msel(csv_bytes([["Time", "From", "Inject"], ["T+00:05", "Ai đó", "Tin đồn."]]), BASE)
     assert result.scenario is None
-    assert str(result.problems[0]) == ("dòng 1: thiếu cột “Người nhận / To”, “Kênh / Channel”"
-                                       " / row 1: missing column(s) 'Người nhận / To', 'Kênh / Channel'")
+    assert str(result.problems[0]) == (
+        "dòng 1: thiếu cột “Người nhận / To”, “Kênh / Channel”"
+        " / row 1: missing column(s) 'Người nhận / To', 'Kênh / Channel'"
+    )
 
 
 def test_half_headers_and_generated_ids():
-    rows = [["Thời điểm", "Người gửi", "Người nhận", "Kênh", "Nội dung"],
-            ["T+00:05", "Trang Facebook", "info_department", "social post", "Tin đồn khí độc."]]
+    rows = [
+        ["Thời điểm", "Người gửi", "Người nhận", "Kênh", "Nội dung"],
+        ["T+00:05", "Trang Facebook", "info_department", "social post", "Tin đồn khí độc."],
+    ]
     result = import_msel(csv_bytes(rows), BASE)
     assert result.problems == () and [(w.row, w.column) for w in result.warnings] == [(2, "Lượt tiếp cận / Reach")]
     rows[0].append("Lượt tiếp cận")
@@ -356,8 +457,11 @@ def test_no_base_for_a_csv_and_unreadable_files_are_errors(tmp_path):
 
 def test_an_explicit_base_wins_over_the_drill_sheet():
     original = load_scenario(scenario_path("nuoc-may-nhiem-doc"))
-    base = scenario_path("nuoc-may-nhiem-doc").read_text(encoding="utf-8").replace(
-        "Tin đồn nước máy nhiễm độc ở hai phường", "Bản khác: tin đồn nước máy")
+    base = (
+        scenario_path("nuoc-may-nhiem-doc")
+        .read_text(encoding="utf-8")
+        .replace("Tin đồn nước máy nhiễm độc ở hai phường", "Bản khác: tin đồn nước máy")
+    )
     result = import_msel(exported(original, "xlsx"), base)
     assert result.scenario.title.vi.startswith("Bản khác") and result.scenario.injects == original.injects
 
@@ -365,11 +469,26 @@ def test_an_explicit_base_wins_over_the_drill_sheet():
 # ---------------------------------------------------------------- cells and columns
 
 
-@pytest.mark.parametrize("value, minute", [
-    ("T+01:30", 90), ("01:30", 90), ("1:30", 90), (" t+ 00:05 ", 5), ("90", 90), ("T+90", 90), ("7,5", 7.5),
-    ("T+26:00", 1560), ("0:01:30", 1.5), (7.5, 7.5), (0, 0), (datetime.time(1, 30), 90),
-    (datetime.timedelta(hours=26), 1560), ("", None), (None, None),
-])
+@pytest.mark.parametrize(
+    "value, minute",
+    [
+        ("T+01:30", 90),
+        ("01:30", 90),
+        ("1:30", 90),
+        (" t+ 00:05 ", 5),
+        ("90", 90),
+        ("T+90", 90),
+        ("7,5", 7.5),
+        ("T+26:00", 1560),
+        ("0:01:30", 1.5),
+        (7.5, 7.5),
+        (0, 0),
+        (datetime.time(1, 30), 90),
+        (datetime.timedelta(hours=26), 1560),
+        ("", None),
+        (None, None),
+    ],
+)
 def test_times_accepted_on_import(value, minute):
     assert parse_time(value) == minute
 
@@ -425,8 +544,14 @@ def test_cli_import_writes_nothing_when_the_drill_is_invalid(capsys, tmp_path):
     header, *rows = csv_rows(load_scenario(FIXTURE))
     msel, new = tmp_path / "bad.csv", tmp_path / "new.yaml"
     condition = header.index("Điều kiện / Condition")
-    msel.write_bytes(csv_bytes([header, *([*row[:condition], "level >= 7", *row[condition + 1:]]
-                                          if "hotline-1" in row else row for row in rows)]).getvalue())
+    msel.write_bytes(
+        csv_bytes(
+            [
+                header,
+                *([*row[:condition], "level >= 7", *row[condition + 1 :]] if "hotline-1" in row else row for row in rows),
+            ]
+        ).getvalue()
+    )
     code, _, err = cli(capsys, "msel", "import", msel, "--base", FIXTURE, "--out", new)
     assert code == 1 and not new.exists()
     assert "cấp 7 không tồn tại" in err and "Nothing written" in err

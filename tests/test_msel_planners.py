@@ -22,12 +22,20 @@ from tests.msel_layouts import LAYOUTS, UNKNOWN_TO, vn_xlsx
 FIXTURE = Path(__file__).parent / "fixtures" / "minimal.yaml"
 HEADER_ROW = {"hseep.csv": 5, "vn-tinh.csv": 4}  # under a title block of 4 and 3 rows
 EXPECTED = {
-    "hseep.csv": [("social_post", 10, ("info_department",)), ("monitoring_report", 25, ("info_department", "propaganda_board")),
-                  ("press_call", 45, ("spokesperson",)), ("hotline", 70, ("spokesperson",)),
-                  ("press_article", 90, ("spokesperson", "info_department"))],
-    "vn-tinh.csv": [("social_post", 5, ("info_department",)), ("hotline", 20, ("spokesperson",)),
-                    ("press_article", 40, ("info_department",)), ("press_call", 60, ("spokesperson",)),
-                    ("dispatch", 90, ("propaganda_board",))],
+    "hseep.csv": [
+        ("social_post", 10, ("info_department",)),
+        ("monitoring_report", 25, ("info_department", "propaganda_board")),
+        ("press_call", 45, ("spokesperson",)),
+        ("hotline", 70, ("spokesperson",)),
+        ("press_article", 90, ("spokesperson", "info_department")),
+    ],
+    "vn-tinh.csv": [
+        ("social_post", 5, ("info_department",)),
+        ("hotline", 20, ("spokesperson",)),
+        ("press_article", 40, ("info_department",)),
+        ("press_call", 60, ("spokesperson",)),
+        ("dispatch", 90, ("propaganda_board",)),
+    ],
 }
 
 
@@ -56,8 +64,11 @@ def test_a_workbook_with_an_unknown_header_is_corrected_by_a_mapping():
     fixed = import_msel(vn_xlsx(), mapping={UNKNOWN_TO: "to"})
     assert fixed.ok
     assert [(i.channel.value, i.at, i.to) for i in fixed.scenario.injects] == [
-        ("social_post", 10, ("info_department",)), ("monitoring_report", 30, ("info_department", "propaganda_board")),
-        ("press_call", 70, ("spokesperson",)), ("tv", 120, ("spokesperson",))]  # Excel times; "Uỷ ban" spelt the old way
+        ("social_post", 10, ("info_department",)),
+        ("monitoring_report", 30, ("info_department", "propaganda_board")),
+        ("press_call", 70, ("spokesperson",)),
+        ("tv", 120, ("spokesperson",)),
+    ]  # Excel times; "Uỷ ban" spelt the old way
 
 
 def test_a_planners_sheet_merges_into_a_base():
@@ -65,7 +76,7 @@ def test_a_planners_sheet_merges_into_a_base():
     result = import_msel(LAYOUTS / "hseep.csv", FIXTURE.read_text(encoding="utf-8"))
     assert result.ok
     ids = [i.id for i in result.scenario.injects]
-    assert ids[:len(base.injects)] == [i.id for i in base.injects] and len(ids) == len(base.injects) + 5
+    assert ids[: len(base.injects)] == [i.id for i in base.injects] and len(ids) == len(base.injects) + 5
     assert result.scenario.inject("post-1") == base.inject("post-1")
     assert not any("no base drill" in w.text.en for w in result.warnings)
 
@@ -79,12 +90,12 @@ def test_a_round_trip_keeps_the_drills_header_comment(tmp_path):
     export_msel(load_scenario(path), buffer, "xlsx", comment=comment)
     buffer.seek(0)
     alone = import_msel(buffer)
-    assert alone.yaml_text.startswith(text[:text.index("\nid:") + 1])
+    assert alone.yaml_text.startswith(text[: text.index("\nid:") + 1])
     csv = io.BytesIO()
     export_msel(load_scenario(path), csv, "csv")
     csv.seek(0)
     onto = import_msel(csv, text)
-    assert onto.yaml_text.startswith(text[:text.index("\nid:") + 1]) and onto.scenario == load_scenario(path)
+    assert onto.yaml_text.startswith(text[: text.index("\nid:") + 1]) and onto.scenario == load_scenario(path)
 
 
 def test_cli_imports_a_planners_sheet_without_base(capsys, tmp_path):

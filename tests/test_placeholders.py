@@ -20,8 +20,17 @@ from scenarios.actions import Action
 from sim.world import World, play
 
 FIXTURE = Path(__file__).parent / "fixtures" / "minimal.yaml"
-HOSTILE = ["Chúng tôi {đang kiểm tra", "{resident:>1000000}", "{journalist.__class__.__mro__[1].__subclasses__}",
-           "}{", "{0}", "{journalist!r}", "{{journalist}}", "{", "}"]
+HOSTILE = [
+    "Chúng tôi {đang kiểm tra",
+    "{resident:>1000000}",
+    "{journalist.__class__.__mro__[1].__subclasses__}",
+    "}{",
+    "{0}",
+    "{journalist!r}",
+    "{{journalist}}",
+    "{",
+    "}",
+]
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +50,9 @@ def test_fill_does_not_scan_the_values_it_put_in():
     assert fill("{a}", {"a": "{b}", "b": "x"}) == "{b}"
 
 
-@given(st.text(alphabet=st.sampled_from("{}abc_:!.0 ")), st.dictionaries(st.sampled_from(["a", "b", "c_"]), st.text(max_size=5)))
+@given(
+    st.text(alphabet=st.sampled_from("{}abc_:!.0 ")), st.dictionaries(st.sampled_from(["a", "b", "c_"]), st.text(max_size=5))
+)
 def test_fill_never_raises_and_escape_is_undone_by_fill(text, values):
     assert fill(escape(text), values) == text
     filled = fill(text, values)
@@ -50,7 +61,9 @@ def test_fill_never_raises_and_escape_is_undone_by_fill(text, values):
 
 @pytest.mark.parametrize("text", HOSTILE)
 def test_an_answer_with_braces_is_quoted_as_written(scenario, text):
-    world = play(scenario, [Action(at=70, role="spokesperson", type="answer_press", params={"call": "call-1", "text": text})])
+    world = play(
+        scenario, [Action(at=70, role="spokesperson", type="answer_press", params={"call": "call-1", "text": text})]
+    )
     (article,) = [e for e in world.events if e["kind"] == "inject" and e["inject"] == "call-1-report"]
     assert f"“{text}”" in article["content"]["vi"] and f"“{text}”" in article["content"]["en"]
     assert world.events[-1]["kind"] == "end"
@@ -77,9 +90,11 @@ def test_a_level_name_with_braces_escalates_as_written(scenario):
 
 def test_a_bilingual_text_is_filled_with_each_languages_values():
     from scenarios.placeholders import escape_text, fill_text
+
     template = Text("Đề nghị {agency} xác minh ({n} lần).", "Ask {agency} to verify ({n} times).")
     assert fill_text(template, {"agency": Text("Sở Y tế", "the health department"), "n": "2"}) == Text(
-        "Đề nghị Sở Y tế xác minh (2 lần).", "Ask the health department to verify (2 times).")
+        "Đề nghị Sở Y tế xác minh (2 lần).", "Ask the health department to verify (2 times)."
+    )
     assert fill_text(template, {"agency": Text("Công an {tỉnh}")}).en == "Ask Công an {tỉnh} to verify ({n} times)."
     assert fill_text(Text("Chỉ {x}"), {"x": Text("một", "one")}) == Text("Chỉ một")  # no English stays without
     assert escape_text(Text("{a}", "{b}")) == Text("{{a}}", "{{b}}") and escape_text(Text("{a}")) == Text("{{a}}")

@@ -25,8 +25,14 @@ from scenarios.aggregators import delivered_from_aggregator, is_aggregator
 from sim.bots import Bot, play_with_bots
 from sim.world import SITE_DELAY, World
 
-PARTS = ("cause_addressed", "daily_report", "press_conference_notice", "group_admins_engaged", "aggregator_removal",
-         "noise_not_chased")
+PARTS = (
+    "cause_addressed",
+    "daily_report",
+    "press_conference_notice",
+    "group_admins_engaged",
+    "aggregator_removal",
+    "noise_not_chased",
+)
 
 
 def judge(rule: str, log: LogBuilder, **params):
@@ -36,8 +42,12 @@ def judge(rule: str, log: LogBuilder, **params):
 def with_aggregator():
     """The minimal drill with its article coming from a general information site instead of a paper."""
     scenario = minimal()
-    injects = tuple(i.model_copy(update={"sender": replace(i.sender, vi="Trang thông tin điện tử tổng hợp 'Phố Hội'")})
-                    if i.id == "article-1" else i for i in scenario.injects)
+    injects = tuple(
+        i.model_copy(update={"sender": replace(i.sender, vi="Trang thông tin điện tử tổng hợp 'Phố Hội'")})
+        if i.id == "article-1"
+        else i
+        for i in scenario.injects
+    )
     return scenario.model_copy(update={"injects": injects})
 
 
@@ -54,8 +64,11 @@ def replies_to(world: World, event: dict) -> list[dict]:
 
 def test_the_department_alone_contacts_admins_asks_sites_and_reports_daily():
     trainees, roles, delivered = {"spokesperson", "propaganda_board", "info_department"}, {"spokesperson"}, {"p"}
-    for kind, params in (("contact_admin", {"post": "p"}), ("request_site_removal", {"article": "p"}),
-                         ("daily_report", {"text": "Báo cáo"})):
+    for kind, params in (
+        ("contact_admin", {"post": "p"}),
+        ("request_site_removal", {"article": "p"}),
+        ("daily_report", {"text": "Báo cáo"}),
+    ):
         assert check_action(Action(1, "info_department", kind, params), trainees, roles, delivered) is None
         refusal = check_action(Action(1, "spokesperson", kind, params), trainees, roles, delivered)
         assert refusal is not None and refusal.code == "not_allowed"
@@ -63,10 +76,13 @@ def test_the_department_alone_contacts_admins_asks_sites_and_reports_daily():
 
 def test_a_measure_needs_a_route_and_a_notice_its_hours():
     trainees, roles = {"propaganda_board", "spokesperson"}, {"spokesperson"}
-    bad = check_action(Action(1, "propaganda_board", "resolve_cause", {"route": "ignore", "text": "x"}), trainees, roles, set())
+    bad = check_action(
+        Action(1, "propaganda_board", "resolve_cause", {"route": "ignore", "text": "x"}), trainees, roles, set()
+    )
     assert bad is not None and "own_authority" in bad.text.en
-    hours = check_action(Action(1, "spokesperson", "notify_press_conference", {"in_hours": "24", "text": "x"}),
-                         trainees, roles, set())
+    hours = check_action(
+        Action(1, "spokesperson", "notify_press_conference", {"in_hours": "24", "text": "x"}), trainees, roles, set()
+    )
     assert hours is not None and "whole number" in hours.text.en
 
 
@@ -155,8 +171,10 @@ def test_a_daily_report_is_due_each_day_of_the_case():
 
 def _conference(role_label: str, notice_at: float | None, in_hours: int = 24) -> LogBuilder:
     scenario = minimal()
-    roles = tuple(r.model_copy(update={"label": replace(r.label, vi=role_label)})
-                  if r.id == "spokesperson" else r for r in scenario.roles)
+    roles = tuple(
+        r.model_copy(update={"label": replace(r.label, vi=role_label)}) if r.id == "spokesperson" else r
+        for r in scenario.roles
+    )
     log = LogBuilder(scenario.model_copy(update={"roles": roles}))
     log.inject(5, "post-1")
     if notice_at is not None:
@@ -231,6 +249,9 @@ def test_the_exemplary_bot_takes_the_parts_and_leaves_harmless_posts_alone():
     assert "article-aggregator" not in corrected  # a site is not press: no Art. 7.6 feedback
 
     water_drill = load_scenario(scenario_path("nuoc-may-nhiem-doc"))
-    chased = [e for e in play_with_bots(water_drill, [Bot("exemplary", water_drill)], seed=0).events
-              if e["kind"] == "action" and "post-harmless" in (e["params"].get("post"), e["params"].get("item"))]
+    chased = [
+        e
+        for e in play_with_bots(water_drill, [Bot("exemplary", water_drill)], seed=0).events
+        if e["kind"] == "action" and "post-harmless" in (e["params"].get("post"), e["params"].get("item"))
+    ]
     assert chased == []

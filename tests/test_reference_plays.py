@@ -40,7 +40,10 @@ VIETNAMESE = re.compile(r"[ăâđêôơưàáảãạằắẳẵặầấẩẫ
 
 LABELS = {
     "vn-2021": {"propaganda_board": "Ban Tuyên giáo Tỉnh ủy", "info_department": "Sở Thông tin và Truyền thông"},
-    "vn-2026": {"propaganda_board": "Ban Tuyên giáo và Dân vận Tỉnh ủy", "info_department": "Sở Văn hóa, Thể thao và Du lịch"},
+    "vn-2026": {
+        "propaganda_board": "Ban Tuyên giáo và Dân vận Tỉnh ủy",
+        "info_department": "Sở Văn hóa, Thể thao và Du lịch",
+    },
 }
 
 
@@ -78,8 +81,13 @@ def test_every_drill_loads_and_keeps_all_four_plays(scenario_id):
 @pytest.mark.parametrize("scenario_id", SCENARIOS)
 def test_every_drill_is_written_in_vietnamese_with_diacritics_and_in_english(scenario_id):
     drill = scenario(scenario_id)
-    texts = [drill.title, drill.brief, *(r.label for r in drill.roles), *(r.brief for r in drill.roles),
-             *(lv.name for lv in drill.levels)]
+    texts = [
+        drill.title,
+        drill.brief,
+        *(r.label for r in drill.roles),
+        *(r.brief for r in drill.roles),
+        *(lv.name for lv in drill.levels),
+    ]
     for text in texts:
         assert VIETNAMESE.search(text.vi), f"no Vietnamese diacritics in {text.vi!r}"
         assert text.en, f"no English beside {text.vi!r}"
@@ -195,10 +203,15 @@ def test_in_the_flash_flood_the_commands_situation_reports_are_not_a_second_voic
     """The disaster prevention command reports on the operation; speaking for the province is the spokesperson's."""
     drill = flood_with_the_command_as_trainee()
     text = "Ban Chỉ huy thông báo: mực nước hạ lưu đã xuống dưới báo động 2; đã sơ tán toàn bộ các hộ ven suối."
-    params = {"channel": "tv", "text": text} if kind == "situation_report" else \
-        {"channel": "tv", "form": "press_release", "text": text}
-    actions = [*read_action_file(str(play_paths("lu-quet-thuy-dien")["exemplary"])),
-               Action(at=150, role="agency_head", type=kind, params=params)]
+    params = (
+        {"channel": "tv", "text": text}
+        if kind == "situation_report"
+        else {"channel": "tv", "form": "press_release", "text": text}
+    )
+    actions = [
+        *read_action_file(str(play_paths("lu-quet-thuy-dien")["exemplary"])),
+        Action(at=150, role="agency_head", type=kind, params=params),
+    ]
     world, card = simulate(drill, actions, seed=SEED)
     assert not [e for e in world.events if e["kind"] == "refused"]
     assert card.result("one_focal_point").passed is focal_point_kept

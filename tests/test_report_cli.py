@@ -147,7 +147,6 @@ def test_simulate_report_with_an_unknown_extension_fails_before_playing(capsys, 
     assert "--report:" in err and "cannot tell the format" in err
 
 
-
 def test_input_and_event_logs_that_disagree_are_a_clear_error(played_platform, capsys, tmp_path):
     app, build = played_platform
     exercise_id = build()
@@ -170,8 +169,15 @@ def test_report_layout_party_and_the_exercises_issuing_body(played_platform, cap
     assert cli(capsys, "report", exercise_id, "--out", state)[0] == 0
     assert pdf_text(state).endswith("TM. BAN CHỈ ĐẠO TRƯỞNG BAN Phạm Thị Lan")  # the defaults: the instructor signs
     with app.app_context():
-        db.session.add(ReportIssuance(exercise_id=exercise_id, parent_agency="Tỉnh ủy Hòa Giang",
-                                      issuer="Trường Chính trị tỉnh", issuer_short="TCT", signer_name="Lê Minh Châu"))
+        db.session.add(
+            ReportIssuance(
+                exercise_id=exercise_id,
+                parent_agency="Tỉnh ủy Hòa Giang",
+                issuer="Trường Chính trị tỉnh",
+                issuer_short="TCT",
+                signer_name="Lê Minh Châu",
+            )
+        )
         db.session.commit()
     code, _, err = cli(capsys, "report", exercise_id, "--layout", "party", "--out", party)
     assert code == 0, err
@@ -193,8 +199,9 @@ def test_a_self_practice_report_is_signed_by_the_trainee_and_has_no_instructor(p
     app, build = played_platform
     build()
     with app.app_context():
-        exercise = create_exercise(practice_instructor(), WATER, seed=1, speed=60,
-                                   teams=[TeamPlan("Tự luyện", {"Đỗ Thị Hoa": "spokesperson"})])
+        exercise = create_exercise(
+            practice_instructor(), WATER, seed=1, speed=60, teams=[TeamPlan("Tự luyện", {"Đỗ Thị Hoa": "spokesperson"})]
+        )
         meta = exercise_meta(exercise)
     assert meta.instructor is None
     assert meta.issuance == Issuance(parent_agency="", on_behalf="", signer_title="HỌC VIÊN", signer_name="Đỗ Thị Hoa")

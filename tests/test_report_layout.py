@@ -27,15 +27,19 @@ from debrief.issuance import Issuance, place_name
 from scenarios.texts import Text
 from tests.debrief_helpers import DAY, WATER, meta, played, scenario, team_run
 
-ARTEFACTS = re.compile(r"seed \d|HSEEP|MSEL|\bAAR\b|Headless|After-action|Exercise overview|Objectives and ratings|"
-                       r"Results by team|Strengths|Areas for improvement|Improvement plan|not met|vn-202\d|"
-                       r"nuoc-may-nhiem-doc|[a-z]+_[a-z_]+|\b[a-z]+(?:-[a-z0-9]+)+\b|\{\w+\}")  # ids: rules, injects, cast
+ARTEFACTS = re.compile(
+    r"seed \d|HSEEP|MSEL|\bAAR\b|Headless|After-action|Exercise overview|Objectives and ratings|"
+    r"Results by team|Strengths|Areas for improvement|Improvement plan|not met|vn-202\d|"
+    r"nuoc-may-nhiem-doc|[a-z]+_[a-z_]+|\b[a-z]+(?:-[a-z0-9]+)+\b|\{\w+\}"
+)  # ids: rules, injects, cast
 NOTE = "Phát hiện nhanh, đúng quy trình"
 
 
 def make(plays=("exemplary", "silent"), notes: int = 1, issuance: Issuance = Issuance()):
-    runs = [team_run(WATER, play, observations=tuple(Note(30 + n, f"{NOTE} ({n})", "Phạm Thị Dung") for n in range(notes)))
-            for play in plays]
+    runs = [
+        team_run(WATER, play, observations=tuple(Note(30 + n, f"{NOTE} ({n})", "Phạm Thị Dung") for n in range(notes)))
+        for play in plays
+    ]
     base = meta(WATER)
     return report_document(ExerciseMeta(base.id, base.title, base.date, base.instructor, base.scenario, issuance), runs)
 
@@ -66,28 +70,40 @@ def document():
 
 def test_the_state_pdf_heading_signature_and_place(document):
     pages = [flat(p.extract_text()) for p in pdf_reader(document).pages]
-    assert pages[0].startswith("UBND TỈNH HÒA GIANG BAN CHỈ ĐẠO DIỄN TẬP Số: …/BC-BCĐ CỘNG HÒA XÃ HỘI CHỦ NGHĨA "
-                               "VIỆT NAM Độc lập - Tự do - Hạnh phúc Hòa Giang, ngày 15 tháng 9 năm 2026 BÁO CÁO")
+    assert pages[0].startswith(
+        "UBND TỈNH HÒA GIANG BAN CHỈ ĐẠO DIỄN TẬP Số: …/BC-BCĐ CỘNG HÒA XÃ HỘI CHỦ NGHĨA "
+        "VIỆT NAM Độc lập - Tự do - Hạnh phúc Hòa Giang, ngày 15 tháng 9 năm 2026 BÁO CÁO"
+    )
     assert pages[-1].endswith("- Lưu: VT. TM. BAN CHỈ ĐẠO TRƯỞNG BAN Phạm Thị Dung")
     assert "ĐẢNG CỘNG SẢN" not in " ".join(pages)
 
 
 def test_the_party_pdf_heading_and_signature(document):
     pages = [flat(p.extract_text()) for p in pdf_reader(document, "party").pages]
-    assert pages[0].startswith("TỈNH ỦY HÒA GIANG TRƯỜNG CHÍNH TRỊ * Số …-BC/TCT ĐẢNG CỘNG SẢN VIỆT NAM "
-                               "Hòa Giang, ngày 15 tháng 9 năm 2026 BÁO CÁO Kết quả diễn tập")
+    assert pages[0].startswith(
+        "TỈNH ỦY HÒA GIANG TRƯỜNG CHÍNH TRỊ * Số …-BC/TCT ĐẢNG CỘNG SẢN VIỆT NAM "
+        "Hòa Giang, ngày 15 tháng 9 năm 2026 BÁO CÁO Kết quả diễn tập"
+    )
     assert "----- Ngày 15/09/2026" in pages[0]  # the hyphens under the subject line
     assert pages[-1].endswith("- Lưu: VT. HIỆU TRƯỞNG Phạm Thị Dung")
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA" not in " ".join(pages)
 
 
 def test_the_exercises_issuance_replaces_the_defaults_and_an_empty_field_drops_its_line():
-    given = Issuance(parent_agency="", issuer="Ban Chỉ đạo diễn tập tỉnh", issuer_short="BCĐDT", on_behalf="Ban Chỉ đạo",
-                     signer_title="Phó Trưởng ban", signer_name="  Hoàng   Văn Thái ")
+    given = Issuance(
+        parent_agency="",
+        issuer="Ban Chỉ đạo diễn tập tỉnh",
+        issuer_short="BCĐDT",
+        on_behalf="Ban Chỉ đạo",
+        signer_title="Phó Trưởng ban",
+        signer_name="  Hoàng   Văn Thái ",
+    )
     text = flat(" ".join(p.extract_text() for p in pdf_reader(make(issuance=given)).pages))
     assert text.startswith("BAN CHỈ ĐẠO DIỄN TẬP TỈNH Số: …/BC-BCĐDT CỘNG HÒA")  # no parent agency line
     assert text.endswith("TM. BAN CHỈ ĐẠO PHÓ TRƯỞNG BAN Hoàng Văn Thái")
-    bare = make(issuance=Issuance(parent_agency="", issuer="", issuer_short="", on_behalf="", signer_title="", signer_name=""))
+    bare = make(
+        issuance=Issuance(parent_agency="", issuer="", issuer_short="", on_behalf="", signer_title="", signer_name="")
+    )
     left = word(bare).tables[0].rows[0].cells[0]
     assert [p.text for p in left.paragraphs] == ["Số: …/BC-…"]  # no empty issuer line, no rule under nothing
     assert word(bare).tables[-1].rows[0].cells[1].text.strip() == ""
@@ -103,8 +119,11 @@ def test_bad_issuance_is_a_clear_error():
 
 
 def test_the_place_is_the_scenarios_province_and_a_headless_run_has_the_defaults():
-    assert [place_name(scenario(s).setting) for s in (WATER, "lu-quet-thuy-dien", "tin-gia-lanh-dao")] == \
-        ["Hòa Giang", "Thạch Lâm", "Vĩnh Đông"]
+    assert [place_name(scenario(s).setting) for s in (WATER, "lu-quet-thuy-dien", "tin-gia-lanh-dao")] == [
+        "Hòa Giang",
+        "Thạch Lâm",
+        "Vĩnh Đông",
+    ]
     assert place_name(Text(vi="Thành phố Hải Phòng, tháng 3/2026")) == "Hải Phòng"
     assert place_name(Text(vi="Một xã miền núi")) is None and place_name(None) is None
     events, _ = played(WATER, "silent")
@@ -133,10 +152,16 @@ def test_the_docx_heading_rules_and_signature(document):
         assert file.styles["Normal"].font.size.pt == layout.styles["body"].size
         subject = next(i for i, p in enumerate(file.paragraphs) if p.text.startswith("Kết quả diễn tập xử lý"))
         under = file.paragraphs[subject + 1]  # a rule (state) or five hyphens (party) under the subject line
-        assert (under._p.pPr.find(qn("w:pBdr")) is not None, under.text) == ((True, "") if layout is STATE else (False, "-----"))
+        assert (under._p.pPr.find(qn("w:pBdr")) is not None, under.text) == (
+            (True, "") if layout is STATE else (False, "-----")
+        )
     party = word(document, "party")
-    assert [p.text for p in party.tables[0].rows[0].cells[0].paragraphs] == ["TỈNH ỦY HÒA GIANG", "TRƯỜNG CHÍNH TRỊ", "*",
-                                                                            "Số …-BC/TCT"]
+    assert [p.text for p in party.tables[0].rows[0].cells[0].paragraphs] == [
+        "TỈNH ỦY HÒA GIANG",
+        "TRƯỜNG CHÍNH TRỊ",
+        "*",
+        "Số …-BC/TCT",
+    ]
     assert party.tables[-1].rows[0].cells[0].paragraphs[0].runs[0].underline  # "Nơi nhận:" underlined
 
 
@@ -148,7 +173,9 @@ def test_the_pdf_numbers_pages_top_centre_from_page_2(document):
     assert len(reader.pages) > 3
     for number, page in enumerate(reader.pages, start=1):
         found = []
-        page.extract_text(visitor_text=lambda text, cm, tm, font, size, found=found: found.append((text.strip(), tm[4], tm[5])))
+        page.extract_text(
+            visitor_text=lambda text, cm, tm, font, size, found=found: found.append((text.strip(), tm[4], tm[5]))
+        )
         top = [(text, x) for text, x, y in found if text and y > 297 / 25.4 * 72 - 40]  # the top margin (pt)
         if number == 1:
             assert top == []
@@ -198,14 +225,18 @@ def test_an_explanation_names_injects_by_their_sender_not_their_id(document):
     senders = document["exercise"]["inject_senders"]
     paper = "phóng viên Báo và Phát thanh, Truyền hình Hòa Giang (báo điện tử)"
     assert senders["call-paper"] == paper  # the cast placeholder "{reporter_paper}, " left out
-    assert named("call-paper không được trả lời; call-paper-followup (T+02:51); recall-paper", senders) == \
-        f"{paper} không được trả lời; {paper} (T+02:51); recall-paper"
+    assert (
+        named("call-paper không được trả lời; call-paper-followup (T+02:51); recall-paper", senders)
+        == f"{paper} không được trả lời; {paper} (T+02:51); recall-paper"
+    )
     assert named("call-paper", {}) == "call-paper"
 
 
 def test_citation_drops_seed_ids_only():
-    assert citation("Quy định 887-QĐ/TU (An Giang, 2021), bước 3, seed 001; Nghị định 244/2026/NĐ-CP, Điều 4.4") == \
-        "Quy định 887-QĐ/TU (An Giang, 2021), bước 3; Nghị định 244/2026/NĐ-CP, Điều 4.4"
+    assert (
+        citation("Quy định 887-QĐ/TU (An Giang, 2021), bước 3, seed 001; Nghị định 244/2026/NĐ-CP, Điều 4.4")
+        == "Quy định 887-QĐ/TU (An Giang, 2021), bước 3; Nghị định 244/2026/NĐ-CP, Điều 4.4"
+    )
     assert citation("Kế hoạch 161/KH-UBND (2021, seed 000)") == "Kế hoạch 161/KH-UBND (2021)"
 
 
@@ -213,7 +244,9 @@ def test_citation_drops_seed_ids_only():
 
 
 def test_docx_headings_and_labels_keep_with_the_next_paragraph(document):
-    keeps = {b.text for b in outline(document) if isinstance(b, Heading) or (isinstance(b, Para) and b.style in KEEP_WITH_NEXT)}
+    keeps = {
+        b.text for b in outline(document) if isinstance(b, Heading) or (isinstance(b, Para) and b.style in KEEP_WITH_NEXT)
+    }
     file = word(document)
     found = [p for p in file.paragraphs if p.text in keeps]
     assert len(found) >= 20 and {p.text for p in found} == keeps
@@ -222,7 +255,9 @@ def test_docx_headings_and_labels_keep_with_the_next_paragraph(document):
 
 def _lowest_line(page) -> str:
     lines = []
-    page.extract_text(visitor_text=lambda text, cm, tm, font, size: lines.append((tm[5], text.strip())) if text.strip() else None)
+    page.extract_text(
+        visitor_text=lambda text, cm, tm, font, size: lines.append((tm[5], text.strip())) if text.strip() else None
+    )
     return min(lines)[1]
 
 
@@ -231,8 +266,11 @@ def test_no_pdf_page_ends_with_a_heading_or_a_label():
     ends = set()
     for notes in range(0, 15, 2):
         document = make(("exemplary",), notes=notes)
-        keeps = [b.text for b in outline(document, layout_of("state"))
-                 if isinstance(b, Heading) or (isinstance(b, Para) and b.style in KEEP_WITH_NEXT)]
+        keeps = [
+            b.text
+            for b in outline(document, layout_of("state"))
+            if isinstance(b, Heading) or (isinstance(b, Para) and b.style in KEEP_WITH_NEXT)
+        ]
         for page in pdf_reader(document).pages[:-1]:
             last = _lowest_line(page)
             ends.add(last)

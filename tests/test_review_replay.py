@@ -16,8 +16,11 @@ from web.review.replay import replay_events
 def scores(run) -> list[tuple[int, float | None, float]]:
     """For each event that is not an opinion sample: its number in the log, the replay's score, the automatic score."""
     shown = replay_events(run, review(run))
-    return [(number, item["score"], score(run.scenario, run.events[:number]).total)
-            for number, item in enumerate(shown, start=1) if item["kind"] != "opinion"]
+    return [
+        (number, item["score"], score(run.scenario, run.events[:number]).total)
+        for number, item in enumerate(shown, start=1)
+        if item["kind"] != "opinion"
+    ]
 
 
 def test_an_override_of_a_rule_judged_from_the_start_counts_from_the_start_and_ends_on_the_reviews_total():
@@ -33,8 +36,9 @@ def test_an_override_of_a_rule_judged_from_the_start_counts_from_the_start_and_e
 def test_an_override_of_a_deadline_counts_once_the_deadline_is_judged():
     override = {"initial_information": Override("not_met", "Thông tin ban đầu không đúng mẫu.", "Lan")}
     run = replace(team_run(play="unverified"), overrides=override)
-    judged = next(n for n in range(1, len(run.events) + 1)
-                  if score(run.scenario, run.events[:n]).result("initial_information").due)
+    judged = next(
+        n for n in range(1, len(run.events) + 1) if score(run.scenario, run.events[:n]).result("initial_information").due
+    )
     shown = scores(run)
     assert 1 < judged < len(run.events)
     assert all(replayed == automatic for number, replayed, automatic in shown if number < judged)

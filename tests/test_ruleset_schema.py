@@ -27,7 +27,9 @@ def document() -> dict:
 
 
 def test_committed_schema_is_up_to_date():
-    assert RULE_SET_SCHEMA_PATH.read_text(encoding="utf-8") == rule_set_schema_text(), "regenerate with `python run.py schema`"
+    assert RULE_SET_SCHEMA_PATH.read_text(encoding="utf-8") == rule_set_schema_text(), (
+        "regenerate with `python run.py schema`"
+    )
 
 
 @pytest.mark.parametrize("set_id", rule_set_ids())
@@ -42,16 +44,19 @@ def _entry_set(doc: dict, index: int, key: str, value) -> dict:
     return doc
 
 
-@pytest.mark.parametrize(("key", "value", "message"), [
-    ("wieght", 3, "'wieght' was unexpected"),
-    ("rule", "speak_nicely", "is not one of"),
-    ("weight", -5, "less than or equal to the minimum of 0"),
-    ("bonus", "yes", "is not of type 'boolean'"),
-    ("source", "  ", "is not valid under any of the given schemas"),
-    ("params", {"whithin": 10}, "is not valid under any of the given schemas"),  # initial_information knows no 'whithin'
-    ("params", {"within": "soon"}, "is not valid under any of the given schemas"),
-    ("params", {"from": "reported"}, "is not valid under any of the given schemas"),
-])
+@pytest.mark.parametrize(
+    ("key", "value", "message"),
+    [
+        ("wieght", 3, "'wieght' was unexpected"),
+        ("rule", "speak_nicely", "is not one of"),
+        ("weight", -5, "less than or equal to the minimum of 0"),
+        ("bonus", "yes", "is not of type 'boolean'"),
+        ("source", "  ", "is not valid under any of the given schemas"),
+        ("params", {"whithin": 10}, "is not valid under any of the given schemas"),  # initial_information knows no 'whithin'
+        ("params", {"within": "soon"}, "is not valid under any of the given schemas"),
+        ("params", {"from": "reported"}, "is not valid under any of the given schemas"),
+    ],
+)
 def test_what_the_loader_refuses_the_schema_refuses(validator, document, key, value, message):
     index = next(n for n, e in enumerate(document["rules"]) if e["rule"] == "initial_information")
     changed = _entry_set(document, index, key, value)

@@ -13,11 +13,23 @@ from scoring import EventLogError, parse_rule_set, render_card, score
 from scoring.ruleset import load_rule_set
 from scoring_helpers import ALL_ROLES_TEXT, LogBuilder, exemplary, minimal, silent
 
-LEGAL = ["procedure_order", "spokesperson_first", "one_focal_point", "verified_facts_only", "initial_information",
-         "press_requests_answered", "corrections_requested", "outcome",
-         # the procedure parts (docs/PROCEDURE_PARTS.md)
-         "cause_addressed", "daily_report", "press_conference_notice", "group_admins_engaged", "aggregator_removal",
-         "noise_not_chased"]
+LEGAL = [
+    "procedure_order",
+    "spokesperson_first",
+    "one_focal_point",
+    "verified_facts_only",
+    "initial_information",
+    "press_requests_answered",
+    "corrections_requested",
+    "outcome",
+    # the procedure parts (docs/PROCEDURE_PARTS.md)
+    "cause_addressed",
+    "daily_report",
+    "press_conference_notice",
+    "group_admins_engaged",
+    "aggregator_removal",
+    "noise_not_chased",
+]
 NOT_APPLICABLE_TO_SILENCE = {"aggregator_removal"}  # the minimal drill has no general information site
 WEIGHTS = {e.rule.name: e.weight for e in load_rule_set("vn-2026").entries}
 
@@ -34,7 +46,9 @@ def test_exemplary_play_scores_full_marks_capped_at_100():
 def test_silent_play_scores_at_most_20():
     card = score(minimal(), silent().events)
     assert card.total <= 20
-    assert {r.id for r in card.failures} == set(LEGAL) - NOT_APPLICABLE_TO_SILENCE - {"initial_information"}  # 24 h: after a 10 h drill
+    assert {r.id for r in card.failures} == set(LEGAL) - NOT_APPLICABLE_TO_SILENCE - {
+        "initial_information"
+    }  # 24 h: after a 10 h drill
     assert [r.id for r in card.not_due] == ["initial_information"]
     assert card.due_points == 100 - WEIGHTS["initial_information"]
     assert not card.passed
@@ -46,7 +60,10 @@ def test_a_play_with_faults_lands_in_between_with_exact_points():
     card = score(minimal(), log.events)
     assert card.result("one_focal_point").points == 0.0
     assert card.result("one_focal_point").passed is False
-    assert (card.total, card.bonus) == (100 - WEIGHTS["one_focal_point"], 5.0)  # the bonus is beside the total, never making up for the failure
+    assert (card.total, card.bonus) == (
+        100 - WEIGHTS["one_focal_point"],
+        5.0,
+    )  # the bonus is beside the total, never making up for the failure
     assert [r.id for r in card.failures] == ["one_focal_point"]
 
 
@@ -62,13 +79,16 @@ def test_bonus_is_never_a_legal_failure():
 
 
 def test_a_big_bonus_never_enters_the_total():
-    rule_set = parse_rule_set("""
+    rule_set = parse_rule_set(
+        """
 id: generous
 rules:
   - {rule: outcome, weight: 60, source: s}
   - {rule: initial_information, weight: 40, source: s}
   - {rule: cerc_first_message, weight: 50, bonus: true, source: CERC}
-""", "generous.yaml")
+""",
+        "generous.yaml",
+    )
     log = exemplary()
     log.events[-1]["belief"] = 0.11  # outcome: half the belief share lost
     card = score(minimal(), log.events, rule_set)
@@ -102,13 +122,38 @@ def test_rule_set_defaults_to_the_scenarios():
 def test_as_dict_shape():
     card = score(minimal(), silent().events)
     data = card.as_dict()
-    assert list(data) == ["total", "bonus", "rule_set", "completion", "ended_at", "duration", "due_points", "overridden", "rules"]
-    assert (data["completion"], data["ended_at"], data["duration"], data["due_points"]) == ("complete", 600, 600, 100 - WEIGHTS["initial_information"])
+    assert list(data) == [
+        "total",
+        "bonus",
+        "rule_set",
+        "completion",
+        "ended_at",
+        "duration",
+        "due_points",
+        "overridden",
+        "rules",
+    ]
+    assert (data["completion"], data["ended_at"], data["duration"], data["due_points"]) == (
+        "complete",
+        600,
+        600,
+        100 - WEIGHTS["initial_information"],
+    )
     assert data["rule_set"] == "vn-2026" and isinstance(data["total"], float)
     assert [r["id"] for r in data["rules"]] == [*LEGAL, "cerc_first_message"]
     for rule in data["rules"]:
-        assert list(rule) == ["id", "passed", "status", "points", "max_points", "bonus", "evidence", "explanation",
-                              "source", "override"]
+        assert list(rule) == [
+            "id",
+            "passed",
+            "status",
+            "points",
+            "max_points",
+            "bonus",
+            "evidence",
+            "explanation",
+            "source",
+            "override",
+        ]
         assert set(rule["explanation"]) == {"vi", "en"} and set(rule["source"]) == {"vi", "en"}
         assert 0 <= rule["points"] <= rule["max_points"]
         for item in rule["evidence"]:
@@ -155,8 +200,14 @@ def test_ten_thousand_events_are_scored_correctly():
         if slot == 0 and calls < 51:
             calls += 1
             call_id = f"extra-{calls}"
-            log.inject(t, call_id, channel="press_call", question={"vi": "Hỏi?", "en": "Q?"},
-                       response_window=5, deadline=round(t + 5, 3))
+            log.inject(
+                t,
+                call_id,
+                channel="press_call",
+                question={"vi": "Hỏi?", "en": "Q?"},
+                response_window=5,
+                deadline=round(t + 5, 3),
+            )
             if calls % 10:  # every tenth call goes unanswered
                 log.answer(t, call_id)
         elif slot % 2:
@@ -169,7 +220,9 @@ def test_ten_thousand_events_are_scored_correctly():
 
     card = score(scenario, log.events)
     answered = 1 + calls - calls // 10  # call-1 and nine in ten extra calls
-    assert card.result("press_requests_answered").points == round(WEIGHTS["press_requests_answered"] * answered / (calls + 1), 1)
+    assert card.result("press_requests_answered").points == round(
+        WEIGHTS["press_requests_answered"] * answered / (calls + 1), 1
+    )
     assert card.result("one_focal_point").points == 0  # the one statement by another role breaks it
     assert card.result("verified_facts_only").passed and card.result("procedure_order").passed
     assert len(card.result("one_focal_point").evidence) == 1
@@ -184,7 +237,9 @@ def test_render_card_in_vietnamese_with_english_beneath():
     assert text.startswith("BẢNG ĐIỂM — test-minimal — bộ quy tắc vn-2026\nTổng điểm: 87/100 (+5 điểm thưởng)")
     assert "✓ Bốn bước ứng xử theo thứ tự (887-QĐ/TU) [procedure_order] — 13/13" in text
     assert "✗ Một đầu mối phát ngôn [one_focal_point] — 0/13" in text
-    assert "+ Thông điệp đầu tiên theo khuyến nghị truyền thông rủi ro (CERC) (điểm thưởng) [cerc_first_message] — 5/5" in text
+    assert (
+        "+ Thông điệp đầu tiên theo khuyến nghị truyền thông rủi ro (CERC) (điểm thưởng) [cerc_first_message] — 5/5" in text
+    )
     assert "    EN: " in text and "Nguồn: Nghị định 244/2026/NĐ-CP, Điều 7.3" in text
     assert "T+03:20" in text and "T+01:01" in text
     assert text.rstrip().endswith("Chưa đạt: one_focal_point")

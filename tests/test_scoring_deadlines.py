@@ -19,8 +19,14 @@ from scoring_helpers import ALL_ROLES_TEXT, GOOD_TEXT, LogBuilder, minimal
 PROCEDURE = ("procedure_order", "spokesperson_first", "one_focal_point", "verified_facts_only")
 WEIGHTS = {e.rule.name: e.weight for e in load_rule_set("vn-2026").entries}
 PROCEDURE_POINTS = sum(WEIGHTS[rule] for rule in PROCEDURE)  # 55 before the procedure parts took their share
-PARTS = ("cause_addressed", "daily_report", "press_conference_notice", "group_admins_engaged", "aggregator_removal",
-         "noise_not_chased")  # docs/PROCEDURE_PARTS.md: the hand-built plays here take none of them
+PARTS = (
+    "cause_addressed",
+    "daily_report",
+    "press_conference_notice",
+    "group_admins_engaged",
+    "aggregator_removal",
+    "noise_not_chased",
+)  # docs/PROCEDURE_PARTS.md: the hand-built plays here take none of them
 TIMELY = ("procedure_order", "spokesperson_first", "verified_facts_only")  # the rule sets' `lateness.rules`
 
 
@@ -47,6 +53,7 @@ def procedure_points(card) -> float:
 
 
 # --- lateness costs the procedure ---------------------------------------------------------------
+
 
 def test_a_team_silent_for_24_hours_then_one_clean_statement_loses_the_procedure_points():
     scenario = lengthened(3000)
@@ -129,6 +136,7 @@ def test_lateness_names_rules_of_its_set_and_positive_minutes():
 
 # --- not yet due -------------------------------------------------------------------------------
 
+
 def test_a_24_hour_deadline_after_the_drill_is_not_yet_due_never_missed():
     scenario = minimal()  # ten hours
     log = LogBuilder(scenario)
@@ -161,6 +169,7 @@ def test_the_same_deadline_inside_a_longer_drill_is_missed():
 
 
 # --- an early end ---------------------------------------------------------------------------------
+
 
 def early_end() -> LogBuilder:
     """One good statement, then End at T+01:20 with the call still open and most of the drill unplayed."""
@@ -201,6 +210,7 @@ def test_a_running_drill_is_incomplete_and_an_open_call_is_not_yet_due():
 
 # --- a rule shown with full marks is met ------------------------------------------------------------
 
+
 def test_a_rule_with_full_marks_as_shown_is_never_listed_as_failed():
     scenario = minimal()
     log = LogBuilder(scenario)
@@ -221,6 +231,7 @@ def test_a_rule_short_of_its_maximum_at_one_decimal_is_not_met():
 
 
 # --- several received_by, and Art. 7.4 -----------------------------------------------------------
+
 
 def test_the_first_delivered_of_several_received_by_starts_the_clock():
     scenario = lengthened(3000, received_by=("call-1", "post-1"))
@@ -274,6 +285,7 @@ def test_divided_opinion_counts_from_when_the_agency_determined_the_impact():
 
 # --- written feedback on false press and broadcast items ---------------------------------------------
 
+
 def test_a_false_tv_item_needs_written_feedback_too():
     log = LogBuilder(minimal())
     log.inject(5, "post-1")
@@ -281,8 +293,15 @@ def test_a_false_tv_item_needs_written_feedback_too():
     verdict = RULES["corrections_requested"]().judge(ScoringContext(log.scenario, log.events))
     assert verdict.earned == 0.0 and "Tin Nhanh (T+01:40)" in verdict.explanation.en and "tv-1" not in verdict.explanation.en
     request = log.action(120, "spokesperson", "request_correction", article="tv-1", text="Đề nghị cải chính.")
-    log._emit(240, "reply", ["spokesperson"], actor="outlet", effect="corrected", in_reply_to=request["seq"],
-              content={"vi": "Đã đăng phản hồi.", "en": "Feedback published."})
+    log._emit(
+        240,
+        "reply",
+        ["spokesperson"],
+        actor="outlet",
+        effect="corrected",
+        in_reply_to=request["seq"],
+        content={"vi": "Đã đăng phản hồi.", "en": "Feedback published."},
+    )
     verdict = RULES["corrections_requested"]().judge(ScoringContext(log.scenario, log.events))
     assert verdict.earned == 1.0
     assert "phản hồi" in verdict.explanation.vi and "the outlet must publish it" in verdict.explanation.en
@@ -300,6 +319,7 @@ def test_the_feedback_rule_cites_feedback_apart_from_correction():
 
 
 # --- the built-in drills -------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("scenario_id", __import__("scenarios.library", fromlist=["builtin_ids"]).builtin_ids())
 def test_the_exemplary_play_ten_hours_late_scores_below_the_off_focal_point_play(scenario_id):

@@ -34,10 +34,21 @@ def with_roles(scenario: Scenario, **updates: dict) -> Scenario:
 
 def test_every_rule_is_registered_under_its_name():
     assert set(RULES) == {
-        "procedure_order", "spokesperson_first", "one_focal_point", "verified_facts_only", "initial_information",
-        "press_requests_answered", "corrections_requested", "cerc_first_message", "outcome",
+        "procedure_order",
+        "spokesperson_first",
+        "one_focal_point",
+        "verified_facts_only",
+        "initial_information",
+        "press_requests_answered",
+        "corrections_requested",
+        "cerc_first_message",
+        "outcome",
         # the procedure parts (docs/PROCEDURE_PARTS.md)
-        "cause_addressed", "daily_report", "press_conference_notice", "group_admins_engaged", "aggregator_removal",
+        "cause_addressed",
+        "daily_report",
+        "press_conference_notice",
+        "group_admins_engaged",
+        "aggregator_removal",
         "noise_not_chased",
     }
     assert all(cls.name == name for name, cls in RULES.items())
@@ -49,14 +60,26 @@ def test_every_rule_passes_the_exemplary_play(rule):
     assert verdict.earned == 1.0, verdict.explanation
 
 
-@pytest.mark.parametrize("rule", ["procedure_order", "spokesperson_first", "one_focal_point", "verified_facts_only",
-                                  "initial_information", "press_requests_answered", "corrections_requested",
-                                  "cerc_first_message", "outcome"])
+@pytest.mark.parametrize(
+    "rule",
+    [
+        "procedure_order",
+        "spokesperson_first",
+        "one_focal_point",
+        "verified_facts_only",
+        "initial_information",
+        "press_requests_answered",
+        "corrections_requested",
+        "cerc_first_message",
+        "outcome",
+    ],
+)
 def test_every_rule_gives_nothing_to_the_silent_play(rule):
     assert judge(rule, silent()).earned == 0.0
 
 
 # --- procedure_order ----------------------------------------------------------------------------
+
 
 def test_procedure_order_loses_a_quarter_per_missing_step():
     log = opening()
@@ -91,10 +114,12 @@ def test_procedure_order_step_three_needs_the_assigned_spokesperson():
 
 # --- spokesperson_first -------------------------------------------------------------------------
 
+
 def test_spokesperson_first_names_the_assigned_role_and_both_times():
     verdict = judge("spokesperson_first", exemplary())
-    assert verdict.explanation.vi == ("Vai “Người phát ngôn” được phân công phát ngôn lúc T+00:18, "
-                                      "phát ngôn đầu tiên lúc T+01:01.")
+    assert verdict.explanation.vi == (
+        "Vai “Người phát ngôn” được phân công phát ngôn lúc T+00:18, phát ngôn đầu tiên lúc T+01:01."
+    )
     assert verdict.evidence[0].kind == "reply" and "speaker=spokesperson" in verdict.evidence[0].summary
 
 
@@ -168,6 +193,7 @@ def test_spokesperson_first_silence_is_not_compliance():
 
 # --- one_focal_point ----------------------------------------------------------------------------
 
+
 def test_one_focal_point_statement_by_another_role_is_a_violation():
     log = exemplary()
     log.statement(200, text=ALL_ROLES_TEXT, role="info_department")
@@ -236,8 +262,9 @@ def test_a_partial_answer_with_a_lawful_reason_for_the_rest_is_a_lawful_answer()
     """Press Law Art. 31.2, Decree 244/2026 Art. 4.3: the facts, and the part held back with its ground."""
     log = opening()
     log.inject(60, "call-1")
-    answer = log.action(70, "spokesperson", "answer_press", call="call-1", text=ALL_ROLES_TEXT,
-                        withheld="under_investigation")
+    answer = log.action(
+        70, "spokesperson", "answer_press", call="call-1", text=ALL_ROLES_TEXT, withheld="under_investigation"
+    )
     assert judge("press_requests_answered", log).earned == 1.0
     assert judge("one_focal_point", log).earned == 1.0
     context = ScoringContext(log.scenario, log.events)
@@ -264,6 +291,7 @@ def test_a_refusal_by_the_spokesperson_keeps_the_focal_point():
 
 
 # --- verified_facts_only ------------------------------------------------------------------------
+
 
 def test_verified_facts_only_penalises_a_fact_used_before_verification():
     log = opening()
@@ -306,10 +334,12 @@ def test_verified_facts_only_reads_answers_to_the_press_too():
 
 # --- initial_information ------------------------------------------------------------------------
 
+
 def long_scenario(occurred_at: float = 0):
     scenario = minimal()
-    return scenario.model_copy(update={"duration": 3000.0,
-                                       "incident": Incident(occurred_at=occurred_at, received_by="post-1")})
+    return scenario.model_copy(
+        update={"duration": 3000.0, "incident": Incident(occurred_at=occurred_at, received_by="post-1")}
+    )
 
 
 def test_initial_information_late_statement_fails_and_says_by_how_much():
@@ -362,11 +392,15 @@ def test_initial_information_clock_never_starts_if_the_case_never_arrives():
 
 # --- press_requests_answered --------------------------------------------------------------------
 
-@pytest.mark.parametrize(("answer", "earned"), [
-    ({"text": ALL_ROLES_TEXT}, 1.0),
-    ({"refusal": "under_investigation"}, 1.0),
-    ({"refusal": "too_busy"}, 0.0),
-])
+
+@pytest.mark.parametrize(
+    ("answer", "earned"),
+    [
+        ({"text": ALL_ROLES_TEXT}, 1.0),
+        ({"refusal": "under_investigation"}, 1.0),
+        ({"refusal": "too_busy"}, 0.0),
+    ],
+)
 def test_press_request_answer_or_lawful_refusal(answer, earned):
     log = opening()
     log.inject(60, "call-1")
@@ -398,8 +432,15 @@ def test_press_request_first_answer_decides():
 def test_press_requests_share_and_lawful_list_from_params():
     log = opening()
     log.inject(60, "call-1")
-    log.inject(65, "call-2", channel="press_call", origin="level", question={"vi": "Hỏi?", "en": "Q?"},
-               response_window=60, deadline=125)
+    log.inject(
+        65,
+        "call-2",
+        channel="press_call",
+        origin="level",
+        question={"vi": "Hỏi?", "en": "Q?"},
+        response_window=60,
+        deadline=125,
+    )
     log.answer(70, "call-1", refusal="state_secret")
     log.answer(90, "call-2")
     log.end(600, 1, 1, 0.0)
@@ -434,6 +475,7 @@ def test_no_press_request_passes():
 
 # --- corrections_requested ----------------------------------------------------------------------
 
+
 def test_corrections_requested_for_level_and_world_articles():
     log = silent()
     assert judge("corrections_requested", log).earned == 0.0
@@ -461,6 +503,7 @@ def test_a_correction_request_must_follow_the_article():
 
 # --- cerc_first_message -------------------------------------------------------------------------
 
+
 def test_cerc_points_in_proportion_to_items_covered():
     log = opening()
     log.verify_and_confirm(14, "air-normal")
@@ -485,6 +528,7 @@ def test_cerc_items_param_narrows_the_checklist():
 
 
 # --- outcome ------------------------------------------------------------------------------------
+
 
 def test_outcome_loses_the_level_share_when_the_crisis_climbs():
     log = LogBuilder(minimal())

@@ -11,7 +11,7 @@ import scoring.ruleset as ruleset_module
 from message_helpers import english_issues
 from scoring import RULES, RuleSetError, load_rule_set, load_rule_set_file, parse_rule_set, rule_set_ids
 
-TAIL = "- rule: outcome\n  weight: 40\n  source: \"Kết quả diễn tập\"\n"
+TAIL = '- rule: outcome\n  weight: 40\n  source: "Kết quả diễn tập"\n'
 
 
 def rule_set_text(body: str, tail: bool = False) -> str:
@@ -63,7 +63,9 @@ def test_unknown_packaged_rule_set():
 
 
 def test_a_valid_custom_rule_set_with_the_same_rule_twice():
-    rule_set = parse_rule_set(rule_set_text("""
+    rule_set = parse_rule_set(
+        rule_set_text(
+            """
         - rule: initial_information
           weight: 30
           source: "Nghị định 244/2026/NĐ-CP, Điều 7.3"
@@ -72,7 +74,11 @@ def test_a_valid_custom_rule_set_with_the_same_rule_twice():
           weight: 30
           params: {within: 120}
           source: {vi: "Thực hành tốt", en: "Good practice"}
-    """, tail=True), "x.yaml")
+    """,
+            tail=True,
+        ),
+        "x.yaml",
+    )
     assert [e.id for e in rule_set.entries] == ["initial_information", "initial_information_fast", "outcome"]
     assert rule_set.entries[1].rule.params["within"] == 120
     assert rule_set.entries[1].source.en == "Good practice"
@@ -109,69 +115,106 @@ def test_weights_not_summing_to_100_list_every_entry():
     assert "procedure_order 50, outcome 45" in message and "cerc" not in message
 
 
-@pytest.mark.parametrize(("entry", "expected"), [
-    ("- rule: initial_information\n  weight: 60\n  params: {whithin: 10}\n  source: x",
-     ":6: rules[0].params: unknown parameter(s) 'whithin' (known: divided_from, from, within)"),
-    ("- rule: initial_information\n  weight: 60\n  params: {within: soon}\n  source: x",
-     ":6: rules[0].params: parameter 'within' must be a number, got 'soon'"),
-    ("- rule: initial_information\n  weight: 60\n  params: {from: reported}\n  source: x",
-     ":6: rules[0].params: parameter 'from' must be one of received, occurred"),
-    ("- rule: initial_information\n  weight: 60\n  params: {within: 0}\n  source: x",
-     ":6: rules[0].params: parameter 'within' must be a positive number"),
-    ("- rule: outcome\n  weight: 60\n  params: {belief_ok: 0.5, belief_bad: 0.1}\n  source: x",
-     ":6: rules[0].params: need 0 <= belief_ok < belief_bad"),
-    ("- rule: press_requests_answered\n  weight: 60\n  params: {lawful: []}\n  source: x",
-     ":6: rules[0].params: parameter 'lawful' must list at least one lawful reason"),
-    ("- rule: cerc_first_message\n  weight: 60\n  params: {items: [empathy, charm]}\n  source: x",
-     ":6: rules[0].params: parameter 'items' must list some of empathy, facts, unknowns, next_update, commitment, more_info; unknown: ['charm']"),
-    ("- rule: initial_information\n  weight: 60", ":4: rules[0].source: required field is missing"),
-    ("- rule: initial_information\n  weight: 60\n  source: '  '", ":6: rules[0].source: must cite a law and article"),
-    ("- rule: initial_information\n  weight: 60\n  source: {en: Law}", ":6: rules[0].source: must cite a law and article"),
-    ("- rule: initial_information\n  weight: -60\n  source: x", ":5: rules[0].weight: Input should be greater than 0"),
-    ("- rule: initial_information\n  weight: '60'\n  source: x", ":5: rules[0].weight: Input should be a valid number"),
-    ("- rule: initial_information\n  weight: 60\n  bonus: 'yes'\n  source: x", ":6: rules[0].bonus: Input should be a valid boolean"),
-    ("- rule: initial_information\n  weight: 60\n  source: x\n  wieght: 3",
-     ":7: rules[0].wieght: unknown field 'wieght' (did you mean 'weight'?)"),
-])
+@pytest.mark.parametrize(
+    ("entry", "expected"),
+    [
+        (
+            "- rule: initial_information\n  weight: 60\n  params: {whithin: 10}\n  source: x",
+            ":6: rules[0].params: unknown parameter(s) 'whithin' (known: divided_from, from, within)",
+        ),
+        (
+            "- rule: initial_information\n  weight: 60\n  params: {within: soon}\n  source: x",
+            ":6: rules[0].params: parameter 'within' must be a number, got 'soon'",
+        ),
+        (
+            "- rule: initial_information\n  weight: 60\n  params: {from: reported}\n  source: x",
+            ":6: rules[0].params: parameter 'from' must be one of received, occurred",
+        ),
+        (
+            "- rule: initial_information\n  weight: 60\n  params: {within: 0}\n  source: x",
+            ":6: rules[0].params: parameter 'within' must be a positive number",
+        ),
+        (
+            "- rule: outcome\n  weight: 60\n  params: {belief_ok: 0.5, belief_bad: 0.1}\n  source: x",
+            ":6: rules[0].params: need 0 <= belief_ok < belief_bad",
+        ),
+        (
+            "- rule: press_requests_answered\n  weight: 60\n  params: {lawful: []}\n  source: x",
+            ":6: rules[0].params: parameter 'lawful' must list at least one lawful reason",
+        ),
+        (
+            "- rule: cerc_first_message\n  weight: 60\n  params: {items: [empathy, charm]}\n  source: x",
+            ":6: rules[0].params: parameter 'items' must list some of empathy, facts, unknowns, next_update, commitment, more_info; unknown: ['charm']",
+        ),
+        ("- rule: initial_information\n  weight: 60", ":4: rules[0].source: required field is missing"),
+        ("- rule: initial_information\n  weight: 60\n  source: '  '", ":6: rules[0].source: must cite a law and article"),
+        (
+            "- rule: initial_information\n  weight: 60\n  source: {en: Law}",
+            ":6: rules[0].source: must cite a law and article",
+        ),
+        ("- rule: initial_information\n  weight: -60\n  source: x", ":5: rules[0].weight: Input should be greater than 0"),
+        ("- rule: initial_information\n  weight: '60'\n  source: x", ":5: rules[0].weight: Input should be a valid number"),
+        (
+            "- rule: initial_information\n  weight: 60\n  bonus: 'yes'\n  source: x",
+            ":6: rules[0].bonus: Input should be a valid boolean",
+        ),
+        (
+            "- rule: initial_information\n  weight: 60\n  source: x\n  wieght: 3",
+            ":7: rules[0].wieght: unknown field 'wieght' (did you mean 'weight'?)",
+        ),
+    ],
+)
 def test_entry_errors(entry, expected):
     assert expected in errors_of(entry, tail=True)
 
 
 def test_duplicate_ids_are_an_error():
-    message = errors_of("""
+    message = errors_of(
+        """
         - rule: outcome
           weight: 30
           source: x
         - rule: outcome
           weight: 30
           source: x
-    """, tail=True)
+    """,
+        tail=True,
+    )
     assert "test-set.yaml:7: rules[1].id: duplicate id 'outcome', already used by rules[0]" in message
 
 
 def test_every_problem_is_reported_at_once():
     with pytest.raises(RuleSetError) as caught:
-        parse_rule_set(rule_set_text("""
+        parse_rule_set(
+            rule_set_text("""
             - rule: nope
               weight: 50
               source: x
             - rule: outcome
               weight: 50
-        """), "two.yaml")
+        """),
+            "two.yaml",
+        )
     assert english_issues(caught.value) == [
         f"two.yaml:4: rules[0].rule: unknown rule 'nope' (known: {', '.join(sorted(RULES))})",
         "two.yaml:7: rules[1].source: required field is missing",
     ]
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("id: [unclosed", "f.yaml:1: (file): not valid YAML"),
-    ("- just a list", "f.yaml:1: (file): a rule set is a mapping"),
-    ("id: x\nrules: []", "f.yaml:2: rules: must list at least one rule"),
-    ("id: x\nrulez: []\nrules: [{rule: outcome, weight: 100, source: s}]", "f.yaml:2: rulez: unknown field 'rulez'"),
-    ("id: x\nid: y\nrules: [{rule: outcome, weight: 100, source: s}]", "f.yaml:2: id: key 'id' appears twice"),
-    ("id: x\ntitle: 5\nrules: [{rule: outcome, weight: 100, source: s}]", "f.yaml:2: title: must be the rule set's title"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("id: [unclosed", "f.yaml:1: (file): not valid YAML"),
+        ("- just a list", "f.yaml:1: (file): a rule set is a mapping"),
+        ("id: x\nrules: []", "f.yaml:2: rules: must list at least one rule"),
+        ("id: x\nrulez: []\nrules: [{rule: outcome, weight: 100, source: s}]", "f.yaml:2: rulez: unknown field 'rulez'"),
+        ("id: x\nid: y\nrules: [{rule: outcome, weight: 100, source: s}]", "f.yaml:2: id: key 'id' appears twice"),
+        (
+            "id: x\ntitle: 5\nrules: [{rule: outcome, weight: 100, source: s}]",
+            "f.yaml:2: title: must be the rule set's title",
+        ),
+    ],
+)
 def test_file_level_errors(text, expected):
     with pytest.raises(RuleSetError) as caught:
         parse_rule_set(text, "f.yaml")
@@ -179,8 +222,9 @@ def test_file_level_errors(text, expected):
 
 
 def test_packaged_file_must_carry_its_own_id(tmp_path, monkeypatch):
-    (tmp_path / "vn-2030.yaml").write_text("id: vn-2031\nrules: [{rule: outcome, weight: 100, source: s}]\n",
-                                           encoding="utf-8")
+    (tmp_path / "vn-2030.yaml").write_text(
+        "id: vn-2031\nrules: [{rule: outcome, weight: 100, source: s}]\n", encoding="utf-8"
+    )
     monkeypatch.setattr(ruleset_module, "RULESETS", tmp_path)
     ruleset_module.load_rule_set.cache_clear()
     try:

@@ -47,17 +47,26 @@ def test_by_default_the_spokesperson_role_is_regular_and_agency_head_is_the_head
 
 
 def test_a_drill_can_say_it_has_no_regular_spokesperson_or_name_another_head():
-    drill = with_roles(MINIMAL, spokesperson={"regular_spokesperson": False},
-                       agency_head={"head_of_agency": False}, info_department={"head_of_agency": True})
+    drill = with_roles(
+        MINIMAL,
+        spokesperson={"regular_spokesperson": False},
+        agency_head={"head_of_agency": False},
+        info_department={"head_of_agency": True},
+    )
     assert drill.regular_spokesperson is None and drill.head_of_agency == "info_department"
 
 
-@pytest.mark.parametrize(("updates", "message"), [
-    ({"spokesperson": {"regular_spokesperson": True}, "info_department": {"regular_spokesperson": True}},
-     "chỉ một vai được là 'regular_spokesperson', không phải spokesperson, info_department"),
-    ({"propaganda_board": {"head_of_agency": True}}, "'propaganda_board' là cơ quan của Đảng"),
-    ({"propaganda_board": {"regular_spokesperson": True}}, r"Nghị định 244/2026, Điều 3\.2"),
-])
+@pytest.mark.parametrize(
+    ("updates", "message"),
+    [
+        (
+            {"spokesperson": {"regular_spokesperson": True}, "info_department": {"regular_spokesperson": True}},
+            "chỉ một vai được là 'regular_spokesperson', không phải spokesperson, info_department",
+        ),
+        ({"propaganda_board": {"head_of_agency": True}}, "'propaganda_board' là cơ quan của Đảng"),
+        ({"propaganda_board": {"regular_spokesperson": True}}, r"Nghị định 244/2026, Điều 3\.2"),
+    ],
+)
 def test_a_drill_with_two_regular_spokespersons_or_a_party_speaker_is_an_error(updates, message):
     with pytest.raises(ValidationError, match=message):
         with_roles(MINIMAL, **updates)
@@ -86,11 +95,16 @@ def test_a_party_organ_is_never_the_speaker(kind, party):
 
 
 def test_only_the_head_assigns_and_the_board_is_told_to_propose():
-    refusal = check_standing(act(10, "propaganda_board", "assign_spokesperson", speaker="spokesperson"),
-                             None, frozenset())
-    assert refusal.code == "not_head" and "propose_spokesperson" in refusal.text.vi and "propose_spokesperson" in refusal.text.en
-    assert check_standing(act(10, "agency_head", "assign_spokesperson", speaker="spokesperson"),
-                          "agency_head", frozenset()) is None
+    refusal = check_standing(act(10, "propaganda_board", "assign_spokesperson", speaker="spokesperson"), None, frozenset())
+    assert (
+        refusal.code == "not_head"
+        and "propose_spokesperson" in refusal.text.vi
+        and "propose_spokesperson" in refusal.text.en
+    )
+    assert (
+        check_standing(act(10, "agency_head", "assign_spokesperson", speaker="spokesperson"), "agency_head", frozenset())
+        is None
+    )
 
 
 def test_only_an_operational_command_sends_situation_reports():
@@ -104,18 +118,25 @@ def test_only_an_operational_command_sends_situation_reports():
 
 
 def test_the_regular_spokesperson_is_in_office_from_the_first_minute():
-    world = play(MINIMAL, [act(6, "spokesperson", "issue_statement", channel="portal", form="press_release", text=TEXT)],
-                 until=7)
+    world = play(
+        MINIMAL, [act(6, "spokesperson", "issue_statement", channel="portal", form="press_release", text=TEXT)], until=7
+    )
     (statement,) = of_kind(world, "action", type="issue_statement")
     assert statement["spokesperson"] == "spokesperson"
-    without = play(with_roles(MINIMAL, spokesperson={"regular_spokesperson": False}),
-                   [act(6, "spokesperson", "issue_statement", channel="portal", form="press_release", text=TEXT)], until=7)
+    without = play(
+        with_roles(MINIMAL, spokesperson={"regular_spokesperson": False}),
+        [act(6, "spokesperson", "issue_statement", channel="portal", form="press_release", text=TEXT)],
+        until=7,
+    )
     assert of_kind(without, "action", type="issue_statement")[0]["spokesperson"] is None
 
 
 def test_the_simulated_head_assigns_the_proposed_spokesperson_after_its_delay():
-    world = play(MINIMAL, [act(12, "propaganda_board", "propose_spokesperson", speaker="info_department",
-                               name="Phó Giám đốc Sở")], until=60)
+    world = play(
+        MINIMAL,
+        [act(12, "propaganda_board", "propose_spokesperson", speaker="info_department", name="Phó Giám đốc Sở")],
+        until=60,
+    )
     (proposal,) = of_kind(world, "action", type="propose_spokesperson")
     assert set(proposal["audience"]) == {"propaganda_board", "info_department"}
     (decision,) = of_kind(world, "reply", effect="assigned")
@@ -127,8 +148,14 @@ def test_the_simulated_head_assigns_the_proposed_spokesperson_after_its_delay():
 
 
 def test_the_board_assigning_itself_is_refused_in_both_languages():
-    world = play(MINIMAL, [act(12, "propaganda_board", "assign_spokesperson", speaker="spokesperson"),
-                           act(13, "propaganda_board", "propose_spokesperson", speaker="propaganda_board")], until=30)
+    world = play(
+        MINIMAL,
+        [
+            act(12, "propaganda_board", "assign_spokesperson", speaker="spokesperson"),
+            act(13, "propaganda_board", "propose_spokesperson", speaker="propaganda_board"),
+        ],
+        until=30,
+    )
     codes = [e["reason"]["code"] for e in of_kind(world, "refused")]
     assert codes == ["not_head", "party_speaker"]
     assert not of_kind(world, "reply", effect="assigned") and world.spokesperson == "spokesperson"
@@ -136,8 +163,14 @@ def test_the_board_assigning_itself_is_refused_in_both_languages():
 
 def test_a_trainee_head_decides_on_the_proposal_and_may_speak_too():
     drill = with_roles(MINIMAL, agency_head={"played_by": "trainee"})
-    world = play(drill, [act(12, "propaganda_board", "propose_spokesperson", speaker="spokesperson"),
-                         act(14, "agency_head", "assign_spokesperson", speaker="spokesperson")], until=60)
+    world = play(
+        drill,
+        [
+            act(12, "propaganda_board", "propose_spokesperson", speaker="spokesperson"),
+            act(14, "agency_head", "assign_spokesperson", speaker="spokesperson"),
+        ],
+        until=60,
+    )
     (proposal,) = of_kind(world, "action", type="propose_spokesperson")
     assert "agency_head" in proposal["audience"]
     assert not of_kind(world, "reply", effect="assigned")  # no simulated decision beside the trainee's
@@ -146,15 +179,22 @@ def test_a_trainee_head_decides_on_the_proposal_and_may_speak_too():
     statement = act(61, "spokesperson", "issue_statement", channel="tv", form="press_release", text=TEXT)
     head = act(71, "agency_head", "issue_statement", channel="tv", form="press_release", text=TEXT)
     other = act(71, "info_department", "issue_statement", channel="tv", form="press_release", text=TEXT)
-    trust = {name: play(drill, [statement, extra], until=72).opinion.trust for name, extra in
-             (("head", head), ("other", other))}
+    trust = {
+        name: play(drill, [statement, extra], until=72).opinion.trust for name, extra in (("head", head), ("other", other))
+    }
     assert trust["head"] > trust["other"]  # the head is no contradicting voice (Art. 3.2.a)
 
 
 def test_a_commands_situation_report_reaches_the_team_and_is_no_statement():
     drill = with_roles(MINIMAL, agency_head={"played_by": "trainee", "head_of_agency": False, "operational": True})
-    world = play(drill, [act(20, "agency_head", "situation_report", channel="tv", text="Đã sơ tán 120 hộ."),
-                         act(21, "info_department", "situation_report", channel="tv", text="Tin nhanh.")], until=30)
+    world = play(
+        drill,
+        [
+            act(20, "agency_head", "situation_report", channel="tv", text="Đã sơ tán 120 hộ."),
+            act(21, "info_department", "situation_report", channel="tv", text="Tin nhanh."),
+        ],
+        until=30,
+    )
     (report,) = of_kind(world, "action", type="situation_report")
     assert set(report["audience"]) == set(drill.trainee_roles) and "analysis" not in report
     assert [e["reason"]["code"] for e in of_kind(world, "refused")] == ["not_operational"]

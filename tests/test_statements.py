@@ -23,8 +23,16 @@ from scenarios.library import builtin_ids, play_paths
 from scenarios.loader import ScenarioInvalid, parse_scenario
 from scenarios.actions import MAX_TEXT, read_action_file
 from sim.statements import analyse_statement, fold, fold_aligned, keyword_spans
-from statement_labels import (CLASSES, LABELLED, analysed_class, drill, load_labelled, measures, misclassified,
-                              substring_class)
+from statement_labels import (
+    CLASSES,
+    LABELLED,
+    analysed_class,
+    drill,
+    load_labelled,
+    measures,
+    misclassified,
+    substring_class,
+)
 from sim_helpers import act
 
 WATER, SCHOOL, FLOOD, FAKE = "nuoc-may-nhiem-doc", "ngo-doc-truong-hoc", "lu-quet-thuy-dien", "tin-gia-lanh-dao"
@@ -63,12 +71,18 @@ def test_the_analysis_beats_the_former_substring_matcher_on_every_class():
         assert new[cls][0] + new[cls][1] > old[cls][0] + old[cls][1], (cls, new[cls], old[cls])
 
 
-@pytest.mark.parametrize(("line", "message"), [
-    ("not json", "labelled.jsonl:2: not JSON"),
-    ('{"scenario": "nowhere", "text": "x", "class": "repeat"}', "labelled.jsonl:2: 'scenario'"),
-    ('{"scenario": "nuoc-may-nhiem-doc", "text": "x", "class": "maybe"}', "labelled.jsonl:2: needs"),
-    ('{"scenario": "nuoc-may-nhiem-doc", "text": "x", "class": "repeat", "verified": ["toll"]}', "labelled.jsonl:2: 'verified'"),
-])
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("not json", "labelled.jsonl:2: not JSON"),
+        ('{"scenario": "nowhere", "text": "x", "class": "repeat"}', "labelled.jsonl:2: 'scenario'"),
+        ('{"scenario": "nuoc-may-nhiem-doc", "text": "x", "class": "maybe"}', "labelled.jsonl:2: needs"),
+        (
+            '{"scenario": "nuoc-may-nhiem-doc", "text": "x", "class": "repeat", "verified": ["toll"]}',
+            "labelled.jsonl:2: 'verified'",
+        ),
+    ],
+)
 def test_a_bad_labelled_line_is_an_error_naming_its_line(tmp_path, line, message):
     path = tmp_path / "labelled.jsonl"
     good = json.dumps({"scenario": WATER, "text": "Chúng tôi chia sẻ lo lắng.", "class": "neutral"}, ensure_ascii=False)
@@ -80,12 +94,15 @@ def test_a_bad_labelled_line_is_an_error_naming_its_line(tmp_path, line, message
 # --- words, not substrings ----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("scenario_id", "text"), [
-    (SCHOOL, "Phụ huynh có thể xem thông tin trên trang của nhà trường."),  # not "ém thông tin"
-    (FLOOD, "Chính quyền xã đang phân chăn màn cho các hộ phải di dời."),  # not "ăn chặn"
-    ("boi-thuong-giai-toa", "Khoản hỗ trợ thêm là 130.000 đồng/m² theo phương án."),  # not "30.000"
-    ("boi-thuong-giai-toa", "Mức 30.000.000 đồng là khoản hỗ trợ ổn định đời sống."),
-])
+@pytest.mark.parametrize(
+    ("scenario_id", "text"),
+    [
+        (SCHOOL, "Phụ huynh có thể xem thông tin trên trang của nhà trường."),  # not "ém thông tin"
+        (FLOOD, "Chính quyền xã đang phân chăn màn cho các hộ phải di dời."),  # not "ăn chặn"
+        ("boi-thuong-giai-toa", "Khoản hỗ trợ thêm là 130.000 đồng/m² theo phương án."),  # not "30.000"
+        ("boi-thuong-giai-toa", "Mức 30.000.000 đồng là khoản hỗ trợ ổn định đời sống."),
+    ],
+)
 def test_a_keyword_inside_another_word_or_number_is_no_match(scenario_id, text):
     analysis = analysed(scenario_id, text)
     assert analysis.claims == () and analysis.refuted == ()
@@ -130,27 +147,33 @@ def test_the_longest_text_an_action_may_carry_is_analysed_quickly_even_when_buil
 # --- denials ------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("scenario_id", "text", "claim"), [
-    (FAKE, "Thông tin đồng chí Phó Chủ tịch bị bắt tạm giam là không đúng sự thật.", "arrested"),
-    (SCHOOL, "Không có học sinh nào tử vong.", "deaths"),
-    ("boi-thuong-giai-toa", "Chiều qua không ai bị hành hung.", "eviction-violence"),
-])
+@pytest.mark.parametrize(
+    ("scenario_id", "text", "claim"),
+    [
+        (FAKE, "Thông tin đồng chí Phó Chủ tịch bị bắt tạm giam là không đúng sự thật.", "arrested"),
+        (SCHOOL, "Không có học sinh nào tử vong.", "deaths"),
+        ("boi-thuong-giai-toa", "Chiều qua không ai bị hành hung.", "eviction-violence"),
+    ],
+)
 def test_a_denial_that_names_the_claim_refutes_it(scenario_id, text, claim):
     verified = {f.id for f in drill(scenario_id).facts}
     analysis = analysed(scenario_id, text, verified)
     assert analysis.claims == () and analysis.refuted == (claim,) and analysis.category == "refute"
 
 
-@pytest.mark.parametrize(("scenario_id", "text", "claim"), [
-    (SCHOOL, "Theo thông tin ban đầu có 2 học sinh tử vong.", "deaths"),
-    (SCHOOL, "Chưa thể khẳng định có học sinh tử vong hay không.", "deaths"),
-    (FAKE, "Chuyện nhận hối lộ 20 tỷ sẽ được làm rõ.", "bribe"),
-    (WATER, "Nước máy không thể dùng vì nhiễm độc.", "toxic-water"),
-    ("khieu-nai-di-doi-cho", "Công an có bắt giữ vài người nhưng không ai bị thương.", "traders-arrested"),
-    (SCHOOL, "Bếp ăn nấu không đúng quy trình nên hơn 100 học sinh bị ngộ độc.", "mass-poisoning"),  # not a denial
-    (FAKE, "Việc nhận hối lộ là sai phạm nghiêm trọng.", "bribe"),  # "là sai phạm" is not "là sai"
-    (WATER, "Chúng tôi không biết nước có nhiễm độc không.", "toxic-water"),
-])
+@pytest.mark.parametrize(
+    ("scenario_id", "text", "claim"),
+    [
+        (SCHOOL, "Theo thông tin ban đầu có 2 học sinh tử vong.", "deaths"),
+        (SCHOOL, "Chưa thể khẳng định có học sinh tử vong hay không.", "deaths"),
+        (FAKE, "Chuyện nhận hối lộ 20 tỷ sẽ được làm rõ.", "bribe"),
+        (WATER, "Nước máy không thể dùng vì nhiễm độc.", "toxic-water"),
+        ("khieu-nai-di-doi-cho", "Công an có bắt giữ vài người nhưng không ai bị thương.", "traders-arrested"),
+        (SCHOOL, "Bếp ăn nấu không đúng quy trình nên hơn 100 học sinh bị ngộ độc.", "mass-poisoning"),  # not a denial
+        (FAKE, "Việc nhận hối lộ là sai phạm nghiêm trọng.", "bribe"),  # "là sai phạm" is not "là sai"
+        (WATER, "Chúng tôi không biết nước có nhiễm độc không.", "toxic-water"),
+    ],
+)
 def test_stating_hedging_or_leaving_a_claim_open_repeats_it(scenario_id, text, claim):
     verified = {f.id for f in drill(scenario_id).facts}
     assert analysed(scenario_id, text, verified).claims == (claim,)
@@ -173,13 +196,16 @@ def test_a_fact_told_in_the_brief_is_known_from_the_first_minute():
     assert analysis.facts == ("pipe-flush",) and analysis.unverified_facts == () and analysis.category == "neutral"
 
 
-@pytest.mark.parametrize(("scenario_id", "text", "grounds"), [
-    (WATER, "Sở VHTTDL khẳng định nước máy an toàn.", "water-test"),
-    (WATER, "Người dân yên tâm sử dụng nước máy.", "water-test"),
-    (WATER, "Nước máy không ảnh hưởng đến sức khỏe.", "water-test"),
-    (FLOOD, "Đập vẫn an toàn, bà con hạ du yên tâm.", "dam-safe"),
-    (SCHOOL, "Bữa ăn bán trú hoàn toàn an toàn.", "lab-results"),
-])
+@pytest.mark.parametrize(
+    ("scenario_id", "text", "grounds"),
+    [
+        (WATER, "Sở VHTTDL khẳng định nước máy an toàn.", "water-test"),
+        (WATER, "Người dân yên tâm sử dụng nước máy.", "water-test"),
+        (WATER, "Nước máy không ảnh hưởng đến sức khỏe.", "water-test"),
+        (FLOOD, "Đập vẫn an toàn, bà con hạ du yên tâm.", "dam-safe"),
+        (SCHOOL, "Bữa ăn bán trú hoàn toàn an toàn.", "lab-results"),
+    ],
+)
 def test_a_safety_assurance_before_its_grounding_fact_is_verified_is_unverified(scenario_id, text, grounds):
     early = analysed(scenario_id, text)
     assert early.unverified_facts == (grounds,) and early.category == "unverified"
@@ -188,13 +214,16 @@ def test_a_safety_assurance_before_its_grounding_fact_is_verified_is_unverified(
     assert analysed(scenario_id, text, {grounds}).category == "neutral"
 
 
-@pytest.mark.parametrize(("scenario_id", "text"), [
-    (FLOOD, "Người dân di chuyển đến nơi an toàn theo hướng dẫn của chính quyền."),
-    (FLOOD, "Chúng tôi cam kết bảo đảm an toàn cho người dân."),
-    (SCHOOL, "Đơn vị có giấy chứng nhận đủ điều kiện an toàn thực phẩm."),
-    (WATER, "Chưa thể khẳng định nước máy an toàn; kết quả kiểm nghiệm sẽ có trong chiều nay."),
-    (WATER, "Để người dân yên tâm, UBND tỉnh sẽ công bố kết quả kiểm nghiệm ngay khi có."),
-])
+@pytest.mark.parametrize(
+    ("scenario_id", "text"),
+    [
+        (FLOOD, "Người dân di chuyển đến nơi an toàn theo hướng dẫn của chính quyền."),
+        (FLOOD, "Chúng tôi cam kết bảo đảm an toàn cho người dân."),
+        (SCHOOL, "Đơn vị có giấy chứng nhận đủ điều kiện an toàn thực phẩm."),
+        (WATER, "Chưa thể khẳng định nước máy an toàn; kết quả kiểm nghiệm sẽ có trong chiều nay."),
+        (WATER, "Để người dân yên tâm, UBND tỉnh sẽ công bố kết quả kiểm nghiệm ngay khi có."),
+    ],
+)
 def test_instructions_commitments_and_hedges_are_no_assurance(scenario_id, text):
     assert analysed(scenario_id, text).unverified_claims == ()
 
@@ -208,7 +237,9 @@ def test_every_builtin_fact_has_a_label_and_every_claim_a_grounding_fact():
 
 def test_a_refutation_grounded_on_an_unknown_fact_is_a_load_error():
     text = (Path(__file__).parent / "fixtures" / "minimal.yaml").read_text(encoding="utf-8")
-    broken = text.replace('    keywords: ["khí độc", "sơ tán"]\n', '    keywords: ["khí độc", "sơ tán"]\n    refuted_by: [air-nope]\n')
+    broken = text.replace(
+        '    keywords: ["khí độc", "sơ tán"]\n', '    keywords: ["khí độc", "sơ tán"]\n    refuted_by: [air-nope]\n'
+    )
     assert broken != text
     with pytest.raises(ScenarioInvalid) as caught:
         parse_scenario(broken, "drill.yaml")
@@ -226,7 +257,9 @@ def _ids(scenario_id: str) -> re.Pattern[str]:
     scenario = drill(scenario_id)
     ids = [f.id for f in scenario.facts] + [c.id for c in scenario.false_claims]
     hyphenated = [i for i in ids if "-" in i]
-    return re.compile(r"'(?:" + "|".join(map(re.escape, ids)) + r")'|(?<![\w-])(?:" + "|".join(map(re.escape, hyphenated)) + r")(?![\w-])")
+    return re.compile(
+        r"'(?:" + "|".join(map(re.escape, ids)) + r")'|(?<![\w-])(?:" + "|".join(map(re.escape, hyphenated)) + r")(?![\w-])"
+    )
 
 
 @pytest.mark.parametrize("scenario_id", builtin_ids())
@@ -254,14 +287,35 @@ def test_a_blanket_safety_claim_before_verification_is_no_strength():
 
 def test_one_unverified_statement_is_not_diluted_by_clean_ones_that_follow():
     scenario = drill(WATER)
-    early = act(12, "spokesperson", "issue_statement", channel="portal", form="press_release",
-                text="Các cơ sở y tế không tiếp nhận trường hợp nào liên quan đến nước máy.")
-    clean = [act(100 + 10 * n, "spokesperson", "issue_statement", channel="portal", form="press_release",
-                 text="Nước đục do súc xả đường ống; mọi thắc mắc xin gọi đường dây nóng 0239 3 822 000.") for n in range(10)]
+    early = act(
+        12,
+        "spokesperson",
+        "issue_statement",
+        channel="portal",
+        form="press_release",
+        text="Các cơ sở y tế không tiếp nhận trường hợp nào liên quan đến nước máy.",
+    )
+    clean = [
+        act(
+            100 + 10 * n,
+            "spokesperson",
+            "issue_statement",
+            channel="portal",
+            form="press_release",
+            text="Nước đục do súc xả đường ống; mọi thắc mắc xin gọi đường dây nóng 0239 3 822 000.",
+        )
+        for n in range(10)
+    ]
     verify = act(11, "propaganda_board", "verify", agency="health_department", note="Đề nghị Sở Y tế xác minh.")
     alone = simulate(scenario, [verify, early], seed=0)[1].result("verified_facts_only")
     diluted = simulate(scenario, [verify, early, *clean], seed=0)[1].result("verified_facts_only")
     assert alone.points == diluted.points == alone.max_points / 2
-    repeated = act(300, "spokesperson", "issue_statement", channel="portal", form="press_release",
-                   text="Một số người đã phải nhập viện vì nước máy.")
+    repeated = act(
+        300,
+        "spokesperson",
+        "issue_statement",
+        channel="portal",
+        form="press_release",
+        text="Một số người đã phải nhập viện vì nước máy.",
+    )
     assert simulate(scenario, [verify, early, *clean, repeated], seed=0)[1].result("verified_facts_only").points == 0

@@ -17,13 +17,31 @@ from sim.replies import REPLIES, Replies
 from sim.text_data import DATA_DIR, TextDataError, load_texts
 
 VIETNAMESE = set("ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ")
-REPLY_PLACEHOLDERS = {"directive": {"board"}, "assigned": {"head", "speaker", "board", "basis"},
-                      "followup": {"question"}, "report": {"answer"}, "monitoring": {"seen", "belief_pct", "media_pressure"}}
-HINT_PLACEHOLDERS = {"quoted": {"name"}, "report_to_board": {"standing", "board"}, "report_to_standing": {"standing"},
-                     "assign_verification": {"agency"}, "verify": {"agency"}, "decree_articles": {"articles", "decree"},
-                     "propose_spokesperson": {"law"}, "assign_spokesperson": {"law"}, "initial_information": {"since"},
-                     "answer_press": {"item"}, "takedown": {"item"}, "refer_police": {"item"}, "correction": {"item"},
-                     "report_results": {"standing"}, "contact_admin": {"item"}, "request_site_removal": {"item"}}
+REPLY_PLACEHOLDERS = {
+    "directive": {"board"},
+    "assigned": {"head", "speaker", "board", "basis"},
+    "followup": {"question"},
+    "report": {"answer"},
+    "monitoring": {"seen", "belief_pct", "media_pressure"},
+}
+HINT_PLACEHOLDERS = {
+    "quoted": {"name"},
+    "report_to_board": {"standing", "board"},
+    "report_to_standing": {"standing"},
+    "assign_verification": {"agency"},
+    "verify": {"agency"},
+    "decree_articles": {"articles", "decree"},
+    "propose_spokesperson": {"law"},
+    "assign_spokesperson": {"law"},
+    "initial_information": {"since"},
+    "answer_press": {"item"},
+    "takedown": {"item"},
+    "refer_police": {"item"},
+    "correction": {"item"},
+    "report_results": {"standing"},
+    "contact_admin": {"item"},
+    "request_site_removal": {"item"},
+}
 
 
 def _placeholders(text: str) -> set[str]:
@@ -38,8 +56,9 @@ def _texts(texts: BaseModel, prefix: str = "") -> list[tuple[str, Text]]:
     return found
 
 
-@pytest.mark.parametrize("name, texts, placeholders", [("replies", REPLIES, REPLY_PLACEHOLDERS),
-                                                       ("hints", HINTS, HINT_PLACEHOLDERS)])
+@pytest.mark.parametrize(
+    "name, texts, placeholders", [("replies", REPLIES, REPLY_PLACEHOLDERS), ("hints", HINTS, HINT_PLACEHOLDERS)]
+)
 def test_every_text_is_read_in_vietnamese_with_diacritics_and_english(name, texts, placeholders):
     assert set(type(texts).model_fields) == set(yaml.safe_load((DATA_DIR / f"{name}.yaml").read_text(encoding="utf-8")))
     for key, text in _texts(texts):
@@ -49,12 +68,23 @@ def test_every_text_is_read_in_vietnamese_with_diacritics_and_english(name, text
         assert _placeholders(text.vi) == _placeholders(text.en) == placeholders.get(key, set()), key
 
 
-BOT_PLACEHOLDERS = {"initial_opening": {"speaker"}, "update_opening": {"speaker"}, "quick_opening": {"speaker"},
-                    "answer_opening": {"sender"}, "fact_confirmed": {"keyword"}, "message_notice": {"keyword"},
-                    "correction_to": {"sender"}, "correction_verified": {"grounds"}, "correction_request": {"law"},
-                    "flag_note": {"sender", "level"}, "report_summary": {"reporter", "sender"},
-                    "press_guidance": {"speaker"}, "takedown_note": {"sender"}, "police_note": {"sender"},
-                    "results_summary": {"statements", "answers", "corrections"}}
+BOT_PLACEHOLDERS = {
+    "initial_opening": {"speaker"},
+    "update_opening": {"speaker"},
+    "quick_opening": {"speaker"},
+    "answer_opening": {"sender"},
+    "fact_confirmed": {"keyword"},
+    "message_notice": {"keyword"},
+    "correction_to": {"sender"},
+    "correction_verified": {"grounds"},
+    "correction_request": {"law"},
+    "flag_note": {"sender", "level"},
+    "report_summary": {"reporter", "sender"},
+    "press_guidance": {"speaker"},
+    "takedown_note": {"sender"},
+    "police_note": {"sender"},
+    "results_summary": {"statements", "answers", "corrections"},
+}
 
 
 def _phrases(words: object, key: str = "") -> list[tuple[str, str]]:
@@ -78,10 +108,13 @@ def test_every_phrase_the_bots_write_is_vietnamese_with_its_placeholders():
 
 
 def test_the_texts_are_as_the_actors_said_them():
-    assert REPLIES.acknowledged.vi == ("Thường trực Tỉnh ủy ghi nhận báo cáo kết quả; đề nghị tiếp tục theo dõi dư luận "
-                                       "và đề xuất nhiệm vụ tiếp theo.")
-    assert REPLIES.not_a_site.en == ("This is a press agency, not a general information site: send written feedback "
-                                     "asking correction (Decree 244/2026 Art. 7.6).")
+    assert REPLIES.acknowledged.vi == (
+        "Thường trực Tỉnh ủy ghi nhận báo cáo kết quả; đề nghị tiếp tục theo dõi dư luận và đề xuất nhiệm vụ tiếp theo."
+    )
+    assert REPLIES.not_a_site.en == (
+        "This is a press agency, not a general information site: send written feedback "
+        "asking correction (Decree 244/2026 Art. 7.6)."
+    )
 
 
 def _write(folder: Path, data: object) -> None:
@@ -101,18 +134,25 @@ def test_a_missing_unknown_or_empty_text_fails_at_load_naming_the_file_and_the_k
     _write(tmp_path, data)
     with pytest.raises(TextDataError) as error:
         load_texts("replies", Replies, tmp_path)
-    assert str(error.value).splitlines() == [f"{path}: corrected.vi: String should have at least 1 character",
-                                             f"{path}: removed: Field required",
-                                             f"{path}: remove: Extra inputs are not permitted"]
+    assert str(error.value).splitlines() == [
+        f"{path}: corrected.vi: String should have at least 1 character",
+        f"{path}: removed: Field required",
+        f"{path}: remove: Extra inputs are not permitted",
+    ]
 
 
-@pytest.mark.parametrize("content, message", [
-    ("- a list\n", "must be a mapping of text keys to {vi, en}"),
-    ("acknowledged: [\n", "cannot be read"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("- a list\n", "must be a mapping of text keys to {vi, en}"),
+        ("acknowledged: [\n", "cannot be read"),
+    ],
+)
 def test_a_file_that_is_no_mapping_fails_at_load(tmp_path, content, message):
     (tmp_path / "replies.yaml").write_text(content, encoding="utf-8")
-    with pytest.raises(TextDataError, match=f"^{tmp_path / 'replies.yaml'}: " + message.replace("{", r"\{").replace("[", r"\[")):
+    with pytest.raises(
+        TextDataError, match=f"^{tmp_path / 'replies.yaml'}: " + message.replace("{", r"\{").replace("[", r"\[")
+    ):
         load_texts("replies", Replies, tmp_path)
 
 

@@ -14,10 +14,19 @@ from scenarios.texts import MAX_TEXT, Text
 FIXTURE = Path(__file__).parent / "fixtures" / "minimal.yaml"
 
 
-@pytest.mark.parametrize("lang, expected", [
-    ("en", "Press call"), ("en-GB", "Press call"), ("en_US", "Press call"), ("EN", "Press call"),
-    ("vi", "Phóng viên gọi"), ("fr", "Phóng viên gọi"), ("", "Phóng viên gọi"), (None, "Phóng viên gọi"),
-])
+@pytest.mark.parametrize(
+    "lang, expected",
+    [
+        ("en", "Press call"),
+        ("en-GB", "Press call"),
+        ("en_US", "Press call"),
+        ("EN", "Press call"),
+        ("vi", "Phóng viên gọi"),
+        ("fr", "Phóng viên gọi"),
+        ("", "Phóng viên gọi"),
+        (None, "Phóng viên gọi"),
+    ],
+)
 def test_a_text_is_picked_by_locale_vietnamese_when_unknown(lang, expected):
     assert Text("Phóng viên gọi", "Press call").in_(lang) == expected
 
@@ -61,5 +70,6 @@ def test_read_from_a_file_a_text_is_bounded_and_takes_no_other_key():
     assert _issues(title, "title: {vie: x}") == ["title.vie: unknown field 'vie' (did you mean 'vi'?)"]
     assert _issues(title, "title: {vi: ''}") == ["title.vi: String should have at least 1 character"]
     assert _issues(title, f"title: {{vi: {'x' * (MAX_TEXT + 1)}}}") == [
-        f"title.vi: String should have at most {MAX_TEXT} characters"]
+        f"title.vi: String should have at most {MAX_TEXT} characters"
+    ]
     assert _issues(title, "title: plain") == ["title: Input should be a valid dictionary"]

@@ -77,10 +77,8 @@ def test_one_focal_point_is_one_speaker_not_one_channel_under_the_drills_decree(
 def test_hints_name_items_by_title_and_agencies_by_name(scenario_id):
     scenario = drill(scenario_id)
     for inject in scenario.injects:
-        event = {"inject": inject.id, "title": inject.title and inject.title.as_dict(),
-                 "sender": inject.sender.as_dict()}
-        for reason in (hints.answer_press(event), hints.takedown(event), hints.refer_police(event),
-                       hints.correction(event)):
+        event = {"inject": inject.id, "title": inject.title and inject.title.as_dict(), "sender": inject.sender.as_dict()}
+        for reason in (hints.answer_press(event), hints.takedown(event), hints.refer_police(event), hints.correction(event)):
             shown = (inject.title or inject.sender).vi
             assert f"“{shown}”" in reason.vi
             assert f"({inject.id})" not in reason.vi and f"({inject.id})" not in reason.en

@@ -38,8 +38,12 @@ def _messages():
 
 
 def test_every_message_has_its_english():
-    untranslated = [message.id for message in _messages()
-                    if not all(message.string) if isinstance(message.string, tuple) or not message.string]
+    untranslated = [
+        message.id
+        for message in _messages()
+        if not all(message.string)
+        if isinstance(message.string, tuple) or not message.string
+    ]
     assert not untranslated, untranslated[:10]
 
 
@@ -49,8 +53,22 @@ def test_no_message_is_left_fuzzy():
 
 def test_the_committed_mo_is_compiled_from_the_committed_po(tmp_path):
     compiled = tmp_path / "messages.mo"
-    subprocess.run([sys.executable, "-m", "babel.messages.frontend", "compile", "-i", str(CATALOGUE / "messages.po"),
-                    "-o", str(compiled), "-l", "en"], check=True, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "babel.messages.frontend",
+            "compile",
+            "-i",
+            str(CATALOGUE / "messages.po"),
+            "-o",
+            str(compiled),
+            "-l",
+            "en",
+        ],
+        check=True,
+        capture_output=True,
+    )
     assert compiled.read_bytes() == (CATALOGUE / "messages.mo").read_bytes(), "run: pybabel compile -d web/translations"
 
 

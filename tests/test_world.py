@@ -24,8 +24,10 @@ def of_kind(world, kind, **match):
     return [e for e in world.events if e["kind"] == kind and all(e.get(k) == v for k, v in match.items())]
 
 
-GOOD_TEXT = ("Chúng tôi chia sẻ lo lắng của người dân. Kết quả quan trắc không khí trong giới hạn cho phép, "
-             "không có sự cố rò rỉ. Người dân yên tâm sinh hoạt bình thường; liên hệ đường dây nóng để được giải đáp.")
+GOOD_TEXT = (
+    "Chúng tôi chia sẻ lo lắng của người dân. Kết quả quan trắc không khí trong giới hạn cho phép, "
+    "không có sự cố rò rỉ. Người dân yên tâm sinh hoạt bình thường; liên hệ đường dây nóng để được giải đáp."
+)
 RESPONSIVE = [
     act(10, "info_department", "report_up", to="propaganda_board", summary="Tin đồn trên Facebook"),
     act(15, "propaganda_board", "convene_meeting", agenda="Xử lý tin đồn"),
@@ -98,17 +100,20 @@ def test_an_answer_stamped_at_the_deadline_minute_is_in_time(scenario):
     assert not of_kind(world, "deadline_missed")
 
 
-@pytest.mark.parametrize("action, code", [
-    (act(30, "info_department", "convene_meeting", agenda="x"), "not_allowed"),
-    (act(30, "standing_committee", "report_up", to="propaganda_board", summary="x"), "unknown_role"),
-    (act(30, "agency_head", "issue_statement", channel="portal", form="press_release", text="x"), "unknown_role"),
-    (act(30, "spokesperson", "dance"), "unknown_action"),
-    (act(30, "propaganda_board", "choose_form", form="carrier_pigeon"), "bad_parameter"),
-    (act(30, "spokesperson", "answer_press", call="call-1", text="x"), "unknown_item"),
-    (act(70, "info_department", "request_takedown", post="call-1"), "wrong_item"),
-    (act(30, "spokesperson", "issue_statement", channel="portal", form="press_release"), "missing_parameter"),
-    (act(30, "info_department", "flag_issue", level=7), "bad_parameter"),
-])
+@pytest.mark.parametrize(
+    "action, code",
+    [
+        (act(30, "info_department", "convene_meeting", agenda="x"), "not_allowed"),
+        (act(30, "standing_committee", "report_up", to="propaganda_board", summary="x"), "unknown_role"),
+        (act(30, "agency_head", "issue_statement", channel="portal", form="press_release", text="x"), "unknown_role"),
+        (act(30, "spokesperson", "dance"), "unknown_action"),
+        (act(30, "propaganda_board", "choose_form", form="carrier_pigeon"), "bad_parameter"),
+        (act(30, "spokesperson", "answer_press", call="call-1", text="x"), "unknown_item"),
+        (act(70, "info_department", "request_takedown", post="call-1"), "wrong_item"),
+        (act(30, "spokesperson", "issue_statement", channel="portal", form="press_release"), "missing_parameter"),
+        (act(30, "info_department", "flag_issue", level=7), "bad_parameter"),
+    ],
+)
 def test_bad_actions_are_refused_with_a_reason_and_the_world_goes_on(scenario, action, code):
     world = play(scenario, [action])
     (refused,) = of_kind(world, "refused")
@@ -127,7 +132,9 @@ def test_verification_returns_facts_after_their_delays(scenario):
 
 
 def test_a_statement_before_verification_uses_unverified_facts(scenario):
-    early = play(scenario, [act(30, "spokesperson", "issue_statement", channel="portal", form="press_release", text=GOOD_TEXT)])
+    early = play(
+        scenario, [act(30, "spokesperson", "issue_statement", channel="portal", form="press_release", text=GOOD_TEXT)]
+    )
     late = play(scenario, RESPONSIVE)
     (early_statement,) = of_kind(early, "action", type="issue_statement")
     assert set(early_statement["analysis"]["unverified_facts"]) == {"air-normal", "no-leak"}
@@ -139,8 +146,13 @@ def test_a_statement_before_verification_uses_unverified_facts(scenario):
 
 def test_repeating_the_false_claim_is_detected_even_without_diacritics(scenario):
     repeat, denial = "Nha may da xa khi doc, dan phai so tan.", "Khong co chuyen xa khi doc, dan khong phai so tan."
-    world = play(scenario, [act(30, "spokesperson", "issue_statement", channel="portal", form="press_release", text=repeat),
-                            act(40, "spokesperson", "issue_statement", channel="portal", form="press_release", text=denial)])
+    world = play(
+        scenario,
+        [
+            act(30, "spokesperson", "issue_statement", channel="portal", form="press_release", text=repeat),
+            act(40, "spokesperson", "issue_statement", channel="portal", form="press_release", text=denial),
+        ],
+    )
     repeated, denied = of_kind(world, "action", type="issue_statement")
     assert repeated["analysis"]["claims"] == ["toxic-gas"] and repeated["analysis"]["refuted"] == []
     assert denied["analysis"]["claims"] == [] and denied["analysis"]["refuted"] == ["toxic-gas"]
@@ -178,17 +190,24 @@ def test_the_response_changes_the_outcome(scenario):
 def test_an_early_statement_works_better_than_a_late_one(scenario):
     def belief_after(minute):
         text = "Người dân yên tâm sinh hoạt bình thường; liên hệ đường dây nóng."
-        world = play(scenario, [act(minute, "spokesperson", "issue_statement", channel="tv", form="press_release", text=text)],
-                     until=minute + 10)
-        return of_kind(world, "opinion")[-1]["belief"] / of_kind(play(scenario, [], until=minute + 10), "opinion")[-1]["belief"]
+        world = play(
+            scenario,
+            [act(minute, "spokesperson", "issue_statement", channel="tv", form="press_release", text=text)],
+            until=minute + 10,
+        )
+        return (
+            of_kind(world, "opinion")[-1]["belief"] / of_kind(play(scenario, [], until=minute + 10), "opinion")[-1]["belief"]
+        )
 
     assert belief_after(30) < belief_after(300)
 
 
 def test_contradicting_voices_make_things_worse(scenario):
     text = "Người dân yên tâm sinh hoạt bình thường."
-    one_voice = [act(30, "spokesperson", "issue_statement", channel="tv", form="press_release", text=text),
-                 act(40, "spokesperson", "issue_statement", channel="tv", form="press_release", text=text)]
+    one_voice = [
+        act(30, "spokesperson", "issue_statement", channel="tv", form="press_release", text=text),
+        act(40, "spokesperson", "issue_statement", channel="tv", form="press_release", text=text),
+    ]
     two_voices = [one_voice[0], act(40, "info_department", "issue_statement", channel="tv", form="press_release", text=text)]
     single, double = play(scenario, one_voice, until=50), play(scenario, two_voices, until=50)
     assert of_kind(double, "opinion")[-1]["trust"] < of_kind(single, "opinion")[-1]["trust"]
@@ -247,17 +266,22 @@ def test_one_stray_voice_does_not_spoil_the_spokespersons_later_statements(scena
     with_stray, without = play(scenario, [assign, stray, official], until=41), play(scenario, [assign, official], until=41)
     trust = lambda w: w.opinion.trust  # noqa: E731
     assert trust(with_stray) < trust(without)
-    penalty_of_stray = play(scenario, [assign], until=31).opinion.trust - play(scenario, [assign, stray], until=31).opinion.trust
+    penalty_of_stray = (
+        play(scenario, [assign], until=31).opinion.trust - play(scenario, [assign, stray], until=31).opinion.trust
+    )
     assert trust(without) - trust(with_stray) <= penalty_of_stray + 1e-9
 
 
-@pytest.mark.parametrize(("text", "items"), [
-    ("Vụ việc đang được Công an tỉnh xác minh.", {"unknowns"}),
-    ("Nguyên nhân chưa có kết luận chính thức.", {"unknowns"}),
-    ("Chúng tôi sẽ tiếp tục thông báo kết quả.", {"next_update"}),
-    ("UBND tỉnh se som cap nhat.", {"next_update"}),  # typed without diacritics
-    ("Nhà máy đang hoạt động bình thường.", set()),
-])
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        ("Vụ việc đang được Công an tỉnh xác minh.", {"unknowns"}),
+        ("Nguyên nhân chưa có kết luận chính thức.", {"unknowns"}),
+        ("Chúng tôi sẽ tiếp tục thông báo kết quả.", {"next_update"}),
+        ("UBND tỉnh se som cap nhat.", {"next_update"}),  # typed without diacritics
+        ("Nhà máy đang hoạt động bình thường.", set()),
+    ],
+)
 def test_cerc_items_are_recognised_however_they_are_worded(scenario, text, items):
     cerc = set(analyse_statement(scenario, text, set()).cerc)
     assert cerc & {"unknowns", "next_update"} == items

@@ -25,6 +25,7 @@ Security headers (Content-Security-Policy, HSTS behind TLS): `web.headers`.
 `prepared(app)` is the start shared by both servers: the schema, the demo instructor, the
 interrupted exercises and the ticker (`serve` prints the demo line; `web.wsgi` logs it).
 """
+
 from __future__ import annotations
 
 from importlib import import_module
@@ -57,8 +58,9 @@ class _BoundedSocketBodies:
     def __call__(self, environ, start_response):
         length = environ.get("CONTENT_LENGTH") or "0"
         if environ.get("PATH_INFO", "").startswith(self.path) and length.isdigit() and int(length) > MAX_PAYLOAD:
-            start_response("413 Request Entity Too Large", [("Content-Type", "text/plain; charset=utf-8"),
-                                                            ("Connection", "close")])
+            start_response(
+                "413 Request Entity Too Large", [("Content-Type", "text/plain; charset=utf-8"), ("Connection", "close")]
+            )
             return ["Thông điệp quá lớn. / Message too large.".encode()]
         return self.wsgi_app(environ, start_response)
 
@@ -167,8 +169,10 @@ def prepared(app: Flask) -> str:
             demo = prepare(app)
         except SQLAlchemyError as exc:  # unreachable, missing, refusing: said in a line, not a traceback
             database = db.engine.url.render_as_string(hide_password=True)
-            raise SystemExit(f"Không mở hoặc nâng cấp được cơ sở dữ liệu {database} (CRISIS_DATABASE_URL) / "
-                             f"cannot open or upgrade the database {database}: {getattr(exc, 'orig', None) or exc}") from exc
+            raise SystemExit(
+                f"Không mở hoặc nâng cấp được cơ sở dữ liệu {database} (CRISIS_DATABASE_URL) / "
+                f"cannot open or upgrade the database {database}: {getattr(exc, 'orig', None) or exc}"
+            ) from exc
     app.extensions["live"].start_ticker()
     return demo
 
@@ -188,7 +192,9 @@ def serve(host: str = "127.0.0.1", port: int = 5000, public_url: str | None = No
     if app.config["PUBLIC_URL"]:
         print(f"Học viên vào đội tại / Trainees join at: {app.config['PUBLIC_URL']}/join")
     elif host not in ALL_INTERFACES:
-        print("Chỉ mở được trên máy này; để học viên vào từ máy khác: --host 0.0.0.0 / "
-              "This machine only; for a classroom: --host 0.0.0.0")
+        print(
+            "Chỉ mở được trên máy này; để học viên vào từ máy khác: --host 0.0.0.0 / "
+            "This machine only; for a classroom: --host 0.0.0.0"
+        )
     print(demo)
     socketio.run(app, host=host, port=port, allow_unsafe_werkzeug=True)

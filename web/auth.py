@@ -192,13 +192,15 @@ def login():
         return refused
     form = LoginForm()
     if form.validate_on_submit():
-        holder = (db.session.scalar(select(Instructor).where(Instructor.username == form.username.data))
-                  or db.session.scalar(select(Evaluator).where(Evaluator.username == form.username.data)))
+        holder = db.session.scalar(select(Instructor).where(Instructor.username == form.username.data)) or db.session.scalar(
+            select(Evaluator).where(Evaluator.username == form.username.data)
+        )
         if password_matches(holder, form.password.data or ""):
             login_user(holder)
             return redirect(url_for("evaluation.home" if is_evaluator(holder) else "instructor.dashboard"))
-        refuse_attempt("login", form.username.data or "", f"wrong username or password for '{form.username.data}'",
-                       WRONG_LOGIN)
+        refuse_attempt(
+            "login", form.username.data or "", f"wrong username or password for '{form.username.data}'", WRONG_LOGIN
+        )
     return render_template("login.html", form=form)
 
 

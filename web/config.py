@@ -47,7 +47,7 @@ def _database_uri(app: Flask) -> str:
     url = app.config.get("DATABASE_URL") or f"sqlite:///{default_database(app)}"
     for bare in ("postgresql://", "postgres://"):
         if url.startswith(bare):
-            return "postgresql+psycopg://" + url[len(bare):]
+            return "postgresql+psycopg://" + url[len(bare) :]
     return url
 
 
@@ -73,7 +73,9 @@ class _SessionCookies(SecureCookieSessionInterface):
         configured = app.config["SESSION_COOKIE_SECURE"]
         if configured is not None:
             return bool(configured)
-        return str(app.config.get("PUBLIC_URL") or "").startswith("https://") or (has_request_context() and request.is_secure)
+        return str(app.config.get("PUBLIC_URL") or "").startswith("https://") or (
+            has_request_context() and request.is_secure
+        )
 
 
 def configure(app: Flask, test_config: dict[str, Any] | None = None) -> None:

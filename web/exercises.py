@@ -80,8 +80,15 @@ def builtin_text(scenario_id: str) -> str:
     return path.read_text(encoding="utf-8")
 
 
-def create_exercise(instructor: Instructor, scenario_id: str, seed: int, speed: float, teams: list[TeamPlan],
-                    text: str | None = None, roster_errors: Sequence[str] = ()) -> Exercise:
+def create_exercise(
+    instructor: Instructor,
+    scenario_id: str,
+    seed: int,
+    speed: float,
+    teams: list[TeamPlan],
+    text: str | None = None,
+    roster_errors: Sequence[str] = (),
+) -> Exercise:
     """Create an exercise with its teams; raises `ExerciseError` naming the bad part.
 
     The exercise runs `text` (a drill's exact YAML, e.g. a version authored in the
@@ -103,16 +110,29 @@ def create_exercise(instructor: Instructor, scenario_id: str, seed: int, speed: 
             errors.append(gettext("Đội %(number)d: tên dài quá %(most)d ký tự.", number=number, most=NAME_MAX))
         for name, role in plan.members.items():
             if len(name.strip()) > NAME_MAX:
-                errors.append(gettext("Đội %(team)s: tên học viên “%(name)s…” dài quá %(most)d ký tự.",
-                                      team=plan.name[:40], name=name[:40], most=NAME_MAX))
+                errors.append(
+                    gettext(
+                        "Đội %(team)s: tên học viên “%(name)s…” dài quá %(most)d ký tự.",
+                        team=plan.name[:40],
+                        name=name[:40],
+                        most=NAME_MAX,
+                    )
+                )
             elif role not in scenario.trainee_roles:
                 line = gettext("Dòng %(line)d: ", line=plan.lines[name]) if name in plan.lines else ""
-                errors.append(line + gettext("Đội %(team)s, %(name)s: không có vai '%(role)s'.",
-                                             team=plan.name, name=name, role=role))
+                errors.append(
+                    line + gettext("Đội %(team)s, %(name)s: không có vai '%(role)s'.", team=plan.name, name=name, role=role)
+                )
     if errors:
         raise all_errors(errors)
-    exercise = Exercise(instructor_id=instructor.id, scenario_id=scenario.id, scenario_text=text,
-                        title=scenario.title.vi[:TITLE_MAX], seed=seed, speed=speed)
+    exercise = Exercise(
+        instructor_id=instructor.id,
+        scenario_id=scenario.id,
+        scenario_text=text,
+        title=scenario.title.vi[:TITLE_MAX],
+        seed=seed,
+        speed=speed,
+    )
     db.session.add(exercise)
     for plan in teams:
         team = Team(exercise=exercise, name=plan.name.strip(), join_code=new_join_code(), speed=speed)

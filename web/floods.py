@@ -28,9 +28,11 @@ from limits import parse_many
 from limits.storage import storage_from_string
 from limits.strategies import MovingWindowRateLimiter
 
-DEFAULTS = {"RATE_LIMIT_FORMS": "20 per second; 300 per minute",
-            "RATE_LIMIT_CONNECTS": "50 per second; 600 per minute",
-            "RATE_LIMIT_STORAGE_URI": "memory://"}
+DEFAULTS = {
+    "RATE_LIMIT_FORMS": "20 per second; 300 per minute",
+    "RATE_LIMIT_CONNECTS": "50 per second; 600 per minute",
+    "RATE_LIMIT_STORAGE_URI": "memory://",
+}
 LIMIT_OF = {"form": "RATE_LIMIT_FORMS", "connect": "RATE_LIMIT_CONNECTS"}
 
 

@@ -85,7 +85,7 @@ class Forwarding:
         while running():
             try:
                 got = self.redis.blpop([REQUESTS.format(self.me)], timeout=POLL)
-            except Exception:  # noqa: BLE001 - Redis out of reach: this loop must outlive it
+            except Exception:
                 logger.exception("waiting for forwarded requests failed; trying again")
                 time.sleep(POLL)
                 continue
@@ -100,7 +100,9 @@ class Forwarding:
         except NotHere:
             answered = {"moved": True}
         except ControlError as exc:  # its message id and parameters: the caller says it in its user's language
-            params = {name: value.text() if isinstance(value, Message) else value for name, value in exc.message.params.items()}
+            params = {
+                name: value.text() if isinstance(value, Message) else value for name, value in exc.message.params.items()
+            }
             answered = {"refused": exc.message.msgid, "params": params, "kind": type(exc).__name__}
         except Exception as exc:  # noqa: BLE001 - logged by `answer`'s owner; the caller is told, not left waiting
             answered = {"refused": FAILED, "params": {"error": type(exc).__name__}, "kind": "error"}

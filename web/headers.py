@@ -29,8 +29,15 @@ HSTS_SECONDS = 365 * 24 * 3600
 
 
 def init_app(app: Flask) -> None:
-    Talisman(app, force_https=False, session_cookie_secure=False,
-             session_cookie_samesite=app.config["SESSION_COOKIE_SAMESITE"],
-             content_security_policy=CONTENT_SECURITY_POLICY, frame_options="DENY", referrer_policy="same-origin",
-             strict_transport_security=True, strict_transport_security_max_age=HSTS_SECONDS,
-             strict_transport_security_include_subdomains=False)
+    Talisman(
+        app,
+        force_https=False,
+        session_cookie_secure=False,
+        session_cookie_samesite=app.config["SESSION_COOKIE_SAMESITE"],
+        content_security_policy=CONTENT_SECURITY_POLICY,
+        frame_options="DENY",
+        referrer_policy="same-origin",
+        strict_transport_security=True,
+        strict_transport_security_max_age=HSTS_SECONDS,
+        strict_transport_security_include_subdomains=False,
+    )

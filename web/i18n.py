@@ -58,8 +58,14 @@ def select_locale() -> str:
 def _same_site(target: str | None) -> str:
     """`target` when it is a path on this site (no scheme, no host: no redirect elsewhere), else the home page."""
     parts = urlsplit(target or "")
-    if target and target.startswith("/") and not target.startswith("//") and not parts.scheme and not parts.netloc \
-            and "\\" not in target:
+    if (
+        target
+        and target.startswith("/")
+        and not target.startswith("//")
+        and not parts.scheme
+        and not parts.netloc
+        and "\\" not in target
+    ):
         return target
     return url_for("pages.index")
 

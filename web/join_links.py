@@ -38,8 +38,9 @@ def checked_public_url(url: str) -> str:
     """`url` as a base for links (http or https, a host, no path), or ValueError saying what is wrong."""
     parts = urlsplit(url.strip())
     if parts.scheme not in ("http", "https") or not parts.hostname or parts.path.strip("/") or parts.query:
-        raise ValueError(f"Địa chỉ công khai phải có dạng http://máy:cổng / the public URL must look like "
-                         f"http://host:port, not {url!r}")
+        raise ValueError(
+            f"Địa chỉ công khai phải có dạng http://máy:cổng / the public URL must look like http://host:port, not {url!r}"
+        )
     return f"{parts.scheme}://{parts.netloc}"
 
 

@@ -31,16 +31,23 @@ def jump_preview(team_id: int, stored: int, now: float) -> dict[str, Any]:
     each inject {t, inject, title}, each deadline {t, inject, title}, each escalation {t, from, to, name}.
     """
     team = db.session.get_one(Team, team_id)
-    records = db.session.scalars(select(InputRecord).where(InputRecord.team_id == team_id)
-                                 .order_by(InputRecord.number)).all()
+    records = db.session.scalars(
+        select(InputRecord).where(InputRecord.team_id == team_id).order_by(InputRecord.number)
+    ).all()
     replayed = replay(scenario_of(team.exercise), team.exercise.seed, records, stored)
     if replayed.fault is not None:
         raise ControlError(N_("Không xem trước được bước nhảy."))
     world = replayed.world
     world.advance_to(now)
     target = next_timed_inject(world)
-    preview: dict[str, Any] = {"from": round(now, 2), "to": target, "target": [], "injects": [], "deadlines": [],
-                               "escalations": []}
+    preview: dict[str, Any] = {
+        "from": round(now, 2),
+        "to": target,
+        "target": [],
+        "injects": [],
+        "deadlines": [],
+        "escalations": [],
+    }
     if target is None:
         return preview
     world.advance_to(target + INSTANT)  # the target's own inject too
@@ -50,11 +57,13 @@ def jump_preview(team_id: int, stored: int, now: float) -> dict[str, Any]:
             key = "target" if event["t"] >= target else "injects"
             preview[key].append({"t": event["t"], "inject": event["inject"], "title": titles[event["inject"]]})
         elif event["kind"] == "deadline_missed":
-            preview["deadlines"].append({"t": event["t"], "inject": event["inject"],
-                                         "title": titles.get(event["inject"], {"vi": event["inject"]})})
+            preview["deadlines"].append(
+                {"t": event["t"], "inject": event["inject"], "title": titles.get(event["inject"], {"vi": event["inject"]})}
+            )
         elif event["kind"] == "escalation":
-            preview["escalations"].append({"t": event["t"], "from": event["from"], "to": event["to"],
-                                           "name": event.get("name")})
+            preview["escalations"].append(
+                {"t": event["t"], "from": event["from"], "to": event["to"], "name": event.get("name")}
+            )
     return preview
 
 
@@ -69,4 +78,4 @@ def _title(event: dict[str, Any]) -> dict[str, str]:
 
 def _short(text: str, size: int = 80) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= size else text[:size - 1] + "…"
+    return text if len(text) <= size else text[: size - 1] + "…"

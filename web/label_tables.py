@@ -17,8 +17,18 @@ from functools import lru_cache
 
 from flask import Blueprint, Flask, Response
 
-from scenarios.labels import (ACTION_TYPES, ACTORS, AGENCIES, CHANNELS, EVENT_KINDS, FORMS, MODES, REFUSALS, ROUTES,
-                            TEAM_STATUSES)
+from scenarios.labels import (
+    ACTION_TYPES,
+    ACTORS,
+    AGENCIES,
+    CHANNELS,
+    EVENT_KINDS,
+    FORMS,
+    MODES,
+    REFUSALS,
+    ROUTES,
+    TEAM_STATUSES,
+)
 from scenarios.bodies import BODIES
 from scenarios.model import Channel
 from scenarios.texts import Text
@@ -40,12 +50,18 @@ def script() -> str:
         "ACTIONS": _table(ACTION_TYPES),
         "INJECT_CHANNELS": _table(CHANNELS, (channel.value for channel in Channel)),
         "STATEMENT_CHANNELS": _table(CHANNELS, STATEMENT_CHANNELS),
-        "FORMS": _table(FORMS), "REFUSALS": _table(REFUSALS), "MODES": _table(MODES),
+        "FORMS": _table(FORMS),
+        "REFUSALS": _table(REFUSALS),
+        "MODES": _table(MODES),
         "ROUTES": _table(ROUTES),
-        "AGENCIES": _table(AGENCIES), "ACTORS": _table(ACTORS), "STATUS": _table(TEAM_STATUSES),
+        "AGENCIES": _table(AGENCIES),
+        "ACTORS": _table(ACTORS),
+        "STATUS": _table(TEAM_STATUSES),
         "KINDS": _table(EVENT_KINDS),
-        "BODIES": {rule_set: {f.name: getattr(names, f.name).as_dict() for f in dataclasses.fields(names)}
-                   for rule_set, names in BODIES.items()},
+        "BODIES": {
+            rule_set: {f.name: getattr(names, f.name).as_dict() for f in dataclasses.fields(names)}
+            for rule_set, names in BODIES.items()
+        },
     }
     return f"window.DrillTables = {json.dumps(tables, ensure_ascii=False)};\n"
 

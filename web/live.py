@@ -114,8 +114,14 @@ Outbox = Callable[[LiveTeam, list[Event], float], None]
 class LiveExercises:
     """Every live team of an app."""
 
-    def __init__(self, app: Flask, outbox: Outbox, announce: Callable[[LiveTeam], None] = lambda live: None,
-                 clock: Callable[[], float] = time.monotonic, leases: Leases | None = None):
+    def __init__(
+        self,
+        app: Flask,
+        outbox: Outbox,
+        announce: Callable[[LiveTeam], None] = lambda live: None,
+        clock: Callable[[], float] = time.monotonic,
+        leases: Leases | None = None,
+    ):
         self.app = app
         self.outbox = outbox
         self.announce = announce  # tells a team's trainees its status changed
@@ -167,10 +173,12 @@ class LiveExercises:
     def _rebuild(self, team_id: int) -> LiveTeam:
         team = db.session.get_one(Team, team_id)
         exercise = team.exercise
-        records = db.session.scalars(select(InputRecord).where(InputRecord.team_id == team_id)
-                                     .order_by(InputRecord.number)).all()
-        stored = db.session.scalars(select(EventRecord.body).where(EventRecord.team_id == team_id)
-                                    .order_by(EventRecord.seq)).all()
+        records = db.session.scalars(
+            select(InputRecord).where(InputRecord.team_id == team_id).order_by(InputRecord.number)
+        ).all()
+        stored = db.session.scalars(
+            select(EventRecord.body).where(EventRecord.team_id == team_id).order_by(EventRecord.seq)
+        ).all()
         try:
             scenario = scenario_of(exercise)
         except Exception as exc:  # the text it ran no longer loads: this team only is out
@@ -182,24 +190,35 @@ class LiveExercises:
         if replayed.fault is None:
             differs_from = first_difference(stored, world)
             if differs_from is not None:
-                self.app.logger.error("team %s: the rebuilt world differs from the stored events from seq %s on; "
-                                      "clients keep the stored ones (was the code changed mid-exercise?)",
-                                      team_id, differs_from)
+                self.app.logger.error(
+                    "team %s: the rebuilt world differs from the stored events from seq %s on; "
+                    "clients keep the stored ones (was the code changed mid-exercise?)",
+                    team_id,
+                    differs_from,
+                )
         driver = Driver(world, speed=team.speed)
         driver.clock.jump_to(world.now, self.clock())
         if world.over and team.status != "ended" and replayed.fault is None:  # stopped between the end and its mark
             team.status = "ended"
             db.session.commit()
         elif team.status == "running" and self.leases is None:  # the server stopped under a running team: it
-            team.status = "paused"                                # comes back paused
+            team.status = "paused"  # comes back paused
             db.session.commit()
         elif team.status == "running":  # taken over from a dead owner: it runs on from where its log left it
             driver.resume(self.clock())
-            self.app.logger.warning("team %s: taken over at minute %.2f, running on (its owner's lease had expired)",
-                                    team_id, world.now)
-        live = LiveTeam(team_id=team.id, exercise_id=exercise.id, driver=driver, status=team.status,
-                        inputs=records[-1].number if records else 0, sent=len(stored),
-                        bots=_practice_bots(team_id, world), answers=replayed.answers)
+            self.app.logger.warning(
+                "team %s: taken over at minute %.2f, running on (its owner's lease had expired)", team_id, world.now
+            )
+        live = LiveTeam(
+            team_id=team.id,
+            exercise_id=exercise.id,
+            driver=driver,
+            status=team.status,
+            inputs=records[-1].number if records else 0,
+            sent=len(stored),
+            bots=_practice_bots(team_id, world),
+            answers=replayed.answers,
+        )
         if replayed.fault is not None:
             self._fail(live, replayed.fault, "while it was rebuilt")
             live.sent = max(live.sent, len(world.events))  # what a cut-short replay made is not new
@@ -258,8 +277,9 @@ class LiveExercises:
 
     # --- inputs ---------------------------------------------------------------------------------
 
-    def _record(self, live: LiveTeam, source: str, kind: str, payload: dict[str, Any], now: float,
-                act_key: str | None = None) -> float:
+    def _record(
+        self, live: LiveTeam, source: str, kind: str, payload: dict[str, Any], now: float, act_key: str | None = None
+    ) -> float:
         """Stamp an input with the scenario minute at wall time `now` and commit it. Caller holds the lock."""
         at = self._stamp_at(live, now)
         self._commit_input(live, source, kind, payload, at, act_key)
@@ -272,8 +292,9 @@ class LiveExercises:
             raise ControlError(ENDED)
         return live.world.now
 
-    def _commit_input(self, live: LiveTeam, source: str, kind: str, payload: dict[str, Any], at: float,
-                      act_key: str | None = None) -> None:
+    def _commit_input(
+        self, live: LiveTeam, source: str, kind: str, payload: dict[str, Any], at: float, act_key: str | None = None
+    ) -> None:
         """Commit the input as the team's next; a number already taken means another process plays the team."""
         number = live.inputs + 1
         try:
@@ -282,8 +303,9 @@ class LiveExercises:
             raise NotHere(f"team {live.team_id}: input {number} was written by another process") from exc
         live.inputs = number
 
-    def act(self, team_id: int, member_source: str, role: str, kind: str, params: dict[str, Any],
-            key: str | None = None) -> Event | None:
+    def act(
+        self, team_id: int, member_source: str, role: str, kind: str, params: dict[str, Any], key: str | None = None
+    ) -> Event | None:
         """A trainee's action: committed, applied, its events sent; returns the action's own event.
 
         An action with the `key` of one this source already made is not made again: the first one's event is
@@ -291,8 +313,9 @@ class LiveExercises:
         """
         return self._at_owner("act", team_id, member_source, role, kind, params, key)
 
-    def _act_here(self, team_id: int, member_source: str, role: str, kind: str, params: dict[str, Any],
-                  key: str | None = None) -> Event | None:
+    def _act_here(
+        self, team_id: int, member_source: str, role: str, kind: str, params: dict[str, Any], key: str | None = None
+    ) -> Event | None:
         live = self.team(team_id)
         with live.lock:
             if key is not None and (member_source, key) in live.answers:
@@ -461,8 +484,9 @@ class LiveExercises:
             self.app.logger.warning("team %s: its lease was lost; another process plays it now", team_id)
             self._evict(team_id)
         practice = select(PracticeAttempt.team_id)
-        under_way = db.session.scalars(select(Team.id).where(or_(
-            Team.status == "running", (Team.status == "paused") & Team.id.not_in(practice)))).all()
+        under_way = db.session.scalars(
+            select(Team.id).where(or_(Team.status == "running", (Team.status == "paused") & Team.id.not_in(practice)))
+        ).all()
         db.session.rollback()  # end the read: the rebuild reads what was committed since
         for team_id in self.leases.free(i for i in under_way if i not in self._leased):
             try:
@@ -567,13 +591,14 @@ class LiveExercises:
     # --- events ---------------------------------------------------------------------------------
 
     def _flush(self, live: LiveTeam) -> None:
-        new = live.world.events[live.sent:]
+        new = live.world.events[live.sent :]
         if not new:
             return
         produced = time.time()  # wall time the events left the world, for the latency trace
         with rebuildable():  # the log makes them again: their commit does not wait for the disk (`web.durability`)
-            db.session.execute(insert(EventRecord), [{"team_id": live.team_id, "seq": e["seq"], "t": e["t"], "body": e}
-                                                     for e in new])  # one statement, no unit of work
+            db.session.execute(
+                insert(EventRecord), [{"team_id": live.team_id, "seq": e["seq"], "t": e["t"], "body": e} for e in new]
+            )  # one statement, no unit of work
             try:
                 db.session.commit()
             except Exception:  # not stored, so not sent: the next flush tries them again
@@ -593,8 +618,14 @@ def _opened(live_exercises: LiveExercises, live: LiveTeam) -> dict[str, Any]:
 
 
 def _clock(live_exercises: LiveExercises, live: LiveTeam) -> dict[str, Any]:
-    return {"status": live.status, "now": live.world.now, "level": live.world.level, "speed": live.driver.clock.speed,
-            "fault": live.fault, "duration": live.world.scenario.duration}
+    return {
+        "status": live.status,
+        "now": live.world.now,
+        "level": live.world.level,
+        "speed": live.driver.clock.speed,
+        "fault": live.fault,
+        "duration": live.world.scenario.duration,
+    }
 
 
 VIEWS: dict[str, Callable[[LiveExercises, LiveTeam], dict[str, Any]]] = {

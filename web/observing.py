@@ -39,8 +39,13 @@ def observe(team: Team, data: dict[str, Any], evaluator: Evaluator | None = None
     if evaluator is not None:
         db.session.add(EvaluatorObservation(observation_id=observation.id, evaluator_id=evaluator.id))
     db.session.commit()
-    sent = {"team_id": team.id, "id": observation.id, "at": observation.at, "text": text,
-            "author": evaluator.display_name if evaluator is not None else team.exercise.instructor.display_name}
+    sent = {
+        "team_id": team.id,
+        "id": observation.id,
+        "at": observation.at,
+        "text": text,
+        "author": evaluator.display_name if evaluator is not None else team.exercise.instructor.display_name,
+    }
     socketio.emit("observation", sent, to=opened_room(team.id), namespace=INSTRUCTOR_NAMESPACE)
     socketio.emit("observation", sent, to=evaluator_room(team.id), namespace=EVALUATOR_NAMESPACE)
     return {"ok": True, "observation": sent}

@@ -53,11 +53,19 @@ def send_status(live) -> None:
 
     Trainees learn only that a fault stopped the team; the instructor gets the error itself.
     """
-    news = {"status": live.status, "minute": round(live.world.now, 2), "level": live.world.level,
-            "speed": live.driver.clock.speed}
+    news = {
+        "status": live.status,
+        "minute": round(live.world.now, 2),
+        "level": live.world.level,
+        "speed": live.driver.clock.speed,
+    }
     for role in live.world.scenario.trainee_roles:
-        socketio.emit("status", {**news, "fault": live.fault is not None},
-                      to=role_room(live.team_id, role), namespace=TRAINEE_NAMESPACE)
+        socketio.emit(
+            "status",
+            {**news, "fault": live.fault is not None},
+            to=role_room(live.team_id, role),
+            namespace=TRAINEE_NAMESPACE,
+        )
     told = {**news, "team_id": live.team_id, "fault": live.fault}
     socketio.emit("status", told, to=instructor_room(live.exercise_id), namespace=INSTRUCTOR_NAMESPACE)
     socketio.emit("status", told, to=evaluator_room(live.team_id), namespace=EVALUATOR_NAMESPACE)
@@ -83,8 +91,13 @@ def send_events(live, events: list[Event], produced: float) -> None:
         rescore(live)
     several = bool(current_app.config.get("REDIS_URL"))  # watchers on other processes are not known here
     if opened or evaluated or several:
-        message = {"team_id": live.team_id, "events": events, "status": live.status,
-                   "minute": round(live.world.now, 2), "level": live.world.level}
+        message = {
+            "team_id": live.team_id,
+            "events": events,
+            "status": live.status,
+            "minute": round(live.world.now, 2),
+            "level": live.world.level,
+        }
         if rescored:
             message["score"] = live.card
         if opened or several:

@@ -36,10 +36,19 @@ def _forbidden(error):
     db.session.rollback()
     who = None
     if getattr(current_user, "is_authenticated", False):
-        who = current_user.display_name if hasattr(current_user, "display_name") else (
-            gettext("%(name)s (học viên, %(team)s)", name=current_user.name, team=current_user.team.name))
-    return render_template("error.html", code=403, vi="Bạn không có quyền truy cập trang này.", en="You may not see this page.",
-                           login_help=True, who=who), 403
+        who = (
+            current_user.display_name
+            if hasattr(current_user, "display_name")
+            else (gettext("%(name)s (học viên, %(team)s)", name=current_user.name, team=current_user.team.name))
+        )
+    return render_template(
+        "error.html",
+        code=403,
+        vi="Bạn không có quyền truy cập trang này.",
+        en="You may not see this page.",
+        login_help=True,
+        who=who,
+    ), 403
 
 
 def init_app(app: Flask) -> None:
@@ -56,5 +65,6 @@ def init_app(app: Flask) -> None:
     app.register_error_handler(403, _forbidden)
     app.register_error_handler(404, _error(404, "Không tìm thấy trang.", "Page not found."))
     app.register_error_handler(413, _error(413, "Dữ liệu gửi lên quá lớn.", "What was sent is too large."))
-    app.register_error_handler(500, _error(500, "Lỗi hệ thống; dữ liệu đã lưu không bị mất.",
-                                           "Server error; nothing already saved was lost."))
+    app.register_error_handler(
+        500, _error(500, "Lỗi hệ thống; dữ liệu đã lưu không bị mất.", "Server error; nothing already saved was lost.")
+    )

@@ -50,6 +50,8 @@ def init_app(app: Flask) -> None:
     """Check the setting and put the middleware outermost; call it after Socket.IO has wrapped the app."""
     count = app.config["TRUSTED_PROXIES"]
     if isinstance(count, bool) or not isinstance(count, int) or count < 0:
-        raise SystemExit(f"CRISIS_TRUSTED_PROXIES={count!r}: một số nguyên ≥ 0, số proxy đứng trước máy chủ / "
-                         f"a whole number ≥ 0, the count of proxies in front of the server")
+        raise SystemExit(
+            f"CRISIS_TRUSTED_PROXIES={count!r}: một số nguyên ≥ 0, số proxy đứng trước máy chủ / "
+            f"a whole number ≥ 0, the count of proxies in front of the server"
+        )
     app.wsgi_app = _ForwardedHeaders(app, app.wsgi_app)

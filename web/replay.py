@@ -36,8 +36,7 @@ def apply_input(world: World, kind: str, payload: dict[str, Any], at: float) -> 
     if kind == "fire":
         world.fire_inject(payload["inject"])
     elif kind == "custom":
-        world.custom_inject(payload["channel"], Text(vi=payload["content"]), payload["to"],
-                            Text(vi=payload["sender"]))
+        world.custom_inject(payload["channel"], Text(vi=payload["content"]), payload["to"], Text(vi=payload["sender"]))
     elif kind == "end":
         world.end_now()
     return None
@@ -96,7 +95,7 @@ def _play_to_stored(world: World, stored: int) -> None:
 
 def first_difference(stored: Sequence[dict], world: World) -> int | None:
     """The seq from which the world's events differ from the stored ones, or None if they agree."""
-    replayed = json.loads(json.dumps(world.events[:len(stored)]))
+    replayed = json.loads(json.dumps(world.events[: len(stored)]))
     differing = next((i for i, (a, b) in enumerate(zip(stored, replayed, strict=False)) if a != b), None)
     if differing is not None:
         return stored[differing]["seq"]

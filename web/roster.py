@@ -79,11 +79,15 @@ def parse_rows(rows: Iterable[tuple[int, str, str, str]]) -> list[TeamPlan]:
     teams = _Teams()
     for line, person, role, team in rows:
         person, role, team = clean_name(person), " ".join(role.split()), " ".join(team.split())
-        missing = [column for column, value in ((N_("họ tên"), person), (N_("vai trò"), role), (N_("đội"), team))
-                   if not value]
+        missing = [
+            column for column, value in ((N_("họ tên"), person), (N_("vai trò"), role), (N_("đội"), team)) if not value
+        ]
         if missing:
-            teams.errors.append(gettext("Dòng %(line)d: thiếu %(missing)s.", line=line,
-                                        missing=", ".join(gettext(column) for column in missing)))
+            teams.errors.append(
+                gettext(
+                    "Dòng %(line)d: thiếu %(missing)s.", line=line, missing=", ".join(gettext(column) for column in missing)
+                )
+            )
         else:
             teams.add(line, team, role, person)
     return teams.plans()

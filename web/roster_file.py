@@ -48,8 +48,13 @@ def _columns(header: tuple) -> dict[str, int]:
             found[column] = position
     missing = [column for column in HEADERS if column not in found]
     if missing:
-        raise ExerciseError(gettext("Dòng 1 của tệp phải đặt tên các cột %(columns)s; thiếu cột: %(missing)s.",
-                                    columns=COLUMNS_VI, missing=", ".join(missing)))
+        raise ExerciseError(
+            gettext(
+                "Dòng 1 của tệp phải đặt tên các cột %(columns)s; thiếu cột: %(missing)s.",
+                columns=COLUMNS_VI,
+                missing=", ".join(missing),
+            )
+        )
     return found
 
 

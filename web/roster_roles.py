@@ -22,8 +22,9 @@ from scenarios.model import Scenario
 GENERIC: dict[str, tuple[str, ...]] = {
     "spokesperson": ("Người phát ngôn", "Spokesperson"),
     "propaganda_board": tuple(name for b in BODIES.values() for t in (b.board, b.board_short) for name in (t.vi, t.en)),
-    "info_department": tuple(name for b in BODIES.values()
-                             for t in (b.department, b.department_short) for name in (t.vi, t.en)),
+    "info_department": tuple(
+        name for b in BODIES.values() for t in (b.department, b.department_short) for name in (t.vi, t.en)
+    ),
 }
 
 
@@ -51,5 +52,7 @@ def resolve_roles(scenario: Scenario, teams: Sequence[Any]) -> list[Any]:
     """The teams (`web.exercises.TeamPlan`) with each role written as a name turned into its id; a role it cannot
     read stays as written."""
     names = role_names(scenario)
-    return [dataclasses.replace(team, members={person: names.get(_key(role), role) for person, role in team.members.items()})
-            for team in teams]
+    return [
+        dataclasses.replace(team, members={person: names.get(_key(role), role) for person, role in team.members.items()})
+        for team in teams
+    ]

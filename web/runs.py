@@ -40,39 +40,52 @@ def _runs(exercise: Exercise, teams: Sequence[Team]) -> list[TeamRun]:
     for member in db.session.scalars(select(Member).where(Member.team_id.in_(ids)).order_by(Member.id)):
         members[member.team_id].append(member)
     events: dict[int, list[dict]] = defaultdict(list)
-    for team_id, body in db.session.execute(select(EventRecord.team_id, EventRecord.body)
-                                            .where(EventRecord.team_id.in_(ids))
-                                            .order_by(EventRecord.team_id, EventRecord.seq)):
+    for team_id, body in db.session.execute(
+        select(EventRecord.team_id, EventRecord.body)
+        .where(EventRecord.team_id.in_(ids))
+        .order_by(EventRecord.team_id, EventRecord.seq)
+    ):
         events[team_id].append(body)
     inputs: dict[int, list[ActionInput]] = defaultdict(list)
     for team_id, source, payload in db.session.execute(
-            select(InputRecord.team_id, InputRecord.source, InputRecord.payload)
-            .where(InputRecord.team_id.in_(ids), InputRecord.kind == "action")
-            .order_by(InputRecord.team_id, InputRecord.number)):
+        select(InputRecord.team_id, InputRecord.source, InputRecord.payload)
+        .where(InputRecord.team_id.in_(ids), InputRecord.kind == "action")
+        .order_by(InputRecord.team_id, InputRecord.number)
+    ):
         inputs[team_id].append(ActionInput(source=source, role=payload.get("role")))
     notes: dict[int, list[Note]] = defaultdict(list)
     for observation, author in db.session.execute(  # an evaluator's observation is theirs, any other the instructor's
-            select(Observation, func.coalesce(Evaluator.display_name, Instructor.display_name))
-            .join(Instructor, Observation.instructor_id == Instructor.id)
-            .outerjoin(EvaluatorObservation, EvaluatorObservation.observation_id == Observation.id)
-            .outerjoin(Evaluator, EvaluatorObservation.evaluator_id == Evaluator.id)
-            .where(Observation.team_id.in_(ids)).order_by(Observation.team_id, Observation.at, Observation.id)):
+        select(Observation, func.coalesce(Evaluator.display_name, Instructor.display_name))
+        .join(Instructor, Observation.instructor_id == Instructor.id)
+        .outerjoin(EvaluatorObservation, EvaluatorObservation.observation_id == Observation.id)
+        .outerjoin(Evaluator, EvaluatorObservation.evaluator_id == Evaluator.id)
+        .where(Observation.team_id.in_(ids))
+        .order_by(Observation.team_id, Observation.at, Observation.id)
+    ):
         notes[observation.team_id].append(readable_note(observation, author, scenario.duration))
     overrides: dict[int, dict[str, Override]] = defaultdict(dict)
     for row, author in db.session.execute(
-            select(VerdictOverride, Instructor.display_name).join(Instructor, VerdictOverride.instructor_id == Instructor.id)
-            .where(VerdictOverride.team_id.in_(ids))):
+        select(VerdictOverride, Instructor.display_name)
+        .join(Instructor, VerdictOverride.instructor_id == Instructor.id)
+        .where(VerdictOverride.team_id.in_(ids))
+    ):
         overrides[row.team_id][row.rule_id] = Override(row.verdict, row.reason, author)
     runs = []
     for team in teams:
         names = {m.get_id(): m.name for m in members[team.id]}
-        runs.append(TeamRun(
-            scenario=scenario, team=team.name,
-            members=tuple(Trainee(m.name, m.role) for m in members[team.id]),
-            events=tuple(events[team.id]), observations=tuple(notes[team.id]),
-            actors=attribute(scenario, events[team.id], inputs[team.id], names),
-            status=team.status, seed=exercise.seed, overrides=overrides[team.id],
-        ))
+        runs.append(
+            TeamRun(
+                scenario=scenario,
+                team=team.name,
+                members=tuple(Trainee(m.name, m.role) for m in members[team.id]),
+                events=tuple(events[team.id]),
+                observations=tuple(notes[team.id]),
+                actors=attribute(scenario, events[team.id], inputs[team.id], names),
+                status=team.status,
+                seed=exercise.seed,
+                overrides=overrides[team.id],
+            )
+        )
     return runs
 
 
@@ -103,9 +116,17 @@ def _issuance(exercise: Exercise) -> Issuance:
 def exercise_meta(exercise: Exercise) -> ExerciseMeta:
     """The exercise as a report's overview names it; its date is the day of its first input (Vietnam time),
     or the day it was created if no team has started. A self-practice attempt has no instructor."""
-    first = db.session.scalar(select(func.min(InputRecord.created_at))
-                              .join(Team, InputRecord.team_id == Team.id).where(Team.exercise_id == exercise.id))
+    first = db.session.scalar(
+        select(func.min(InputRecord.created_at))
+        .join(Team, InputRecord.team_id == Team.id)
+        .where(Team.exercise_id == exercise.id)
+    )
     practice = _practice(exercise)
-    return ExerciseMeta(id=exercise.id, title=exercise.title, date=in_vietnam(first or exercise.created_at).date().isoformat(),
-                        instructor=None if practice else exercise.instructor.display_name, scenario=scenario_of(exercise),
-                        issuance=_issuance(exercise))
+    return ExerciseMeta(
+        id=exercise.id,
+        title=exercise.title,
+        date=in_vietnam(first or exercise.created_at).date().isoformat(),
+        instructor=None if practice else exercise.instructor.display_name,
+        scenario=scenario_of(exercise),
+        issuance=_issuance(exercise),
+    )

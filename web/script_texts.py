@@ -29,8 +29,11 @@ def table(locale: str) -> dict[str, str]:
     if not catalogue.exists():
         return {}
     with catalogue.open("rb") as po:
-        return {message.id: message.string for message in read_po(po)
-                if message.id and message.string and any(path.startswith(SCRIPTS) for path, _line in message.locations)}
+        return {
+            message.id: message.string
+            for message in read_po(po)
+            if message.id and message.string and any(path.startswith(SCRIPTS) for path, _line in message.locations)
+        }
 
 
 @bp.route("/texts/<locale>.js")

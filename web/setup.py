@@ -79,16 +79,22 @@ def ensure_demo_instructor() -> str:
         if instructor.check_password(DEMO_PASSWORD):
             return f"{DEMO}: {DEMO_USERNAME} / {DEMO_PASSWORD}"
     elif instructor is None:
-        return (f"Không có giảng viên demo trên cơ sở dữ liệu CRISIS_DATABASE_URL; đặt CRISIS_DEMO_PASSWORD để tạo tài "
-                f"khoản '{DEMO_USERNAME}' với mật khẩu đó / No demo instructor on a CRISIS_DATABASE_URL database; set "
-                f"CRISIS_DEMO_PASSWORD to make the account '{DEMO_USERNAME}' with that password")
+        return (
+            f"Không có giảng viên demo trên cơ sở dữ liệu CRISIS_DATABASE_URL; đặt CRISIS_DEMO_PASSWORD để tạo tài "
+            f"khoản '{DEMO_USERNAME}' với mật khẩu đó / No demo instructor on a CRISIS_DATABASE_URL database; set "
+            f"CRISIS_DEMO_PASSWORD to make the account '{DEMO_USERNAME}' with that password"
+        )
     elif instructor.check_password(DEMO_PASSWORD):
         _set_password(instructor, secrets.token_urlsafe(32))
-        return (f"{DEMO}: '{DEMO_USERNAME}' đã bị khóa: mật khẩu công khai không dùng trên cơ sở dữ liệu "
-                f"CRISIS_DATABASE_URL; đặt CRISIS_DEMO_PASSWORD để mở lại / '{DEMO_USERNAME}' locked: the published "
-                f"password is not for a CRISIS_DATABASE_URL database; set CRISIS_DEMO_PASSWORD to open it again")
-    return (f"{DEMO}: {DEMO_USERNAME}, mật khẩu đặt bằng CRISIS_DEMO_PASSWORD ở lần chạy trước / "
-            f"{DEMO_USERNAME}, the password CRISIS_DEMO_PASSWORD set at an earlier start")
+        return (
+            f"{DEMO}: '{DEMO_USERNAME}' đã bị khóa: mật khẩu công khai không dùng trên cơ sở dữ liệu "
+            f"CRISIS_DATABASE_URL; đặt CRISIS_DEMO_PASSWORD để mở lại / '{DEMO_USERNAME}' locked: the published "
+            f"password is not for a CRISIS_DATABASE_URL database; set CRISIS_DEMO_PASSWORD to open it again"
+        )
+    return (
+        f"{DEMO}: {DEMO_USERNAME}, mật khẩu đặt bằng CRISIS_DEMO_PASSWORD ở lần chạy trước / "
+        f"{DEMO_USERNAME}, the password CRISIS_DEMO_PASSWORD set at an earlier start"
+    )
 
 
 def prepare(app: Flask) -> str:

@@ -29,8 +29,13 @@ def summary(live) -> dict[str, Any]:
     world = live.world
     kinds = Counter(event["kind"] for event in world.events)
     return {
-        "team_id": live.team_id, "status": live.status, "minute": round(world.now, 2),
-        "speed": live.driver.clock.speed, "level": world.level, "max_level": world.max_level, "fault": live.fault,
+        "team_id": live.team_id,
+        "status": live.status,
+        "minute": round(world.now, 2),
+        "speed": live.driver.clock.speed,
+        "level": world.level,
+        "max_level": world.max_level,
+        "fault": live.fault,
         "counts": {kind: kinds[kind] for kind in COUNTED},
         "total": live.card["total"] if live.card else None,
     }

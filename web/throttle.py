@@ -55,8 +55,10 @@ class Throttle:
     @staticmethod
     def _keys(form: str, address: str, target: str) -> list[tuple[tuple[str, str, str], int]]:
         config = current_app.config
-        return [((form, "address", address), config["THROTTLE_PER_ADDRESS"]),
-                ((form, "target", " ".join(target.split()).casefold()[:120]), config["THROTTLE_PER_TARGET"])]
+        return [
+            ((form, "address", address), config["THROTTLE_PER_ADDRESS"]),
+            ((form, "target", " ".join(target.split()).casefold()[:120]), config["THROTTLE_PER_TARGET"]),
+        ]
 
     def _recent(self, key: tuple[str, str, str], since: float) -> deque[float]:
         attempts = self._attempts.get(key, deque())

@@ -57,17 +57,26 @@ def join():
     form = JoinForm(code=request.args.get("code", ""))
     other, submitted = _other_login(current_user), form.validate_on_submit()
     if submitted and other and not request.form.get("leave"):
-        flash(gettext("Trình duyệt này đang đăng nhập là %(other)s. Hãy đánh dấu ô xác nhận bên dưới để vào đội (và "
-                      "đăng xuất tài khoản đó), hoặc mở liên kết trong cửa sổ ẩn danh.", other=other), "error")
+        flash(
+            gettext(
+                "Trình duyệt này đang đăng nhập là %(other)s. Hãy đánh dấu ô xác nhận bên dưới để vào đội (và "
+                "đăng xuất tài khoản đó), hoặc mở liên kết trong cửa sổ ẩn danh.",
+                other=other,
+            ),
+            "error",
+        )
     elif submitted:
         code, name = (form.code.data or "").strip().upper(), clean_name(form.name.data or "")
         team = db.session.scalar(select(Team).where(Team.join_code == code))
         member = team and _member_named(team, name)
         practice = team is not None and attempt_of_team(team.id) is not None
         if member is None or practice:
-            refuse_attempt("join", code, f"team code '{code}' is a self-practice team" if practice
-                           else f"no member '{name}' in team code '{code}'",
-                           N_("Không tìm thấy tên này trong đội có mã đã nhập. Hãy hỏi giảng viên."))
+            refuse_attempt(
+                "join",
+                code,
+                f"team code '{code}' is a self-practice team" if practice else f"no member '{name}' in team code '{code}'",
+                N_("Không tìm thấy tên này trong đội có mã đã nhập. Hãy hỏi giảng viên."),
+            )
         else:
             login_user(member)
             return redirect(url_for("trainee.room"))
@@ -104,9 +113,17 @@ def room_context(member: Member) -> dict[str, Any]:
     scenario = scenario_of(member.team.exercise)
     role = scenario.role(member.role)
     actions = actions_for(scenario, member.role)
-    return {"member": member, "team": member.team, "scenario": scenario, "role": role, "actions": actions,
-            "forms": FORMS, "channels": STATEMENT_CHANNELS, "refusals": LAWFUL_REFUSALS,
-            "roles": scenario.roles}
+    return {
+        "member": member,
+        "team": member.team,
+        "scenario": scenario,
+        "role": role,
+        "actions": actions,
+        "forms": FORMS,
+        "channels": STATEMENT_CHANNELS,
+        "refusals": LAWFUL_REFUSALS,
+        "roles": scenario.roles,
+    }
 
 
 ACT_KEY = re.compile(r"[A-Za-z0-9_-]{8,64}")  # a submission's key, as the client makes it (random, URL-safe)
@@ -133,16 +150,30 @@ class TraineeNamespace(AuditedNamespace):
             team = db.session.get_one(Team, current_user.team_id)
             emit("hello", {**hello, "status": team.status, "minute": 0, "level": 0, "speed": team.speed, "fault": True})
             return
-        emit("hello", {**hello, "status": clock["status"], "minute": round(clock["now"], 2), "level": clock["level"],
-                       "speed": clock["speed"], "fault": clock["fault"] is not None})
+        emit(
+            "hello",
+            {
+                **hello,
+                "status": clock["status"],
+                "minute": round(clock["now"], 2),
+                "level": clock["level"],
+                "speed": clock["speed"],
+                "fault": clock["fault"] is not None,
+            },
+        )
 
     def on_act(self, data):
         """{type, params, key?} -> {ok, event | error}. The role is the member's own; a known key is not acted again."""
         member = current_user
         if not is_member(member):
             return refusal("act", "not a trainee", NOT_A_TRAINEE)
-        if (not isinstance(data, dict) or not is_text(data.get("type")) or len(data["type"]) > MAX_NAME
-                or not isinstance(data.get("params", {}), dict) or not is_plain(data.get("params", {}))):
+        if (
+            not isinstance(data, dict)
+            or not is_text(data.get("type"))
+            or len(data["type"]) > MAX_NAME
+            or not isinstance(data.get("params", {}), dict)
+            or not is_plain(data.get("params", {}))
+        ):
             return refusal("act", "malformed message")
         key = data.get("key")
         if key is not None and not (isinstance(key, str) and ACT_KEY.fullmatch(key)):
@@ -168,8 +199,11 @@ class TraineeNamespace(AuditedNamespace):
         if isinstance(after, bool) or not isinstance(after, int):
             return refusal("sync", "malformed cursor", N_("'after' phải là một số nguyên."))
         after = min(max(after, 0), MAX_ID)  # beyond what a database integer holds is "after everything"
-        rows = db.session.scalars(select(EventRecord.body).where(EventRecord.team_id == member.team_id,
-                                                                EventRecord.seq > after).order_by(EventRecord.seq))
+        rows = db.session.scalars(
+            select(EventRecord.body)
+            .where(EventRecord.team_id == member.team_id, EventRecord.seq > after)
+            .order_by(EventRecord.seq)
+        )
         return {"ok": True, "events": [body for body in rows if _visible(body, member.role)]}
 
 

@@ -51,8 +51,9 @@ def writer(name: str) -> Writer:
         raise ExportError(f"Không có định dạng '{name}' / no format '{name}' (formats: {', '.join(FORMATS)})")
     found = FORMATS[name]
     if found is None:
-        raise ExportError(f"Định dạng '{name}' chưa có / the '{name}' format is not available yet "
-                          f"(available: {', '.join(available())})")
+        raise ExportError(
+            f"Định dạng '{name}' chưa có / the '{name}' format is not available yet (available: {', '.join(available())})"
+        )
     return found
 
 
@@ -60,8 +61,10 @@ def format_of(path: str | Path) -> str:
     """The format a file name asks for by its extension (.json, .zip for the CSV tables, .pdf, .docx, .xlsx)."""
     extension = Path(path).suffix.lower()
     if extension not in EXTENSIONS:
-        raise ExportError(f"Không rõ định dạng của '{path}' / cannot tell the format of '{path}': "
-                          f"use one of {', '.join(EXTENSIONS)} (.zip holds the CSV tables)")
+        raise ExportError(
+            f"Không rõ định dạng của '{path}' / cannot tell the format of '{path}': "
+            f"use one of {', '.join(EXTENSIONS)} (.zip holds the CSV tables)"
+        )
     return EXTENSIONS[extension]
 
 
@@ -74,8 +77,10 @@ def check_layout(name: str, layout: str | None) -> None:
     except LayoutError as exc:
         raise ExportError(str(exc)) from None
     if name not in LAID_OUT:
-        raise ExportError(f"Định dạng '{name}' không có mẫu trình bày (chỉ {', '.join(LAID_OUT)}) / "
-                          f"the '{name}' format has no layouts (only {', '.join(LAID_OUT)}): leave the layout out")
+        raise ExportError(
+            f"Định dạng '{name}' không có mẫu trình bày (chỉ {', '.join(LAID_OUT)}) / "
+            f"the '{name}' format has no layouts (only {', '.join(LAID_OUT)}): leave the layout out"
+        )
 
 
 def write(document: Mapping[str, Any], name: str, target: Target, layout: str | None = None) -> None:

@@ -37,29 +37,29 @@ class Style:
 
 
 STYLES: dict[str, Style] = {
-    "parent": Style(12.5, align="center"),                   # the parent agency (cơ quan chủ quản), in capitals
-    "issuer": Style(12.5, bold=True, align="center"),        # the issuing body, in capitals
-    "star": Style(13, align="center"),                        # the "*" under a Party issuer
-    "number": Style(13, align="center"),                      # Số: …/BC-…
-    "nation": Style(12, bold=True, align="center"),          # CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
-    "motto": Style(13, bold=True, align="center"),           # Độc lập - Tự do - Hạnh phúc (a rule under it)
+    "parent": Style(12.5, align="center"),  # the parent agency (cơ quan chủ quản), in capitals
+    "issuer": Style(12.5, bold=True, align="center"),  # the issuing body, in capitals
+    "star": Style(13, align="center"),  # the "*" under a Party issuer
+    "number": Style(13, align="center"),  # Số: …/BC-…
+    "nation": Style(12, bold=True, align="center"),  # CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+    "motto": Style(13, bold=True, align="center"),  # Độc lập - Tự do - Hạnh phúc (a rule under it)
     "place_date": Style(13, italic=True, align="center"),
-    "title": Style(14, bold=True, align="center"),            # BÁO CÁO
-    "subject": Style(13.5, bold=True, align="center"),        # the subject line
-    "heading": Style(13, bold=True),                          # I., II., ...
-    "subheading": Style(13, bold=True),                       # 1., 2., ...
-    "label": Style(13, italic=True),                          # a), b), ... inside a subsection; kept with what follows
+    "title": Style(14, bold=True, align="center"),  # BÁO CÁO
+    "subject": Style(13.5, bold=True, align="center"),  # the subject line
+    "heading": Style(13, bold=True),  # I., II., ...
+    "subheading": Style(13, bold=True),  # 1., 2., ...
+    "label": Style(13, italic=True),  # a), b), ... inside a subsection; kept with what follows
     "body": Style(13, align="justify", indent=True),
-    "item": Style(13, align="justify"),                       # a line of a list, starting with "- "
-    "field": Style(13),                                       # "label: value" (Fields)
+    "item": Style(13, align="justify"),  # a line of a list, starting with "- "
+    "field": Style(13),  # "label: value" (Fields)
     "note": Style(11, italic=True, align="justify"),
     "cell": Style(10.5),
-    "recipients_title": Style(12, bold=True, italic=True),    # Nơi nhận:
+    "recipients_title": Style(12, bold=True, italic=True),  # Nơi nhận:
     "recipients": Style(11),
-    "on_behalf": Style(13, bold=True, align="center"),       # TM. BAN CHỈ ĐẠO
-    "signer_title": Style(13, bold=True, align="center"),    # TRƯỞNG BAN
+    "on_behalf": Style(13, bold=True, align="center"),  # TM. BAN CHỈ ĐẠO
+    "signer_title": Style(13, bold=True, align="center"),  # TRƯỞNG BAN
     "signer_name": Style(13, bold=True, align="center"),
-    "page_number": Style(13, align="center"),                 # top centre, from page 2
+    "page_number": Style(13, align="center"),  # top centre, from page 2
 }
 KEEP_WITH_NEXT = ("label",)  # paragraph styles that, like headings, stay on the page of what follows them
 

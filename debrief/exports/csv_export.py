@@ -51,23 +51,79 @@ class Labels:
 
 
 def teams(document: Mapping[str, Any], labels: Labels) -> Table:
-    header = ["team", "status", "seed", "score_total", "score_overridden", "bonus", "final_level", "max_level",
-              "final_belief", "final_trust", "missed_deadlines", "trainees"]
-    rows = ([t["team"], t["status"], t["seed"], t["card"]["total"], t["card"]["overridden"], t["card"]["bonus"], t["final_level"],
-             t["max_level"], t["final_belief"], t["final_trust"], len(t["missed_deadlines"]),
-             "; ".join(f"{m['name']} ({labels.role(m['role'])})" for m in t["members"])]
-            for t in document["teams"])
+    header = [
+        "team",
+        "status",
+        "seed",
+        "score_total",
+        "score_overridden",
+        "bonus",
+        "final_level",
+        "max_level",
+        "final_belief",
+        "final_trust",
+        "missed_deadlines",
+        "trainees",
+    ]
+    rows = (
+        [
+            t["team"],
+            t["status"],
+            t["seed"],
+            t["card"]["total"],
+            t["card"]["overridden"],
+            t["card"]["bonus"],
+            t["final_level"],
+            t["max_level"],
+            t["final_belief"],
+            t["final_trust"],
+            len(t["missed_deadlines"]),
+            "; ".join(f"{m['name']} ({labels.role(m['role'])})" for m in t["members"]),
+        ]
+        for t in document["teams"]
+    )
     return header, rows
 
 
 def rules(document: Mapping[str, Any], labels: Labels) -> Table:
-    header = ["team", "rule_id", "title_vi", "title_en", "passed", "points", "max_points", "bonus", "source_vi",
-              "source_en", "explanation_vi", "explanation_en", "automatic_passed", "automatic_points",
-              "override_verdict", "override_by", "override_reason"]
-    rows = ([t["team"], r["id"], r["title"]["vi"], r["title"]["en"], r["passed"], r["points"], r["max_points"],
-             r["bonus"], r["source"]["vi"], r["source"]["en"], r["explanation"]["vi"], r["explanation"]["en"],
-             *_override_columns(r)]
-            for t in document["teams"] for r in t["card"]["rules"])
+    header = [
+        "team",
+        "rule_id",
+        "title_vi",
+        "title_en",
+        "passed",
+        "points",
+        "max_points",
+        "bonus",
+        "source_vi",
+        "source_en",
+        "explanation_vi",
+        "explanation_en",
+        "automatic_passed",
+        "automatic_points",
+        "override_verdict",
+        "override_by",
+        "override_reason",
+    ]
+    rows = (
+        [
+            t["team"],
+            r["id"],
+            r["title"]["vi"],
+            r["title"]["en"],
+            r["passed"],
+            r["points"],
+            r["max_points"],
+            r["bonus"],
+            r["source"]["vi"],
+            r["source"]["en"],
+            r["explanation"]["vi"],
+            r["explanation"]["en"],
+            *_override_columns(r),
+        ]
+        for t in document["teams"]
+        for r in t["card"]["rules"]
+    )
     return header, rows
 
 
@@ -76,42 +132,122 @@ def _override_columns(rule: Mapping[str, Any]) -> list[Any]:
     override = rule.get("override")
     if not override:
         return [rule["passed"], rule["points"], "", "", ""]
-    return [override["automatic_passed"], override["automatic_points"], override["verdict"], override["by"],
-            override["reason"]]
+    return [
+        override["automatic_passed"],
+        override["automatic_points"],
+        override["verdict"],
+        override["by"],
+        override["reason"],
+    ]
 
 
 def timeline(document: Mapping[str, Any], labels: Labels) -> Table:
-    header = ["team", "seq", "t", "time", "category", "category_vi", "role", "role_vi", "who", "summary_vi",
-              "summary_en", "audience", "deadline", "response"]
-    rows = ([t["team"], e["seq"], e["t"], e["time"], e["category"], labels.of("categories", e["category"]), e["role"],
-             labels.role(e["role"]), e["who"], e["summary"]["vi"], e["summary"]["en"], " ".join(e["audience"]),
-             (e["press_call"] or {}).get("deadline_time"), (e["press_call"] or {}).get("response")]
-            for t in document["teams"] for e in t["timeline"])
+    header = [
+        "team",
+        "seq",
+        "t",
+        "time",
+        "category",
+        "category_vi",
+        "role",
+        "role_vi",
+        "who",
+        "summary_vi",
+        "summary_en",
+        "audience",
+        "deadline",
+        "response",
+    ]
+    rows = (
+        [
+            t["team"],
+            e["seq"],
+            e["t"],
+            e["time"],
+            e["category"],
+            labels.of("categories", e["category"]),
+            e["role"],
+            labels.role(e["role"]),
+            e["who"],
+            e["summary"]["vi"],
+            e["summary"]["en"],
+            " ".join(e["audience"]),
+            (e["press_call"] or {}).get("deadline_time"),
+            (e["press_call"] or {}).get("response"),
+        ]
+        for t in document["teams"]
+        for e in t["timeline"]
+    )
     return header, rows
 
 
 def trainees(document: Mapping[str, Any], labels: Labels) -> Table:
     header = ["team", "trainee", "role", "role_vi", "role_en", "accepted", "refused", "press_facing"]
-    rows = ([t["team"], p["name"], p["role"], labels.role(p["role"]), labels.role(p["role"], "en"), p["accepted"],
-             p["refused"], p["press_facing"]]
-            for t in document["teams"] for p in t["by_trainee"])
+    rows = (
+        [
+            t["team"],
+            p["name"],
+            p["role"],
+            labels.role(p["role"]),
+            labels.role(p["role"], "en"),
+            p["accepted"],
+            p["refused"],
+            p["press_facing"],
+        ]
+        for t in document["teams"]
+        for p in t["by_trainee"]
+    )
     return header, rows
 
 
 def objectives(document: Mapping[str, Any], labels: Labels) -> Table:
     header = ["team", "objective", "objective_vi", "objective_en", "rating", "rating_vi", "share", "points", "max_points"]
-    rows = ([r["team"], o["id"], o["name"]["vi"], o["name"]["en"], r["rating"], labels.of("ratings", r["rating"]),
-             r["share"], r["points"], r["max_points"]]
-            for o in document["aar"]["objectives"] for r in o["ratings"])
+    rows = (
+        [
+            r["team"],
+            o["id"],
+            o["name"]["vi"],
+            o["name"]["en"],
+            r["rating"],
+            labels.of("ratings", r["rating"]),
+            r["share"],
+            r["points"],
+            r["max_points"],
+        ]
+        for o in document["aar"]["objectives"]
+        for r in o["ratings"]
+    )
     return header, rows
 
 
 def improvement_plan(document: Mapping[str, Any], labels: Labels) -> Table:
-    header = ["row", "issue", "corrective_action", "objective", "objective_vi", "role", "role_vi", "due", "status",
-              "status_vi"]
-    rows = ([n, i["issue"], i["corrective_action"], i["objective"], labels.objectives[i["objective"]]["vi"], i["role"],
-             labels.role(i["role"]), i["due"], i["status"], labels.of("plan_statuses", i["status"])]
-            for n, i in enumerate(document["improvement_plan"]["items"], start=1))
+    header = [
+        "row",
+        "issue",
+        "corrective_action",
+        "objective",
+        "objective_vi",
+        "role",
+        "role_vi",
+        "due",
+        "status",
+        "status_vi",
+    ]
+    rows = (
+        [
+            n,
+            i["issue"],
+            i["corrective_action"],
+            i["objective"],
+            labels.objectives[i["objective"]]["vi"],
+            i["role"],
+            labels.role(i["role"]),
+            i["due"],
+            i["status"],
+            labels.of("plan_statuses", i["status"]),
+        ]
+        for n, i in enumerate(document["improvement_plan"]["items"], start=1)
+    )
     return header, rows
 
 
@@ -139,5 +275,6 @@ def write(document: Mapping[str, Any], target: Target) -> None:
     labels = Labels(document)
     with binary_output(target) as out, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, table in TABLES.items():
-            archive.writestr(zipfile.ZipInfo(name, ZIP_DATE), table_bytes(*table(document, labels)),
-                             compress_type=zipfile.ZIP_DEFLATED)
+            archive.writestr(
+                zipfile.ZipInfo(name, ZIP_DATE), table_bytes(*table(document, labels)), compress_type=zipfile.ZIP_DEFLATED
+            )

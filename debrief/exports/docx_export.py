@@ -31,8 +31,21 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docx.table import _Cell
 
-from debrief.exports.blocks import (FIRST_LINE_INDENT, KEEP_WITH_NEXT, MARGINS, PAGE, TEXT_WIDTH, Chart, Columns,
-                                    Fields, Heading, Para, Rule, Style, Table)
+from debrief.exports.blocks import (
+    FIRST_LINE_INDENT,
+    KEEP_WITH_NEXT,
+    MARGINS,
+    PAGE,
+    TEXT_WIDTH,
+    Chart,
+    Columns,
+    Fields,
+    Heading,
+    Para,
+    Rule,
+    Style,
+    Table,
+)
 from debrief.exports.layouts import layout_of
 from debrief.exports.outline import outline
 from debrief.exports.output import Target, binary_output
@@ -40,8 +53,12 @@ from debrief.exports.output import Target, binary_output
 FONT = "Times New Roman"
 Styles = Mapping[str, Style]
 HEADER_FILL = "E1E6EE"
-ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT,
-         "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}
+ALIGN = {
+    "left": WD_ALIGN_PARAGRAPH.LEFT,
+    "center": WD_ALIGN_PARAGRAPH.CENTER,
+    "right": WD_ALIGN_PARAGRAPH.RIGHT,
+    "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+}
 Container = WordDocument | _Cell
 
 
@@ -196,7 +213,12 @@ def _chart(word: WordDocument, block: Chart, styles: Styles) -> None:
 
 
 DRAW: dict[type, Callable[[WordDocument, Any, Styles], None]] = {
-    Para: _para, Heading: _heading, Fields: _fields, Table: _table, Columns: _columns, Chart: _chart,
+    Para: _para,
+    Heading: _heading,
+    Fields: _fields,
+    Table: _table,
+    Columns: _columns,
+    Chart: _chart,
     Rule: lambda word, block, styles: _rule(word, block, TEXT_WIDTH),
 }
 

@@ -55,7 +55,9 @@ class Layout:
     def issuance(self, exercise: Document) -> dict[str, str]:
         """The exercise's issuance with this layout's default for each field it leaves unset (None)."""
         given = exercise.get("issuance") or {}
-        return {field: self.default(field, exercise) if given.get(field) is None else given[field] for field in self.defaults}
+        return {
+            field: self.default(field, exercise) if given.get(field) is None else given[field] for field in self.defaults
+        }
 
 
 def _instructor(exercise: Document) -> str:
@@ -63,26 +65,70 @@ def _instructor(exercise: Document) -> str:
 
 
 STATE = Layout(
-    name="state", label=Text("Văn bản hành chính (Nghị định 30/2020/NĐ-CP)", "State administrative (Decree 30/2020)"),
-    styles=STYLES, nation=("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"),
-    number="Số: …/BC-{short}", on_behalf_prefix="TM.", under_issuer="rule", under_subject="rule",
-    defaults={"parent_agency": _upper_place("UBND TỈNH {place}"), "issuer": "BAN CHỈ ĐẠO DIỄN TẬP",
-              "issuer_short": "BCĐ", "on_behalf": "BAN CHỈ ĐẠO", "signer_title": "TRƯỞNG BAN", "signer_name": _instructor},
+    name="state",
+    label=Text("Văn bản hành chính (Nghị định 30/2020/NĐ-CP)", "State administrative (Decree 30/2020)"),
+    styles=STYLES,
+    nation=("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"),
+    number="Số: …/BC-{short}",
+    on_behalf_prefix="TM.",
+    under_issuer="rule",
+    under_subject="rule",
+    defaults={
+        "parent_agency": _upper_place("UBND TỈNH {place}"),
+        "issuer": "BAN CHỈ ĐẠO DIỄN TẬP",
+        "issuer_short": "BCĐ",
+        "on_behalf": "BAN CHỈ ĐẠO",
+        "signer_title": "TRƯỞNG BAN",
+        "signer_name": _instructor,
+    },
 )
 
-_PARTY_SIZES = {"parent": 14, "issuer": 14, "number": 14, "nation": 15, "place_date": 14, "title": 16, "subject": 14,
-                "heading": 14, "subheading": 14, "label": 14, "body": 14, "item": 14, "field": 14, "on_behalf": 14,
-                "signer_title": 14, "signer_name": 14, "recipients_title": 14, "recipients": 12, "star": 14,
-                "page_number": 14}
+_PARTY_SIZES = {
+    "parent": 14,
+    "issuer": 14,
+    "number": 14,
+    "nation": 15,
+    "place_date": 14,
+    "title": 16,
+    "subject": 14,
+    "heading": 14,
+    "subheading": 14,
+    "label": 14,
+    "body": 14,
+    "item": 14,
+    "field": 14,
+    "on_behalf": 14,
+    "signer_title": 14,
+    "signer_name": 14,
+    "recipients_title": 14,
+    "recipients": 12,
+    "star": 14,
+    "page_number": 14,
+}
 PARTY = Layout(
-    name="party", label=Text("Văn bản của Đảng (Hướng dẫn 36-HD/VPTW), cho trường chính trị",
-                             "Party document (Guidance 36-HD/VPTW), for a political school"),
-    styles={**STYLES, **{key: replace(STYLES[key], size=size) for key, size in _PARTY_SIZES.items()},
-            "recipients_title": Style(14, underline=True)},
-    nation=("ĐẢNG CỘNG SẢN VIỆT NAM",), number="Số …-BC/{short}", on_behalf_prefix="T/M", under_issuer="star",
+    name="party",
+    label=Text(
+        "Văn bản của Đảng (Hướng dẫn 36-HD/VPTW), cho trường chính trị",
+        "Party document (Guidance 36-HD/VPTW), for a political school",
+    ),
+    styles={
+        **STYLES,
+        **{key: replace(STYLES[key], size=size) for key, size in _PARTY_SIZES.items()},
+        "recipients_title": Style(14, underline=True),
+    },
+    nation=("ĐẢNG CỘNG SẢN VIỆT NAM",),
+    number="Số …-BC/{short}",
+    on_behalf_prefix="T/M",
+    under_issuer="star",
     under_subject="hyphens",
-    defaults={"parent_agency": _upper_place("TỈNH ỦY {place}"), "issuer": "TRƯỜNG CHÍNH TRỊ", "issuer_short": "TCT",
-              "on_behalf": "", "signer_title": "HIỆU TRƯỞNG", "signer_name": _instructor},
+    defaults={
+        "parent_agency": _upper_place("TỈNH ỦY {place}"),
+        "issuer": "TRƯỜNG CHÍNH TRỊ",
+        "issuer_short": "TCT",
+        "on_behalf": "",
+        "signer_title": "HIỆU TRƯỞNG",
+        "signer_name": _instructor,
+    },
 )
 
 LAYOUTS: dict[str, Layout] = {layout.name: layout for layout in (STATE, PARTY)}

@@ -41,21 +41,32 @@ def _right(exercise: Document, layout: Layout) -> tuple[Para | Rule, ...]:
     *names, last = layout.nation
     style = "motto" if names else "nation"
     place = f"{exercise.get('place') or '…'}, {day_phrase(exercise['date'])}"
-    return (*(Para(name, "nation") for name in names), Para(last, style),
-            Rule(text_width(last, layout.styles[style])), Para(place, "place_date"))
+    return (
+        *(Para(name, "nation") for name in names),
+        Para(last, style),
+        Rule(text_width(last, layout.styles[style])),
+        Para(place, "place_date"),
+    )
 
 
 def masthead(exercise: Document, layout: Layout) -> list[Block]:
     """The heading in two columns, the title, the subject line with the mark under it, and the opening paragraph."""
     title = exercise["scenario_title"]["vi"]
     subject = f"Kết quả diễn tập xử lý khủng hoảng truyền thông “{title}”"
-    under = (_short_rule(subject, layout.styles["subject"], TEXT_WIDTH) if layout.under_subject == "rule"
-             else Para("-----", "subject"))
+    under = (
+        _short_rule(subject, layout.styles["subject"], TEXT_WIDTH)
+        if layout.under_subject == "rule"
+        else Para("-----", "subject")
+    )
     return [
         Columns(left=_left(layout.issuance(exercise), layout), right=_right(exercise, layout), share=HEADING_SHARE),
-        Para("BÁO CÁO", "title"), Para(subject, "subject"), under,
-        Para(f"Ngày {short_date(exercise['date'])}, {len(exercise['teams'])} đội đã diễn tập kịch bản “{title}” "
-             f"trên nền tảng mô phỏng khủng hoảng truyền thông. Kết quả diễn tập được báo cáo như sau:"),
+        Para("BÁO CÁO", "title"),
+        Para(subject, "subject"),
+        under,
+        Para(
+            f"Ngày {short_date(exercise['date'])}, {len(exercise['teams'])} đội đã diễn tập kịch bản “{title}” "
+            f"trên nền tảng mô phỏng khủng hoảng truyền thông. Kết quả diễn tập được báo cáo như sau:"
+        ),
     ]
 
 
@@ -63,10 +74,15 @@ def closing(exercise: Document, layout: Layout) -> Columns:
     """The recipients (left) beside the signature block (right): TM./T-M line, the signer's post, room to sign, the name."""
     issuance = layout.issuance(exercise)
     units = [f"- {r['label']['vi']};" for r in exercise["roles"] if r["played_by"] == "trainee"]
-    recipients = (Para("Nơi nhận:", "recipients_title"), *(Para(u, "recipients") for u in units),
-                  Para("- Các đội tham gia diễn tập;", "recipients"), Para("- Lưu: VT.", "recipients"))
-    on_behalf = ((Para(f"{layout.on_behalf_prefix} {issuance['on_behalf'].upper()}", "on_behalf"),)
-                 if issuance["on_behalf"] else ())
+    recipients = (
+        Para("Nơi nhận:", "recipients_title"),
+        *(Para(u, "recipients") for u in units),
+        Para("- Các đội tham gia diễn tập;", "recipients"),
+        Para("- Lưu: VT.", "recipients"),
+    )
+    on_behalf = (
+        (Para(f"{layout.on_behalf_prefix} {issuance['on_behalf'].upper()}", "on_behalf"),) if issuance["on_behalf"] else ()
+    )
     post = (Para(issuance["signer_title"].upper(), "signer_title"),) if issuance["signer_title"] else ()
     signature = (*on_behalf, *post, *(Para("", "signer_name"),) * 4, Para(issuance["signer_name"], "signer_name"))
     return Columns(left=recipients, right=signature, share=0.5)

@@ -15,8 +15,12 @@ from pathlib import Path
 from fontTools.ttLib import TTFont
 
 FONTS = Path(__file__).resolve().parent.parent / "fonts"
-FILES = {"": "LiberationSerif-Regular.ttf", "B": "LiberationSerif-Bold.ttf", "I": "LiberationSerif-Italic.ttf",
-         "BI": "LiberationSerif-BoldItalic.ttf"}
+FILES = {
+    "": "LiberationSerif-Regular.ttf",
+    "B": "LiberationSerif-Bold.ttf",
+    "I": "LiberationSerif-Italic.ttf",
+    "BI": "LiberationSerif-BoldItalic.ttf",
+}
 PT = 25.4 / 72  # mm per point
 
 

@@ -18,8 +18,11 @@ TICK_STEPS = (10, 15, 30, 60, 120, 180, 240, 360, 480, 720, 1440)  # minutes bet
 MAX_TICKS = 10
 LEVEL_BAND = (0.05, 0.9)  # where the lowest and the top level sit, as shares of the plot's height
 BELIEF, TRUST, LEVEL, GRID, INK = (200, 30, 30), (30, 80, 190), (70, 70, 70), (215, 215, 215), (0, 0, 0)
-LEGEND = ((BELIEF, "Tỷ lệ người dân tin tin đồn"), (TRUST, "Niềm tin vào chính quyền"),
-          (LEVEL, "Cấp độ khủng hoảng (trục phải)"))
+LEGEND = (
+    (BELIEF, "Tỷ lệ người dân tin tin đồn"),
+    (TRUST, "Niềm tin vào chính quyền"),
+    (LEVEL, "Cấp độ khủng hoảng (trục phải)"),
+)
 
 
 class Plot:

@@ -22,8 +22,21 @@ from typing import Any, cast
 from fpdf import FPDF, FontFace
 
 from debrief.exports import pdf_chart
-from debrief.exports.blocks import (FIRST_LINE_INDENT, KEEP_WITH_NEXT, MARGINS, TEXT_WIDTH, Block, Chart, Columns,
-                                    Fields, Heading, Para, Rule, Style, Table)
+from debrief.exports.blocks import (
+    FIRST_LINE_INDENT,
+    KEEP_WITH_NEXT,
+    MARGINS,
+    TEXT_WIDTH,
+    Block,
+    Chart,
+    Columns,
+    Fields,
+    Heading,
+    Para,
+    Rule,
+    Style,
+    Table,
+)
 from debrief.exports.layouts import Layout, layout_of
 from debrief.exports.metrics import FILES, FONTS, PT, emphasis
 from debrief.exports.outline import outline
@@ -86,8 +99,10 @@ class ReportPDF(FPDF):
             self.ln(height)
             return
         indent = FIRST_LINE_INDENT if style.indent else 0
-        with (self.text_columns(text_align=style.align[0].upper(), line_height=LEADING) as columns,
-              columns.paragraph(first_line_indent=indent, bottom_margin=after) as paragraph):
+        with (
+            self.text_columns(text_align=style.align[0].upper(), line_height=LEADING) as columns,
+            columns.paragraph(first_line_indent=indent, bottom_margin=after) as paragraph,
+        ):
             for text, bold in runs:
                 self.use(style, bold)
                 paragraph.write(text)
@@ -102,9 +117,17 @@ class ReportPDF(FPDF):
 
     def put_table(self, block: Table) -> None:
         height = self.use(self.styles["cell"])  # fpdf2 keeps the header row with the first row below it
-        with self.table(width=TEXT_WIDTH, col_widths=block.widths, line_height=height, align="LEFT", text_align="LEFT",
-                        v_align="TOP", padding=1.2, repeat_headings=1,
-                        headings_style=FontFace(emphasis="BOLD", fill_color=HEADER_FILL)) as table:
+        with self.table(
+            width=TEXT_WIDTH,
+            col_widths=block.widths,
+            line_height=height,
+            align="LEFT",
+            text_align="LEFT",
+            v_align="TOP",
+            padding=1.2,
+            repeat_headings=1,
+            headings_style=FontFace(emphasis="BOLD", fill_color=HEADER_FILL),
+        ) as table:
             for row in (block.header, *block.rows):
                 table.row(row)
         self.ln(3)
@@ -118,16 +141,16 @@ class ReportPDF(FPDF):
         self.set_y(y + 1.6)
 
     def _column_height(self, items: tuple[Para | Rule, ...], width: float) -> float:
-        return sum(2.2 if isinstance(item, Rule) else self.text_height(item.text, self.styles[item.style], width)
-                   for item in items)
+        return sum(
+            2.2 if isinstance(item, Rule) else self.text_height(item.text, self.styles[item.style], width) for item in items
+        )
 
     def put_columns(self, block: Columns) -> None:
         """The two borderless columns, side by side; they stay on one page."""
         widths = (TEXT_WIDTH * block.share, TEXT_WIDTH * (1 - block.share))
         self.room(max(self._column_height(block.left, widths[0]), self._column_height(block.right, widths[1])))
         top, bottom = self.get_y(), self.get_y()
-        for items, x, width in ((block.left, self.l_margin, widths[0]),
-                                (block.right, self.l_margin + widths[0], widths[1])):
+        for items, x, width in ((block.left, self.l_margin, widths[0]), (block.right, self.l_margin + widths[0], widths[1])):
             self.set_xy(x, top)
             for item in items:
                 if isinstance(item, Rule):
@@ -176,8 +199,10 @@ class ReportPDF(FPDF):
         if isinstance(block, Table):
             shares = [w / sum(block.widths) * TEXT_WIDTH - 2.4 for w in block.widths]
             rows = [block.header, *block.rows[:1]]
-            return sum(max(self.text_height(cell, self.styles["cell"], w) for cell, w in zip(row, shares, strict=True)) + 2.4
-                       for row in rows)
+            return sum(
+                max(self.text_height(cell, self.styles["cell"], w) for cell, w in zip(row, shares, strict=True)) + 2.4
+                for row in rows
+            )
         if isinstance(block, Chart):
             return pdf_chart.HEIGHT
         if isinstance(block, Columns):
@@ -190,7 +215,7 @@ class ReportPDF(FPDF):
         end = start
         while end < len(blocks) and _keeps_with_next(blocks[end]):
             end += 1
-        group = blocks[start:end + 1]
+        group = blocks[start : end + 1]
         self.room(sum(self.lead_height(block) for block in group) + SAFETY)
 
 

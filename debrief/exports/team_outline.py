@@ -22,23 +22,35 @@ def _opinion_summary(team: Document) -> str:
     if not opinion:
         return "Chưa có số liệu dư luận: đội chưa chạy kịch bản."
     peak, first, last = max(opinion, key=lambda p: p["belief"]), opinion[0], opinion[-1]
-    return (f"Tỷ lệ người dân tin tin đồn: cao nhất {share(peak['belief'])} ({peak['time']}), cuối cùng "
-            f"{share(last['belief'])} ({last['time']}). Niềm tin vào chính quyền: ban đầu {share(first['trust'])} "
-            f"({first['time']}), cuối cùng {share(last['trust'])}. Cấp độ khủng hoảng cao nhất: cấp {team['max_level']}.")
+    return (
+        f"Tỷ lệ người dân tin tin đồn: cao nhất {share(peak['belief'])} ({peak['time']}), cuối cùng "
+        f"{share(last['belief'])} ({last['time']}). Niềm tin vào chính quyền: ban đầu {share(first['trust'])} "
+        f"({first['time']}), cuối cùng {share(last['trust'])}. Cấp độ khủng hoảng cao nhất: cấp {team['max_level']}."
+    )
 
 
 def chart(team: Document, exercise: Document) -> Chart:
     """The team's opinion and level over the drill's time, from its opinion samples and level steps."""
     steps = tuple((s["t"], s["level"]) for s in team["levels"])
-    return Chart(title=f"Diễn biến dư luận và cấp độ khủng hoảng – {team['team']}",
-                 points=tuple((p["t"], p["belief"], p["trust"]) for p in team["opinion"]), steps=steps,
-                 duration=exercise["duration"], top_level=max([exercise["level"], *(level for _, level in steps)]))
+    return Chart(
+        title=f"Diễn biến dư luận và cấp độ khủng hoảng – {team['team']}",
+        points=tuple((p["t"], p["belief"], p["trust"]) for p in team["opinion"]),
+        steps=steps,
+        duration=exercise["duration"],
+        top_level=max([exercise["level"], *(level for _, level in steps)]),
+    )
 
 
 def _score_card(team: Document) -> Table:
-    rows = tuple((r["title"]["vi"], result(r).vi + (" (giảng viên điều chỉnh)" if r.get("override") else ""),
-                  score(r["points"], r["max_points"]), citation(r["source"]["vi"]))
-                 for r in team["card"]["rules"])
+    rows = tuple(
+        (
+            r["title"]["vi"],
+            result(r).vi + (" (giảng viên điều chỉnh)" if r.get("override") else ""),
+            score(r["points"], r["max_points"]),
+            citation(r["source"]["vi"]),
+        )
+        for r in team["card"]["rules"]
+    )
     return Table(("Tiêu chí", "Kết quả", "Điểm", "Căn cứ/tham chiếu"), rows, (36, 15, 10, 39))
 
 
@@ -48,8 +60,11 @@ def _overrides(team: Document) -> list[Block]:
 
 
 def _key_moments(team: Document, labels: Labels) -> Block:
-    rows = tuple((e["time"], labels.of("categories", e["category"]), e["summary"]["vi"])
-                 for e in team["timeline"] if e["category"] in KEY_MOMENTS)
+    rows = tuple(
+        (e["time"], labels.of("categories", e["category"]), e["summary"]["vi"])
+        for e in team["timeline"]
+        if e["category"] in KEY_MOMENTS
+    )
     if not rows:
         return Para("- Không có leo thang, quá hạn trả lời hay hành động bị từ chối.", "item")
     return Table(("Thời điểm", "Diễn biến", "Nội dung"), rows, (13, 17, 70))
@@ -65,21 +80,33 @@ def _observations(team: Document) -> list[Block]:
 def team_blocks(position: int, team: Document, exercise: Document, labels: Labels) -> list[Block]:
     """Subsection `position` of section III: one team's results."""
     card = team["card"]
-    fields = Fields((
-        ("Học viên", _participants(team, labels)),
-        ("Trạng thái", labels.of("team_statuses", team["status"])),
-        ("Tổng điểm", score(card["total"], 100) + (" (có kết luận điều chỉnh của giảng viên)" if card["overridden"] else "")),
-        ("Điểm thưởng (thực hành tốt, ngoài tổng điểm)", number(card["bonus"])),
-        ("Cấp độ khủng hoảng", f"khi kết thúc cấp {team['final_level']}, cao nhất cấp {team['max_level']}"),
-        ("Dư luận khi kết thúc", f"{share(team['final_belief'])} dân số tin tin đồn; "
-                                 f"niềm tin vào chính quyền {share(team['final_trust'])}"),
-        ("Cuộc gọi báo chí không được trả lời đúng hạn", str(len(team["missed_deadlines"]))),
-    ))
+    fields = Fields(
+        (
+            ("Học viên", _participants(team, labels)),
+            ("Trạng thái", labels.of("team_statuses", team["status"])),
+            (
+                "Tổng điểm",
+                score(card["total"], 100) + (" (có kết luận điều chỉnh của giảng viên)" if card["overridden"] else ""),
+            ),
+            ("Điểm thưởng (thực hành tốt, ngoài tổng điểm)", number(card["bonus"])),
+            ("Cấp độ khủng hoảng", f"khi kết thúc cấp {team['final_level']}, cao nhất cấp {team['max_level']}"),
+            (
+                "Dư luận khi kết thúc",
+                f"{share(team['final_belief'])} dân số tin tin đồn; niềm tin vào chính quyền {share(team['final_trust'])}",
+            ),
+            ("Cuộc gọi báo chí không được trả lời đúng hạn", str(len(team["missed_deadlines"]))),
+        )
+    )
     return [
-        Heading(f"{position}. {team['team']}", level=2), fields,
-        chart(team, exercise), Para(_opinion_summary(team)),
-        Para("a) Phiếu điểm từng tiêu chí", "label"), _score_card(team), *_overrides(team),
+        Heading(f"{position}. {team['team']}", level=2),
+        fields,
+        chart(team, exercise),
+        Para(_opinion_summary(team)),
+        Para("a) Phiếu điểm từng tiêu chí", "label"),
+        _score_card(team),
+        *_overrides(team),
         Para("b) Diễn biến chính: leo thang, quá hạn trả lời, hành động bị từ chối, kết thúc", "label"),
         _key_moments(team, labels),
-        Para("c) Ghi nhận của giảng viên", "label"), *_observations(team),
+        Para("c) Ghi nhận của giảng viên", "label"),
+        *_observations(team),
     ]

@@ -39,8 +39,9 @@ def named(text: str, names: Mapping[str, str]) -> str:
     an id with a suffix ('call-paper-followup', the article that follows a call) by the name of the id."""
     if not names:
         return text
-    ids = re.compile(r"(?<![\w-])(" + "|".join(re.escape(i) for i in sorted(names, key=len, reverse=True))
-                     + r")(?:-[a-z0-9]+)*(?![\w-])")
+    ids = re.compile(
+        r"(?<![\w-])(" + "|".join(re.escape(i) for i in sorted(names, key=len, reverse=True)) + r")(?:-[a-z0-9]+)*(?![\w-])"
+    )
     return ids.sub(lambda found: names[found.group(1)], text)
 
 
@@ -91,8 +92,13 @@ def result(rule: Mapping[str, Any]) -> Text:
 
 def _automatic(override: Mapping[str, Any], max_points: float) -> Mapping[str, Any]:
     """The rule as it was before the override, for `result`."""
-    return {"status": override["automatic_status"], "bonus": override["automatic_status"] == "bonus",
-            "passed": override["automatic_passed"], "points": override["automatic_points"], "max_points": max_points}
+    return {
+        "status": override["automatic_status"],
+        "bonus": override["automatic_status"] == "bonus",
+        "passed": override["automatic_passed"],
+        "points": override["automatic_points"],
+        "max_points": max_points,
+    }
 
 
 def override_note(rule: Mapping[str, Any], lang: str = "vi") -> str | None:

@@ -121,34 +121,76 @@ def _summary(sheet: Sheet, document: Document, labels: Labels) -> None:
     exercise = document["exercise"]
     sheet.line(["Báo cáo kết quả diễn tập / After-action report", exercise["title"]], bold=True)
     sheet.sheet.freeze_panes = "A2"
-    for label, value in (("Kịch bản / Scenario", exercise["scenario_title"]["vi"]), ("Mã / Id", exercise["scenario"]),
-                         ("Loại khủng hoảng / Crisis type", exercise["crisis_type_label"]["vi"]),
-                         ("Cấp độ / Level", exercise["level"]), ("Thời lượng (phút) / Duration (min)", exercise["duration"]),
-                         ("Bộ quy tắc / Rule set", f"{exercise['rule_set_title']['vi']} ({exercise['rule_set']})"),
-                         ("Ngày / Date", datetime.date.fromisoformat(exercise["date"])),
-                         ("Giảng viên / Instructor", exercise["instructor"] or "")):
+    for label, value in (
+        ("Kịch bản / Scenario", exercise["scenario_title"]["vi"]),
+        ("Mã / Id", exercise["scenario"]),
+        ("Loại khủng hoảng / Crisis type", exercise["crisis_type_label"]["vi"]),
+        ("Cấp độ / Level", exercise["level"]),
+        ("Thời lượng (phút) / Duration (min)", exercise["duration"]),
+        ("Bộ quy tắc / Rule set", f"{exercise['rule_set_title']['vi']} ({exercise['rule_set']})"),
+        ("Ngày / Date", datetime.date.fromisoformat(exercise["date"])),
+        ("Giảng viên / Instructor", exercise["instructor"] or ""),
+    ):
         sheet.line([label, value])
     sheet.section("Các đội / Teams")
-    sheet.header(["Đội", "Trạng thái", "Tổng điểm", "Điểm thưởng", "Cấp cuối", "Cấp cao nhất", "Tin tin đồn cuối",
-                  "Niềm tin cuối", "Cuộc gọi quá hạn", "Học viên"])
+    sheet.header(
+        [
+            "Đội",
+            "Trạng thái",
+            "Tổng điểm",
+            "Điểm thưởng",
+            "Cấp cuối",
+            "Cấp cao nhất",
+            "Tin tin đồn cuối",
+            "Niềm tin cuối",
+            "Cuộc gọi quá hạn",
+            "Học viên",
+        ]
+    )
     for team in document["teams"]:
-        sheet.line([team["team"], labels.of("team_statuses", team["status"]), team["card"]["total"],
-                    team["card"]["bonus"], team["final_level"], team["max_level"], team["final_belief"],
-                    team["final_trust"], len(team["missed_deadlines"]),
-                    "; ".join(f"{m['name']} ({labels.role(m['role'])})" for m in team["members"])],
-                   formats={7: PERCENT, 8: PERCENT})
+        sheet.line(
+            [
+                team["team"],
+                labels.of("team_statuses", team["status"]),
+                team["card"]["total"],
+                team["card"]["bonus"],
+                team["final_level"],
+                team["max_level"],
+                team["final_belief"],
+                team["final_trust"],
+                len(team["missed_deadlines"]),
+                "; ".join(f"{m['name']} ({labels.role(m['role'])})" for m in team["members"]),
+            ],
+            formats={7: PERCENT, 8: PERCENT},
+        )
     sheet.section("Mục tiêu và đánh giá / Objectives and ratings")
     sheet.header(["Mục tiêu", "Đội", "Đánh giá", "Ý nghĩa", "Tỷ lệ điểm", "Điểm", "Tối đa"])
     for objective in document["aar"]["objectives"]:
         for rating in objective["ratings"]:
-            sheet.line([objective["name"]["vi"], rating["team"], rating["rating"] or "",
-                        labels.of("ratings", rating["rating"]), rating["share"], rating["points"], rating["max_points"]],
-                       formats={5: PERCENT})
+            sheet.line(
+                [
+                    objective["name"]["vi"],
+                    rating["team"],
+                    rating["rating"] or "",
+                    labels.of("ratings", rating["rating"]),
+                    rating["share"],
+                    rating["points"],
+                    rating["max_points"],
+                ],
+                formats={5: PERCENT},
+            )
     sheet.section("Quy tắc chưa đạt nhiều nhất / Rules failed most often")
     sheet.header(["Quy tắc", "Tên quy tắc", "Số đội chưa đạt", "Các đội", "Căn cứ pháp lý"])
     for area in sorted(document["aar"]["areas_for_improvement"], key=lambda a: -len(a["teams"])):
-        sheet.line([area["rule_id"], area["title"]["vi"], len(area["teams"]), ", ".join(t["team"] for t in area["teams"]),
-                    area["source"]["vi"]])
+        sheet.line(
+            [
+                area["rule_id"],
+                area["title"]["vi"],
+                len(area["teams"]),
+                ", ".join(t["team"] for t in area["teams"]),
+                area["source"]["vi"],
+            ]
+        )
 
 
 def _press_call(entry: Document, labels: Labels) -> str:
@@ -162,27 +204,60 @@ def _press_call(entry: Document, labels: Labels) -> str:
 def _timeline(sheet: Sheet, team: Document, labels: Labels) -> None:
     sheet.header(["Thời điểm", "Loại", "Vai", "Người thực hiện", "Nội dung", "Summary", "Cuộc gọi báo chí"], freeze=True)
     for entry in team["timeline"]:
-        sheet.line([entry["time"], labels.of("categories", entry["category"]), labels.role(entry["role"]),
-                    entry["who"] or "", entry["summary"]["vi"], entry["summary"]["en"], _press_call(entry, labels)])
+        sheet.line(
+            [
+                entry["time"],
+                labels.of("categories", entry["category"]),
+                labels.role(entry["role"]),
+                entry["who"] or "",
+                entry["summary"]["vi"],
+                entry["summary"]["en"],
+                _press_call(entry, labels),
+            ]
+        )
 
 
 def _evidence(rule: Document) -> str:
-    return "\n".join(f"{format_t(e['t'])} {e['summary']}" if e["t"] is not None else e["summary"]
-                     for e in rule["evidence"])
+    return "\n".join(f"{format_t(e['t'])} {e['summary']}" if e["t"] is not None else e["summary"] for e in rule["evidence"])
 
 
 def _card(sheet: Sheet, team: Document) -> None:
-    sheet.header(["Quy tắc", "Tên quy tắc", "Kết quả", "Điểm", "Tối đa", "Điểm thưởng", "Minh chứng", "Giải thích",
-                  "Căn cứ pháp lý", "Điều chỉnh của giảng viên (ai, lý do)"], freeze=True)
+    sheet.header(
+        [
+            "Quy tắc",
+            "Tên quy tắc",
+            "Kết quả",
+            "Điểm",
+            "Tối đa",
+            "Điểm thưởng",
+            "Minh chứng",
+            "Giải thích",
+            "Căn cứ pháp lý",
+            "Điều chỉnh của giảng viên (ai, lý do)",
+        ],
+        freeze=True,
+    )
     for rule in team["card"]["rules"]:
-        sheet.line([rule["id"], rule["title"]["vi"], result(rule).vi, rule["points"], rule["max_points"],
-                    "có" if rule["bonus"] else "", _evidence(rule), rule["explanation"]["vi"], rule["source"]["vi"],
-                    override_note(rule) or ""])
+        sheet.line(
+            [
+                rule["id"],
+                rule["title"]["vi"],
+                result(rule).vi,
+                rule["points"],
+                rule["max_points"],
+                "có" if rule["bonus"] else "",
+                _evidence(rule),
+                rule["explanation"]["vi"],
+                rule["source"]["vi"],
+                override_note(rule) or "",
+            ]
+        )
 
 
 def _plan(sheet: Sheet, document: Document, labels: Labels) -> None:
-    sheet.header(["STT", "Vấn đề", "Biện pháp khắc phục", "Mục tiêu", "Chịu trách nhiệm", "Thời hạn", "Trạng thái"],
-                 freeze=True)
+    sheet.header(
+        ["STT", "Vấn đề", "Biện pháp khắc phục", "Mục tiêu", "Chịu trách nhiệm", "Thời hạn", "Trạng thái"], freeze=True
+    )
     for number, row in enumerate(plan_rows(document, labels, due=datetime.date.fromisoformat), start=1):
         sheet.line([number, *row])
 

@@ -78,16 +78,19 @@ def _text(payload: dict[str, Any], key: str = "yaml") -> str:
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as exc:  # a lone surrogate, which no database can store
-        raise BadRequest(Message(N_("Kịch bản có ký tự không hợp lệ ở vị trí %(position)d."),
-                                 {"position": exc.start})) from None
+        raise BadRequest(
+            Message(N_("Kịch bản có ký tự không hợp lệ ở vị trí %(position)d."), {"position": exc.start})
+        ) from None
     return text
 
 
 def _valid(text: str):
     checked = check_text(text)
     if not checked.ok:
-        raise BadRequest(Message(N_("Kịch bản còn %(count)d lỗi: hãy sửa trước."), {"count": len(checked.errors)}),
-                         errors=list(checked.errors))
+        raise BadRequest(
+            Message(N_("Kịch bản còn %(count)d lỗi: hãy sửa trước."), {"count": len(checked.errors)}),
+            errors=list(checked.errors),
+        )
     return checked.scenario
 
 
@@ -166,18 +169,29 @@ def msel_import(drill_id: int):
         result = import_msel(io.BytesIO(content), base=base, mapping=_mapping(payload.get("mapping")))
     except MselError as exc:
         raise BadRequest((exc.text.vi, exc.text.en)) from None
-    return jsonify({**check_text(result.yaml_text).as_dict(), "imported": result.ok,
-                    "problems": [_problem(p) for p in result.problems], "notes": [_problem(n) for n in result.notes],
-                    "warnings": [_problem(w) for w in result.warnings],
-                    "columns": [{"header": header, "key": key} for header, key in result.columns],
-                    "keys": [{"key": c.key, **c.title.as_dict(), "derived": c.derived} for c in COLUMNS]})
+    return jsonify(
+        {
+            **check_text(result.yaml_text).as_dict(),
+            "imported": result.ok,
+            "problems": [_problem(p) for p in result.problems],
+            "notes": [_problem(n) for n in result.notes],
+            "warnings": [_problem(w) for w in result.warnings],
+            "columns": [{"header": header, "key": key} for header, key in result.columns],
+            "keys": [{"key": c.key, **c.title.as_dict(), "derived": c.derived} for c in COLUMNS],
+        }
+    )
 
 
 def _mapping(value: Any) -> dict[str, str | None] | None:
     """The user's correction of how the header was read: {header as written: column key, or null to ignore}."""
     if value is None:
         return None
-    if not isinstance(value, dict) or len(value) > len(COLUMNS) * 4 or not all(
-            isinstance(h, str) and (k is None or (isinstance(k, str) and (k == "" or k in BY_KEY))) for h, k in value.items()):
+    if (
+        not isinstance(value, dict)
+        or len(value) > len(COLUMNS) * 4
+        or not all(
+            isinstance(h, str) and (k is None or (isinstance(k, str) and (k == "" or k in BY_KEY))) for h, k in value.items()
+        )
+    ):
         raise BadRequest(Message(N_("Ánh xạ cột không hợp lệ.")))
     return {header: key or None for header, key in value.items()}

@@ -46,14 +46,22 @@ class Checked:
         return self.scenario is not None
 
     def as_dict(self) -> dict[str, Any]:
-        return {"ok": self.ok, "yaml": self.yaml, "data": self.data, "errors": list(self.errors),
-                "conditions": self.condition_words()}
+        return {
+            "ok": self.ok,
+            "yaml": self.yaml,
+            "data": self.data,
+            "errors": list(self.errors),
+            "conditions": self.condition_words(),
+        }
 
     def condition_words(self) -> dict[str, dict[str, str]]:
         """Each inject condition of the form's data in words (the timeline shows these, not the expression)."""
         injects = (self.data or {}).get("injects")
-        sources = {i["when"] for i in injects if isinstance(i, dict) and isinstance(i.get("when"), str)} \
-            if isinstance(injects, list) else set()
+        sources = (
+            {i["when"] for i in injects if isinstance(i, dict) and isinstance(i.get("when"), str)}
+            if isinstance(injects, list)
+            else set()
+        )
         return {source: condition_words(source).as_dict() for source in sorted(sources)}
 
 
@@ -166,4 +174,4 @@ def with_id(text: str, new_id: str) -> str:
     root = yaml.compose(text, Loader=yaml.SafeLoader)
     assert root is not None  # a drill's text, checked before: not empty
     node = next(value for key, value in root.value if key.value == "id")
-    return text[:node.start_mark.index] + new_id + text[node.end_mark.index:]
+    return text[: node.start_mark.index] + new_id + text[node.end_mark.index :]

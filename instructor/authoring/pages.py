@@ -19,8 +19,17 @@ from instructor.authoring import bp
 from instructor.authoring.access import builtin_text, owned_drill
 from instructor.authoring.editing import check_text, skeleton_text, valid_scenario
 from instructor.authoring.messages import crisis_types, variables
-from instructor.authoring.store import (VERSION_CHOICE, create_drill, delete_drill, discard_draft, dry_run_version,
-                                        exercises_by_version, owned_drills, saved_at, version_title)
+from instructor.authoring.store import (
+    VERSION_CHOICE,
+    create_drill,
+    delete_drill,
+    discard_draft,
+    dry_run_version,
+    exercises_by_version,
+    owned_drills,
+    saved_at,
+    version_title,
+)
 from scenarios.library import builtin_ids
 from scoring.rules import RULES
 from web.models.drills import Drill
@@ -39,8 +48,14 @@ def _crisis_types() -> dict[str, Any]:
 def _drill_row(drill: Drill) -> dict[str, Any]:
     """What the list and the drill's page show of a drill: its latest version's facts, runs and last dry run."""
     runs = exercises_by_version(drill)
-    return {"drill": drill, "scenario": valid_scenario(drill.latest.text), "runs": runs,
-            "run_count": sum(map(len, runs.values())), "dry_run": drill.dry_run, "dry_run_version": dry_run_version(drill)}
+    return {
+        "drill": drill,
+        "scenario": valid_scenario(drill.latest.text),
+        "runs": runs,
+        "run_count": sum(map(len, runs.values())),
+        "dry_run": drill.dry_run,
+        "dry_run_version": dry_run_version(drill),
+    }
 
 
 @bp.route("/")
@@ -66,8 +81,11 @@ def _source() -> tuple[str, str, str]:
         drill = owned_drill(int(name))
         number = request.form.get("version", "")
         version = next((v for v in drill.versions if str(v.number) == number), drill.latest)
-        return (version.text, f"drill:{drill.id}@{version.number}",
-                f"Sao chép từ {drill.slug} phiên bản {version.number} / Copied from {drill.slug} version {version.number}")
+        return (
+            version.text,
+            f"drill:{drill.id}@{version.number}",
+            f"Sao chép từ {drill.slug} phiên bản {version.number} / Copied from {drill.slug} version {version.number}",
+        )
     abort(400)
 
 
@@ -91,8 +109,14 @@ def version_page(drill_id: int, number: int):
     version = next((v for v in drill.versions if v.number == number), None)
     if version is None:
         abort(404)
-    return render_template("instructor/drills/version.html", drill=drill, version=version, title=version_title(version),
-                           runs=exercises_by_version(drill).get(number, []), version_choice=VERSION_CHOICE)
+    return render_template(
+        "instructor/drills/version.html",
+        drill=drill,
+        version=version,
+        title=version_title(version),
+        runs=exercises_by_version(drill).get(number, []),
+        version_choice=VERSION_CHOICE,
+    )
 
 
 @bp.post("/<int:drill_id>/delete")
@@ -118,8 +142,13 @@ def _editor(text: str, drill: Drill | None = None, builtin: str | None = None):
     latest = drill.latest if drill else None
     config = {
         "readonly": drill is None,
-        "drill": drill and {"id": drill.id, "slug": drill.slug, "has_draft": drill.draft is not None,
-                            "latest": {"number": drill.latest.number, "created_at": saved_at(drill.latest)}},
+        "drill": drill
+        and {
+            "id": drill.id,
+            "slug": drill.slug,
+            "has_draft": drill.draft is not None,
+            "latest": {"number": drill.latest.number, "created_at": saved_at(drill.latest)},
+        },
         "builtin": builtin,
         "latest_text": latest.text if latest else text,
         "checked": checked.as_dict(),
@@ -137,8 +166,13 @@ def _editor(text: str, drill: Drill | None = None, builtin: str | None = None):
             "msel_import": drill and url_for("authoring.msel_import", drill_id=drill.id),
         },
     }
-    return render_template("instructor/drills/editor.html", config=config, drill=drill, builtin=builtin,
-                           title=(checked.scenario.title.vi if checked.scenario else (drill.title if drill else builtin)))
+    return render_template(
+        "instructor/drills/editor.html",
+        config=config,
+        drill=drill,
+        builtin=builtin,
+        title=(checked.scenario.title.vi if checked.scenario else (drill.title if drill else builtin)),
+    )
 
 
 @bp.route("/<int:drill_id>/edit")

@@ -113,8 +113,12 @@ def discard_draft(drill: Drill) -> None:
 
 def exercises_by_version(drill: Drill) -> dict[int, list[Exercise]]:
     """The exercises created from each version of the drill, by version number."""
-    links = db.session.scalars(select(ExerciseDrillVersion).join(DrillVersion)
-                               .where(DrillVersion.drill_id == drill.id).order_by(ExerciseDrillVersion.exercise_id))
+    links = db.session.scalars(
+        select(ExerciseDrillVersion)
+        .join(DrillVersion)
+        .where(DrillVersion.drill_id == drill.id)
+        .order_by(ExerciseDrillVersion.exercise_id)
+    )
     runs: dict[int, list[Exercise]] = {}
     for link in links:
         runs.setdefault(link.version.number, []).append(link.exercise)
@@ -163,7 +167,14 @@ def version_choices(instructor_id: int) -> list[tuple[str, str]]:
     for drill in owned_drills(instructor_id):
         for version in reversed(drill.versions):
             latest = " — " + gettext("mới nhất") if version is drill.latest else ""
-            choices.append((f"{VERSION_CHOICE}{version.id}", f"{version_title(version)} ({drill.slug}) · " + gettext("phiên bản %(number)d", number=version.number) + latest))
+            choices.append(
+                (
+                    f"{VERSION_CHOICE}{version.id}",
+                    f"{version_title(version)} ({drill.slug}) · "
+                    + gettext("phiên bản %(number)d", number=version.number)
+                    + latest,
+                )
+            )
     return choices
 
 

@@ -66,7 +66,9 @@ class Rule:
             if not _same_type(value, default):
                 raise RuleParamError(f"parameter {key!r} must be {_type_name(default)}, got {value!r}")
             if key in self.choices and value not in self.choices[key]:
-                raise RuleParamError(f"parameter {key!r} must be one of {', '.join(map(str, self.choices[key]))}, got {value!r}")
+                raise RuleParamError(
+                    f"parameter {key!r} must be one of {', '.join(map(str, self.choices[key]))}, got {value!r}"
+                )
         self.params: dict[str, Any] = {**self.defaults, **params}
         self.id = id or self.name
         self.check()

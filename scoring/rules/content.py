@@ -33,8 +33,11 @@ def _notes(context: ScoringContext, statement: Statement) -> tuple[list[str], li
     analysis, scenario = statement.analysis, context.scenario
     claims = [claim_label(scenario, c) for c in analysis.get("claims") or []]
     leaned = {f for c in analysis.get("unverified_claims") or [] for f in c.get("facts") or []}
-    used = [fact_label(scenario, f) for f in analysis.get("unverified_facts") or []
-            if f in (analysis.get("facts") or []) or f not in leaned]
+    used = [
+        fact_label(scenario, f)
+        for f in analysis.get("unverified_facts") or []
+        if f in (analysis.get("facts") or []) or f not in leaned
+    ]
     vi, en = [], []
     if claims:
         vi.append("nhắc lại tin sai " + join([_quoted(c, "vi") for c in claims], "vi"))
@@ -65,13 +68,20 @@ class VerifiedFactsOnly(Rule):
 
     def check(self) -> None:
         if not 0 <= self.params["unverified_keeps"] < 1:
-            raise RuleParamError(f"parameter 'unverified_keeps' must be at least 0 and below 1, got {self.params['unverified_keeps']!r}")
+            raise RuleParamError(
+                f"parameter 'unverified_keeps' must be at least 0 and below 1, got {self.params['unverified_keeps']!r}"
+            )
 
     def judge(self, context: ScoringContext) -> Verdict:
         statements = context.statements
         if not statements:
-            return Verdict(0.0, Text("Không có phát ngôn nào với báo chí, nên không có thông tin đã xác minh nào được "
-                                     "công bố.", "Nobody spoke to the press, so no verified fact was ever given."))
+            return Verdict(
+                0.0,
+                Text(
+                    "Không có phát ngôn nào với báo chí, nên không có thông tin đã xác minh nào được công bố.",
+                    "Nobody spoke to the press, so no verified fact was ever given.",
+                ),
+            )
         faults, evidence = {"vi": [], "en": []}, []
         bad = repeats = 0
         for statement in statements:
@@ -85,22 +95,36 @@ class VerifiedFactsOnly(Rule):
             evidence.append(evidence_of(statement.event, "; ".join(notes_en)))
         total = len(statements)
         if not bad:
-            return Verdict(1.0, Text(f"Cả {total} lần phát ngôn chỉ dùng thông tin đã được xác minh và không nhắc lại "
-                                     "tin đồn sai.",
-                                     f"{count_en(total, 'statement').capitalize()} used only verified facts and repeated no false claim."),
-                           capped([evidence_of(s.event) for s in statements]))
+            return Verdict(
+                1.0,
+                Text(
+                    f"Cả {total} lần phát ngôn chỉ dùng thông tin đã được xác minh và không nhắc lại tin đồn sai.",
+                    f"{count_en(total, 'statement').capitalize()} used only verified facts and repeated no false claim.",
+                ),
+                capped([evidence_of(s.event) for s in statements]),
+            )
         more_vi = f" (và {bad - SHOWN_FAULTS} lần khác)" if bad > SHOWN_FAULTS else ""
         more_en = f" (and {bad - SHOWN_FAULTS} more)" if bad > SHOWN_FAULTS else ""
         found_vi = f"{bad}/{total} lần phát ngôn có sai sót: {join(faults['vi'], 'vi')}{more_vi}."
         found_en = f"{of_en(bad, total, 'statement')} faulty: {join(faults['en'], 'en')}{more_en}."
         if repeats:
-            return Verdict(0.0, Text(f"{found_vi} Phát ngôn chính thức nhắc lại tin đồn là không đạt, dù các lần "
-                                     "khác đúng.",
-                                     f"{found_en} An official statement that repeats the rumour fails the rule, "
-                                     "whatever the others said."), capped(evidence))
+            return Verdict(
+                0.0,
+                Text(
+                    f"{found_vi} Phát ngôn chính thức nhắc lại tin đồn là không đạt, dù các lần khác đúng.",
+                    f"{found_en} An official statement that repeats the rumour fails the rule, whatever the others said.",
+                ),
+                capped(evidence),
+            )
         keeps = self.params["unverified_keeps"]
-        return Verdict(keeps ** bad, Text(f"{found_vi} Mỗi lần phát ngôn khi chưa xác minh chỉ giữ {keeps:.0%} số điểm; "
-                                          "các lần phát ngôn đúng sau đó không bù lại.",
-                                          f"{found_en} Each statement made before verification keeps only "
-                                          f"{keeps:.0%} of the points; clean statements after it do not make up "
-                                          "for it."), capped(evidence))
+        return Verdict(
+            keeps**bad,
+            Text(
+                f"{found_vi} Mỗi lần phát ngôn khi chưa xác minh chỉ giữ {keeps:.0%} số điểm; "
+                "các lần phát ngôn đúng sau đó không bù lại.",
+                f"{found_en} Each statement made before verification keeps only "
+                f"{keeps:.0%} of the points; clean statements after it do not make up "
+                "for it.",
+            ),
+            capped(evidence),
+        )

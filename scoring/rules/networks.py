@@ -36,14 +36,23 @@ class GroupAdminsEngaged(Rule):
             raise RuleParamError("parameter 'min_reach' must be a number of readers >= 0")
 
     def judge(self, context: ScoringContext) -> Verdict:
-        posts = [p for p in context.delivered("social_post")
-                 if p.get("claims") and (p.get("reach") or 0) >= self.params["min_reach"]]
+        posts = [
+            p
+            for p in context.delivered("social_post")
+            if p.get("claims") and (p.get("reach") or 0) >= self.params["min_reach"]
+        ]
         return targets_handled(
-            context, posts, "contact_admin", "post",
+            context,
+            posts,
+            "contact_admin",
+            "post",
             Text("bài sai sự thật của nhóm, trang lớn", "false posts of large groups or pages"),
             Text("liên hệ quản trị viên", "followed up with their admin"),
-            Text("Không có bài sai sự thật nào của nhóm, trang lớn cần làm việc với quản trị viên.",
-                 "No false post of a large group or page called for its admin."))
+            Text(
+                "Không có bài sai sự thật nào của nhóm, trang lớn cần làm việc với quản trị viên.",
+                "No false post of a large group or page called for its admin.",
+            ),
+        )
 
 
 class AggregatorRemoval(Rule):
@@ -53,14 +62,23 @@ class AggregatorRemoval(Rule):
     title = Text("Yêu cầu trang tin tổng hợp gỡ tin sai", "Removal requested from general information sites")
 
     def judge(self, context: ScoringContext) -> Verdict:
-        items = [a for a in context.delivered("press_article")
-                 if a.get("claims") and delivered_from_aggregator(context.scenario, a)]
+        items = [
+            a
+            for a in context.delivered("press_article")
+            if a.get("claims") and delivered_from_aggregator(context.scenario, a)
+        ]
         return targets_handled(
-            context, items, "request_site_removal", "article",
+            context,
+            items,
+            "request_site_removal",
+            "article",
             Text("tin sai của trang thông tin điện tử tổng hợp", "false items of general information sites"),
             Text("yêu cầu gỡ theo Nghị định 147/2024/NĐ-CP", "asked to be removed under Decree 147/2024"),
-            Text("Không có tin sai nào của trang thông tin điện tử tổng hợp.",
-                 "No false item of a general information site came up."))
+            Text(
+                "Không có tin sai nào của trang thông tin điện tử tổng hợp.",
+                "No false item of a general information site came up.",
+            ),
+        )
 
 
 class NoiseNotChased(Rule):
@@ -77,22 +95,44 @@ class NoiseNotChased(Rule):
     def judge(self, context: ScoringContext) -> Verdict:
         watching = [a for kind in WATCHING for a in context.actions.get(kind, [])]
         if not watching:
-            return Verdict(0.0, Text("Không có hoạt động theo dõi, đánh giá thông tin nào, nên không có phân loại.",
-                                     "Nobody monitored or assessed the items, so nothing was triaged."))
-        harmless = {d.get("inject"): d for d in context.deliveries.values()
-                    if d.get("channel") in ("social_post", "press_article", "tv") and not d.get("claims")
-                    and context.scenario.inject(d.get("inject")) is not None}
-        chases = [a for kind, param in CHASES.items() for a in context.actions.get(kind, [])
-                  if (a.get("params") or {}).get(param) in harmless]
+            return Verdict(
+                0.0,
+                Text(
+                    "Không có hoạt động theo dõi, đánh giá thông tin nào, nên không có phân loại.",
+                    "Nobody monitored or assessed the items, so nothing was triaged.",
+                ),
+            )
+        harmless = {
+            d.get("inject"): d
+            for d in context.deliveries.values()
+            if d.get("channel") in ("social_post", "press_article", "tv")
+            and not d.get("claims")
+            and context.scenario.inject(d.get("inject")) is not None
+        }
+        chases = [
+            a
+            for kind, param in CHASES.items()
+            for a in context.actions.get(kind, [])
+            if (a.get("params") or {}).get(param) in harmless
+        ]
         if not chases:
-            return Verdict(1.0, Text(f"Đã theo dõi, phân loại thông tin và không xử lý nhầm tin vô hại nào "
-                                     f"({len(harmless)} tin vô hại).",
-                                     f"Items were monitored and triaged; none of the {len(harmless)} harmless "
-                                     "item(s) was chased."), capped([evidence_of(watching[0])]))
+            return Verdict(
+                1.0,
+                Text(
+                    f"Đã theo dõi, phân loại thông tin và không xử lý nhầm tin vô hại nào ({len(harmless)} tin vô hại).",
+                    f"Items were monitored and triaged; none of the {len(harmless)} harmless item(s) was chased.",
+                ),
+                capped([evidence_of(watching[0])]),
+            )
         chased = [context.inject_label(i) for i in sorted({a["params"][CHASES[a["type"]]] for a in chases})]
         score = max(0.0, 1.0 - self.params["cost"] * len(chases))
-        return Verdict(score, Text(f"{len(chases)} lần xử lý nhầm tin vô hại (gỡ bài, chuyển công an, liên hệ quản trị "
-                                   f"viên): {join([n.vi for n in chased], 'vi')}.",
-                                   f"{len(chases)} harmless item(s) chased (takedown, police, admin call): "
-                                   f"{join([n.en for n in chased], 'en')}."),
-                       capped([evidence_of(a) for a in chases]))
+        return Verdict(
+            score,
+            Text(
+                f"{len(chases)} lần xử lý nhầm tin vô hại (gỡ bài, chuyển công an, liên hệ quản trị "
+                f"viên): {join([n.vi for n in chased], 'vi')}.",
+                f"{len(chases)} harmless item(s) chased (takedown, police, admin call): "
+                f"{join([n.en for n in chased], 'en')}.",
+            ),
+            capped([evidence_of(a) for a in chases]),
+        )

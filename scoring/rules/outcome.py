@@ -53,17 +53,22 @@ class Outcome(Rule):
         weight = self.params["level_weight"]
         earned = round(weight * level_share + (1 - weight) * belief_share, 6)
         evidence = [evidence_of(e) for e in escalations] + ([evidence_of(end)] if end is not None else [])
-        level = Text(f"khủng hoảng {'giữ ở' if climbed == 0 else 'lên tới'} cấp {reached} (bắt đầu cấp {start}, "
-                     f"cao nhất cấp {top})",
-                     f"the crisis {'stayed at' if climbed == 0 else 'rose to'} level {reached} (start {start}, top {top})")
+        level = Text(
+            f"khủng hoảng {'giữ ở' if climbed == 0 else 'lên tới'} cấp {reached} (bắt đầu cấp {start}, cao nhất cấp {top})",
+            f"the crisis {'stayed at' if climbed == 0 else 'rose to'} level {reached} (start {start}, top {top})",
+        )
         if belief is None:
-            believed = Text("không rõ tỷ lệ người tin tin đồn lúc kết thúc", "the share believing the rumour at the end is unknown")
+            believed = Text(
+                "không rõ tỷ lệ người tin tin đồn lúc kết thúc", "the share believing the rumour at the end is unknown"
+            )
         else:
             threshold = self.params["belief_ok"]
-            believed = Text(f"lúc kết thúc {format_percent(belief, 'vi')} dân số tin tin đồn "
-                            f"(ngưỡng đạt {format_percent(threshold, 'vi')})",
-                            f"{format_percent(belief, 'en')} of the population believed the rumour at the end "
-                            f"(threshold {format_percent(threshold, 'en')})")
+            believed = Text(
+                f"lúc kết thúc {format_percent(belief, 'vi')} dân số tin tin đồn "
+                f"(ngưỡng đạt {format_percent(threshold, 'vi')})",
+                f"{format_percent(belief, 'en')} of the population believed the rumour at the end "
+                f"(threshold {format_percent(threshold, 'en')})",
+            )
         head = Text("Kết quả tốt: " if earned >= 1 else "", "Good outcome: " if earned >= 1 else "")
         vi = f"{head.vi}{level.vi} và {believed.vi}."
         en = f"{head.en}{level.en} and {believed.en}."

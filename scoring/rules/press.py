@@ -69,28 +69,51 @@ class PressRequestsAnswered(Rule):
                 good.append(call_id)
             else:
                 faults.append(fault)
-        note = Text(f" ({len(open_calls)} cuộc gọi chưa đến hạn khi kết thúc không được tính)",
-                    f" ({len(open_calls)} call(s) not yet due at the end not counted)") if open_calls else Text("", "")
+        note = (
+            Text(
+                f" ({len(open_calls)} cuộc gọi chưa đến hạn khi kết thúc không được tính)",
+                f" ({len(open_calls)} call(s) not yet due at the end not counted)",
+            )
+            if open_calls
+            else Text("", "")
+        )
         if not counted and calls:
-            return Verdict(0.0, Text(f"Chưa đến hạn: chưa yêu cầu nào của báo chí đến hạn trả lời{note.vi}.",
-                                     f"Not yet due: no press request fell due{note.en}."), capped(evidence), due=False)
+            return Verdict(
+                0.0,
+                Text(
+                    f"Chưa đến hạn: chưa yêu cầu nào của báo chí đến hạn trả lời{note.vi}.",
+                    f"Not yet due: no press request fell due{note.en}.",
+                ),
+                capped(evidence),
+                due=False,
+            )
         if not counted:
             return Verdict(1.0, Text("Không có yêu cầu nào của báo chí.", "No press request came in."))
         if not faults:
             names, verb = [context.inject_label(g) for g in good], "was" if counted == 1 else "were"
-            return Verdict(1.0, Text(f"Đã trả lời đúng hạn và hợp lệ cả {counted} yêu cầu của báo chí "
-                                     f"({join([n.vi for n in names], 'vi')}){note.vi}.",
-                                     f"{count_en(counted, 'press request').capitalize()} "
-                                     f"({join([n.en for n in names], 'en')}) {verb} answered in "
-                                     f"time and lawfully{note.en}."), capped(evidence))
+            return Verdict(
+                1.0,
+                Text(
+                    f"Đã trả lời đúng hạn và hợp lệ cả {counted} yêu cầu của báo chí "
+                    f"({join([n.vi for n in names], 'vi')}){note.vi}.",
+                    f"{count_en(counted, 'press request').capitalize()} "
+                    f"({join([n.en for n in names], 'en')}) {verb} answered in "
+                    f"time and lawfully{note.en}.",
+                ),
+                capped(evidence),
+            )
         shown = faults[:3]
-        more = Text(f" và {len(faults) - 3} yêu cầu khác", f" and {len(faults) - 3} more") if len(faults) > 3 else Text("", "")
+        more = (
+            Text(f" và {len(faults) - 3} yêu cầu khác", f" and {len(faults) - 3} more") if len(faults) > 3 else Text("", "")
+        )
         return Verdict(
             share(len(good), counted),
-            Text(f"{len(faults)}/{counted} yêu cầu của báo chí không được trả lời hợp lệ: "
-                 f"{join([f.vi for f in shown], 'vi')}{more.vi}{note.vi}.",
-                 f"{of_en(len(faults), counted, 'press request')} not properly answered: "
-                 f"{join([f.en for f in shown], 'en')}{more.en}{note.en}."),
+            Text(
+                f"{len(faults)}/{counted} yêu cầu của báo chí không được trả lời hợp lệ: "
+                f"{join([f.vi for f in shown], 'vi')}{more.vi}{note.vi}.",
+                f"{of_en(len(faults), counted, 'press request')} not properly answered: "
+                f"{join([f.en for f in shown], 'en')}{more.en}{note.en}.",
+            ),
             capped(evidence),
         )
 
@@ -100,19 +123,25 @@ class PressRequestsAnswered(Rule):
         if answer is None:
             return Text(f"{call.vi} không được trả lời (hạn {due})", f"{call.en} got no answer (deadline {due})")
         if float(answer["t"]) > deadline:
-            return Text(f"{call.vi} trả lời muộn lúc {format_t(answer['t'])} (hạn {due})",
-                        f"{call.en} was answered late at {format_t(answer['t'])} (deadline {due})")
+            return Text(
+                f"{call.vi} trả lời muộn lúc {format_t(answer['t'])} (hạn {due})",
+                f"{call.en} was answered late at {format_t(answer['t'])} (deadline {due})",
+            )
         params = answer.get("params") or {}
         if "text" not in params:
             reason = params.get("refusal")
             if reason not in self.params["lawful"]:
-                return Text(f"{call.vi} bị từ chối với lý do không hợp pháp '{reason}' lúc {format_t(answer['t'])}",
-                            f"{call.en} was refused on an unlawful ground '{reason}' at {format_t(answer['t'])}")
+                return Text(
+                    f"{call.vi} bị từ chối với lý do không hợp pháp '{reason}' lúc {format_t(answer['t'])}",
+                    f"{call.en} was refused on an unlawful ground '{reason}' at {format_t(answer['t'])}",
+                )
         elif "withheld" in params and params["withheld"] not in self.params["lawful"]:  # a partial answer
-            return Text(f"{call.vi} được trả lời một phần nhưng phần không cung cấp viện lý do không hợp pháp "
-                        f"'{params['withheld']}' lúc {format_t(answer['t'])}",
-                        f"{call.en} was answered in part but the part held back rests on an unlawful ground "
-                        f"'{params['withheld']}' at {format_t(answer['t'])}")
+            return Text(
+                f"{call.vi} được trả lời một phần nhưng phần không cung cấp viện lý do không hợp pháp "
+                f"'{params['withheld']}' lúc {format_t(answer['t'])}",
+                f"{call.en} was answered in part but the part held back rests on an unlawful ground "
+                f"'{params['withheld']}' at {format_t(answer['t'])}",
+            )
         return None
 
 
@@ -123,12 +152,21 @@ class CorrectionsRequested(Rule):
     title = Text("Phản hồi bằng văn bản tin sai trên báo chí", "Written feedback on every false press item")
 
     def judge(self, context: ScoringContext) -> Verdict:
-        articles = [a for channel in FALSE_ITEM_CHANNELS for a in context.delivered(channel)  # a general information
-                    if a.get("claims") and not delivered_from_aggregator(context.scenario, a)]  # site: aggregator_removal
+        articles = [
+            a
+            for channel in FALSE_ITEM_CHANNELS
+            for a in context.delivered(channel)  # a general information
+            if a.get("claims") and not delivered_from_aggregator(context.scenario, a)
+        ]  # site: aggregator_removal
         articles.sort(key=lambda a: a["seq"])
         if not articles:
-            return Verdict(1.0, Text("Không có tin sai sự thật nào trên báo chí, phát thanh, truyền hình cần phản hồi.",
-                                     "No false press, radio or TV item needed written feedback."))
+            return Verdict(
+                1.0,
+                Text(
+                    "Không có tin sai sự thật nào trên báo chí, phát thanh, truyền hình cần phản hồi.",
+                    "No false press, radio or TV item needed written feedback.",
+                ),
+            )
         replies: dict[int | None, list[Event]] = {}
         for reply in context.by_kind.get("reply", []):
             replies.setdefault(reply.get("in_reply_to"), []).append(reply)
@@ -142,19 +180,30 @@ class CorrectionsRequested(Rule):
             else:
                 done.append(context.inject_label(article_id))
                 evidence.append(evidence_of(request, "written feedback (Decree 244/2026 Art. 7.6)"))
-                evidence.extend(evidence_of(r, f"the outlet's reply: {r.get('effect')}") for r in replies.get(request["seq"], []))
+                evidence.extend(
+                    evidence_of(r, f"the outlet's reply: {r.get('effect')}") for r in replies.get(request["seq"], [])
+                )
         if not missing:
-            return Verdict(1.0, Text(f"Đã có văn bản phản hồi, yêu cầu cải chính cho cả {len(articles)} tin sai sự thật "
-                                     f"({join([n.vi for n in done], 'vi')}); cơ quan báo chí phải đăng, phát phản hồi đó.",
-                                     f"Written feedback asking correction went to {count_en(len(articles), 'false item')} "
-                                     f"({join([n.en for n in done], 'en')}); the outlet must publish it."), capped(evidence))
+            return Verdict(
+                1.0,
+                Text(
+                    f"Đã có văn bản phản hồi, yêu cầu cải chính cho cả {len(articles)} tin sai sự thật "
+                    f"({join([n.vi for n in done], 'vi')}); cơ quan báo chí phải đăng, phát phản hồi đó.",
+                    f"Written feedback asking correction went to {count_en(len(articles), 'false item')} "
+                    f"({join([n.en for n in done], 'en')}); the outlet must publish it.",
+                ),
+                capped(evidence),
+            )
         names = {lang: items_at(context, missing[:4], lang) for lang in ("vi", "en")}
-        more = Text(f" và {len(missing) - 4} bài khác", f" and {len(missing) - 4} more") if len(missing) > 4 else Text("", "")
+        more = (
+            Text(f" và {len(missing) - 4} bài khác", f" and {len(missing) - 4} more") if len(missing) > 4 else Text("", "")
+        )
         return Verdict(
             share(len(done), len(articles)),
-            Text(f"{len(missing)}/{len(articles)} tin sai sự thật không có văn bản phản hồi, yêu cầu cải chính: "
-                 f"{names['vi']}{more.vi}.",
-                 f"{of_en(len(missing), len(articles), 'false item')} left without written feedback: "
-                 f"{names['en']}{more.en}."),
+            Text(
+                f"{len(missing)}/{len(articles)} tin sai sự thật không có văn bản phản hồi, yêu cầu cải chính: "
+                f"{names['vi']}{more.vi}.",
+                f"{of_en(len(missing), len(articles), 'false item')} left without written feedback: {names['en']}{more.en}.",
+            ),
             capped(evidence),
         )

@@ -33,8 +33,9 @@ TRIGGERS = ("received", "occurred", "determined")
 TRIGGER_TEXT = {
     "received": Text("khi cơ quan tiếp nhận vụ việc", "the agency received the case"),
     "occurred": Text("khi sự việc xảy ra", "the incident occurred"),
-    "determined": Text("khi cơ quan xác định vụ việc tác động đến dư luận",
-                       "the agency determined the case affects public opinion"),
+    "determined": Text(
+        "khi cơ quan xác định vụ việc tác động đến dư luận", "the agency determined the case affects public opinion"
+    ),
 }
 DETERMINING = ("flag_issue", "report_up")  # the acts by which the agency assesses a case's impact
 
@@ -107,37 +108,66 @@ class InitialInformation(_Timed):
         window = self.window(context)
         if window is None:
             injects = ", ".join(f"'{i}'" for i in context.scenario.incident.receipts)
-            return Verdict(1.0, Text(f"Tin {injects} chưa đến nên cơ quan chưa tiếp nhận vụ việc và thời hạn {span.vi} "
-                                     "chưa bắt đầu: không có nghĩa vụ nào phát sinh.",
-                                     f"The inject {injects} was never delivered, so the agency never received the case "
-                                     f"and the {span.en} clock never started: no obligation arose."))
+            return Verdict(
+                1.0,
+                Text(
+                    f"Tin {injects} chưa đến nên cơ quan chưa tiếp nhận vụ việc và thời hạn {span.vi} "
+                    "chưa bắt đầu: không có nghĩa vụ nào phát sinh.",
+                    f"The inject {injects} was never delivered, so the agency never received the case "
+                    f"and the {span.en} clock never started: no obligation arose.",
+                ),
+            )
         start, deadline, trigger = window
         if not context.official_statements and not due(deadline, context):
-            return Verdict(0.0, Text(f"Chưa đến hạn: chưa có thông tin ban đầu, nhưng hạn {span.vi} kể từ {since.vi} "
-                                     f"({format_t(start)}) là {format_t(deadline)}, sau khi buổi diễn tập kết thúc.",
-                                     f"Not yet due: no initial information yet, but the {span.en} from when {since.en} "
-                                     f"({format_t(start)}) run to {format_t(deadline)}, after the drill ends."),
-                           (trigger,), due=False)
+            return Verdict(
+                0.0,
+                Text(
+                    f"Chưa đến hạn: chưa có thông tin ban đầu, nhưng hạn {span.vi} kể từ {since.vi} "
+                    f"({format_t(start)}) là {format_t(deadline)}, sau khi buổi diễn tập kết thúc.",
+                    f"Not yet due: no initial information yet, but the {span.en} from when {since.en} "
+                    f"({format_t(start)}) run to {format_t(deadline)}, after the drill ends.",
+                ),
+                (trigger,),
+                due=False,
+            )
         if not context.official_statements:
-            return Verdict(0.0, Text(f"Người phát ngôn được phân công không cung cấp thông tin ban đầu nào cho báo chí trong "
-                                     f"suốt buổi diễn tập, dù thời hạn "
-                                     f"{span.vi} kể từ {since.vi} ({format_t(start)}) là {format_t(deadline)}.",
-                                     f"The assigned spokesperson gave the press no initial information during the whole "
-                                     f"drill; the {span.en} "
-                                     f"from when {since.en} ({format_t(start)}) ran to {format_t(deadline)}."), (trigger,))
+            return Verdict(
+                0.0,
+                Text(
+                    f"Người phát ngôn được phân công không cung cấp thông tin ban đầu nào cho báo chí trong "
+                    f"suốt buổi diễn tập, dù thời hạn "
+                    f"{span.vi} kể từ {since.vi} ({format_t(start)}) là {format_t(deadline)}.",
+                    f"The assigned spokesperson gave the press no initial information during the whole "
+                    f"drill; the {span.en} "
+                    f"from when {since.en} ({format_t(start)}) ran to {format_t(deadline)}.",
+                ),
+                (trigger,),
+            )
         first = context.official_statements[0]
         evidence = (trigger, evidence_of(first.event, f"first official statement, deadline {format_t(deadline)}"))
         speaker = context.role_label(first.role)
         if first.t <= deadline:
-            return Verdict(1.0, Text(f"{speaker.vi} cung cấp thông tin ban đầu lúc {format_t(first.t)}, trong hạn {span.vi} "
-                                     f"kể từ {since.vi} lúc {format_t(start)} (hạn {format_t(deadline)}).",
-                                     f"{speaker.en} gave initial information at {format_t(first.t)}, within {span.en} of "
-                                     f"when {since.en} at {format_t(start)} (deadline {format_t(deadline)})."), evidence)
+            return Verdict(
+                1.0,
+                Text(
+                    f"{speaker.vi} cung cấp thông tin ban đầu lúc {format_t(first.t)}, trong hạn {span.vi} "
+                    f"kể từ {since.vi} lúc {format_t(start)} (hạn {format_t(deadline)}).",
+                    f"{speaker.en} gave initial information at {format_t(first.t)}, within {span.en} of "
+                    f"when {since.en} at {format_t(start)} (deadline {format_t(deadline)}).",
+                ),
+                evidence,
+            )
         late = format_duration(round(first.t - deadline, 3))
-        return Verdict(0.0, Text(f"Thông tin ban đầu chỉ có lúc {format_t(first.t)}, trễ {late.vi} so với hạn "
-                                 f"{format_t(deadline)} ({span.vi} kể từ {since.vi} lúc {format_t(start)}).",
-                                 f"Initial information came only at {format_t(first.t)}, {late.en} after the deadline "
-                                 f"{format_t(deadline)} ({span.en} from when {since.en} at {format_t(start)})."), evidence)
+        return Verdict(
+            0.0,
+            Text(
+                f"Thông tin ban đầu chỉ có lúc {format_t(first.t)}, trễ {late.vi} so với hạn "
+                f"{format_t(deadline)} ({span.vi} kể từ {since.vi} lúc {format_t(start)}).",
+                f"Initial information came only at {format_t(first.t)}, {late.en} after the deadline "
+                f"{format_t(deadline)} ({span.en} from when {since.en} at {format_t(start)}).",
+            ),
+            evidence,
+        )
 
 
 class CercFirstMessage(_Timed):
@@ -158,27 +188,48 @@ class CercFirstMessage(_Timed):
         span = format_duration(self.params["within"])
         window = self.window(context)
         if window is None or not context.statements:
-            return Verdict(0.0, Text("Không có thông điệp đầu tiên nào để chấm theo bảng kiểm CERC.",
-                                     "There was no first message to check against the CERC checklist."),
-                           (window[2],) if window else ())
+            return Verdict(
+                0.0,
+                Text(
+                    "Không có thông điệp đầu tiên nào để chấm theo bảng kiểm CERC.",
+                    "There was no first message to check against the CERC checklist.",
+                ),
+                (window[2],) if window else (),
+            )
         _, deadline, trigger = window
         first = context.statements[0]
         evidence = (trigger, evidence_of(first.event, f"first statement, cerc={','.join(first.analysis.get('cerc') or [])}"))
         if first.t > deadline:
-            return Verdict(0.0, Text(f"Thông điệp đầu tiên lúc {format_t(first.t)} đến sau mốc {span.vi} "
-                                     f"({format_t(deadline)}) mà CERC khuyến nghị, nên không có điểm thưởng.",
-                                     f"The first message at {format_t(first.t)} came after the {span.en} CERC recommends "
-                                     f"({format_t(deadline)}), so it earns no bonus."), evidence)
+            return Verdict(
+                0.0,
+                Text(
+                    f"Thông điệp đầu tiên lúc {format_t(first.t)} đến sau mốc {span.vi} "
+                    f"({format_t(deadline)}) mà CERC khuyến nghị, nên không có điểm thưởng.",
+                    f"The first message at {format_t(first.t)} came after the {span.en} CERC recommends "
+                    f"({format_t(deadline)}), so it earns no bonus.",
+                ),
+                evidence,
+            )
         shown = set(first.analysis.get("cerc") or [])
         covered = [i for i in items if i in shown]
         missing = [i for i in items if i not in shown]
         if not missing:
-            return Verdict(1.0, Text(f"Thông điệp đầu tiên lúc {format_t(first.t)} đủ cả {len(items)} yếu tố CERC.",
-                                     f"The first message at {format_t(first.t)} covered all {len(items)} CERC items."),
-                           evidence)
+            return Verdict(
+                1.0,
+                Text(
+                    f"Thông điệp đầu tiên lúc {format_t(first.t)} đủ cả {len(items)} yếu tố CERC.",
+                    f"The first message at {format_t(first.t)} covered all {len(items)} CERC items.",
+                ),
+                evidence,
+            )
         lacking = {lang: join([CERC_TEXT[i].in_(lang) for i in missing], lang) for lang in ("vi", "en")}
-        return Verdict(len(covered) / len(items),
-                       Text(f"Thông điệp đầu tiên lúc {format_t(first.t)} có {len(covered)}/{len(items)} yếu tố CERC, "
-                            f"còn thiếu {lacking['vi']}.",
-                            f"The first message at {format_t(first.t)} covered {len(covered)} of {len(items)} CERC items, "
-                            f"missing {lacking['en']}."), evidence)
+        return Verdict(
+            len(covered) / len(items),
+            Text(
+                f"Thông điệp đầu tiên lúc {format_t(first.t)} có {len(covered)}/{len(items)} yếu tố CERC, "
+                f"còn thiếu {lacking['vi']}.",
+                f"The first message at {format_t(first.t)} covered {len(covered)} of {len(items)} CERC items, "
+                f"missing {lacking['en']}.",
+            ),
+            evidence,
+        )

@@ -26,8 +26,12 @@ FIELDS = ("at", "role", "type", *sorted({name for kind in CATALOG.values() for n
 @lru_cache(maxsize=1)
 def play_lines() -> tuple[str, ...]:
     plays = scenario_path(DRILL).parent / "plays"
-    return tuple(line for path in sorted(plays.glob("*.jsonl")) for line in path.read_text(encoding="utf-8").splitlines()
-                 if line.strip())
+    return tuple(
+        line
+        for path in sorted(plays.glob("*.jsonl"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    )
 
 
 def _hostile_field(draw, lines: list[bytes], notes: list[str]) -> list[bytes]:
@@ -50,14 +54,29 @@ def _hostile_field(draw, lines: list[bytes], notes: list[str]) -> list[bytes]:
 
 
 def _broken_line(draw, lines: list[bytes], notes: list[str]) -> list[bytes]:
-    broken = draw(st.sampled_from((
-        b'{"at": 1, "at": 2, "role": "spokesperson", "type": "monitor"}', b'{"at": NaN, "role": "x", "type": "y"}',
-        b'{"at": Infinity, "role": "spokesperson", "type": "monitor"}', b'{"at": 1' + b"0" * 5000 + b', "role": "a", "type": "b"}',
-        b'[1, 2]', b'"text"', b"null", b"{", b"\xff\xfe", b"\xef\xbb\xbf{}", b"   ", b"\r", b"[" * 5000 + b"]" * 5000,
-        b'{"at": 30, "role": "spokesperson", "type": "issue_statement", "channel": "press", '
-        b'"form": "press_release", "text": "{0.__class__} {x} {"}',
-        b'{"at": 5, "role": "spokesperson", "type": "message", "text": "\\ud800"}',
-    )) | st.binary(max_size=200))
+    broken = draw(
+        st.sampled_from(
+            (
+                b'{"at": 1, "at": 2, "role": "spokesperson", "type": "monitor"}',
+                b'{"at": NaN, "role": "x", "type": "y"}',
+                b'{"at": Infinity, "role": "spokesperson", "type": "monitor"}',
+                b'{"at": 1' + b"0" * 5000 + b', "role": "a", "type": "b"}',
+                b"[1, 2]",
+                b'"text"',
+                b"null",
+                b"{",
+                b"\xff\xfe",
+                b"\xef\xbb\xbf{}",
+                b"   ",
+                b"\r",
+                b"[" * 5000 + b"]" * 5000,
+                b'{"at": 30, "role": "spokesperson", "type": "issue_statement", "channel": "press", '
+                b'"form": "press_release", "text": "{0.__class__} {x} {"}',
+                b'{"at": 5, "role": "spokesperson", "type": "message", "text": "\\ud800"}',
+            )
+        )
+        | st.binary(max_size=200)
+    )
     return replace_one(draw, lines, notes, lambda line: broken)
 
 

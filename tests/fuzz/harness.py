@@ -81,6 +81,7 @@ def fuzz_test(target: Target) -> Callable[[], None]:
 
     def test() -> None:
         with target.session() as check:
+
             @settings(max_examples=case_count(target.ci_examples), deadline=target.budget * 1000)
             @given(case=target.cases)
             def one_case(case):

@@ -25,9 +25,34 @@ from .mutations import SHUFFLES, mutated, replace_one
 from .scenario_texts import YAML_SCALARS, builtin_texts
 from .values import FORMAT_TEXTS, ODD_TEXTS
 
-CELLS = ("", " ", "=1+1", "'=cmd|' /C calc'!A0", "-1", "-0", "0", "1e308", "1e309", "inf", "nan", "NaN", "1" + "0" * 400,
-         "9" * 5000, "12:30", "25:61", "1:2:3", "1,5", "2024-02-30", "spokesperson; police", "[1, 2]", "{a: 1}",
-         "a\nb", "\x00", *FORMAT_TEXTS, *ODD_TEXTS)
+CELLS = (
+    "",
+    " ",
+    "=1+1",
+    "'=cmd|' /C calc'!A0",
+    "-1",
+    "-0",
+    "0",
+    "1e308",
+    "1e309",
+    "inf",
+    "nan",
+    "NaN",
+    "1" + "0" * 400,
+    "9" * 5000,
+    "12:30",
+    "25:61",
+    "1:2:3",
+    "1,5",
+    "2024-02-30",
+    "spokesperson; police",
+    "[1, 2]",
+    "{a: 1}",
+    "a\nb",
+    "\x00",
+    *FORMAT_TEXTS,
+    *ODD_TEXTS,
+)
 XLSX_VALUES = (None, 0, -1, 10**18, 1e308, -1e308, 2.5, True, *CELLS[:20])
 
 
@@ -45,7 +70,7 @@ def _hostile_cell(draw, rows: list[list[str]], notes: list[str]) -> list[list[st
         if not row:
             return [value]
         column = draw(st.integers(0, len(row) - 1))
-        return row[:column] + [value] + row[column + 1:]
+        return row[:column] + [value] + row[column + 1 :]
 
     return replace_one(draw, rows, notes, replace)
 
@@ -53,7 +78,7 @@ def _hostile_cell(draw, rows: list[list[str]], notes: list[str]) -> list[list[st
 def _dropped_column(draw, rows: list[list[str]], notes: list[str]) -> list[list[str]]:
     column = draw(st.integers(0, 15))
     notes.append(f"drop column {column + 1}")
-    return [row[:column] + row[column + 1:] for row in rows]
+    return [row[:column] + row[column + 1 :] for row in rows]
 
 
 @st.composite
@@ -65,7 +90,9 @@ def csv_files(draw, name: str) -> tuple[bytes, str]:
     out = io.StringIO()
     csv.writer(out, delimiter=delimiter).writerows(rows)
     encoding = draw(st.sampled_from(("utf-8", "utf-8-sig", "utf-8-sig", "utf-16", "cp1258")))
-    return out.getvalue().encode(encoding, errors="replace"), f"CSV of {name} ({delimiter!r}, {encoding}), rows: {'; '.join(notes)}"
+    return out.getvalue().encode(
+        encoding, errors="replace"
+    ), f"CSV of {name} ({delimiter!r}, {encoding}), rows: {'; '.join(notes)}"
 
 
 @st.composite
@@ -75,7 +102,7 @@ def xlsx_files(draw, name: str) -> tuple[bytes, str]:
         at = draw(st.integers(0, len(data) - 1))
         if draw(st.booleans()):
             return data[:at], f"XLSX of {name} cut at byte {at}"
-        return data[:at] + bytes([data[at] ^ 0xFF]) + data[at + 1:], f"XLSX of {name} with byte {at} flipped"
+        return data[:at] + bytes([data[at] ^ 0xFF]) + data[at + 1 :], f"XLSX of {name} with byte {at} flipped"
     book = load_workbook(io.BytesIO(data))
     notes = []
     for _ in range(draw(st.integers(1, 4))):

@@ -22,13 +22,13 @@ def _index(draw, items: list) -> int:
 def delete(draw, items: list, notes: list[str]) -> list:
     index = _index(draw, items)
     notes.append(f"delete {index + 1}")
-    return items[:index] + items[index + 1:]
+    return items[:index] + items[index + 1 :]
 
 
 def duplicate(draw, items: list, notes: list[str]) -> list:
     index = _index(draw, items)
     notes.append(f"duplicate {index + 1}")
-    return items[:index + 1] + items[index:]
+    return items[: index + 1] + items[index:]
 
 
 def swap(draw, items: list, notes: list[str]) -> list:
@@ -56,7 +56,7 @@ def replace_one(draw, items: list, notes: list[str], replacement: Callable[[Any]
     index = _index(draw, items)
     new = replacement(items[index])
     notes.append(f"{index + 1} := {new!r:.200}")
-    return items[:index] + [new] + items[index + 1:]
+    return items[:index] + [new] + items[index + 1 :]
 
 
 def mutated(draw, items: list, edits: tuple[Edit, ...], notes: list[str], most: int = 4) -> list:

@@ -59,8 +59,9 @@ class Platform:
     def new_exercise(self, username: str = "lan") -> tuple[int, int, str]:
         """A started one-team exercise of `username`: (exercise id, team id, join code)."""
         with self.app.app_context():
-            exercise = create_exercise(self.instructor(username), DRILL, seed=1, speed=60,
-                                       teams=[TeamPlan("Đội 1", dict(MEMBERS))])
+            exercise = create_exercise(
+                self.instructor(username), DRILL, seed=1, speed=60, teams=[TeamPlan("Đội 1", dict(MEMBERS))]
+            )
             team = exercise.teams[0]
             self.app.extensions["live"].control(team.id, f"instructor:{username}", "start", {})
             return exercise.id, team.id, team.join_code

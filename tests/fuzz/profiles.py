@@ -17,10 +17,17 @@ CASE_SCALE = {"ci": 1, "deep": 10}  # how many times a target's CI number of cas
 
 _QUIET_HEALTH_CHECKS = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example]
 
-settings.register_profile("ci", derandomize=True, database=None, phases=[Phase.explicit, Phase.generate],
-                          suppress_health_check=_QUIET_HEALTH_CHECKS, print_blob=False)
-settings.register_profile("deep", derandomize=False, database=None, suppress_health_check=_QUIET_HEALTH_CHECKS,
-                          print_blob=True)
+settings.register_profile(
+    "ci",
+    derandomize=True,
+    database=None,
+    phases=[Phase.explicit, Phase.generate],
+    suppress_health_check=_QUIET_HEALTH_CHECKS,
+    print_blob=False,
+)
+settings.register_profile(
+    "deep", derandomize=False, database=None, suppress_health_check=_QUIET_HEALTH_CHECKS, print_blob=True
+)
 
 
 def active_profile() -> str:

@@ -21,14 +21,57 @@ from .mutations import SHUFFLES, mutated, replace_one
 from .values import FORMAT_TEXTS
 
 YAML_SCALARS = (
-    "1e308", "-1e308", "1e309", "1.0e+400", ".inf", "-.inf", ".nan", ".NaN", "-0", "-0.0", "0", "-1", "2147483648",
-    "9223372036854775808", "0x7fffffffffffffff", "1" + "0" * 400, "9" * 4400, "0x_", "0o8", "1_0", "12:30:00",
-    "~", "null", "''", "true", "no", "[]", "{}", "[1, [2, [3, [4]]]]", "{a: {b: c}}", "[spokesperson, 1, null]",
-    "!!binary aGVsbG8=", "!!set {a, b}", "!!python/object/apply:os.system ['true']", "!!float x", "!!int 1.5",
-    "*nowhere", "&anchor value", "2024-02-30", "2026-09-01", "'" + "đ" * 5000 + "'", '"\\ud800"', '"\\x00"',
-    "? [a]\n  : b", ">-\n  {x}", "|\n  {0}",
-    *(f"'{text}'" for text in FORMAT_TEXTS), *(f'"{text} tại {{cdc_director}}"' for text in FORMAT_TEXTS),
-    "{x}", "{0}", "{a.__class__}",
+    "1e308",
+    "-1e308",
+    "1e309",
+    "1.0e+400",
+    ".inf",
+    "-.inf",
+    ".nan",
+    ".NaN",
+    "-0",
+    "-0.0",
+    "0",
+    "-1",
+    "2147483648",
+    "9223372036854775808",
+    "0x7fffffffffffffff",
+    "1" + "0" * 400,
+    "9" * 4400,
+    "0x_",
+    "0o8",
+    "1_0",
+    "12:30:00",
+    "~",
+    "null",
+    "''",
+    "true",
+    "no",
+    "[]",
+    "{}",
+    "[1, [2, [3, [4]]]]",
+    "{a: {b: c}}",
+    "[spokesperson, 1, null]",
+    "!!binary aGVsbG8=",
+    "!!set {a, b}",
+    "!!python/object/apply:os.system ['true']",
+    "!!float x",
+    "!!int 1.5",
+    "*nowhere",
+    "&anchor value",
+    "2024-02-30",
+    "2026-09-01",
+    "'" + "đ" * 5000 + "'",
+    '"\\ud800"',
+    '"\\x00"',
+    "? [a]\n  : b",
+    ">-\n  {x}",
+    "|\n  {0}",
+    *(f"'{text}'" for text in FORMAT_TEXTS),
+    *(f'"{text} tại {{cdc_director}}"' for text in FORMAT_TEXTS),
+    "{x}",
+    "{0}",
+    "{a.__class__}",
 )
 _VALUE_LINE = re.compile(r"^(\s*(?:- )?[\w-]+:[ ]+)(\S.*)$")
 TOP_LEVEL_KEYS = ("id", "title", "sources", "cast", "roles", "injects", "levels", "duration", "facts", "incident")
@@ -55,8 +98,12 @@ def _hostile_value(draw, lines: list[str], notes: list[str]) -> list[str]:
 
 
 def _foreign_line(draw, lines: list[str], notes: list[str]) -> list[str]:
-    return replace_one(draw, lines, notes, lambda line: draw(st.sampled_from(("  ", "\t- x", "- {", "x: [", "%YAML 1.1",
-                                                                       "---", "...", "<<: *nowhere", ": x"))))
+    return replace_one(
+        draw,
+        lines,
+        notes,
+        lambda line: draw(st.sampled_from(("  ", "\t- x", "- {", "x: [", "%YAML 1.1", "---", "...", "<<: *nowhere", ": x"))),
+    )
 
 
 def _indented(draw, lines: list[str], notes: list[str]) -> list[str]:
@@ -86,8 +133,9 @@ def alias_bombs(draw) -> Made:
     key = draw(st.sampled_from(TOP_LEVEL_KEYS))
     name, text = _builtin(draw)
     shape = "mapping" if mapping else "list"
-    return Made(f"{bomb}\n{text}\n{key}: *b{depth - 1}\n",
-                f"alias bomb of {width}**{depth} {leaf} in a {shape}, as {key} of {name}")
+    return Made(
+        f"{bomb}\n{text}\n{key}: *b{depth - 1}\n", f"alias bomb of {width}**{depth} {leaf} in a {shape}, as {key} of {name}"
+    )
 
 
 @st.composite
@@ -125,7 +173,11 @@ def foreign_encodings(draw) -> Made:
 
 
 scenario_cases = st.one_of(
-    mutated_drills(), mutated_drills(), alias_bombs(), deep_nesting(), foreign_encodings(),
+    mutated_drills(),
+    mutated_drills(),
+    alias_bombs(),
+    deep_nesting(),
+    foreign_encodings(),
     st.text(max_size=2000).map(lambda text: Made(text, f"random text {text!r}")),
     st.binary(max_size=2000).map(lambda data: Made(data, f"random bytes {data!r}")),
 )

@@ -40,6 +40,10 @@ def _drill():
     return load_scenario(scenario_path(DRILL))
 
 
-TARGET = Target("action_file", action_files(),
-                lambda: with_folder(lambda folder: functools.partial(check_action_file, folder)), ci_examples=300)
+TARGET = Target(
+    "action_file",
+    action_files(),
+    lambda: with_folder(lambda folder: functools.partial(check_action_file, folder)),
+    ci_examples=300,
+)
 test_any_action_file_plays_or_is_refused_at_its_line = fuzz_test(TARGET)

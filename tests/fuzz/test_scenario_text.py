@@ -44,6 +44,10 @@ def check_scenario(folder: Path, made: Made) -> Outcome:
     return Outcome.CLEAN
 
 
-TARGET = Target("scenario_text", scenario_cases, lambda: with_folder(lambda folder: functools.partial(check_scenario, folder)),
-                ci_examples=350)
+TARGET = Target(
+    "scenario_text",
+    scenario_cases,
+    lambda: with_folder(lambda folder: functools.partial(check_scenario, folder)),
+    ci_examples=350,
+)
 test_any_scenario_text_loads_or_gives_line_numbered_errors = fuzz_test(TARGET)

@@ -16,8 +16,15 @@ import pytest
 from playwright.sync_api import expect
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 ROOT = Path(__file__).resolve().parents[2]
 DEMO_PASSWORD = "browser-test-2026"
 SPEED = 600  # scenario minutes per real minute: minute 10 comes after one second
@@ -59,8 +66,12 @@ def page_errors(page) -> list[str]:
     fills up): a page that needs an inline script or style fails its test."""
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on("console", lambda message: errors.append(message.text)
-            if message.type == "error" and "Content Security Policy" in message.text else None)
+    page.on(
+        "console",
+        lambda message: (
+            errors.append(message.text) if message.type == "error" and "Content Security Policy" in message.text else None
+        ),
+    )
     return errors
 
 
@@ -87,13 +98,23 @@ class LiveServer:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_path = workdir / "server.log"
-        env = {**os.environ, "CRISIS_DATABASE_URL": f"sqlite:///{workdir / 'browser.db'}",
-               "CRISIS_SECRET_KEY": "browser-test-secret", "CRISIS_DEMO_PASSWORD": DEMO_PASSWORD,
-               "PYTHONUNBUFFERED": "1", **(env or {})}
+        env = {
+            **os.environ,
+            "CRISIS_DATABASE_URL": f"sqlite:///{workdir / 'browser.db'}",
+            "CRISIS_SECRET_KEY": "browser-test-secret",
+            "CRISIS_DEMO_PASSWORD": DEMO_PASSWORD,
+            "PYTHONUNBUFFERED": "1",
+            **(env or {}),
+        }
         env.pop("CRISIS_TRACE_LATENCY", None)
         self._log = open(self.log_path, "wb")  # noqa: SIM115 - the server writes to it until stop() closes it
-        self.process = subprocess.Popen([sys.executable, "run.py", "serve", "--port", str(self.port)], cwd=ROOT, env=env,
-                                        stdout=self._log, stderr=subprocess.STDOUT)
+        self.process = subprocess.Popen(
+            [sys.executable, "run.py", "serve", "--port", str(self.port)],
+            cwd=ROOT,
+            env=env,
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+        )
         self._wait_until_up()
 
     def _wait_until_up(self, timeout: float = 20.0) -> None:

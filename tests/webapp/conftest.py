@@ -41,8 +41,9 @@ def real_hashing():
 def fast_hashing(request, monkeypatch):
     """Cheap password hashes for the fixture instructors (scrypt costs ~0.4 s a hash), unless `real_hashing`."""
     if "real_hashing" not in request.fixturenames:
-        monkeypatch.setattr(models, "generate_password_hash",
-                            functools.partial(generate_password_hash, method="pbkdf2:sha256:1000"))
+        monkeypatch.setattr(
+            models, "generate_password_hash", functools.partial(generate_password_hash, method="pbkdf2:sha256:1000")
+        )
 
 
 @pytest.fixture
@@ -59,7 +60,11 @@ def clock(app) -> FakeClock:
 class Platform:
     """Helpers for what tests do again and again: log in, create an exercise, join, connect."""
 
-    ROLES: ClassVar[dict[str, str]] = {"spokesperson": "Nguyễn Văn An", "propaganda_board": "Trần Thị Bình", "info_department": "Lê Văn Cường"}
+    ROLES: ClassVar[dict[str, str]] = {
+        "spokesperson": "Nguyễn Văn An",
+        "propaganda_board": "Trần Thị Bình",
+        "info_department": "Lê Văn Cường",
+    }
 
     def __init__(self, app):
         self.app = app
@@ -73,8 +78,9 @@ class Platform:
     def exercise(self, username: str = "lan", teams: int = 2, scenario: str = "nuoc-may-nhiem-doc", speed: float = 60):
         with self.app.app_context():
             instructor = db.session.query(Instructor).filter_by(username=username).one()
-            plans = [TeamPlan(f"Đội {n}", {f"{name} {n}": role for role, name in self.ROLES.items()})
-                     for n in range(1, teams + 1)]
+            plans = [
+                TeamPlan(f"Đội {n}", {f"{name} {n}": role for role, name in self.ROLES.items()}) for n in range(1, teams + 1)
+            ]
             exercise = create_exercise(instructor, scenario, seed=1, speed=speed, teams=plans)
             return exercise.id, [(t.id, t.join_code) for t in exercise.teams]
 
@@ -103,8 +109,14 @@ def platform(app) -> Platform:
 @pytest.fixture
 def csrf_app(tmp_path):
     """The app as it runs: CSRF protection on."""
-    app = create_app({"TESTING": True, "SECRET_KEY": "test", "WTF_CSRF_ENABLED": True,
-                      "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'csrf.db'}"})
+    app = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "test",
+            "WTF_CSRF_ENABLED": True,
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'csrf.db'}",
+        }
+    )
     with app.app_context():
         db.create_all()
         lan = Instructor(username="lan", display_name="Lan")

@@ -12,8 +12,10 @@ PASSWORD = "quan-sat-2026"
 
 def make_evaluator(client, username: str = "thu", name: str = "Phạm Thị Thu"):
     page = client.get("/instructor/evaluators").get_data(as_text=True)
-    return client.post("/instructor/evaluators", data={"csrf_token": csrf_token(page), "username": username,
-                                                       "display_name": name, "password": PASSWORD})
+    return client.post(
+        "/instructor/evaluators",
+        data={"csrf_token": csrf_token(page), "username": username, "display_name": name, "password": PASSWORD},
+    )
 
 
 def evaluator_id(app, username: str = "thu") -> int:
@@ -23,8 +25,9 @@ def evaluator_id(app, username: str = "thu") -> int:
 
 def assign(client, evaluator: int, *teams: int):
     page = client.get("/instructor/evaluators").get_data(as_text=True)
-    return client.post(f"/instructor/evaluators/{evaluator}/teams",
-                       data={"csrf_token": csrf_token(page), "team": [str(t) for t in teams]})
+    return client.post(
+        f"/instructor/evaluators/{evaluator}/teams", data={"csrf_token": csrf_token(page), "team": [str(t) for t in teams]}
+    )
 
 
 def log_in(app, username: str = "thu", password: str = PASSWORD):

@@ -20,8 +20,9 @@ def received(socket, name: str, namespace: str = TRAINEE_NAMESPACE) -> list:
 def stored_events(app, team_id: int) -> list[dict]:
     """A team's events as stored, in order."""
     with app.app_context():
-        return list(db.session.scalars(select(EventRecord.body).where(EventRecord.team_id == team_id)
-                                       .order_by(EventRecord.seq)))
+        return list(
+            db.session.scalars(select(EventRecord.body).where(EventRecord.team_id == team_id).order_by(EventRecord.seq))
+        )
 
 
 def stored_inputs(app, team_id: int) -> list[dict]:
@@ -30,9 +31,9 @@ def stored_inputs(app, team_id: int) -> list[dict]:
         rows = db.session.scalars(select(InputRecord).where(InputRecord.team_id == team_id).order_by(InputRecord.number))
         return [{"number": r.number, "at": r.at, "source": r.source, "kind": r.kind, "payload": r.payload} for r in rows]
 
+
 def canon(events: list[dict]) -> list[str]:
     return [json.dumps(e, ensure_ascii=False, sort_keys=True) for e in events]
-
 
 
 def team_status(app, team_id: int) -> str:
@@ -65,8 +66,9 @@ def sync(sock, after: int) -> list[dict]:
 
 
 def control(teacher, team_id: int, command: str, **args) -> dict:
-    answer = teacher.emit("control", {"team_id": team_id, "command": command, "args": args},
-                          namespace=INSTRUCTOR_NAMESPACE, callback=True)
+    answer = teacher.emit(
+        "control", {"team_id": team_id, "command": command, "args": args}, namespace=INSTRUCTOR_NAMESPACE, callback=True
+    )
     assert answer["ok"], answer
     return answer["teams"][0]["state"]
 
@@ -122,8 +124,9 @@ class Drill:
         self.other = platform.trainee_socket(platform.trainee_client(code_b, f"{platform.ROLES['info_department']} 2"))
 
     def start_all(self) -> None:
-        answer = self.teacher.emit("control", {"exercise_id": self.exercise_id, "command": "start"},
-                                   namespace=INSTRUCTOR_NAMESPACE, callback=True)
+        answer = self.teacher.emit(
+            "control", {"exercise_id": self.exercise_id, "command": "start"}, namespace=INSTRUCTOR_NAMESPACE, callback=True
+        )
         assert answer["ok"] and all(t["ok"] for t in answer["teams"]), answer
 
     def play_a(self) -> list[dict]:
@@ -141,12 +144,26 @@ class Drill:
         control(self.teacher, self.team_a, "speed", speed=90)
         run(self.platform, self.clock, 9.4)
         control(self.teacher, self.team_a, "pause")
-        control(self.teacher, self.team_a, "custom", channel="hotline", sender="Bà Tư", content="Nước có uống được không?",
-                to=["spokesperson", "info_department"])
+        control(
+            self.teacher,
+            self.team_a,
+            "custom",
+            channel="hotline",
+            sender="Bà Tư",
+            content="Nước có uống được không?",
+            to=["spokesperson", "info_department"],
+        )
         control(self.teacher, self.team_a, "resume")
         run(self.platform, self.clock, 8.8)
-        acks.append(act(s["spokesperson"], "issue_statement", channel="portal", form="press_release",
-                        text="Nước đục do súc xả đường ống sau sự cố vỡ ống, không nhiễm độc. Sẽ cập nhật lúc 10 giờ."))
+        acks.append(
+            act(
+                s["spokesperson"],
+                "issue_statement",
+                channel="portal",
+                form="press_release",
+                text="Nước đục do súc xả đường ống sau sự cố vỡ ống, không nhiễm độc. Sẽ cập nhật lúc 10 giờ.",
+            )
+        )
         acks.append(act(s["info_department"], "monitor"))
         run(self.platform, self.clock, 13.7)
         return acks

@@ -25,8 +25,9 @@ def latest_team(app) -> int:
 
 def sign_up(app, username: str = "hoa", name: str = "Trần Thị Hoa", password: str = "mat-khau-2026"):
     client = app.test_client()
-    response = client.post("/practice/signup", data={"username": username, "display_name": name,
-                                                     "password": password, "confirm": password})
+    response = client.post(
+        "/practice/signup", data={"username": username, "display_name": name, "password": password, "confirm": password}
+    )
     assert response.status_code == 302 and response.location == "/practice/", response.data
     return client
 

@@ -66,8 +66,10 @@ def prepare(workdir: Path) -> dict[str, int]:
         db.session.commit()
 
         def exercise(names, plays):
-            plans = [TeamPlan(name, {f"{person} {n}": role for role, person in ROSTER.items()})
-                     for n, name in enumerate(names, start=1)]
+            plans = [
+                TeamPlan(name, {f"{person} {n}": role for role, person in ROSTER.items()})
+                for n, name in enumerate(names, start=1)
+            ]
             made = create_exercise(demo, "nuoc-may-nhiem-doc", seed=1, speed=60, teams=plans)
             play_teams([team.id for team in made.teams], plays)
             return made

@@ -28,8 +28,9 @@ def count(app, model, *where) -> int:
 def inputs(app, team_id: int) -> list[InputRecord]:
     """The team's input log, in order (detached rows: read their columns only)."""
     with app.app_context():
-        rows = db.session.scalars(select(InputRecord).where(InputRecord.team_id == team_id)
-                                  .order_by(InputRecord.number)).all()
+        rows = db.session.scalars(
+            select(InputRecord).where(InputRecord.team_id == team_id).order_by(InputRecord.number)
+        ).all()
         db.session.expunge_all()
         return rows
 
@@ -86,7 +87,7 @@ class PollingSocket:
 
     def ack(self) -> list:
         packet = self.wait_for(f"43{self.namespace},{self.next_ack}")
-        return json.loads(packet[len(f"43{self.namespace},{self.next_ack}"):])
+        return json.loads(packet[len(f"43{self.namespace},{self.next_ack}") :])
 
     def close(self) -> None:
         self.post("1")

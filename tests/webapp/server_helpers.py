@@ -40,22 +40,52 @@ def free_port() -> int:
 class Server:
     """`python run.py serve --port P` on a database, started and killed by the test."""
 
-    def __init__(self, database_url: str, secret_key: str, log: Path, port: int | None = None,
-                 production: bool = False, env: dict[str, str] | None = None):
+    def __init__(
+        self,
+        database_url: str,
+        secret_key: str,
+        log: Path,
+        port: int | None = None,
+        production: bool = False,
+        env: dict[str, str] | None = None,
+    ):
         self.port = port or free_port()
         self.base = f"http://127.0.0.1:{self.port}"
-        self.env = {**os.environ, "CRISIS_DATABASE_URL": database_url, "CRISIS_SECRET_KEY": secret_key,
-                    "CRISIS_DEMO_PASSWORD": DEMO_PASSWORD, "PYTHONUNBUFFERED": "1", **(env or {})}
+        self.env = {
+            **os.environ,
+            "CRISIS_DATABASE_URL": database_url,
+            "CRISIS_SECRET_KEY": secret_key,
+            "CRISIS_DEMO_PASSWORD": DEMO_PASSWORD,
+            "PYTHONUNBUFFERED": "1",
+            **(env or {}),
+        }
         self.env.pop("CRISIS_TRACE_LATENCY", None)
-        self.command = ([sys.executable, "-m", "gunicorn", "-k", "gevent", "-w", "1", "--no-control-socket", "--bind", f"127.0.0.1:{self.port}",
-                         "web.wsgi:app"] if production else [sys.executable, "run.py", "serve", "--port", str(self.port)])
+        self.command = (
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "-k",
+                "gevent",
+                "-w",
+                "1",
+                "--no-control-socket",
+                "--bind",
+                f"127.0.0.1:{self.port}",
+                "web.wsgi:app",
+            ]
+            if production
+            else [sys.executable, "run.py", "serve", "--port", str(self.port)]
+        )
         self.log = log
         self.process: subprocess.Popen | None = None
 
     def start(self, timeout: float = 20) -> Server:
         assert self.process is None or self.process.poll() is not None, "already running"
         with open(self.log, "ab") as log:
-            self.process = subprocess.Popen(self.command, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+            self.process = subprocess.Popen(
+                self.command, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+            )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -132,8 +162,9 @@ class Browser:
         client = socketio.Client(reconnection=False)
         for name, handler in (on or {}).items():
             client.on(name, handler, namespace=namespace)
-        client.connect(self.base, namespaces=[namespace], headers={"Cookie": self.cookie()},
-                       transports=["websocket"], wait_timeout=5)
+        client.connect(
+            self.base, namespaces=[namespace], headers={"Cookie": self.cookie()}, transports=["websocket"], wait_timeout=5
+        )
         self.sockets.append(client)
         return client
 

@@ -29,7 +29,9 @@ ROSTER = "Đội 1\nspokesperson: Nguyễn Văn An\ninfo_department: Lê Văn C�
 
 def page_data(response) -> dict:
     """The editor page's JSON block."""
-    match = re.search(r'<script type="application/json" id="authoring-data">(.*?)</script>', response.get_data(as_text=True), re.S)
+    match = re.search(
+        r'<script type="application/json" id="authoring-data">(.*?)</script>', response.get_data(as_text=True), re.S
+    )
     assert match, "no authoring data on the page"
     return json.loads(match.group(1))
 
@@ -42,8 +44,12 @@ def new_drill(client, source: str | None = None) -> int:
 
 def versions(app, drill_id: int) -> list[str]:
     with app.app_context():
-        return [v.text for v in db.session.scalars(select(DrillVersion).where(DrillVersion.drill_id == drill_id)
-                                                   .order_by(DrillVersion.number))]
+        return [
+            v.text
+            for v in db.session.scalars(
+                select(DrillVersion).where(DrillVersion.drill_id == drill_id).order_by(DrillVersion.number)
+            )
+        ]
 
 
 def draft(app, drill_id: int) -> str | None:
@@ -145,7 +151,11 @@ def test_a_valid_drill_checks_ok_and_its_yaml_is_the_drill(lan):
 
 
 def test_yaml_typed_by_hand_gives_the_form_its_data_and_errors_their_lines(lan):
-    text = scenario_path("tests/fixtures/minimal.yaml").read_text(encoding="utf-8").replace("response_window: 90", "response_window: -5")
+    text = (
+        scenario_path("tests/fixtures/minimal.yaml")
+        .read_text(encoding="utf-8")
+        .replace("response_window: 90", "response_window: -5")
+    )
     body = lan.post(f"{BASE}/api/validate", json={"yaml": text}).get_json()
     line = text.splitlines().index("    response_window: -5") + 1
     assert [(e["path"], e["line"]) for e in body["errors"]] == [("injects[1].response_window", line)]
@@ -198,11 +208,20 @@ def test_the_draft_is_kept_as_typed_and_dropped_when_it_is_the_latest_version(ap
 # --- who may see a drill ----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("method, path", [
-    ("get", "/DRILL"), ("get", "/DRILL/edit"), ("get", "/DRILL/versions/1"), ("post", "/DRILL/save"),
-    ("post", "/DRILL/draft"), ("post", "/DRILL/dry-run"), ("post", "/DRILL/msel"), ("post", "/DRILL/delete"),
-    ("post", "/DRILL/draft/discard"),
-])
+@pytest.mark.parametrize(
+    "method, path",
+    [
+        ("get", "/DRILL"),
+        ("get", "/DRILL/edit"),
+        ("get", "/DRILL/versions/1"),
+        ("post", "/DRILL/save"),
+        ("post", "/DRILL/draft"),
+        ("post", "/DRILL/dry-run"),
+        ("post", "/DRILL/msel"),
+        ("post", "/DRILL/delete"),
+        ("post", "/DRILL/draft/discard"),
+    ],
+)
 def test_another_instructor_can_neither_read_nor_change_a_drill(app, platform, water, method, path):
     minh = platform.instructor_client("minh")
     before = versions(app, water)
@@ -313,7 +332,9 @@ def test_an_uploaded_msel_reports_every_bad_row_and_loads_what_it_can(app, lan, 
     rows[2][channel] = "bồ câu"
     out = io.StringIO()
     csv.writer(out).writerows(rows)
-    body = lan.post(f"{BASE}/{water}/msel", json={"yaml": text, "file": base64.b64encode(out.getvalue().encode()).decode()}).get_json()
+    body = lan.post(
+        f"{BASE}/{water}/msel", json={"yaml": text, "file": base64.b64encode(out.getvalue().encode()).decode()}
+    ).get_json()
     assert not body["imported"] and len(body["problems"]) == 1
     assert body["problems"][0]["vi"].startswith("dòng 3, cột “Kênh / Channel”: kênh “bồ câu”")
     assert body["problems"][0]["en"].startswith("row 3, column 'Kênh / Channel': unknown channel 'bồ câu'")
@@ -386,7 +407,9 @@ def test_an_old_version_shows_its_own_title_and_times_are_in_vietnam_time(app, l
     saved = lan.post(f"{BASE}/{water}/save", json={"yaml": v2, "note": ""}).get_json()
     assert saved["version"]["created_at"].endswith("+07:00")  # the editor's script reads the zone, not the browser's
     first = lan.get(f"{BASE}/{water}/versions/1").get_data(as_text=True)
-    assert f'<h1 id="version-title">{old_title}' in first and "Tên hiện tại của kịch bản: Tin đồn nước máy — bản sửa" in first
+    assert (
+        f'<h1 id="version-title">{old_title}' in first and "Tên hiện tại của kịch bản: Tin đồn nước máy — bản sửa" in first
+    )
     assert 'id="version-title">Tin đồn nước máy — bản sửa' in lan.get(f"{BASE}/{water}/versions/2").get_data(as_text=True)
     listing = lan.get(f"{BASE}/{water}").get_data(as_text=True)
     assert f'<small class="hint version-title">{old_title}</small>' in listing

@@ -130,8 +130,11 @@ def test_the_new_drill_fields_show_in_the_editor_and_round_trip_through_a_draft(
         i = facts[fact["id"]]
         _open(page, f"facts[{i}]")
         for mark in ("briefed", "assures"):
-            (expect(_flag(page, f"facts[{i}].{mark}")).to_be_checked if fact.get(mark)
-             else expect(_flag(page, f"facts[{i}].{mark}")).not_to_be_checked)()
+            (
+                expect(_flag(page, f"facts[{i}].{mark}")).to_be_checked
+                if fact.get(mark)
+                else expect(_flag(page, f"facts[{i}].{mark}")).not_to_be_checked
+            )()
         if fact.get("label"):
             expect(page.locator(f'[data-path="facts[{i}].label.vi"]')).to_have_value(fact["label"]["vi"])
     for i, claim in enumerate(source["false_claims"]):

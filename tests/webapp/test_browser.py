@@ -164,7 +164,8 @@ def test_the_spokesperson_answers_a_journalist_in_part_with_the_lawful_ground_fo
     expect(speaker.locator("#acks .ack")).to_have_count(0)
     form.locator("textarea[name=text]").fill(
         "UBND tỉnh đã lấy mẫu nước tại nhà máy, kết quả các chỉ tiêu nhanh đạt quy chuẩn; "
-        "nguyên nhân sự cố đang được cơ quan chức năng điều tra nên chưa thể công bố.")
+        "nguyên nhân sự cố đang được cơ quan chức năng điều tra nên chưa thể công bố."
+    )
     form.screenshot(path="/tmp/partial-answer-form.png")
     form.locator("button[type=submit]").click()
     expect(speaker.locator("#acks .ack-ok")).to_contain_text("Trả lời báo chí")

@@ -20,8 +20,10 @@ from scenarios.loader import load_scenario
 from scoring.ruleset import load_rule_set
 
 pytestmark = pytest.mark.browser
-STATEMENT = ("Thông tin nước máy nhiễm độc là sai sự thật. Kết quả 12 mẫu nước đạt quy chuẩn. "
-             "Người dân xả bỏ nước đục ban đầu rồi sử dụng bình thường.")
+STATEMENT = (
+    "Thông tin nước máy nhiễm độc là sai sự thật. Kết quả 12 mẫu nước đạt quy chuẩn. "
+    "Người dân xả bỏ nước đục ban đầu rồi sử dụng bình thường."
+)
 
 
 def test_the_console_names_facts_claims_and_calls_and_lists_the_rules_not_yet_due(server, contexts):

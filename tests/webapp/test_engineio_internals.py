@@ -17,8 +17,10 @@ from web import create_app
 from web.config import MAX_PAYLOAD
 from web.extensions import socketio
 
-UPGRADE_HINT = ("web/__init__.py `_bound_socket_messages` patches it: check the patch against the installed "
-                "python-engineio / simple-websocket, then move the upper bounds in pyproject.toml")
+UPGRADE_HINT = (
+    "web/__init__.py `_bound_socket_messages` patches it: check the patch against the installed "
+    "python-engineio / simple-websocket, then move the upper bounds in pyproject.toml"
+)
 
 
 @pytest.mark.parametrize("mode", ["threading", "gevent"])
@@ -33,7 +35,8 @@ def test_the_websocket_driver_is_wrapped_with_the_message_bound(tmp_path, mode):
     connection = websocket(lambda ws: None, eio)
     server_args = getattr(connection, "server_args", None)
     assert isinstance(server_args, dict), (
-        f"{type(connection).__name__} keeps no `server_args` for simple_websocket.Server; {UPGRADE_HINT}")
+        f"{type(connection).__name__} keeps no `server_args` for simple_websocket.Server; {UPGRADE_HINT}"
+    )
     assert server_args["max_message_size"] == MAX_PAYLOAD
 
 

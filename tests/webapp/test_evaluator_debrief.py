@@ -94,20 +94,25 @@ def test_the_instructors_edited_plan_stays_the_instructors(app, platform, assign
     page = thu.get(f"/evaluate/exercises/{exercise_id}/report").get_data(as_text=True)
     assert "Đội 3 đưa tin chưa xác minh" not in page
     assert all(str(escape(item["issue"])) in page for item in items) and len(items) > 1
-    assert "Đội 3 đưa tin chưa xác minh" in platform.instructor_client().get(f"/review/exercises/{exercise_id}/report").get_data(as_text=True)
+    assert "Đội 3 đưa tin chưa xác minh" in platform.instructor_client().get(
+        f"/review/exercises/{exercise_id}/report"
+    ).get_data(as_text=True)
 
 
-@pytest.mark.parametrize(("method", "url", "status"), [
-    ("get", "/review/teams/{three}", 404),
-    ("get", "/review/teams/{three}/replay", 404),
-    ("get", "/evaluate/exercises/{other}/report", 404),
-    ("get", "/review/exercises/{exercise}/report", 403),
-    ("get", "/review/exercises/{exercise}/report/json", 403),
-    ("get", "/review/exercises/{exercise}", 403),
-    ("post", "/review/teams/{one}/rules/outcome/override", 403),
-    ("post", "/review/teams/{one}/rules/outcome/override/delete", 403),
-    ("post", "/review/exercises/{exercise}/report", 403),
-])
+@pytest.mark.parametrize(
+    ("method", "url", "status"),
+    [
+        ("get", "/review/teams/{three}", 404),
+        ("get", "/review/teams/{three}/replay", 404),
+        ("get", "/evaluate/exercises/{other}/report", 404),
+        ("get", "/review/exercises/{exercise}/report", 403),
+        ("get", "/review/exercises/{exercise}/report/json", 403),
+        ("get", "/review/exercises/{exercise}", 403),
+        ("post", "/review/teams/{one}/rules/outcome/override", 403),
+        ("post", "/review/teams/{one}/rules/outcome/override/delete", 403),
+        ("post", "/review/exercises/{exercise}/report", 403),
+    ],
+)
 def test_nothing_else_of_the_debrief_opens_to_the_evaluator_and_each_refusal_is_logged(app, assigned, method, url, status):
     thu, exercise_id, (one, _, three), other_id = assigned
     before = len(audits(app))

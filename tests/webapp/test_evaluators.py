@@ -50,8 +50,15 @@ def test_a_username_is_one_across_instructors_and_evaluators_and_bad_input_is_ex
     lan = platform.instructor_client()
     page = make_evaluator(lan, username="minh").get_data(as_text=True)
     assert "Tên đăng nhập đã có người dùng." in page and "That username" not in page
-    page = lan.post("/instructor/evaluators", data={"csrf_token": csrf_token(lan.get("/instructor/evaluators").get_data(as_text=True)),
-                                                    "username": "thu", "display_name": "Thu", "password": "ngan"}).get_data(as_text=True)
+    page = lan.post(
+        "/instructor/evaluators",
+        data={
+            "csrf_token": csrf_token(lan.get("/instructor/evaluators").get_data(as_text=True)),
+            "username": "thu",
+            "display_name": "Thu",
+            "password": "ngan",
+        },
+    ).get_data(as_text=True)
     assert "ít nhất 8 ký tự" in page
     with app.app_context():
         assert db.session.query(Evaluator).count() == 0
@@ -93,8 +100,12 @@ def test_the_evaluators_observation_is_kept_with_its_author_and_reaches_the_cons
     watched.evaluator.emit("watch", {"team_id": watched.team_a}, namespace=EVALUATOR_NAMESPACE, callback=True)
     watched.start_all()
     run(platform, clock, 5)
-    answer = watched.evaluator.emit("observe", {"team_id": watched.team_a, "text": "Phát ngôn viên chưa xác minh."},
-                                    namespace=EVALUATOR_NAMESPACE, callback=True)
+    answer = watched.evaluator.emit(
+        "observe",
+        {"team_id": watched.team_a, "text": "Phát ngôn viên chưa xác minh."},
+        namespace=EVALUATOR_NAMESPACE,
+        callback=True,
+    )
     assert answer["ok"] and answer["observation"]["author"] == "Phạm Thị Thu"
     (told,) = received(watched.teacher, "observation", INSTRUCTOR_NAMESPACE)
     assert told["text"] == "Phát ngôn viên chưa xác minh." and told["author"] == "Phạm Thị Thu"
@@ -104,16 +115,23 @@ def test_the_evaluators_observation_is_kept_with_its_author_and_reaches_the_cons
         assert author.observation_id == observation.id and author.evaluator_id == evaluator_id(app)
         (note,) = team_run(db.session.get(Team, watched.team_a)).observations  # the debrief names its author
         assert note.author == "Phạm Thị Thu"
-    bad = watched.evaluator.emit("observe", {"team_id": watched.team_a, "text": " "}, namespace=EVALUATOR_NAMESPACE,
-                                 callback=True)
+    bad = watched.evaluator.emit(
+        "observe", {"team_id": watched.team_a, "text": " "}, namespace=EVALUATOR_NAMESPACE, callback=True
+    )
     assert not bad["ok"] and bad["error"] == "Ghi chú phải có 1–2000 ký tự."
 
 
-@pytest.mark.parametrize("command,args", [("start", {}), ("pause", {}), ("speed", {"speed": 120}),
-                                          ("fire", {"inject": "call-paper"}), ("end", {})])
+@pytest.mark.parametrize(
+    "command,args",
+    [("start", {}), ("pause", {}), ("speed", {"speed": 120}), ("fire", {"inject": "call-paper"}), ("end", {})],
+)
 def test_the_evaluator_controls_nothing_and_each_try_is_logged(app, platform, clock, watched, command, args):
-    answer = watched.evaluator.emit("control", {"team_id": watched.team_a, "command": command, "args": args},
-                                    namespace=EVALUATOR_NAMESPACE, callback=True)
+    answer = watched.evaluator.emit(
+        "control",
+        {"team_id": watched.team_a, "command": command, "args": args},
+        namespace=EVALUATOR_NAMESPACE,
+        callback=True,
+    )
     assert answer == {"ok": False, "error": "Người đánh giá không điều khiển được đội."}
     assert (f"evaluator:{evaluator_id(app)}", f"control {command}", "an evaluator controls nothing") in audits(app)
     refused = socketio.test_client(app, namespace=INSTRUCTOR_NAMESPACE, flask_test_client=watched.evaluator_http)
@@ -127,13 +145,15 @@ def test_the_evaluator_controls_nothing_and_each_try_is_logged(app, platform, cl
 def test_the_evaluator_sees_no_team_not_assigned(app, platform, watched):
     answer = watched.evaluator.emit("watch", {"team_id": watched.team_b}, namespace=EVALUATOR_NAMESPACE, callback=True)
     assert not answer["ok"]
-    answer = watched.evaluator.emit("observe", {"team_id": watched.team_b, "text": "x"}, namespace=EVALUATOR_NAMESPACE,
-                                    callback=True)
+    answer = watched.evaluator.emit(
+        "observe", {"team_id": watched.team_b, "text": "x"}, namespace=EVALUATOR_NAMESPACE, callback=True
+    )
     assert not answer["ok"]
     assert watched.evaluator_http.get(f"/evaluate/teams/{watched.team_b}").status_code == 404
     assert f"/evaluate/teams/{watched.team_b}" not in watched.evaluator_http.get("/evaluate/").get_data(as_text=True)
-    assert [r for _, what, r in audits(app) if what == f"team {watched.team_b}"] == \
-        ["not a team assigned to this evaluator"]  # the three tries in one entry, a flood's repeats tallied
+    assert [r for _, what, r in audits(app) if what == f"team {watched.team_b}"] == [
+        "not a team assigned to this evaluator"
+    ]  # the three tries in one entry, a flood's repeats tallied
     with app.app_context():
         assert db.session.query(Observation).count() == 0
 
@@ -141,7 +161,9 @@ def test_the_evaluator_sees_no_team_not_assigned(app, platform, watched):
 def test_nobody_but_an_evaluator_opens_the_evaluators_pages_or_socket(app, platform, drill):
     lan = platform.instructor_client()
     assert lan.get("/evaluate/").status_code == 403
-    assert not socketio.test_client(app, namespace=EVALUATOR_NAMESPACE, flask_test_client=lan).is_connected(EVALUATOR_NAMESPACE)
+    assert not socketio.test_client(app, namespace=EVALUATOR_NAMESPACE, flask_test_client=lan).is_connected(
+        EVALUATOR_NAMESPACE
+    )
     assert ("instructor:1", "evaluator socket", "not an evaluator") in audits(app)
     _, response = log_in(app, password="sai-mat-khau")
     assert response.status_code == 200 and "Sai tên đăng nhập" in response.get_data(as_text=True)

@@ -20,16 +20,23 @@ def forms_limited(app):
 def doors(app, platform) -> dict[str, dict]:
     """Each form that lets someone in, with a right answer."""
     _, [(_, code), _] = platform.exercise()
-    return {"/login": {"username": "lan", "password": "secret"},
-            "/join": {"code": code, "name": "Nguyễn Văn An 1"},
-            "/practice/login": {"username": "hoa", "password": "mat-khau-2026"},
-            "/practice/signup": {"username": "hoa", "display_name": "Hoa", "password": "mat-khau-2026",
-                                 "confirm": "mat-khau-2026"}}
+    return {
+        "/login": {"username": "lan", "password": "secret"},
+        "/join": {"code": code, "name": "Nguyễn Văn An 1"},
+        "/practice/login": {"username": "hoa", "password": "mat-khau-2026"},
+        "/practice/signup": {
+            "username": "hoa",
+            "display_name": "Hoa",
+            "password": "mat-khau-2026",
+            "confirm": "mat-khau-2026",
+        },
+    }
 
 
 @pytest.mark.parametrize("url", ["/login", "/join", "/practice/login", "/practice/signup"])
 def test_a_flood_of_posts_is_refused_past_the_limit_even_right_ones_and_only_from_its_address(
-        app, platform, forms_limited, url):
+    app, platform, forms_limited, url
+):
     right = doors(app, platform)[url]
     flood = client_at(app, "10.0.0.7")
     answers = [flood.post(url, data={**right, "password": "x"} if "password" in right else right) for _ in range(5)]
@@ -67,6 +74,8 @@ def test_a_flood_of_socket_connections_is_refused_past_the_limit_and_audited_onc
         assert not platform.trainee_socket(trainee).is_connected(TRAINEE_NAMESPACE)
     assert not platform.instructor_socket(teacher).is_connected(INSTRUCTOR_NAMESPACE)
     flood_rows = [a for a in audits(app) if a[2] == "too many connections from this address"]
-    assert [(who.split("@")[0], what) for who, what, _ in flood_rows] == [("address", "socket /trainee"),
-                                                                         ("address", "socket /instructor")]
+    assert [(who.split("@")[0], what) for who, what, _ in flood_rows] == [
+        ("address", "socket /trainee"),
+        ("address", "socket /instructor"),
+    ]
     assert accepted[0].is_connected(TRAINEE_NAMESPACE)  # the sockets already in are not thrown out

@@ -42,12 +42,15 @@ def test_the_instructor_pages_have_it_too(platform):
         assert response.status_code == 200 and "script-src 'self';" in response.headers["Content-Security-Policy"], path
 
 
-@pytest.mark.parametrize("trusted_proxies, request_kwargs, hsts", [
-    (0, {}, False),  # a classroom on plain HTTP: never told to switch
-    (1, {"headers": {"X-Forwarded-Proto": "https"}}, True),  # a trusted TLS proxy in front (web.proxies)
-    (0, {"headers": {"X-Forwarded-Proto": "https"}}, False),  # the same header, forged: no proxy is trusted
-    (0, {"base_url": "https://dientap.example.vn"}, True),  # TLS to the server itself
-])
+@pytest.mark.parametrize(
+    "trusted_proxies, request_kwargs, hsts",
+    [
+        (0, {}, False),  # a classroom on plain HTTP: never told to switch
+        (1, {"headers": {"X-Forwarded-Proto": "https"}}, True),  # a trusted TLS proxy in front (web.proxies)
+        (0, {"headers": {"X-Forwarded-Proto": "https"}}, False),  # the same header, forged: no proxy is trusted
+        (0, {"base_url": "https://dientap.example.vn"}, True),  # TLS to the server itself
+    ],
+)
 def test_hsts_only_behind_tls(app, trusted_proxies, request_kwargs, hsts):
     app.config["TRUSTED_PROXIES"] = trusted_proxies
     header = app.test_client().get("/", **request_kwargs).headers.get("Strict-Transport-Security")
@@ -56,14 +59,22 @@ def test_hsts_only_behind_tls(app, trusted_proxies, request_kwargs, hsts):
 
 def test_no_template_has_an_inline_script_style_or_handler():
     assert TEMPLATES
-    found = [f"{path.relative_to(ROOT)}: {match.group(0)}" for path in TEMPLATES for pattern in (INLINE_SCRIPT, INLINE_STYLE, HANDLER)
-             for match in pattern.finditer(path.read_text(encoding="utf-8"))]
+    found = [
+        f"{path.relative_to(ROOT)}: {match.group(0)}"
+        for path in TEMPLATES
+        for pattern in (INLINE_SCRIPT, INLINE_STYLE, HANDLER)
+        for match in pattern.finditer(path.read_text(encoding="utf-8"))
+    ]
     assert found == []
 
 
 def test_no_script_writes_a_style_attribute():
     """`el(tag, {style: ...})` becomes a style attribute, which the policy refuses; the CSSOM (`node.style.x`) is allowed."""
     assert SCRIPTS
-    found = [f"{path.name}: {line.strip()}" for path in SCRIPTS for line in path.read_text(encoding="utf-8").splitlines()
-             if re.search(r"[{,]\s*style\s*:|setAttribute\(\s*[\"']style|\.innerHTML\s*=", line)]
+    found = [
+        f"{path.name}: {line.strip()}"
+        for path in SCRIPTS
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if re.search(r"[{,]\s*style\s*:|setAttribute\(\s*[\"']style|\.innerHTML\s*=", line)
+    ]
     assert found == []

@@ -32,8 +32,10 @@ INPUTS = 25  # by each writer
 def processes(database_url):
     """`PROCESSES` apps on one database, as server processes are; the first made the tables and instructors."""
     apps = [platform_app(database_url, "test", FakeClock())]
-    apps += [create_app({"TESTING": True, "SECRET_KEY": "test", "SQLALCHEMY_DATABASE_URI": database_url})
-             for _ in range(PROCESSES - 1)]
+    apps += [
+        create_app({"TESTING": True, "SECRET_KEY": "test", "SQLALCHEMY_DATABASE_URI": database_url})
+        for _ in range(PROCESSES - 1)
+    ]
     yield apps
     for app in apps:
         dispose(app)
@@ -42,15 +44,21 @@ def processes(database_url):
 def a_team(app) -> int:
     with app.app_context():
         instructor = db.session.scalar(select(Instructor).where(Instructor.username == "lan"))
-        exercise = create_exercise(instructor, "nuoc-may-nhiem-doc", seed=1, speed=60,
-                                   teams=[TeamPlan("Đội 1", {"Lê Văn Cường": "info_department"})])
+        exercise = create_exercise(
+            instructor,
+            "nuoc-may-nhiem-doc",
+            seed=1,
+            speed=60,
+            teams=[TeamPlan("Đội 1", {"Lê Văn Cường": "info_department"})],
+        )
         return exercise.teams[0].id
 
 
 def stored_numbers(app, team_id: int) -> list[tuple[int, str]]:
     with app.app_context():
-        return db.session.execute(select(InputRecord.number, InputRecord.source).where(InputRecord.team_id == team_id)
-                                  .order_by(InputRecord.number)).all()
+        return db.session.execute(
+            select(InputRecord.number, InputRecord.source).where(InputRecord.team_id == team_id).order_by(InputRecord.number)
+        ).all()
 
 
 def test_two_processes_writing_one_team_log_are_fenced_by_its_numbers_not_given_the_next_free_one(processes):
@@ -67,9 +75,14 @@ def test_two_processes_writing_one_team_log_are_fenced_by_its_numbers_not_given_
             for n in range(INPUTS):
                 with lock:  # the process's team lock; `recorded` is its `LiveTeam.inputs`
                     try:
-                        recorded[0] = append_input(team_id, recorded[0] + 1, at=float(n), source=f"{name}:{n}",
-                                                   kind="action", payload={"role": "info_department",
-                                                                           "type": "monitor", "params": {}})
+                        recorded[0] = append_input(
+                            team_id,
+                            recorded[0] + 1,
+                            at=float(n),
+                            source=f"{name}:{n}",
+                            kind="action",
+                            payload={"role": "info_department", "type": "monitor", "params": {}},
+                        )
                     except InputNumberTaken:
                         errors.append(name)
                         recorded[0] = stored_numbers(app, team_id)[-1][0]  # as a rebuild would: the owner's log

@@ -33,11 +33,13 @@ def test_the_preview_lists_what_the_jump_skips_and_the_jump_does_exactly_that(dr
 
     control(drill.teacher, drill.team_a, "jump")
     drill.platform.tick()
-    after = stored_events(drill.platform.app, drill.team_a)[len(before):]
-    assert [(e["t"], e["inject"]) for e in after if e["kind"] == "deadline_missed"] == \
-        [(d["t"], d["inject"]) for d in seen["deadlines"]]
-    assert [(e["t"], e["to"]) for e in after if e["kind"] == "escalation"] == \
-        [(e["t"], e["to"]) for e in seen["escalations"]]
+    after = stored_events(drill.platform.app, drill.team_a)[len(before) :]
+    assert [(e["t"], e["inject"]) for e in after if e["kind"] == "deadline_missed"] == [
+        (d["t"], d["inject"]) for d in seen["deadlines"]
+    ]
+    assert [(e["t"], e["to"]) for e in after if e["kind"] == "escalation"] == [
+        (e["t"], e["to"]) for e in seen["escalations"]
+    ]
     assert [e["inject"] for e in after if e["kind"] == "inject" and e["t"] < 600] == [i["inject"] for i in seen["injects"]]
 
 

@@ -14,7 +14,7 @@ def test_the_label_tables_script_carries_the_python_tables(app):
     prefix, suffix = "window.DrillTables = ", ";\n"
     text = response.get_data(as_text=True)
     assert text.startswith(prefix) and text.endswith(suffix)
-    tables = json.loads(text[len(prefix):-len(suffix)])
+    tables = json.loads(text[len(prefix) : -len(suffix)])
     assert tables["ACTIONS"] == {key: label.as_dict() for key, label in ACTION_TYPES.items()}
     assert tables["AGENCIES"] == {key: label.as_dict() for key, label in AGENCIES.items()}
     assert tables["KINDS"] == {key: label.as_dict() for key, label in EVENT_KINDS.items()}

@@ -106,7 +106,7 @@ def test_the_console_and_the_debrief_of_an_exercise_in_english(app, platform):
     assert "Each team's result" in review.replace("&#39;", "'") and ">Not played</span>" in review
     assert "Kết quả từng đội" not in review
     team = _page(client, f"/review/teams/{teams[0][0]}")
-    assert "<h2 id=\"card-title\">Score card <small>rule by rule</small></h2>" in team and "Phiếu chấm điểm" not in team
+    assert '<h2 id="card-title">Score card <small>rule by rule</small></h2>' in team and "Phiếu chấm điểm" not in team
 
 
 def test_the_drills_pages_in_english(app, platform):

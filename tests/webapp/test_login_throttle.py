@@ -45,8 +45,11 @@ def door(name: str, app, platform) -> Door:
     if name == "practice login":
         sign_up = {"username": "hoa", "display_name": "Hoa", "password": "mat-khau-2026", "confirm": "mat-khau-2026"}
         assert app.test_client().post("/practice/signup", data=sign_up).status_code == 302
-        return Door("/practice/login", {"username": "hoa", "password": "mat-khau-2026"},
-                    {"username": "hoa", "password": "sai-mat-khau"})
+        return Door(
+            "/practice/login",
+            {"username": "hoa", "password": "mat-khau-2026"},
+            {"username": "hoa", "password": "sai-mat-khau"},
+        )
     _, [(_, code), _] = platform.exercise()
     return Door("/join", {"code": code, "name": "Nguyễn Văn An 1"}, {"code": code, "name": "Người Lạ"})
 
@@ -56,7 +59,8 @@ DOORS = ["instructor login", "practice login", "join"]
 
 @pytest.mark.parametrize("name", DOORS)
 def test_after_the_limit_of_failures_on_a_target_even_the_right_answer_is_refused_until_the_window_passes(
-        app, platform, clock, small_limits, name):
+    app, platform, clock, small_limits, name
+):
     entrance = door(name, app, platform)
     for n in range(PER_TARGET):  # each from another address: the target's own limit
         assert client_at(app, f"10.0.0.{n}").post(entrance.url, data=entrance.wrong).status_code == 200
@@ -72,7 +76,8 @@ def test_after_the_limit_of_failures_on_a_target_even_the_right_answer_is_refuse
 
 @pytest.mark.parametrize("name", DOORS)
 def test_after_the_limit_of_failures_from_an_address_it_is_refused_whatever_the_target(
-        app, platform, clock, small_limits, name):
+    app, platform, clock, small_limits, name
+):
     entrance = door(name, app, platform)
     guesser = client_at(app, "10.0.0.9")
     for n in range(PER_ADDRESS):
@@ -96,8 +101,15 @@ def test_signing_up_is_throttled_per_address(app, clock, small_limits):
     signer = client_at(app, "10.0.0.9")
 
     def sign_up(n: int):
-        return signer.post("/practice/signup", data={"username": f"hoc.vien{n}", "display_name": "Học viên",
-                                                     "password": "mat-khau-2026", "confirm": "mat-khau-2026"})
+        return signer.post(
+            "/practice/signup",
+            data={
+                "username": f"hoc.vien{n}",
+                "display_name": "Học viên",
+                "password": "mat-khau-2026",
+                "confirm": "mat-khau-2026",
+            },
+        )
 
     assert [sign_up(n).status_code for n in range(PER_ADDRESS + 1)] == [302] * PER_ADDRESS + [429]
     assert count(app, TraineeAccount) == PER_ADDRESS
@@ -108,8 +120,9 @@ def test_signing_up_is_throttled_per_address(app, clock, small_limits):
 def test_a_taken_user_name_counts_against_that_name(app, small_limits):
     taken = {"username": "hoa", "display_name": "Hoa", "password": "mat-khau-2026", "confirm": "mat-khau-2026"}
     assert client_at(app, "10.0.0.1").post("/practice/signup", data=taken).status_code == 302
-    statuses = [client_at(app, f"10.0.1.{n}").post("/practice/signup", data=taken).status_code
-                for n in range(PER_TARGET + 1)]
+    statuses = [
+        client_at(app, f"10.0.1.{n}").post("/practice/signup", data=taken).status_code for n in range(PER_TARGET + 1)
+    ]
     assert statuses == [200] * (PER_TARGET - 1) + [429, 429]
 
 
@@ -119,8 +132,11 @@ def test_an_unknown_user_name_costs_the_same_hash_work_as_a_known_one(app, monke
     assert app.test_client().post("/practice/signup", data=sign_up).status_code == 302
     checked = []
     real_check = models.check_password_hash
-    monkeypatch.setattr(models, "check_password_hash", lambda stored, password: checked.append(stored.split("$")[0])
-                        or real_check(stored, password))
+    monkeypatch.setattr(
+        models,
+        "check_password_hash",
+        lambda stored, password: checked.append(stored.split("$")[0]) or real_check(stored, password),
+    )
     for username in (known, "nobody"):
         assert app.test_client().post(url, data={"username": username, "password": "wrong"}).status_code == 200
     known_method, unknown_method = checked

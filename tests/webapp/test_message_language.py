@@ -34,10 +34,14 @@ def test_a_trainee_is_refused_in_the_language_of_their_own_browser(platform):
     english = platform.trainee_socket(in_english(platform.trainee_client(code, "Trần Thị Bình 1")))
     assert act(vietnamese, "monitor") == {"ok": False, "error": "Buổi diễn tập chưa bắt đầu hoặc đã kết thúc."}
     assert act(english, "monitor") == {"ok": False, "error": "The drill is not under way."}
-    assert vietnamese.emit("sync", {"after": "x"}, namespace="/trainee", callback=True)["error"] == \
-        "'after' phải là một số nguyên."
-    assert english.emit("sync", {"after": "x"}, namespace="/trainee", callback=True)["error"] == \
-        "'after' must be a whole number."
+    assert (
+        vietnamese.emit("sync", {"after": "x"}, namespace="/trainee", callback=True)["error"]
+        == "'after' phải là một số nguyên."
+    )
+    assert (
+        english.emit("sync", {"after": "x"}, namespace="/trainee", callback=True)["error"]
+        == "'after' must be a whole number."
+    )
 
 
 def test_an_instructor_is_refused_in_their_language_with_the_message_s_parameters(platform):
@@ -46,18 +50,21 @@ def test_an_instructor_is_refused_in_their_language_with_the_message_s_parameter
     vietnamese = platform.instructor_socket(platform.instructor_client())
 
     def ask(sock, command, **args):
-        return sock.emit("control", {"team_id": team_id, "command": command, "args": args},
-                         namespace=INSTRUCTOR_NAMESPACE, callback=True)["error"]
+        return sock.emit(
+            "control", {"team_id": team_id, "command": command, "args": args}, namespace=INSTRUCTOR_NAMESPACE, callback=True
+        )["error"]
 
     assert ask(english, "pause") == "The team is not running."
     assert ask(vietnamese, "pause") == "Đội không đang chạy."
     control(vietnamese, team_id, "start")
     assert ask(english, "resume") == "The team is not paused." and ask(vietnamese, "start") == "Đội đã bắt đầu."
     assert ask(english, "custom", channel="pigeon", to=[], content="x", sender="y").startswith(
-        "The channel must be one of: ")
+        "The channel must be one of: "
+    )
     assert ask(vietnamese, "custom", channel="pigeon").startswith("Kênh phải là một trong: ")
-    assert english.emit("open", {"team_id": 10_000}, namespace=INSTRUCTOR_NAMESPACE, callback=True)["error"] == \
-        "No such team."
+    assert (
+        english.emit("open", {"team_id": 10_000}, namespace=INSTRUCTOR_NAMESPACE, callback=True)["error"] == "No such team."
+    )
     assert english.emit("nonsense", {}, namespace=INSTRUCTOR_NAMESPACE, callback=True)["error"] == "No such operation."
 
 
@@ -91,12 +98,15 @@ def test_the_login_form_and_its_refusal_speak_the_browser_s_language(app):
 
 def test_a_validation_error_and_a_flash_are_in_english_when_chosen(app):
     english = in_english(app.test_client())
-    page = english.post("/practice/signup", data={"username": "Lan Anh", "display_name": "Lan Anh",
-                                                  "password": "short", "confirm": "short"}).get_data(as_text=True)
+    page = english.post(
+        "/practice/signup", data={"username": "Lan Anh", "display_name": "Lan Anh", "password": "short", "confirm": "short"}
+    ).get_data(as_text=True)
     assert "Lowercase letters without accents, digits and . _ - only." in page and "8 to 200 characters." in page
-    signed_up = english.post("/practice/signup", data={"username": "hoa", "display_name": "Hoa",
-                                                       "password": "12345678", "confirm": "12345678"},
-                             follow_redirects=True)
+    signed_up = english.post(
+        "/practice/signup",
+        data={"username": "hoa", "display_name": "Hoa", "password": "12345678", "confirm": "12345678"},
+        follow_redirects=True,
+    )
     assert "Account created. Pick a drill to practise." in signed_up.get_data(as_text=True)
 
 
@@ -114,11 +124,17 @@ def test_the_roster_s_errors_are_in_the_instructor_s_language(platform):
 
 def test_the_msel_report_gives_the_loader_s_reason_in_the_user_s_language(platform):
     lan = platform.instructor_client()
-    drill_id = re.search(r"/(\d+)/edit$", lan.post("/instructor/drills/copy",
-                                                   data={"source": "builtin:nuoc-may-nhiem-doc"}).location).group(1)
+    drill_id = re.search(
+        r"/(\d+)/edit$", lan.post("/instructor/drills/copy", data={"source": "builtin:nuoc-may-nhiem-doc"}).location
+    ).group(1)
     text = scenario_path("nuoc-may-nhiem-doc").read_text(encoding="utf-8")
-    rows = list(csv.reader(io.StringIO(lan.post("/instructor/drills/api/msel", json={"yaml": text, "format": "csv"})
-                                       .data.decode("utf-8-sig"))))
+    rows = list(
+        csv.reader(
+            io.StringIO(
+                lan.post("/instructor/drills/api/msel", json={"yaml": text, "format": "csv"}).data.decode("utf-8-sig")
+            )
+        )
+    )
     condition = rows[0].index("Điều kiện / Condition")
     number, row = next((n, row) for n, row in enumerate(rows) if n and row[condition])  # an inject released by a condition
     row[condition] = "level >= 7"
@@ -126,10 +142,15 @@ def test_the_msel_report_gives_the_loader_s_reason_in_the_user_s_language(platfo
     csv.writer(out).writerows(rows)
     upload = {"yaml": text, "file": base64.b64encode(out.getvalue().encode()).decode()}
     (problem,) = lan.post(f"/instructor/drills/{drill_id}/msel", json=upload).get_json()["problems"]
-    assert problem["vi"] == problem["message"] == \
-        f"dòng {number + 1}, cột “Điều kiện / Condition”: kịch bản không hợp lệ — cấp 7 không tồn tại (các cấp: 0, 1)"
-    assert problem["en"] == \
-        f"row {number + 1}, column 'Điều kiện / Condition': the drill is not valid — level 7 does not exist (levels: 0, 1)"
+    assert (
+        problem["vi"]
+        == problem["message"]
+        == f"dòng {number + 1}, cột “Điều kiện / Condition”: kịch bản không hợp lệ — cấp 7 không tồn tại (các cấp: 0, 1)"
+    )
+    assert (
+        problem["en"]
+        == f"row {number + 1}, column 'Điều kiện / Condition': the drill is not valid — level 7 does not exist (levels: 0, 1)"
+    )
     in_english(lan)
     (problem,) = lan.post(f"/instructor/drills/{drill_id}/msel", json=upload).get_json()["problems"]
     assert problem["message"] == problem["en"]

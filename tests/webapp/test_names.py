@@ -30,7 +30,9 @@ def test_one_person_however_the_name_is_typed():
 @pytest.mark.parametrize("typed", ["đỗ minh quân", unicodedata.normalize("NFD", "Đỗ Minh Quân"), "ĐỖ MINH  QUÂN"])
 def test_a_trainee_joins_with_their_name_in_any_case_or_normalisation(app, platform, typed):
     instructor = platform.instructor_client()
-    answer = instructor.post("/instructor/", data={"scenario": "nuoc-may-nhiem-doc", "seed": 1, "speed": 10, "roster": ROSTER})
+    answer = instructor.post(
+        "/instructor/", data={"scenario": "nuoc-may-nhiem-doc", "seed": 1, "speed": 10, "roster": ROSTER}
+    )
     assert answer.status_code == 302, answer.data
     with app.app_context():
         join_code = db.session.query(Team).one().join_code
@@ -52,8 +54,9 @@ def test_every_bad_roster_line_is_reported_at_once():
 def test_every_unknown_role_is_reported_at_once_on_the_dashboard(platform):
     instructor = platform.instructor_client()
     roster = "Đội A\nnguoi_phat_ngon: An\ninfo_department: Bình\n\nĐội B\nboss: Cường\n"
-    page = instructor.post("/instructor/", data={"scenario": "nuoc-may-nhiem-doc", "seed": 1, "speed": 10,
-                                                 "roster": roster}).get_data(as_text=True)
+    page = instructor.post(
+        "/instructor/", data={"scenario": "nuoc-may-nhiem-doc", "seed": 1, "speed": 10, "roster": roster}
+    ).get_data(as_text=True)
     assert "không có vai &#39;nguoi_phat_ngon&#39;" in page and "không có vai &#39;boss&#39;" in page
 
 

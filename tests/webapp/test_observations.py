@@ -51,9 +51,11 @@ def observations(app) -> list[tuple[float, str]]:
 # ---- made live ---------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("at", [LENGTH + 0.5, 1e308, 2**80, -0.1, math.nan, math.inf, "45", [45], {"m": 45}, True],
-                         ids=["past-the-end", "1e308", "huge-int", "negative", "nan", "infinity", "text", "list",
-                              "object", "bool"])
+@pytest.mark.parametrize(
+    "at",
+    [LENGTH + 0.5, 1e308, 2**80, -0.1, math.nan, math.inf, "45", [45], {"m": 45}, True],
+    ids=["past-the-end", "1e308", "huge-int", "negative", "nan", "infinity", "text", "list", "object", "bool"],
+)
 def test_observe_refuses_a_minute_outside_the_drill_and_logs_it(app, platform, lesson, at):
     _, team_id = lesson
     ack = observe(platform, {"team_id": team_id, "text": "Chậm", "at": at})
@@ -70,7 +72,10 @@ def test_observe_keeps_any_minute_of_the_drill_and_answers_its_id(app, platform,
     assert observations(app) == [(at, "Đúng hạn")]
     with app.app_context():
         observation_id = db.session.query(Observation.id).scalar()
-    assert ack == {"ok": True, "observation": {"team_id": team_id, "id": observation_id, "at": at, "text": "Đúng hạn", "author": "Lan"}}
+    assert ack == {
+        "ok": True,
+        "observation": {"team_id": team_id, "id": observation_id, "at": at, "text": "Đúng hạn", "author": "Lan"},
+    }
 
 
 # ---- stored before the bound -------------------------------------------------------------------------
@@ -121,16 +126,20 @@ def test_the_instructor_edits_an_observation_from_the_team_review(app, platform,
     assert "T+01:35:30" in client.get(f"/review/teams/{team_id}").data.decode()
 
 
-@pytest.mark.parametrize("form, error", [
-    ({"text": "Mới", "minute": "1e308"}, "Thời điểm phải là phút kịch bản"),
-    ({"text": "Mới", "minute": "721"}, "Thời điểm phải là phút kịch bản"),
-    ({"text": "Mới", "minute": "-1"}, "Thời điểm phải là phút kịch bản"),
-    ({"text": "Mới", "minute": "nan"}, "Thời điểm phải là phút kịch bản"),
-    ({"text": "Mới", "minute": "mười"}, "Thời điểm phải là phút kịch bản"),
-    ({"text": "Mới"}, "Thời điểm phải là phút kịch bản"),
-    ({"text": "   ", "minute": "10"}, "Ghi chú phải có 1–2000 ký tự"),
-    ({"text": "x" * 2001, "minute": "10"}, "Ghi chú phải có 1–2000 ký tự"),
-], ids=["1e308", "past-the-end", "negative", "nan", "words", "no-minute", "blank", "too-long"])
+@pytest.mark.parametrize(
+    "form, error",
+    [
+        ({"text": "Mới", "minute": "1e308"}, "Thời điểm phải là phút kịch bản"),
+        ({"text": "Mới", "minute": "721"}, "Thời điểm phải là phút kịch bản"),
+        ({"text": "Mới", "minute": "-1"}, "Thời điểm phải là phút kịch bản"),
+        ({"text": "Mới", "minute": "nan"}, "Thời điểm phải là phút kịch bản"),
+        ({"text": "Mới", "minute": "mười"}, "Thời điểm phải là phút kịch bản"),
+        ({"text": "Mới"}, "Thời điểm phải là phút kịch bản"),
+        ({"text": "   ", "minute": "10"}, "Ghi chú phải có 1–2000 ký tự"),
+        ({"text": "x" * 2001, "minute": "10"}, "Ghi chú phải có 1–2000 ký tự"),
+    ],
+    ids=["1e308", "past-the-end", "negative", "nan", "words", "no-minute", "blank", "too-long"],
+)
 def test_a_bad_edit_is_explained_and_changes_nothing(app, platform, lesson, form, error):
     _, team_id = lesson
     observation_id = stored(app, 45, team_id=team_id)
@@ -155,9 +164,11 @@ def test_the_instructor_deletes_an_observation(app, platform, lesson):
 def test_nobody_but_the_exercises_instructor_may_edit_or_delete(app, platform, lesson, path, who):
     _, team_id = lesson
     observation_id = stored(app, 45, team_id=team_id)
-    client = {"minh": lambda: platform.instructor_client("minh"),
-              "trainee": lambda: platform.trainee_client(_code_of(app, team_id), "Nguyễn Văn An 1"),
-              "anonymous": app.test_client}[who]()
+    client = {
+        "minh": lambda: platform.instructor_client("minh"),
+        "trainee": lambda: platform.trainee_client(_code_of(app, team_id), "Nguyễn Văn An 1"),
+        "anonymous": app.test_client,
+    }[who]()
     response = client.post(path.format(id=observation_id), data={"text": "Sửa trộm", "minute": "1"})
     assert response.status_code in {"minh": (404,), "trainee": (403,), "anonymous": (302, 401)}[who]
     assert observations(app) == [(45, "Ghi chú cũ")]

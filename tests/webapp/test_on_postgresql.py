@@ -30,8 +30,19 @@ import test_team_faults
 from app_factory import dispose, platform_app, postgres_database
 from conftest import FakeClock
 
-MODULES = (test_live_flow, test_reconnect, test_team_faults, test_observations, test_review, test_practice,
-           test_authoring, test_refusal_tally, test_logout_sessions, test_resends, test_durability)
+MODULES = (
+    test_live_flow,
+    test_reconnect,
+    test_team_faults,
+    test_observations,
+    test_review,
+    test_practice,
+    test_authoring,
+    test_refusal_tally,
+    test_logout_sessions,
+    test_resends,
+    test_durability,
+)
 PLATFORM_FIXTURES = {"app", "csrf_app", "platform", "clock", "drill"}
 SQLITE_ONLY = {  # they look into the database file with sqlite3 from a second connection
     "test_an_action_is_committed_with_its_stamp_before_the_world_applies_it",

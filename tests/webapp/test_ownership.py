@@ -119,7 +119,10 @@ def test_a_forwarded_request_gets_the_owners_result_or_its_refusal(redis):
 
     caller = Forwarding(redis, process_id(), answer=None)
     with answering(redis, answer) as owner:
-        assert caller.call(owner, "act", 9, ["member:1", {"post": "p1"}], timeout=5) == {"seq": 12, "args": ["member:1", {"post": "p1"}]}
+        assert caller.call(owner, "act", 9, ["member:1", {"post": "p1"}], timeout=5) == {
+            "seq": 12,
+            "args": ["member:1", {"post": "p1"}],
+        }
         with pytest.raises(Refused, match="not running") as refused:
             caller.call(owner, "control", 9, ["instructor:1", "pause", {}], timeout=5)
         assert refused.value.kind == "ControlError"

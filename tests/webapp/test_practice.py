@@ -51,13 +51,21 @@ def status_of(app, team_id: int) -> str:
         return db.session.get(Team, team_id).status
 
 
-
 def attempt_of(app, team_id: int) -> dict:
     with app.app_context():
         a = db.session.scalars(select(PracticeAttempt).where(PracticeAttempt.team_id == team_id)).one()
-        return {"account_id": a.account_id, "role": a.role, "drill_id": a.drill_id, "hints_allowed": a.hints_allowed,
-                "hint_cost": a.hint_cost, "final_score": a.final_score, "card_total": a.card_total,
-                "hints_used": a.hints_used, "ended_at": a.ended_at, "failed": [r["id"] for r in a.failed_rules or ()]}
+        return {
+            "account_id": a.account_id,
+            "role": a.role,
+            "drill_id": a.drill_id,
+            "hints_allowed": a.hints_allowed,
+            "hint_cost": a.hint_cost,
+            "final_score": a.final_score,
+            "card_total": a.card_total,
+            "hints_used": a.hints_used,
+            "ended_at": a.ended_at,
+            "failed": [r["id"] for r in a.failed_rules or ()],
+        }
 
 
 def play_to_the_end(platform, clock, app, team_id: int, step: float = 20.0) -> None:
@@ -90,14 +98,19 @@ def test_sign_up_then_log_in_with_a_hashed_password_and_clear_errors(app):
     assert "Trần Thị Hoa" in page and "/practice/history" in page
 
     other = app.test_client()
-    taken = other.post("/practice/signup", data={"username": "hoa", "display_name": "Hoa khác",
-                                                 "password": "12345678", "confirm": "12345678"})
+    taken = other.post(
+        "/practice/signup",
+        data={"username": "hoa", "display_name": "Hoa khác", "password": "12345678", "confirm": "12345678"},
+    )
     assert taken.status_code == 200 and "Tên đăng nhập này đã có người dùng." in taken.get_data(as_text=True)
-    differ = other.post("/practice/signup", data={"username": "lan.anh", "display_name": "Lan Anh",
-                                                  "password": "12345678", "confirm": "87654321"})
+    differ = other.post(
+        "/practice/signup",
+        data={"username": "lan.anh", "display_name": "Lan Anh", "password": "12345678", "confirm": "87654321"},
+    )
     assert "Hai mật khẩu không khớp" in differ.get_data(as_text=True)
-    bad = other.post("/practice/signup", data={"username": "Lan Anh", "display_name": "Lan Anh",
-                                               "password": "short", "confirm": "short"})
+    bad = other.post(
+        "/practice/signup", data={"username": "Lan Anh", "display_name": "Lan Anh", "password": "short", "confirm": "short"}
+    )
     text = bad.get_data(as_text=True)
     assert "Chỉ chữ thường không dấu, số và . _ -" in text and "Mật khẩu từ 8 đến 200 ký tự." in text
     assert count(app, TraineeAccount) == 1
@@ -181,8 +194,9 @@ def test_bots_play_every_other_role_and_never_the_trainees(app, platform, clock)
     actions = [e for e in events if e["kind"] == "action"]
     assert {e["role"] for e in actions} == OTHERS
     # Each bot input was applied at its own stamp: its action event has the input's minute and parameters.
-    assert [(i["at"], i["payload"]["role"], i["payload"]["type"]) for i in bots] == \
-           [(e["t"], e["role"], e["type"]) for e in events if e["kind"] in ("action", "refused")]
+    assert [(i["at"], i["payload"]["role"], i["payload"]["type"]) for i in bots] == [
+        (e["t"], e["role"], e["type"]) for e in events if e["kind"] in ("action", "refused")
+    ]
     # The trainee's socket got the bot actions its role may see, as any action.
     got = received(socket, "event")
     seen = [e for e in got if e["kind"] == "action"]
@@ -261,8 +275,9 @@ def test_an_exemplary_spokesperson_scores_high_and_keeps_the_crisis_down(app, pl
             me.feed(event)
         fed = len(events)
         for action in me.due(now_of(app, team_id)):
-            ack = socket.emit("act", {"type": action.type, "params": action.params}, namespace=TRAINEE_NAMESPACE,
-                              callback=True)
+            ack = socket.emit(
+                "act", {"type": action.type, "params": action.params}, namespace=TRAINEE_NAMESPACE, callback=True
+            )
             assert ack["ok"], ack
     card = client.get("/practice/room/card").json["card"]
     assert card["score"] >= 90, card["failed"]
@@ -335,14 +350,25 @@ def test_the_trainee_starts_pauses_resumes_sets_the_speed_and_ends(app, platform
     assert control(client, "speed", speed=999).status_code == 400  # not a speed on offer
     ended = control(client, "end").json["state"]
     assert ended["status"] == "ended" and status_of(app, team_id) == "ended"
-    assert [i["kind"] for i in stored_inputs(app, team_id) if i["source"].startswith("member:")] == \
-           ["start", "pause", "speed", "resume", "end"]
+    assert [i["kind"] for i in stored_inputs(app, team_id) if i["source"].startswith("member:")] == [
+        "start",
+        "pause",
+        "speed",
+        "resume",
+        "end",
+    ]
     assert control(client, "resume").status_code == 409
 
 
-@pytest.mark.parametrize("command, args", [("jump", {}), ("fire", {"inject": "call-paper"}),
-                                           ("custom", {"channel": "hotline", "sender": "X", "content": "Y",
-                                                       "to": ["spokesperson"]}), ("observe", {})])
+@pytest.mark.parametrize(
+    "command, args",
+    [
+        ("jump", {}),
+        ("fire", {"inject": "call-paper"}),
+        ("custom", {"channel": "hotline", "sender": "X", "content": "Y", "to": ["spokesperson"]}),
+        ("observe", {}),
+    ],
+)
 def test_a_practising_trainee_may_not_fire_write_or_jump(app, platform, clock, command, args):
     client = sign_up(app)
     team_id = start(client)
@@ -386,15 +412,22 @@ def test_nobody_joins_a_practice_team_with_its_code(app):
 
 
 def test_practice_posts_need_their_csrf_token(tmp_path):
-    app = create_app({"TESTING": True, "SECRET_KEY": "test", "WTF_CSRF_ENABLED": True,
-                      "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'csrf.db'}"})
+    app = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "test",
+            "WTF_CSRF_ENABLED": True,
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'csrf.db'}",
+        }
+    )
     with app.app_context():
         db.create_all()
     client = app.test_client()
     token = csrf_token(client.get("/practice/").get_data(as_text=True))
     assert client.post("/practice/start", data={"drill": DRILL, "role": "spokesperson", "speed": "60"}).status_code == 400
-    started = client.post("/practice/start", data={"drill": DRILL, "role": "spokesperson", "speed": "60",
-                                                  "csrf_token": token})
+    started = client.post(
+        "/practice/start", data={"drill": DRILL, "role": "spokesperson", "speed": "60", "csrf_token": token}
+    )
     assert started.status_code == 302
     room = client.get("/practice/room").get_data(as_text=True)
     practice = json.loads(room.split('id="practice-data">')[1].split("</script>")[0])
@@ -486,7 +519,11 @@ def test_a_rule_with_full_marks_is_not_among_the_practice_cards_failures():
     short = LogBuilder(minimal())
     short.end(600, final_level=1, max_level=1, belief=0.03)
     failed = {r["id"]: r for r in practice_card(score(minimal(), short.events), 0, HINT_COST)["failed"]}
-    assert failed["outcome"]["points"] == round(failed["outcome"]["max_points"] * (0.5 + 0.5 * 17 / 18), 1) < failed["outcome"]["max_points"]
+    assert (
+        failed["outcome"]["points"]
+        == round(failed["outcome"]["max_points"] * (0.5 + 0.5 * 17 / 18), 1)
+        < failed["outcome"]["max_points"]
+    )
 
 
 def test_the_history_is_for_accounts_only(app):
@@ -516,9 +553,9 @@ def test_only_the_trainee_of_an_attempt_may_review_it_and_only_once_it_is_over(a
         control(client, "start")
         control(client, "end")
     with app.app_context():
-        hoa_member, anonymous_member, hoa_account, binh_account, lan = (db.session.merge(x) for x in
-                                                                       (hoa_member, anonymous_member, hoa_account,
-                                                                        binh_account, lan))
+        hoa_member, anonymous_member, hoa_account, binh_account, lan = (
+            db.session.merge(x) for x in (hoa_member, anonymous_member, hoa_account, binh_account, lan)
+        )
         team, other = db.session.get(Team, hoa_team), db.session.get(Team, anonymous_team)
         assert reviews_own_attempt(hoa_member, team) and reviews_own_attempt(hoa_account, team)
         assert not reviews_own_attempt(binh_account, team) and not reviews_own_attempt(anonymous_member, team)
@@ -551,30 +588,47 @@ def test_a_rebuild_mid_practice_repeats_no_bot_action_and_gives_the_straight_run
     assert stored_inputs(app, team_id) == before
     control(client, "resume")
     run(platform, clock, 22.75, 2.5)
-    assert socket.emit("act", {"type": "report_up", "params": {"to": "propaganda_board", "summary": "Nước đục"}},
-                       namespace=TRAINEE_NAMESPACE, callback=True)["ok"]
+    assert socket.emit(
+        "act",
+        {"type": "report_up", "params": {"to": "propaganda_board", "summary": "Nước đục"}},
+        namespace=TRAINEE_NAMESPACE,
+        callback=True,
+    )["ok"]
     run(platform, clock, 20, 3)
     client.post("/practice/room/hint")
     restart(app)  # again, after a trainee's action and a hint
     control(client, "resume")
     run(platform, clock, 30, 1.5)
-    assert socket.emit("act", {"type": "message", "params": {"text": "Tôi đang chuẩn bị thông cáo."}},
-                       namespace=TRAINEE_NAMESPACE, callback=True)["ok"]
+    assert socket.emit(
+        "act",
+        {"type": "message", "params": {"text": "Tôi đang chuẩn bị thông cáo."}},
+        namespace=TRAINEE_NAMESPACE,
+        callback=True,
+    )["ok"]
     play_to_the_end(platform, clock, app, team_id, step=7)
 
     inputs = stored_inputs(app, team_id)
-    bot_actions = [(i["payload"]["role"], i["payload"]["type"], json.dumps(i["payload"]["params"], sort_keys=True))
-                   for i in inputs if i["source"].startswith("bot:")]
+    bot_actions = [
+        (i["payload"]["role"], i["payload"]["type"], json.dumps(i["payload"]["params"], sort_keys=True))
+        for i in inputs
+        if i["source"].startswith("bot:")
+    ]
     assert len(bot_actions) == len(set(bot_actions))  # no bot action twice
     # The straight run: the same drill and seed played headless, with the trainee's stamped actions.
     with app.app_context():
         exercise = db.session.get(Team, team_id).exercise
         scenario, seed = scenario_of(exercise), exercise.seed
-    trainee = [Action(at=i["at"], role=i["payload"]["role"], type=i["payload"]["type"], params=i["payload"]["params"])
-               for i in inputs if i["source"].startswith("member:") and i["kind"] == "action"]
+    trainee = [
+        Action(at=i["at"], role=i["payload"]["role"], type=i["payload"]["type"], params=i["payload"]["params"])
+        for i in inputs
+        if i["source"].startswith("member:") and i["kind"] == "action"
+    ]
     assert len(trainee) == 2
     straight = play_with_bots(scenario, [Bot("exemplary", scenario, roles=OTHERS)], seed=seed, trainee_actions=trainee)
     assert canon(stored_events(app, team_id)) == canon(straight.events)
-    headless_bots = [(e["role"], e["type"], json.dumps(e["params"], sort_keys=True))
-                     for e in straight.events if e["kind"] == "action" and e["role"] in OTHERS]
+    headless_bots = [
+        (e["role"], e["type"], json.dumps(e["params"], sort_keys=True))
+        for e in straight.events
+        if e["kind"] == "action" and e["role"] in OTHERS
+    ]
     assert bot_actions == headless_bots

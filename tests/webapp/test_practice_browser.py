@@ -92,12 +92,17 @@ def test_a_practice_from_sign_up_to_the_score_card_and_the_history(server, page,
 
     page.click("#pc-resume")
     expect(page.locator("#status")).to_contain_text("Đang diễn ra")
-    wait_until(page, f"parseInt(document.getElementById('clock').textContent.slice(2, 4)) * 60 + "
-                           f"parseInt(document.getElementById('clock').textContent.slice(5, 7)) > {paused_at + 4}")
+    wait_until(
+        page,
+        f"parseInt(document.getElementById('clock').textContent.slice(2, 4)) * 60 + "
+        f"parseInt(document.getElementById('clock').textContent.slice(5, 7)) > {paused_at + 4}",
+    )
     page.click("#pc-end")
     expect(page.locator("#pc-end")).to_contain_text("Bấm lần nữa để kết thúc")
     page.hover("#pc-end")  # the pointer stays on it: white on the .danger hover's pale pink was unreadable
-    colours = page.evaluate("() => { const s = getComputedStyle(document.getElementById('pc-end')); return [s.color, s.backgroundColor]; }")
+    colours = page.evaluate(
+        "() => { const s = getComputedStyle(document.getElementById('pc-end')); return [s.color, s.backgroundColor]; }"
+    )
     assert colours == ["rgb(255, 255, 255)", "rgb(198, 40, 40)"], colours
     page.locator("#practice-bar").screenshot(path=str(tmp_path / "practice-end-confirm.png"))
     page.click("#pc-end")

@@ -51,8 +51,9 @@ def _socket(person: Browser, namespace: str, transport: str, on: dict) -> object
     client = socketio.Client(reconnection=False)
     for name, handler in on.items():
         client.on(name, handler, namespace=namespace)
-    client.connect(person.base, namespaces=[namespace], headers={"Cookie": person.cookie()},
-                   transports=[transport], wait_timeout=10)
+    client.connect(
+        person.base, namespaces=[namespace], headers={"Cookie": person.cookie()}, transports=[transport], wait_timeout=10
+    )
     person.sockets.append(client)
     return client
 

@@ -45,8 +45,9 @@ def test_behind_one_trusted_proxy_the_limit_counts_each_client_not_the_proxy(app
 @pytest.mark.parametrize("trusted_proxies, secure", [(1, True), (0, False)])
 def test_forwarded_proto_https_marks_the_session_cookie_secure_only_behind_a_trusted_proxy(app, trusted_proxies, secure):
     app.config["TRUSTED_PROXIES"] = trusted_proxies
-    response = app.test_client().post("/login", data={"username": "lan", "password": "secret"},
-                                      headers={"X-Forwarded-Proto": "https"})
+    response = app.test_client().post(
+        "/login", data={"username": "lan", "password": "secret"}, headers={"X-Forwarded-Proto": "https"}
+    )
     assert response.status_code == 302
     cookie = next(h for h in response.headers.getlist("Set-Cookie") if h.startswith("session="))
     assert ("; Secure" in cookie) is secure, cookie
@@ -62,8 +63,13 @@ def test_a_count_that_is_not_a_whole_number_stops_the_start(tmp_path, monkeypatc
 
 @pytest.mark.slow
 def test_socket_connections_behind_a_trusted_proxy_are_limited_per_forwarded_address(tmp_path):
-    server = Server(f"sqlite:///{tmp_path / 'proxy.db'}", "proxy-test", tmp_path / "server.log", production=True,
-                    env={"CRISIS_TRUSTED_PROXIES": "1", "CRISIS_RATE_LIMIT_CONNECTS": "2 per minute"}).start(timeout=60)
+    server = Server(
+        f"sqlite:///{tmp_path / 'proxy.db'}",
+        "proxy-test",
+        tmp_path / "server.log",
+        production=True,
+        env={"CRISIS_TRUSTED_PROXIES": "1", "CRISIS_RATE_LIMIT_CONNECTS": "2 per minute"},
+    ).start(timeout=60)
     browser = Browser(server.base)
     try:
         browser.login("demo", DEMO_PASSWORD)
@@ -71,8 +77,13 @@ def test_socket_connections_behind_a_trusted_proxy_are_limited_per_forwarded_add
         def connects(address: str) -> bool:
             client = socketio.Client(reconnection=False)
             try:
-                client.connect(server.base, namespaces=[INSTRUCTOR_NAMESPACE], transports=["websocket"], wait_timeout=10,
-                               headers={"Cookie": browser.cookie(), "X-Forwarded-For": address})
+                client.connect(
+                    server.base,
+                    namespaces=[INSTRUCTOR_NAMESPACE],
+                    transports=["websocket"],
+                    wait_timeout=10,
+                    headers={"Cookie": browser.cookie(), "X-Forwarded-For": address},
+                )
             except socketio.exceptions.ConnectionError:
                 return False
             client.disconnect()

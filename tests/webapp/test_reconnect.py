@@ -15,8 +15,23 @@ import sqlite3
 import pytest
 from sqlalchemy.exc import OperationalError
 
-from live_helpers import (act, canon, console_on, control, live_team, opened, received, restart, run, snapshots,
-                          stored_events, stored_inputs, sync, team_status, visible)
+from live_helpers import (
+    act,
+    canon,
+    console_on,
+    control,
+    live_team,
+    opened,
+    received,
+    restart,
+    run,
+    snapshots,
+    stored_events,
+    stored_inputs,
+    sync,
+    team_status,
+    visible,
+)
 from web.extensions import db
 from web.models import InputRecord
 from web.outbox import INSTRUCTOR_NAMESPACE, TRAINEE_NAMESPACE
@@ -27,8 +42,9 @@ from web.outbox import INSTRUCTOR_NAMESPACE, TRAINEE_NAMESPACE
 
 def test_a_trainee_who_reconnects_gets_exactly_the_missed_events_of_its_role(app, platform, clock, drill):
     drill.start_all()
-    control(drill.teacher, drill.team_b, "custom", channel="hotline", sender="Đội B", content="chỉ đội B",
-            to=["info_department"])
+    control(
+        drill.teacher, drill.team_b, "custom", channel="hotline", sender="Đội B", content="chỉ đội B", to=["info_department"]
+    )
     run(platform, clock, 12.2)
     info = drill.sockets["info_department"]
     before = received(info, "event")
@@ -39,8 +55,15 @@ def test_a_trainee_who_reconnects_gets_exactly_the_missed_events_of_its_role(app
     # while it is away: the world goes on, others act, the instructor writes to its role, team B plays
     act(drill.sockets["propaganda_board"], "report_up", to="standing_committee", summary="Tin đồn nước nhiễm độc")
     act(drill.sockets["spokesperson"], "message", text="Tôi đang chờ kết quả xác minh")
-    control(drill.teacher, drill.team_a, "custom", channel="hotline", sender="Ông Năm", content="Có nên mua nước bình?",
-            to=["info_department"])
+    control(
+        drill.teacher,
+        drill.team_a,
+        "custom",
+        channel="hotline",
+        sender="Ông Năm",
+        content="Có nên mua nước bình?",
+        to=["info_department"],
+    )
     control(drill.teacher, drill.team_a, "fire", inject="call-tv")
     act(drill.other, "request_takedown", post="post-video")
     run(platform, clock, 41.5)
@@ -100,8 +123,9 @@ def _db_path(app) -> str:
 def _committed_inputs(app, team_id: int) -> list[tuple]:
     """The inputs another connection sees: only what is committed."""
     with sqlite3.connect(_db_path(app)) as other:
-        return other.execute("SELECT number, kind, at, payload FROM input_record WHERE team_id = ? ORDER BY number",
-                             (team_id,)).fetchall()
+        return other.execute(
+            "SELECT number, kind, at, payload FROM input_record WHERE team_id = ? ORDER BY number", (team_id,)
+        ).fetchall()
 
 
 def test_an_action_is_committed_with_its_stamp_before_the_world_applies_it(app, platform, clock, drill):
@@ -118,8 +142,11 @@ def test_an_action_is_committed_with_its_stamp_before_the_world_applies_it(app, 
     ack = act(drill.sockets["info_department"], "request_takedown", post="post-video")
     assert ack["ok"]
     number, kind, at, payload = seen_at_apply[0][-1]
-    assert kind == "action" and json.loads(payload) == {"role": "info_department", "type": "request_takedown",
-                                                        "params": {"post": "post-video"}}
+    assert kind == "action" and json.loads(payload) == {
+        "role": "info_department",
+        "type": "request_takedown",
+        "params": {"post": "post-video"},
+    }
     assert round(at, 3) == ack["event"]["t"] and 12.3 < at < 12.5  # stamped with the scenario minute
     assert _committed_inputs(app, drill.team_a)[-1][0] == number  # and there it stays
 
@@ -217,7 +244,9 @@ def test_a_rebuilt_team_is_the_stored_one_paused_and_numbering_goes_on(app, plat
         assert rebuilt.sent == len(events) and rebuilt.inputs == len(stored_inputs(app, team_id))
     # the acknowledged actions are all in the log, each with the stamp its event carries
     logged = [i for i in inputs_before if i["kind"] == "action"]
-    assert [(round(i["at"], 3), i["payload"]["type"]) for i in logged] == [(a["event"]["t"], a["event"]["type"]) for a in acks]
+    assert [(round(i["at"], 3), i["payload"]["type"]) for i in logged] == [
+        (a["event"]["t"], a["event"]["type"]) for a in acks
+    ]
     assert live_team(app, drill.team_a).world.now <= minute_before  # back at its last stored moment, not later
 
     # the console sees the same teams, paused, with the same events and score
@@ -243,7 +272,7 @@ def test_a_rebuilt_team_is_the_stored_one_paused_and_numbering_goes_on(app, plat
     run(platform, clock, 30)
     after = stored_events(app, drill.team_a)
     assert [e["seq"] for e in after] == list(range(1, len(after) + 1)) and len(after) > ack["event"]["seq"]
-    assert canon(after[:len(before[drill.team_a])]) == canon(before[drill.team_a])
+    assert canon(after[: len(before[drill.team_a])]) == canon(before[drill.team_a])
 
     # and a second restart reproduces all of it, the inputs made after the first one included
     restart(app)
@@ -263,8 +292,15 @@ def test_an_input_at_the_instant_of_the_last_stored_events_comes_after_them(app,
     assert rebuilt.world.now > 20.0
 
     teacher = platform.instructor_socket(platform.instructor_client())
-    control(teacher, drill.team_a, "custom", channel="hotline", sender="Cô Ba", content="Nước nhà tôi vẫn vàng",
-            to=["spokesperson"])
+    control(
+        teacher,
+        drill.team_a,
+        "custom",
+        channel="hotline",
+        sender="Cô Ba",
+        content="Nước nhà tôi vẫn vàng",
+        to=["spokesperson"],
+    )
     after = stored_events(app, drill.team_a)
     assert [e["seq"] for e in after] == list(range(1, len(stored) + 2))
     assert after[-1]["kind"] == "inject" and after[-1]["content"]["vi"] == "Nước nhà tôi vẫn vàng"
@@ -282,8 +318,15 @@ def test_fire_custom_jump_speed_and_end_replay(app, platform, clock, drill):
     drill.start_all()
     run(platform, clock, 5.3)
     control(drill.teacher, drill.team_a, "fire", inject="call-paper")
-    control(drill.teacher, drill.team_a, "custom", channel="press_call", sender="VTV", content="Xin phỏng vấn?",
-            to=["spokesperson"])
+    control(
+        drill.teacher,
+        drill.team_a,
+        "custom",
+        channel="press_call",
+        sender="VTV",
+        content="Xin phỏng vấn?",
+        to=["spokesperson"],
+    )
     control(drill.teacher, drill.team_a, "speed", speed=240)
     jumped = control(drill.teacher, drill.team_a, "jump")
     assert jumped["minute"] == 10.0
@@ -296,8 +339,12 @@ def test_fire_custom_jump_speed_and_end_replay(app, platform, clock, drill):
     teacher = platform.instructor_socket(platform.instructor_client())
     control(teacher, drill.team_a, "resume")
     run(platform, clock, 3)
-    ack = act(platform.trainee_socket(drill.http["spokesperson"]), "answer_press", call="custom-1",
-              text="Chúng tôi sẽ trả lời trong buổi họp báo chiều nay.")
+    ack = act(
+        platform.trainee_socket(drill.http["spokesperson"]),
+        "answer_press",
+        call="custom-1",
+        text="Chúng tôi sẽ trả lời trong buổi họp báo chiều nay.",
+    )
     assert ack["ok"]
     run(platform, clock, 4)
     ended = control(teacher, drill.team_a, "end")

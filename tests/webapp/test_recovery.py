@@ -24,10 +24,13 @@ pytestmark = pytest.mark.slow
 
 SECRET = "recovery-test-secret-key"
 T, I = "/trainee", "/instructor"  # noqa: E741 - the two namespaces, short in every call
-NAMES = {"A": {"spokesperson": "Nguyễn Văn An", "propaganda_board": "Trần Thị Bình", "info_department": "Lê Văn Cường"},
-         "B": {"spokesperson": "Phạm Thị Dung", "propaganda_board": "Hoàng Văn Em", "info_department": "Võ Thị Giang"}}
-ROSTER = "\n\n".join(f"Đội {team}\n" + "\n".join(f"{role}: {name}" for role, name in roles.items())
-                     for team, roles in NAMES.items())
+NAMES = {
+    "A": {"spokesperson": "Nguyễn Văn An", "propaganda_board": "Trần Thị Bình", "info_department": "Lê Văn Cường"},
+    "B": {"spokesperson": "Phạm Thị Dung", "propaganda_board": "Hoàng Văn Em", "info_department": "Võ Thị Giang"},
+}
+ROSTER = "\n\n".join(
+    f"Đội {team}\n" + "\n".join(f"{role}: {name}" for role, name in roles.items()) for team, roles in NAMES.items()
+)
 SPEED = 600  # scenario minutes per real minute: ten a second
 
 
@@ -67,7 +70,10 @@ def open_each(teacher, first, team_ids: dict[str, int], console: Inbox) -> dict[
     """Every team opened, each on a console socket of its own (`first` opens the first): a console has one team open.
     Their events go to `console`; returns each team's snapshot."""
     sockets = [first] + [teacher.socket(I, on={"events": console}) for _ in list(team_ids)[1:]]
-    return {team_id: call(sock, "open", {"team_id": team_id})["team"] for sock, team_id in zip(sockets, team_ids.values(), strict=True)}
+    return {
+        team_id: call(sock, "open", {"team_id": team_id})["team"]
+        for sock, team_id in zip(sockets, team_ids.values(), strict=True)
+    }
 
 
 def test_a_server_killed_mid_exercise_comes_back_paused_and_has_lost_nothing(world):
@@ -120,8 +126,14 @@ def test_a_server_killed_mid_exercise_comes_back_paused_and_has_lost_nothing(wor
     refused = act("A", "spokesperson", "request_takedown", post="post-video")
     assert not refused["ok"] and refused["event"]["kind"] == "refused"
     trainees["A", "spokesperson"][1].wait_for(lambda got: any(e["kind"] == "fact" for e in got))  # ~20 minutes later
-    act("A", "spokesperson", "issue_statement", channel="portal", form="press_release",
-        text="Nước đục do súc xả đường ống sau sự cố, không nhiễm độc. Công ty sẽ cập nhật lúc 10 giờ.")
+    act(
+        "A",
+        "spokesperson",
+        "issue_statement",
+        channel="portal",
+        form="press_release",
+        text="Nước đục do súc xả đường ống sau sự cố, không nhiễm độc. Công ty sẽ cập nhật lúc 10 giờ.",
+    )
     act("A", "info_department", "monitor")
     assert [ack["ok"] for _, _, ack in acks] == [True] * 6 + [False] + [True] * 2
     time.sleep(0.4)  # the world runs on a little: the kill lands between ticks, or in one
@@ -142,20 +154,28 @@ def test_a_server_killed_mid_exercise_comes_back_paused_and_has_lost_nothing(wor
     statuses = dict(query(database, "SELECT id, status FROM team WHERE exercise_id = ?", exercise_id))
     assert statuses == {team_ids["A"]: "paused", team_ids["B"]: "paused"}
     for team, sent, ack in acks:
-        rows = query(database, "SELECT at, source, payload FROM input_record WHERE team_id = ? AND kind = 'action'",
-                     team_ids[team])
+        rows = query(
+            database, "SELECT at, source, payload FROM input_record WHERE team_id = ? AND kind = 'action'", team_ids[team]
+        )
         matches = [(at, source) for at, source, payload in rows if json.loads(payload) == sent]
         assert len(matches) == 1, (team, sent)
         assert round(matches[0][0], 3) == ack["event"]["t"] and matches[0][1].startswith("member:")
     starts = query(database, "SELECT team_id, number FROM input_record WHERE kind = 'start' ORDER BY team_id")
     assert starts == [(team_ids["A"], 1), (team_ids["B"], 1)]
     for team_id in team_ids.values():
-        numbers = [n for (n,) in query(database, "SELECT number FROM input_record WHERE team_id = ? ORDER BY number", team_id)]
+        numbers = [
+            n for (n,) in query(database, "SELECT number FROM input_record WHERE team_id = ? ORDER BY number", team_id)
+        ]
         assert numbers == list(range(1, len(numbers) + 1))
 
     # --- a trainee who reconnects gets everything it had, identical, and nothing of other roles ---
-    stored = {name: [json.loads(b) for (b,) in query(database, "SELECT body FROM event_record WHERE team_id = ? ORDER BY seq",
-                                                       team_id)] for name, team_id in team_ids.items()}
+    stored = {
+        name: [
+            json.loads(b)
+            for (b,) in query(database, "SELECT body FROM event_record WHERE team_id = ? ORDER BY seq", team_id)
+        ]
+        for name, team_id in team_ids.items()
+    }
     for events in stored.values():
         assert [e["seq"] for e in events] == list(range(1, len(events) + 1))
     fresh: dict[tuple[str, str], Inbox] = {}
@@ -185,14 +205,26 @@ def test_a_server_killed_mid_exercise_comes_back_paused_and_has_lost_nothing(wor
         assert team["status"] == "paused" and team["minute"] >= stored[name][-1]["t"] - 0.01
         assert [canon(e) for e in team["events"]] == [canon(e) for e in stored[name]]
         had = [e for m in console_before if m["team_id"] == team_id for e in m["events"]]
-        assert [canon(e) for e in team["events"][:len(had)]] == [canon(e) for e in had]
+        assert [canon(e) for e in team["events"][: len(had)]] == [canon(e) for e in had]
         actions = [(e["role"], e["type"], e["params"]) for e in team["events"] if e["kind"] in ("action", "refused")]
         assert actions == [(sent["role"], sent["type"], sent["params"]) for t, sent, _ in acks if t == name]
 
     # --- still paused, the instructor writes to team A: the next number, stored, delivered ---
     last = {team_id: len(stored[name]) for name, team_id in team_ids.items()}
-    custom = call(teacher_socket, "control", {"team_id": team_ids["A"], "command": "custom", "args": {
-        "channel": "hotline", "sender": "Bà Tư", "content": "Máy chủ vừa khởi động lại?", "to": ["info_department"]}})
+    custom = call(
+        teacher_socket,
+        "control",
+        {
+            "team_id": team_ids["A"],
+            "command": "custom",
+            "args": {
+                "channel": "hotline",
+                "sender": "Bà Tư",
+                "content": "Máy chủ vừa khởi động lại?",
+                "to": ["info_department"],
+            },
+        },
+    )
     assert custom["ok"] and custom["teams"][0]["state"]["status"] == "paused"
     inject = fresh["A", "info_department"].wait_for(bool)[0]
     assert inject["kind"] == "inject" and inject["content"]["vi"] == "Máy chủ vừa khởi động lại?"
@@ -212,8 +244,12 @@ def test_a_server_killed_mid_exercise_comes_back_paused_and_has_lost_nothing(wor
         assert [e["seq"] for e in new] == list(range(last[team_id] + 1, last[team_id] + 1 + len(new)))
     ack = call(sockets["A", "info_department"], "act", {"type": "refer_police", "params": {"item": "post-video"}})
     assert ack["ok"] and ack["event"]["seq"] > last[team_ids["A"]]
-    assert query(database, "SELECT count(*) FROM input_record WHERE team_id = ? AND kind = 'action' AND payload LIKE ?",
-                 team_ids["A"], "%refer_police%") == [(1,)]
+    assert query(
+        database,
+        "SELECT count(*) FROM input_record WHERE team_id = ? AND kind = 'action' AND payload LIKE ?",
+        team_ids["A"],
+        "%refer_police%",
+    ) == [(1,)]
     got = fresh["A", "info_department"].wait_for(lambda got: any(e["seq"] == ack["event"]["seq"] for e in got))
     assert all("info_department" in e["audience"] for e in got)
     assert time.monotonic() - started_at < 30

@@ -36,9 +36,10 @@ def test_a_flood_of_one_refusal_writes_one_row_and_one_log_line_then_its_count(a
     clock.advance(minute)
     anonymous.get("/instructor/")  # the next minute's first: a row of its own, and the last minute's count
     assert len(audits(app)) == 2 and tallies(app) == [(1, FLOOD, minute)]
-    assert refused_lines(caplog)[1:] == [f"refused: anonymous@127.0.0.1 tried page /instructor/: not logged in "
-                                         f"({FLOOD} times in {minute} s)",
-                                         "refused: anonymous@127.0.0.1 tried page /instructor/: not logged in"]
+    assert refused_lines(caplog)[1:] == [
+        f"refused: anonymous@127.0.0.1 tried page /instructor/: not logged in ({FLOOD} times in {minute} s)",
+        "refused: anonymous@127.0.0.1 tried page /instructor/: not logged in",
+    ]
 
 
 def test_a_refusal_seen_once_gets_no_count(app, clock, minute):

@@ -34,13 +34,23 @@ def new_exercise(client, **issuance) -> int:
 
 def test_the_form_stores_the_issuing_body_and_blank_fields_stay_defaults(app, platform):
     client = platform.instructor_client()
-    given = new_exercise(client, parent_agency="  Tỉnh ủy   Hòa Giang ", issuer="Trường Chính trị tỉnh", issuer_short="",
-                         signer_name="Lê Minh Châu")
+    given = new_exercise(
+        client,
+        parent_agency="  Tỉnh ủy   Hòa Giang ",
+        issuer="Trường Chính trị tỉnh",
+        issuer_short="",
+        signer_name="Lê Minh Châu",
+    )
     plain = new_exercise(client)
     with app.app_context():
         row = db.session.query(ReportIssuance).filter_by(exercise_id=given).one()
         assert (row.parent_agency, row.issuer, row.issuer_short, row.on_behalf, row.signer_name) == (
-            "Tỉnh ủy Hòa Giang", "Trường Chính trị tỉnh", None, None, "Lê Minh Châu")
+            "Tỉnh ủy Hòa Giang",
+            "Trường Chính trị tỉnh",
+            None,
+            None,
+            "Lê Minh Châu",
+        )
         assert db.session.query(ReportIssuance).filter_by(exercise_id=plain).first() is None
     party = client.get(f"/review/exercises/{given}/report/pdf?layout=party")
     assert party.status_code == 200 and party.mimetype == "application/pdf"

@@ -164,9 +164,14 @@ def test_a_format_not_available_yet_has_no_button_and_no_download(platform, exer
 
 
 def review_urls(exercise_id: int, team_id: int, course_id: int) -> list[str]:
-    return [f"/review/teams/{team_id}", f"/review/teams/{team_id}/replay", f"/review/exercises/{exercise_id}",
-            f"/review/exercises/{exercise_id}/report", f"/review/exercises/{exercise_id}/report/json",
-            f"/review/courses/{course_id}"]
+    return [
+        f"/review/teams/{team_id}",
+        f"/review/teams/{team_id}/replay",
+        f"/review/exercises/{exercise_id}",
+        f"/review/exercises/{exercise_id}/report",
+        f"/review/exercises/{exercise_id}/report/json",
+        f"/review/courses/{course_id}",
+    ]
 
 
 @pytest.fixture
@@ -190,9 +195,13 @@ def test_another_instructor_gets_404_and_each_attempt_is_audited(app, platform, 
         response = minh.get(url)
         assert response.status_code == 404, url
         assert "Nước máy" not in response.data.decode() and "Đội 1" not in response.data.decode()
-    for url in (f"/review/exercises/{exercise_id}/report", f"/review/courses/{course_of_lan}/exercises",
-                f"/review/courses/{course_of_lan}/exercises/{exercise_id}/remove",
-                f"/review/courses/{course_of_lan}/delete", f"/review/exercises/{exercise_id}/report/reset"):
+    for url in (
+        f"/review/exercises/{exercise_id}/report",
+        f"/review/courses/{course_of_lan}/exercises",
+        f"/review/courses/{course_of_lan}/exercises/{exercise_id}/remove",
+        f"/review/courses/{course_of_lan}/delete",
+        f"/review/exercises/{exercise_id}/report/reset",
+    ):
         assert minh.post(url, data={"exercise_id": exercise_id, "issue": "x"}).status_code == 404, url
     entries = audits(app)[before:]
     assert len(entries) == 11 and all(who == "instructor:2" for who, *_ in entries)
@@ -382,8 +391,10 @@ def test_the_plan_is_edited_saved_and_exported_with_the_report(app, platform, ex
     assert 'value="Sở Y tế tỉnh"' in rows[1] and '<option value="in_progress" selected>' in rows[1]
     with app.app_context():
         plan = saved_plan(db.session.get(Exercise, exercise_id))
-    assert [(item.role, item.due, item.status) for item in plan] == [("spokesperson", "2026-12-15", "open"),
-                                                                      ("Sở Y tế tỉnh", "2027-01-31", "in_progress")]
+    assert [(item.role, item.due, item.status) for item in plan] == [
+        ("spokesperson", "2026-12-15", "open"),
+        ("Sở Y tế tỉnh", "2027-01-31", "in_progress"),
+    ]
     exported = json.loads(client.get(f"/review/exercises/{exercise_id}/report/json").data)
     assert exported["improvement_plan"] == {"edited": True, "items": [item.as_dict() for item in plan]}
 
@@ -420,9 +431,13 @@ EXPORT_CHECKS = {
     "docx": lambda data: len(__import__("docx").Document(io.BytesIO(data)).paragraphs) > 0,
     "xlsx": lambda data: len(__import__("openpyxl").load_workbook(io.BytesIO(data)).sheetnames) > 0,
 }
-TYPES = {"json": "application/json", "csv": "application/zip", "pdf": "application/pdf",
-         "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-         "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+TYPES = {
+    "json": "application/json",
+    "csv": "application/zip",
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
 SUFFIXES = {"json": "json", "csv": "zip", "pdf": "pdf", "docx": "docx", "xlsx": "xlsx"}
 
 
@@ -434,7 +449,7 @@ def test_each_export_downloads_a_file_its_library_opens(platform, exercises, nam
     response = platform.instructor_client().get(f"/review/exercises/{exercise_id}/report/{name}")
     assert response.status_code == 200
     assert response.mimetype == TYPES[name]
-    assert f'filename=bao-cao-dien-tap-{exercise_id}.{SUFFIXES[name]}' in response.headers["Content-Disposition"]
+    assert f"filename=bao-cao-dien-tap-{exercise_id}.{SUFFIXES[name]}" in response.headers["Content-Disposition"]
     assert EXPORT_CHECKS[name](response.data)
 
 
@@ -456,8 +471,12 @@ def test_pages_of_a_ten_team_exercise_load_in_under_a_second(app, platform):
     with app.app_context():  # the whole 12-hour drill, a refusal too: more than a 3-hour exercise
         play_teams(team_ids, [[*actions_of("exemplary"), REFUSED]] * 5 + ["unverified"] * 5)
     client = platform.instructor_client()
-    for url in (f"/review/teams/{team_ids[0]}", f"/review/teams/{team_ids[0]}/replay", f"/review/exercises/{exercise_id}",
-                f"/review/exercises/{exercise_id}/report"):
+    for url in (
+        f"/review/teams/{team_ids[0]}",
+        f"/review/teams/{team_ids[0]}/replay",
+        f"/review/exercises/{exercise_id}",
+        f"/review/exercises/{exercise_id}/report",
+    ):
         client.get(url)  # warm: templates compiled
         start = time.perf_counter()
         assert client.get(url).status_code == 200

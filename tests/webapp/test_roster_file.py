@@ -14,6 +14,8 @@ from web.extensions import db
 from web.models import Exercise, Member, Team
 
 WATER = "nuoc-may-nhiem-doc"
+
+
 def post(client, filename: str, data: bytes, roster: str = ""):
     form = {"scenario": WATER, "seed": "1", "speed": "60", "roster": roster, "roster_file": (io.BytesIO(data), filename)}
     return client.post("/instructor/", data=form, content_type="multipart/form-data")
@@ -34,15 +36,21 @@ def test_two_hundred_teams_of_five_come_in_from_a_file(app, platform, kind):
     with app.app_context():
         team = db.session.scalars(select(Team).where(Team.name == "Đội 200")).one()
         assert {m.name: m.role for m in team.members} == {
-            "Nguyễn Văn Học 199-0": "spokesperson", "Nguyễn Văn Học 199-1": "propaganda_board",
-            "Nguyễn Văn Học 199-2": "info_department", "Nguyễn Văn Học 199-3": "spokesperson",
-            "Nguyễn Văn Học 199-4": "spokesperson"}
+            "Nguyễn Văn Học 199-0": "spokesperson",
+            "Nguyễn Văn Học 199-1": "propaganda_board",
+            "Nguyễn Văn Học 199-2": "info_department",
+            "Nguyễn Văn Học 199-3": "spokesperson",
+            "Nguyễn Văn Học 199-4": "spokesperson",
+        }
         assert [t.name for t in db.session.scalars(select(Team).order_by(Team.id))][:3] == ["Đội 1", "Đội 2", "Đội 3"]
 
 
 def test_english_headers_in_any_order_and_semicolons(app, platform):
-    data = as_csv(("Team", "ROLE", "name"), [("Đội A", "spokesperson", "Lê An"), ("Đội A", "info_department", "Hồ Bình")],
-                  delimiter=";")
+    data = as_csv(
+        ("Team", "ROLE", "name"),
+        [("Đội A", "spokesperson", "Lê An"), ("Đội A", "info_department", "Hồ Bình")],
+        delimiter=";",
+    )
     assert post(platform.instructor_client(), "roster.CSV", data).status_code == 302
     assert counts(app) == (1, 1, 2)
 
@@ -70,15 +78,18 @@ def test_fifty_bad_rows_are_all_listed(app, platform):
     assert counts(app) == (0, 0, 0)
 
 
-@pytest.mark.parametrize("filename, data, reason", [
-    ("a.csv", as_csv(("Họ tên", "Đội"), [("An", "Đội 1")]), "thiếu cột: role"),
-    ("a.csv", "name,role,team\nLê Văn,spokesperson,Đ 1\n".encode("cp1258"), "phải ở dạng UTF-8"),
-    ("a.xlsx", b"PK not really a workbook", "Không đọc được tệp XLSX"),
-    ("a.txt", b"name,role,team\n", "phải là .csv hoặc .xlsx"),
-    ("a.csv", b"", "Tệp danh sách trống"),
-    ("a.csv", "Họ tên,Vai trò,Đội\n,,\n".encode(), "không có học viên nào"),
-    ("a.csv", b"name,role,team\n" + b"\n" * 6000, "quá 5000 dòng"),
-])
+@pytest.mark.parametrize(
+    "filename, data, reason",
+    [
+        ("a.csv", as_csv(("Họ tên", "Đội"), [("An", "Đội 1")]), "thiếu cột: role"),
+        ("a.csv", "name,role,team\nLê Văn,spokesperson,Đ 1\n".encode("cp1258"), "phải ở dạng UTF-8"),
+        ("a.xlsx", b"PK not really a workbook", "Không đọc được tệp XLSX"),
+        ("a.txt", b"name,role,team\n", "phải là .csv hoặc .xlsx"),
+        ("a.csv", b"", "Tệp danh sách trống"),
+        ("a.csv", "Họ tên,Vai trò,Đội\n,,\n".encode(), "không có học viên nào"),
+        ("a.csv", b"name,role,team\n" + b"\n" * 6000, "quá 5000 dòng"),
+    ],
+)
 def test_a_file_that_cannot_be_read_says_why(app, platform, filename, data, reason):
     page = post(platform.instructor_client(), filename, data).get_data(as_text=True)
     assert reason in page
@@ -94,10 +105,12 @@ def test_the_form_with_a_file_is_bounded_and_other_posts_stay_at_64_kib(app, pla
 
 
 def test_the_text_box_now_takes_two_hundred_teams(app, platform):
-    text = "\n\n".join(f"Đội {n}\n" + "\n".join(f"{ROLES_VI[k]}: Nguyễn Thị Học Viên {n}-{k}" for k in range(5))
-                       for n in range(200))
+    text = "\n\n".join(
+        f"Đội {n}\n" + "\n".join(f"{ROLES_VI[k]}: Nguyễn Thị Học Viên {n}-{k}" for k in range(5)) for n in range(200)
+    )
     assert len(text) > 20_000
-    response = platform.instructor_client().post("/instructor/", data={"scenario": WATER, "seed": "1", "speed": "60",
-                                                                       "roster": text})
+    response = platform.instructor_client().post(
+        "/instructor/", data={"scenario": WATER, "seed": "1", "speed": "60", "roster": text}
+    )
     assert response.status_code == 302
     assert counts(app) == (1, 200, 1000)

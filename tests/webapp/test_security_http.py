@@ -29,8 +29,9 @@ def new_exercise(app) -> str:
     """Lan's exercise with one team, made directly; its join code."""
     with app.app_context():
         lan = db.session.scalars(select(Instructor).filter_by(username="lan")).one()
-        exercise = create_exercise(lan, "nuoc-may-nhiem-doc", seed=1, speed=60,
-                                   teams=[TeamPlan("Đội 1", {SPOKESPERSON: "spokesperson"})])
+        exercise = create_exercise(
+            lan, "nuoc-may-nhiem-doc", seed=1, speed=60, teams=[TeamPlan("Đội 1", {SPOKESPERSON: "spokesperson"})]
+        )
         return exercise.teams[0].join_code
 
 
@@ -63,12 +64,12 @@ class Form:
 def _form(name: str, app) -> Form:
     if name == "login":
         client = app.test_client()
-        return Form(client, "/login", "/login", {"username": "lan", "password": "secret"},
-                    lambda: logged_in(client) == "instructor")
+        return Form(
+            client, "/login", "/login", {"username": "lan", "password": "secret"}, lambda: logged_in(client) == "instructor"
+        )
     if name == "join":
         code, client = new_exercise(app), app.test_client()
-        return Form(client, "/join", "/join", {"code": code, "name": SPOKESPERSON},
-                    lambda: logged_in(client) == "trainee")
+        return Form(client, "/join", "/join", {"code": code, "name": SPOKESPERSON}, lambda: logged_in(client) == "trainee")
     client = _csrf_login(app)
     if name == "logout":
         return Form(client, "/instructor/", "/logout", {}, lambda: logged_in(client) is None)
@@ -84,8 +85,10 @@ def test_a_form_without_its_csrf_token_is_rejected_and_does_nothing(csrf_app, na
     response = form.client.post(form.url, data=form.data)
     assert response.status_code == 400 and "Yêu cầu không hợp lệ" in response.get_data(as_text=True)
     who, what, reason = audits(csrf_app)[-1]
-    assert (who.split("@")[0].split(":")[0], what) == ("instructor" if name in ("logout", "create-exercise")
-                                                       else "anonymous", f"POST {form.url}")
+    assert (who.split("@")[0].split(":")[0], what) == (
+        "instructor" if name in ("logout", "create-exercise") else "anonymous",
+        f"POST {form.url}",
+    )
     assert reason == "CSRF: The CSRF token is missing."
     assert not form.done()
 
@@ -191,11 +194,13 @@ def test_text_sent_over_sockets_is_stored_verbatim_and_never_rendered_raw_by_the
     teacher = platform.instructor_socket(lan)
     trainee = platform.trainee_client(code, SPOKESPERSON)
     room = platform.trainee_socket(trainee)
-    assert teacher.emit("control", {"team_id": team_id, "command": "start"}, namespace=INSTRUCTOR_NAMESPACE,
-                        callback=True)["ok"]
+    assert teacher.emit("control", {"team_id": team_id, "command": "start"}, namespace=INSTRUCTOR_NAMESPACE, callback=True)[
+        "ok"
+    ]
     custom = {"channel": "dispatch", "sender": XSS, "content": XSS, "to": ["spokesperson"]}
-    assert teacher.emit("control", {"team_id": team_id, "command": "custom", "args": custom},
-                        namespace=INSTRUCTOR_NAMESPACE, callback=True)["ok"]
+    assert teacher.emit(
+        "control", {"team_id": team_id, "command": "custom", "args": custom}, namespace=INSTRUCTOR_NAMESPACE, callback=True
+    )["ok"]
     observed = teacher.emit("observe", {"team_id": team_id, "text": XSS}, namespace=INSTRUCTOR_NAMESPACE, callback=True)
     chat = room.emit("act", {"type": "message", "params": {"text": XSS}}, namespace=TRAINEE_NAMESPACE, callback=True)
     assert chat["event"]["params"]["text"] == XSS and observed["observation"]["text"] == XSS
@@ -226,20 +231,26 @@ def test_a_wrong_join_is_refused_and_audited(app, platform):
     assert [a[1:] for a in audits(app) if a[1] == "join"] == [("join", f"no member 'Người Lạ' in team code '{code}'")]
 
 
-@pytest.mark.parametrize("who, method, path, status, what", [
-    ("anonymous", "get", "/room", 302, "page /room"),
-    ("anonymous", "get", "/instructor/", 302, "page /instructor/"),
-    ("anonymous", "get", "/instructor/exercises/EXERCISE", 302, "page /instructor/exercises/EXERCISE"),
-    ("instructor", "get", "/room", 302, "trainee room"),
-    ("trainee", "get", "/instructor/", 403, "instructor page /instructor/"),
-    ("trainee", "get", "/instructor/exercises/EXERCISE", 403, "instructor page /instructor/exercises/EXERCISE"),
-    ("trainee", "post", "/instructor/", 403, "instructor page /instructor/"),
-])
+@pytest.mark.parametrize(
+    "who, method, path, status, what",
+    [
+        ("anonymous", "get", "/room", 302, "page /room"),
+        ("anonymous", "get", "/instructor/", 302, "page /instructor/"),
+        ("anonymous", "get", "/instructor/exercises/EXERCISE", 302, "page /instructor/exercises/EXERCISE"),
+        ("instructor", "get", "/room", 302, "trainee room"),
+        ("trainee", "get", "/instructor/", 403, "instructor page /instructor/"),
+        ("trainee", "get", "/instructor/exercises/EXERCISE", 403, "instructor page /instructor/exercises/EXERCISE"),
+        ("trainee", "post", "/instructor/", 403, "instructor page /instructor/"),
+    ],
+)
 def test_a_page_for_another_kind_of_user_is_refused_and_audited(app, platform, who, method, path, status, what):
     exercise_id, [(_, code), _] = platform.exercise()
     path, what = path.replace("EXERCISE", str(exercise_id)), what.replace("EXERCISE", str(exercise_id))
-    client = {"anonymous": app.test_client, "instructor": platform.instructor_client,
-              "trainee": lambda: platform.trainee_client(code, SPOKESPERSON)}[who]()
+    client = {
+        "anonymous": app.test_client,
+        "instructor": platform.instructor_client,
+        "trainee": lambda: platform.trainee_client(code, SPOKESPERSON),
+    }[who]()
     response = client.post(path, data=NEW_EXERCISE) if method == "post" else client.get(path)
     assert response.status_code == status
     if who == "anonymous":
@@ -247,8 +258,11 @@ def test_a_page_for_another_kind_of_user_is_refused_and_audited(app, platform, w
     elif who == "instructor":
         assert response.location == "/"
     assert audits(app)[-1][1] == what and count(app, Exercise) == 1
-    expected_who = {"anonymous": "anonymous@", "instructor": user_id(app, Instructor, username="lan"),
-                    "trainee": user_id(app, Member, name=SPOKESPERSON)}[who]
+    expected_who = {
+        "anonymous": "anonymous@",
+        "instructor": user_id(app, Instructor, username="lan"),
+        "trainee": user_id(app, Member, name=SPOKESPERSON),
+    }[who]
     assert audits(app)[-1][0].startswith(expected_who)
 
 

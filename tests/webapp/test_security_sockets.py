@@ -60,8 +60,11 @@ def _drill(platform, clock, teams: int) -> dict:
     exercise_id, codes = platform.exercise(teams=teams)
     teacher = platform.instructor_socket(platform.instructor_client("lan"))
     assert ask(teacher, "watch", {"exercise_id": exercise_id}, INSTRUCTOR_NAMESPACE)["ok"]
-    sockets = {(number, role): platform.trainee_socket(platform.trainee_client(code, name_of(role, number)))
-               for number, (_, code) in enumerate(codes, start=1) for role in ROLES}
+    sockets = {
+        (number, role): platform.trainee_socket(platform.trainee_client(code, name_of(role, number)))
+        for number, (_, code) in enumerate(codes, start=1)
+        for role in ROLES
+    }
     assert control(teacher, {"exercise_id": exercise_id, "command": "start"})["ok"]
     clock.advance(40)  # speed 60: 40 real seconds = 40 scenario minutes
     platform.tick()
@@ -83,16 +86,19 @@ def solo(platform, clock):
 # --- who may connect ------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("namespace, what", [(TRAINEE_NAMESPACE, "trainee socket"),
-                                             (INSTRUCTOR_NAMESPACE, "instructor socket")])
+@pytest.mark.parametrize(
+    "namespace, what", [(TRAINEE_NAMESPACE, "trainee socket"), (INSTRUCTOR_NAMESPACE, "instructor socket")]
+)
 def test_an_anonymous_socket_is_refused_and_audited(app, namespace, what):
     socket = socketio.test_client(app, namespace=namespace)
     assert not socket.is_connected(namespace)
     assert [(who.startswith("anonymous@"), w) for who, w, _ in audits(app)] == [(True, what)]
 
 
-@pytest.mark.parametrize("user, namespace, what", [("trainee", INSTRUCTOR_NAMESPACE, "instructor socket"),
-                                                   ("instructor", TRAINEE_NAMESPACE, "trainee socket")])
+@pytest.mark.parametrize(
+    "user, namespace, what",
+    [("trainee", INSTRUCTOR_NAMESPACE, "instructor socket"), ("instructor", TRAINEE_NAMESPACE, "trainee socket")],
+)
 def test_a_socket_of_the_other_kind_is_refused_and_audited(app, platform, user, namespace, what):
     _, [(_, code), _] = platform.exercise()
     if user == "trainee":
@@ -105,8 +111,10 @@ def test_a_socket_of_the_other_kind_is_refused_and_audited(app, platform, user, 
     assert [(w, wt) for w, wt, _ in audits(app)] == [(who, what)]
 
 
-@pytest.mark.parametrize("user, event", [("trainee", "control"), ("trainee", "watch"), ("trainee", "observe"),
-                                         ("instructor", "act"), ("instructor", "sync")])
+@pytest.mark.parametrize(
+    "user, event",
+    [("trainee", "control"), ("trainee", "watch"), ("trainee", "observe"), ("instructor", "act"), ("instructor", "sync")],
+)
 def test_an_event_of_the_other_role_is_refused_and_audited(app, platform, user, event):
     exercise_id, [(team_id, code), _] = platform.exercise()
     if user == "trainee":
@@ -116,8 +124,15 @@ def test_an_event_of_the_other_role_is_refused_and_audited(app, platform, user, 
     else:
         socket = platform.instructor_socket(platform.instructor_client("lan"))
         who, namespace = user_id(app, Instructor, username="lan"), INSTRUCTOR_NAMESPACE
-    data = {"team_id": team_id, "exercise_id": exercise_id, "command": "start", "text": "x",
-            "type": "message", "params": {"text": "x"}, "after": 0}
+    data = {
+        "team_id": team_id,
+        "exercise_id": exercise_id,
+        "command": "start",
+        "text": "x",
+        "type": "message",
+        "params": {"text": "x"},
+        "after": 0,
+    }
     ack = ask(socket, event, data, namespace)
     assert ack["ok"] is False and "events" not in ack and "teams" not in ack
     assert audits(app)[-1] == (who, f"socket event {event}", f"no such event on {namespace}")
@@ -194,8 +209,7 @@ def _foreign_attempts(exercise_id: int, team_id: int):
     ]
 
 
-@pytest.mark.parametrize("attempt", range(6), ids=["watch", "control-team", "control-exercise", "observe", "open",
-                                                   "score"])
+@pytest.mark.parametrize("attempt", range(6), ids=["watch", "control-team", "control-exercise", "observe", "open", "score"])
 def test_an_instructor_cannot_touch_another_instructors_exercise(app, platform, attempt):
     exercise_id, [(team_id, _), _] = platform.exercise("lan")
     minh = platform.instructor_socket(platform.instructor_client("minh"))
@@ -226,28 +240,37 @@ def test_an_instructor_receives_nothing_of_another_instructors_exercise(app, pla
 # --- trainees: their own role, their own team ----------------------------------------------------
 
 
-@pytest.mark.parametrize("message, kind", [
-    ({"type": "message", "role": "propaganda_board", "params": {"text": "chào"}}, "action"),
-    ({"type": "direct_press", "role": "propaganda_board", "params": {"text": "đăng bài"}}, "refused"),
-    ({"type": "message", "params": {"text": "chào", "role": "propaganda_board"}}, "refused"),
-    ({"type": "direct_press", "params": {"text": "đăng bài", "role": "propaganda_board"}}, "refused"),
-], ids=["top-level-allowed", "top-level-forbidden", "in-params-allowed", "in-params-forbidden"])
+@pytest.mark.parametrize(
+    "message, kind",
+    [
+        ({"type": "message", "role": "propaganda_board", "params": {"text": "chào"}}, "action"),
+        ({"type": "direct_press", "role": "propaganda_board", "params": {"text": "đăng bài"}}, "refused"),
+        ({"type": "message", "params": {"text": "chào", "role": "propaganda_board"}}, "refused"),
+        ({"type": "direct_press", "params": {"text": "đăng bài", "role": "propaganda_board"}}, "refused"),
+    ],
+    ids=["top-level-allowed", "top-level-forbidden", "in-params-allowed", "in-params-forbidden"],
+)
 def test_a_trainee_always_acts_in_their_own_role(app, solo, message, kind):
     info = solo["sockets"][(1, "info_department")]
     ack = ask(info, "act", message)
     assert ack["event"]["kind"] == kind and ack["event"]["role"] == "info_department"
     [record] = [r for r in inputs(app, solo["teams"][0]) if r.kind == "action"]
-    assert (record.source, record.payload["role"]) == (user_id(app, Member, name=name_of("info_department", 1)),
-                                                         "info_department")
+    assert (record.source, record.payload["role"]) == (
+        user_id(app, Member, name=name_of("info_department", 1)),
+        "info_department",
+    )
     board = solo["sockets"][(1, "propaganda_board")]
     assert all(e["role"] != "propaganda_board" for e in received(board, "event") if e["kind"] in ("action", "refused"))
 
 
-@pytest.mark.parametrize("role, action, params", [
-    ("info_department", "direct_press", {"text": "Yêu cầu các báo đưa tin / Press, report this"}),
-    ("spokesperson", "request_takedown", {"post": "post-video"}),
-    ("propaganda_board", "monitor", {}),
-])
+@pytest.mark.parametrize(
+    "role, action, params",
+    [
+        ("info_department", "direct_press", {"text": "Yêu cầu các báo đưa tin / Press, report this"}),
+        ("spokesperson", "request_takedown", {"post": "post-video"}),
+        ("propaganda_board", "monitor", {}),
+    ],
+)
 def test_an_action_outside_the_role_is_refused_with_a_reason_and_audited(app, solo, role, action, params):
     ack = ask(solo["sockets"][(1, role)], "act", {"type": action, "params": params})
     assert ack["ok"] is False
@@ -263,8 +286,12 @@ def test_sync_gives_a_trainee_only_their_roles_events_of_their_own_team(app, dri
     assert ask(sockets[(1, "info_department")], "act", {"type": "monitor", "params": {"note": "A-private"}})["ok"]
     assert ask(sockets[(1, "spokesperson")], "act", {"type": "verify", "params": {"note": "A-sp"}})["ok"]
     with app.app_context():
-        stored = {team: db.session.scalars(select(EventRecord.body).where(EventRecord.team_id == team)
-                                           .order_by(EventRecord.seq)).all() for team in (team_a, team_b)}
+        stored = {
+            team: db.session.scalars(
+                select(EventRecord.body).where(EventRecord.team_id == team).order_by(EventRecord.seq)
+            ).all()
+            for team in (team_a, team_b)
+        }
     assert {e["kind"] for e in stored[team_a]} >= {"inject", "opinion", "action"}
 
     for (number, role), socket in drill["sockets"].items():
@@ -340,8 +367,11 @@ def test_a_malformed_act_is_refused_cleanly_and_records_nothing(app, solo, messa
 REFUSED_BY_THE_WORLD = {
     "text-too-long": ({"type": "message", "params": {"text": "x" * (MAX_TEXT + 1)}}, "bad_parameter", str(MAX_TEXT)),
     "text-nested": ({"type": "message", "params": {"text": {"a": [1, {"b": None}]}}}, "bad_parameter", "text"),
-    "many-params": ({"type": "message", "params": {"text": "x", **{f"p{i}": i for i in range(2000)}}},
-                    "bad_parameter", "p1999"),
+    "many-params": (
+        {"type": "message", "params": {"text": "x", **{f"p{i}": i for i in range(2000)}}},
+        "bad_parameter",
+        "p1999",
+    ),
     "unknown-type": ({"type": "launch_missiles", "params": {}}, "unknown_action", "launch_missiles"),
     "huge-number": ({"type": "flag_issue", "params": {"level": 2**80}}, "bad_parameter", "level"),
     "unknown-item": ({"type": "request_takedown", "params": {"post": "call-tv"}}, "unknown_item", "call-tv"),
@@ -359,11 +389,21 @@ def test_a_bad_action_is_refused_with_a_reason_and_the_world_goes_on(app, solo, 
     assert team_status(app, solo["teams"][0]) == "running"
 
 
-@pytest.mark.parametrize("data, answer", [
-    (None, "error"), ("x", "error"), ([], "error"), ({}, "all"), ({"after": -(2**70)}, "all"),
-    ({"after": 2**70}, "none"), ({"after": "3"}, "error"), ({"after": True}, "error"), ({"after": 1.5}, "error"),
-    ({"after": math.nan}, "error"),
-])
+@pytest.mark.parametrize(
+    "data, answer",
+    [
+        (None, "error"),
+        ("x", "error"),
+        ([], "error"),
+        ({}, "all"),
+        ({"after": -(2**70)}, "all"),
+        ({"after": 2**70}, "none"),
+        ({"after": "3"}, "error"),
+        ({"after": True}, "error"),
+        ({"after": 1.5}, "error"),
+        ({"after": math.nan}, "error"),
+    ],
+)
 def test_sync_with_an_odd_cursor_answers_cleanly(solo, data, answer):
     socket = solo["sockets"][(1, "info_department")]
     everything = ask(socket, "sync", {"after": 0})["events"]

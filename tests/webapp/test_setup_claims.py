@@ -68,13 +68,16 @@ def test_every_crisis_variable_configures_the_app_and_text_stays_text(instance, 
     assert not instance.exists()
 
 
-@pytest.mark.parametrize("settings, secure", [
-    ({}, False),
-    ({"PUBLIC_URL": "http://192.168.1.20:5000"}, False),
-    ({"PUBLIC_URL": "https://dientap.example.vn"}, True),  # behind TLS
-    ({"PUBLIC_URL": "https://dientap.example.vn", "SESSION_COOKIE_SECURE": False}, False),  # said otherwise
-    ({"SESSION_COOKIE_SECURE": True}, True),
-])
+@pytest.mark.parametrize(
+    "settings, secure",
+    [
+        ({}, False),
+        ({"PUBLIC_URL": "http://192.168.1.20:5000"}, False),
+        ({"PUBLIC_URL": "https://dientap.example.vn"}, True),  # behind TLS
+        ({"PUBLIC_URL": "https://dientap.example.vn", "SESSION_COOKIE_SECURE": False}, False),  # said otherwise
+        ({"SESSION_COOKIE_SECURE": True}, True),
+    ],
+)
 def test_the_session_cookie_is_secure_behind_tls_or_when_configured(instance, tmp_path, settings, secure):
     app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'c.db'}", "SECRET_KEY": "k", **settings})
     cookie = app.test_client().get("/login").headers["Set-Cookie"]

@@ -25,8 +25,18 @@ def deep(levels: int) -> list:
     return value
 
 
-BAD_VALUES = {"list": [1], "object": {"a": 1}, "huge-text": "x" * 100_000, "deep": deep(60), "nan": math.nan,
-              "infinity": math.inf, "huge-int": 2**80, "bool": True, "null": None, "surrogate": "\ud800"}
+BAD_VALUES = {
+    "list": [1],
+    "object": {"a": 1},
+    "huge-text": "x" * 100_000,
+    "deep": deep(60),
+    "nan": math.nan,
+    "infinity": math.inf,
+    "huge-int": 2**80,
+    "bool": True,
+    "null": None,
+    "surrogate": "\ud800",
+}
 NOT_OBJECTS = {"none": None, "text": "x", "number": 42, "list": [{"a": 1}], "bool": True}
 CUSTOM = {"channel": "hotline", "sender": "Phóng viên", "content": "Xin thông tin", "to": ["spokesperson"]}
 
@@ -36,10 +46,16 @@ HANDLERS = {
     "act": (TRAINEE_NAMESPACE, {"type": "message", "params": {"text": "chào"}}, {"type": (), "params": ("object",)}),
     "sync": (TRAINEE_NAMESPACE, {"after": 0}, {"after": ("huge-int",)}),  # past every seq is "after everything"
     "watch": (INSTRUCTOR_NAMESPACE, {"exercise_id": "EXERCISE"}, {"exercise_id": ()}),
-    "control": (INSTRUCTOR_NAMESPACE, {"team_id": "TEAM", "command": "custom", "args": CUSTOM},
-                {"team_id": (), "command": (), "args": ("null",)}),  # no args is {}
-    "observe": (INSTRUCTOR_NAMESPACE, {"team_id": "TEAM", "text": "Ghi chú", "at": 10},
-                {"team_id": (), "text": (), "at": ("null",)}),  # no minute is now
+    "control": (
+        INSTRUCTOR_NAMESPACE,
+        {"team_id": "TEAM", "command": "custom", "args": CUSTOM},
+        {"team_id": (), "command": (), "args": ("null",)},
+    ),  # no args is {}
+    "observe": (
+        INSTRUCTOR_NAMESPACE,
+        {"team_id": "TEAM", "text": "Ghi chú", "at": 10},
+        {"team_id": (), "text": (), "at": ("null",)},
+    ),  # no minute is now
 }
 
 
@@ -53,10 +69,16 @@ def _cases():
             for kind, value in BAD_VALUES.items():
                 if kind not in allowed:
                     yield pytest.param(handler, {**valid, field: value}, id=f"{handler}-{field}-{kind}")
-    yield pytest.param("control", {"team_id": "TEAM", "command": "custom", "args": {**CUSTOM, "channel": ["hotline"]}},
-                       id="control-args-channel-list")
-    yield pytest.param("control", {"team_id": "TEAM", "command": "custom", "args": {**CUSTOM, "to": [{"a": 1}]}},
-                       id="control-args-to-object")
+    yield pytest.param(
+        "control",
+        {"team_id": "TEAM", "command": "custom", "args": {**CUSTOM, "channel": ["hotline"]}},
+        id="control-args-channel-list",
+    )
+    yield pytest.param(
+        "control",
+        {"team_id": "TEAM", "command": "custom", "args": {**CUSTOM, "to": [{"a": 1}]}},
+        id="control-args-to-object",
+    )
 
 
 @pytest.fixture
@@ -65,19 +87,20 @@ def running(platform, clock):
     exercise_id, [(team_id, code)] = platform.exercise(teams=1)
     teacher = platform.instructor_socket(platform.instructor_client("lan"))
     trainee = platform.trainee_socket(platform.trainee_client(code, "Nguyễn Văn An 1"))
-    assert teacher.emit("control", {"team_id": team_id, "command": "start"}, namespace=INSTRUCTOR_NAMESPACE,
-                        callback=True)["ok"]
+    assert teacher.emit("control", {"team_id": team_id, "command": "start"}, namespace=INSTRUCTOR_NAMESPACE, callback=True)[
+        "ok"
+    ]
     clock.advance(10)
     platform.tick()
-    return {"ids": {"EXERCISE": exercise_id, "TEAM": team_id}, TRAINEE_NAMESPACE: trainee,
-            INSTRUCTOR_NAMESPACE: teacher}
+    return {"ids": {"EXERCISE": exercise_id, "TEAM": team_id}, TRAINEE_NAMESPACE: trainee, INSTRUCTOR_NAMESPACE: teacher}
 
 
 def stored(app) -> tuple:
     """What a refusal must leave as it was: inputs, events, observations, the teams' status and speed."""
     with app.app_context():
-        counts = tuple(db.session.scalar(select(func.count()).select_from(model))
-                       for model in (InputRecord, EventRecord, Observation))
+        counts = tuple(
+            db.session.scalar(select(func.count()).select_from(model)) for model in (InputRecord, EventRecord, Observation)
+        )
         return counts, tuple(db.session.execute(select(Team.id, Team.status, Team.speed)).all())
 
 
@@ -88,17 +111,17 @@ def with_ids(message, ids: dict[str, int]):
 
 
 @pytest.mark.parametrize("handler, message", list(_cases()))
-def test_a_malformed_message_is_refused_once_without_a_traceback_and_changes_nothing(app, running, caplog,
-                                                                                       handler, message):
+def test_a_malformed_message_is_refused_once_without_a_traceback_and_changes_nothing(app, running, caplog, handler, message):
     namespace, valid, _ = HANDLERS[handler]
     before = stored(app)
     caplog.clear()
     with caplog.at_level(logging.WARNING):
         ack = running[namespace].emit(handler, with_ids(message, running["ids"]), namespace=namespace, callback=True)
-    assert ack["ok"] is False and isinstance(ack["error"], str) and ack["error"] and " / " not in ack["error"], ack  # one language
+    assert ack["ok"] is False and isinstance(ack["error"], str) and ack["error"] and " / " not in ack["error"], (
+        ack
+    )  # one language
     assert [r.getMessage()[:8] for r in caplog.records if r.levelno == logging.WARNING] == ["refused:"]
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info]
     assert stored(app) == before
     # refused for its bad part only: the handler's valid message goes through on the same connection
     assert running[namespace].emit(handler, with_ids(valid, running["ids"]), namespace=namespace, callback=True)["ok"]
-

@@ -24,8 +24,9 @@ REFUSED_LINE = "quá nhiều kết nối"
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     require_chromium()
-    live = LiveServer(tmp_path_factory.mktemp("socket_retry"),
-                      env={"CRISIS_RATE_LIMIT_CONNECTS": f"{LIMIT} per {WINDOW_SECONDS} seconds"})
+    live = LiveServer(
+        tmp_path_factory.mktemp("socket_retry"), env={"CRISIS_RATE_LIMIT_CONNECTS": f"{LIMIT} per {WINDOW_SECONDS} seconds"}
+    )
     yield live
     live.stop()
 
@@ -33,10 +34,12 @@ def server(tmp_path_factory):
 def use_up_the_connection_limit(base: str) -> None:
     """Connections from this address (the browser's too), refused as anonymous but counted, until the limit is met;
     at once (a refused client takes seconds to give up, and the window must still be full after them)."""
+
     def refused(_) -> bool:
         try:
-            socketio.Client(reconnection=False).connect(base, namespaces=["/instructor"], transports=["websocket"],
-                                                        wait_timeout=5)
+            socketio.Client(reconnection=False).connect(
+                base, namespaces=["/instructor"], transports=["websocket"], wait_timeout=5
+            )
         except socketio.exceptions.ConnectionError:
             return True
         return False

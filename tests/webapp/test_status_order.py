@@ -17,8 +17,11 @@ from web.outbox import INSTRUCTOR_NAMESPACE, TRAINEE_NAMESPACE
 def heard(sock, namespace: str, team_id: int | None = None) -> list[tuple[str, dict]]:
     """The messages (name, payload) the socket received since last asked, in order; of one team on the console."""
     messages = [(m["name"], m["args"][0]) for m in sock.get_received(namespace)]
-    return [(name, body) for name, body in messages
-            if team_id is None or not isinstance(body, dict) or body.get("team_id") in (None, team_id)]
+    return [
+        (name, body)
+        for name, body in messages
+        if team_id is None or not isinstance(body, dict) or body.get("team_id") in (None, team_id)
+    ]
 
 
 def assert_console_order(messages: list[tuple[str, dict]], status: str) -> None:
@@ -160,8 +163,12 @@ def test_a_practice_room_hears_each_change_of_its_own_clock_in_order(app, platfo
     team_id = start_practice(client)
     socket = platform.trainee_socket(client)
     heard(socket, TRAINEE_NAMESPACE)
-    for command, args, status in (("start", {}, "running"), ("pause", {}, "paused"), ("resume", {}, "running"),
-                                  ("speed", {"speed": 120}, "running")):
+    for command, args, status in (
+        ("start", {}, "running"),
+        ("pause", {}, "paused"),
+        ("resume", {}, "running"),
+        ("speed", {"speed": 120}, "running"),
+    ):
         assert practice_control(client, command, **args).get_json()["state"]["status"] == status
         assert_trainee_order(heard(socket, TRAINEE_NAMESPACE), status)
         clock.advance(2)

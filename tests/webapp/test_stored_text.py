@@ -30,8 +30,10 @@ def test_a_team_or_trainee_name_longer_than_its_column_is_refused_with_a_reason(
     client = app.test_client()
     client.post("/login", data={"username": "lan", "password": "secret"})
     long_name = "Đ" * (NAME_MAX + 1)
-    for roster, reason in ((f"{long_name}\nspokesperson: Nguyễn Văn An\n", f"Đội 1: tên dài quá {NAME_MAX} ký tự"),
-                           (f"Đội 1\nspokesperson: {long_name}\n", f"dài quá {NAME_MAX} ký tự")):
+    for roster, reason in (
+        (f"{long_name}\nspokesperson: Nguyễn Văn An\n", f"Đội 1: tên dài quá {NAME_MAX} ký tự"),
+        (f"Đội 1\nspokesperson: {long_name}\n", f"dài quá {NAME_MAX} ký tự"),
+    ):
         response = client.post("/instructor/", data={"scenario": WATER, "seed": "1", "speed": "60", "roster": roster})
         assert response.status_code == 200 and reason in response.get_data(as_text=True)
     assert exercises(app) == 0
@@ -44,12 +46,14 @@ def test_a_team_or_trainee_name_longer_than_its_column_is_refused_with_a_reason(
 def test_a_drill_title_longer_than_the_exercise_column_is_cut_to_it(database_url):
     app = platform_app(database_url, "test", FakeClock())
     title = "Tin đồn " * 40  # 320 characters: a drill may have up to 5000
-    text = builtin_text(WATER).replace('vi: "Tin đồn nước máy nhiễm độc ở hai phường trung tâm tỉnh Hòa Giang"',
-                                       f'vi: "{title}"', 1)
+    text = builtin_text(WATER).replace(
+        'vi: "Tin đồn nước máy nhiễm độc ở hai phường trung tâm tỉnh Hòa Giang"', f'vi: "{title}"', 1
+    )
     with app.app_context():
         lan = db.session.scalar(select(Instructor).where(Instructor.username == "lan"))
-        exercise = create_exercise(lan, WATER, seed=1, speed=60, text=text,
-                                   teams=[TeamPlan("Đội 1", {"An": "spokesperson"})])
+        exercise = create_exercise(
+            lan, WATER, seed=1, speed=60, text=text, teams=[TeamPlan("Đội 1", {"An": "spokesperson"})]
+        )
         assert db.session.get(Exercise, exercise.id).title == title[:TITLE_MAX]
     dispose(app)
 

@@ -36,8 +36,9 @@ def test_a_world_that_raises_in_the_ticker_stops_its_team_only(app, platform, cl
     assert told["status"] == "paused" and "RuntimeError: the world broke" in told["fault"]
     refused = act(drill.sockets["info_department"], "monitor")
     assert not refused["ok"] and "lỗi" in refused["error"]
-    answer = drill.teacher.emit("control", {"team_id": drill.team_a, "command": "resume"},
-                                namespace=INSTRUCTOR_NAMESPACE, callback=True)
+    answer = drill.teacher.emit(
+        "control", {"team_id": drill.team_a, "command": "resume"}, namespace=INSTRUCTOR_NAMESPACE, callback=True
+    )
     assert not answer["ok"]
     assert control(drill.teacher, drill.team_a, "end")["status"] == "ended"  # recoverable: ended, then reviewed
     assert act(drill.other, "monitor")["ok"]
@@ -75,8 +76,9 @@ def test_a_team_whose_drill_text_no_longer_loads_is_reported_and_the_others_come
         db.session.commit()
     restart(app)
     assert fault_logs(caplog, drill.team_a) and fault_logs(caplog, drill.team_b)
-    answer = drill.teacher.emit("control", {"team_id": drill.team_a, "command": "resume"},
-                                namespace=INSTRUCTOR_NAMESPACE, callback=True)
+    answer = drill.teacher.emit(
+        "control", {"team_id": drill.team_a, "command": "resume"}, namespace=INSTRUCTOR_NAMESPACE, callback=True
+    )
     assert not answer["ok"] and "không còn đọc được" in answer["teams"][0]["error"]
     watched = drill.teacher.emit("watch", {"exercise_id": drill.exercise_id}, namespace=INSTRUCTOR_NAMESPACE, callback=True)
     assert watched["ok"] and all("không còn đọc được" in t["fault"] for t in watched["teams"])

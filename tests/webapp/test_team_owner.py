@@ -116,8 +116,12 @@ class Actor:
             key = f"{self.name}-{n:05d}"
             sent = sent or time.monotonic()
             try:
-                ack = self.sock.call("act", {"type": "message", "params": {"text": f"{self.name} {n}"}, "key": key},
-                                     namespace=T, timeout=self.timeout)
+                ack = self.sock.call(
+                    "act",
+                    {"type": "message", "params": {"text": f"{self.name} {n}"}, "key": key},
+                    namespace=T,
+                    timeout=self.timeout,
+                )
             except Exception as exc:  # noqa: BLE001 - the socket's process died: over to the other one
                 self.failures.append(f"{key}: {type(exc).__name__}: {exc}")
                 if self.reconnect is None or len(self.failures) > 5:
@@ -129,7 +133,7 @@ class Actor:
             self.waits.append((sent, time.monotonic() - sent))
             n, sent = n + 1, None
 
-    def start(self) -> "Actor":
+    def start(self) -> Actor:
         self.thread.start()
         return self
 
@@ -183,8 +187,10 @@ def test_trainees_on_both_processes_play_one_team_owned_by_one_of_them(platform)
     assert on_b.call("watch", {"exercise_id": exercise_id}, namespace=I, timeout=10)["ok"]
     assert on_b.call("open", {"team_id": team["team_id"]}, namespace=I, timeout=10)["ok"]
     inboxes = {role: Inbox() for role in NAMES}
-    sockets = {role: trainee(base, team["join_code"], role, {"event": inboxes[role]})[1]
-               for role, base in (("spokesperson", a.base), ("info_department", b.base), ("propaganda_board", b.base))}
+    sockets = {
+        role: trainee(base, team["join_code"], role, {"event": inboxes[role]})[1]
+        for role, base in (("spokesperson", a.base), ("info_department", b.base), ("propaganda_board", b.base))
+    }
     assert control(on_b, team["team_id"], "start")["status"] == "running"
 
     actors = [Actor(role, sock).start() for role, sock in sockets.items()]
@@ -198,9 +204,14 @@ def test_trainees_on_both_processes_play_one_team_owned_by_one_of_them(platform)
     assert owner_pid(url, team["team_id"]) == worker_pid(a)  # it never moved
 
     log = recorded_once(url, team["team_id"], actors)
-    assert [command for (command,) in query(url, "SELECT kind FROM input_record WHERE team_id = :t AND source LIKE "
-                                                 "'instructor:%' ORDER BY number", t=team["team_id"])] == \
-        ["start", "pause", "resume", "end"]
+    assert [
+        command
+        for (command,) in query(
+            url,
+            "SELECT kind FROM input_record WHERE team_id = :t AND source LIKE 'instructor:%' ORDER BY number",
+            t=team["team_id"],
+        )
+    ] == ["start", "pause", "resume", "end"]
     assert len(log) >= 4 + 3 * 12
     events = stored_events(url, team["team_id"])
     assert events[-1]["kind"] == "end"
@@ -231,9 +242,11 @@ def test_the_owner_killed_mid_drill_its_team_is_taken_over_running_and_nothing_a
         again.http.cookies.update(moving.http.cookies)
         return again.socket(T, {"hello": hellos})
 
-    actors = [Actor("spokesperson", moving.sockets[0], reconnect=to_b, timeout=10).start(),
-              Actor("info_department", trainee(b.base, team["join_code"], "info_department", {})[1]).start(),
-              Actor("propaganda_board", trainee(b.base, team["join_code"], "propaganda_board", {})[1]).start()]
+    actors = [
+        Actor("spokesperson", moving.sockets[0], reconnect=to_b, timeout=10).start(),
+        Actor("info_department", trainee(b.base, team["join_code"], "info_department", {})[1]).start(),
+        Actor("propaganda_board", trainee(b.base, team["join_code"], "propaganda_board", {})[1]).start(),
+    ]
     for actor in actors:
         actor.wait_for(8)
     before = {actor.name: len(actor.acks) for actor in actors}

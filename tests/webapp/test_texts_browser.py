@@ -30,10 +30,13 @@ Sở TT&TT: Lê Thị Bình
 PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
 
 
-@pytest.mark.parametrize("drill, board, other", [
-    ("tin-gia-lanh-dao", "Ban Tuyên giáo Tỉnh ủy", "Dân vận"),
-    ("nuoc-may-nhiem-doc", "Ban Tuyên giáo và Dân vận Tỉnh ủy", "Sở Thông tin và Truyền thông"),
-])
+@pytest.mark.parametrize(
+    "drill, board, other",
+    [
+        ("tin-gia-lanh-dao", "Ban Tuyên giáo Tỉnh ủy", "Dân vận"),
+        ("nuoc-may-nhiem-doc", "Ban Tuyên giáo và Dân vận Tỉnh ủy", "Sở Thông tin và Truyền thông"),
+    ],
+)
 def test_console_and_room_speak_in_titles_words_and_the_regimes_bodies(server, chromium, drill, board, other):
     base, scenario = server.url, load_scenario(scenario_path(drill))
     instructor = new_context(chromium)
@@ -97,8 +100,11 @@ def test_review_report_and_console_show_no_ids(played_server, chromium):
     page = context.new_page()
     errors = page_errors(page)
     log_in(page, base)
-    for name, url in (("review", f"/review/teams/{ids['team']}"), ("report", f"/review/exercises/{ids['exercise']}/report"),
-                      ("console", f"/instructor/exercises/{ids['exercise']}")):
+    for name, url in (
+        ("review", f"/review/teams/{ids['team']}"),
+        ("report", f"/review/exercises/{ids['exercise']}/report"),
+        ("console", f"/instructor/exercises/{ids['exercise']}"),
+    ):
         page.goto(base + url)
         if name == "console":
             page.locator(".team-card .timeline li").first.wait_for()
@@ -116,8 +122,17 @@ def test_review_report_and_console_show_no_ids(played_server, chromium):
 
 def test_the_pages_label_tables_are_debrief_labels(server, chromium):
     """labels.js keeps no table of its own: what a page's script holds is scenarios/labels.py's, key for key."""
-    tables = {"KINDS": EVENT_KINDS, "ACTIONS": ACTION_TYPES, "ACTORS": ACTORS, "AGENCIES": AGENCIES, "FORMS": FORMS,
-              "REFUSALS": REFUSALS, "MODES": MODES, "ROUTES": ROUTES, "STATUS": TEAM_STATUSES}
+    tables = {
+        "KINDS": EVENT_KINDS,
+        "ACTIONS": ACTION_TYPES,
+        "ACTORS": ACTORS,
+        "AGENCIES": AGENCIES,
+        "FORMS": FORMS,
+        "REFUSALS": REFUSALS,
+        "MODES": MODES,
+        "ROUTES": ROUTES,
+        "STATUS": TEAM_STATUSES,
+    }
     context = new_context(chromium)
     page = context.new_page()
     errors = page_errors(page)

@@ -70,8 +70,11 @@ def test_the_report_shows_rule_titles_and_role_labels_not_ids(app, platform):
     with app.app_context():
         play_teams([t for t, _ in teams], ["exemplary", "off_focal_point"])
     client = platform.instructor_client()
-    for url in (f"/review/exercises/{exercise_id}/report", f"/review/exercises/{exercise_id}",
-                f"/review/teams/{teams[1][0]}"):
+    for url in (
+        f"/review/exercises/{exercise_id}/report",
+        f"/review/exercises/{exercise_id}",
+        f"/review/teams/{teams[1][0]}",
+    ):
         text = visible_text(client.get(url).data)
         for rule_id in (r for r in RULES if "_" in r):  # 'outcome' is an English word too
             assert rule_id not in text, (url, rule_id)
@@ -86,10 +89,14 @@ def test_the_report_shows_rule_titles_and_role_labels_not_ids(app, platform):
 def test_a_plan_role_written_as_its_label_is_kept_as_the_role(app, platform):
     exercise_id, _ = platform.exercise(teams=1)
     client = platform.instructor_client()
-    plan = {"issue": ["Chậm trả lời báo chí", "Chưa một đầu mối"],
-            "corrective_action": ["Tập huấn trả lời phỏng vấn", "Quy chế phát ngôn"],
-            "objective": ["answer_press", "focal_point"], "role": ["người phát ngôn  UBND tỉnh", "Sở Y tế tỉnh"],
-            "due": ["2026-12-15", "2027-01-31"], "status": ["open", "in_progress"]}
+    plan = {
+        "issue": ["Chậm trả lời báo chí", "Chưa một đầu mối"],
+        "corrective_action": ["Tập huấn trả lời phỏng vấn", "Quy chế phát ngôn"],
+        "objective": ["answer_press", "focal_point"],
+        "role": ["người phát ngôn  UBND tỉnh", "Sở Y tế tỉnh"],
+        "due": ["2026-12-15", "2027-01-31"],
+        "status": ["open", "in_progress"],
+    }
     assert client.post(f"/review/exercises/{exercise_id}/report", data=plan).status_code == 302
     with app.app_context():
         assert [i.role for i in saved_plan(db.session.get(Exercise, exercise_id))] == ["spokesperson", "Sở Y tế tỉnh"]
@@ -103,16 +110,24 @@ def test_the_roster_takes_vietnamese_role_names(app, platform):
     example = re.search(r'<textarea id="roster"[^>]*>(.*?)</textarea>', dashboard, re.S).group(1)
     assert not any(role in example for role in (*ROLE_IDS, "spokesperson")) and "Người phát ngôn: " in example
     for drill, department in (("nuoc-may-nhiem-doc", "Sở VHTTDL"), ("tin-gia-lanh-dao", "sở tt&tt")):
-        roster = (f"Đội A\nNgười phát ngôn: Nguyễn Văn An\nBan Tuyên giáo: Trần Thị Bình\n{department}: Lê Văn Cường\n"
-                  "\nĐội B\ninfo_department: Phạm Thị Dung\n")
-        response = client.post("/instructor/", data={"scenario": drill, "seed": "1", "speed": "60",
-                                                     "roster": html.unescape(roster)})
+        roster = (
+            f"Đội A\nNgười phát ngôn: Nguyễn Văn An\nBan Tuyên giáo: Trần Thị Bình\n{department}: Lê Văn Cường\n"
+            "\nĐội B\ninfo_department: Phạm Thị Dung\n"
+        )
+        response = client.post(
+            "/instructor/", data={"scenario": drill, "seed": "1", "speed": "60", "roster": html.unescape(roster)}
+        )
         assert response.status_code == 302, response.data.decode()
         with app.app_context():
             exercise = db.session.query(Exercise).order_by(Exercise.id.desc()).first()
             roles = {m.name: m.role for team in exercise.teams for m in team.members}
-        assert roles == {"Nguyễn Văn An": "spokesperson", "Trần Thị Bình": "propaganda_board",
-                         "Lê Văn Cường": "info_department", "Phạm Thị Dung": "info_department"}
-    unknown = client.post("/instructor/", data={"scenario": WATER, "seed": "1", "speed": "60",
-                                                "roster": "Đội A\nPhóng viên: Nguyễn Văn An\n"})
+        assert roles == {
+            "Nguyễn Văn An": "spokesperson",
+            "Trần Thị Bình": "propaganda_board",
+            "Lê Văn Cường": "info_department",
+            "Phạm Thị Dung": "info_department",
+        }
+    unknown = client.post(
+        "/instructor/", data={"scenario": WATER, "seed": "1", "speed": "60", "roster": "Đội A\nPhóng viên: Nguyễn Văn An\n"}
+    )
     assert "không có vai &#39;Phóng viên&#39;" in unknown.data.decode() or "Phóng viên" in unknown.data.decode()

@@ -46,8 +46,11 @@ def total(app, team_id: int) -> float:
 
 def post(client, team_id: int, rule_id: str, suffix: str = "", **form):
     token = csrf_token(client.get(f"/review/teams/{team_id}").get_data(as_text=True))
-    return client.post(f"/review/teams/{team_id}/rules/{rule_id}/override{suffix}", data={"csrf_token": token, **form},
-                       follow_redirects=True)
+    return client.post(
+        f"/review/teams/{team_id}/rules/{rule_id}/override{suffix}",
+        data={"csrf_token": token, **form},
+        follow_redirects=True,
+    )
 
 
 def test_the_override_is_kept_shown_beside_the_automatic_verdict_and_moves_the_score(app, platform, lesson):
@@ -73,9 +76,14 @@ def test_the_override_is_kept_shown_beside_the_automatic_verdict_and_moves_the_s
     assert REMOVED.split(" / ")[0] in page and count(app, VerdictOverride) == 0 and "Kết luận tự động" not in page
 
 
-@pytest.mark.parametrize("form,error", [({"verdict": "met", "reason": "   "}, "Cần ghi rõ lý do điều chỉnh."),
-                                        ({"verdict": "met"}, "Cần ghi rõ lý do điều chỉnh."),
-                                        ({"verdict": "tốt", "reason": "lý do"}, "Kết luận phải là")])
+@pytest.mark.parametrize(
+    "form,error",
+    [
+        ({"verdict": "met", "reason": "   "}, "Cần ghi rõ lý do điều chỉnh."),
+        ({"verdict": "met"}, "Cần ghi rõ lý do điều chỉnh."),
+        ({"verdict": "tốt", "reason": "lý do"}, "Kết luận phải là"),
+    ],
+)
 def test_a_verdict_without_a_reason_or_a_bad_verdict_is_explained_and_changes_nothing(app, platform, lesson, form, error):
     _, team_id = lesson
     rule_id, _ = failed_rule(app, team_id)
@@ -88,8 +96,9 @@ def test_nobody_but_the_exercises_instructor_may_override_and_each_try_is_logged
     rule_id, _ = failed_rule(app, team_id)
     minh = platform.instructor_client("minh")
     token = csrf_token(minh.get("/instructor/").get_data(as_text=True))
-    answer = minh.post(f"/review/teams/{team_id}/rules/{rule_id}/override", data={"csrf_token": token, "verdict": "met",
-                                                                                   "reason": REASON})
+    answer = minh.post(
+        f"/review/teams/{team_id}/rules/{rule_id}/override", data={"csrf_token": token, "verdict": "met", "reason": REASON}
+    )
     assert answer.status_code == 404
     anonymous = app.test_client().post(f"/review/teams/{team_id}/rules/{rule_id}/override", data={"verdict": "met"})
     assert anonymous.status_code in (302, 400)

@@ -21,8 +21,13 @@ from web.validation import as_id
 
 def is_assigned(user, team_id: int) -> bool:
     """Whether `user` is an evaluator the team is assigned to."""
-    return is_evaluator(user) and db.session.scalar(
-        select(EvaluatorTeam.id).where(EvaluatorTeam.evaluator_id == user.id, EvaluatorTeam.team_id == team_id)) is not None
+    return (
+        is_evaluator(user)
+        and db.session.scalar(
+            select(EvaluatorTeam.id).where(EvaluatorTeam.evaluator_id == user.id, EvaluatorTeam.team_id == team_id)
+        )
+        is not None
+    )
 
 
 def assigned_team(team_id: Any) -> Team | None:

@@ -37,20 +37,31 @@ NO_CONTROL = N_("Người đánh giá không điều khiển được đội.")
 
 def evaluator_snapshot(team: Team) -> dict[str, Any]:
     """What an evaluator's page shows of a team on (re)connection: status, clock, score, events, observations."""
-    events = db.session.scalars(select(EventRecord.body).where(EventRecord.team_id == team.id)
-                                .order_by(EventRecord.seq)).all()
+    events = db.session.scalars(
+        select(EventRecord.body).where(EventRecord.team_id == team.id).order_by(EventRecord.seq)
+    ).all()
     try:  # an evaluator watching is a reason to score the team now (web.team_summary)
         opened = current_app.extensions["live"].view(team.id, "opened")
         state, duration = opened["state"], opened["duration"]
     except TeamUnavailable as exc:
-        state = {"team_id": team.id, "status": team.status, "minute": events[-1]["t"] if events else 0,
-                 "speed": team.speed, "fault": str(exc)}
+        state = {
+            "team_id": team.id,
+            "status": team.status,
+            "minute": events[-1]["t"] if events else 0,
+            "speed": team.speed,
+            "fault": str(exc),
+        }
         duration = math.inf
-    observations = db.session.scalars(select(Observation).where(Observation.team_id == team.id)
-                                      .order_by(Observation.id)).all()
-    return {**state, "name": team.name, "members": [{"name": m.name, "role": m.role} for m in team.members],
-            "events": list(events), "observations": [{"id": o.id, "at": within(o.at, duration), "text": o.text}
-                                                     for o in observations]}
+    observations = db.session.scalars(
+        select(Observation).where(Observation.team_id == team.id).order_by(Observation.id)
+    ).all()
+    return {
+        **state,
+        "name": team.name,
+        "members": [{"name": m.name, "role": m.role} for m in team.members],
+        "events": list(events),
+        "observations": [{"id": o.id, "at": within(o.at, duration), "text": o.text} for o in observations],
+    }
 
 
 class EvaluatorNamespace(AuditedNamespace):
@@ -81,7 +92,6 @@ class EvaluatorNamespace(AuditedNamespace):
     def on_control(self, data):
         command = data.get("command") if isinstance(data, dict) else None
         return refusal(f"control {str(command)[:MAX_NAME]}", "an evaluator controls nothing", NO_CONTROL)
-
 
 
 def init_app(app: Flask) -> None:

@@ -23,8 +23,7 @@ if config.attributes.get("configure_logger", True) and config.config_file_name:
 logger = logging.getLogger("alembic.env")
 
 migrate = current_app.extensions["migrate"]
-config.set_main_option("sqlalchemy.url", migrate.db.engine.url.render_as_string(hide_password=False)
-                       .replace("%", "%%"))
+config.set_main_option("sqlalchemy.url", migrate.db.engine.url.render_as_string(hide_password=False).replace("%", "%%"))
 
 
 def skip_empty_revision(_context, _revision, directives) -> None:
@@ -36,8 +35,12 @@ def skip_empty_revision(_context, _revision, directives) -> None:
 
 def run_migrations_offline() -> None:
     """`flask db upgrade --sql`: the SQL printed, not run."""
-    context.configure(url=config.get_main_option("sqlalchemy.url"), target_metadata=migrate.db.metadata,
-                      literal_binds=True, **migrate.configure_args)
+    context.configure(
+        url=config.get_main_option("sqlalchemy.url"),
+        target_metadata=migrate.db.metadata,
+        literal_binds=True,
+        **migrate.configure_args,
+    )
     with context.begin_transaction():
         context.run_migrations()
 

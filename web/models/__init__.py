@@ -27,4 +27,4 @@ from web.models.core import (  # noqa: F401 - the public names of the package
     Team,
     utcnow,
 )
-from web.models import debrief, drills, evaluators, practice, preferences  # noqa: E402,F401 - their tables join the metadata
+from web.models import debrief, drills, evaluators, practice, preferences  # noqa: F401 - their tables join the metadata

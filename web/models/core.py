@@ -89,8 +89,10 @@ class InputRecord(Model):
     of the same key by the same source is answered from this record, not acted again.
     """
 
-    __table_args__ = (UniqueConstraint("team_id", "number"),
-                      Index("ux_input_record_act_key", "team_id", "source", "act_key", unique=True))
+    __table_args__ = (
+        UniqueConstraint("team_id", "number"),
+        Index("ux_input_record_act_key", "team_id", "source", "act_key", unique=True),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     team_id: Mapped[int] = mapped_column(ForeignKey("team.id"), index=True)
     number: Mapped[int]

@@ -33,8 +33,9 @@ class Drill(Model):
     title: Mapped[str] = mapped_column(String(TITLE_MAX))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     copied_from: Mapped[str | None] = mapped_column(String(120))
-    versions: Mapped[list[DrillVersion]] = relationship(back_populates="drill", order_by="DrillVersion.number",
-                                                          cascade="all, delete-orphan")
+    versions: Mapped[list[DrillVersion]] = relationship(
+        back_populates="drill", order_by="DrillVersion.number", cascade="all, delete-orphan"
+    )
     draft: Mapped[DrillDraft | None] = relationship(cascade="all, delete-orphan")
     dry_run: Mapped[DrillDryRun | None] = relationship(cascade="all, delete-orphan")
 

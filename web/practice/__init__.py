@@ -38,10 +38,17 @@ class StartForm(Form):
 @bp.route("/")
 def index():
     current = practising(current_user)
-    return render_template("practice/index.html", drills=drills(), speeds=SPEEDS, default_speed=DEFAULT_SPEED,
-                           hint_cost=HINT_COST, account=account_of(current_user), form=StartForm(),
-                           current=current[1] if current and current[1].team.status != "ended" else None,
-                           instructor=is_instructor(current_user))
+    return render_template(
+        "practice/index.html",
+        drills=drills(),
+        speeds=SPEEDS,
+        default_speed=DEFAULT_SPEED,
+        hint_cost=HINT_COST,
+        account=account_of(current_user),
+        form=StartForm(),
+        current=current[1] if current and current[1].team.status != "ended" else None,
+        instructor=is_instructor(current_user),
+    )
 
 
 @bp.route("/start", methods=["POST"])

@@ -27,15 +27,26 @@ TAKEN = lazy_gettext("Tên đăng nhập này đã có người dùng.")
 
 
 class SignupForm(Form):
-    username = StringField(lazy_gettext("Tên đăng nhập"), validators=[
-        DataRequired(), Length(min=3, max=64),
-        Regexp(r"^[a-z0-9._-]+$", message=lazy_gettext("Chỉ chữ thường không dấu, số và . _ -"))])
+    username = StringField(
+        lazy_gettext("Tên đăng nhập"),
+        validators=[
+            DataRequired(),
+            Length(min=3, max=64),
+            Regexp(r"^[a-z0-9._-]+$", message=lazy_gettext("Chỉ chữ thường không dấu, số và . _ -")),
+        ],
+    )
     display_name = StringField(lazy_gettext("Họ và tên"), validators=[DataRequired(), Length(max=120)])
-    password = PasswordField(lazy_gettext("Mật khẩu"), validators=[
-        DataRequired(), Length(min=MIN_PASSWORD, max=200,
-                               message=lazy_gettext("Mật khẩu từ %(min)d đến %(max)d ký tự."))])
-    confirm = PasswordField(lazy_gettext("Nhập lại mật khẩu"), validators=[
-        DataRequired(), EqualTo("password", message=lazy_gettext("Hai mật khẩu không khớp."))])
+    password = PasswordField(
+        lazy_gettext("Mật khẩu"),
+        validators=[
+            DataRequired(),
+            Length(min=MIN_PASSWORD, max=200, message=lazy_gettext("Mật khẩu từ %(min)d đến %(max)d ký tự.")),
+        ],
+    )
+    confirm = PasswordField(
+        lazy_gettext("Nhập lại mật khẩu"),
+        validators=[DataRequired(), EqualTo("password", message=lazy_gettext("Hai mật khẩu không khớp."))],
+    )
 
 
 class LoginForm(Form):
@@ -75,6 +86,7 @@ def login():
         if password_matches(account, form.password.data or ""):
             login_user(account)
             return redirect(url_for("practice.index"))
-        refuse_attempt("practice login", form.username.data or "",
-                       f"wrong username or password for '{form.username.data}'", WRONG_LOGIN)
+        refuse_attempt(
+            "practice login", form.username.data or "", f"wrong username or password for '{form.username.data}'", WRONG_LOGIN
+        )
     return render_template("practice/account.html", form=form, signup=False)

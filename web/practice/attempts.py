@@ -42,8 +42,13 @@ def practice_instructor() -> Instructor:
     found = db.session.scalar(select(Instructor).where(Instructor.username == PRACTICE_USERNAME))
     if found is not None:
         return found
-    db.session.add(Instructor(username=PRACTICE_USERNAME, display_name="Tự luyện (hệ thống) / Self-practice (system)",
-                              password_hash=UNUSABLE_PASSWORD))
+    db.session.add(
+        Instructor(
+            username=PRACTICE_USERNAME,
+            display_name="Tự luyện (hệ thống) / Self-practice (system)",
+            password_hash=UNUSABLE_PASSWORD,
+        )
+    )
     try:
         db.session.commit()
     except IntegrityError:  # created meanwhile by another request
@@ -51,15 +56,27 @@ def practice_instructor() -> Instructor:
     return db.session.scalars(select(Instructor).where(Instructor.username == PRACTICE_USERNAME)).one()
 
 
-def start_attempt(account: TraineeAccount | None, drill: Drill, role: str, speed: float,
-                  hints_allowed: bool) -> tuple[PracticeAttempt, Member]:
+def start_attempt(
+    account: TraineeAccount | None, drill: Drill, role: str, speed: float, hints_allowed: bool
+) -> tuple[PracticeAttempt, Member]:
     """A new exercise of `drill` for one trainee in `role`, and its attempt; returns the attempt and the member."""
     name = account.display_name if account else ANONYMOUS_NAME
-    exercise = create_exercise(practice_instructor(), drill.id, seed=secrets.randbelow(2**31), speed=speed,
-                               teams=[TeamPlan(TEAM_NAME, {name: role})])
+    exercise = create_exercise(
+        practice_instructor(),
+        drill.id,
+        seed=secrets.randbelow(2**31),
+        speed=speed,
+        teams=[TeamPlan(TEAM_NAME, {name: role})],
+    )
     team = exercise.teams[0]
-    attempt = PracticeAttempt(account_id=account.id if account else None, team_id=team.id, drill_id=drill.id,
-                              role=role, hints_allowed=hints_allowed, hint_cost=HINT_COST)
+    attempt = PracticeAttempt(
+        account_id=account.id if account else None,
+        team_id=team.id,
+        drill_id=drill.id,
+        role=role,
+        hints_allowed=hints_allowed,
+        hint_cost=HINT_COST,
+    )
     db.session.add(attempt)
     db.session.commit()
     return attempt, team.members[0]
@@ -89,14 +106,16 @@ def practising(user) -> tuple[Member, PracticeAttempt] | None:
 
 def hints_used(team_id: int) -> int:
     """How many hints a practice team asked for (its `hint` inputs)."""
-    return db.session.scalars(select(func.count()).select_from(InputRecord)
-                              .where(InputRecord.team_id == team_id, InputRecord.kind == "hint")).one()
+    return db.session.scalars(
+        select(func.count()).select_from(InputRecord).where(InputRecord.team_id == team_id, InputRecord.kind == "hint")
+    ).one()
 
 
 def result(attempt: PracticeAttempt) -> dict[str, Any]:
     """The practice card of an attempt whose drill is over; the first time, its score is kept on the attempt."""
-    events = db.session.scalars(select(EventRecord.body).where(EventRecord.team_id == attempt.team_id)
-                                .order_by(EventRecord.seq)).all()
+    events = db.session.scalars(
+        select(EventRecord.body).where(EventRecord.team_id == attempt.team_id).order_by(EventRecord.seq)
+    ).all()
     card = score(scenario_of(attempt.team.exercise), events)
     hints = hints_used(attempt.team_id)
     if attempt.ended_at is None:
@@ -104,16 +123,18 @@ def result(attempt: PracticeAttempt) -> dict[str, Any]:
         attempt.card_total = card.total
         attempt.hints_used = hints
         attempt.final_score = practice_score(card.total, hints, attempt.hint_cost)
-        attempt.failed_rules = [{key: rule[key] for key in ("id", "title", "source")}
-                                for rule in map(failed_rule, card.failures)]
+        attempt.failed_rules = [
+            {key: rule[key] for key in ("id", "title", "source")} for rule in map(failed_rule, card.failures)
+        ]
         db.session.commit()
     return practice_card(card, hints, attempt.hint_cost)
 
 
 def ended_early(attempt: PracticeAttempt) -> bool:
     """Whether the attempt's drill got its `end` before the scenario's duration (the trainee's End)."""
-    last = db.session.scalar(select(EventRecord).where(EventRecord.team_id == attempt.team_id)
-                             .order_by(EventRecord.seq.desc()).limit(1))
+    last = db.session.scalar(
+        select(EventRecord).where(EventRecord.team_id == attempt.team_id).order_by(EventRecord.seq.desc()).limit(1)
+    )
     if last is None or not isinstance(last.body, dict) or last.body.get("kind") != "end":
         return False
     return completion_of(last.t, scenario_of(attempt.team.exercise).duration) == ENDED_EARLY

@@ -28,14 +28,30 @@ def practice_score(total: float, hints: int, cost: float) -> float:
 
 def failed_rule(result: RuleResult) -> dict[str, Any]:
     """A legal failure (or a rule not yet due) as the card and the history show it."""
-    return {"id": result.id, "title": result.title.as_dict(), "explanation": result.explanation.as_dict(),
-            "source": result.source.as_dict(), "points": result.points, "max_points": result.max_points}
+    return {
+        "id": result.id,
+        "title": result.title.as_dict(),
+        "explanation": result.explanation.as_dict(),
+        "source": result.source.as_dict(),
+        "points": result.points,
+        "max_points": result.max_points,
+    }
 
 
 def practice_card(card: ScoreCard, hints: int, cost: float) -> dict[str, Any]:
     """What the room shows at the end: total, bonus, hint penalty, practice score, legal failures."""
-    return {"total": card.total, "bonus": card.bonus, "rule_set": card.rule_set, "hints": hints, "hint_cost": cost,
-            "penalty": penalty(hints, cost), "score": practice_score(card.total, hints, cost),
-            "complete": card.complete, "completion": card.completion, "ended_at": card.ended_at,
-            "duration": card.duration, "failed": [failed_rule(r) for r in card.failures],
-            "not_due": [failed_rule(r) for r in card.not_due]}
+    return {
+        "total": card.total,
+        "bonus": card.bonus,
+        "rule_set": card.rule_set,
+        "hints": hints,
+        "hint_cost": cost,
+        "penalty": penalty(hints, cost),
+        "score": practice_score(card.total, hints, cost),
+        "complete": card.complete,
+        "completion": card.completion,
+        "ended_at": card.ended_at,
+        "duration": card.duration,
+        "failed": [failed_rule(r) for r in card.failures],
+        "not_due": [failed_rule(r) for r in card.not_due],
+    }

@@ -21,6 +21,7 @@ from web.exercises import builtin_text
 SPEEDS = (30, 60, 120, 240)  # scenario minutes per real minute
 DEFAULT_SPEED = 60  # a 12-hour drill in 12 real minutes
 
+
 @dataclass(frozen=True)
 class Drill:
     """A drill as the practice list shows it."""
@@ -46,8 +47,12 @@ class Drill:
 @cache
 def _drill(drill_id: str) -> Drill:
     scenario = parse_scenario(builtin_text(drill_id), drill_id)
-    return Drill(scenario=scenario, kind=label(CRISIS_TYPES, scenario.crisis_type.value),
-                 rule_set=load_rule_set(scenario.rule_set).title, duration=format_duration(scenario.duration))
+    return Drill(
+        scenario=scenario,
+        kind=label(CRISIS_TYPES, scenario.crisis_type.value),
+        rule_set=load_rule_set(scenario.rule_set).title,
+        duration=format_duration(scenario.duration),
+    )
 
 
 def drills() -> list[Drill]:

@@ -53,11 +53,20 @@ def score_chart(scores: list[float]) -> dict:
         return round(pad["top"] + (100 - value) / 100 * height, 1)
 
     step = width / (len(scores) - 1) if len(scores) > 1 else 0
-    points = [ChartPoint(x=round(pad["left"] + (i * step if len(scores) > 1 else width / 2), 1), y=y(s), score=s,
-                         number=i + 1) for i, s in enumerate(scores)]
-    return {"width": CHART_WIDTH, "height": CHART_HEIGHT, "left": pad["left"], "right": CHART_WIDTH - pad["right"],
-            "bottom": CHART_HEIGHT - pad["bottom"], "grid": [(value, y(value)) for value in (0, 25, 50, 75, 100)],
-            "points": points, "line": " ".join(f"{p.x},{p.y}" for p in points)}
+    points = [
+        ChartPoint(x=round(pad["left"] + (i * step if len(scores) > 1 else width / 2), 1), y=y(s), score=s, number=i + 1)
+        for i, s in enumerate(scores)
+    ]
+    return {
+        "width": CHART_WIDTH,
+        "height": CHART_HEIGHT,
+        "left": pad["left"],
+        "right": CHART_WIDTH - pad["right"],
+        "bottom": CHART_HEIGHT - pad["bottom"],
+        "grid": [(value, y(value)) for value in (0, 25, 50, 75, 100)],
+        "points": points,
+        "line": " ".join(f"{p.x},{p.y}" for p in points),
+    }
 
 
 def most_failed(attempts: list[PracticeAttempt]) -> list[dict]:
@@ -68,23 +77,36 @@ def most_failed(attempts: list[PracticeAttempt]) -> list[dict]:
         for rule in attempt.failed_rules or ():
             counts[rule["id"]] += 1
             rules[rule["id"]] = rule
-    return [{**rules[rule_id], "count": count}
-            for rule_id, count in sorted(counts.items(), key=lambda item: (-item[1], rules[item[0]]["title"]["vi"]))]
+    return [
+        {**rules[rule_id], "count": count}
+        for rule_id, count in sorted(counts.items(), key=lambda item: (-item[1], rules[item[0]]["title"]["vi"]))
+    ]
 
 
 @bp.route("/history")
 def history():
     account = the_account()
-    attempts = db.session.scalars(select(PracticeAttempt).where(PracticeAttempt.account_id == account.id)
-                                  .order_by(PracticeAttempt.started_at, PracticeAttempt.id)).all()
+    attempts = db.session.scalars(
+        select(PracticeAttempt)
+        .where(PracticeAttempt.account_id == account.id)
+        .order_by(PracticeAttempt.started_at, PracticeAttempt.id)
+    ).all()
     close_ended(attempts)
     early = {a.id for a in attempts if a.final_score is not None and ended_early(a)}
     scored = [a for a in attempts if a.final_score is not None and a.id not in early]
-    rows = [{"attempt": a, "drill": drill(a.drill_id), "status": a.team.status, "incomplete": a.id in early}
-            for a in reversed(attempts)]
-    return render_template("practice/history.html", account=account, rows=rows, scored=len(scored), early=len(early),
-                           chart=score_chart([a.final_score for a in scored if a.final_score is not None]) if scored else None,
-                           failing=most_failed(scored))
+    rows = [
+        {"attempt": a, "drill": drill(a.drill_id), "status": a.team.status, "incomplete": a.id in early}
+        for a in reversed(attempts)
+    ]
+    return render_template(
+        "practice/history.html",
+        account=account,
+        rows=rows,
+        scored=len(scored),
+        early=len(early),
+        chart=score_chart([a.final_score for a in scored if a.final_score is not None]) if scored else None,
+        failing=most_failed(scored),
+    )
 
 
 @bp.route("/attempts/<int:attempt_id>/resume", methods=["POST"])

@@ -44,11 +44,18 @@ def _bad(member, what: str, reason: str, error: Message, status: int):
 def room():
     member, attempt = the_practice()
     practice = {
-        "hints_allowed": attempt.hints_allowed, "hint_cost": attempt.hint_cost,
-        "hints_used": hints_used(attempt.team_id), "speed": member.team.speed, "speeds": list(SPEEDS),
+        "hints_allowed": attempt.hints_allowed,
+        "hint_cost": attempt.hint_cost,
+        "hints_used": hints_used(attempt.team_id),
+        "speed": member.team.speed,
+        "speeds": list(SPEEDS),
         "csrf": generate_csrf(),
-        "urls": {"control": url_for("practice.control"), "hint": url_for("practice.hint"),
-                 "card": url_for("practice.card"), "signup": url_for("practice.signup")},
+        "urls": {
+            "control": url_for("practice.control"),
+            "hint": url_for("practice.hint"),
+            "card": url_for("practice.card"),
+            "signup": url_for("practice.signup"),
+        },
     }
     return render_template("room.html", **room_context(member), practice=practice)
 
@@ -59,19 +66,31 @@ def control():
     data = json_object()
     command = data.get("command") if data is not None else None
     if data is None or not is_plain(data):
-        return _bad(member, "practice control", "malformed body",
-                    Message(N_("Nội dung gửi lên phải là một đối tượng JSON.")), 400)
+        return _bad(
+            member, "practice control", "malformed body", Message(N_("Nội dung gửi lên phải là một đối tượng JSON.")), 400
+        )
     if command not in PRACTICE_CONTROLS:
-        return _bad(member, f"practice control {str(command)[:20]}", "not a control of self-practice",
-                    Message(N_("Lệnh không dùng được khi tự luyện.")), 403)
+        return _bad(
+            member,
+            f"practice control {str(command)[:20]}",
+            "not a control of self-practice",
+            Message(N_("Lệnh không dùng được khi tự luyện.")),
+            403,
+        )
     args = {} if data.get("args") is None else data["args"]
     if not isinstance(args, dict):
-        return _bad(member, f"practice control {command}", "malformed args",
-                    Message(N_("'args' phải là một đối tượng.")), 400)
+        return _bad(
+            member, f"practice control {command}", "malformed args", Message(N_("'args' phải là một đối tượng.")), 400
+        )
     if command == "speed" and args.get("speed") not in SPEEDS:
         speeds = ", ".join(f"{speed}×" for speed in SPEEDS)
-        return _bad(member, "practice control speed", "not a practice speed",
-                    Message(N_("Tốc độ phải là một trong: %(speeds)s."), {"speeds": speeds}), 400)
+        return _bad(
+            member,
+            "practice control speed",
+            "not a practice speed",
+            Message(N_("Tốc độ phải là một trong: %(speeds)s."), {"speeds": speeds}),
+            400,
+        )
     try:
         state = _live().control(member.team_id, member.get_id(), command, args)
     except ControlError as exc:
@@ -83,8 +102,13 @@ def control():
 def hint():
     member, attempt = the_practice()
     if not attempt.hints_allowed:
-        return _bad(member, "practice hint", "hints are off for this attempt",
-                    Message(N_("Buổi luyện tập này không dùng gợi ý.")), 403)
+        return _bad(
+            member,
+            "practice hint",
+            "hints are off for this attempt",
+            Message(N_("Buổi luyện tập này không dùng gợi ý.")),
+            403,
+        )
     try:
         expected = _live().hint(member.team_id, member.get_id(), member.role)
     except ControlError as exc:
@@ -92,18 +116,27 @@ def hint():
     used = hints_used(member.team_id)
     attempt.hints_used = used
     db.session.commit()
-    return jsonify({"ok": True, "hints": [intent.as_dict() for intent in expected], "used": used,
-                    "cost": attempt.hint_cost, "penalty": penalty(used, attempt.hint_cost)})
+    return jsonify(
+        {
+            "ok": True,
+            "hints": [intent.as_dict() for intent in expected],
+            "used": used,
+            "cost": attempt.hint_cost,
+            "penalty": penalty(used, attempt.hint_cost),
+        }
+    )
 
 
 @bp.route("/room/card")
 def card():
     member, attempt = the_practice()
     if member.team.status != "ended":
-        return _bad(member, "practice card", "the practice is not over",
-                    Message(N_("Buổi luyện tập chưa kết thúc.")), 409)
-    links: dict[str, Any] = {"review": f"/review/teams/{attempt.team_id}", "index": url_for("practice.index"),
-                             "history": url_for("practice.history") if account_of(member) else None}
+        return _bad(member, "practice card", "the practice is not over", Message(N_("Buổi luyện tập chưa kết thúc.")), 409)
+    links: dict[str, Any] = {
+        "review": f"/review/teams/{attempt.team_id}",
+        "index": url_for("practice.index"),
+        "history": url_for("practice.history") if account_of(member) else None,
+    }
     return jsonify({"ok": True, "card": result(attempt), "links": links})
 
 

@@ -58,10 +58,18 @@ def progress(exercise: Exercise) -> str:
 
 @bp.route("/")
 def index():
-    courses = db.session.scalars(select(Course).where(Course.instructor_id == current_user.id)
-                                 .options(selectinload(Course.exercises)).order_by(Course.id.desc())).all()
-    exercises = db.session.scalars(select(Exercise).where(Exercise.instructor_id == current_user.id)
-                                   .options(selectinload(Exercise.teams)).order_by(Exercise.id.desc())).all()
+    courses = db.session.scalars(
+        select(Course)
+        .where(Course.instructor_id == current_user.id)
+        .options(selectinload(Course.exercises))
+        .order_by(Course.id.desc())
+    ).all()
+    exercises = db.session.scalars(
+        select(Exercise)
+        .where(Exercise.instructor_id == current_user.id)
+        .options(selectinload(Exercise.teams))
+        .order_by(Exercise.id.desc())
+    ).all()
     groups = {state: [e for e in exercises if progress(e) == state] for state in ("ongoing", "finished", "ready")}
     return render_template("review/index.html", courses=courses, groups=groups)
 

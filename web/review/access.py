@@ -49,4 +49,3 @@ def owned_course(course_id: int) -> Course:
         refuse(who_is(current_user), f"course {course_id} ({request.method} {request.path})", "not the instructor's course")
         abort(404)
     return course
-

@@ -1,7 +1,7 @@
 """What the debrief's charts (Chart.js, `static/review_chart.js`) draw, as JSON-ready data.
 
-    team_chart(team_review, scenario)      one team: opinion samples, the level's steps, escalations
-    overlay_chart(scores)                  every team of an exercise: one opinion curve each
+team_chart(team_review, scenario)      one team: opinion samples, the level's steps, escalations
+overlay_chart(scores)                  every team of an exercise: one opinion curve each
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ def opinion_curve(team_review: TeamReview) -> list[dict[str, float]]:
 def team_chart(team_review: TeamReview, scenario: Scenario) -> dict[str, Any]:
     """One team's chart: its opinion curve and the crisis level as steps, up to the drill's top level."""
     return {
-        "top_level": scenario.top_level, "opinion": opinion_curve(team_review),
+        "top_level": scenario.top_level,
+        "opinion": opinion_curve(team_review),
         "levels": [{"t": s.t, "level": s.level, "cause": s.cause} for s in team_review.levels],
     }
 

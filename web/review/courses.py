@@ -46,8 +46,9 @@ def courses():
         db.session.add(course)
         db.session.commit()
         return redirect(url_for("review.course", course_id=course.id))
-    found = db.session.scalars(select(Course).where(Course.instructor_id == current_user.id)
-                               .order_by(Course.id.desc())).all()
+    found = db.session.scalars(
+        select(Course).where(Course.instructor_id == current_user.id).order_by(Course.id.desc())
+    ).all()
     return render_template("review/courses.html", courses=found, form=form)
 
 
@@ -56,13 +57,24 @@ def course(course_id: int):
     found = owned_course(course_id)
     exercises = [(exercise, team_scores(exercise)) for exercise in found.exercises]
     every_team = [score for _, scores in exercises for score in scores]
-    others = db.session.scalars(select(Exercise).where(Exercise.instructor_id == current_user.id,
-                                                       Exercise.id.not_in([e.id for e in found.exercises]))
-                                .order_by(Exercise.id.desc())).all()
-    return render_template("review/course.html", course=found, exercises=exercises, average=average,
-                           overall=average(every_team), played=[s for s in every_team if s.played],
-                           counted=[s for s in every_team if s.counted], incomplete=[s for s in every_team if s.incomplete],
-                           failed=most_failed(every_team), others=others, form=AddExerciseForm())
+    others = db.session.scalars(
+        select(Exercise)
+        .where(Exercise.instructor_id == current_user.id, Exercise.id.not_in([e.id for e in found.exercises]))
+        .order_by(Exercise.id.desc())
+    ).all()
+    return render_template(
+        "review/course.html",
+        course=found,
+        exercises=exercises,
+        average=average,
+        overall=average(every_team),
+        played=[s for s in every_team if s.played],
+        counted=[s for s in every_team if s.counted],
+        incomplete=[s for s in every_team if s.incomplete],
+        failed=most_failed(every_team),
+        others=others,
+        form=AddExerciseForm(),
+    )
 
 
 @bp.route("/courses/<int:course_id>/exercises", methods=["POST"])
@@ -82,8 +94,9 @@ def add_exercise(course_id: int):
 @bp.route("/courses/<int:course_id>/exercises/<int:exercise_id>/remove", methods=["POST"])
 def remove_exercise(course_id: int, exercise_id: int):
     found = owned_course(course_id)
-    db.session.execute(delete(CourseExercise).where(CourseExercise.course_id == found.id,
-                                                    CourseExercise.exercise_id == exercise_id))
+    db.session.execute(
+        delete(CourseExercise).where(CourseExercise.course_id == found.id, CourseExercise.exercise_id == exercise_id)
+    )
     db.session.commit()
     return redirect(url_for("review.course", course_id=found.id))
 

@@ -21,6 +21,13 @@ from web.review.scores import average, rule_rows, team_scores
 def exercise(exercise_id: int):
     found = owned_exercise(exercise_id)
     scenario, scores = scenario_of(found), team_scores(found)
-    return render_template("review/exercise.html", exercise=found, scenario=scenario, scores=scores,
-                           average=average(scores), rules=rule_rows(scores), formats=available(),
-                           chart=overlay_chart(scores))
+    return render_template(
+        "review/exercise.html",
+        exercise=found,
+        scenario=scenario,
+        scores=scores,
+        average=average(scores),
+        rules=rule_rows(scores),
+        formats=available(),
+        chart=overlay_chart(scores),
+    )

@@ -41,8 +41,11 @@ def checked_minute(value: Any, duration: float) -> float:
     """A scenario minute from 0 to the drill's `duration`, as a float."""
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= duration:
         # NaN fails the comparison too; a huge int would overflow float() before it
-        raise NoteError(N_("Thời điểm phải là phút kịch bản từ 0 đến %(duration)s (%(clock)s)."),
-                       duration=f"{duration:g}", clock=format_t(duration))
+        raise NoteError(
+            N_("Thời điểm phải là phút kịch bản từ 0 đến %(duration)s (%(clock)s)."),
+            duration=f"{duration:g}",
+            clock=format_t(duration),
+        )
     return float(value)
 
 
@@ -56,6 +59,8 @@ def readable_note(observation: Observation, author: str, duration: float) -> Not
     at = within(observation.at, duration)
     if at == observation.at:
         return Note(at=at, text=observation.text, author=author)
-    remark = (f"(Thời điểm ghi nằm ngoài kịch bản, hiển thị ở {format_t(at)}. / "
-              f"Recorded at a time outside the drill; shown at {format_t(at)}.)")
+    remark = (
+        f"(Thời điểm ghi nằm ngoài kịch bản, hiển thị ở {format_t(at)}. / "
+        f"Recorded at a time outside the drill; shown at {format_t(at)}.)"
+    )
     return Note(at=at, text=f"{observation.text} {remark}", author=author)

@@ -40,8 +40,9 @@ class ObservationForm(Form):
 def editable_observations(team: Team) -> list[dict]:
     """The team's observations as its review page edits them: id, text as written, minute within the drill."""
     duration = scenario_of(team.exercise).duration
-    rows = db.session.scalars(select(Observation).where(Observation.team_id == team.id)
-                              .order_by(Observation.at, Observation.id)).all()
+    rows = db.session.scalars(
+        select(Observation).where(Observation.team_id == team.id).order_by(Observation.at, Observation.id)
+    ).all()
     return [{"id": o.id, "text": o.text, "at": within(o.at, duration)} for o in rows]
 
 
@@ -50,8 +51,11 @@ def _owned_observation(observation_id: int) -> tuple[Observation, Team]:
     observation = db.session.get(Observation, observation_id) if as_id(observation_id) else None
     team = db.session.get(Team, observation.team_id) if observation is not None else None
     if observation is None or team is None or team.exercise.instructor_id != current_user.id:
-        refuse(who_is(current_user), f"observation {observation_id} ({request.method} {request.path})",
-               "not an observation of the instructor's exercise")
+        refuse(
+            who_is(current_user),
+            f"observation {observation_id} ({request.method} {request.path})",
+            "not an observation of the instructor's exercise",
+        )
         abort(404)
     return observation, team
 

@@ -37,8 +37,11 @@ def _owned_rule(team_id: int, rule_id: str) -> Team:
     """The team, if it is of the instructor's exercise and its rule set has `rule_id`; 404 (and logged) otherwise."""
     team = db.session.get(Team, team_id)
     if team is None or team.exercise.instructor_id != current_user.id:
-        refuse(who_is(current_user), f"override team {team_id} ({request.method} {request.path})",
-               "not a team of the instructor's exercise")
+        refuse(
+            who_is(current_user),
+            f"override team {team_id} ({request.method} {request.path})",
+            "not a team of the instructor's exercise",
+        )
         abort(404)
     rules = {entry.id for entry in load_rule_set(scenario_of(team.exercise).rule_set).entries}
     if rule_id not in rules:
@@ -59,12 +62,14 @@ def override_verdict(team_id: int, rule_id: str):
     if not FlaskForm().validate_on_submit():
         return _back(team, rule_id, EXPIRED, "error")
     try:
-        given = Override(request.form.get("verdict", ""), " ".join(request.form.get("reason", "").split()),
-                         current_user.display_name)
+        given = Override(
+            request.form.get("verdict", ""), " ".join(request.form.get("reason", "").split()), current_user.display_name
+        )
     except OverrideError as exc:
         return _back(team, rule_id, translated(exc.message), "error")
-    row = db.session.scalar(select(VerdictOverride).where(VerdictOverride.team_id == team.id,
-                                                          VerdictOverride.rule_id == rule_id))
+    row = db.session.scalar(
+        select(VerdictOverride).where(VerdictOverride.team_id == team.id, VerdictOverride.rule_id == rule_id)
+    )
     if row is None:
         row = VerdictOverride(team_id=team.id, rule_id=rule_id)
         db.session.add(row)
@@ -78,7 +83,6 @@ def remove_override(team_id: int, rule_id: str):
     team = _owned_rule(team_id, rule_id)
     if not FlaskForm().validate_on_submit():
         return _back(team, rule_id, EXPIRED, "error")
-    db.session.execute(delete(VerdictOverride).where(VerdictOverride.team_id == team.id,
-                                                     VerdictOverride.rule_id == rule_id))
+    db.session.execute(delete(VerdictOverride).where(VerdictOverride.team_id == team.id, VerdictOverride.rule_id == rule_id))
     db.session.commit()
     return _back(team, rule_id, REMOVED, "ok")

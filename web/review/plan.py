@@ -26,6 +26,7 @@ from web.models import Exercise
 from web.models.core import utcnow
 from web.models.debrief import ReportEdit
 
+
 def _edit(exercise: Exercise) -> ReportEdit | None:
     return db.session.scalar(select(ReportEdit).where(ReportEdit.exercise_id == exercise.id))
 

@@ -43,8 +43,12 @@ def _level(event: Mapping[str, Any], level: int) -> int:
 
 def _with_overrides(card: ScoreCard, overrides: Mapping[str, Override], whole_log: bool) -> ScoreCard:
     """The card so far with the instructor's verdicts on the rules it has judged (on every rule, for the whole log)."""
-    return overridden(card, overrides if whole_log else {rule.id: overrides[rule.id] for rule in card.rules
-                                                          if rule.due and rule.id in overrides})
+    return overridden(
+        card,
+        overrides
+        if whole_log
+        else {rule.id: overrides[rule.id] for rule in card.rules if rule.due and rule.id in overrides},
+    )
 
 
 def replay_events(run: TeamRun, team_review: TeamReview) -> list[dict[str, Any]]:
@@ -55,8 +59,13 @@ def replay_events(run: TeamRun, team_review: TeamReview) -> list[dict[str, Any]]
         level, whole_log = _level(event, level), number == len(run.events)
         if event["kind"] != "opinion" or whole_log:
             total = _with_overrides(score(run.scenario, run.events[:number]), run.overrides, whole_log).total
-        item: dict[str, Any] = {"seq": event["seq"], "t": event["t"], "time": format_t(event["t"]), "kind": event["kind"],
-                                "level": level}
+        item: dict[str, Any] = {
+            "seq": event["seq"],
+            "t": event["t"],
+            "time": format_t(event["t"]),
+            "kind": event["kind"],
+            "level": level,
+        }
         if event["kind"] == "opinion":
             item.update({name: event.get(name) for name in OPINION_FIELDS})
         else:
@@ -74,8 +83,14 @@ def replay_data(run: TeamRun, team_review: TeamReview) -> dict[str, Any]:
     """What the replay page needs: the events, what each role saw, the roles with their trainees, the levels."""
     scenario = run.scenario
     last = run.events[-1]["seq"] if run.events else 0
-    roles = [{"id": role, "label": role_label(scenario, role).as_dict(),
-              "trainees": [m.name for m in run.members if m.role == role]} for role in scenario.trainee_roles]
+    roles = [
+        {
+            "id": role,
+            "label": role_label(scenario, role).as_dict(),
+            "trainees": [m.name for m in run.members if m.role == role],
+        }
+        for role in scenario.trainee_roles
+    ]
     return {
         "roles": roles,
         "levels": {str(lv.level): level_name(scenario, lv.level).as_dict() for lv in scenario.levels},

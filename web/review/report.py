@@ -44,23 +44,30 @@ def document(exercise: Exercise) -> dict[str, Any]:
     return report_document(exercise_meta(exercise), exercise_runs(exercise), plan=saved_plan(exercise))
 
 
-def report_page_context(exercise: Exercise, report: dict[str, Any], rows: list[dict[str, str]] | None = None,
-                        error: PlanError | None = None) -> dict[str, Any]:
+def report_page_context(
+    exercise: Exercise, report: dict[str, Any], rows: list[dict[str, str]] | None = None, error: PlanError | None = None
+) -> dict[str, Any]:
     """What the report page shows of `report`; `rows` and `error`: a plan that was not saved, as submitted with its problems."""
     cells, general = cell_problems(error) if error else ({}, [])
     return dict(
-        exercise=exercise, report=report,
-        rows=report["improvement_plan"]["items"] if rows is None else rows, cells=cells, general=general,
-        bad_rows={row for row, _ in cells}, roles={role["id"]: role["label"] for role in report["exercise"]["roles"]},
+        exercise=exercise,
+        report=report,
+        rows=report["improvement_plan"]["items"] if rows is None else rows,
+        cells=cells,
+        general=general,
+        bad_rows={row for row, _ in cells},
+        roles={role["id"]: role["label"] for role in report["exercise"]["roles"]},
         objectives=objectives_for(report["exercise"]["rule_set"]),
-        statuses={key: text.as_dict() for key, text in PLAN_STATUSES.items()}, formats=available(),
+        statuses={key: text.as_dict() for key, text in PLAN_STATUSES.items()},
+        formats=available(),
     )
 
 
 def _page(exercise: Exercise, rows: list[dict[str, str]] | None = None, error: PlanError | None = None, status: int = 200):
     """The instructor's report page, with the plan form."""
-    return render_template("review/report.html", **report_page_context(exercise, document(exercise), rows, error),
-                           editable=True), status
+    return render_template(
+        "review/report.html", **report_page_context(exercise, document(exercise), rows, error), editable=True
+    ), status
 
 
 @bp.route("/exercises/<int:exercise_id>/report", methods=["GET", "POST"])
@@ -98,5 +105,9 @@ def export(exercise_id: int, name: str):
     stream = io.BytesIO()
     write(document(found), name, stream, layout=layout)
     stream.seek(0)
-    return send_file(stream, mimetype=MIME_TYPES.get(name, "application/octet-stream"), as_attachment=True,
-                     download_name=f"bao-cao-dien-tap-{found.id}{'-mau-dang' if layout == 'party' else ''}{SUFFIXES[name]}")
+    return send_file(
+        stream,
+        mimetype=MIME_TYPES.get(name, "application/octet-stream"),
+        as_attachment=True,
+        download_name=f"bao-cao-dien-tap-{found.id}{'-mau-dang' if layout == 'party' else ''}{SUFFIXES[name]}",
+    )

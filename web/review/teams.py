@@ -35,18 +35,32 @@ def team(team_id: int):
     shown = team_review.as_dict()
     roles = {role.id: role_label(scenario, role.id).as_dict() for role in scenario.roles}
     entries = {entry["seq"]: entry for entry in shown["timeline"] if entry["seq"] is not None}
-    return render_template("review/team.html", team=found, exercise=found.exercise, scenario=scenario,
-                           review=shown, entries=entries, labels=labels(), roles=roles,
-                           level_name=level_name(scenario, team_review.final_level).as_dict(),
-                           chart=team_chart(team_review, scenario),
-                           instructor_links=is_instructor(current_user),
-                           observations=editable_observations(found) if is_instructor(current_user) else [],
-                           duration=scenario.duration, max_text=MAX_OBSERVATION)
+    return render_template(
+        "review/team.html",
+        team=found,
+        exercise=found.exercise,
+        scenario=scenario,
+        review=shown,
+        entries=entries,
+        labels=labels(),
+        roles=roles,
+        level_name=level_name(scenario, team_review.final_level).as_dict(),
+        chart=team_chart(team_review, scenario),
+        instructor_links=is_instructor(current_user),
+        observations=editable_observations(found) if is_instructor(current_user) else [],
+        duration=scenario.duration,
+        max_text=MAX_OBSERVATION,
+    )
 
 
 @bp.route("/teams/<int:team_id>/replay")
 def replay(team_id: int):
     found = reviewable_team(team_id)
     run = team_run(found)
-    return render_template("review/replay.html", team=found, exercise=found.exercise,
-                           replay=replay_data(run, review(run)), instructor_links=is_instructor(current_user))
+    return render_template(
+        "review/replay.html",
+        team=found,
+        exercise=found.exercise,
+        replay=replay_data(run, review(run)),
+        instructor_links=is_instructor(current_user),
+    )

@@ -10,12 +10,13 @@ keep what is there: a table that already exists (a database an earlier version m
 it lacks are created with their indexes (printed as SQL, `--sql`, it creates them all).
 Later revisions are ordinary ones.
 """
+
 from alembic import context, op
 import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0001'
+revision = "0001"
 down_revision = None
 branch_labels = None
 depends_on = None
@@ -34,236 +35,319 @@ def upgrade():
         if table_name in created:
             op.create_index(name, table_name, columns, unique=False)
 
-    table('audit_entry',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('who', sa.String(length=120), nullable=False),
-    sa.Column('what', sa.String(length=120), nullable=False),
-    sa.Column('reason', sa.String(length=500), nullable=False),
-    sa.Column('created_at', sa.DateTime(), nullable=False),
-    sa.PrimaryKeyConstraint('id')
+    table(
+        "audit_entry",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("who", sa.String(length=120), nullable=False),
+        sa.Column("what", sa.String(length=120), nullable=False),
+        sa.Column("reason", sa.String(length=500), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("id"),
     )
-    table('instructor',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('username', sa.String(length=64), nullable=False),
-    sa.Column('display_name', sa.String(length=120), nullable=False),
-    sa.Column('password_hash', sa.String(length=256), nullable=False),
-    sa.PrimaryKeyConstraint('id'),
-    sa.UniqueConstraint('username')
+    table(
+        "instructor",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("username", sa.String(length=64), nullable=False),
+        sa.Column("display_name", sa.String(length=120), nullable=False),
+        sa.Column("password_hash", sa.String(length=256), nullable=False),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("username"),
     )
-    table('login_session',
-    sa.Column('token', sa.String(length=64), nullable=False),
-    sa.Column('user_id', sa.String(length=40), nullable=False),
-    sa.Column('created_at', sa.DateTime(), nullable=False),
-    sa.PrimaryKeyConstraint('token')
+    table(
+        "login_session",
+        sa.Column("token", sa.String(length=64), nullable=False),
+        sa.Column("user_id", sa.String(length=40), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("token"),
     )
-    table('trainee_account',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('username', sa.String(length=64), nullable=False),
-    sa.Column('display_name', sa.String(length=120), nullable=False),
-    sa.Column('password_hash', sa.String(length=256), nullable=False),
-    sa.Column('created_at', sa.DateTime(), nullable=False),
-    sa.PrimaryKeyConstraint('id'),
-    sa.UniqueConstraint('username')
+    table(
+        "trainee_account",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("username", sa.String(length=64), nullable=False),
+        sa.Column("display_name", sa.String(length=120), nullable=False),
+        sa.Column("password_hash", sa.String(length=256), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("username"),
     )
-    table('audit_tally',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('audit_entry_id', sa.Integer(), nullable=False),
-    sa.Column('times', sa.Integer(), nullable=False),
-    sa.Column('within_seconds', sa.Integer(), nullable=False),
-    sa.ForeignKeyConstraint(['audit_entry_id'], ['audit_entry.id'], ),
-    sa.PrimaryKeyConstraint('id'),
-    sa.UniqueConstraint('audit_entry_id')
+    table(
+        "audit_tally",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("audit_entry_id", sa.Integer(), nullable=False),
+        sa.Column("times", sa.Integer(), nullable=False),
+        sa.Column("within_seconds", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["audit_entry_id"],
+            ["audit_entry.id"],
+        ),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("audit_entry_id"),
     )
-    table('course',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('instructor_id', sa.Integer(), nullable=False),
-    sa.Column('name', sa.String(length=200), nullable=False),
-    sa.Column('created_at', sa.DateTime(), nullable=False),
-    sa.ForeignKeyConstraint(['instructor_id'], ['instructor.id'], ),
-    sa.PrimaryKeyConstraint('id')
+    table(
+        "course",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("instructor_id", sa.Integer(), nullable=False),
+        sa.Column("name", sa.String(length=200), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["instructor_id"],
+            ["instructor.id"],
+        ),
+        sa.PrimaryKeyConstraint("id"),
     )
-    index('course', 'ix_course_instructor_id', ['instructor_id'])
-    table('drill',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('instructor_id', sa.Integer(), nullable=False),
-    sa.Column('slug', sa.String(length=64), nullable=False),
-    sa.Column('title', sa.String(length=200), nullable=False),
-    sa.Column('created_at', sa.DateTime(), nullable=False),
-    sa.Column('copied_from', sa.String(length=120), nullable=True),
-    sa.ForeignKeyConstraint(['instructor_id'], ['instructor.id'], ),
-    sa.PrimaryKeyConstraint('id')
+    index("course", "ix_course_instructor_id", ["instructor_id"])
+    table(
+        "drill",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("instructor_id", sa.Integer(), nullable=False),
+        sa.Column("slug", sa.String(length=64), nullable=False),
+        sa.Column("title", sa.String(length=200), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("copied_from", sa.String(length=120), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["instructor_id"],
+            ["instructor.id"],
+        ),
+        sa.PrimaryKeyConstraint("id"),
     )
-    index('drill', 'ix_drill_instructor_id', ['instructor_id'])
-    table('exercise',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('instructor_id', sa.Integer(), nullable=False),
-    sa.Column('scenario_id', sa.String(length=64), nullable=False),
-    sa.Column('scenario_text', sa.Text(), nullable=False),
-    sa.Column('title', sa.String(length=200), nullable=False),
-    sa.Column('seed', sa.Integer(), nullable=False),
-    sa.Column('speed', sa.Double(), nullable=False),
-    sa.Column('created_at', sa.DateTime(), nullable=False),
-    sa.ForeignKeyConstraint(['instructor_id'], ['instructor.id'], ),
-    sa.PrimaryKeyConstraint('id')
+    index("drill", "ix_drill_instructor_id", ["instructor_id"])
+    table(
+        "exercise",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("instructor_id", sa.Integer(), nullable=False),
+        sa.Column("scenario_id", sa.String(length=64), nullable=False),
+        sa.Column("scenario_text", sa.Text(), nullable=False),
+        sa.Column("title", sa.String(length=200), nullable=False),
+        sa.Column("seed", sa.Integer(), nullable=False),
+        sa.Column("speed", sa.Double(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["instructor_id"],
+            ["instructor.id"],
+        ),
+        sa.PrimaryKeyConstraint("id"),
     )
-    table('course_exercise',
-    sa.Column('course_id', sa.Integer(), nullable=False),
-    sa.Column('exercise_id', sa.Integer(), nullable=False),
-    sa.ForeignKeyConstraint(['course_id'], ['course.id'], ),
-    sa.ForeignKeyConstraint(['exercise_id'], ['exercise.id'], ),
-    sa.PrimaryKeyConstraint('course_id', 'exercise_id')
+    table(
+        "course_exercise",
+        sa.Column("course_id", sa.Integer(), nullable=False),
+        sa.Column("exercise_id", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["course_id"],
+            ["course.id"],
+        ),
+        sa.ForeignKeyConstraint(
+            ["exercise_id"],
+            ["exercise.id"],
+        ),
+        sa.PrimaryKeyConstraint("course_id", "exercise_id"),
     )
-    table('drill_draft',
-    sa.Column('drill_id', sa.Integer(), nullable=False),
-    sa.Column('text', sa.Text(), nullable=False),
-    sa.Column('updated_at', sa.DateTime(), nullable=False),
-    sa.ForeignKeyConstraint(['drill_id'], ['drill.id'], ),
-    sa.PrimaryKeyConstraint('drill_id')
+    table(
+        "drill_draft",
+        sa.Column("drill_id", sa.Integer(), nullable=False),
+        sa.Column("text", sa.Text(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["drill_id"],
+            ["drill.id"],
+        ),
+        sa.PrimaryKeyConstraint("drill_id"),
     )
-    table('drill_dry_run',
-    sa.Column('drill_id', sa.Integer(), nullable=False),
-    sa.Column('digest', sa.String(length=64), nullable=False),
-    sa.Column('summary', sa.JSON(), nullable=False),
-    sa.Column('created_at', sa.DateTime(), nullable=False),
-    sa.ForeignKeyConstraint(['drill_id'], ['drill.id'], ),
-    sa.PrimaryKeyConstraint('drill_id')
+    table(
+        "drill_dry_run",
+        sa.Column("drill_id", sa.Integer(), nullable=False),
+        sa.Column("digest", sa.String(length=64), nullable=False),
+        sa.Column("summary", sa.JSON(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["drill_id"],
+            ["drill.id"],
+        ),
+        sa.PrimaryKeyConstraint("drill_id"),
     )
-    table('drill_version',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('drill_id', sa.Integer(), nullable=False),
-    sa.Column('number', sa.Integer(), nullable=False),
-    sa.Column('text', sa.Text(), nullable=False),
-    sa.Column('created_at', sa.DateTime(), nullable=False),
-    sa.Column('note', sa.String(length=300), nullable=False),
-    sa.ForeignKeyConstraint(['drill_id'], ['drill.id'], ),
-    sa.PrimaryKeyConstraint('id'),
-    sa.UniqueConstraint('drill_id', 'number')
+    table(
+        "drill_version",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("drill_id", sa.Integer(), nullable=False),
+        sa.Column("number", sa.Integer(), nullable=False),
+        sa.Column("text", sa.Text(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("note", sa.String(length=300), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["drill_id"],
+            ["drill.id"],
+        ),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("drill_id", "number"),
     )
-    index('drill_version', 'ix_drill_version_drill_id', ['drill_id'])
-    table('report_edit',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('exercise_id', sa.Integer(), nullable=False),
-    sa.Column('plan', sa.JSON(), nullable=False),
-    sa.Column('updated_at', sa.DateTime(), nullable=False),
-    sa.Column('instructor_id', sa.Integer(), nullable=False),
-    sa.ForeignKeyConstraint(['exercise_id'], ['exercise.id'], ),
-    sa.ForeignKeyConstraint(['instructor_id'], ['instructor.id'], ),
-    sa.PrimaryKeyConstraint('id'),
-    sa.UniqueConstraint('exercise_id')
+    index("drill_version", "ix_drill_version_drill_id", ["drill_id"])
+    table(
+        "report_edit",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("exercise_id", sa.Integer(), nullable=False),
+        sa.Column("plan", sa.JSON(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
+        sa.Column("instructor_id", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["exercise_id"],
+            ["exercise.id"],
+        ),
+        sa.ForeignKeyConstraint(
+            ["instructor_id"],
+            ["instructor.id"],
+        ),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("exercise_id"),
     )
-    table('team',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('exercise_id', sa.Integer(), nullable=False),
-    sa.Column('name', sa.String(length=120), nullable=False),
-    sa.Column('join_code', sa.String(length=12), nullable=False),
-    sa.Column('status', sa.String(length=16), nullable=False),
-    sa.Column('speed', sa.Double(), nullable=False),
-    sa.ForeignKeyConstraint(['exercise_id'], ['exercise.id'], ),
-    sa.PrimaryKeyConstraint('id'),
-    sa.UniqueConstraint('join_code')
+    table(
+        "team",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("exercise_id", sa.Integer(), nullable=False),
+        sa.Column("name", sa.String(length=120), nullable=False),
+        sa.Column("join_code", sa.String(length=12), nullable=False),
+        sa.Column("status", sa.String(length=16), nullable=False),
+        sa.Column("speed", sa.Double(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["exercise_id"],
+            ["exercise.id"],
+        ),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("join_code"),
     )
-    table('event_record',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('team_id', sa.Integer(), nullable=False),
-    sa.Column('seq', sa.Integer(), nullable=False),
-    sa.Column('t', sa.Double(), nullable=False),
-    sa.Column('body', sa.JSON(), nullable=False),
-    sa.ForeignKeyConstraint(['team_id'], ['team.id'], ),
-    sa.PrimaryKeyConstraint('id'),
-    sa.UniqueConstraint('team_id', 'seq')
+    table(
+        "event_record",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("team_id", sa.Integer(), nullable=False),
+        sa.Column("seq", sa.Integer(), nullable=False),
+        sa.Column("t", sa.Double(), nullable=False),
+        sa.Column("body", sa.JSON(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["team_id"],
+            ["team.id"],
+        ),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("team_id", "seq"),
     )
-    index('event_record', 'ix_event_team_seq', ['team_id', 'seq'])
-    table('exercise_drill_version',
-    sa.Column('exercise_id', sa.Integer(), nullable=False),
-    sa.Column('version_id', sa.Integer(), nullable=False),
-    sa.ForeignKeyConstraint(['exercise_id'], ['exercise.id'], ),
-    sa.ForeignKeyConstraint(['version_id'], ['drill_version.id'], ),
-    sa.PrimaryKeyConstraint('exercise_id')
+    index("event_record", "ix_event_team_seq", ["team_id", "seq"])
+    table(
+        "exercise_drill_version",
+        sa.Column("exercise_id", sa.Integer(), nullable=False),
+        sa.Column("version_id", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["exercise_id"],
+            ["exercise.id"],
+        ),
+        sa.ForeignKeyConstraint(
+            ["version_id"],
+            ["drill_version.id"],
+        ),
+        sa.PrimaryKeyConstraint("exercise_id"),
     )
-    index('exercise_drill_version', 'ix_exercise_drill_version_version_id', ['version_id'])
-    table('input_record',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('team_id', sa.Integer(), nullable=False),
-    sa.Column('number', sa.Integer(), nullable=False),
-    sa.Column('at', sa.Double(), nullable=False),
-    sa.Column('source', sa.String(length=64), nullable=False),
-    sa.Column('kind', sa.String(length=32), nullable=False),
-    sa.Column('payload', sa.JSON(), nullable=False),
-    sa.Column('created_at', sa.DateTime(), nullable=False),
-    sa.ForeignKeyConstraint(['team_id'], ['team.id'], ),
-    sa.PrimaryKeyConstraint('id'),
-    sa.UniqueConstraint('team_id', 'number')
+    index("exercise_drill_version", "ix_exercise_drill_version_version_id", ["version_id"])
+    table(
+        "input_record",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("team_id", sa.Integer(), nullable=False),
+        sa.Column("number", sa.Integer(), nullable=False),
+        sa.Column("at", sa.Double(), nullable=False),
+        sa.Column("source", sa.String(length=64), nullable=False),
+        sa.Column("kind", sa.String(length=32), nullable=False),
+        sa.Column("payload", sa.JSON(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["team_id"],
+            ["team.id"],
+        ),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("team_id", "number"),
     )
-    index('input_record', 'ix_input_record_team_id', ['team_id'])
-    table('member',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('team_id', sa.Integer(), nullable=False),
-    sa.Column('name', sa.String(length=120), nullable=False),
-    sa.Column('role', sa.String(length=64), nullable=False),
-    sa.ForeignKeyConstraint(['team_id'], ['team.id'], ),
-    sa.PrimaryKeyConstraint('id'),
-    sa.UniqueConstraint('team_id', 'name')
+    index("input_record", "ix_input_record_team_id", ["team_id"])
+    table(
+        "member",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("team_id", sa.Integer(), nullable=False),
+        sa.Column("name", sa.String(length=120), nullable=False),
+        sa.Column("role", sa.String(length=64), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["team_id"],
+            ["team.id"],
+        ),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("team_id", "name"),
     )
-    table('observation',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('team_id', sa.Integer(), nullable=False),
-    sa.Column('instructor_id', sa.Integer(), nullable=False),
-    sa.Column('at', sa.Double(), nullable=False),
-    sa.Column('text', sa.Text(), nullable=False),
-    sa.Column('created_at', sa.DateTime(), nullable=False),
-    sa.ForeignKeyConstraint(['instructor_id'], ['instructor.id'], ),
-    sa.ForeignKeyConstraint(['team_id'], ['team.id'], ),
-    sa.PrimaryKeyConstraint('id')
+    table(
+        "observation",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("team_id", sa.Integer(), nullable=False),
+        sa.Column("instructor_id", sa.Integer(), nullable=False),
+        sa.Column("at", sa.Double(), nullable=False),
+        sa.Column("text", sa.Text(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["instructor_id"],
+            ["instructor.id"],
+        ),
+        sa.ForeignKeyConstraint(
+            ["team_id"],
+            ["team.id"],
+        ),
+        sa.PrimaryKeyConstraint("id"),
     )
-    index('observation', 'ix_observation_team_id', ['team_id'])
-    table('practice_attempt',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('account_id', sa.Integer(), nullable=True),
-    sa.Column('team_id', sa.Integer(), nullable=False),
-    sa.Column('drill_id', sa.String(length=64), nullable=False),
-    sa.Column('role', sa.String(length=64), nullable=False),
-    sa.Column('hints_allowed', sa.Boolean(), nullable=False),
-    sa.Column('hint_cost', sa.Double(), nullable=False),
-    sa.Column('started_at', sa.DateTime(), nullable=False),
-    sa.Column('ended_at', sa.DateTime(), nullable=True),
-    sa.Column('card_total', sa.Double(), nullable=True),
-    sa.Column('final_score', sa.Double(), nullable=True),
-    sa.Column('hints_used', sa.Integer(), nullable=False),
-    sa.Column('failed_rules', sa.JSON(), nullable=True),
-    sa.ForeignKeyConstraint(['account_id'], ['trainee_account.id'], ),
-    sa.ForeignKeyConstraint(['team_id'], ['team.id'], ),
-    sa.PrimaryKeyConstraint('id'),
-    sa.UniqueConstraint('team_id')
+    index("observation", "ix_observation_team_id", ["team_id"])
+    table(
+        "practice_attempt",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("account_id", sa.Integer(), nullable=True),
+        sa.Column("team_id", sa.Integer(), nullable=False),
+        sa.Column("drill_id", sa.String(length=64), nullable=False),
+        sa.Column("role", sa.String(length=64), nullable=False),
+        sa.Column("hints_allowed", sa.Boolean(), nullable=False),
+        sa.Column("hint_cost", sa.Double(), nullable=False),
+        sa.Column("started_at", sa.DateTime(), nullable=False),
+        sa.Column("ended_at", sa.DateTime(), nullable=True),
+        sa.Column("card_total", sa.Double(), nullable=True),
+        sa.Column("final_score", sa.Double(), nullable=True),
+        sa.Column("hints_used", sa.Integer(), nullable=False),
+        sa.Column("failed_rules", sa.JSON(), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["account_id"],
+            ["trainee_account.id"],
+        ),
+        sa.ForeignKeyConstraint(
+            ["team_id"],
+            ["team.id"],
+        ),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("team_id"),
     )
-    index('practice_attempt', 'ix_practice_attempt_account_id', ['account_id'])
+    index("practice_attempt", "ix_practice_attempt_account_id", ["account_id"])
 
 
 def downgrade():
-    op.drop_index('ix_practice_attempt_account_id', table_name='practice_attempt')
-    op.drop_table('practice_attempt')
-    op.drop_index('ix_observation_team_id', table_name='observation')
-    op.drop_table('observation')
-    op.drop_table('member')
-    op.drop_index('ix_input_record_team_id', table_name='input_record')
-    op.drop_table('input_record')
-    op.drop_index('ix_exercise_drill_version_version_id', table_name='exercise_drill_version')
-    op.drop_table('exercise_drill_version')
-    op.drop_index('ix_event_team_seq', table_name='event_record')
-    op.drop_table('event_record')
-    op.drop_table('team')
-    op.drop_table('report_edit')
-    op.drop_index('ix_drill_version_drill_id', table_name='drill_version')
-    op.drop_table('drill_version')
-    op.drop_table('drill_dry_run')
-    op.drop_table('drill_draft')
-    op.drop_table('course_exercise')
-    op.drop_table('exercise')
-    op.drop_index('ix_drill_instructor_id', table_name='drill')
-    op.drop_table('drill')
-    op.drop_index('ix_course_instructor_id', table_name='course')
-    op.drop_table('course')
-    op.drop_table('audit_tally')
-    op.drop_table('trainee_account')
-    op.drop_table('login_session')
-    op.drop_table('instructor')
-    op.drop_table('audit_entry')
+    op.drop_index("ix_practice_attempt_account_id", table_name="practice_attempt")
+    op.drop_table("practice_attempt")
+    op.drop_index("ix_observation_team_id", table_name="observation")
+    op.drop_table("observation")
+    op.drop_table("member")
+    op.drop_index("ix_input_record_team_id", table_name="input_record")
+    op.drop_table("input_record")
+    op.drop_index("ix_exercise_drill_version_version_id", table_name="exercise_drill_version")
+    op.drop_table("exercise_drill_version")
+    op.drop_index("ix_event_team_seq", table_name="event_record")
+    op.drop_table("event_record")
+    op.drop_table("team")
+    op.drop_table("report_edit")
+    op.drop_index("ix_drill_version_drill_id", table_name="drill_version")
+    op.drop_table("drill_version")
+    op.drop_table("drill_dry_run")
+    op.drop_table("drill_draft")
+    op.drop_table("course_exercise")
+    op.drop_table("exercise")
+    op.drop_index("ix_drill_instructor_id", table_name="drill")
+    op.drop_table("drill")
+    op.drop_index("ix_course_instructor_id", table_name="course")
+    op.drop_table("course")
+    op.drop_table("audit_tally")
+    op.drop_table("trainee_account")
+    op.drop_table("login_session")
+    op.drop_table("instructor")
+    op.drop_table("audit_entry")
