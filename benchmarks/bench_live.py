@@ -126,7 +126,8 @@ class Server:
             if production
             else [sys.executable, "run.py", "serve", "--port", str(self.port)]
         )
-        self.log = tempfile.NamedTemporaryFile(prefix="bench-server-", suffix=".log", delete=False)
+        # The server's output for its whole life: stop() closes and removes it.
+        self.log = tempfile.NamedTemporaryFile(prefix="bench-server-", suffix=".log", delete=False)  # noqa: SIM115
         self.process = subprocess.Popen(
             command, cwd=root, env=settings, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True
         )
@@ -292,7 +293,7 @@ def load(row: Row, servers: list[Server], trainees: list[Trainee], start, args) 
         workers.append((process, parent))
     reports: list[ClientReport] = []
     waiting = []
-    for process, pipe in workers:  # every client in (or given up) before the drill starts
+    for _process, pipe in workers:  # every client in (or given up) before the drill starts
         if not pipe.poll(600):
             row.report.error("a client process did not get its trainees in within 600 s")
             continue
@@ -397,8 +398,10 @@ def print_table(rows: list[Row]) -> None:
         delivered = f"{r.delivered / r.expected:.1%}" if r.expected else "–"
         print(
             f"| {row.label} | {row.processes} | {r.connected}/{row.trainees} in, {row.teams} teams | "
-            f"{len(r.event_latencies):,} | {milliseconds(r.event_latencies, 0.5)} | {milliseconds(r.event_latencies, 0.99)} | "
-            f"{delivered} ({r.delivered:,}/{r.expected:,}) | {len(r.ack_latencies):,} | {milliseconds(r.ack_latencies, 0.5)} | "
+            f"{len(r.event_latencies):,} | {milliseconds(r.event_latencies, 0.5)} | "
+            f"{milliseconds(r.event_latencies, 0.99)} | "
+            f"{delivered} ({r.delivered:,}/{r.expected:,}) | {len(r.ack_latencies):,} | "
+            f"{milliseconds(r.ack_latencies, 0.5)} | "
             f"{milliseconds(r.ack_latencies, 0.99)} | {r.ack_failures} | {r.error_count} | "
             f"{row.server_cpu:.1f} s ({row.server_cpu / row.seconds:.0%} of a core) | {row.peak_rss:.0f} MB | "
             f"{r.cpu_seconds:.1f} s in {row.client_processes} processes ({r.cpu_seconds / row.seconds:.0%} of a core) |"

@@ -1,6 +1,7 @@
 """Where an acknowledged action's time goes: a timing trace of the real server under bench_live.py's load.
 
-    python benchmarks/trace_acks.py [--trainees 50] [--teams 10] [--seconds 20] [--every 5] [--database postgres [--postgres URL]]
+    python benchmarks/trace_acks.py [--trainees 50] [--teams 10] [--seconds 20] [--every 5]
+        [--database postgres [--postgres URL]]
 
 Runs the production server (gunicorn, one gevent worker) on this module's `app`: `web.wsgi:app` with timers
 wrapped around the steps an `act` goes through (nested, per greenlet), and bench_live.py's trainees acting on

@@ -83,8 +83,10 @@ def _base(base: str | Scenario | None, table: Table) -> tuple[dict[str, Any], st
         [
             MselProblem(
                 Text(
-                    "không có kịch bản gốc: tạo kịch bản mới từ khung mẫu — hãy sửa mã, tiêu đề, bối cảnh, vai, sự thật và tin sai",
-                    "no base drill: a new drill is made from the skeleton — edit its id, title, brief, roles, facts and false claims",
+                    "không có kịch bản gốc: tạo kịch bản mới từ khung mẫu — "
+                    "hãy sửa mã, tiêu đề, bối cảnh, vai, sự thật và tin sai",
+                    "no base drill: a new drill is made from the skeleton — "
+                    "edit its id, title, brief, roles, facts and false claims",
                 )
             )
         ],

@@ -124,8 +124,10 @@ def with_injects(
         warnings.append(
             MselProblem(
                 Text(
-                    f"incident.received_by nêu tình huống “{incident['received_by']}” không có trong kịch bản: thay bằng “{first}”",
-                    f"incident.received_by names the inject '{incident['received_by']}', which the drill lacks: set to '{first}'",
+                    f"incident.received_by nêu tình huống “{incident['received_by']}” không có trong kịch bản: "
+                    f"thay bằng “{first}”",
+                    f"incident.received_by names the inject '{incident['received_by']}', which the drill lacks: "
+                    f"set to '{first}'",
                 )
             )
         )

@@ -2,8 +2,8 @@
 
 `MselProblem` is one row (or the drill) that could not be read, with the spreadsheet
 row and the column as the file heads it, and the loader's or Pydantic's `Message` (`cause`)
-when that says why (shown after the texts, in the reader's language where there is one); `CellError` is raised by a cell parser and
-becomes a problem of its row; `MselError` means the file cannot be read at all.
+when that says why (shown after the texts, in the reader's language where there is one); `CellError` is raised by
+a cell parser and becomes a problem of its row; `MselError` means the file cannot be read at all.
 """
 
 from __future__ import annotations

@@ -130,7 +130,10 @@ def _rule_set(file: RuleSetFile, path: str) -> RuleSet:
 
 
 def parse_rule_set(text: str, path: str = "<text>", named: str | None = None) -> RuleSet:
-    """Parse and check a rule set's YAML text (`named`: the id its file name gives); raise RuleSetError listing every problem."""
+    """Parse and check a rule set's YAML text (`named`: the id its file name gives).
+
+    Raise RuleSetError listing every problem.
+    """
     try:
         root, data = read_document(text, path, "a rule set is a mapping with 'id', 'title' and 'rules'")
     except YamlInvalid as exc:

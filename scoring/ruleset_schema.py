@@ -32,7 +32,10 @@ def _param_schema(default: Any, choices: tuple[Any, ...] | None) -> dict:
 
 
 def _params_by_rule() -> list[dict]:
-    """For each rule, the parameters it knows: an editor completes and checks them (the loader also checks values together)."""
+    """For each rule, the parameters it knows: an editor completes and checks them.
+
+    (The loader also checks values together.)
+    """
     return [
         {
             "if": {"properties": {"rule": {"const": name}}, "required": ["rule"]},

@@ -182,8 +182,8 @@ def _warnings(scenario: Scenario, silent: BotResult, exemplary: BotResult, off_f
             DryRunWarning(
                 "silent_scores_high",
                 Text(
-                    f"Đội im lặng vẫn đạt tới {silent.max_total:g} điểm (ngưỡng {SILENT_MAX_TOTAL:g}): kịch bản gần như không "
-                    "kiểm tra việc phát ngôn, làm việc với báo chí và kết quả xử lý.",
+                    f"Đội im lặng vẫn đạt tới {silent.max_total:g} điểm (ngưỡng {SILENT_MAX_TOTAL:g}): kịch bản gần như "
+                    "không kiểm tra việc phát ngôn, làm việc với báo chí và kết quả xử lý.",
                     f"The silent bot still scores up to {silent.max_total:g} (threshold {SILENT_MAX_TOTAL:g}): the drill "
                     "barely tests speaking, the press or the outcome.",
                 ),
@@ -195,8 +195,9 @@ def _warnings(scenario: Scenario, silent: BotResult, exemplary: BotResult, off_f
             DryRunWarning(
                 "silence_never_escalates",
                 Text(
-                    f"Im lặng không đẩy khủng hoảng lên cấp cao nhất ({scenario.top_level}) ở seed {_seeds(low)}: các cấp trên "
-                    "và những tin, bài chúng giải phóng không bao giờ được diễn tập; hãy hạ ngưỡng escalate_when.",
+                    f"Im lặng không đẩy khủng hoảng lên cấp cao nhất ({scenario.top_level}) ở seed {_seeds(low)}: "
+                    "các cấp trên và những tin, bài chúng giải phóng không bao giờ được diễn tập; "
+                    "hãy hạ ngưỡng escalate_when.",
                     f"Silence never takes the crisis to its top level ({scenario.top_level}) at seed {_seeds(low)}: the "
                     "levels above and the injects they release are never played; lower their escalate_when thresholds.",
                 ),
@@ -208,7 +209,8 @@ def _warnings(scenario: Scenario, silent: BotResult, exemplary: BotResult, off_f
             DryRunWarning(
                 "exemplary_below_top",
                 Text(
-                    f"Đội làm đúng quy trình chỉ đạt {exemplary.min_total:g}/{TOP_TOTAL:g} điểm; quy tắc không đạt: {rules}.",
+                    f"Đội làm đúng quy trình chỉ đạt {exemplary.min_total:g}/{TOP_TOTAL:g} điểm; "
+                    f"quy tắc không đạt: {rules}.",
                     f"The exemplary bot scores only {exemplary.min_total:g}/{TOP_TOTAL:g}; rules failed: {rules}.",
                 ),
             )
@@ -219,8 +221,8 @@ def _warnings(scenario: Scenario, silent: BotResult, exemplary: BotResult, off_f
             DryRunWarning(
                 "exemplary_escalates",
                 Text(
-                    f"Dù làm đúng quy trình, khủng hoảng vẫn vượt cấp ban đầu ({scenario.start_level}) ở seed {_seeds(climbed)}: "
-                    "kịch bản không cho đội nào giữ được khủng hoảng ở cấp thấp.",
+                    f"Dù làm đúng quy trình, khủng hoảng vẫn vượt cấp ban đầu ({scenario.start_level}) "
+                    f"ở seed {_seeds(climbed)}: kịch bản không cho đội nào giữ được khủng hoảng ở cấp thấp.",
                     f"Even with the procedure followed, the crisis climbs above its start level ({scenario.start_level}) at "
                     f"seed {_seeds(climbed)}: no team can keep this drill at a low level.",
                 ),
@@ -232,8 +234,8 @@ def _warnings(scenario: Scenario, silent: BotResult, exemplary: BotResult, off_f
             DryRunWarning(
                 "off_focal_not_caught",
                 Text(
-                    f"Một vai khác người phát ngôn cũng nói với báo chí mà quy tắc một đầu mối (one_focal_point) vẫn đạt ở seed "
-                    f"{_seeds(missed)}.",
+                    f"Một vai khác người phát ngôn cũng nói với báo chí mà quy tắc một đầu mối (one_focal_point) "
+                    f"vẫn đạt ở seed {_seeds(missed)}.",
                     f"A role other than the spokesperson talks to the press and one_focal_point still passes at seed "
                     f"{_seeds(missed)}.",
                 ),
@@ -245,8 +247,8 @@ def _warnings(scenario: Scenario, silent: BotResult, exemplary: BotResult, off_f
             DryRunWarning(
                 "small_spread",
                 Text(
-                    f"Đội làm đúng quy trình ({exemplary.min_total:g}) chỉ hơn đội im lặng ({silent.max_total:g}) {spread:g} điểm "
-                    f"(tối thiểu {MIN_SPREAD:g}): điểm số không phân biệt rõ hai đội.",
+                    f"Đội làm đúng quy trình ({exemplary.min_total:g}) chỉ hơn đội im lặng ({silent.max_total:g}) "
+                    f"{spread:g} điểm (tối thiểu {MIN_SPREAD:g}): điểm số không phân biệt rõ hai đội.",
                     f"The exemplary bot ({exemplary.min_total:g}) beats the silent one ({silent.max_total:g}) by only "
                     f"{spread:g} points (at least {MIN_SPREAD:g} expected): the score does not tell them apart.",
                 ),

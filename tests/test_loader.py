@@ -101,7 +101,7 @@ def test_dates_stay_text(tmp_path):
 )
 def test_loaded_objects_are_immutable(assign):
     scenario = load_scenario(FIXTURE)
-    with pytest.raises((ValidationError, FrozenInstanceError), match="frozen|cannot assign"):  # a model's, a text's
+    with pytest.raises((ValidationError, FrozenInstanceError), match=r"frozen|cannot assign"):  # a model's, a text's
         assign(scenario)
 
 

@@ -58,7 +58,7 @@ def test_packaged_rule_sets_are_listed_and_cached():
 
 
 def test_unknown_packaged_rule_set():
-    with pytest.raises(RuleSetError, match="no rule set 'vn-1999'.*vn-2021, vn-2026"):
+    with pytest.raises(RuleSetError, match=r"no rule set 'vn-1999'.*vn-2021, vn-2026"):
         load_rule_set("vn-1999")
 
 
@@ -144,7 +144,8 @@ def test_weights_not_summing_to_100_list_every_entry():
         ),
         (
             "- rule: cerc_first_message\n  weight: 60\n  params: {items: [empathy, charm]}\n  source: x",
-            ":6: rules[0].params: parameter 'items' must list some of empathy, facts, unknowns, next_update, commitment, more_info; unknown: ['charm']",
+            ":6: rules[0].params: parameter 'items' must list some of empathy, facts, unknowns, next_update, commitment, "
+            "more_info; unknown: ['charm']",
         ),
         ("- rule: initial_information\n  weight: 60", ":4: rules[0].source: required field is missing"),
         ("- rule: initial_information\n  weight: 60\n  source: '  '", ":6: rules[0].source: must cite a law and article"),

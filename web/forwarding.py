@@ -11,9 +11,10 @@ its own: `answer` runs it where the world is (committed, applied, then answered:
 is stored), and the result, or the refusal's message, is pushed onto the reply key. A request whose
 deadline has passed when the owner pops it is dropped unanswered: its caller has stopped waiting and
 may be asking another owner. An owner that has lost the team answers `moved` (`NotHere` at the caller,
-who asks again where the team is now); any other failure is answered as a refusal. A caller that hears nothing in time gets `OwnerSilent` (the owner may be
-dead: its lease expires and the caller can take the team over). Redis calls block the calling thread,
-or under gevent (redis-py over monkey-patched sockets) only the calling greenlet.
+who asks again where the team is now); any other failure is answered as a refusal. A caller that
+hears nothing in time gets `OwnerSilent` (the owner may be dead: its lease expires and the caller can
+take the team over). Redis calls block the calling thread, or under gevent (redis-py over
+monkey-patched sockets) only the calling greenlet.
 """
 
 from __future__ import annotations

@@ -45,7 +45,7 @@ import atexit
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -452,7 +452,8 @@ class LiveExercises:
             except OwnerSilent:
                 self.app.logger.warning("team %s: its owner did not answer %s in time", team_id, name)
             except Refused as refused:
-                raise (TeamUnavailable if refused.kind == TeamUnavailable.__name__ else ControlError)(str(refused))
+                error = TeamUnavailable if refused.kind == TeamUnavailable.__name__ else ControlError
+                raise error(str(refused)) from refused
             if time.monotonic() > give_up:
                 raise ControlError(NO_OWNER)
 
@@ -496,10 +497,8 @@ class LiveExercises:
 
     def _release_leases(self) -> None:
         """At a clean exit: give the teams up at once, for the other processes to take without waiting a ttl."""
-        try:
+        with suppress(Exception):  # Redis gone: the leases expire by themselves
             self.leases.release(set(self._leased))
-        except Exception:  # noqa: BLE001 - Redis gone: the leases expire by themselves
-            pass
 
     def _set_status(self, live: LiveTeam, status: str) -> None:
         live.status = status

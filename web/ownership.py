@@ -94,7 +94,7 @@ class Leases:
         if not ids:
             return []
         holders = self.redis.mget([self._lease(team_id) for team_id in ids])
-        return [team_id for team_id, holder in zip(ids, holders) if holder is None]
+        return [team_id for team_id, holder in zip(ids, holders, strict=True) if holder is None]
 
     def renew(self, team_ids: Iterable[int]) -> set[int]:
         """Renew the leases of `team_ids` still ours; returns the ids among them that are not ours any more."""

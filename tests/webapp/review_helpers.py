@@ -1,6 +1,7 @@
 """Exercises whose teams have played, for the debrief pages' tests: reference plays stored as a live run stores them.
 
-`prepare` makes the database the debrief pages' browser tests serve. `json_block` reads a page's JSON data block. `play_teams` plays each team of an exercise (a reference play of the water drill, a list of actions, or None
+`prepare` makes the database the debrief pages' browser tests serve. `json_block` reads a page's JSON data block.
+`play_teams` plays each team of an exercise (a reference play of the water drill, a list of actions, or None
 to leave the team unstarted) through `tests.debrief_helpers.play_live`: every action input numbered, stamped
 and committed with its trainee as source, every event of the world stored, the team ended (at the drill's
 duration, or early).

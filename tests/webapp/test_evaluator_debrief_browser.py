@@ -23,7 +23,8 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    """The debrief pages' database (`review_helpers.prepare`), and the evaluator thu given two of exercise A's three teams."""
+    """The debrief pages' database (`review_helpers.prepare`), and the evaluator thu given two of exercise A's three
+    teams."""
     require_chromium()
     workdir = tmp_path_factory.mktemp("evaluator-debrief-browser")
     ids = prepare(workdir)

@@ -147,9 +147,8 @@ def test_the_msel_report_gives_the_loader_s_reason_in_the_user_s_language(platfo
         == problem["message"]
         == f"dòng {number + 1}, cột “Điều kiện / Condition”: kịch bản không hợp lệ — cấp 7 không tồn tại (các cấp: 0, 1)"
     )
-    assert (
-        problem["en"]
-        == f"row {number + 1}, column 'Điều kiện / Condition': the drill is not valid — level 7 does not exist (levels: 0, 1)"
+    assert problem["en"] == (
+        f"row {number + 1}, column 'Điều kiện / Condition': the drill is not valid — level 7 does not exist (levels: 0, 1)"
     )
     in_english(lan)
     (problem,) = lan.post(f"/instructor/drills/{drill_id}/msel", json=upload).get_json()["problems"]

@@ -30,7 +30,7 @@ from web.setup import DEMO_USERNAME
 pytestmark = pytest.mark.slow
 
 SECRET = "team-owner-test-secret-key"
-T, I = "/trainee", "/instructor"
+T, INS = "/trainee", "/instructor"
 NAMES = {"spokesperson": "Nguyễn Văn An", "info_department": "Lê Văn Cường", "propaganda_board": "Trần Thị Bình"}
 ROSTER = "Đội A\n" + "\n".join(f"{role}: {name}" for role, name in NAMES.items())
 SPEED = 60  # a scenario minute a second: the 12-hour drill outlasts the test
@@ -85,7 +85,7 @@ def console(teacher: Browser, base: str, on: dict) -> socketio.Client:
     """The same instructor's console socket on the process at `base`."""
     there = Browser(base)
     there.http.cookies.update(teacher.http.cookies)
-    return there.socket(I, on)
+    return there.socket(INS, on)
 
 
 def trainee(base: str, code: str, role: str, on: dict) -> tuple[Browser, socketio.Client]:
@@ -170,7 +170,7 @@ def no_unique_violation(servers: list[Server]) -> None:
 
 
 def control(sock: socketio.Client, team_id: int, command: str) -> dict:
-    answer = sock.call("control", {"team_id": team_id, "command": command}, namespace=I, timeout=ACK_TIMEOUT)
+    answer = sock.call("control", {"team_id": team_id, "command": command}, namespace=INS, timeout=ACK_TIMEOUT)
     assert answer["ok"], answer
     return answer["teams"][0]["state"]
 
@@ -178,14 +178,14 @@ def control(sock: socketio.Client, team_id: int, command: str) -> dict:
 def test_trainees_on_both_processes_play_one_team_owned_by_one_of_them(platform):
     url, (a, b) = platform
     teacher, exercise_id = an_exercise(a.base)
-    watched = teacher.socket(I).call("watch", {"exercise_id": exercise_id}, namespace=I, timeout=10)  # A owns it now
+    watched = teacher.socket(INS).call("watch", {"exercise_id": exercise_id}, namespace=INS, timeout=10)  # A owns it now
     team = watched["teams"][0]
     assert owner_pid(url, team["team_id"]) == worker_pid(a)
 
     consoled = Inbox()
     on_b = console(teacher, b.base, {"events": consoled})  # the instructor on the process that does not own it
-    assert on_b.call("watch", {"exercise_id": exercise_id}, namespace=I, timeout=10)["ok"]
-    assert on_b.call("open", {"team_id": team["team_id"]}, namespace=I, timeout=10)["ok"]
+    assert on_b.call("watch", {"exercise_id": exercise_id}, namespace=INS, timeout=10)["ok"]
+    assert on_b.call("open", {"team_id": team["team_id"]}, namespace=INS, timeout=10)["ok"]
     inboxes = {role: Inbox() for role in NAMES}
     sockets = {
         role: trainee(base, team["join_code"], role, {"event": inboxes[role]})[1]
@@ -217,7 +217,7 @@ def test_trainees_on_both_processes_play_one_team_owned_by_one_of_them(platform)
     assert events[-1]["kind"] == "end"
     for role, inbox in inboxes.items():  # each role, on either process, saw its events in the stored order
         mine = [e["seq"] for e in events if role in e["audience"]]
-        got = inbox.wait_for(lambda items: mine and items and items[-1]["seq"] >= mine[-1], timeout=20)
+        got = inbox.wait_for(lambda items, mine=mine: mine and items and items[-1]["seq"] >= mine[-1], timeout=20)
         assert [e["seq"] for e in got] == mine, role
     seen = consoled.wait_for(lambda items: items and items[-1]["events"][-1]["seq"] == events[-1]["seq"], timeout=20)
     seqs = [e["seq"] for m in seen for e in m["events"]]  # the console on B: every event from its first, in order
@@ -228,8 +228,8 @@ def test_trainees_on_both_processes_play_one_team_owned_by_one_of_them(platform)
 def test_the_owner_killed_mid_drill_its_team_is_taken_over_running_and_nothing_acknowledged_is_lost(platform):
     url, (a, b) = platform
     teacher, exercise_id = an_exercise(a.base)
-    on_a = teacher.socket(I)
-    team = on_a.call("watch", {"exercise_id": exercise_id}, namespace=I, timeout=10)["teams"][0]
+    on_a = teacher.socket(INS)
+    team = on_a.call("watch", {"exercise_id": exercise_id}, namespace=INS, timeout=10)["teams"][0]
     team_id = team["team_id"]
     assert owner_pid(url, team_id) == worker_pid(a)
     control(on_a, team_id, "start")
@@ -274,8 +274,8 @@ def test_the_owner_killed_mid_drill_its_team_is_taken_over_running_and_nothing_a
 def test_a_start_of_the_whole_platform_brings_its_running_teams_back_paused(platform):
     url, (a, b) = platform
     teacher, exercise_id = an_exercise(a.base)
-    on_a = teacher.socket(I)
-    team_id = on_a.call("watch", {"exercise_id": exercise_id}, namespace=I, timeout=10)["teams"][0]["team_id"]
+    on_a = teacher.socket(INS)
+    team_id = on_a.call("watch", {"exercise_id": exercise_id}, namespace=INS, timeout=10)["teams"][0]["team_id"]
     control(on_a, team_id, "start")
     teacher.close()
     b.kill()

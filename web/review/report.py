@@ -47,20 +47,23 @@ def document(exercise: Exercise) -> dict[str, Any]:
 def report_page_context(
     exercise: Exercise, report: dict[str, Any], rows: list[dict[str, str]] | None = None, error: PlanError | None = None
 ) -> dict[str, Any]:
-    """What the report page shows of `report`; `rows` and `error`: a plan that was not saved, as submitted with its problems."""
+    """What the report page shows of `report`.
+
+    `rows` and `error`: a plan that was not saved, as submitted with its problems.
+    """
     cells, general = cell_problems(error) if error else ({}, [])
-    return dict(
-        exercise=exercise,
-        report=report,
-        rows=report["improvement_plan"]["items"] if rows is None else rows,
-        cells=cells,
-        general=general,
-        bad_rows={row for row, _ in cells},
-        roles={role["id"]: role["label"] for role in report["exercise"]["roles"]},
-        objectives=objectives_for(report["exercise"]["rule_set"]),
-        statuses={key: text.as_dict() for key, text in PLAN_STATUSES.items()},
-        formats=available(),
-    )
+    return {
+        "exercise": exercise,
+        "report": report,
+        "rows": report["improvement_plan"]["items"] if rows is None else rows,
+        "cells": cells,
+        "general": general,
+        "bad_rows": {row for row, _ in cells},
+        "roles": {role["id"]: role["label"] for role in report["exercise"]["roles"]},
+        "objectives": objectives_for(report["exercise"]["rule_set"]),
+        "statuses": {key: text.as_dict() for key, text in PLAN_STATUSES.items()},
+        "formats": available(),
+    }
 
 
 def _page(exercise: Exercise, rows: list[dict[str, str]] | None = None, error: PlanError | None = None, status: int = 200):
