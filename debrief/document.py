@@ -34,7 +34,7 @@ def _sender(text: str) -> str:
     return _CAST.sub("", text).strip(" ,") or text
 
 
-def _table(table: Mapping[str, Text]) -> dict[str, dict[str, str]]:
+def _table(table: Mapping[str, Text]) -> dict[str, dict[str, str | None]]:
     return {key: text.as_dict() for key, text in table.items()}
 
 

@@ -131,7 +131,10 @@ def objectives_for(rule_set: str | None) -> tuple[Objective, ...]:
     board = bodies(rule_set).board
     return tuple(
         replace(
-            o, description=Text(o.description.vi.replace("{board}", board.vi), o.description.en.replace("{board}", board.en))
+            o,
+            description=Text(
+                o.description.vi.replace("{board}", board.vi), (o.description.en or "").replace("{board}", board.en or "")
+            ),
         )
         for o in OBJECTIVES
     )

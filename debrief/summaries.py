@@ -85,7 +85,9 @@ class Summariser:
         details = self._details(event.get("params") or {})
         if not details:
             return kind
-        return Text(f"{kind.vi}: " + "; ".join(d.vi for d in details), f"{kind.en}: " + "; ".join(d.en for d in details))
+        return Text(
+            f"{kind.vi}: " + "; ".join(d.vi for d in details), f"{kind.en}: " + "; ".join(d.en or "" for d in details)
+        )
 
     def _refused(self, event: Event) -> Text:
         kind, reason = label(ACTION_TYPES, event.get("type")), event.get("reason") or {}
@@ -147,7 +149,9 @@ class Summariser:
             return same(str(value))
         if key == "participants" and isinstance(value, list):
             roles = [role_label(self.scenario, str(r)) for r in value]
-            return Text("thành phần: " + ", ".join(r.vi for r in roles), "participants: " + ", ".join(r.en for r in roles))
+            return Text(
+                "thành phần: " + ", ".join(r.vi for r in roles), "participants: " + ", ".join(r.en or "" for r in roles)
+            )
         if key == "call":
             caller = inject_name(self.injects.get(value), str(value), self.scenario)
             return Text(f"cuộc gọi của {caller.vi}", f"call from {caller.en}")

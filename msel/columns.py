@@ -35,7 +35,7 @@ class Column:
 
     @property
     def names(self) -> tuple[str, ...]:
-        return (self.header, self.title.vi, self.title.en, *self.aliases)
+        return (self.header, self.title.vi, self.title.en or self.title.vi, *self.aliases)
 
 
 FORMATS = ("xlsx", "csv")

@@ -108,7 +108,8 @@ def with_injects(
     the first inject) with a warning.
     """
     data = {key: value for key, value in base.items() if key != "injects"}
-    data["injects"] = merge_injects(base.get("injects") if isinstance(base.get("injects"), list) else [], injects)
+    base_injects = base.get("injects")
+    data["injects"] = merge_injects(base_injects if isinstance(base_injects, list) else [], injects)
     ids = {item.get("id") for item in data["injects"] if isinstance(item, dict)}
     warnings: list[MselProblem] = []
     if isinstance(base.get("levels"), list):
@@ -145,7 +146,9 @@ def _level(
     if not isinstance(level, dict):
         return level
     number = level.get("level")
-    base_releases = level.get("releases") if isinstance(level.get("releases"), list) else []
+    base_releases = level.get("releases")
+    if not isinstance(base_releases, list):
+        base_releases = []
     kept = [i for i in base_releases if released is None or i not in released or number in released[i]]
     absent = [i for i in kept if i not in ids]
     if absent:

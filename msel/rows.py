@@ -34,7 +34,7 @@ _IDENTIFIER = TypeAdapter(Identifier)
 _CHANNELS = {
     word_key(name): c.value
     for c in Channel
-    for name in (c.value, c.value.replace("_", " "), CHANNELS[c.value].vi, CHANNELS[c.value].en)
+    for name in (c.value, c.value.replace("_", " "), CHANNELS[c.value].vi, CHANNELS[c.value].in_("en"))
 }
 DEFAULT_REACH = 5000  # people a post or article reaches when the sheet does not say (the skeleton's first post)
 DEFAULT_WINDOW = 60  # minutes a journalist waits when the sheet does not say
@@ -90,7 +90,7 @@ class _Row:
         position = self.layout.index.get(key)
         return self.cells[position] if position is not None and position < len(self.cells) else None
 
-    def problem(self, key: str | None, vi: str, en: str, cause: Message | None = None) -> None:
+    def problem(self, key: str | None, vi: str, en: str | None, cause: Message | None = None) -> None:
         self.problems.append(MselProblem(Text(vi, en), self.row, self.layout.header(key) if key else None, cause))
 
     def warn(self, key: str | None, vi: str, en: str) -> None:

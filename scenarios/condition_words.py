@@ -98,7 +98,7 @@ def _words(node: ast.AST) -> Text:
     if isinstance(node, ast.BoolOp):
         parts = [_grouped(value, node.op) for value in node.values]
         vi, en = (" và ", " and ") if isinstance(node.op, ast.And) else (" hoặc ", " or ")
-        return Text(vi.join(p.vi for p in parts), en.join(p.en for p in parts))
+        return Text(vi.join(p.vi for p in parts), en.join(p.en or "" for p in parts))
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
         inner = _words(node.operand)
         return Text(f"không phải ({inner.vi})", f"not ({inner.en})")

@@ -15,7 +15,7 @@ in `scenarios.texts`, whose `Text` every text field holds).
 from __future__ import annotations
 
 from enum import Enum
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -51,7 +51,7 @@ PARTY_ROLES = ("propaganda_board", "standing_committee")  # Party organs, not st
 CLOCK_PATTERN = clock_pattern(MAX_MINUTES)
 
 
-def scenario_minutes(**bounds: float) -> object:
+def scenario_minutes(**bounds: Any) -> object:
     """Scenario minutes within `bounds`, written as a number or as T+HH:MM (`scenarios.times`): the schema shows both."""
     return Annotated[
         float,
@@ -63,11 +63,17 @@ def scenario_minutes(**bounds: float) -> object:
     ]
 
 
-Minute = Annotated[
-    scenario_minutes(ge=0, le=MAX_MINUTES), Field(description="scenario minutes from the start of the drill (or T+HH:MM)")
-]
-SignedMinute = scenario_minutes(ge=-MAX_MINUTES, le=MAX_MINUTES)  # negative: before the drill starts
-Length = scenario_minutes(gt=0, le=MAX_MINUTES)
+if TYPE_CHECKING:  # mypy cannot read a type a call builds: to it these are the floats the fields hold
+    Minute = float
+    SignedMinute = float
+    Length = float
+else:
+    Minute = Annotated[
+        scenario_minutes(ge=0, le=MAX_MINUTES),
+        Field(description="scenario minutes from the start of the drill (or T+HH:MM)"),
+    ]
+    SignedMinute = scenario_minutes(ge=-MAX_MINUTES, le=MAX_MINUTES)  # negative: before the drill starts
+    Length = scenario_minutes(gt=0, le=MAX_MINUTES)
 Share = Annotated[float, Field(ge=0, le=1)]
 People = Annotated[int, Field(ge=0, le=MAX_POPULATION)]
 Keywords = Annotated[

@@ -9,6 +9,7 @@ gives its own message. A type not listed here keeps Pydantic's English text as i
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from scenarios.messages import N_, Message, MessageError
@@ -44,8 +45,8 @@ BY_TYPE: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 
 
-def pydantic_message(error: dict[str, Any]) -> Message:
-    """The message of one Pydantic error."""
+def pydantic_message(error: Mapping[str, Any]) -> Message:
+    """The message of one Pydantic error (an `ErrorDetails`, or a dict of its keys)."""
     context = error.get("ctx") or {}
     if error["type"] == "value_error" and isinstance(context.get("error"), MessageError):
         return context["error"].message

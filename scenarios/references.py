@@ -82,11 +82,8 @@ def _duplicates(data: dict, key: str, kind: Message) -> Iterator[Problem]:
 
 
 def _level_numbers(data: dict) -> list[int]:
-    return [
-        lv.get("level")
-        for _, lv in _entries(data, "levels")
-        if isinstance(lv.get("level"), int) and not isinstance(lv.get("level"), bool)
-    ]
+    numbers = [lv.get("level") for _, lv in _entries(data, "levels")]
+    return [number for number in numbers if isinstance(number, int) and not isinstance(number, bool)]
 
 
 def _condition(source: Any, location: Location, levels: list[int]) -> Iterator[Problem]:
@@ -108,7 +105,7 @@ def _condition(source: Any, location: Location, levels: list[int]) -> Iterator[P
 
 
 def _levels(data: dict, inject_ids: set[str]) -> Iterator[Problem]:
-    levels = [(i, lv, lv.get("level")) for i, lv in _entries(data, "levels")]
+    levels: list[tuple[int, dict, Any]] = [(i, lv, lv.get("level")) for i, lv in _entries(data, "levels")]
     numbers = _level_numbers(data)
     if not numbers:
         return
@@ -271,7 +268,7 @@ def _within_the_drill(data: dict) -> Iterator[Problem]:
         )
     for location, value in _delays(data) if duration is not None else ():
         minutes = _minutes(value)
-        if minutes is not None and minutes > duration:
+        if minutes is not None and duration is not None and minutes > duration:  # (a duration: else no loop)
             yield (
                 location,
                 Message(
@@ -282,7 +279,7 @@ def _within_the_drill(data: dict) -> Iterator[Problem]:
     population = _positive(opinion.get("population"))
     for location, value in _people(data, opinion) if population is not None else ():
         people = _number(value)
-        if people is not None and people > population:
+        if people is not None and population is not None and people > population:  # (a population: else no loop)
             yield (
                 location,
                 Message(

@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import typing
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -124,7 +125,7 @@ def _meant(model: type[BaseModel], location: Location) -> tuple[str | None, list
     return (close[0] if close else None), known
 
 
-def _message(model: type[BaseModel], error: dict) -> Message:
+def _message(model: type[BaseModel], error: Mapping[str, Any]) -> Message:
     location = tuple(error["loc"])
     if error["type"] not in UNKNOWN_FIELD:
         return pydantic_message(error)

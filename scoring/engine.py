@@ -39,7 +39,7 @@ def _late(verdict: Verdict, late: Lateness) -> Verdict:
     return replace(
         verdict,
         earned=round(verdict.earned * late.factor, 6),
-        explanation=Text(verdict.explanation.vi + note.vi, verdict.explanation.en + note.en),
+        explanation=Text(verdict.explanation.vi + note.vi, (verdict.explanation.en or "") + (note.en or "")),
         evidence=capped([*verdict.evidence, *late.evidence]),
     )
 

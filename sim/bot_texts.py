@@ -101,7 +101,9 @@ class Writer:
     def fact_sentence(self, fact: Event, verified: frozenset[str]) -> str | None:
         """A verified fact as a sentence the analysis recognises: its statement, else one of its keywords;
         None when neither is safe."""
-        keywords = self.scenario.fact(fact["fact"]).keywords
+        known = self.scenario.fact(fact["fact"])
+        assert known is not None, fact["fact"]  # a fact event names one of the drill's facts
+        keywords = known.keywords
         candidates = [fact["statement"]["vi"], *(fill(WORDS.fact_confirmed, {"keyword": k}) for k in keywords)]
         return next(
             (c for c in candidates if self.is_safe(c, verified) and fact["fact"] in self._analysis(c, verified).facts), None

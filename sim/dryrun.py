@@ -149,7 +149,8 @@ class DryRunReport:
 
 
 def _play(scenario: Scenario, bot: str, seeds: Sequence[int]) -> BotResult:
-    runs, curve = [], ()
+    runs: list[BotRun] = []
+    curve: tuple[tuple[float, float, float, int], ...] = ()
     for seed in seeds:
         world = play_with_bots(scenario, [Bot(bot, scenario)], seed=seed)
         card = score(scenario, world.events)

@@ -27,7 +27,7 @@ FORM_WEIGHT = {
     "portal_post": 0.7,
     "written_reply": 0.6,
 }
-CHANNEL_WEIGHT = {"tv": 1.0, "press": 0.9, "social_media": 0.85, "radio": 0.8, "portal": 0.7}
+CHANNEL_WEIGHT: dict[str | None, float] = {"tv": 1.0, "press": 0.9, "social_media": 0.85, "radio": 0.8, "portal": 0.7}
 
 
 def _clamp(value: float, low: float = 0.0, high: float = 1.0) -> float:
@@ -75,7 +75,9 @@ class Opinion:
         if silent:
             self.trust = _clamp(self.trust - self.params.silence_trust_loss * minutes / 60)
 
-    def statement(self, quality: float, form: str, channel: str, minutes_since_trigger: float, consistent: bool) -> float:
+    def statement(
+        self, quality: float, form: str, channel: str | None, minutes_since_trigger: float, consistent: bool
+    ) -> float:
         """An official statement; returns its effect (0-1), the share of believers it won back."""
         timeliness = 0.5 ** (max(0.0, minutes_since_trigger) / self.params.timeliness_half_life)
         weight = FORM_WEIGHT.get(form, 0.7) * CHANNEL_WEIGHT.get(channel, 0.8)

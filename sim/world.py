@@ -24,7 +24,8 @@ Nothing here reads the wall clock.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Generator
+from functools import partial
 from typing import Any
 
 import simpy
@@ -123,7 +124,7 @@ class World:
 
     # --- the log -------------------------------------------------------------------------------
 
-    def _emit(self, kind: str, audience: list[str] | set[str], **fields: Any) -> Event | None:
+    def _emit(self, kind: str, audience: Collection[str], **fields: Any) -> Event | None:
         if self.over:
             return None
         roles = [r for r in self.scenario.trainee_roles if r in audience]
@@ -134,7 +135,7 @@ class World:
         return event
 
     def _later(self, delay: float, effect: Callable[[], None]) -> None:
-        def wait() -> Iterator[simpy.Event]:
+        def wait() -> Generator[simpy.Event, Any, None]:
             yield self.env.timeout(delay)
             effect()
 
@@ -142,7 +143,7 @@ class World:
 
     # --- injects -------------------------------------------------------------------------------
 
-    def _deliver_after(self, inject: Inject, delay: float, origin: str) -> Iterator[simpy.Event]:
+    def _deliver_after(self, inject: Inject, delay: float, origin: str) -> Generator[simpy.Event, Any, None]:
         yield self.env.timeout(delay)
         self._deliver(inject, origin)
 
@@ -165,6 +166,7 @@ class World:
             response_window=window,
             deadline=round(self.env.now + window, 3) if window else None,
         )
+        assert event is not None  # the drill is not over: checked above
         self.delivered[inject.id] = event
         if inject.id in self.scenario.incident.receipts and self.received_at is None:
             self.received_at = self.env.now
@@ -177,6 +179,7 @@ class World:
             self.opinion.pressure(0.1 if inject.claims else 0.05)
         if inject.channel is Channel.press_call:
             self.opinion.pressure(0.05)
+            assert inject.response_window is not None  # a press call has one (Inject's validator)
             self._later(inject.response_window, lambda: self._call_deadline(inject))
 
     def _call_deadline(self, call: Inject) -> None:
@@ -208,6 +211,7 @@ class World:
         """A journalist left without an answer publishes, relaying the rumour."""
         self.critical_articles += 1
         question = call.question
+        assert question is not None  # a press call has one (Inject's validator)
         self._publish(
             call,
             "followup",
@@ -250,7 +254,7 @@ class World:
 
     # --- opinion, conditions, escalation --------------------------------------------------------
 
-    def _opinion_loop(self) -> Iterator[simpy.Event]:
+    def _opinion_loop(self) -> Generator[simpy.Event, Any, None]:
         duration = self.scenario.duration
         step = self.scenario.opinion.sample_every
         while True:
@@ -272,9 +276,9 @@ class World:
                 del self._waiting[inject_id]
                 inject = self._injects[inject_id]
                 self.env.process(self._deliver_after(inject, inject.delay, "condition"))
-        condition = self._escalations.get(self.level + 1)
-        if condition is not None and condition.holds(values):
-            self._escalate(condition)
+        escalation = self._escalations.get(self.level + 1)
+        if escalation is not None and escalation.holds(values):
+            self._escalate(escalation)
 
     def _escalate(self, condition: Condition) -> None:
         previous, self.level = self.level, self.level + 1
@@ -398,7 +402,7 @@ class World:
     def _reply(
         self,
         action_event: Event,
-        actor: str,
+        actor: str | None,  # None: a verify of any agency in a drill without facts
         effect: str,
         content: Text,
         delay: float,
@@ -441,7 +445,7 @@ class World:
             if fact.id in self.verified or fact.id in self.verifying:
                 continue
             self.verifying.add(fact.id)
-            self._later(fact.delay, lambda fact=fact: self._fact_returns(fact, event))
+            self._later(fact.delay, partial(self._fact_returns, fact, event))
 
     def _fact_returns(self, fact: Any, request: Event) -> None:
         self.verified.add(fact.id)
@@ -513,13 +517,18 @@ class World:
             self._reply(event, "outlet", "declined", REPLIES.correction_declined, self.scenario.actors.outlet_correction)
             return
         share = min(0.3, 3 * (article.reach or 0) / self.opinion.population)
+
+        def then() -> None:
+            self.opinion.win_back(share)
+            self.opinion.pressure(-0.05)
+
         self._reply(
             event,
             "outlet",
             "corrected",
             REPLIES.corrected,
             self.scenario.actors.outlet_correction,
-            then=lambda: (self.opinion.win_back(share), self.opinion.pressure(-0.05)),
+            then=then,
         )
 
     def _on_request_takedown(self, action: Action, event: Event) -> None:
@@ -542,13 +551,18 @@ class World:
         if not item.claims:
             self._reply(event, "police", "no_violation", REPLIES.no_violation, self.scenario.actors.police)
             return
+
+        def then() -> None:
+            self.opinion.slow_spread(0.3)
+            self.opinion.adjust_trust(0.02)
+
         self._reply(
             event,
             "police",
             "handled",
             REPLIES.police_handled,
             self.scenario.actors.police,
-            then=lambda: (self.opinion.slow_spread(0.3), self.opinion.adjust_trust(0.02)),
+            then=then,
         )
 
     def _on_direct_press(self, action: Action, event: Event) -> None:
@@ -594,13 +608,18 @@ class World:
             )
             return
         damping = self.scenario.opinion.takedown_damping / 2
+
+        def then() -> None:
+            self.opinion.slow_spread(damping)
+            self.opinion.adjust_trust(0.01)
+
         self._reply(
             event,
             "group_admin",
             "removed",
             REPLIES.admin_removed,
             delay,
-            then=lambda: (self.opinion.slow_spread(damping), self.opinion.adjust_trust(0.01)),
+            then=then,
         )
 
     def _on_request_site_removal(self, action: Action, event: Event) -> None:
@@ -613,13 +632,18 @@ class World:
             self._reply(event, "site", "declined", REPLIES.site_nothing, delay)
             return
         share = min(0.3, 2 * (article.reach or 0) / self.opinion.population)
+
+        def then() -> None:
+            self.opinion.win_back(share)
+            self.opinion.pressure(-0.05)
+
         self._reply(
             event,
             "site",
             "removed",
             REPLIES.site_removed,
             delay,
-            then=lambda: (self.opinion.win_back(share), self.opinion.pressure(-0.05)),
+            then=then,
         )
 
     def _on_resolve_cause(self, action: Action, event: Event) -> None:

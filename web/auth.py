@@ -50,7 +50,13 @@ TOKEN_KEY = "login_token"  # the session's key for its LoginSession token
 def load_user(user_id: str):
     """The user of a session whose login is still open (its token not deleted by a logout)."""
     kind, _, number = user_id.partition(":")
-    model = {"instructor": Instructor, "member": Member, "account": TraineeAccount, "evaluator": Evaluator}.get(kind)
+    models: dict[str, type[Instructor | Member | TraineeAccount | Evaluator]] = {
+        "instructor": Instructor,
+        "member": Member,
+        "account": TraineeAccount,
+        "evaluator": Evaluator,
+    }
+    model = models.get(kind)
     token = session.get(TOKEN_KEY)
     if model is None or not number.isdigit() or not isinstance(token, str):
         return None

@@ -67,7 +67,7 @@ def jump_preview(team_id: int, stored: int, now: float) -> dict[str, Any]:
     return preview
 
 
-def _title(event: dict[str, Any]) -> dict[str, str]:
+def _title(event: dict[str, Any]) -> dict[str, str | None]:
     """What an inject is called: its title, else the start of its question or content."""
     for key in ("title", "question", "content"):
         text = event.get(key)

@@ -39,7 +39,7 @@ from web.console_texts import console_texts
 bp = Blueprint("label_tables", __name__)
 
 
-def _table(table: Mapping[str, Text], keys: Iterable[str] | None = None) -> dict[str, dict[str, str]]:
+def _table(table: Mapping[str, Text], keys: Iterable[str] | None = None) -> dict[str, dict[str, str | None]]:
     return {key: table[key].as_dict() for key in (table if keys is None else keys)}
 
 
@@ -66,7 +66,7 @@ def script() -> str:
     return f"window.DrillTables = {json.dumps(tables, ensure_ascii=False)};\n"
 
 
-def rule_set_title(rule_set: str) -> dict[str, str]:
+def rule_set_title(rule_set: str) -> dict[str, str | None]:
     """A rule set's title ("Luật Báo chí 2025 và Nghị định 244/2026/NĐ-CP …"), for pages that name it; its id if unknown."""
     try:
         return load_rule_set(rule_set).title.as_dict()

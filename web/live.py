@@ -440,6 +440,7 @@ class LiveExercises:
         here = getattr(self, f"_{name}_here")
         if self.leases is None:
             return here(team_id, *args)
+        assert self.forwarding is not None  # made with the leases
         give_up = time.monotonic() + 3 * self.leases.ttl
         while True:
             owner = self.leases.me if team_id in self._teams else self.leases.claim(team_id)
@@ -480,6 +481,8 @@ class LiveExercises:
     def _keep_leases(self) -> None:
         """The owner's upkeep: say it is alive, renew its leases (forgetting the teams it lost), and take over
         the teams under way that nobody owns (their owner died): rebuilt here, running on if they ran."""
+        if self.leases is None:  # without Redis there is no upkeep (the ticker does not call this)
+            return
         self.leases.beat()
         for team_id in self.leases.renew(set(self._leased)):
             self.app.logger.warning("team %s: its lease was lost; another process plays it now", team_id)
@@ -497,6 +500,8 @@ class LiveExercises:
 
     def _release_leases(self) -> None:
         """At a clean exit: give the teams up at once, for the other processes to take without waiting a ttl."""
+        if self.leases is None:  # registered only with Redis
+            return
         with suppress(Exception):  # Redis gone: the leases expire by themselves
             self.leases.release(set(self._leased))
 

@@ -54,4 +54,4 @@ def init_app(app: Flask) -> None:
             f"CRISIS_TRUSTED_PROXIES={count!r}: một số nguyên ≥ 0, số proxy đứng trước máy chủ / "
             f"a whole number ≥ 0, the count of proxies in front of the server"
         )
-    app.wsgi_app = _ForwardedHeaders(app, app.wsgi_app)
+    app.wsgi_app = _ForwardedHeaders(app, app.wsgi_app)  # type: ignore[method-assign]  # Flask's way to wrap it

@@ -21,9 +21,15 @@ from scenarios.model import Scenario
 
 GENERIC: dict[str, tuple[str, ...]] = {
     "spokesperson": ("Người phát ngôn", "Spokesperson"),
-    "propaganda_board": tuple(name for b in BODIES.values() for t in (b.board, b.board_short) for name in (t.vi, t.en)),
+    "propaganda_board": tuple(
+        name for b in BODIES.values() for t in (b.board, b.board_short) for name in (t.vi, t.en) if name is not None
+    ),
     "info_department": tuple(
-        name for b in BODIES.values() for t in (b.department, b.department_short) for name in (t.vi, t.en)
+        name
+        for b in BODIES.values()
+        for t in (b.department, b.department_short)
+        for name in (t.vi, t.en)
+        if name is not None
     ),
 }
 

@@ -32,7 +32,11 @@ def table(locale: str) -> dict[str, str]:
         return {
             message.id: message.string
             for message in read_po(po)
-            if message.id and message.string and any(path.startswith(SCRIPTS) for path, _line in message.locations)
+            if isinstance(message.id, str)  # a script's `_()` has no plural forms
+            and isinstance(message.string, str)
+            and message.id
+            and message.string
+            and any(path.startswith(SCRIPTS) for path, _line in message.locations)
         }
 
 

@@ -46,7 +46,7 @@ class BadRequest(Exception):
     """A body an endpoint cannot use; answered 400 with the message in both languages and in the user's own
     (`error`: a `Message`, or the (vi, en) texts of an `MselError`)."""
 
-    def __init__(self, error: Message | tuple[str, str], **extra: Any):
+    def __init__(self, error: Message | tuple[str, str | None], **extra: Any):
         vi, en = error if isinstance(error, tuple) else (error.text(), in_english(error))
         super().__init__(en)
         self.body = {"ok": False, "error": {**Text(vi, en).as_dict(), "message": en if language() == "en" else vi}, **extra}

@@ -54,7 +54,7 @@ class Checked:
             "conditions": self.condition_words(),
         }
 
-    def condition_words(self) -> dict[str, dict[str, str]]:
+    def condition_words(self) -> dict[str, dict[str, str | None]]:
         """Each inject condition of the form's data in words (the timeline shows these, not the expression)."""
         injects = (self.data or {}).get("injects")
         sources = (

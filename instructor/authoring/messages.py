@@ -32,6 +32,6 @@ def variables() -> list[dict[str, str]]:
     return [{"name": name, "vi": VARIABLES_VI.get(name, en), "en": en} for name, en in VARIABLES.items()]
 
 
-def crisis_types() -> list[dict[str, str]]:
+def crisis_types() -> list[dict[str, str | None]]:
     """The model's crisis types, each with its name in Vietnamese and English (the id itself when unnamed)."""
     return [{"id": kind.value, **label(CRISIS_TYPES, kind.value).as_dict()} for kind in CrisisType]

@@ -14,6 +14,8 @@ facts and claims by their human labels, never by their ids.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from scenarios.texts import Text
 from scoring.card import Verdict
 from scenarios.figures import format_t
@@ -24,7 +26,7 @@ from scenarios.item_names import claim_label, fact_label
 SHOWN_FAULTS = 3
 
 
-def _quoted(label: dict[str, str], lang: str) -> str:
+def _quoted(label: Mapping[str, str | None], lang: str) -> str:
     return f"“{label[lang]}”"
 
 
@@ -82,7 +84,8 @@ class VerifiedFactsOnly(Rule):
                     "Nobody spoke to the press, so no verified fact was ever given.",
                 ),
             )
-        faults, evidence = {"vi": [], "en": []}, []
+        faults: dict[str, list[str]] = {"vi": [], "en": []}
+        evidence = []
         bad = repeats = 0
         for statement in statements:
             notes_vi, notes_en, repeated = _notes(context, statement)

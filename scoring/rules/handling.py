@@ -170,7 +170,7 @@ class PressConferenceNotice(Rule):
                 0.0,
                 Text(
                     f"Họp báo chưa đúng quy định thông báo: {join([f.vi for f in faults[:3]], 'vi')}.",
-                    f"Press conference notice not as required: {join([f.en for f in faults[:3]], 'en')}.",
+                    f"Press conference notice not as required: {join([f.en or '' for f in faults[:3]], 'en')}.",
                 ),
                 capped(evidence),
             )

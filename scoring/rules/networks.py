@@ -132,7 +132,7 @@ class NoiseNotChased(Rule):
                 f"{len(chases)} lần xử lý nhầm tin vô hại (gỡ bài, chuyển công an, liên hệ quản trị "
                 f"viên): {join([n.vi for n in chased], 'vi')}.",
                 f"{len(chases)} harmless item(s) chased (takedown, police, admin call): "
-                f"{join([n.en for n in chased], 'en')}.",
+                f"{join([n.en or '' for n in chased], 'en')}.",
             ),
             capped([evidence_of(a) for a in chases]),
         )

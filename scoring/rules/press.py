@@ -62,7 +62,7 @@ class PressRequestsAnswered(Rule):
             counted += 1
             fault = self._fault(context.inject_label(call_id), deadline, answer)
             if answer is not None:
-                evidence.append(evidence_of(answer, fault.en if fault else "answered in time"))
+                evidence.append(evidence_of(answer, (fault.en or "") if fault else "answered in time"))
             elif call_id in missed:
                 evidence.append(evidence_of(missed[call_id]))
             if fault is None:
@@ -97,7 +97,7 @@ class PressRequestsAnswered(Rule):
                     f"Đã trả lời đúng hạn và hợp lệ cả {counted} yêu cầu của báo chí "
                     f"({join([n.vi for n in names], 'vi')}){note.vi}.",
                     f"{count_en(counted, 'press request').capitalize()} "
-                    f"({join([n.en for n in names], 'en')}) {verb} answered in "
+                    f"({join([n.en or '' for n in names], 'en')}) {verb} answered in "
                     f"time and lawfully{note.en}.",
                 ),
                 capped(evidence),
@@ -112,7 +112,7 @@ class PressRequestsAnswered(Rule):
                 f"{len(faults)}/{counted} yêu cầu của báo chí không được trả lời hợp lệ: "
                 f"{join([f.vi for f in shown], 'vi')}{more.vi}{note.vi}.",
                 f"{of_en(len(faults), counted, 'press request')} not properly answered: "
-                f"{join([f.en for f in shown], 'en')}{more.en}{note.en}.",
+                f"{join([f.en or '' for f in shown], 'en')}{more.en}{note.en}.",
             ),
             capped(evidence),
         )
@@ -190,7 +190,7 @@ class CorrectionsRequested(Rule):
                     f"Đã có văn bản phản hồi, yêu cầu cải chính cho cả {len(articles)} tin sai sự thật "
                     f"({join([n.vi for n in done], 'vi')}); cơ quan báo chí phải đăng, phát phản hồi đó.",
                     f"Written feedback asking correction went to {count_en(len(articles), 'false item')} "
-                    f"({join([n.en for n in done], 'en')}); the outlet must publish it.",
+                    f"({join([n.en or '' for n in done], 'en')}); the outlet must publish it.",
                 ),
                 capped(evidence),
             )

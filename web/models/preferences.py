@@ -9,9 +9,9 @@ from __future__ import annotations
 from sqlalchemy import String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from web.extensions import db
+from web.extensions import Model
 
 
-class LanguageChoice(db.Model):
+class LanguageChoice(Model):
     user_id: Mapped[str] = mapped_column(String(40), primary_key=True)  # current_user.get_id()
     locale: Mapped[str] = mapped_column(String(8))  # one of web.i18n.LOCALES
