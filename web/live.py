@@ -130,6 +130,7 @@ class LiveExercises:
         self._unavailable: dict[int, Message] = {}  # team id -> why it cannot be rebuilt
         self._registry_lock = threading.Lock()
         self._ticker_started = False
+        self._between_teams: Callable[[], None] = lambda: None  # the ticker's: lets acks run between two teams' ticks
         self.leases = leases  # with Redis: which process owns which team (`web.ownership`); None: this one, all
         self.forwarding = None if leases is None else Forwarding(leases.redis, leases.me, self._answer)  # to owners
         self._leased: set[int] = set()  # the teams whose lease this process holds
@@ -527,6 +528,7 @@ class LiveExercises:
             except SQLAlchemyError:  # not stored, so not sent: retried on the next tick
                 db.session.rollback()
                 self.app.logger.exception("team %s: its tick could not be stored; retried", live.team_id)
+            self._between_teams()
 
     def _tick_team(self, live: LiveTeam) -> None:
         if live.status != "running":  # changed while waiting for the lock
@@ -566,18 +568,11 @@ class LiveExercises:
         if self._ticker_started:
             return
         self._ticker_started = True
-        upkeep_due = [0.0]  # with Redis, when the leases are next renewed (`_keep_leases`)
-
+        # Under gevent a database commit does not yield: a sweep of 200 teams would hold every ack behind it.
+        self._between_teams = lambda: socketio.sleep(0)
         def loop() -> None:
             while True:
                 with self.app.app_context():
-                    if self.leases is not None and time.monotonic() >= upkeep_due[0]:
-                        upkeep_due[0] = time.monotonic() + OWNERSHIP_CHECK * self.leases.ttl
-                        try:
-                            self._keep_leases()
-                        except Exception:  # Redis or the database out of reach: tried again, the teams tick on
-                            db.session.rollback()
-                            self.app.logger.exception("keeping the teams' leases failed")
                     try:
                         self.tick()
                     except Exception:  # a failed tick (the database busy, say) is retried: the ticker lives on
@@ -586,7 +581,22 @@ class LiveExercises:
                         db.session.remove()
                 socketio.sleep(interval)
 
+        def upkeep() -> None:  # a task of its own: a long sweep of the teams never lets their leases lapse
+            assert self.leases is not None
+            while True:
+                with self.app.app_context():
+                    try:
+                        self._keep_leases()
+                    except Exception:  # Redis or the database out of reach: tried again, the teams tick on
+                        db.session.rollback()
+                        self.app.logger.exception("keeping the teams' leases failed")
+                    finally:
+                        db.session.remove()
+                socketio.sleep(OWNERSHIP_CHECK * self.leases.ttl)
+
         socketio.start_background_task(loop)
+        if self.leases is not None:
+            socketio.start_background_task(upkeep)
         if self.forwarding is not None:
             self.forwarding.spawn = socketio.start_background_task
             socketio.start_background_task(self.forwarding.serve)
