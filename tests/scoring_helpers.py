@@ -25,6 +25,14 @@ GOOD_TEXT = (
 )
 RUMOUR_TEXT = "Nhà máy đã xả khí độc, người dân phải sơ tán ngay."
 ALL_ROLES_TEXT = "Kết quả quan trắc trong giới hạn cho phép."
+PROCEDURE_PARTS = (  # the rules of the procedure parts (docs/PROCEDURE_PARTS.md)
+    "cause_addressed",
+    "daily_report",
+    "press_conference_notice",
+    "group_admins_engaged",
+    "aggregator_removal",
+    "noise_not_chased",
+)
 
 
 @functools.lru_cache(maxsize=1)

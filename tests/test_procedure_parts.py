@@ -19,20 +19,11 @@ from scenarios.library import scenario_path
 from scenarios.loader import load_scenario
 from scoring.context import ScoringContext
 from scoring.rules import RULES, RuleParamError
-from scoring_helpers import LogBuilder, exemplary, minimal, silent
+from scoring_helpers import PROCEDURE_PARTS, LogBuilder, exemplary, minimal, silent
 from scenarios.actions import Action, check_action
 from scenarios.aggregators import delivered_from_aggregator, is_aggregator
 from sim.bots import Bot, play_with_bots
 from sim.world import SITE_DELAY, World
-
-PARTS = (
-    "cause_addressed",
-    "daily_report",
-    "press_conference_notice",
-    "group_admins_engaged",
-    "aggregator_removal",
-    "noise_not_chased",
-)
 
 
 def judge(rule: str, log: LogBuilder, **params):
@@ -143,10 +134,10 @@ def test_a_site_is_told_from_its_sender_whatever_the_case_and_spacing():
 
 
 def test_the_exemplary_log_passes_every_part_and_silence_fails_those_that_apply():
-    for rule in PARTS:
+    for rule in PROCEDURE_PARTS:
         assert judge(rule, exemplary()).earned == 1.0, rule
-    silence = {rule: judge(rule, silent()).earned for rule in PARTS}
-    assert silence == {**dict.fromkeys(PARTS, 0.0), "aggregator_removal": 1.0}  # the minimal drill has no site
+    silence = {rule: judge(rule, silent()).earned for rule in PROCEDURE_PARTS}
+    assert silence == {**dict.fromkeys(PROCEDURE_PARTS, 0.0), "aggregator_removal": 1.0}  # the minimal drill has no site
 
 
 def test_a_measure_before_any_fact_earns_half_and_says_so():

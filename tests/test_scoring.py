@@ -11,7 +11,7 @@ import pytest
 from scenarios.model import Incident
 from scoring import EventLogError, parse_rule_set, render_card, score
 from scoring.ruleset import load_rule_set
-from scoring_helpers import ALL_ROLES_TEXT, LogBuilder, exemplary, minimal, silent
+from scoring_helpers import ALL_ROLES_TEXT, PROCEDURE_PARTS, LogBuilder, exemplary, minimal, silent
 
 LEGAL = [
     "procedure_order",
@@ -22,13 +22,7 @@ LEGAL = [
     "press_requests_answered",
     "corrections_requested",
     "outcome",
-    # the procedure parts (docs/PROCEDURE_PARTS.md)
-    "cause_addressed",
-    "daily_report",
-    "press_conference_notice",
-    "group_admins_engaged",
-    "aggregator_removal",
-    "noise_not_chased",
+    *PROCEDURE_PARTS,
 ]
 NOT_APPLICABLE_TO_SILENCE = {"aggregator_removal"}  # the minimal drill has no general information site
 WEIGHTS = {e.rule.name: e.weight for e in load_rule_set("vn-2026").entries}

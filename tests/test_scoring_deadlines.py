@@ -14,19 +14,11 @@ from scoring.card import NOT_DUE
 from scoring.context import ScoringContext
 from scoring.deadlines import completion, horizon, lateness
 from scoring.rules import RULES
-from scoring_helpers import ALL_ROLES_TEXT, GOOD_TEXT, LogBuilder, minimal
+from scoring_helpers import ALL_ROLES_TEXT, GOOD_TEXT, PROCEDURE_PARTS, LogBuilder, minimal
 
 PROCEDURE = ("procedure_order", "spokesperson_first", "one_focal_point", "verified_facts_only")
 WEIGHTS = {e.rule.name: e.weight for e in load_rule_set("vn-2026").entries}
 PROCEDURE_POINTS = sum(WEIGHTS[rule] for rule in PROCEDURE)  # 55 before the procedure parts took their share
-PARTS = (
-    "cause_addressed",
-    "daily_report",
-    "press_conference_notice",
-    "group_admins_engaged",
-    "aggregator_removal",
-    "noise_not_chased",
-)  # docs/PROCEDURE_PARTS.md: the hand-built plays here take none of them
 TIMELY = ("procedure_order", "spokesperson_first", "verified_facts_only")  # the rule sets' `lateness.rules`
 
 
@@ -101,7 +93,9 @@ def test_a_first_statement_at_10_hours_with_every_call_missed_scores_below_a_foc
     stray.end(900, final_level=1, max_level=1, belief=0.01)
 
     late_card, stray_card = score(scenario, late.events), score(scenario, stray.events)
-    assert [r.id for r in stray_card.failures if r.id not in PARTS] == ["one_focal_point"]  # the only procedure fault
+    assert [r.id for r in stray_card.failures if r.id not in PROCEDURE_PARTS] == [
+        "one_focal_point"
+    ]  # the plays take no part
     assert late_card.total < stray_card.total, [(r.id, r.points) for r in late_card.rules]
     assert late_card.result("press_requests_answered").points == 0
 

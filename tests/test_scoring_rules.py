@@ -8,7 +8,7 @@ from scenarios.model import Incident, Scenario
 from scoring.card import Verdict
 from scoring.context import ScoringContext
 from scoring.rules import RULES
-from scoring_helpers import ALL_ROLES_TEXT, GOOD_TEXT, RUMOUR_TEXT, LogBuilder, exemplary, minimal, silent
+from scoring_helpers import ALL_ROLES_TEXT, GOOD_TEXT, PROCEDURE_PARTS, RUMOUR_TEXT, LogBuilder, exemplary, minimal, silent
 
 
 def judge(rule: str, log: LogBuilder, **params) -> Verdict:
@@ -43,13 +43,7 @@ def test_every_rule_is_registered_under_its_name():
         "corrections_requested",
         "cerc_first_message",
         "outcome",
-        # the procedure parts (docs/PROCEDURE_PARTS.md)
-        "cause_addressed",
-        "daily_report",
-        "press_conference_notice",
-        "group_admins_engaged",
-        "aggregator_removal",
-        "noise_not_chased",
+        *PROCEDURE_PARTS,
     }
     assert all(cls.name == name for name, cls in RULES.items())
 
