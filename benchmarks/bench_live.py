@@ -57,6 +57,8 @@ from bench_input_log import postgres_database
 from live_clients import ClientJob, ClientReport, Trainee, run_trainees
 from services import throwaway
 
+from web.production_command import gunicorn_command
+
 ROOT = Path(__file__).resolve().parent.parent
 ROLES = ("spokesperson", "propaganda_board", "info_department", "propaganda_board", "info_department")
 SCENARIO = "nuoc-may-nhiem-doc"
@@ -108,21 +110,7 @@ class Server:
             **(env or {}),
         }
         command = (
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "-k",
-                "gevent",
-                "-w",
-                "1",
-                "--no-control-socket",
-                "--worker-connections",
-                "4000",
-                "--bind",
-                f"127.0.0.1:{self.port}",
-                app,
-            ]
+            gunicorn_command(f"127.0.0.1:{self.port}", app, connections=4000)
             if production
             else [sys.executable, "run.py", "serve", "--port", str(self.port)]
         )

@@ -570,6 +570,7 @@ class LiveExercises:
         self._ticker_started = True
         # Under gevent a database commit does not yield: a sweep of 200 teams would hold every ack behind it.
         self._between_teams = lambda: socketio.sleep(0)
+
         def loop() -> None:
             while True:
                 with self.app.app_context():

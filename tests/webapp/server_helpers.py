@@ -25,6 +25,8 @@ from typing import Any
 import requests
 import socketio
 
+from web.production_command import gunicorn_command
+
 ROOT = Path(__file__).resolve().parents[2]
 CSRF = re.compile(r'<input[^>]*name="csrf_token"[^>]*>')
 VALUE = re.compile(r'value="([^"]+)"')
@@ -61,19 +63,7 @@ class Server:
         }
         self.env.pop("CRISIS_TRACE_LATENCY", None)
         self.command = (
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "-k",
-                "gevent",
-                "-w",
-                "1",
-                "--no-control-socket",
-                "--bind",
-                f"127.0.0.1:{self.port}",
-                "web.wsgi:app",
-            ]
+            gunicorn_command(f"127.0.0.1:{self.port}")
             if production
             else [sys.executable, "run.py", "serve", "--port", str(self.port)]
         )
