@@ -62,7 +62,7 @@ def test_the_evaluator_opens_a_teams_review_and_the_report_of_their_teams(server
     page.go_back()
     page.locator(".evaluator-teams a.report-link").first.click()
     expect(page.locator("#read-only")).to_be_visible()
-    expect(page.locator("#objectives thead th")).to_have_text(["Mục tiêu Objective", "Đội Hòa Thạnh", "Đội Phú Xuân"])
+    expect(page.locator("#objectives thead th")).to_have_text(["Mục tiêu", "Đội Hòa Thạnh", "Đội Phú Xuân"])
     expect(page.locator("#report")).not_to_contain_text("Đội Tân An")
     expect(page.locator("#plan-table tbody tr").first).to_be_visible()
     expect(page.locator("a.export")).to_have_count(0)
