@@ -51,7 +51,7 @@ def use_up_the_connection_limit(base: str) -> None:
 def refused_then_in(page, screenshot: str | None = None) -> None:
     conn = page.locator("#conn")
     expect(conn).to_contain_text(REFUSED_LINE)
-    expect(conn).to_contain_text("Too many connections")
+    expect(conn).to_contain_text("tự thử lại sau")  # the countdown, in the page's language (Vietnamese)
     expect(conn).to_have_class("conn conn-lost")
     if screenshot:
         page.screenshot(path=screenshot, full_page=False)
