@@ -55,6 +55,21 @@ def platform_app(database: Path | str, secret: str, clock: Callable[[], float]) 
     return app
 
 
+def csrf_protected_app(folder: Path) -> Flask:
+    """An app as it runs, CSRF protection on, with its tables (`db.create_all`) in `folder`/csrf.db and no users."""
+    app = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "test",
+            "WTF_CSRF_ENABLED": True,
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'csrf.db'}",
+        }
+    )
+    with app.app_context():
+        db.create_all()
+    return app
+
+
 def _upgraded(url: str) -> None:
     """Bring the database at `url` to the latest revision, and close the connections to it."""
     app = create_app({"TESTING": True, "SECRET_KEY": "schema", "SQLALCHEMY_DATABASE_URI": url})

@@ -11,8 +11,7 @@ from werkzeug.security import generate_password_hash
 
 from web.models import core as models
 
-from app_factory import platform_app
-from web import create_app
+from app_factory import csrf_protected_app, platform_app
 from web.exercises import TeamPlan, create_exercise
 from web.extensions import db, socketio
 from web.models import Instructor
@@ -109,16 +108,8 @@ def platform(app) -> Platform:
 @pytest.fixture
 def csrf_app(tmp_path):
     """The app as it runs: CSRF protection on."""
-    app = create_app(
-        {
-            "TESTING": True,
-            "SECRET_KEY": "test",
-            "WTF_CSRF_ENABLED": True,
-            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'csrf.db'}",
-        }
-    )
+    app = csrf_protected_app(tmp_path)
     with app.app_context():
-        db.create_all()
         lan = Instructor(username="lan", display_name="Lan")
         lan.set_password("secret")
         db.session.add(lan)

@@ -12,12 +12,12 @@ import json
 import pytest
 from sqlalchemy import select
 
+from app_factory import csrf_protected_app
 from live_helpers import received, stored_events, stored_inputs
 from practice_helpers import DRILL, control, sign_up, start
 from security_helpers import XSS, XSS_ESCAPED, audits, count, csrf_token
 from scenarios.actions import Action
 from sim.bots import Bot, play_with_bots
-from web import create_app
 from web.exercises import scenario_of
 from web.extensions import db
 from web.models import Exercise, InputRecord, Instructor, Member, Team
@@ -412,16 +412,7 @@ def test_nobody_joins_a_practice_team_with_its_code(app):
 
 
 def test_practice_posts_need_their_csrf_token(tmp_path):
-    app = create_app(
-        {
-            "TESTING": True,
-            "SECRET_KEY": "test",
-            "WTF_CSRF_ENABLED": True,
-            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'csrf.db'}",
-        }
-    )
-    with app.app_context():
-        db.create_all()
+    app = csrf_protected_app(tmp_path)
     client = app.test_client()
     token = csrf_token(client.get("/practice/").get_data(as_text=True))
     assert client.post("/practice/start", data={"drill": DRILL, "role": "spokesperson", "speed": "60"}).status_code == 400
