@@ -31,13 +31,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
 
+from app_factory import one_team_exercise  # noqa: E402 - tests/app_factory.py
 from sqlalchemy import create_engine, select, text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 from sqlalchemy.pool import NullPool  # noqa: E402
 
 from web import create_app  # noqa: E402
-from web.exercises import TeamPlan, create_exercise  # noqa: E402
 from web.extensions import db  # noqa: E402
 from web.input_log import InputNumberTaken, append_input  # noqa: E402
 from web.models import InputRecord, Instructor  # noqa: E402
@@ -55,14 +56,7 @@ def new_team(url: str) -> int:
         instructor = Instructor(username=f"bench{uuid.uuid4().hex[:6]}", display_name="Bench", password_hash="-")
         db.session.add(instructor)
         db.session.commit()
-        exercise = create_exercise(
-            instructor,
-            "nuoc-may-nhiem-doc",
-            seed=1,
-            speed=60,
-            teams=[TeamPlan("Đội 1", {"Lê Văn Cường": "info_department"})],
-        )
-        return exercise.teams[0].id
+        return one_team_exercise(instructor)
 
 
 def writer(url: str, team_id: int, inputs: int, start, results) -> None:

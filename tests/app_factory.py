@@ -30,6 +30,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 
 from web import create_app
+from web.exercises import TeamPlan, create_exercise
 from web.extensions import db
 from web.models import Instructor
 from web.schema import upgrade_database
@@ -68,6 +69,19 @@ def csrf_protected_app(folder: Path) -> Flask:
     with app.app_context():
         db.create_all()
     return app
+
+
+def one_team_exercise(instructor: Instructor) -> int:
+    """A water-contamination exercise (seed 1, speed 60) of one team, Lê Văn Cường its information department,
+    made by `instructor` (inside an app context): the team's id."""
+    exercise = create_exercise(
+        instructor,
+        "nuoc-may-nhiem-doc",
+        seed=1,
+        speed=60,
+        teams=[TeamPlan("Đội 1", {"Lê Văn Cường": "info_department"})],
+    )
+    return exercise.teams[0].id
 
 
 def _upgraded(url: str) -> None:

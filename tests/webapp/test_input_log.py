@@ -15,10 +15,9 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from app_factory import dispose, platform_app
+from app_factory import dispose, one_team_exercise, platform_app
 from conftest import FakeClock
 from web import create_app
-from web.exercises import TeamPlan, create_exercise
 from web.extensions import db
 from web.input_log import InputNumberTaken, append_input
 from web.models import InputRecord, Instructor
@@ -44,14 +43,7 @@ def processes(database_url):
 def a_team(app) -> int:
     with app.app_context():
         instructor = db.session.scalar(select(Instructor).where(Instructor.username == "lan"))
-        exercise = create_exercise(
-            instructor,
-            "nuoc-may-nhiem-doc",
-            seed=1,
-            speed=60,
-            teams=[TeamPlan("Đội 1", {"Lê Văn Cường": "info_department"})],
-        )
-        return exercise.teams[0].id
+        return one_team_exercise(instructor)
 
 
 def stored_numbers(app, team_id: int) -> list[tuple[int, str]]:
