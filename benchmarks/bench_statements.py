@@ -35,6 +35,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 import sim.statements as statements  # noqa: E402
 from statement_labels import (  # noqa: E402
     CLASSES,
+    HELDOUT,
     LABELLED,
     analysed_class,
     drill,
@@ -44,7 +45,6 @@ from statement_labels import (  # noqa: E402
 )
 from timing import timed  # noqa: E402 - benchmarks/timing.py, beside this script
 
-HELDOUT = LABELLED.parent / "heldout.jsonl"
 
 # Run inside the tokenizer's interpreter: texts (JSON list) on stdin; word spans and seconds on stdout.
 SEGMENT = r"""

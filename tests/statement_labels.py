@@ -29,6 +29,7 @@ from scenarios.model import Scenario
 from sim.statements import analyse_statement, fold
 
 LABELLED = Path(__file__).parent / "fixtures" / "statements" / "labelled.jsonl"
+HELDOUT = LABELLED.parent / "heldout.jsonl"  # written after the rules were settled, never tuned on
 CLASSES = ("repeat", "refute", "neutral", "unverified")
 
 
