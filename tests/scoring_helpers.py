@@ -25,6 +25,16 @@ GOOD_TEXT = (
 )
 RUMOUR_TEXT = "Nhà máy đã xả khí độc, người dân phải sơ tán ngay."
 ALL_ROLES_TEXT = "Kết quả quan trắc trong giới hạn cho phép."
+LEGAL_RULES = (  # the rules the law asks for, in the rule sets' order: neither the CERC bonus nor a procedure part
+    "procedure_order",
+    "spokesperson_first",
+    "one_focal_point",
+    "verified_facts_only",
+    "initial_information",
+    "press_requests_answered",
+    "corrections_requested",
+    "outcome",
+)
 PROCEDURE_PARTS = (  # the rules of the procedure parts (docs/PROCEDURE_PARTS.md)
     "cause_addressed",
     "daily_report",

@@ -11,19 +11,9 @@ import pytest
 from scenarios.model import Incident
 from scoring import EventLogError, parse_rule_set, render_card, score
 from scoring.ruleset import load_rule_set
-from scoring_helpers import ALL_ROLES_TEXT, PROCEDURE_PARTS, LogBuilder, exemplary, minimal, silent
+from scoring_helpers import ALL_ROLES_TEXT, LEGAL_RULES, PROCEDURE_PARTS, LogBuilder, exemplary, minimal, silent
 
-LEGAL = [
-    "procedure_order",
-    "spokesperson_first",
-    "one_focal_point",
-    "verified_facts_only",
-    "initial_information",
-    "press_requests_answered",
-    "corrections_requested",
-    "outcome",
-    *PROCEDURE_PARTS,
-]
+LEGAL = [*LEGAL_RULES, *PROCEDURE_PARTS]
 NOT_APPLICABLE_TO_SILENCE = {"aggregator_removal"}  # the minimal drill has no general information site
 WEIGHTS = {e.rule.name: e.weight for e in load_rule_set("vn-2026").entries}
 
