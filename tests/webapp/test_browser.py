@@ -67,11 +67,12 @@ def test_a_drill_in_the_browser_inject_to_the_right_role_action_on_the_console_a
     expect(score).not_to_have_text("–")
     before = score.inner_text()
 
-    info.locator("#action-report_up summary").click()
-    form = info.locator("#action-report_up form")
-    form.locator("select[name=to]").select_option("propaganda_board")
-    form.locator("textarea[name=summary]").fill("Báo cáo nhanh: tin đồn nước máy nhiễm độc lan trên mạng xã hội.")
-    form.locator("button[type=submit]").click()
+    submit_action(
+        info,
+        "report_up",
+        {"to": "propaganda_board"},
+        {"summary": "Báo cáo nhanh: tin đồn nước máy nhiễm độc lan trên mạng xã hội."},
+    )
     expect(info.locator("#acks .ack-ok")).to_contain_text("Báo cáo xin ý kiến chỉ đạo")
     expect(info.locator("#team-log")).to_contain_text("Báo cáo xin ý kiến chỉ đạo")
 

@@ -16,7 +16,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from browser_helpers import new_context, page_errors, wait_until
+from browser_helpers import new_context, page_errors, submit_action, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -70,11 +70,9 @@ def test_a_practice_from_sign_up_to_the_score_card_and_the_history(server, page,
     expect(page.locator("#team-log")).to_contain_text("Đề xuất người phát ngôn")  # the board's bot proposed us
     expect(page.locator("#team-log")).to_contain_text("Chủ tịch UBND tỉnh phân công")  # and the chair assigned us
 
-    page.locator("#action-report_up summary").click()
-    form = page.locator("#action-report_up form")
-    form.locator("select[name=to]").select_option("propaganda_board")
-    form.locator("textarea[name=summary]").fill("Người phát ngôn đã nắm tình hình, chờ kết quả xác minh.")
-    form.locator("button[type=submit]").click()
+    submit_action(
+        page, "report_up", {"to": "propaganda_board"}, {"summary": "Người phát ngôn đã nắm tình hình, chờ kết quả xác minh."}
+    )
     expect(page.locator("#acks .ack-ok")).to_contain_text("Báo cáo xin ý kiến chỉ đạo")
     expect(page.locator("#action-report_up")).not_to_have_attribute("open", "")  # a form done with folds away
 
