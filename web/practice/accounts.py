@@ -16,7 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from wtforms import PasswordField, StringField
 from wtforms.validators import DataRequired, EqualTo, Length, Regexp
 
-from web.auth import WRONG_LOGIN, password_matches, refuse_attempt, throttled
+from web.auth import WRONG_LOGIN, LoginForm, password_matches, refuse_attempt, throttled
 from web.extensions import db
 from web.forms import Form
 from web.models.practice import TraineeAccount
@@ -47,11 +47,6 @@ class SignupForm(Form):
         lazy_gettext("Nhập lại mật khẩu"),
         validators=[DataRequired(), EqualTo("password", message=lazy_gettext("Hai mật khẩu không khớp."))],
     )
-
-
-class LoginForm(Form):
-    username = StringField(lazy_gettext("Tên đăng nhập"), validators=[DataRequired(), Length(max=64)])
-    password = PasswordField(lazy_gettext("Mật khẩu"), validators=[DataRequired(), Length(max=200)])
 
 
 @bp.route("/signup", methods=["GET", "POST"])
