@@ -51,6 +51,14 @@ def play_teams(team_ids: Sequence[int], plays: Sequence[Play], ends: Sequence[fl
         play_live(team_id, {member.role: member for member in team.members}, actions, end_at)
 
 
+def one_team_played(app, platform, play: Play) -> tuple[int, int]:
+    """Lan's exercise of one team that played the water drill's `play` to its end: (exercise id, team id)."""
+    exercise_id, [(team_id, _)] = platform.exercise(teams=1)
+    with app.app_context():
+        play_teams([team_id], [play])
+    return exercise_id, team_id
+
+
 ROSTER = {"spokesperson": "Nguyễn Văn An", "propaganda_board": "Trần Thị Bình", "info_department": "Lê Văn Cường"}
 # The first team answers the television but never the newspaper, and the spokesperson tries the board's act.
 UNANSWERED = [a for a in actions_of("exemplary") if (a.type, a.params.get("call")) != ("answer_press", "call-paper")]

@@ -10,7 +10,7 @@ import pytest
 
 import run
 from debrief.exports import FORMATS
-from review_helpers import play_teams
+from review_helpers import one_team_played
 from security_helpers import audits, count
 from web.extensions import db
 from web.models import Instructor, Observation, Team
@@ -22,10 +22,7 @@ LENGTH = 720  # the water drill's minutes
 @pytest.fixture
 def lesson(app, platform) -> tuple[int, int]:
     """Lan's exercise of one team that played the water drill to its end: (exercise id, team id)."""
-    exercise_id, [(team_id, _)] = platform.exercise(teams=1)
-    with app.app_context():
-        play_teams([team_id], ["exemplary"])
-    return exercise_id, team_id
+    return one_team_played(app, platform, "exemplary")
 
 
 def observe(platform, data, username: str = "lan"):

@@ -11,7 +11,7 @@ import zipfile
 
 import pytest
 
-from review_helpers import json_block, play_teams
+from review_helpers import json_block, one_team_played
 from security_helpers import audits, count, csrf_token
 from web.extensions import db
 from web.models import Team
@@ -26,10 +26,7 @@ REASON = "Đội đã trả lời báo qua điện thoại, ngoài nền tảng;
 @pytest.fixture
 def lesson(app, platform) -> tuple[int, int]:
     """Lan's exercise of one team that played the water drill silently to its end: (exercise id, team id)."""
-    exercise_id, [(team_id, _)] = platform.exercise(teams=1)
-    with app.app_context():
-        play_teams([team_id], ["silent"])
-    return exercise_id, team_id
+    return one_team_played(app, platform, "silent")
 
 
 def failed_rule(app, team_id: int) -> tuple[str, float]:
