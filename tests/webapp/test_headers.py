@@ -78,3 +78,23 @@ def test_no_script_writes_a_style_attribute():
         if re.search(r"[{,]\s*style\s*:|setAttribute\(\s*[\"']style|\.innerHTML\s*=", line)
     ]
     assert found == []
+
+
+ELSEWHERE = re.compile(r"""(?:\b(?:src|href|action)\s*=\s*["']|\burl\(\s*["']?|\bimport\s*\(?\s*["'])(?:https?:)?//""", re.I)
+
+
+def test_no_page_script_or_style_loads_from_another_site():
+    """Exercises run on offline networks: every template, script and stylesheet names the app's own assets only
+    (the policy would refuse another site's; this says where one was written)."""
+    assets = [
+        *TEMPLATES,
+        *sorted((ROOT / "web" / "static").rglob("*.js")),
+        *sorted((ROOT / "web" / "static").rglob("*.css")),
+    ]
+    found = [
+        f"{path.relative_to(ROOT)}: {match.group(0)}"
+        for path in assets
+        if "vendor" not in path.parts
+        for match in ELSEWHERE.finditer(path.read_text(encoding="utf-8"))
+    ]
+    assert found == []
