@@ -28,6 +28,7 @@ from flask_babel import Babel, force_locale, get_locale, gettext
 from flask_login import current_user
 
 from scenarios.messages import Message, MessageError
+from scenarios.texts import Text
 from web import script_texts
 from web.extensions import db
 from web.models.preferences import LanguageChoice
@@ -90,8 +91,9 @@ def localized(text) -> str:
     its English on an English page when it has one, else its Vietnamese (the `localized` filter of the templates)."""
     if text is None:
         return ""
-    side = text.get if isinstance(text, Mapping) else (lambda key: getattr(text, key, None))
-    return (side("en") if str(get_locale()) == "en" else None) or side("vi") or ""
+    if isinstance(text, Mapping):
+        text = Text(text.get("vi") or "", text.get("en"))
+    return text.in_(language())
 
 
 def init_app(app: Flask) -> None:

@@ -455,7 +455,7 @@ class LiveExercises:
                 self.app.logger.warning("team %s: its owner did not answer %s in time", team_id, name)
             except Refused as refused:
                 error = TeamUnavailable if refused.kind == TeamUnavailable.__name__ else ControlError
-                raise error(str(refused)) from refused
+                raise error(refused.message) from refused  # its id and parameters: said in each reader's language
             if time.monotonic() > give_up:
                 raise ControlError(NO_OWNER)
 

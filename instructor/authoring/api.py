@@ -49,7 +49,8 @@ class BadRequest(Exception):
     def __init__(self, error: Message | tuple[str, str | None], **extra: Any):
         vi, en = error if isinstance(error, tuple) else (error.text(), in_english(error))
         super().__init__(en)
-        self.body = {"ok": False, "error": {**Text(vi, en).as_dict(), "message": en if language() == "en" else vi}, **extra}
+        text = Text(vi, en)
+        self.body = {"ok": False, "error": {**text.as_dict(), "message": text.in_(language())}, **extra}
 
 
 @bp.errorhandler(BadRequest)
@@ -151,7 +152,7 @@ def msel_export():
 def _problem(problem: MselProblem) -> dict[str, Any]:
     """A row's problem in both languages (its cause, a loader's message, rendered in each) and in the user's own."""
     vi, en = problem.full("vi"), problem.full("en", in_english(problem.cause) if problem.cause else "")
-    return {"row": problem.row, "column": problem.column, "vi": vi, "en": en, "message": en if language() == "en" else vi}
+    return {"row": problem.row, "column": problem.column, "vi": vi, "en": en, "message": Text(vi, en).in_(language())}
 
 
 @bp.post("/<int:drill_id>/msel")
