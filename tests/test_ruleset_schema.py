@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import copy
-import json
 
 import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
+from schema_helpers import published_validator
 from scoring import RuleSetError, parse_rule_set, rule_set_ids
 from scoring.ruleset import RULESETS
 from scoring.ruleset_schema import RULE_SET_SCHEMA_PATH, rule_set_schema_text
@@ -16,9 +16,7 @@ from scoring.ruleset_schema import RULE_SET_SCHEMA_PATH, rule_set_schema_text
 
 @pytest.fixture(scope="module")
 def validator() -> Draft202012Validator:
-    schema = json.loads(RULE_SET_SCHEMA_PATH.read_text(encoding="utf-8"))
-    Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema)
+    return published_validator(RULE_SET_SCHEMA_PATH)
 
 
 @pytest.fixture()

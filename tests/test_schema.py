@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import json
 from pathlib import Path
 
 import pytest
@@ -15,15 +14,14 @@ from scenarios.loader import ScenarioInvalid, parse_scenario
 from scenarios.model import Minute
 from scenarios.schema import SCHEMA_PATH, scenario_schema, schema_text
 from scenarios.yaml_issues import field_path
+from schema_helpers import published_validator
 
 FIXTURE = Path(__file__).parent / "fixtures" / "minimal.yaml"
 
 
 @pytest.fixture(scope="module")
 def validator() -> Draft202012Validator:
-    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-    Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema)
+    return published_validator(SCHEMA_PATH)
 
 
 @pytest.fixture()
