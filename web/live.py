@@ -134,6 +134,9 @@ class LiveExercises:
         self.leases = leases  # with Redis: which process owns which team (`web.ownership`); None: this one, all
         self.forwarding = None if leases is None else Forwarding(leases.redis, leases.me, self._answer)  # to owners
         self._leased: set[int] = set()  # the teams whose lease this process holds
+        self._wake: threading.Event | None = None  # set to wake the ticker (`_flush_soon`); None: no ticker
+        self._unsent: dict[int, LiveTeam] = {}  # teams whose inputs' events the ticker is to store and send
+        self._unsent_lock = threading.Lock()
 
     # --- loading and rebuilding -----------------------------------------------------------------
 
@@ -291,7 +294,7 @@ class LiveExercises:
         self._advance(live, now)
         if self._settle(live):  # the drill reached its end in this very tick: nothing more is recorded
             raise ControlError(ENDED)
-        return live.world.now
+        return live.world.now  # what it emitted on the way is stored with the input's own events (`_flush_soon`)
 
     def _commit_input(
         self, live: LiveTeam, source: str, kind: str, payload: dict[str, Any], at: float, act_key: str | None = None
@@ -318,20 +321,22 @@ class LiveExercises:
         self, team_id: int, member_source: str, role: str, kind: str, params: dict[str, Any], key: str | None = None
     ) -> Event | None:
         live = self.team(team_id)
-        with live.lock:
-            if key is not None and (member_source, key) in live.answers:
-                return live.world.events[live.answers[(member_source, key)] - 1]
-            if live.status not in ("running", "paused"):
-                raise ControlError(NOT_UNDER_WAY)
-            self._refuse_if_failed(live)
-            payload = {"role": role, "type": kind, "params": params}
-            with self._guarded(live):
-                at = self._record(live, member_source, "action", payload, self.clock(), act_key=key)
-                event = apply_input(live.world, "action", payload, at)
-            if key is not None and event is not None:
-                live.answers[(member_source, key)] = event["seq"]
-            self._flush(live)
-            return event
+        try:
+            with live.lock:
+                if key is not None and (member_source, key) in live.answers:
+                    return live.world.events[live.answers[(member_source, key)] - 1]
+                if live.status not in ("running", "paused"):
+                    raise ControlError(NOT_UNDER_WAY)
+                self._refuse_if_failed(live)
+                payload = {"role": role, "type": kind, "params": params}
+                with self._guarded(live):
+                    at = self._record(live, member_source, "action", payload, self.clock(), act_key=key)
+                    event = apply_input(live.world, "action", payload, at)
+                if key is not None and event is not None:
+                    live.answers[(member_source, key)] = event["seq"]
+                return event
+        finally:  # refused or not, what the world emitted on the way is stored and sent
+            self._flush_soon(live)
 
     def control(self, team_id: int, instructor_source: str, command: str, args: dict[str, Any]) -> dict[str, Any]:
         """An instructor's control: committed, then applied. Returns the team's state."""
@@ -404,16 +409,19 @@ class LiveExercises:
 
     def _hint_here(self, team_id: int, member_source: str, role: str) -> list[dict[str, Any]]:
         live = self.team(team_id)
-        with live.lock:
-            if live.status not in ("running", "paused"):
-                raise ControlError(NOT_UNDER_WAY)
-            self._refuse_if_failed(live)
-            with self._guarded(live):
-                at = self._stamp_at(live, self.clock())
-            expected = next_expected(live.world.scenario, live.world.events, role, at)
-            hinted = [intent.as_dict() for intent in expected]
-            self._commit_input(live, member_source, "hint", {"role": role, "expected": hinted}, at)
-            return hinted
+        try:
+            with live.lock:
+                if live.status not in ("running", "paused"):
+                    raise ControlError(NOT_UNDER_WAY)
+                self._refuse_if_failed(live)
+                with self._guarded(live):
+                    at = self._stamp_at(live, self.clock())
+                expected = next_expected(live.world.scenario, live.world.events, role, at)
+                hinted = [intent.as_dict() for intent in expected]
+                self._commit_input(live, member_source, "hint", {"role": role, "expected": hinted}, at)
+                return hinted
+        finally:  # what the world emitted on the way to the hint's minute
+            self._flush_soon(live)
 
     def view(self, team_id: int, what: str) -> dict[str, Any]:
         """What a page or a console reads of a team's world, as JSON (from its owner, with Redis):
@@ -514,13 +522,16 @@ class LiveExercises:
     # --- time -----------------------------------------------------------------------------------
 
     def tick(self) -> None:
-        """Advance every running team to the wall clock; store and send what their worlds emit."""
+        """Advance every running team to the wall clock; store what their worlds emitted in one transaction
+        (with the inputs' events not stored yet, `_flush_soon`), then send each team's."""
+        ticked = []
         for live in list(self._teams.values()):
             if live.status != "running":
                 continue
             try:
                 with live.lock:
                     self._tick_team(live)
+                ticked.append(live)
             except ControlError:  # its world failed: that team is stopped, logged and told; the others go on
                 continue
             except NotHere:  # a bot's input met the new owner's: this process lost the team
@@ -529,6 +540,7 @@ class LiveExercises:
                 db.session.rollback()
                 self.app.logger.exception("team %s: its tick could not be stored; retried", live.team_id)
             self._between_teams()
+        self._flush_teams(ticked + self._take_unsent())
 
     def _tick_team(self, live: LiveTeam) -> None:
         if live.status != "running":  # changed while waiting for the lock
@@ -538,15 +550,17 @@ class LiveExercises:
         self._settle(live)
 
     def _settle(self, live: LiveTeam) -> bool:
-        """Send what the world emitted; a world that reached its end is marked ended first, so the message
-        carrying its `end` event says `ended`, and its watchers are told after it. True if it ended."""
-        ended = live.world.over and live.status != "ended"
+        """A world that reached its end: marked ended, then what it emitted sent at once (so the message carrying
+        its `end` event says `ended`), then its watchers told. True if the world is over."""
+        if not live.world.over:
+            return False
+        ended = live.status != "ended"
         if ended:
             self._set_status(live, "ended")
         self._flush(live)
         if ended:
             self.announce(live)
-        return live.world.over
+        return True
 
     def _advance(self, live: LiveTeam, now: float) -> None:
         """Play the world to the clock's minute at wall time `now`; a practice team's bots act on the way."""
@@ -571,16 +585,24 @@ class LiveExercises:
         # Under gevent a database commit does not yield: a sweep of 200 teams would hold every ack behind it.
         self._between_teams = lambda: socketio.sleep(0)
 
-        def loop() -> None:
+        self._wake = threading.Event()  # under gevent, one of its events (the standard library is patched)
+
+        def loop() -> None:  # ticks every `interval`; woken between two ticks to store and send inputs' events
+            due = time.monotonic()
             while True:
+                self._wake.wait(max(0.0, due - time.monotonic()))
+                self._wake.clear()
                 with self.app.app_context():
                     try:
-                        self.tick()
+                        if time.monotonic() >= due:
+                            due = time.monotonic() + interval
+                            self.tick()
+                        else:
+                            self._flush_teams(self._take_unsent())
                     except Exception:  # a failed tick (the database busy, say) is retried: the ticker lives on
                         self.app.logger.exception("tick failed")
                     finally:
                         db.session.remove()
-                socketio.sleep(interval)
 
         def upkeep() -> None:  # a task of its own: a long sweep of the teams never lets their leases lapse
             assert self.leases is not None
@@ -606,21 +628,74 @@ class LiveExercises:
     # --- events ---------------------------------------------------------------------------------
 
     def _flush(self, live: LiveTeam) -> None:
-        new = live.world.events[live.sent :]
-        if not new:
+        """Store what the team's world emitted, then send it. Caller holds the team's lock."""
+        self._store([live])
+
+    def _flush_soon(self, live: LiveTeam) -> None:
+        """An input's events, stored and sent after the input is answered: by the ticker, woken for it, with
+        whatever other teams emitted meanwhile (one transaction for all); without the ticker (an app driven
+        by hand), at once. Either way after the input's own commit, so what the ack answers is stored."""
+        if len(live.world.events) <= live.sent:
+            return
+        if self._wake is None:
+            with live.lock:
+                self._flush(live)
+            return
+        with self._unsent_lock:
+            self._unsent[live.team_id] = live
+        self._wake.set()
+
+    def _take_unsent(self) -> list[LiveTeam]:
+        with self._unsent_lock:
+            unsent, self._unsent = list(self._unsent.values()), {}
+        return unsent
+
+    def _flush_teams(self, teams: list[LiveTeam]) -> None:
+        """Store the new events of `teams` in one transaction, then send each team's.
+
+        A team's lock is taken without waiting: one held by an input or a control is left to its holder,
+        or to the next round. A batch the database refuses is stored again team by team, so that one
+        team's refused rows keep no other team waiting (they are tried again on the next tick)."""
+        held = []
+        for live in {live.team_id: live for live in teams}.values():  # once each, in order
+            if len(live.world.events) > live.sent and live.lock.acquire(blocking=False):
+                held.append(live)
+        try:
+            try:
+                self._store(held)
+            except SQLAlchemyError:
+                if len(held) < 2:
+                    raise
+                for live in held:
+                    try:
+                        self._store([live])
+                    except SQLAlchemyError:
+                        self.app.logger.exception("team %s: its events could not be stored; retried", live.team_id)
+        except SQLAlchemyError:
+            self.app.logger.exception("team %s: its events could not be stored; retried", held[0].team_id)
+        finally:
+            for live in held:
+                live.lock.release()
+
+    def _store(self, teams: list[LiveTeam]) -> None:
+        """Insert the new events of `teams` (whose locks the caller holds) in one statement and commit, then
+        send each team's; nothing is sent of what could not be stored (the next flush tries it again)."""
+        batches = [(live, live.world.events[live.sent :]) for live in teams]
+        rows = [{"team_id": live.team_id, "seq": e["seq"], "t": e["t"], "body": e} for live, new in batches for e in new]
+        if not rows:
             return
         produced = time.time()  # wall time the events left the world, for the latency trace
         with rebuildable():  # the log makes them again: their commit does not wait for the disk (`web.durability`)
-            db.session.execute(
-                insert(EventRecord), [{"team_id": live.team_id, "seq": e["seq"], "t": e["t"], "body": e} for e in new]
-            )  # one statement, no unit of work
             try:
+                db.session.execute(insert(EventRecord), rows)  # one statement, no unit of work
                 db.session.commit()
-            except Exception:  # not stored, so not sent: the next flush tries them again
+            except Exception:  # not stored, so not sent
                 db.session.rollback()
                 raise
-        live.sent += len(new)
-        self.outbox(live, new, produced)
+        for live, new in batches:
+            live.sent += len(new)
+            if new:
+                self.outbox(live, new, produced)
 
     def state(self, live: LiveTeam) -> dict[str, Any]:
         """What the console shows of a team: its summary, opinion and last score card (`web.team_summary`)."""

@@ -205,7 +205,7 @@ def test_an_input_whose_events_a_stop_cut_off_has_them_stored_by_the_rebuild(app
 
     def dies_after_the_commit(team):
         flushes.append(team.team_id)
-        if len(flushes) == 2:  # the first flush is the one before the stamp; the second stores the action
+        if len(flushes) == 1:  # the one flush of the act, after its input's commit: it stores the action
             raise RuntimeError("killed")
         return real_flush(team)
 
