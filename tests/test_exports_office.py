@@ -25,9 +25,10 @@ import run
 from debrief import Note, report_document
 from debrief.exports import FORMATS, ExportError, available, write
 from debrief.exports.wording import citation
-from debrief.exports.xlsx_export import MAX_TITLE, PLAN, SUMMARY, team_titles
+from debrief.exports.xlsx_export import MAX_TITLE, team_titles
 from tests.debrief_helpers import TRAINEES, WATER, meta, team_run
 
+SUMMARY, PLAN = "Tổng hợp", "Kế hoạch khắc phục"  # the Vietnamese workbook's sheets
 PLAYS = ("exemplary", "silent")
 TOTALS = {"Đội exemplary": "100/100", "Đội silent": "0/100"}  # as printed
 FIRST_RULE = {"Đội exemplary": ["Đạt", "13/13"], "Đội silent": ["Chưa đạt", "0/13"]}  # procedure_order: result, points
@@ -240,7 +241,7 @@ def test_the_xlsx_sheets_totals_and_timelines(document):
         )
         timeline = book[f"{team['team']} – Diễn biến"]
         assert timeline.max_row - 1 == len(team["timeline"])
-        assert rows_of(timeline)[0][:6] == ("Thời điểm", "Loại", "Vai", "Người thực hiện", "Nội dung", "Summary")
+        assert rows_of(timeline)[0] == ("Thời điểm", "Loại", "Vai", "Người thực hiện", "Nội dung", "Cuộc gọi báo chí")
         assert [r[0] for r in rows_of(timeline)[1:]] == [e["time"] for e in team["timeline"]]
         card = rows_of(book[f"{team['team']} – Điểm"])
         assert [(r[0], r[3], r[4]) for r in card[1:]] == [
@@ -250,8 +251,9 @@ def test_the_xlsx_sheets_totals_and_timelines(document):
             assert sheet.freeze_panes == "A2" and sheet["A1"].font.bold and sheet["E1"].alignment.wrap_text
             assert sheet.column_dimensions["B"].width >= 18  # set, wider than the default 13
     plan = rows_of(book[PLAN])[1:]
-    assert [(r[0], r[1], r[2]) for r in plan] == [
-        (n, i["issue"], i["corrective_action"]) for n, i in enumerate(document["improvement_plan"]["items"], start=1)
+    assert [(r[0], r[1], r[2]) for r in plan] == [  # the Vietnamese side of the generated "Vietnamese / English"
+        (n, i["issue"].split(" / ")[0], i["corrective_action"].split(" / ")[0])
+        for n, i in enumerate(document["improvement_plan"]["items"], start=1)
     ]
     # the silent team misses the press call (its 24 hours of initial information are not yet due in 10 hours)
     failed = next((r for r in rows_of(book[SUMMARY]) if r[0] == "press_requests_answered"), None)
@@ -322,7 +324,7 @@ def test_decomposed_vietnamese_comes_back_as_the_same_text_in_every_format():
 def test_every_planned_format_is_available_and_a_placeholder_is_still_a_clear_error(monkeypatch, tmp_path):
     assert available() == ["json", "csv", "pdf", "docx", "xlsx"]
     monkeypatch.setitem(FORMATS, "odt", None)
-    with pytest.raises(ExportError, match="the 'odt' format is not available yet"):
+    with pytest.raises(ExportError, match="Định dạng 'odt' chưa có"):
         write(make(("silent",)), "odt", tmp_path / "r.odt")
     assert not (tmp_path / "r.odt").exists()
 

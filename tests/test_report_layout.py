@@ -282,8 +282,8 @@ def test_no_pdf_page_ends_with_a_heading_or_a_label():
 
 
 def test_an_unknown_layout_or_a_layout_for_a_format_without_one_is_a_clear_error(document, tmp_path):
-    with pytest.raises(ExportError, match="no layout 'royal' \\(layouts: state, party\\)"):
+    with pytest.raises(ExportError, match="Không có mẫu trình bày 'royal' \\(các mẫu: state, party\\)"):
         write(document, "pdf", tmp_path / "r.pdf", layout="royal")
-    with pytest.raises(ExportError, match="the 'xlsx' format has no layouts \\(only pdf, docx\\)"):
+    with pytest.raises(ExportError, match="Định dạng 'xlsx' không có mẫu trình bày \\(chỉ pdf, docx\\)"):
         write(document, "xlsx", tmp_path / "r.xlsx", layout="party")
     assert not list(tmp_path.iterdir())
