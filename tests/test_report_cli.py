@@ -186,6 +186,29 @@ def test_report_layout_party_and_the_exercises_issuing_body(played_platform, cap
     assert text.endswith("HIỆU TRƯỞNG Lê Minh Châu")
 
 
+def test_report_language_en_writes_the_english_copy(played_platform, capsys, tmp_path):
+    _, build = played_platform
+    exercise_id = build()
+    english = tmp_path / "en.pdf"
+    code, _, err = cli(capsys, "report", exercise_id, "--language", "en", "--out", english)
+    assert code == 0, err
+    text = pdf_text(english)
+    assert text.startswith("HÒA GIANG PROVINCIAL PEOPLE'S COMMITTEE EXERCISE STEERING COMMITTEE No.: …/BC-BCĐ")
+    assert "SOCIALIST REPUBLIC OF VIET NAM Independence - Freedom - Happiness" in text
+    assert text.endswith("ON BEHALF OF THE STEERING COMMITTEE HEAD OF THE COMMITTEE Phạm Thị Lan")
+    assert "BÁO CÁO" not in text and "Nơi nhận" not in text
+
+
+def test_simulate_report_language_en_labels_the_csv_in_english(capsys, tmp_path):
+    out = tmp_path / "out.zip"
+    play = f"scenarios/library/{WATER}/plays/exemplary.jsonl"
+    code, _, err = cli(capsys, "simulate", WATER, "--actions", play, "--report", out, "--language", "en")
+    assert code == 0, err
+    with zipfile.ZipFile(out) as archive:
+        header = archive.read("timeline.csv").decode("utf-8-sig").splitlines()[0].split(",")
+    assert "category_en" in header and "role_en" in header and "category_vi" not in header
+
+
 def test_a_layout_for_a_format_without_layouts_or_an_unknown_layout_is_refused(capsys, tmp_path):
     code, out, err = cli(capsys, "report", 1, "--layout", "party", "--out", tmp_path / "r.json")
     assert (
