@@ -9,9 +9,11 @@ whitespace collapsed; words and diacritics themselves come back as drawn.
 
 from __future__ import annotations
 
+import csv
 import io
 import re
 import unicodedata
+import zipfile
 from collections.abc import Mapping
 from typing import Any
 
@@ -395,3 +397,95 @@ def test_every_office_export_shows_an_override_with_who_why_and_the_automatic_ve
 
 def test_a_report_without_overrides_says_nothing_of_them(document):
     assert "điều chỉnh" not in " ".join(pdf_pages(document))
+
+
+# --- the English copy -------------------------------------------------------------------------------
+
+ENGLISH_HEADINGS = (
+    "SOCIALIST REPUBLIC OF VIET NAM",
+    "Independence - Freedom - Happiness",
+    "REPORT",
+    "I. OVERVIEW OF THE EXERCISE",
+    "II. OBJECTIVES AND RATINGS",
+    "III. RESULTS OF EACH TEAM",
+    "IV. STRENGTHS",
+    "V. AREAS FOR IMPROVEMENT",
+    "VI. IMPROVEMENT PLAN",
+    "a) Score card, criterion by criterion",
+    "Recipients:",
+)
+VIETNAMESE_HEADINGS = (
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "Độc lập",
+    "BÁO CÁO",
+    "TỔNG QUAN BUỔI DIỄN TẬP",
+    "MỤC TIÊU VÀ ĐÁNH GIÁ",
+    "KẾT QUẢ TỪNG ĐỘI",
+    "ĐIỂM MẠNH",
+    "CẦN CẢI THIỆN",
+    "KẾ HOẠCH KHẮC PHỤC",
+    "Phiếu điểm",
+    "Nơi nhận",
+    "Chưa đạt",
+    "Tổng điểm",
+    "Trạng thái",
+)
+
+
+def english(name: str) -> bytes:
+    stream = io.BytesIO()
+    write(make(PLAYS), name, stream, language="en")
+    return stream.getvalue()
+
+
+def assert_english(text: str) -> None:
+    for heading in ENGLISH_HEADINGS:
+        assert heading in text, heading
+    for heading in VIETNAMESE_HEADINGS:
+        assert heading not in text, heading
+
+
+def test_the_english_pdf_has_the_english_headings_dates_and_numbers_only():
+    text = " ".join(flat(page.extract_text()) for page in pypdf.PdfReader(io.BytesIO(english("pdf"))).pages)
+    assert_english(text)
+    assert "Hòa Giang, 15 September 2026" in text and "Date of the exercise: 2026-09-15" in text
+    assert "Not met" in text and "Scenario duration: 12 hours" in text
+    assert re.search(r"\d\.\d%", text) and not re.search(r"\d,\d%", text)  # a decimal point, not a comma
+    assert "Nguyễn Văn An" in text  # names as written
+
+
+def test_the_english_docx_has_the_english_headings_only():
+    word = docx.Document(io.BytesIO(english("docx")))
+    texts = [p.text for p in word.paragraphs] + [c.text for t in word.tables for row in t.rows for c in row.cells]
+    assert_english(nfc("\n".join(texts)))
+    assert word.core_properties.language == "en-GB"
+
+
+def test_the_english_xlsx_has_english_sheets_and_headings_only():
+    book = load_workbook(io.BytesIO(english("xlsx")))
+    assert book.sheetnames[0] == "Summary" and book.sheetnames[-1] == "Improvement plan"
+    assert book.sheetnames[1:3] == ["Đội exemplary – Timeline", "Đội exemplary – Score card"]
+    values = [nfc(v) for sheet in book for row in sheet.iter_rows(values_only=True) for v in row if isinstance(v, str)]
+    joined = "\n".join(values)
+    for heading in ("After-action report", "Total score", "Status", "Legal basis", "Corrective action", "Not met"):
+        assert heading in values or heading in joined, heading
+    for heading in VIETNAMESE_HEADINGS:
+        assert heading not in joined, heading
+    assert book["Summary"]["B8"].number_format == "yyyy-mm-dd"  # the date, ISO in English
+    assert not any(" / " in str(row[1]) for row in rows_of(book["Improvement plan"])[1:])  # one language, not both
+
+
+def test_the_english_csv_labels_its_ids_in_english():
+    with zipfile.ZipFile(io.BytesIO(english("csv"))) as archive:
+        timeline = list(csv.DictReader(io.StringIO(archive.read("timeline.csv").decode("utf-8-sig"))))
+        plan = list(csv.DictReader(io.StringIO(archive.read("improvement_plan.csv").decode("utf-8-sig"))))
+    labels = make(PLAYS)["labels"]
+    assert "category_vi" not in timeline[0] and "status_vi" not in plan[0]
+    assert {row["category_en"] for row in timeline} == {labels["categories"][row["category"]]["en"] for row in timeline}
+    assert {row["status_en"] for row in plan} == {"Open"} and labels["plan_statuses"]["open"]["vi"] == "Chưa thực hiện"
+
+
+def test_an_unknown_report_language_is_a_clear_error(tmp_path):
+    with pytest.raises(ExportError, match="Không có ngôn ngữ báo cáo 'fr' \\(các ngôn ngữ: vi, en\\)"):
+        write(make(("silent",)), "pdf", tmp_path / "r.pdf", language="fr")
+    assert not (tmp_path / "r.pdf").exists()
