@@ -4,7 +4,8 @@ The database is the server's: `CRISIS_DATABASE_URL`, or the SQLite file in
 `instance/`. Formats: json, csv (a ZIP of CSV tables), pdf, docx, xlsx; without
 --format, the extension of FILE decides (.json, .zip, .pdf, .docx, .xlsx).
 --layout (pdf, docx): "state", a report after Nghị định 30/2020/NĐ-CP (the
-default), or "party", after Hướng dẫn 36-HD/VPTW for a political school. The
+default), or "party", after Hướng dẫn 36-HD/VPTW for a political school.
+--language: vi (the default) or en, the one language the file speaks. The
 improvement plan is the one the instructor saved on the report page, else the
 generated one. Exit 1 with a message naming the problem on an unknown
 exercise, a format not available, or a file that cannot be written.
@@ -20,7 +21,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from debrief import TeamRunError, report_document
-from debrief.exports import FORMATS, LAID_OUT, LAYOUTS, ExportError, check_layout, format_of, write, writer
+from debrief.exports import FORMATS, LAID_OUT, LANGUAGES, LAYOUTS, ExportError, check_layout, format_of, write, writer
 from web import create_app
 from web.extensions import db
 from web.models import Exercise
@@ -39,6 +40,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help=f"{', '.join(LAID_OUT)} only: "
         + "; ".join(f"{k} = {v.label.en}" for k, v in LAYOUTS.items())
         + " (default: state)",
+    )
+    parser.add_argument(
+        "--language",
+        choices=list(LANGUAGES),
+        default=LANGUAGES[0],
+        help="the one language of the report (json holds both): vi = Vietnamese (default), en = English",
     )
 
 
@@ -86,7 +93,7 @@ def main(args: argparse.Namespace) -> int:
         except TeamRunError as exc:
             return _fail(f"Bài diễn tập {args.exercise}: nhật ký không khớp / exercise {args.exercise}: {exc}")
     try:
-        write(document, name, args.out, layout=args.layout)
+        write(document, name, args.out, layout=args.layout, language=args.language)
     except OSError as exc:
         return _fail(f"Không ghi được / cannot write {args.out}: {exc.strerror}")
     print(f"Đã ghi báo cáo / report written: {args.out} ({name}, {len(document['teams'])} đội / teams)")

@@ -10,7 +10,7 @@ from typing import Any
 
 from commands.loading import load_or_explain
 from debrief import report_document
-from debrief.exports import ExportError, format_of, writer
+from debrief.exports import LANGUAGES, ExportError, format_of, write, writer
 from debrief.headless import headless_meta, headless_run
 from scenarios.model import Scenario
 from scoring import ScoreCard, score
@@ -72,22 +72,35 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="also write the run's report as a one-team exercise; "
         "format by extension: .json, .zip (CSV tables), .pdf, .docx, .xlsx",
     )
+    parser.add_argument(
+        "--language",
+        choices=list(LANGUAGES),
+        default=LANGUAGES[0],
+        help="the --report's one language (json holds both): vi = Vietnamese (default), en = English",
+    )
 
 
 def main(args: argparse.Namespace) -> int:
-    return run(args.scenario, args.actions, args.seed, args.until, args.json, args.report)
+    return run(args.scenario, args.actions, args.seed, args.until, args.json, args.report, args.language)
 
 
-def write_report(scenario: Scenario, world: World, path: str) -> None:
-    """The report of a headless run, as a one-team exercise played today, written to `path` (format by extension)."""
+def write_report(scenario: Scenario, world: World, path: str, language: str = LANGUAGES[0]) -> None:
+    """The report of a headless run, as a one-team exercise played today, written to `path` (format by extension)
+    in a language."""
     document = report_document(
         headless_meta(scenario, datetime.date.today()), [headless_run(scenario, world.events, world.seed)]
     )
-    writer(format_of(path))(document, path)
+    write(document, format_of(path), path, language=language)
 
 
 def run(
-    name: str, actions_path: str | None, seed: int, until: float | None, as_json: bool, report: str | None = None
+    name: str,
+    actions_path: str | None,
+    seed: int,
+    until: float | None,
+    as_json: bool,
+    report: str | None = None,
+    language: str = LANGUAGES[0],
 ) -> int:
     try:
         if report:
@@ -109,7 +122,7 @@ def run(
     world, card = simulate(scenario, actions, seed=seed, until=until)
     if report:
         try:
-            write_report(scenario, world, report)
+            write_report(scenario, world, report, language)
         except OSError as exc:
             print(f"--report: cannot write {report}: {exc.strerror}", file=sys.stderr)
             return 1

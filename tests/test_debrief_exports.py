@@ -102,8 +102,8 @@ def test_the_same_document_gives_the_same_archive(document):
 
 def test_formats_by_name_and_by_file_extension():
     assert available() == ["json", "csv", "pdf", "docx", "xlsx"] and writer("csv") is FORMATS["csv"]
-    with pytest.raises(ExportError, match="no format 'odt'"):
+    with pytest.raises(ExportError, match="Không có định dạng 'odt'"):
         writer("odt")
     assert [format_of(p) for p in ("a.json", "b.ZIP", "c.pdf", "d.docx", "e.xlsx")] == ["json", "csv", "pdf", "docx", "xlsx"]
-    with pytest.raises(ExportError, match=r"cannot tell the format of 'report\.csv'"):
+    with pytest.raises(ExportError, match=r"Không rõ định dạng của 'report\.csv'"):
         format_of("report.csv")

@@ -9,9 +9,11 @@ whitespace collapsed; words and diacritics themselves come back as drawn.
 
 from __future__ import annotations
 
+import csv
 import io
 import re
 import unicodedata
+import zipfile
 from collections.abc import Mapping
 from typing import Any
 
@@ -25,9 +27,10 @@ import run
 from debrief import Note, report_document
 from debrief.exports import FORMATS, ExportError, available, write
 from debrief.exports.wording import citation
-from debrief.exports.xlsx_export import MAX_TITLE, PLAN, SUMMARY, team_titles
+from debrief.exports.xlsx_export import MAX_TITLE, team_titles
 from tests.debrief_helpers import TRAINEES, WATER, meta, team_run
 
+SUMMARY, PLAN = "Tổng hợp", "Kế hoạch khắc phục"  # the Vietnamese workbook's sheets
 PLAYS = ("exemplary", "silent")
 TOTALS = {"Đội exemplary": "100/100", "Đội silent": "0/100"}  # as printed
 FIRST_RULE = {"Đội exemplary": ["Đạt", "13/13"], "Đội silent": ["Chưa đạt", "0/13"]}  # procedure_order: result, points
@@ -240,7 +243,7 @@ def test_the_xlsx_sheets_totals_and_timelines(document):
         )
         timeline = book[f"{team['team']} – Diễn biến"]
         assert timeline.max_row - 1 == len(team["timeline"])
-        assert rows_of(timeline)[0][:6] == ("Thời điểm", "Loại", "Vai", "Người thực hiện", "Nội dung", "Summary")
+        assert rows_of(timeline)[0] == ("Thời điểm", "Loại", "Vai", "Người thực hiện", "Nội dung", "Cuộc gọi báo chí")
         assert [r[0] for r in rows_of(timeline)[1:]] == [e["time"] for e in team["timeline"]]
         card = rows_of(book[f"{team['team']} – Điểm"])
         assert [(r[0], r[3], r[4]) for r in card[1:]] == [
@@ -250,8 +253,9 @@ def test_the_xlsx_sheets_totals_and_timelines(document):
             assert sheet.freeze_panes == "A2" and sheet["A1"].font.bold and sheet["E1"].alignment.wrap_text
             assert sheet.column_dimensions["B"].width >= 18  # set, wider than the default 13
     plan = rows_of(book[PLAN])[1:]
-    assert [(r[0], r[1], r[2]) for r in plan] == [
-        (n, i["issue"], i["corrective_action"]) for n, i in enumerate(document["improvement_plan"]["items"], start=1)
+    assert [(r[0], r[1], r[2]) for r in plan] == [  # the Vietnamese side of the generated "Vietnamese / English"
+        (n, i["issue"].split(" / ")[0], i["corrective_action"].split(" / ")[0])
+        for n, i in enumerate(document["improvement_plan"]["items"], start=1)
     ]
     # the silent team misses the press call (its 24 hours of initial information are not yet due in 10 hours)
     failed = next((r for r in rows_of(book[SUMMARY]) if r[0] == "press_requests_answered"), None)
@@ -322,7 +326,7 @@ def test_decomposed_vietnamese_comes_back_as_the_same_text_in_every_format():
 def test_every_planned_format_is_available_and_a_placeholder_is_still_a_clear_error(monkeypatch, tmp_path):
     assert available() == ["json", "csv", "pdf", "docx", "xlsx"]
     monkeypatch.setitem(FORMATS, "odt", None)
-    with pytest.raises(ExportError, match="the 'odt' format is not available yet"):
+    with pytest.raises(ExportError, match="Định dạng 'odt' chưa có"):
         write(make(("silent",)), "odt", tmp_path / "r.odt")
     assert not (tmp_path / "r.odt").exists()
 
@@ -393,3 +397,95 @@ def test_every_office_export_shows_an_override_with_who_why_and_the_automatic_ve
 
 def test_a_report_without_overrides_says_nothing_of_them(document):
     assert "điều chỉnh" not in " ".join(pdf_pages(document))
+
+
+# --- the English copy -------------------------------------------------------------------------------
+
+ENGLISH_HEADINGS = (
+    "SOCIALIST REPUBLIC OF VIET NAM",
+    "Independence - Freedom - Happiness",
+    "REPORT",
+    "I. OVERVIEW OF THE EXERCISE",
+    "II. OBJECTIVES AND RATINGS",
+    "III. RESULTS OF EACH TEAM",
+    "IV. STRENGTHS",
+    "V. AREAS FOR IMPROVEMENT",
+    "VI. IMPROVEMENT PLAN",
+    "a) Score card, criterion by criterion",
+    "Recipients:",
+)
+VIETNAMESE_HEADINGS = (
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "Độc lập",
+    "BÁO CÁO",
+    "TỔNG QUAN BUỔI DIỄN TẬP",
+    "MỤC TIÊU VÀ ĐÁNH GIÁ",
+    "KẾT QUẢ TỪNG ĐỘI",
+    "ĐIỂM MẠNH",
+    "CẦN CẢI THIỆN",
+    "KẾ HOẠCH KHẮC PHỤC",
+    "Phiếu điểm",
+    "Nơi nhận",
+    "Chưa đạt",
+    "Tổng điểm",
+    "Trạng thái",
+)
+
+
+def english(name: str) -> bytes:
+    stream = io.BytesIO()
+    write(make(PLAYS), name, stream, language="en")
+    return stream.getvalue()
+
+
+def assert_english(text: str) -> None:
+    for heading in ENGLISH_HEADINGS:
+        assert heading in text, heading
+    for heading in VIETNAMESE_HEADINGS:
+        assert heading not in text, heading
+
+
+def test_the_english_pdf_has_the_english_headings_dates_and_numbers_only():
+    text = " ".join(flat(page.extract_text()) for page in pypdf.PdfReader(io.BytesIO(english("pdf"))).pages)
+    assert_english(text)
+    assert "Hòa Giang, 15 September 2026" in text and "Date of the exercise: 2026-09-15" in text
+    assert "Not met" in text and "Scenario duration: 12 hours" in text
+    assert re.search(r"\d\.\d%", text) and not re.search(r"\d,\d%", text)  # a decimal point, not a comma
+    assert "Nguyễn Văn An" in text  # names as written
+
+
+def test_the_english_docx_has_the_english_headings_only():
+    word = docx.Document(io.BytesIO(english("docx")))
+    texts = [p.text for p in word.paragraphs] + [c.text for t in word.tables for row in t.rows for c in row.cells]
+    assert_english(nfc("\n".join(texts)))
+    assert word.core_properties.language == "en-GB"
+
+
+def test_the_english_xlsx_has_english_sheets_and_headings_only():
+    book = load_workbook(io.BytesIO(english("xlsx")))
+    assert book.sheetnames[0] == "Summary" and book.sheetnames[-1] == "Improvement plan"
+    assert book.sheetnames[1:3] == ["Đội exemplary – Timeline", "Đội exemplary – Score card"]
+    values = [nfc(v) for sheet in book for row in sheet.iter_rows(values_only=True) for v in row if isinstance(v, str)]
+    joined = "\n".join(values)
+    for heading in ("After-action report", "Total score", "Status", "Legal basis", "Corrective action", "Not met"):
+        assert heading in values or heading in joined, heading
+    for heading in VIETNAMESE_HEADINGS:
+        assert heading not in joined, heading
+    assert book["Summary"]["B8"].number_format == "yyyy-mm-dd"  # the date, ISO in English
+    assert not any(" / " in str(row[1]) for row in rows_of(book["Improvement plan"])[1:])  # one language, not both
+
+
+def test_the_english_csv_labels_its_ids_in_english():
+    with zipfile.ZipFile(io.BytesIO(english("csv"))) as archive:
+        timeline = list(csv.DictReader(io.StringIO(archive.read("timeline.csv").decode("utf-8-sig"))))
+        plan = list(csv.DictReader(io.StringIO(archive.read("improvement_plan.csv").decode("utf-8-sig"))))
+    labels = make(PLAYS)["labels"]
+    assert "category_vi" not in timeline[0] and "status_vi" not in plan[0]
+    assert {row["category_en"] for row in timeline} == {labels["categories"][row["category"]]["en"] for row in timeline}
+    assert {row["status_en"] for row in plan} == {"Open"} and labels["plan_statuses"]["open"]["vi"] == "Chưa thực hiện"
+
+
+def test_an_unknown_report_language_is_a_clear_error(tmp_path):
+    with pytest.raises(ExportError, match="Không có ngôn ngữ báo cáo 'fr' \\(các ngôn ngữ: vi, en\\)"):
+        write(make(("silent",)), "pdf", tmp_path / "r.pdf", language="fr")
+    assert not (tmp_path / "r.pdf").exists()

@@ -83,7 +83,7 @@ def test_a_database_that_does_not_exist_is_a_clear_error_and_is_not_created(caps
 
 def test_an_unknown_format_is_a_clear_error(capsys, tmp_path):
     code, _, err = cli(capsys, "report", 1, "--out", tmp_path / "r.odt")
-    assert code == 1 and "cannot tell the format of" in err and not (tmp_path / "r.odt").exists()
+    assert code == 1 and "Không rõ định dạng của" in err and not (tmp_path / "r.odt").exists()
 
 
 def test_runs_are_read_in_a_few_queries_whatever_the_number_of_teams(played_platform):
@@ -144,7 +144,7 @@ def test_simulate_report_zip_labels_actors_by_role(capsys, tmp_path):
 def test_simulate_report_with_an_unknown_extension_fails_before_playing(capsys, tmp_path):
     code, out, err = cli(capsys, "simulate", WATER, "--report", tmp_path / "out.txt")
     assert code == 1 and out == ""
-    assert "--report:" in err and "cannot tell the format" in err
+    assert "--report:" in err and "Không rõ định dạng" in err
 
 
 def test_input_and_event_logs_that_disagree_are_a_clear_error(played_platform, capsys, tmp_path):
@@ -186,9 +186,34 @@ def test_report_layout_party_and_the_exercises_issuing_body(played_platform, cap
     assert text.endswith("HIỆU TRƯỞNG Lê Minh Châu")
 
 
+def test_report_language_en_writes_the_english_copy(played_platform, capsys, tmp_path):
+    _, build = played_platform
+    exercise_id = build()
+    english = tmp_path / "en.pdf"
+    code, _, err = cli(capsys, "report", exercise_id, "--language", "en", "--out", english)
+    assert code == 0, err
+    text = pdf_text(english)
+    assert text.startswith("HÒA GIANG PROVINCIAL PEOPLE'S COMMITTEE EXERCISE STEERING COMMITTEE No.: …/BC-BCĐ")
+    assert "SOCIALIST REPUBLIC OF VIET NAM Independence - Freedom - Happiness" in text
+    assert text.endswith("ON BEHALF OF THE STEERING COMMITTEE HEAD OF THE COMMITTEE Phạm Thị Lan")
+    assert "BÁO CÁO" not in text and "Nơi nhận" not in text
+
+
+def test_simulate_report_language_en_labels_the_csv_in_english(capsys, tmp_path):
+    out = tmp_path / "out.zip"
+    play = f"scenarios/library/{WATER}/plays/exemplary.jsonl"
+    code, _, err = cli(capsys, "simulate", WATER, "--actions", play, "--report", out, "--language", "en")
+    assert code == 0, err
+    with zipfile.ZipFile(out) as archive:
+        header = archive.read("timeline.csv").decode("utf-8-sig").splitlines()[0].split(",")
+    assert "category_en" in header and "role_en" in header and "category_vi" not in header
+
+
 def test_a_layout_for_a_format_without_layouts_or_an_unknown_layout_is_refused(capsys, tmp_path):
     code, out, err = cli(capsys, "report", 1, "--layout", "party", "--out", tmp_path / "r.json")
-    assert code == 1 and out == "" and "the 'json' format has no layouts (only pdf, docx)" in err  # before any database
+    assert (
+        code == 1 and out == "" and "Định dạng 'json' không có mẫu trình bày (chỉ pdf, docx)" in err
+    )  # before any database
     assert not (tmp_path / "r.json").exists()
     with pytest.raises(SystemExit) as exit_:
         cli(capsys, "report", 1, "--layout", "royal", "--out", tmp_path / "r.pdf")

@@ -21,7 +21,7 @@ from debrief.exports import ExportError, write
 from debrief.exports.blocks import KEEP_WITH_NEXT, Heading, Para
 from debrief.exports.layouts import PARTY, STATE, layout_of
 from debrief.exports.outline import outline
-from debrief.exports.wording import citation, named
+from debrief.exports.wording import Wording, citation, named
 from debrief.headless import headless_meta, headless_run
 from debrief.issuance import Issuance, place_name
 from scenarios.texts import Text
@@ -44,9 +44,9 @@ def make(plays=("exemplary", "silent"), notes: int = 1, issuance: Issuance = Iss
     return report_document(ExerciseMeta(base.id, base.title, base.date, base.instructor, base.scenario, issuance), runs)
 
 
-def pdf_reader(document, layout=None) -> pypdf.PdfReader:
+def pdf_reader(document, layout=None, language="vi") -> pypdf.PdfReader:
     stream = io.BytesIO()
-    write(document, "pdf", stream, layout=layout)
+    write(document, "pdf", stream, layout=layout, language=language)
     return pypdf.PdfReader(stream)
 
 
@@ -87,6 +87,46 @@ def test_the_party_pdf_heading_and_signature(document):
     assert "----- Ngày 15/09/2026" in pages[0]  # the hyphens under the subject line
     assert pages[-1].endswith("- Lưu: VT. HIỆU TRƯỞNG Phạm Thị Dung")
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA" not in " ".join(pages)
+
+
+@pytest.mark.parametrize(
+    ("layout", "start", "end"),
+    [
+        (
+            "state",
+            "HÒA GIANG PROVINCIAL PEOPLE'S COMMITTEE EXERCISE STEERING COMMITTEE No.: …/BC-BCĐ SOCIALIST REPUBLIC OF "
+            "VIET NAM Independence - Freedom - Happiness Hòa Giang, 15 September 2026 REPORT Results of the media crisis",
+            "- Filed: Records (VT). ON BEHALF OF THE STEERING COMMITTEE HEAD OF THE COMMITTEE Phạm Thị Dung",
+        ),
+        (
+            "party",
+            "HÒA GIANG PROVINCIAL PARTY COMMITTEE POLITICAL SCHOOL * No. …-BC/TCT COMMUNIST PARTY OF VIET NAM "
+            "Hòa Giang, 15 September 2026 REPORT Results of the media crisis",
+            "- Filed: Records (VT). PRINCIPAL Phạm Thị Dung",
+        ),
+    ],
+)
+def test_the_english_pdf_keeps_the_layout_in_english(document, layout, start, end):
+    pages = [flat(p.extract_text()) for p in pdf_reader(document, layout, "en").pages]
+    assert pages[0].startswith(start)
+    assert "On 15 September 2026, 2 teams played the scenario" in pages[0]
+    assert pages[-1].endswith(end)
+
+
+def test_the_wording_of_each_language():
+    vietnamese, english = Wording("vi"), Wording("en")
+    assert (vietnamese.day_phrase("2026-02-05"), english.day_phrase("2026-02-05")) == (
+        "ngày 05 tháng 02 năm 2026",
+        "5 February 2026",
+    )
+    assert (vietnamese.short_date("2026-09-15"), english.short_date("2026-09-15")) == ("15/09/2026", "2026-09-15")
+    assert (vietnamese.duration(90), english.duration(90), english.duration(60)) == (
+        "1 giờ 30 phút",
+        "1 hour 30 minutes",
+        "1 hour",
+    )
+    assert (vietnamese.score(7.5, 15), english.score(7.5, 15), english.share(0.0072)) == ("7,5/15", "7.5/15", "0.7%")
+    assert english.pick({"vi": "Đội", "en": None}) == "Đội" and english.pick(Text("Đội", "Team")) == "Team"
 
 
 def test_the_exercises_issuance_replaces_the_defaults_and_an_empty_field_drops_its_line():
@@ -282,8 +322,8 @@ def test_no_pdf_page_ends_with_a_heading_or_a_label():
 
 
 def test_an_unknown_layout_or_a_layout_for_a_format_without_one_is_a_clear_error(document, tmp_path):
-    with pytest.raises(ExportError, match="no layout 'royal' \\(layouts: state, party\\)"):
+    with pytest.raises(ExportError, match="Không có mẫu trình bày 'royal' \\(các mẫu: state, party\\)"):
         write(document, "pdf", tmp_path / "r.pdf", layout="royal")
-    with pytest.raises(ExportError, match="the 'xlsx' format has no layouts \\(only pdf, docx\\)"):
+    with pytest.raises(ExportError, match="Định dạng 'xlsx' không có mẫu trình bày \\(chỉ pdf, docx\\)"):
         write(document, "xlsx", tmp_path / "r.xlsx", layout="party")
     assert not list(tmp_path.iterdir())

@@ -148,6 +148,7 @@ class Chart:
     steps: tuple[tuple[float, int], ...]  # (minute, level from then on)
     duration: float
     top_level: int
+    lang: str = "vi"  # of the legend and the axis labels
 
 
 Block = Para | Heading | Fields | Table | Rule | Columns | Chart

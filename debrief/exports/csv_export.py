@@ -6,6 +6,11 @@ a decimal point, a missing value is empty. A text that a spreadsheet would run
 as a formula (= + - @, a tab or a carriage return first: a trainee's name, an
 action's text, a plan entry) gets a leading apostrophe, as in the MSEL CSV;
 numbers stay numbers. The tables and their columns are documented in docs/REPORTS.md.
+
+The column names are the same in both languages (they are the tables' keys, as
+in the JSON). The scenario's texts come in both (`title_vi`, `title_en`); a
+label looked up for an id comes in the language asked for, its column named
+after it: `category_vi` in Vietnamese (the default), `category_en` in English.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from debrief.exports.output import Target, binary_output
+from debrief.exports.wording import Wording
 from msel.cells import csv_safe
 
 Row = list[Any]
@@ -33,21 +39,31 @@ def _cell(value: Any) -> Any:
 
 
 class Labels:
-    """Labels the tables look up: roles from the exercise, the rest from the document's `labels`."""
+    """Labels the tables look up, in one language (`lang`): roles from the exercise, the rest from the document's
+    `labels`; a label without English is given in Vietnamese."""
 
-    def __init__(self, document: Mapping[str, Any]):
+    def __init__(self, document: Mapping[str, Any], lang: str = "vi"):
         self.roles = {r["id"]: r["label"] for r in document["exercise"]["roles"]}
         self.tables = document["labels"]
         self.objectives = {o["id"]: o["name"] for o in document["aar"]["objectives"]}
+        self.say = Wording(lang)
 
-    def role(self, role: str | None, lang: str = "vi") -> str:
-        """A role's label; a free-text unit (in an edited plan) as written."""
+    def role(self, role: str | None, lang: str | None = None) -> str:
+        """A role's label (in `lang`, else the labels' language); a free-text unit (in an edited plan) as written."""
         if role is None:
             return ""
-        return self.roles[role][lang] if role in self.roles else role
+        if role not in self.roles:
+            return role
+        return Wording(lang).pick(self.roles[role]) if lang else self.say.pick(self.roles[role])
+
+    def objective(self, objective: str) -> str:
+        return self.say.pick(self.objectives[objective])
 
     def of(self, table: str, key: str | None) -> str:
-        return self.tables[table].get(key, {}).get("vi", key or "") if key is not None else ""
+        if key is None:
+            return ""
+        label = self.tables[table].get(key)
+        return self.say.pick(label) if label else key
 
 
 def teams(document: Mapping[str, Any], labels: Labels) -> Table:
@@ -148,9 +164,9 @@ def timeline(document: Mapping[str, Any], labels: Labels) -> Table:
         "t",
         "time",
         "category",
-        "category_vi",
+        f"category_{labels.say.lang}",
         "role",
-        "role_vi",
+        f"role_{labels.say.lang}",
         "who",
         "summary_vi",
         "summary_en",
@@ -188,7 +204,7 @@ def trainees(document: Mapping[str, Any], labels: Labels) -> Table:
             t["team"],
             p["name"],
             p["role"],
-            labels.role(p["role"]),
+            labels.role(p["role"], "vi"),
             labels.role(p["role"], "en"),
             p["accepted"],
             p["refused"],
@@ -201,7 +217,17 @@ def trainees(document: Mapping[str, Any], labels: Labels) -> Table:
 
 
 def objectives(document: Mapping[str, Any], labels: Labels) -> Table:
-    header = ["team", "objective", "objective_vi", "objective_en", "rating", "rating_vi", "share", "points", "max_points"]
+    header = [
+        "team",
+        "objective",
+        "objective_vi",
+        "objective_en",
+        "rating",
+        f"rating_{labels.say.lang}",
+        "share",
+        "points",
+        "max_points",
+    ]
     rows = (
         [
             r["team"],
@@ -226,12 +252,12 @@ def improvement_plan(document: Mapping[str, Any], labels: Labels) -> Table:
         "issue",
         "corrective_action",
         "objective",
-        "objective_vi",
+        f"objective_{labels.say.lang}",
         "role",
-        "role_vi",
+        f"role_{labels.say.lang}",
         "due",
         "status",
-        "status_vi",
+        f"status_{labels.say.lang}",
     ]
     rows = (
         [
@@ -239,7 +265,7 @@ def improvement_plan(document: Mapping[str, Any], labels: Labels) -> Table:
             i["issue"],
             i["corrective_action"],
             i["objective"],
-            labels.objectives[i["objective"]]["vi"],
+            labels.objective(i["objective"]),
             i["role"],
             labels.role(i["role"]),
             i["due"],
@@ -270,9 +296,9 @@ def table_bytes(header: list[str], rows: Iterable[Row]) -> bytes:
     return text.getvalue().encode("utf-8-sig")
 
 
-def write(document: Mapping[str, Any], target: Target) -> None:
-    """Write the ZIP archive of every table of TABLES."""
-    labels = Labels(document)
+def write(document: Mapping[str, Any], target: Target, language: str = "vi") -> None:
+    """Write the ZIP archive of every table of TABLES, its label columns in `language` ("vi" or "en")."""
+    labels = Labels(document, language)
     with binary_output(target) as out, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, table in TABLES.items():
             archive.writestr(

@@ -2,6 +2,7 @@
 
     write(document, "report.docx")                 # Nghị định 30/2020/NĐ-CP
     write(document, stream, layout="party")        # Hướng dẫn 36-HD/VPTW
+    write(document, "report-en.docx", language="en")  # the English copy
 
 The blocks of `outline`, in the presentation of Nghị định 30/2020/NĐ-CP: A4,
 margins top and bottom 20 mm, left 30 mm, right 15 mm; Times New Roman 13 pt (14 in the Party layout),
@@ -49,6 +50,7 @@ from debrief.exports.blocks import (
 from debrief.exports.layouts import layout_of
 from debrief.exports.outline import outline
 from debrief.exports.output import Target, binary_output
+from debrief.exports.wording import Wording
 
 FONT = "Times New Roman"
 Styles = Mapping[str, Style]
@@ -60,6 +62,7 @@ ALIGN = {
     "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
 }
 Container = WordDocument | _Cell
+WORD_LANGUAGES = {"vi": "vi-VN", "en": "en-GB"}  # the language Word checks the spelling in
 
 
 def _element(tag: str, **attributes: str) -> Any:
@@ -70,7 +73,7 @@ def _element(tag: str, **attributes: str) -> Any:
 
 
 def _set_fonts(rpr: Any) -> None:
-    """Times New Roman for every script of a run properties element (theme fonts dropped), in Vietnamese."""
+    """Times New Roman for every script of a run properties element (theme fonts dropped)."""
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
         fonts = _element("w:rFonts")
@@ -95,12 +98,12 @@ def _page_number(paragraph: Any, style: Style) -> None:
             run._r.append(_element("w:fldChar", fldCharType=kind))
 
 
-def _setup(word: WordDocument, styles: Styles) -> None:
+def _setup(word: WordDocument, styles: Styles, language: str) -> None:
     """Page size and margins, the fonts of the defaults and of Normal, the page number from page 2."""
     body = styles["body"].size
     defaults = word.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
     _set_fonts(defaults)
-    defaults.find(qn("w:lang")).set(qn("w:val"), "vi-VN")
+    defaults.find(qn("w:lang")).set(qn("w:val"), WORD_LANGUAGES[language])
     normal = word.styles["Normal"]
     normal.font.name, normal.font.size = FONT, Pt(body)
     _set_fonts(normal.element.get_or_add_rPr())
@@ -223,18 +226,19 @@ DRAW: dict[type, Callable[[WordDocument, Any, Styles], None]] = {
 }
 
 
-def write(document: Mapping[str, Any], target: Target, layout: str | None = None) -> None:
-    """Write the Word file of the report in a layout (`layouts`: "state", the default, or "party")."""
-    chosen = layout_of(layout)
+def write(document: Mapping[str, Any], target: Target, layout: str | None = None, language: str = "vi") -> None:
+    """Write the Word file of the report in a layout (`layouts`: "state", the default, or "party") and a language
+    ("vi", the default, or "en")."""
+    chosen, say = layout_of(layout), Wording(language)
     exercise = document["exercise"]
     word = Document()
-    _setup(word, chosen.styles)
+    _setup(word, chosen.styles, language)
     properties = word.core_properties
-    properties.title = f"Báo cáo kết quả diễn tập: {exercise['title']}"
-    properties.author = chosen.issuance(exercise)["issuer"]
-    properties.language = "vi-VN"
+    properties.title = say(f"Báo cáo kết quả diễn tập: {exercise['title']}", f"Exercise report: {exercise['title']}")
+    properties.author = chosen.issuance(exercise, language)["issuer"]
+    properties.language = WORD_LANGUAGES[language]
     properties.created = properties.modified = datetime.datetime.fromisoformat(exercise["date"])
-    for block in outline(document, chosen):
+    for block in outline(document, chosen, language):
         DRAW[type(block)](word, block, chosen.styles)
     with binary_output(target) as out:
         word.save(out)

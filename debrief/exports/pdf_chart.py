@@ -12,6 +12,7 @@ from fpdf import FPDF
 
 from debrief.exports.blocks import Chart
 from scenarios.figures import format_t
+from scenarios.texts import Text
 
 HEIGHT = 72.0  # mm, the whole chart with its title, axes and legend
 TICK_STEPS = (10, 15, 30, 60, 120, 180, 240, 360, 480, 720, 1440)  # minutes between time ticks
@@ -19,10 +20,12 @@ MAX_TICKS = 10
 LEVEL_BAND = (0.05, 0.9)  # where the lowest and the top level sit, as shares of the plot's height
 BELIEF, TRUST, LEVEL, GRID, INK = (200, 30, 30), (30, 80, 190), (70, 70, 70), (215, 215, 215), (0, 0, 0)
 LEGEND = (
-    (BELIEF, "Tỷ lệ người dân tin tin đồn"),
-    (TRUST, "Niềm tin vào chính quyền"),
-    (LEVEL, "Cấp độ khủng hoảng (trục phải)"),
+    (BELIEF, Text("Tỷ lệ người dân tin tin đồn", "Population believing the rumour")),
+    (TRUST, Text("Niềm tin vào chính quyền", "Trust in the authorities")),
+    (LEVEL, Text("Cấp độ khủng hoảng (trục phải)", "Crisis level (right axis)")),
 )
+LEVEL_LABEL = Text("Cấp {level}", "Level {level}")
+NO_OPINION = Text("Chưa có số liệu dư luận", "No opinion figures yet")
 
 
 class Plot:
@@ -47,7 +50,7 @@ def _tick_step(duration: float) -> int:
     return next((step for step in TICK_STEPS if duration / step <= MAX_TICKS), TICK_STEPS[-1])
 
 
-def _axes(pdf: FPDF, plot: Plot) -> None:
+def _axes(pdf: FPDF, plot: Plot, lang: str) -> None:
     pdf.set_line_width(0.15)
     pdf.set_font(style="", size=6.5)
     for quarter in range(5):
@@ -60,7 +63,7 @@ def _axes(pdf: FPDF, plot: Plot) -> None:
     for level in range(plot.top_level + 1):
         y = plot.level(level)
         pdf.line(plot.x + plot.w, y, plot.x + plot.w + 1, y)
-        pdf.text(plot.x + plot.w + 1.5, y + 1, f"Cấp {level}")
+        pdf.text(plot.x + plot.w + 1.5, y + 1, LEVEL_LABEL.in_(lang).format(level=level))
     step = _tick_step(plot.duration)
     for minute in range(0, int(plot.duration) + 1, step):
         x, label = plot.at(minute), format_t(minute)
@@ -86,9 +89,10 @@ def _series(pdf: FPDF, plot: Plot, chart: Chart) -> None:
     pdf.set_dash_pattern()
 
 
-def _legend(pdf: FPDF, x: float, y: float) -> None:
+def _legend(pdf: FPDF, x: float, y: float, lang: str) -> None:
     pdf.set_font(style="", size=6.5)
-    for color, label in LEGEND:
+    for color, text in LEGEND:
+        label = text.in_(lang)
         pdf.set_draw_color(*color)
         pdf.set_line_width(0.5)
         pdf.line(x, y - 0.8, x + 5, y - 0.8)
@@ -101,13 +105,13 @@ def draw(pdf: FPDF, chart: Chart, x: float, y: float, w: float) -> None:
     pdf.set_font(style="B", size=8.5)
     pdf.text(x, y + 3.5, chart.title)
     plot = Plot(x + 10, y + 7, w - 22, HEIGHT - 22, chart.duration, chart.top_level)
-    _axes(pdf, plot)
+    _axes(pdf, plot, chart.lang)
     if chart.points:
         _series(pdf, plot, chart)
     else:
         pdf.set_font(style="I", size=8)
-        message = "Chưa có số liệu dư luận"
+        message = NO_OPINION.in_(chart.lang)
         pdf.text(plot.x + (plot.w - pdf.get_string_width(message)) / 2, plot.y + plot.h / 2, message)
-    _legend(pdf, plot.x, plot.y + plot.h + 9)
+    _legend(pdf, plot.x, plot.y + plot.h + 9, chart.lang)
     pdf.set_draw_color(*INK)
     pdf.set_line_width(0.2)

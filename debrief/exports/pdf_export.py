@@ -11,6 +11,7 @@ opinion chart (`pdf_chart`).
 
     write(document, "report.pdf")                  # the state layout
     write(document, stream, layout="party")        # Hướng dẫn 36-HD/VPTW
+    write(document, "report-en.pdf", language="en")  # the English copy
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from debrief.exports.layouts import Layout, layout_of
 from debrief.exports.metrics import FILES, FONTS, PT, emphasis
 from debrief.exports.outline import outline
 from debrief.exports.output import Target, binary_output
+from debrief.exports.wording import Wording
 
 FONT = "LiberationSerif"
 LEADING = 1.25  # line height / font size
@@ -53,14 +55,14 @@ SAFETY = 2.0  # mm added to what a heading must keep with it
 class ReportPDF(FPDF):
     """An A4 page with the report's margins and fonts, and the page number top centre from page 2."""
 
-    def __init__(self, layout: Layout) -> None:
+    def __init__(self, layout: Layout, language: str) -> None:
         super().__init__(orientation="P", unit="mm", format="A4")
         self.styles = layout.styles
         for variant, name in FILES.items():
             self.add_font(FONT, variant, FONTS / name)
         self.set_margins(MARGINS["left"], MARGINS["top"], MARGINS["right"])
         self.set_auto_page_break(True, MARGINS["bottom"])
-        self.set_lang("vi")
+        self.set_lang(language)
 
     def header(self) -> None:
         if self.page_no() < 2:
@@ -223,16 +225,17 @@ def _keeps_with_next(block: Block) -> bool:
     return isinstance(block, Heading) or (isinstance(block, Para) and block.style in KEEP_WITH_NEXT)
 
 
-def write(document: Mapping[str, Any], target: Target, layout: str | None = None) -> None:
-    """Write the PDF of the report in a layout (`layouts`: "state", the default, or "party")."""
-    chosen = layout_of(layout)
+def write(document: Mapping[str, Any], target: Target, layout: str | None = None, language: str = "vi") -> None:
+    """Write the PDF of the report in a layout (`layouts`: "state", the default, or "party") and a language
+    ("vi", the default, or "en")."""
+    chosen, say = layout_of(layout), Wording(language)
     exercise = document["exercise"]
-    pdf = ReportPDF(chosen)
-    pdf.set_title(f"Báo cáo kết quả diễn tập: {exercise['title']}")
-    pdf.set_author(chosen.issuance(exercise)["issuer"])
+    pdf = ReportPDF(chosen, language)
+    pdf.set_title(say(f"Báo cáo kết quả diễn tập: {exercise['title']}", f"Exercise report: {exercise['title']}"))
+    pdf.set_author(chosen.issuance(exercise, language)["issuer"])
     pdf.set_creation_date(datetime.datetime.fromisoformat(exercise["date"]).replace(tzinfo=datetime.UTC))
     pdf.add_page()
-    blocks = outline(document, chosen)
+    blocks = outline(document, chosen, language)
     previous: Block | None = None
     for index, block in enumerate(blocks):
         if _keeps_with_next(block) and (previous is None or not _keeps_with_next(previous)):

@@ -2,13 +2,17 @@
 
 Sheets, in order:
 
-- "Tổng hợp – Summary": the exercise, one row per team (total, bonus, final
+- "Tổng hợp" ("Summary" in English): the exercise, one row per team (total, bonus, final
   and highest level, final belief and trust, missed press calls, trainees),
   each objective's rating per team, and the legal rules failed by the most teams;
 - per team, "<team> – Diễn biến" (the timeline: T+HH:MM, category, role, who,
-  summary in Vietnamese and English, press call) and "<team> – Điểm" (the score
-  card: rule, title, result, points, maximum, bonus, evidence, explanation, source);
+  summary, press call) and "<team> – Điểm" (the score card: rule, title,
+  result, points, maximum, bonus, evidence, explanation, source);
 - "Kế hoạch khắc phục": the improvement plan, due dates as dates.
+
+The workbook speaks one language, Vietnamese (the default) or English: its
+sheet titles and headings, the labels, and the scenario's texts on that side
+(`wording.Wording`); dates show dd/mm/yyyy in Vietnamese, yyyy-mm-dd in English.
 
 Header rows are bold and frozen, columns have widths, long texts wrap. Sheet
 titles are made valid for Excel (at most 31 characters, none of []:*?/\\) and
@@ -32,19 +36,21 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from debrief.exports.csv_export import Labels as Labels
-from debrief.exports.outline import plan_rows
+from debrief.exports.outline import one_language, plan_rows
 from debrief.exports.output import Target, binary_output
-from debrief.exports.wording import override_note, result
+from debrief.exports.wording import Wording
 from scenarios.figures import format_t
+from scenarios.texts import Text
 
-SUMMARY, PLAN = "Tổng hợp – Summary", "Kế hoạch khắc phục"
-TIMELINE, CARD = " – Diễn biến", " – Điểm"  # after the team's name
+SUMMARY, PLAN = Text("Tổng hợp", "Summary"), Text("Kế hoạch khắc phục", "Improvement plan")
+TIMELINE, CARD = Text(" – Diễn biến", " – Timeline"), Text(" – Điểm", " – Score card")  # after the team's name
 MAX_TITLE = 31  # UTF-16 code units, Excel's limit
 NOT_IN_TITLES = re.compile(r"[\[\]:*?/\\]")
 FORMULA_STARTS = ("=", "+", "-", "@")
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 WRAP = Alignment(wrap_text=True, vertical="top")
-PERCENT, DATE = "0.0%", "dd/mm/yyyy"
+PERCENT = "0.0%"
+DATES = {"vi": "dd/mm/yyyy", "en": "yyyy-mm-dd"}  # as wording.Wording.short_date writes a date in a table
 Document = Mapping[str, Any]
 
 
@@ -60,15 +66,16 @@ def _cut(text: str, units: int) -> str:
     return cut.rstrip(" –-") if cut != text else cut
 
 
-def team_titles(name: str, taken: set[str]) -> tuple[str, str]:
-    """The timeline and score card sheet titles of a team: valid, with the same stem, and not in `taken`
-    (case-folded; both are added to it)."""
+def team_titles(name: str, taken: set[str], lang: str = "vi") -> tuple[str, str]:
+    """The timeline and score card sheet titles of a team in a language: valid, with the same stem, and not in
+    `taken` (case-folded; both are added to it)."""
+    timeline, card = TIMELINE.in_(lang), CARD.in_(lang)
     base = NOT_IN_TITLES.sub("-", unicodedata.normalize("NFC", name)).strip().strip("'") or "Đội"
     number, titles = 1, ("", "")
     while not titles[0] or any(title.casefold() in taken for title in titles):
         tag = "" if number == 1 else f" ({number})"
-        stem = _cut(base, MAX_TITLE - _units(tag) - max(_units(TIMELINE), _units(CARD))) + tag  # the same in both
-        titles = (stem + TIMELINE, stem + CARD)
+        stem = _cut(base, MAX_TITLE - _units(tag) - max(_units(timeline), _units(card))) + tag  # the same in both
+        titles = (stem + timeline, stem + card)
         number += 1
     taken.update(title.casefold() for title in titles)
     return titles
@@ -77,13 +84,13 @@ def team_titles(name: str, taken: set[str]) -> tuple[str, str]:
 class Sheet:
     """A worksheet written row by row: sections, labelled values, tables with a bold header."""
 
-    def __init__(self, sheet: Worksheet, widths: Sequence[float]):
-        self.sheet, self.row = sheet, 1
+    def __init__(self, sheet: Worksheet, widths: Sequence[float], lang: str):
+        self.sheet, self.row, self.date_format = sheet, 1, DATES[lang]
         for column, width in enumerate(widths, start=1):
             sheet.column_dimensions[get_column_letter(column)].width = width
 
     def put(self, column: int, value: Any, number_format: str | None = None) -> None:
-        """One cell; a text stays text whatever it starts with, a date shows as dd/mm/yyyy."""
+        """One cell; a text stays text whatever it starts with, a date shows as the sheet's language writes one."""
         if isinstance(value, str):
             value = ILLEGAL_CHARACTERS_RE.sub("", value)
         cell = self.sheet.cell(row=self.row, column=column, value=value)
@@ -92,7 +99,7 @@ class Sheet:
             cell.data_type = "s"
             cell.quotePrefix = value.startswith(FORMULA_STARTS)
         if isinstance(value, datetime.date):
-            cell.number_format = DATE
+            cell.number_format = self.date_format
         if number_format:
             cell.number_format = number_format
 
@@ -118,33 +125,33 @@ class Sheet:
 
 
 def _summary(sheet: Sheet, document: Document, labels: Labels) -> None:
-    exercise = document["exercise"]
-    sheet.line(["Báo cáo kết quả diễn tập / After-action report", exercise["title"]], bold=True)
+    exercise, say = document["exercise"], labels.say
+    sheet.line([say("Báo cáo kết quả diễn tập", "After-action report"), exercise["title"]], bold=True)
     sheet.sheet.freeze_panes = "A2"
     for label, value in (
-        ("Kịch bản / Scenario", exercise["scenario_title"]["vi"]),
-        ("Mã / Id", exercise["scenario"]),
-        ("Loại khủng hoảng / Crisis type", exercise["crisis_type_label"]["vi"]),
-        ("Cấp độ / Level", exercise["level"]),
-        ("Thời lượng (phút) / Duration (min)", exercise["duration"]),
-        ("Bộ quy tắc / Rule set", f"{exercise['rule_set_title']['vi']} ({exercise['rule_set']})"),
-        ("Ngày / Date", datetime.date.fromisoformat(exercise["date"])),
-        ("Giảng viên / Instructor", exercise["instructor"] or ""),
+        (say("Kịch bản", "Scenario"), say.pick(exercise["scenario_title"])),
+        (say("Mã", "Id"), exercise["scenario"]),
+        (say("Loại khủng hoảng", "Crisis type"), say.pick(exercise["crisis_type_label"])),
+        (say("Cấp độ", "Level"), exercise["level"]),
+        (say("Thời lượng (phút)", "Duration (min)"), exercise["duration"]),
+        (say("Bộ quy tắc", "Rule set"), f"{say.pick(exercise['rule_set_title'])} ({exercise['rule_set']})"),
+        (say("Ngày", "Date"), datetime.date.fromisoformat(exercise["date"])),
+        (say("Giảng viên", "Instructor"), exercise["instructor"] or ""),
     ):
         sheet.line([label, value])
-    sheet.section("Các đội / Teams")
+    sheet.section(say("Các đội", "Teams"))
     sheet.header(
         [
-            "Đội",
-            "Trạng thái",
-            "Tổng điểm",
-            "Điểm thưởng",
-            "Cấp cuối",
-            "Cấp cao nhất",
-            "Tin tin đồn cuối",
-            "Niềm tin cuối",
-            "Cuộc gọi quá hạn",
-            "Học viên",
+            say("Đội", "Team"),
+            say("Trạng thái", "Status"),
+            say("Tổng điểm", "Total score"),
+            say("Điểm thưởng", "Bonus"),
+            say("Cấp cuối", "Final level"),
+            say("Cấp cao nhất", "Highest level"),
+            say("Tin tin đồn cuối", "Final rumour belief"),
+            say("Niềm tin cuối", "Final trust"),
+            say("Cuộc gọi quá hạn", "Missed press calls"),
+            say("Học viên", "Trainees"),
         ]
     )
     for team in document["teams"]:
@@ -163,13 +170,23 @@ def _summary(sheet: Sheet, document: Document, labels: Labels) -> None:
             ],
             formats={7: PERCENT, 8: PERCENT},
         )
-    sheet.section("Mục tiêu và đánh giá / Objectives and ratings")
-    sheet.header(["Mục tiêu", "Đội", "Đánh giá", "Ý nghĩa", "Tỷ lệ điểm", "Điểm", "Tối đa"])
+    sheet.section(say("Mục tiêu và đánh giá", "Objectives and ratings"))
+    sheet.header(
+        [
+            say("Mục tiêu", "Objective"),
+            say("Đội", "Team"),
+            say("Đánh giá", "Rating"),
+            say("Ý nghĩa", "Meaning"),
+            say("Tỷ lệ điểm", "Share of points"),
+            say("Điểm", "Points"),
+            say("Tối đa", "Maximum"),
+        ]
+    )
     for objective in document["aar"]["objectives"]:
         for rating in objective["ratings"]:
             sheet.line(
                 [
-                    objective["name"]["vi"],
+                    say.pick(objective["name"]),
                     rating["team"],
                     rating["rating"] or "",
                     labels.of("ratings", rating["rating"]),
@@ -179,16 +196,24 @@ def _summary(sheet: Sheet, document: Document, labels: Labels) -> None:
                 ],
                 formats={5: PERCENT},
             )
-    sheet.section("Quy tắc chưa đạt nhiều nhất / Rules failed most often")
-    sheet.header(["Quy tắc", "Tên quy tắc", "Số đội chưa đạt", "Các đội", "Căn cứ pháp lý"])
+    sheet.section(say("Quy tắc chưa đạt nhiều nhất", "Rules failed most often"))
+    sheet.header(
+        [
+            say("Quy tắc", "Rule"),
+            say("Tên quy tắc", "Rule title"),
+            say("Số đội chưa đạt", "Teams that failed it"),
+            say("Các đội", "Teams"),
+            say("Căn cứ pháp lý", "Legal basis"),
+        ]
+    )
     for area in sorted(document["aar"]["areas_for_improvement"], key=lambda a: -len(a["teams"])):
         sheet.line(
             [
                 area["rule_id"],
-                area["title"]["vi"],
+                say.pick(area["title"]),
                 len(area["teams"]),
                 ", ".join(t["team"] for t in area["teams"]),
-                area["source"]["vi"],
+                say.pick(area["source"]),
             ]
         )
 
@@ -198,11 +223,23 @@ def _press_call(entry: Document, labels: Labels) -> str:
     if not call:
         return ""
     response = labels.of("press_call_responses", call["response"])
-    return f"hạn {call['deadline_time']}: {response}" if call["deadline_time"] else response
+    deadline = call["deadline_time"]
+    return labels.say(f"hạn {deadline}: {response}", f"due {deadline}: {response}") if deadline else response
 
 
 def _timeline(sheet: Sheet, team: Document, labels: Labels) -> None:
-    sheet.header(["Thời điểm", "Loại", "Vai", "Người thực hiện", "Nội dung", "Summary", "Cuộc gọi báo chí"], freeze=True)
+    say = labels.say
+    sheet.header(
+        [
+            say("Thời điểm", "Time"),
+            say("Loại", "Category"),
+            say("Vai", "Role"),
+            say("Người thực hiện", "Who"),
+            say("Nội dung", "Summary"),
+            say("Cuộc gọi báo chí", "Press call"),
+        ],
+        freeze=True,
+    )
     for entry in team["timeline"]:
         sheet.line(
             [
@@ -210,8 +247,7 @@ def _timeline(sheet: Sheet, team: Document, labels: Labels) -> None:
                 labels.of("categories", entry["category"]),
                 labels.role(entry["role"]),
                 entry["who"] or "",
-                entry["summary"]["vi"],
-                entry["summary"]["en"],
+                say.pick(entry["summary"]),
                 _press_call(entry, labels),
             ]
         )
@@ -221,19 +257,19 @@ def _evidence(rule: Document) -> str:
     return "\n".join(f"{format_t(e['t'])} {e['summary']}" if e["t"] is not None else e["summary"] for e in rule["evidence"])
 
 
-def _card(sheet: Sheet, team: Document) -> None:
+def _card(sheet: Sheet, team: Document, say: Wording) -> None:
     sheet.header(
         [
-            "Quy tắc",
-            "Tên quy tắc",
-            "Kết quả",
-            "Điểm",
-            "Tối đa",
-            "Điểm thưởng",
-            "Minh chứng",
-            "Giải thích",
-            "Căn cứ pháp lý",
-            "Điều chỉnh của giảng viên (ai, lý do)",
+            say("Quy tắc", "Rule"),
+            say("Tên quy tắc", "Rule title"),
+            say("Kết quả", "Result"),
+            say("Điểm", "Points"),
+            say("Tối đa", "Maximum"),
+            say("Điểm thưởng", "Bonus"),
+            say("Minh chứng", "Evidence"),
+            say("Giải thích", "Explanation"),
+            say("Căn cứ pháp lý", "Legal basis"),
+            say("Điều chỉnh của giảng viên (ai, lý do)", "Instructor's override (who, why)"),
         ],
         freeze=True,
     )
@@ -241,38 +277,51 @@ def _card(sheet: Sheet, team: Document) -> None:
         sheet.line(
             [
                 rule["id"],
-                rule["title"]["vi"],
-                result(rule).vi,
+                say.pick(rule["title"]),
+                say.result(rule),
                 rule["points"],
                 rule["max_points"],
-                "có" if rule["bonus"] else "",
+                say("có", "yes") if rule["bonus"] else "",
                 _evidence(rule),
-                rule["explanation"]["vi"],
-                rule["source"]["vi"],
-                override_note(rule) or "",
+                say.pick(rule["explanation"]),
+                say.pick(rule["source"]),
+                say.override_note(rule) or "",
             ]
         )
 
 
 def _plan(sheet: Sheet, document: Document, labels: Labels) -> None:
+    say = labels.say
     sheet.header(
-        ["STT", "Vấn đề", "Biện pháp khắc phục", "Mục tiêu", "Chịu trách nhiệm", "Thời hạn", "Trạng thái"], freeze=True
+        [
+            say("STT", "No."),
+            say("Vấn đề", "Issue"),
+            say("Biện pháp khắc phục", "Corrective action"),
+            say("Mục tiêu", "Objective"),
+            say("Chịu trách nhiệm", "Responsible"),
+            say("Thời hạn", "Due"),
+            say("Trạng thái", "Status"),
+        ],
+        freeze=True,
     )
-    for number, row in enumerate(plan_rows(document, labels, due=datetime.date.fromisoformat), start=1):
-        sheet.line([number, *row])
+    areas = document["aar"]["areas_for_improvement"]
+    for number, (issue, action, *rest) in enumerate(plan_rows(document, labels, due=datetime.date.fromisoformat), start=1):
+        sheet.line([number, one_language(issue, areas, say), one_language(action, areas, say), *rest])
 
 
-def write(document: Mapping[str, Any], target: Target) -> None:
-    """Write the workbook."""
-    labels, book, taken = Labels(document), Workbook(), {SUMMARY.casefold(), PLAN.casefold()}
+def write(document: Mapping[str, Any], target: Target, language: str = "vi") -> None:
+    """Write the workbook in a language ("vi", the default, or "en")."""
+    labels, book = Labels(document, language), Workbook()
+    summary_title, plan_title = SUMMARY.in_(language), PLAN.in_(language)
+    taken = {summary_title.casefold(), plan_title.casefold()}
     summary = book.active
     assert isinstance(summary, Worksheet)  # a new workbook's one sheet
-    summary.title = SUMMARY
-    _summary(Sheet(summary, (34, 30, 14, 24, 12, 12, 14, 14, 14, 60)), document, labels)
+    summary.title = summary_title
+    _summary(Sheet(summary, (34, 30, 14, 24, 12, 12, 14, 14, 14, 60), language), document, labels)
     for team in document["teams"]:
-        timeline, card = team_titles(team["team"], taken)
-        _timeline(Sheet(book.create_sheet(timeline), (10, 18, 28, 24, 70, 60, 26)), team, labels)
-        _card(Sheet(book.create_sheet(card), (22, 36, 16, 8, 8, 12, 50, 60, 50)), team)
-    _plan(Sheet(book.create_sheet(PLAN), (6, 50, 60, 28, 28, 12, 16)), document, labels)
+        timeline, card = team_titles(team["team"], taken, language)
+        _timeline(Sheet(book.create_sheet(timeline), (10, 18, 28, 24, 70, 26), language), team, labels)
+        _card(Sheet(book.create_sheet(card), (22, 36, 16, 8, 8, 12, 50, 60, 50), language), team, labels.say)
+    _plan(Sheet(book.create_sheet(plan_title), (6, 50, 60, 28, 28, 12, 16), language), document, labels)
     with binary_output(target) as out:
         book.save(out)

@@ -22,6 +22,9 @@ ROSTER = "Đội 1\nspokesperson: Nguyễn Văn An\npropaganda_board: Trần Th�
 FORM = {"scenario": "nuoc-may-nhiem-doc", "seed": "1", "speed": "60", "roster": ROSTER}
 
 
+PARTY_EN = "/report/pdf?layout=party&lang=en"
+
+
 def pdf_text(data: bytes) -> str:
     return " ".join(" ".join(page.extract_text().split()) for page in pypdf.PdfReader(io.BytesIO(data)).pages)
 
@@ -92,16 +95,26 @@ def test_the_instructor_names_the_issuer_and_downloads_the_party_layout(server, 
     page.get_by_role("button", name="Tạo", exact=True).click()
     expect(page).to_have_url(f"{server.url}/instructor/exercises/1")
     page.goto(f"{server.url}/review/exercises/1/report")
-    link = page.locator(".exports a.export[data-format='pdf'][data-layout='party']")
+    link = page.locator(".exports a.export[data-format='pdf'][data-layout='party']:not([data-lang])")
     expect(link).to_be_visible()
     page.screenshot(path="/tmp/issuance-report.png")
-    with page.expect_download() as download:
-        link.click()
-    path = tmp_path / download.value.suggested_filename
-    download.value.save_as(path)
+    texts = {}
+    for key, found in (
+        ("vi", link),
+        ("en", page.get_by_role("group", name="Bản tiếng Anh").locator(f"a[href$='{PARTY_EN}']")),
+    ):
+        with page.expect_download() as download:
+            found.click()
+        path = tmp_path / download.value.suggested_filename
+        download.value.save_as(path)
+        texts[key] = (path.name, pdf_text(path.read_bytes()))
     context.close()
-    assert path.name == "bao-cao-dien-tap-1-mau-dang.pdf"
-    text = pdf_text(path.read_bytes())
+    name, text = texts["vi"]
+    assert name == "bao-cao-dien-tap-1-mau-dang.pdf"
     assert "TRƯỜNG CHÍNH TRỊ TỈNH HÒA GIANG * Số …-BC/TCT ĐẢNG CỘNG SẢN VIỆT NAM" in text
     assert text.endswith("HIỆU TRƯỞNG Lê Minh Châu")
+    name, text = texts["en"]  # the English copy: the issuer as given, the rest in English
+    assert name == "bao-cao-dien-tap-1-mau-dang-en.pdf"
+    assert "TRƯỜNG CHÍNH TRỊ TỈNH HÒA GIANG * No. …-BC/TCT COMMUNIST PARTY OF VIET NAM" in text
+    assert text.endswith("PRINCIPAL Lê Minh Châu")
     assert not errors, errors

@@ -453,6 +453,40 @@ def test_each_export_downloads_a_file_its_library_opens(platform, exercises, nam
     assert EXPORT_CHECKS[name](response.data)
 
 
+def _summary_sheet(data: bytes) -> str:
+    return __import__("openpyxl").load_workbook(io.BytesIO(data)).sheetnames[0]
+
+
+def test_an_export_speaks_the_pages_language_unless_the_link_asks_for_the_other(platform, exercises):
+    exercise_id, _ = exercises["A"]
+    client = platform.instructor_client()
+    url = f"/review/exercises/{exercise_id}/report/xlsx"
+    assert _summary_sheet(client.get(url).data) == "Tổng hợp"  # a Vietnamese page
+    english = client.get(f"{url}?lang=en")
+    assert _summary_sheet(english.data) == "Summary"
+    assert f"filename=bao-cao-dien-tap-{exercise_id}-en.xlsx" in english.headers["Content-Disposition"]
+    page = client.get(f"/review/exercises/{exercise_id}/report").data.decode()
+    assert f'href="/review/exercises/{exercise_id}/report/pdf?lang=en"' in page and "Bản tiếng Anh" in page
+    assert f'href="/review/exercises/{exercise_id}/report/json?lang=en"' not in page  # the JSON holds both languages
+    client.set_cookie("lang", "en")
+    assert _summary_sheet(client.get(url).data) == "Summary"  # an English page
+    assert _summary_sheet(client.get(f"{url}?lang=vi").data) == "Tổng hợp"
+    page = client.get(f"/review/exercises/{exercise_id}").data.decode()
+    assert f'href="/review/exercises/{exercise_id}/report/docx?layout=party&amp;lang=vi"' in page
+    assert "Vietnamese copy" in page
+
+
+def test_an_unknown_report_language_is_refused_in_the_pages_language(platform, exercises):
+    exercise_id, _ = exercises["A"]
+    client = platform.instructor_client()
+    refused = client.get(f"/review/exercises/{exercise_id}/report/pdf?lang=fr")
+    assert refused.status_code == 400
+    assert "Không có ngôn ngữ báo cáo &#39;fr&#39; (các ngôn ngữ: vi, en)" in refused.data.decode()
+    client.set_cookie("lang", "en")
+    refused = client.get(f"/review/exercises/{exercise_id}/report/csv?lang=fr")
+    assert refused.status_code == 400 and "no report language &#39;fr&#39; (languages: vi, en)" in refused.data.decode()
+
+
 def test_the_json_export_is_the_report_of_every_team(platform, exercises):
     exercise_id, _ = exercises["B"]
     document = json.loads(platform.instructor_client().get(f"/review/exercises/{exercise_id}/report/json").data)

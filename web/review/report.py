@@ -7,7 +7,8 @@ editable table; POST saves the plan through `debrief.check_plan` (a bad
 submit keeps the plan saved before and shows each problem at its row and
 field); `report/reset` goes back to the generated plan; `report/<format>`
 downloads the report in any format `debrief.exports` can write
-(`?layout=party`: a PDF or DOCX in the Party layout, for a political school).
+(`?layout=party`: a PDF or DOCX in the Party layout, for a political school;
+`?lang=en` or `vi`: the report in that language, else in the page's).
 """
 
 from __future__ import annotations
@@ -20,12 +21,13 @@ from flask_babel import gettext
 from flask_login import current_user
 
 from debrief import PlanError, report_document
-from debrief.exports import EXTENSIONS, ExportError, available, check_layout, write
+from debrief.exports import BILINGUAL, EXTENSIONS, LANGUAGES, ExportError, available, check_language, check_layout, write
 from debrief.objectives import objectives_for
 from debrief.plan import PLAN_STATUSES
 from web.models import Exercise
 from web.review import bp
 from web.access import owned_exercise
+from web.i18n import in_english, language
 from web.review.plan import cell_problems, forget_plan, rows_from_form, save_plan, saved_plan
 from web.runs import exercise_meta, exercise_runs
 
@@ -95,22 +97,31 @@ def reset_plan(exercise_id: int):
     return redirect(url_for("review.report", exercise_id=found.id) + "#plan")
 
 
+def download_name(exercise: Exercise, name: str, layout: str | None, lang: str) -> str:
+    """bao-cao-dien-tap-<id>[-mau-dang][-en].<suffix>: the Party layout and the English copy are told apart."""
+    party = "-mau-dang" if layout == "party" else ""
+    english = f"-{lang}" if lang != LANGUAGES[0] and name not in BILINGUAL else ""
+    return f"bao-cao-dien-tap-{exercise.id}{party}{english}{SUFFIXES[name]}"
+
+
 @bp.route("/exercises/<int:exercise_id>/report/<name>")
 def export(exercise_id: int, name: str):
+    """The report in a format; `?layout=party` (pdf, docx); `?lang=vi|en`, else the page's language."""
     found = owned_exercise(exercise_id)
     if name not in available():
         abort(404)
-    layout = request.args.get("layout")
+    layout, lang = request.args.get("layout"), request.args.get("lang") or language()
     try:
         check_layout(name, layout)
-    except ExportError as exc:
-        abort(400, description=str(exc))
+        check_language(lang)
+    except ExportError as exc:  # the error page, in the page's language, says which layout or language to ask for
+        return render_template("error.html", code=400, vi=exc.message.text(), en=in_english(exc.message)), 400
     stream = io.BytesIO()
-    write(document(found), name, stream, layout=layout)
+    write(document(found), name, stream, layout=layout, language=lang)
     stream.seek(0)
     return send_file(
         stream,
         mimetype=MIME_TYPES.get(name, "application/octet-stream"),
         as_attachment=True,
-        download_name=f"bao-cao-dien-tap-{found.id}{'-mau-dang' if layout == 'party' else ''}{SUFFIXES[name]}",
+        download_name=download_name(found, name, layout, lang),
     )
