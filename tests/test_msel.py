@@ -522,7 +522,7 @@ def cli(capsys, *args):
 def test_cli_export_then_import(capsys, tmp_path, suffix):
     msel, new = tmp_path / f"drill{suffix}", tmp_path / "new.yaml"
     code, out, _ = cli(capsys, "msel", "export", "ngo-doc-truong-hoc", "--out", msel)
-    assert code == 0 and msel.is_file() and "Wrote" in out
+    assert code == 0 and msel.is_file() and "Đã ghi" in out and "tình huống)" in out
     base = ["--base", "ngo-doc-truong-hoc"] if suffix == ".csv" else []
     code, out, err = cli(capsys, "msel", "import", msel, *base, "--out", new)
     assert (code, err) == (0, "")
@@ -536,7 +536,7 @@ def test_cli_import_writes_the_good_rows_and_exits_1(capsys, tmp_path):
     code, out, err = cli(capsys, "msel", "import", msel, "--base", base, "--out", new)
     assert code == 1
     assert "row 3, column 'Time'" in err and "dòng 8, cột “Inject”" in err and "column 'Notes'" in err
-    assert "5 problem(s)" in err and "Wrote" in out
+    assert "5 lỗi: các dòng trên bị bỏ qua" in err and "Đã ghi" in out
     assert [i.id for i in load_scenario(new).injects] == ["post-1", "call-1", "article-1", "hotline-1"]
 
 
@@ -554,13 +554,16 @@ def test_cli_import_writes_nothing_when_the_drill_is_invalid(capsys, tmp_path):
     )
     code, _, err = cli(capsys, "msel", "import", msel, "--base", FIXTURE, "--out", new)
     assert code == 1 and not new.exists()
-    assert "cấp 7 không tồn tại" in err and "Nothing written" in err
+    assert "cấp 7 không tồn tại" in err and f"Không ghi {new}" in err
 
 
 def test_cli_refuses_an_unknown_file_type_and_a_csv_without_base(capsys, tmp_path):
     with pytest.raises(SystemExit) as info:
         run.main(["msel", "export", "nuoc-may-nhiem-doc", "--out", str(tmp_path / "a.txt")])
-    assert info.value.code == 2 and "must be .xlsx or .csv" in capsys.readouterr().err
+    assert info.value.code == 2 and "tệp phải là .xlsx hoặc .csv" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as info:
+        run.main(["--lang", "en", "msel", "export", "nuoc-may-nhiem-doc", "--out", str(tmp_path / "a.txt")])
+    assert info.value.code == 2 and "the file must be .xlsx or .csv" in capsys.readouterr().err
     msel = tmp_path / "a.csv"
     export_msel(load_scenario(FIXTURE), msel)
     _, _, err = cli(capsys, "msel", "import", msel, "--out", tmp_path / "new.yaml")

@@ -102,8 +102,8 @@ def test_cli_imports_a_planners_sheet_without_base(capsys, tmp_path):
     new = tmp_path / "new.yaml"
     code = run.main(["msel", "import", str(LAYOUTS / "vn-tinh.csv"), "--out", str(new)])
     out, err = capsys.readouterr()
-    assert code == 0 and "Wrote" in out and "5 tình huống" in out
-    assert "cảnh báo / warning: dòng 5, cột “Lượt tiếp cận / Reach”: chưa ghi lượt tiếp cận" in err
+    assert code == 0 and "Đã ghi" in out and "5 tình huống" in out
+    assert "cảnh báo: dòng 5, cột “Lượt tiếp cận / Reach”: chưa ghi lượt tiếp cận" in err
     assert [i.channel.value for i in load_scenario(new).injects] == [c for c, _, _ in EXPECTED["vn-tinh.csv"]]
 
 
