@@ -5,7 +5,7 @@
 
 An import prints every row it could not read on stderr and exits 1 if there is
 one; it writes the rows it could read only if they make a valid drill. The
-layout of the file is in docs/MSEL.md.
+layout of the file is in docs/MSEL.md. What it prints is in the console's language (`web.console`).
 """
 
 from __future__ import annotations
@@ -68,14 +68,14 @@ def _import(args: argparse.Namespace) -> int:
         print(say(N_("không đọc được kịch bản gốc: %(problem)s"), problem=exc), file=sys.stderr)
         return 1
     except MselError as exc:
-        print(exc, file=sys.stderr)
+        print(say(exc.message), file=sys.stderr)
         return 1
     for note in result.notes:
-        print(note, file=sys.stderr)
+        print(say(note.located()), file=sys.stderr)
     for warning in result.warnings:
-        print(say(N_("cảnh báo: %(warning)s"), warning=warning), file=sys.stderr)
+        print(say(N_("cảnh báo: %(warning)s"), warning=warning.located()), file=sys.stderr)
     for problem in result.problems:
-        print(problem, file=sys.stderr)
+        print(say(problem.located()), file=sys.stderr)
     if result.scenario is None:
         print(
             say(N_("Không ghi %(file)s: các dòng đọc được không tạo thành kịch bản hợp lệ"), file=args.out), file=sys.stderr
