@@ -29,15 +29,13 @@ COMMANDS: dict[str, tuple[str, str]] = {  # name -> (module, help)
 }
 
 
-LANGUAGES = ("vi", "en")  # web.i18n.LOCALES, the first the default
-
-
 def _language_option(parser: argparse.ArgumentParser) -> None:
+    from web.i18n import LOCALES
+
     parser.add_argument(
         "--lang",
-        choices=LANGUAGES,
-        help="the language of what the command prints: vi (Vietnamese, the default) or en (English); "
-        "default: CRISIS_LANGUAGE, else vi",
+        choices=LOCALES,
+        help="the language of what the command prints: vi (Vietnamese) or en (English); default: CRISIS_LANGUAGE, else vi",
     )
 
 
