@@ -17,11 +17,16 @@ def load_or_explain(name: str) -> Scenario | None:
     try:
         return load_scenario(scenario_path(name))
     except ScenarioInvalid as exc:
-        for issue in exc.issues:  # every error, one PATH:LINE: field: message a line
-            print(issue.render(console_gettext), file=sys.stderr)
+        explain(exc)
     except OSError as exc:
         print(cannot_read(exc), file=sys.stderr)
     return None
+
+
+def explain(invalid: ScenarioInvalid) -> None:
+    """Every error of a drill file on stderr, one PATH:LINE: field: message a line, in the console's language."""
+    for issue in invalid.issues:
+        print(issue.render(console_gettext), file=sys.stderr)
 
 
 def cannot_read(exc: OSError) -> str:

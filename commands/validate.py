@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 
+from commands.loading import explain
 from scenarios.library import scenario_path
 from scenarios.loader import ScenarioInvalid, load_scenario
 from scenarios.messages import N_
-from web.console import console_gettext, say
+from web.console import say
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -25,8 +26,7 @@ def main(args: argparse.Namespace) -> int:
             scenario = load_scenario(path)
         except ScenarioInvalid as exc:
             failed += 1
-            for issue in exc.issues:
-                print(issue.render(console_gettext), file=sys.stderr)
+            explain(exc)
             continue
         checked = say(
             N_("%(id)s, %(injects)s tình huống, cấp %(start)s-%(top)s, %(rule_set)s"),

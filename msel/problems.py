@@ -11,7 +11,7 @@ its row; `MselError` means the file cannot be read at all. Both are `MessageErro
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from scenarios.messages import N_, Message, MessageError
@@ -36,10 +36,6 @@ class MselProblem:
         if self.column is None:
             return Message(ON_A_ROW, {"row": self.row, "problem": self.message})
         return Message(IN_A_CELL, {"row": self.row, "column": self.column, "problem": self.message})
-
-    def render(self, translate: Callable[[str], str]) -> str:
-        """The located problem in the language `translate` (msgid -> text) gives."""
-        return self.located().render(translate)
 
     def __str__(self) -> str:
         return self.located().text()
