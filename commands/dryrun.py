@@ -11,7 +11,9 @@ import argparse
 import sys
 
 from commands.loading import load_or_explain
+from scenarios.messages import N_
 from sim.dryrun import BotResult, DryRunCost, DryRunReport, dry_run
+from web.console import console_language, say
 
 WARNINGS_FOUND = 2
 
@@ -28,46 +30,53 @@ def _span(values: list[float]) -> str:
 
 def _line(result: BotResult) -> str:
     runs = result.runs
-    failed = ", ".join(result.failed) or "—"
-    return (
-        f"  {result.bot:<16} tổng/total {_span([r.total for r in runs])}, thưởng/bonus {_span([r.bonus for r in runs])}, "
-        f"cấp cuối/final level {_span([r.final_level for r in runs])}, cao nhất/max {_span([r.max_level for r in runs])}; "
-        f"không đạt/failed: {failed}"
+    scores = say(
+        N_("tổng %(total)s, thưởng %(bonus)s, cấp cuối %(final)s, cao nhất %(highest)s; không đạt: %(failed)s"),
+        total=_span([r.total for r in runs]),
+        bonus=_span([r.bonus for r in runs]),
+        final=_span([r.final_level for r in runs]),
+        highest=_span([r.max_level for r in runs]),
+        failed=", ".join(result.failed) or "—",
+    )
+    return f"  {result.bot:<16} {scores}"
+
+
+def _cost(cost: DryRunCost) -> str:
+    seconds = f"{cost.seconds:.2f}"
+    return say(
+        N_(
+            "Chi phí: tối đa %(samples)s lần lấy mẫu dư luận và %(events)s sự kiện mỗi lượt chạy; "
+            "%(runs)s lượt chạy trong %(seconds)s giây."
+        ),
+        samples=cost.samples_per_run,
+        events=cost.events_per_run,
+        runs=cost.runs,
+        seconds=seconds.replace(".", ",") if console_language() == "vi" else seconds,
     )
 
 
-def _cost(cost: DryRunCost) -> list[str]:
-    seconds = f"{cost.seconds:.2f}"
-    return [
-        f"Chi phí: tối đa {cost.samples_per_run} lần lấy mẫu dư luận và {cost.events_per_run} sự kiện mỗi lượt chạy; "
-        f"{cost.runs} lượt chạy trong {seconds.replace('.', ',')} giây.",
-        f"Cost: up to {cost.samples_per_run} opinion samples and {cost.events_per_run} events a run; "
-        f"{cost.runs} runs in {seconds} s.",
-    ]
-
-
 def render(report: DryRunReport, title: str) -> str:
-    """The report as the console shows it: Vietnamese first, English beside it."""
-    seeds = report.seeds
-    lines = [f"Chạy thử / Dry run: {title} ({report.scenario}), seed {_span(list(seeds))}", ""]
-    lines += [_line(result) for result in report.results]
-    lines += ["", *_cost(report.cost), ""]
+    """The report as the console shows it, in its language (`web.console`)."""
+    seeds = _span(list(report.seeds))
+    lines = [
+        say(N_("Chạy thử: %(title)s (%(scenario)s), seed %(seeds)s"), title=title, scenario=report.scenario, seeds=seeds)
+    ]
+    lines += ["", *(_line(result) for result in report.results), "", _cost(report.cost), ""]
     if not report.warnings:
-        lines.append("Không có cảnh báo. / No warnings.")
+        lines.append(say(N_("Không có cảnh báo.")))
     else:
-        lines.append(f"Cảnh báo / Warnings ({len(report.warnings)}):")
-        for warning in report.warnings:
-            lines += [f"  - {warning.text.vi}", f"    {warning.text.en}"]
+        lines.append(say(N_("Cảnh báo (%(count)s):"), count=len(report.warnings)))
+        lines += [f"  - {warning.text.in_(console_language())}" for warning in report.warnings]
     return "\n".join(lines)
 
 
 def main(args: argparse.Namespace) -> int:
     if args.seeds < 1:
-        print("--seeds must be at least 1", file=sys.stderr)
+        print(say(N_("--seeds phải từ 1 trở lên")), file=sys.stderr)
         return 1
     scenario = load_or_explain(args.scenario)
     if scenario is None:
         return 1
     report = dry_run(scenario, range(args.seeds))
-    print(render(report, scenario.title.vi))
+    print(render(report, scenario.title.in_(console_language())))
     return WARNINGS_FOUND if report.warnings else 0

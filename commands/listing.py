@@ -6,6 +6,8 @@ import argparse
 
 from scenarios.library import builtin_ids, play_paths, scenario_path
 from scenarios.loader import ScenarioInvalid, load_scenario
+from scenarios.messages import N_
+from web.console import console_language, say
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -13,15 +15,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def main(args: argparse.Namespace) -> int:
-    print("Kịch bản có sẵn / Built-in drills:")
+    print(say(N_("Kịch bản có sẵn:")))
     for scenario_id in builtin_ids():
         try:
             s = load_scenario(scenario_path(scenario_id))
         except ScenarioInvalid as exc:
-            print(f"  {scenario_id}: INVALID ({len(exc.issues)} errors)")
+            print("  " + say(N_("%(id)s: KHÔNG HỢP LỆ (%(count)s lỗi)"), id=scenario_id, count=len(exc.issues)))
             continue
-        plays = ", ".join(play_paths(scenario_id))
-        print(f"  {s.id}  cấp {s.top_level}  {s.rule_set}  {s.duration:g} phút  {s.title.vi}")
-        print(f"      {s.title.en or ''}  [plays: {plays}]")
-    print("\nThử / Try: python run.py simulate <id> --actions scenarios/library/<id>/plays/exemplary.jsonl")
+        drill = say(
+            N_("%(id)s  cấp %(level)s  %(rule_set)s  %(minutes)s phút  %(title)s"),
+            id=s.id,
+            level=s.top_level,
+            rule_set=s.rule_set,
+            minutes=f"{s.duration:g}",
+            title=s.title.in_(console_language()),
+        )
+        print(f"  {drill}")
+        print("      " + say(N_("lượt chơi mẫu: %(plays)s"), plays=", ".join(play_paths(scenario_id))))
+    command = "python run.py simulate <id> --actions scenarios/library/<id>/plays/exemplary.jsonl"
+    print("\n" + say(N_("Thử: %(command)s"), command=command))
     return 0

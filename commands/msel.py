@@ -5,7 +5,7 @@
 
 An import prints every row it could not read on stderr and exits 1 if there is
 one; it writes the rows it could read only if they make a valid drill. The
-layout of the file is in docs/MSEL.md.
+layout of the file is in docs/MSEL.md. What it prints is in the console's language (`web.console`).
 """
 
 from __future__ import annotations
@@ -14,16 +14,22 @@ import argparse
 import sys
 from pathlib import Path
 
-from commands.loading import load_or_explain
+from commands.loading import cannot_write, load_or_explain
 from scenarios.library import scenario_path
+from scenarios.messages import N_
 from msel import MselError, export_msel, header_comment, import_msel
+from web.console import say
 
 
 def _msel_file(value: str) -> Path:
     path = Path(value)
     if path.suffix.lower() not in (".xlsx", ".csv"):
-        raise argparse.ArgumentTypeError(f"tệp phải là .xlsx hoặc .csv / the file must be .xlsx or .csv: {value}")
+        raise argparse.ArgumentTypeError(say(N_("tệp phải là .xlsx hoặc .csv: %(file)s"), file=value))
     return path
+
+
+def _written(path: Path, injects: int) -> str:
+    return say(N_("Đã ghi %(file)s (%(count)s tình huống)"), file=path, count=injects)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -48,9 +54,9 @@ def _export(args: argparse.Namespace) -> int:
     try:
         export_msel(scenario, args.out, comment=header_comment(scenario_path(args.scenario).read_text(encoding="utf-8")))
     except OSError as exc:
-        print(f"không ghi được / cannot write {args.out}: {exc.strerror}", file=sys.stderr)
+        print(cannot_write(args.out, exc), file=sys.stderr)
         return 1
-    print(f"Đã ghi / Wrote {args.out} ({len(scenario.injects)} tình huống / injects)")
+    print(_written(args.out, len(scenario.injects)))
     return 0
 
 
@@ -59,35 +65,31 @@ def _import(args: argparse.Namespace) -> int:
         base = scenario_path(args.base).read_text(encoding="utf-8") if args.base else None
         result = import_msel(args.file, base)
     except OSError as exc:
-        print(f"không đọc được kịch bản gốc / cannot read the base drill: {exc}", file=sys.stderr)
+        print(say(N_("không đọc được kịch bản gốc: %(problem)s"), problem=exc), file=sys.stderr)
         return 1
     except MselError as exc:
-        print(exc, file=sys.stderr)
+        print(say(exc.message), file=sys.stderr)
         return 1
     for note in result.notes:
-        print(note, file=sys.stderr)
+        print(say(note.located()), file=sys.stderr)
     for warning in result.warnings:
-        print(f"cảnh báo / warning: {warning}", file=sys.stderr)
+        print(say(N_("cảnh báo: %(warning)s"), warning=warning.located()), file=sys.stderr)
     for problem in result.problems:
-        print(problem, file=sys.stderr)
+        print(say(problem.located()), file=sys.stderr)
     if result.scenario is None:
         print(
-            f"Không ghi {args.out}: các dòng đọc được không tạo thành kịch bản hợp lệ /"
-            f" Nothing written to {args.out}: the rows that could be read do not make a valid drill",
-            file=sys.stderr,
+            say(N_("Không ghi %(file)s: các dòng đọc được không tạo thành kịch bản hợp lệ"), file=args.out), file=sys.stderr
         )
         return 1
     try:
         args.out.write_text(result.yaml_text, encoding="utf-8")
     except OSError as exc:
-        print(f"không ghi được / cannot write {args.out}: {exc.strerror}", file=sys.stderr)
+        print(cannot_write(args.out, exc), file=sys.stderr)
         return 1
-    print(f"Đã ghi / Wrote {args.out} ({len(result.scenario.injects)} tình huống / injects)")
+    print(_written(args.out, len(result.scenario.injects)))
     if result.problems:
         print(
-            f"{len(result.problems)} lỗi: các dòng trên bị bỏ qua, tệp chỉ gồm các dòng đọc được /"
-            f" {len(result.problems)} problem(s): the rows above were left out, the file has only the rows that"
-            " could be read",
+            say(N_("%(count)s lỗi: các dòng trên bị bỏ qua, tệp chỉ gồm các dòng đọc được"), count=len(result.problems)),
             file=sys.stderr,
         )
     return 0 if result.ok else 1

@@ -20,9 +20,12 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
+from commands.loading import cannot_write
 from debrief import TeamRunError, report_document
 from debrief.exports import FORMATS, LAID_OUT, LANGUAGES, LAYOUTS, ExportError, check_layout, format_of, write, writer
+from scenarios.messages import N_
 from web import create_app
+from web.console import say
 from web.extensions import db
 from web.models import Exercise
 from web.review.plan import saved_plan
@@ -60,41 +63,52 @@ def main(args: argparse.Namespace) -> int:
         writer(name)  # an unknown or unavailable format, or a layout it has not, fails before the database is read
         check_layout(name, args.layout)
     except ExportError as exc:
-        return _fail(str(exc))
+        return _fail(say(exc.message))
     if not args.exercise.isdigit():
-        return _fail(
-            f"Mã bài diễn tập phải là một số, không phải '{args.exercise}' / "
-            f"the exercise id must be a number, not '{args.exercise}'"
-        )
+        return _fail(say(N_("Mã bài diễn tập phải là một số, không phải '%(exercise)s'"), exercise=args.exercise))
     app = create_app()
     url = make_url(app.config["SQLALCHEMY_DATABASE_URI"])
     database = url.render_as_string(hide_password=True)
     if url.get_backend_name() == "sqlite" and url.database and not Path(url.database).is_file():
-        return _fail(
-            f"Không có cơ sở dữ liệu {database} (nền tảng chưa chạy lần nào?) / "
-            f"no database {database} (has the platform ever run?)"
-        )
+        return _fail(say(N_("Không có cơ sở dữ liệu %(database)s (nền tảng chưa chạy lần nào?)"), database=database))
     with app.app_context():
         try:
             exercise = db.session.get(Exercise, int(args.exercise))
             if exercise is None:
                 return _fail(
-                    f"Không có bài diễn tập {args.exercise} trong cơ sở dữ liệu {database} / "
-                    f"no exercise {args.exercise} in the database {database}"
+                    say(
+                        N_("Không có bài diễn tập %(exercise)s trong cơ sở dữ liệu %(database)s"),
+                        exercise=args.exercise,
+                        database=database,
+                    )
                 )
             upgrade_database()  # the tables and columns a newer version added, as the server's start does
             document = report_document(exercise_meta(exercise), exercise_runs(exercise), plan=saved_plan(exercise))
         except SQLAlchemyError as exc:
             return _fail(
-                f"Không đọc được cơ sở dữ liệu {database} (nền tảng đã chạy với cơ sở dữ liệu này chưa?) / "
-                f"cannot read the database {database} (has the platform run on it?): "
-                f"{type(exc).__name__}: {getattr(exc, 'orig', None) or exc}"
+                say(
+                    N_(
+                        "Không đọc được cơ sở dữ liệu %(database)s (nền tảng đã chạy với cơ sở dữ liệu này chưa?): "
+                        "%(reason)s"
+                    ),
+                    database=database,
+                    reason=f"{type(exc).__name__}: {getattr(exc, 'orig', None) or exc}",
+                )
             )
         except TeamRunError as exc:
-            return _fail(f"Bài diễn tập {args.exercise}: nhật ký không khớp / exercise {args.exercise}: {exc}")
+            return _fail(
+                say(N_("Bài diễn tập %(exercise)s: nhật ký không khớp: %(reason)s"), exercise=args.exercise, reason=exc)
+            )
     try:
         write(document, name, args.out, layout=args.layout, language=args.language)
     except OSError as exc:
-        return _fail(f"Không ghi được / cannot write {args.out}: {exc.strerror}")
-    print(f"Đã ghi báo cáo / report written: {args.out} ({name}, {len(document['teams'])} đội / teams)")
+        return _fail(cannot_write(args.out, exc))
+    print(
+        say(
+            N_("Đã ghi báo cáo: %(file)s (%(format)s, %(teams)s đội)"),
+            file=args.out,
+            format=name,
+            teams=len(document["teams"]),
+        )
+    )
     return 0

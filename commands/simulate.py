@@ -8,15 +8,18 @@ import json
 import sys
 from typing import Any
 
-from commands.loading import load_or_explain
+from commands.loading import cannot_read, cannot_write, load_or_explain
 from debrief import report_document
 from debrief.exports import LANGUAGES, ExportError, format_of, write, writer
 from debrief.headless import headless_meta, headless_run
+from scenarios.figures import format_percent
+from scenarios.messages import N_
 from scenarios.model import Scenario
 from scoring import ScoreCard, score
 from scoring.render import render_card
 from scenarios.actions import Action, ActionFileError, read_action_file
 from sim.world import World, play
+from web.console import console_language, say
 
 
 def simulate(
@@ -43,19 +46,34 @@ def document(scenario: Scenario, world: World, card: ScoreCard) -> dict[str, Any
 
 
 def _summary(result: dict[str, Any], scenario: Scenario) -> str:
+    lang = console_language()
     last = next((e for e in reversed(result["events"]) if e["kind"] == "opinion"), None)
     lines = [
-        f"Kịch bản / Scenario: {scenario.title.vi} ({scenario.id}), seed {result['seed']}",
-        f"Thời gian / Time played: {result['until']:g} / {scenario.duration:g} phút",
-        f"Cấp độ cuối / Final level: {result['final_level']} (cao nhất / highest {result['max_level']}, "
-        f"tối đa của kịch bản / drill's top {scenario.top_level})",
+        say(
+            N_("Kịch bản: %(title)s (%(id)s), seed %(seed)s"),
+            title=scenario.title.in_(lang),
+            id=scenario.id,
+            seed=result["seed"],
+        ),
+        say(
+            N_("Thời gian: %(played)s / %(duration)s phút"), played=f"{result['until']:g}", duration=f"{scenario.duration:g}"
+        ),
+        say(
+            N_("Cấp độ cuối: %(final)s (cao nhất %(highest)s, tối đa của kịch bản %(top)s)"),
+            final=result["final_level"],
+            highest=result["max_level"],
+            top=scenario.top_level,
+        ),
     ]
     if last:
-        seen = f"{last['seen']:,}".replace(",", ".")  # Vietnamese: 144.365 and 36,9
-        belief = f"{last['belief'] * 100:.1f}".replace(".", ",")
+        seen = f"{last['seen']:,}"
         lines.append(
-            f"Tin đồn / Rumour: {seen} người đã xem, {belief}% dân số tin; "
-            f"niềm tin vào chính quyền / trust {last['trust']:.0%}"
+            say(
+                N_("Tin đồn: %(seen)s người đã xem, %(belief)s dân số tin; niềm tin vào chính quyền %(trust)s"),
+                seen=seen.replace(",", ".") if lang == "vi" else seen,  # Vietnamese: 144.365 and 36,9%
+                belief=format_percent(last["belief"], lang),
+                trust=format_percent(last["trust"], lang),
+            )
         )
     return "\n".join(lines)
 
@@ -106,7 +124,7 @@ def run(
         if report:
             writer(format_of(report))  # an unknown or unavailable format fails before the drill is played
     except ExportError as exc:
-        print(f"--report: {exc}", file=sys.stderr)
+        print(f"--report: {say(exc.message)}", file=sys.stderr)
         return 1
     scenario = load_or_explain(name)
     if scenario is None:
@@ -114,24 +132,24 @@ def run(
     try:
         actions = read_action_file(actions_path) if actions_path else []
     except ActionFileError as exc:
-        print(f"action file: {exc}", file=sys.stderr)
+        print(say(N_("tệp hành động: %(problem)s"), problem=exc), file=sys.stderr)
         return 1
     except OSError as exc:
-        print(f"cannot read {exc.filename}: {exc.strerror}", file=sys.stderr)
+        print(cannot_read(exc), file=sys.stderr)
         return 1
     world, card = simulate(scenario, actions, seed=seed, until=until)
     if report:
         try:
             write_report(scenario, world, report, language)
         except OSError as exc:
-            print(f"--report: cannot write {report}: {exc.strerror}", file=sys.stderr)
+            print(f"--report: {cannot_write(report, exc)}", file=sys.stderr)
             return 1
-        print(f"Đã ghi báo cáo / report written: {report}", file=sys.stderr)
+        print(say(N_("Đã ghi báo cáo: %(file)s"), file=report), file=sys.stderr)
     result = document(scenario, world, card)
     if as_json:
         print(json.dumps(result, ensure_ascii=False, sort_keys=True))
     else:
         print(_summary(result, scenario))
         print()
-        print(render_card(card))
+        print(render_card(card, console_language()))
     return 0

@@ -5,8 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 
+from commands.loading import explain
 from scenarios.library import scenario_path
 from scenarios.loader import ScenarioInvalid, load_scenario
+from scenarios.messages import N_
+from web.console import say
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -23,13 +26,17 @@ def main(args: argparse.Namespace) -> int:
             scenario = load_scenario(path)
         except ScenarioInvalid as exc:
             failed += 1
-            for issue in exc.issues:
-                print(issue, file=sys.stderr)
+            explain(exc)
             continue
-        print(
-            f"{path}: OK ({scenario.id}, {len(scenario.injects)} injects, levels "
-            f"{scenario.start_level}-{scenario.top_level}, {scenario.rule_set})"
+        checked = say(
+            N_("%(id)s, %(injects)s tình huống, cấp %(start)s-%(top)s, %(rule_set)s"),
+            id=scenario.id,
+            injects=len(scenario.injects),
+            start=scenario.start_level,
+            top=scenario.top_level,
+            rule_set=scenario.rule_set,
         )
+        print(f"{path}: OK ({checked})")
     if failed:
-        print(f"{failed} of {len(paths)} file(s) invalid", file=sys.stderr)
+        print(say(N_("%(failed)s trên %(total)s tệp không hợp lệ"), failed=failed, total=len(paths)), file=sys.stderr)
     return 1 if failed else 0

@@ -28,8 +28,7 @@ from msel.problems import MselError, MselProblem
 from msel.read import Source, Table, read_table
 from msel.rows import Names, ReadRow, read_rows
 from msel.write import DRILL_NOTE, Target, write_csv, write_xlsx
-from scenarios.messages import Message
-from scenarios.texts import Text
+from scenarios.messages import N_, Message
 
 __all__ = ["ImportResult", "MselError", "MselProblem", "export_msel", "header_comment", "import_msel"]
 
@@ -82,11 +81,11 @@ def _base(base: str | Scenario | None, table: Table) -> tuple[dict[str, Any], st
         YAML_COMMENT,
         [
             MselProblem(
-                Text(
-                    "không có kịch bản gốc: tạo kịch bản mới từ khung mẫu — "
-                    "hãy sửa mã, tiêu đề, bối cảnh, vai, sự thật và tin sai",
-                    "no base drill: a new drill is made from the skeleton — "
-                    "edit its id, title, brief, roles, facts and false claims",
+                Message(
+                    N_(
+                        "không có kịch bản gốc: tạo kịch bản mới từ khung mẫu — "
+                        "hãy sửa mã, tiêu đề, bối cảnh, vai, sự thật và tin sai"
+                    )
                 )
             )
         ],
@@ -100,16 +99,14 @@ def _drill_problem(issue: ScenarioIssue, order: list[str | None], rows: list[Rea
     row = by_id.get(order[int(match.group(1))]) if match and int(match.group(1)) < len(order) else None
     if match is None or row is None:
         return MselProblem(
-            Text(f"kịch bản không hợp lệ — {issue.field}: ", f"the drill is not valid — {issue.field}: "),
-            cause=issue.message if isinstance(issue.message, Message) else Message(issue.message),
+            Message(N_("kịch bản không hợp lệ — %(field)s: %(reason)s"), {"field": issue.field, "reason": issue.message})
         )
     parts = tuple(int(i) if i else name for name, i in re.findall(r"\.(\w+)|\[(\d+)\]", match.group(2)))
     column = column_of(parts)
     return MselProblem(
-        Text("kịch bản không hợp lệ — ", "the drill is not valid — "),
+        Message(N_("kịch bản không hợp lệ — %(reason)s"), {"reason": issue.message}),
         row.row,
         layout.header(column) if column and layout else None,
-        issue.message if isinstance(issue.message, Message) else Message(issue.message),
     )
 
 

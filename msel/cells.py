@@ -2,7 +2,7 @@
 
 Writing gives a value a spreadsheet shows plainly; reading accepts what a planner
 types or Excel stores (text, numbers, times of day, durations) and raises
-`CellError` saying, in Vietnamese and English, what it expected.
+`CellError` saying what it expected (a `Message`, shown in the reader's language).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from msel.problems import CellError
+from scenarios.messages import N_
 
 Cell = str | int | float | datetime.time | datetime.timedelta | datetime.datetime | None
 
@@ -67,10 +68,7 @@ def parse_time(value: Cell) -> float | None:
         return float(hours * 60 + minutes) + seconds / 60
     if number := _MINUTES.fullmatch(compact):
         return float(number.group(1).replace(",", "."))
-    raise CellError(
-        f"không đọc được thời điểm “{raw}”: viết T+HH:MM (ví dụ T+01:30), HH:MM hoặc số phút",
-        f"cannot read the time '{raw}': write T+HH:MM (e.g. T+01:30), HH:MM or a number of minutes",
-    )
+    raise CellError(N_("không đọc được thời điểm “%(value)s”: viết T+HH:MM (ví dụ T+01:30), HH:MM hoặc số phút"), value=raw)
 
 
 def parse_minutes(value: Cell, *, positive: bool = False) -> float | None:
@@ -82,11 +80,12 @@ def parse_minutes(value: Cell, *, positive: bool = False) -> float | None:
         if not raw:
             return None
         if not re.fullmatch(r"\d+(?:[.,]\d+)?", raw):
-            raise CellError(f"“{raw}” không phải là số phút", f"'{raw}' is not a number of minutes")
+            raise CellError(N_("“%(value)s” không phải là số phút"), value=raw)
         number = float(raw.replace(",", "."))
     if number < 0 or (positive and number == 0):
-        need_vi, need_en = ("lớn hơn 0", "greater than 0") if positive else ("không âm", "not negative")
-        raise CellError(f"số phút phải {need_vi}, không phải {number:g}", f"minutes must be {need_en}, not {number:g}")
+        if positive:
+            raise CellError(N_("số phút phải lớn hơn 0, không phải %(number)s"), number=f"{number:g}")
+        raise CellError(N_("số phút phải không âm, không phải %(number)s"), number=f"{number:g}")
     return number
 
 
@@ -99,7 +98,7 @@ def parse_count(value: Cell) -> int | None:
         return None
     if re.fullmatch(r"[0-9]+", raw) or _GROUPED.fullmatch(raw):
         return int(re.sub(r"[., ]", "", raw))
-    raise CellError(f"“{raw}” không phải là số nguyên không âm", f"'{raw}' is not a whole number of at least 0")
+    raise CellError(N_("“%(value)s” không phải là số nguyên không âm"), value=raw)
 
 
 def items(value: Cell) -> list[str]:

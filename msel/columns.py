@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from msel.problems import MselError, MselProblem
+from scenarios.messages import N_, Message
 from msel.wordings import word_key
 from scenarios.texts import Text
 
@@ -210,12 +211,7 @@ class Layout:
 
     def notes(self) -> list[MselProblem]:
         """A note for each column the import does not use (not an error)."""
-        return [
-            MselProblem(
-                Text("cột này không được dùng, đã bỏ qua", "this column is not used and was ignored"), self.row, header
-            )
-            for header in self.ignored
-        ]
+        return [MselProblem(Message(N_("cột này không được dùng, đã bỏ qua")), self.row, header) for header in self.ignored]
 
 
 def read_header(row: int, cells: list[str], mapping: Mapping[str, str | None] | None = None) -> Layout:
@@ -233,7 +229,7 @@ def read_header(row: int, cells: list[str], mapping: Mapping[str, str | None] | 
             continue
         key = (mapping[header] or None) if mapping and header in mapping else column_for(header)
         if key is not None and key not in BY_KEY:
-            raise MselError(f"cột “{key}” không tồn tại", f"there is no column '{key}'")
+            raise MselError(N_("cột “%(key)s” không tồn tại"), key=key)
         if key is None or key in index:
             ignored.append(header)
             mapped.append((header, None))
@@ -254,5 +250,5 @@ def column_of(field: tuple[str | int, ...]) -> str | None:
 def check_format(format: str) -> str:
     """The format, if it is one an MSEL is written in; else `MselError`."""
     if format not in FORMATS:
-        raise MselError(f"định dạng “{format}” không được hỗ trợ (xlsx, csv)", f"unsupported format '{format}' (xlsx, csv)")
+        raise MselError(N_("định dạng “%(format)s” không được hỗ trợ (xlsx, csv)"), format=format)
     return format

@@ -17,7 +17,7 @@ import yaml
 from scenarios.bounded_yaml import YamlRefused, read_yaml
 from scenarios.model import Scenario
 from msel.problems import MselError, MselProblem
-from scenarios.texts import Text
+from scenarios.messages import N_, Message
 
 
 def plain(value: Any) -> Any:
@@ -66,15 +66,12 @@ def load_mapping(text: str) -> dict[str, Any]:
         _, data = read_yaml(text)  # within the loader's bounds: an alias bomb would be written out in full
     except YamlRefused as exc:
         raise MselError(
-            f"kịch bản gốc bị từ chối ở dòng {exc.line}: {exc}", f"the base drill is refused at line {exc.line}: {exc}"
+            N_("kịch bản gốc bị từ chối ở dòng %(line)s: %(reason)s"), line=exc.line, reason=exc.message
         ) from None
     except (yaml.YAMLError, ValueError) as exc:
-        raise MselError(f"kịch bản gốc không phải YAML hợp lệ: {exc}", f"the base drill is not valid YAML: {exc}") from None
+        raise MselError(N_("kịch bản gốc không phải YAML hợp lệ: %(reason)s"), reason=str(exc)) from None
     if not isinstance(data, dict):
-        raise MselError(
-            "kịch bản gốc phải là nội dung YAML của một kịch bản (các trường của kịch bản)",
-            "the base drill must be a drill's YAML text (a mapping of its fields)",
-        )
+        raise MselError(N_("kịch bản gốc phải là nội dung YAML của một kịch bản (các trường của kịch bản)"))
     return data
 
 
@@ -124,11 +121,9 @@ def with_injects(
         first = min(injects, key=lambda inject: inject.get("at", float("inf")))["id"]
         warnings.append(
             MselProblem(
-                Text(
-                    f"incident.received_by nêu tình huống “{incident['received_by']}” không có trong kịch bản: "
-                    f"thay bằng “{first}”",
-                    f"incident.received_by names the inject '{incident['received_by']}', which the drill lacks: "
-                    f"set to '{first}'",
+                Message(
+                    N_("incident.received_by nêu tình huống “%(named)s” không có trong kịch bản: thay bằng “%(first)s”"),
+                    {"named": incident["received_by"], "first": first},
                 )
             )
         )
@@ -154,9 +149,9 @@ def _level(
     if absent:
         warnings.append(
             MselProblem(
-                Text(
-                    f"cấp {number} phát hành tình huống không có trong kịch bản ({', '.join(map(str, absent))}): đã bỏ",
-                    f"level {number} releases injects the drill lacks ({', '.join(map(str, absent))}): dropped",
+                Message(
+                    N_("cấp %(level)s phát hành tình huống không có trong kịch bản (%(injects)s): đã bỏ"),
+                    {"level": number, "injects": ", ".join(map(str, absent))},
                 )
             )
         )

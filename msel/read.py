@@ -23,6 +23,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from msel.cells import Cell, from_csv
 from msel.columns import DRILL_SHEET, EVENTS_SHEET, check_format
 from msel.problems import MselError
+from scenarios.messages import N_
 
 Source = str | Path | BinaryIO
 
@@ -40,9 +41,7 @@ def _bytes(source: Source) -> bytes:
         try:
             return Path(source).read_bytes()
         except OSError as exc:
-            raise MselError(
-                f"không đọc được tệp {source}: {exc.strerror}", f"cannot read {source}: {exc.strerror}"
-            ) from None
+            raise MselError(N_("không đọc được tệp %(file)s: %(reason)s"), file=source, reason=exc.strerror) from None
     return source.read()
 
 
@@ -50,10 +49,7 @@ def _format(data: bytes, format: str | None) -> str:
     if format is not None:
         return check_format(format)
     if data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise MselError(
-            "tệp .xls (Excel 97–2003) không được hỗ trợ: hãy lưu thành .xlsx hoặc CSV UTF-8",
-            "an .xls file (Excel 97–2003) is not supported: save it as .xlsx or CSV UTF-8",
-        )
+        raise MselError(N_("tệp .xls (Excel 97–2003) không được hỗ trợ: hãy lưu thành .xlsx hoặc CSV UTF-8"))
     return "xlsx" if data.startswith(b"PK\x03\x04") else "csv"
 
 
@@ -69,7 +65,7 @@ def _xlsx(data: bytes) -> Table:
         OSError,
         ValueError,
     ) as exc:  # damaged
-        raise MselError(f"không mở được tệp XLSX: {exc}", f"cannot open the XLSX file: {exc}") from None
+        raise MselError(N_("không mở được tệp XLSX: %(reason)s"), reason=str(exc)) from None
     events = book[EVENTS_SHEET] if EVENTS_SHEET in book.sheetnames else book.worksheets[0]
     rows = [(number, list(values)) for number, values in enumerate(events.iter_rows(values_only=True), start=1)]
     drill = None
@@ -84,19 +80,14 @@ def _csv(data: bytes) -> Table:
     try:
         content = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise MselError(
-            "tệp CSV không phải UTF-8: trong Excel hãy lưu bằng 'CSV UTF-8'",
-            "the CSV file is not UTF-8: in Excel, save it as 'CSV UTF-8'",
-        ) from None
+        raise MselError(N_("tệp CSV không phải UTF-8: trong Excel hãy lưu bằng 'CSV UTF-8'")) from None
     first_lines = "\n".join(content.split("\n", 10)[:10])  # a title block may come above the header
     delimiter = max(",;\t", key=first_lines.count)
     reader = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter)
     try:
         return Table([(number, [from_csv(v) for v in values]) for number, values in enumerate(reader, start=1)])
     except csv.Error as exc:
-        raise MselError(
-            f"tệp CSV hỏng ở dòng {reader.line_num}: {exc}", f"the CSV file is broken at line {reader.line_num}: {exc}"
-        ) from None
+        raise MselError(N_("tệp CSV hỏng ở dòng %(line)s: %(reason)s"), line=reader.line_num, reason=str(exc)) from None
 
 
 def read_table(source: Source, format: str | None = None) -> Table:

@@ -20,7 +20,7 @@ from pydantic import TypeAdapter, ValidationError
 from scenarios.labels import CHANNELS
 
 from scenarios.conditions import ConditionError, parse_condition
-from scenarios.messages import Message
+from scenarios.messages import N_, Message
 from scenarios.model import Channel, Identifier, Inject
 from msel.cells import Cell, items, match_names, name_key, parse_count, parse_minutes, parse_time, text
 from msel.columns import BY_KEY, HEADER_ROWS, REQUIRED, Layout, column_of, read_header
@@ -38,6 +38,8 @@ _CHANNELS = {
 }
 DEFAULT_REACH = 5000  # people a post or article reaches when the sheet does not say (the skeleton's first post)
 DEFAULT_WINDOW = 60  # minutes a journalist waits when the sheet does not say
+UNKNOWN_ROLES = N_("vai trò không có trong kịch bản: %(names)s (có: %(known)s)")
+UNKNOWN_CLAIMS = N_("tin sai không có trong kịch bản: %(names)s (có: %(known)s)")
 
 
 @dataclass(frozen=True)
@@ -90,43 +92,39 @@ class _Row:
         position = self.layout.index.get(key)
         return self.cells[position] if position is not None and position < len(self.cells) else None
 
-    def problem(self, key: str | None, vi: str, en: str | None, cause: Message | None = None) -> None:
-        self.problems.append(MselProblem(Text(vi, en), self.row, self.layout.header(key) if key else None, cause))
+    def problem(self, key: str | None, msgid: str, **params: Any) -> None:
+        """A problem of the row (in the cell of column `key`, if given): the message id and its parameters."""
+        self.problems.append(MselProblem(Message(msgid, params), self.row, self.layout.header(key) if key else None))
 
-    def warn(self, key: str | None, vi: str, en: str) -> None:
-        self.warnings.append(MselProblem(Text(vi, en), self.row, self.layout.header(key) if key else None))
+    def warn(self, key: str | None, msgid: str, **params: Any) -> None:
+        self.warnings.append(MselProblem(Message(msgid, params), self.row, self.layout.header(key) if key else None))
 
     def read(self, key: str, parse: Callable[[Cell], Any]) -> Any:
         try:
             return parse(self.cell(key))
         except CellError as exc:
-            self.problem(key, exc.text.vi, exc.text.en)
+            self.problems.append(MselProblem(exc.message, self.row, self.layout.header(key)))
             return None
 
     def required(self, key: str) -> str:
         value = text(self.cell(key))
         if not value:
-            column = BY_KEY[key]
-            self.problem(key, f"thiếu {column.title.vi.lower()}", f"the {column.title.en} cell is empty")
+            self.problem(key, N_("ô này bắt buộc nhưng đang trống"))
         return value
 
     def local(self, key: str) -> dict[str, str | None] | None:
         """A {vi, en} text from the column and its English twin; None when both are empty."""
         vi, en = text(self.cell(key)), text(self.cell(f"{key}_en"))
         if en and not vi:
-            self.problem(key, "có bản tiếng Anh nhưng thiếu tiếng Việt", "the English is given but the Vietnamese is empty")
+            self.problem(key, N_("có bản tiếng Anh nhưng thiếu tiếng Việt"))
         return Text(vi, en or None).as_dict() if vi else None
 
 
-def _pick(row: _Row, key: str, names: dict[str, str], what: tuple[str, str], loose: bool = False) -> list[str]:
+def _pick(row: _Row, key: str, names: dict[str, str], unknown_names: str, loose: bool = False) -> list[str]:
+    """The ids the cell names; the names it does not know are a problem saying `unknown_names` (a message id)."""
     found, unknown = match_names(row.cell(key), names, word_key if loose else name_key)
     if unknown:
-        known = ", ".join(sorted(set(names.values())))
-        row.problem(
-            key,
-            f"{what[0]} không có trong kịch bản: {quote(unknown, 'vi')} (có: {known})",
-            f"unknown {what[1]}: {quote(unknown, 'en')} (known: {known})",
-        )
+        row.problem(key, unknown_names, names=quote(unknown), known=", ".join(sorted(set(names.values()))))
     return found
 
 
@@ -137,11 +135,7 @@ def _levels(row: _Row, levels: frozenset[int]) -> tuple[int, ...]:
             found.append(int(item))
         else:
             known = ", ".join(map(str, sorted(levels)))
-            row.problem(
-                "levels",
-                f"cấp “{item}” không có trong kịch bản (có: {known})",
-                f"level '{item}' does not exist (levels: {known})",
-            )
+            row.problem("levels", N_("cấp “%(level)s” không có trong kịch bản (có: %(known)s)"), level=item, known=known)
     return tuple(found)
 
 
@@ -151,7 +145,7 @@ def _condition(row: _Row) -> str | None:
         try:
             parse_condition(when)
         except ConditionError as exc:
-            row.problem("when", "điều kiện không hợp lệ: ", "bad condition: ", exc.message)
+            row.problem("when", N_("điều kiện không hợp lệ: %(reason)s"), reason=exc.message)
     return when or None
 
 
@@ -163,8 +157,8 @@ def _identifier(row: _Row) -> str:
         except ValidationError:
             row.problem(
                 "id",
-                f"mã “{value}” không hợp lệ: chỉ gồm chữ thường không dấu, chữ số, “_” và “-”, bắt đầu bằng chữ",
-                f"bad id '{value}': lower-case letters, digits, '_' and '-', starting with a letter",
+                N_("mã “%(id)s” không hợp lệ: chỉ gồm chữ thường không dấu, chữ số, “_” và “-”, bắt đầu bằng chữ"),
+                id=value,
             )
     return value
 
@@ -175,17 +169,12 @@ def _inject(row: _Row, names: Names) -> tuple[int | None, dict[str, Any], tuple[
     at = row.read("at", parse_time)
     when = _condition(row)
     if at is not None and when is not None:
-        row.problem(
-            "at", "chỉ ghi thời điểm hoặc điều kiện, không ghi cả hai", "give either a time or a condition, not both"
-        )
+        row.problem("at", N_("chỉ ghi thời điểm hoặc điều kiện, không ghi cả hai"))
     channel = row.required("channel")
     channel_id = channel_of(channel, _CHANNELS) if channel else None
     if channel and channel_id is None:
-        row.problem(
-            "channel",
-            f"kênh “{channel}” không tồn tại (có: {', '.join(CHANNELS[c.value].vi for c in Channel)})",
-            f"unknown channel '{channel}' (known: {', '.join(c.value for c in Channel)})",
-        )
+        known = ", ".join(f"{CHANNELS[c.value].vi} ({c.value})" for c in Channel)  # the names a sheet may use
+        row.problem("channel", N_("kênh “%(channel)s” không tồn tại (có: %(known)s)"), channel=channel, known=known)
     inject = {
         "id": _identifier(row),
         "channel": channel_id,
@@ -193,10 +182,10 @@ def _inject(row: _Row, names: Names) -> tuple[int | None, dict[str, Any], tuple[
         "when": when,
         "delay": row.read("delay", parse_minutes) or None,
         "sender": row.local("sender") if row.required("sender") else None,
-        "to": _pick(row, "to", names.roles, ("vai trò", "role"), loose=True) if row.required("to") else [],
+        "to": _pick(row, "to", names.roles, UNKNOWN_ROLES, loose=True) if row.required("to") else [],
         "title": row.local("title"),
         "content": row.local("content") if row.required("content") else None,
-        "claims": _pick(row, "claims", names.claims, ("tin sai", "false claim")),
+        "claims": _pick(row, "claims", names.claims, UNKNOWN_CLAIMS),
         "reach": row.read("reach", parse_count),
         "question": row.local("question"),
         "response_window": row.read("response_window", lambda cell: parse_minutes(cell, positive=True)),
@@ -209,26 +198,16 @@ def _defaults(row: _Row, inject: dict[str, Any]) -> None:
     """What a planner's sheet does not say but the drill needs, filled in with a warning to check it."""
     if inject["channel"] in ("social_post", "press_article") and inject["reach"] is None and not row.problems:
         inject["reach"] = DEFAULT_REACH
-        row.warn(
-            "reach",
-            f"chưa ghi lượt tiếp cận: đặt mặc định {DEFAULT_REACH:,} người".replace(",", "."),
-            f"no reach given: set to {DEFAULT_REACH:,} people by default",
-        )
+        row.warn("reach", N_("chưa ghi lượt tiếp cận: đặt mặc định %(reach)s người"), reach=DEFAULT_REACH)
     if inject["channel"] == "press_call" and not row.problems:
         if inject["response_window"] is None:
             inject["response_window"] = DEFAULT_WINDOW
             row.warn(
-                "response_window",
-                f"chưa ghi thời hạn trả lời: đặt mặc định {DEFAULT_WINDOW} phút",
-                f"no response window given: set to {DEFAULT_WINDOW} minutes by default",
+                "response_window", N_("chưa ghi thời hạn trả lời: đặt mặc định %(minutes)s phút"), minutes=DEFAULT_WINDOW
             )
         if inject["question"] is None and inject["content"] is not None:
             inject["question"] = dict(inject["content"])
-            row.warn(
-                "question",
-                "chưa ghi câu hỏi của phóng viên: dùng nội dung tình huống làm câu hỏi",
-                "no journalist's question given: the inject's text is used as the question",
-            )
+            row.warn("question", N_("chưa ghi câu hỏi của phóng viên: dùng nội dung tình huống làm câu hỏi"))
 
 
 def _check_model(row: _Row, inject: dict[str, Any]) -> None:
@@ -237,7 +216,7 @@ def _check_model(row: _Row, inject: dict[str, Any]) -> None:
     except ValidationError as exc:
         for error in exc.errors():
             column = column_of(tuple(error["loc"]))
-            row.problem(column, "tình huống không hợp lệ: ", "invalid inject: ", pydantic_message(error))
+            row.problem(column, N_("tình huống không hợp lệ: %(reason)s"), reason=pydantic_message(error))
 
 
 def _new_id(row: int, taken: set[str]) -> str:
@@ -267,7 +246,7 @@ def read_rows(
     warnings (values filled in by default)."""
     filled = [(number, cells) for number, cells in rows if any(text(cell) for cell in cells)]
     if not filled:
-        return None, [], [MselProblem(Text("tệp không có dòng tiêu đề nào", "the file has no header row"))], []
+        return None, [], [MselProblem(Message(N_("tệp không có dòng tiêu đề nào")))], []
     at, layout = find_header(filled, mapping)
     header_row, body = filled[at][0], filled[at + 1 :]
     missing = [BY_KEY[key].header for key in REQUIRED if key not in layout.index]
@@ -275,11 +254,7 @@ def read_rows(
         return (
             layout,
             [],
-            [
-                MselProblem(
-                    Text(f"thiếu cột {quote(missing, 'vi')}", f"missing column(s) {quote(missing, 'en')}"), header_row
-                )
-            ],
+            [MselProblem(Message(N_("thiếu cột %(columns)s"), {"columns": quote(missing)}), header_row)],
             [],
         )
     read = [(row, _inject(row, names)) for row in (_Row(number, cells, layout) for number, cells in body)]
@@ -291,11 +266,7 @@ def read_rows(
     for row, (number, inject, levels) in read:
         inject["id"] = inject.get("id") or _new_id(row.row, taken)
         if inject["id"] in first:
-            row.problem(
-                "id",
-                f"mã “{inject['id']}” trùng với dòng {first[inject['id']]}",
-                f"id '{inject['id']}' is already used by row {first[inject['id']]}",
-            )
+            row.problem("id", N_("mã “%(id)s” trùng với dòng %(row)s"), id=inject["id"], row=first[inject["id"]])
         first.setdefault(inject["id"], row.row)
         if not row.problems:
             _check_model(row, inject)

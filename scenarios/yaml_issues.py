@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import typing
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -41,6 +41,11 @@ class YamlIssue:
     message: (
         Message | str
     )  # a loader's own words are a `Message` (Vietnamese as text; web.i18n shows it in the user's language)
+
+    def render(self, translate: Callable[[str], str]) -> str:
+        """`PATH:LINE: field: message`, the message in the language `translate` (msgid -> text) gives."""
+        message = self.message.render(translate) if isinstance(self.message, Message) else self.message
+        return f"{self.path}:{self.line}: {self.field}: {message}"
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.field}: {self.message}"

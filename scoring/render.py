@@ -1,4 +1,4 @@
-"""A score card as plain text for a terminal: Vietnamese first (English beneath), or English only.
+"""A score card as plain text for a terminal, in one language: Vietnamese or English.
 
 Each rule shows ✓ (met), ✗ (not met), ○ (not yet due) or + (a bonus), its points
 out of its maximum, the explanation, the source and the evidence lines with
@@ -66,8 +66,6 @@ def _rule_lines(result: RuleResult, lang: str) -> list[str]:
     bonus = f" ({words['bonus']})" if result.bonus else f" ({words['not_due']})" if result.status == NOT_DUE else ""
     points = f"{_number(result.points, lang)}/{_number(result.max_points, lang)}"
     lines = [f"{_mark(result)} {title}{bonus} [{result.id}] — {points}", f"    {result.explanation.in_(lang)}"]
-    if lang == "vi" and result.explanation.en != result.explanation.vi:
-        lines.append(f"    EN: {result.explanation.en}")
     lines.append(f"    {words['source']}: {result.source.in_(lang)}")
     lines.append(f"    {words['evidence']}:" + ("" if result.evidence else f" {words['none']}"))
     for item in result.evidence:
@@ -88,7 +86,7 @@ def _state_lines(card: ScoreCard, lang: str) -> list[str]:
 
 
 def render_card(card: ScoreCard, lang: str = "vi") -> str:
-    """The card as text; `lang` is 'vi' (with English beneath each explanation) or 'en'."""
+    """The card as text in `lang`, 'vi' or 'en'."""
     if lang not in LABELS:
         raise ValueError(f"lang must be 'vi' or 'en', got {lang!r}")
     words = LABELS[lang]

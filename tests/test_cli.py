@@ -1,4 +1,4 @@
-"""The command line: `run.py validate` and `run.py simulate`, as a user runs them."""
+"""The command line: `run.py validate` and `run.py simulate`, as a user runs them, in Vietnamese or in English."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 import run
+from tests.test_translations import PAIR
+from web.console import LANGUAGE_VARIABLE
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "minimal.yaml"
@@ -76,7 +78,7 @@ def test_simulate_until_stops_early(capsys):
 def test_simulate_prints_a_readable_card(capsys):
     code, out, _ = cli(capsys, "simulate", FIXTURE)
     assert code == 0
-    assert "Cấp độ cuối / Final level: 2" in out
+    assert "Cấp độ cuối: 2" in out and "Final level" not in out
     assert "one_focal_point" in out or "Một đầu mối" in out
 
 
@@ -93,6 +95,45 @@ def test_a_bad_action_line_is_named_by_its_number(capsys, tmp_path):
 def test_a_missing_scenario_is_a_clear_error(capsys, tmp_path):
     code, _, err = cli(capsys, "simulate", tmp_path / "nope.yaml")
     assert code == 1 and "nope.yaml:1: (file): không đọc được tệp" in err
+
+
+@pytest.fixture
+def vietnamese_console(monkeypatch):
+    monkeypatch.delenv(LANGUAGE_VARIABLE, raising=False)
+
+
+def test_by_default_the_commands_speak_vietnamese_only(capsys, broken, vietnamese_console):
+    _, simulated, _ = cli(capsys, "simulate", FIXTURE)
+    _, listed, _ = cli(capsys, "scenarios")
+    _, _, refused = cli(capsys, "validate", broken)
+    printed = simulated + listed + refused
+    assert "Kịch bản: " in simulated and "Tổng điểm" in simulated and "Kịch bản có sẵn:" in listed
+    assert "không có trong kịch bản" in refused and "file(s) invalid" not in refused and "tệp không hợp lệ" in refused
+    for english in ("Scenario", "Final level", "SCORE CARD", "EN:", "Built-in drills", "Try:", "is not in the drill"):
+        assert english not in printed
+    assert not [line for line in printed.splitlines() if PAIR.search(line)]
+
+
+def test_lang_en_before_or_after_the_command_speaks_english(capsys, broken, vietnamese_console):
+    _, simulated, _ = cli(capsys, "--lang", "en", "simulate", FIXTURE)
+    assert "Final level: 2" in simulated and "SCORE CARD — test-minimal" in simulated and "Total: " in simulated
+    _, listed, _ = cli(capsys, "scenarios", "--lang", "en")
+    assert listed.startswith("Built-in drills:\n") and "reference plays: " in listed and "Try: python run.py" in listed
+    code, _, refused = cli(capsys, "--lang", "en", "validate", broken)
+    assert code == 1 and ":64: injects[3].to[0]: " in refused and "1 of 1 file(s) invalid" in refused
+    printed = simulated + listed + refused
+    for vietnamese in ("Kịch bản", "Cấp độ cuối", "BẢNG ĐIỂM", "Thử:", "không có trong kịch bản", "tệp không hợp lệ"):
+        assert vietnamese not in printed
+    with pytest.raises(SystemExit):
+        run.main(["--lang", "fr", "scenarios"])
+
+
+def test_crisis_language_chooses_english_and_lang_overrides_it(capsys, monkeypatch):
+    monkeypatch.setenv(LANGUAGE_VARIABLE, "en")
+    _, out, _ = cli(capsys, "validate", FIXTURE)
+    assert "injects, levels 1-" in out
+    _, out, _ = cli(capsys, "--lang", "vi", "validate", FIXTURE)
+    assert "tình huống, cấp 1-" in out
 
 
 def test_the_real_command_runs_as_a_subprocess():

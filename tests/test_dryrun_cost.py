@@ -32,8 +32,10 @@ def test_two_dry_runs_of_one_drill_are_equal_whatever_their_seconds():
     assert dry_run(MINIMAL, seeds=(0,)) == dry_run(MINIMAL, seeds=(0,))
 
 
-def test_the_command_prints_the_cost_in_both_languages(capsys):
+def test_the_command_prints_the_cost_in_the_chosen_language(capsys):
     run.main(["dryrun", str(Path(__file__).parent / "fixtures" / "minimal.yaml"), "--seeds", "1"])
     out = capsys.readouterr().out
-    assert "Chi phí: tối đa 60 lần lấy mẫu dư luận" in out and "Cost: up to 60 opinion samples" in out
-    assert "3 runs in" in out
+    assert "Chi phí: tối đa 60 lần lấy mẫu dư luận" in out and "3 lượt chạy trong" in out and "Cost" not in out
+    run.main(["--lang", "en", "dryrun", str(Path(__file__).parent / "fixtures" / "minimal.yaml"), "--seeds", "1"])
+    out = capsys.readouterr().out
+    assert "Cost: up to 60 opinion samples" in out and "3 runs in" in out and "Chi phí" not in out

@@ -30,6 +30,7 @@ from web import create_app, serve
 from web.extensions import db
 from web.models import EventRecord, InputRecord, Instructor, Team
 from web.schema import MIGRATIONS, upgrade_database
+from web.console import speaking
 from web.setup import DEMO_USERNAME, ensure_demo_instructor, prepare
 
 BEFORE_MIGRATIONS = Path(__file__).parent / "fixtures" / "before_migrations.sql"
@@ -171,8 +172,11 @@ def test_a_server_that_cannot_open_its_database_says_which_and_why(tmp_path, mon
     with pytest.raises(SystemExit) as stop:
         serve(port=0)
     message = str(stop.value)
-    assert "Không mở hoặc nâng cấp được cơ sở dữ liệu" in message and "cannot open or upgrade the database" in message
+    assert "Không mở hoặc nâng cấp được cơ sở dữ liệu" in message and "cannot open" not in message
     assert "no-such-folder" in message and "unable to open database file" in message
+    with speaking("en"), pytest.raises(SystemExit) as stop:  # run.py --lang en
+        serve(port=0)
+    assert str(stop.value).startswith("cannot open or upgrade the database ") and "Không" not in str(stop.value)
 
 
 def test_the_upgrade_prints_as_sql_for_a_database_administrator(tmp_path, make_app, capsys):
@@ -188,6 +192,6 @@ def test_two_servers_starting_at_once_on_one_database_make_one_demo_instructor(d
         upgrade_database()
         ensure_demo_instructor()  # the other process, between this one's look and its insert
         monkeypatch.setattr(db.session, "scalar", lambda statement: None)  # this one looked before
-        assert f"{DEMO_USERNAME} / " in ensure_demo_instructor()
+        assert f"{DEMO_USERNAME} / " in ensure_demo_instructor().text()
         monkeypatch.undo()
         assert db.session.scalars(select(Instructor.username)).all() == [DEMO_USERNAME]

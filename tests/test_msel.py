@@ -313,11 +313,14 @@ def test_bad_rows_are_named_and_the_good_rows_kept(source):
     ]
     messages = [str(p) for p in result.problems]
     for message, bad in zip(
-        messages, ["'abc'", "'mayor'", "'bồ câu đưa thư'", "'no-such-claim'", "thiếu nội dung tình huống"], strict=True
+        messages, ["“abc”", "“mayor”", "“bồ câu đưa thư”", "“no-such-claim”", "ô này bắt buộc nhưng đang trống"], strict=True
     ):
         assert bad in message
-    assert messages[0].startswith("dòng 3, cột “Time”: không đọc được thời điểm “abc”")
-    assert " / row 3, column 'Time': cannot read the time 'abc'" in messages[0]
+    assert messages[0] == (
+        "dòng 3, cột “Time”: không đọc được thời điểm “abc”: viết T+HH:MM (ví dụ T+01:30), HH:MM hoặc số phút"
+    )  # Vietnamese only; the English through the catalogue
+    assert english(result.problems[0].located()).startswith("row 3, column 'Time': cannot read the time 'abc'")
+    assert english(result.problems[4].located()) == "row 8, column 'Inject': this cell is required but empty"
     assert [(n.row, n.column) for n in result.notes] == [(1, "Notes")]
     scenario = result.scenario
     # merged: the rows take their base injects' places, the base's hotline-1 (no row) stays
@@ -344,10 +347,10 @@ def test_a_duplicated_id_leaves_out_the_later_row():
     header, *rows = csv_rows(scenario)
     rows.append(list(rows[0]))
     result = import_msel(csv_bytes([header, *rows]), BASE)
-    assert [str(p) for p in result.problems] == [
-        f"dòng {len(rows) + 1}, cột “Mã / Id”: mã “post-1” trùng với dòng 2"
-        f" / row {len(rows) + 1}, column 'Mã / Id': id 'post-1' is already used by row 2"
-    ]
+    assert [str(p) for p in result.problems] == [f"dòng {len(rows) + 1}, cột “Mã / Id”: mã “post-1” trùng với dòng 2"]
+    assert english(result.problems[0].located()) == (
+        f"row {len(rows) + 1}, column 'Mã / Id': id 'post-1' is already used by row 2"
+    )
     assert result.scenario == scenario
 
 
@@ -360,7 +363,8 @@ def test_an_inject_the_model_refuses_is_left_out_with_the_reason():
     result = import_msel(csv_bytes([header, *rows]), BASE)
     row = rows.index(hotline) + 2
     assert [(p.row, p.column) for p in result.problems] == [(row, None)]
-    assert "'response_window' belongs to a press_call only" in english(result.problems[0].cause)
+    assert "'response_window' belongs to a press_call only" in english(result.problems[0].located())
+    assert english(result.problems[0].located()).startswith(f"row {row}: invalid inject: ")
     assert result.scenario is not None and result.scenario.inject("hotline-2") is None
 
 
@@ -379,7 +383,8 @@ def test_what_a_planner_leaves_out_is_filled_in_with_a_warning():
         (rows.index(call) + 2, "Thời hạn trả lời (phút) / Response window (min)"),
         (rows.index(call) + 2, "Câu hỏi / Question"),
     ]
-    assert "set to 5,000 people by default" in str(result.warnings[0])
+    assert "chưa ghi lượt tiếp cận: đặt mặc định 5000 người" in str(result.warnings[0])
+    assert "set to 5000 people by default" in english(result.warnings[0].located())
     new = result.scenario
     assert new.inject("post-1").reach == 5000 and new.inject("call-1").response_window == 60
     assert new.inject("call-1").question.vi == new.inject("call-1").content.vi
@@ -394,7 +399,7 @@ def test_the_loaders_errors_come_back_on_their_row_and_column():
     assert result.scenario is None
     assert [(p.row, p.column) for p in result.problems] == [(rows.index(hotline) + 2, "Điều kiện / Condition")]
     assert "kịch bản không hợp lệ — cấp 7 không tồn tại (các cấp: 1, 2)" in str(result.problems[0])
-    assert english(result.problems[0].cause) == "level 7 does not exist (levels: 1, 2)"
+    assert english(result.problems[0].located()).endswith("the drill is not valid — level 7 does not exist (levels: 1, 2)")
 
 
 def test_a_row_left_off_the_sheet_keeps_its_base_inject():
@@ -412,17 +417,15 @@ def test_level_releases_naming_absent_injects_become_warnings():
     base = BASE.replace("releases: [article-1]", "releases: [article-1, gone-1]")
     result = import_msel(csv_bytes([header, *rows]), base)
     assert result.problems == () and result.scenario.levels[1].releases == ("article-1",)
-    assert [w.text.en for w in result.warnings] == ["level 2 releases injects the drill lacks (gone-1): dropped"]
+    assert [english(w.message) for w in result.warnings] == ["level 2 releases injects the drill lacks (gone-1): dropped"]
     assert rows[0][ids] == "post-1"
 
 
 def test_missing_columns_are_named_and_no_row_is_read():
     result = import_msel(csv_bytes([["Time", "From", "Inject"], ["T+00:05", "Ai đó", "Tin đồn."]]), BASE)
     assert result.scenario is None
-    assert str(result.problems[0]) == (
-        "dòng 1: thiếu cột “Người nhận / To”, “Kênh / Channel”"
-        " / row 1: missing column(s) 'Người nhận / To', 'Kênh / Channel'"
-    )
+    assert str(result.problems[0]) == "dòng 1: thiếu cột “Người nhận / To”, “Kênh / Channel”"
+    assert english(result.problems[0].located()) == "row 1: missing column(s) “Người nhận / To”, “Kênh / Channel”"
 
 
 def test_half_headers_and_generated_ids():
@@ -445,14 +448,18 @@ def test_half_headers_and_generated_ids():
 
 
 def test_no_base_for_a_csv_and_unreadable_files_are_errors(tmp_path):
-    with pytest.raises(MselError, match="not UTF-8"):
+    with pytest.raises(MselError, match="không phải UTF-8") as refused:
         import_msel(io.BytesIO("Kênh,Mã".encode("latin-1")), BASE)  # Excel's ANSI CSV
-    with pytest.raises(MselError, match=r"\.xls file"):
+    assert "not UTF-8" in english(refused.value.message)
+    with pytest.raises(MselError, match=r"tệp \.xls") as refused:
         import_msel(io.BytesIO(b"\xd0\xcf\x11\xe0rest"), BASE)
-    with pytest.raises(MselError, match="cannot read"):
+    assert ".xls file" in english(refused.value.message)
+    with pytest.raises(MselError, match="không đọc được tệp") as refused:
         import_msel(tmp_path / "nope.xlsx", BASE)
-    with pytest.raises(MselError, match="must be a drill's YAML text"):
+    assert "cannot read" in english(refused.value.message)
+    with pytest.raises(MselError, match="phải là nội dung YAML của một kịch bản") as refused:
         import_msel(exported(load_scenario(FIXTURE), "csv"), "just words")
+    assert "must be a drill's YAML text" in english(refused.value.message)
 
 
 def test_an_explicit_base_wins_over_the_drill_sheet():
@@ -522,7 +529,7 @@ def cli(capsys, *args):
 def test_cli_export_then_import(capsys, tmp_path, suffix):
     msel, new = tmp_path / f"drill{suffix}", tmp_path / "new.yaml"
     code, out, _ = cli(capsys, "msel", "export", "ngo-doc-truong-hoc", "--out", msel)
-    assert code == 0 and msel.is_file() and "Wrote" in out
+    assert code == 0 and msel.is_file() and "Đã ghi" in out and "tình huống)" in out
     base = ["--base", "ngo-doc-truong-hoc"] if suffix == ".csv" else []
     code, out, err = cli(capsys, "msel", "import", msel, *base, "--out", new)
     assert (code, err) == (0, "")
@@ -535,9 +542,12 @@ def test_cli_import_writes_the_good_rows_and_exits_1(capsys, tmp_path):
     base.write_text(BASE, encoding="utf-8")
     code, out, err = cli(capsys, "msel", "import", msel, "--base", base, "--out", new)
     assert code == 1
-    assert "row 3, column 'Time'" in err and "dòng 8, cột “Inject”" in err and "column 'Notes'" in err
-    assert "5 problem(s)" in err and "Wrote" in out
+    assert "dòng 3, cột “Time”: không đọc được" in err and "dòng 8, cột “Inject”" in err and "cột “Notes”" in err
+    assert "5 lỗi: các dòng trên bị bỏ qua" in err and "Đã ghi" in out and "row 3" not in err
     assert [i.id for i in load_scenario(new).injects] == ["post-1", "call-1", "article-1", "hotline-1"]
+    code, out, err = cli(capsys, "--lang", "en", "msel", "import", msel, "--base", base, "--out", new)
+    assert code == 1 and "row 3, column 'Time': cannot read the time 'abc'" in err and "column 'Notes'" in err
+    assert "5 problem(s): the rows above were left out" in err and out.startswith("Wrote ") and "dòng" not in err
 
 
 def test_cli_import_writes_nothing_when_the_drill_is_invalid(capsys, tmp_path):
@@ -554,14 +564,17 @@ def test_cli_import_writes_nothing_when_the_drill_is_invalid(capsys, tmp_path):
     )
     code, _, err = cli(capsys, "msel", "import", msel, "--base", FIXTURE, "--out", new)
     assert code == 1 and not new.exists()
-    assert "cấp 7 không tồn tại" in err and "Nothing written" in err
+    assert "cấp 7 không tồn tại" in err and f"Không ghi {new}" in err
 
 
 def test_cli_refuses_an_unknown_file_type_and_a_csv_without_base(capsys, tmp_path):
     with pytest.raises(SystemExit) as info:
         run.main(["msel", "export", "nuoc-may-nhiem-doc", "--out", str(tmp_path / "a.txt")])
-    assert info.value.code == 2 and "must be .xlsx or .csv" in capsys.readouterr().err
+    assert info.value.code == 2 and "tệp phải là .xlsx hoặc .csv" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as info:
+        run.main(["--lang", "en", "msel", "export", "nuoc-may-nhiem-doc", "--out", str(tmp_path / "a.txt")])
+    assert info.value.code == 2 and "the file must be .xlsx or .csv" in capsys.readouterr().err
     msel = tmp_path / "a.csv"
     export_msel(load_scenario(FIXTURE), msel)
     _, _, err = cli(capsys, "msel", "import", msel, "--out", tmp_path / "new.yaml")
-    assert "no base drill: a new drill is made from the skeleton" in err  # a new drill, not a refusal
+    assert "cảnh báo: kịch bản: không có kịch bản gốc: tạo kịch bản mới từ khung mẫu" in err  # a new drill, not a refusal

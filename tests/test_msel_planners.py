@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 import run
+from message_helpers import english
 from scenarios.library import scenario_path
 from scenarios.loader import load_scenario
 from msel import export_msel, header_comment, import_msel
@@ -50,8 +51,8 @@ def test_a_planners_sheet_becomes_a_new_drill(name):
     warned = {(w.row, w.column) for w in result.warnings}
     call_row = HEADER_ROW[name] + 1 + [c for c, _, _ in EXPECTED[name]].index("press_call")
     assert (call_row, "Thời hạn trả lời (phút) / Response window (min)") in warned  # the row a spreadsheet shows
-    assert any("no base drill" in w.text.en for w in result.warnings)
-    assert any("received_by" in w.text.en for w in result.warnings)  # the skeleton's post-1 is not in the sheet
+    assert any("no base drill" in english(w.message) for w in result.warnings)
+    assert any("received_by" in english(w.message) for w in result.warnings)  # the skeleton's post-1 is not in the sheet
     call = next(i for i in result.scenario.injects if i.channel.value == "press_call")
     assert call.response_window == 60 and call.question == call.content
 
@@ -59,7 +60,9 @@ def test_a_planners_sheet_becomes_a_new_drill(name):
 def test_a_workbook_with_an_unknown_header_is_corrected_by_a_mapping():
     result = import_msel(vn_xlsx())
     assert result.scenario is None
-    assert [p.text.en for p in result.problems] == ["missing column(s) 'Người nhận / To'"] and result.problems[0].row == 4
+    assert [english(p.message) for p in result.problems] == ["missing column(s) “Người nhận / To”"] and result.problems[
+        0
+    ].row == 4
     assert (UNKNOWN_TO, None) in result.columns and ("Thời gian (T+)", "at") in result.columns
     fixed = import_msel(vn_xlsx(), mapping={UNKNOWN_TO: "to"})
     assert fixed.ok
@@ -78,7 +81,7 @@ def test_a_planners_sheet_merges_into_a_base():
     ids = [i.id for i in result.scenario.injects]
     assert ids[: len(base.injects)] == [i.id for i in base.injects] and len(ids) == len(base.injects) + 5
     assert result.scenario.inject("post-1") == base.inject("post-1")
-    assert not any("no base drill" in w.text.en for w in result.warnings)
+    assert not any("no base drill" in english(w.message) for w in result.warnings)
 
 
 def test_a_round_trip_keeps_the_drills_header_comment(tmp_path):
@@ -102,8 +105,8 @@ def test_cli_imports_a_planners_sheet_without_base(capsys, tmp_path):
     new = tmp_path / "new.yaml"
     code = run.main(["msel", "import", str(LAYOUTS / "vn-tinh.csv"), "--out", str(new)])
     out, err = capsys.readouterr()
-    assert code == 0 and "Wrote" in out and "5 tình huống" in out
-    assert "cảnh báo / warning: dòng 5, cột “Lượt tiếp cận / Reach”: chưa ghi lượt tiếp cận" in err
+    assert code == 0 and "Đã ghi" in out and "5 tình huống" in out
+    assert "cảnh báo: dòng 5, cột “Lượt tiếp cận / Reach”: chưa ghi lượt tiếp cận" in err
     assert [i.channel.value for i in load_scenario(new).injects] == [c for c, _, _ in EXPECTED["vn-tinh.csv"]]
 
 

@@ -34,7 +34,7 @@ def test_report_json_from_the_database(played_platform, capsys, tmp_path):
     out = tmp_path / "report.json"
     code, stdout, err = cli(capsys, "report", exercise_id, "--format", "json", "--out", out)
     assert code == 0, err
-    assert "report written" in stdout
+    assert "Đã ghi báo cáo: " in stdout and "(json, 2 đội)" in stdout
     document = json.loads(out.read_text(encoding="utf-8"))
     first, second = document["teams"]
     with app.app_context():
@@ -68,7 +68,9 @@ def test_an_unknown_exercise_is_a_clear_error(played_platform, capsys, tmp_path)
     build()
     code, out, err = cli(capsys, "report", 999, "--format", "json", "--out", tmp_path / "r.json")
     assert code == 1 and out == ""
-    assert "Không có bài diễn tập 999" in err and "no exercise 999" in err
+    assert "Không có bài diễn tập 999" in err and "no exercise" not in err
+    code, _, err = cli(capsys, "--lang", "en", "report", 999, "--format", "json", "--out", tmp_path / "r.json")
+    assert code == 1 and "no exercise 999 in the database" in err and "Không có" not in err
     assert not (tmp_path / "r.json").exists()
 
 
@@ -77,7 +79,7 @@ def test_a_database_that_does_not_exist_is_a_clear_error_and_is_not_created(caps
     monkeypatch.setenv("CRISIS_DATABASE_URL", f"sqlite:///{missing}")
     monkeypatch.setenv("CRISIS_SECRET_KEY", "test")
     code, out, err = cli(capsys, "report", 1, "--out", tmp_path / "r.json")
-    assert code == 1 and out == "" and "no database" in err and str(missing) in err
+    assert code == 1 and out == "" and "Không có cơ sở dữ liệu" in err and str(missing) in err
     assert not missing.exists()
 
 

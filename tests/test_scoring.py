@@ -214,7 +214,7 @@ def test_ten_thousand_events_are_scored_correctly():
     assert card.result("press_requests_answered").evidence[-1].kind == "more"
 
 
-def test_render_card_in_vietnamese_with_english_beneath():
+def test_render_card_in_vietnamese_only():
     log = exemplary()
     log.statement(200, text=ALL_ROLES_TEXT, role="info_department")
     text = render_card(score(minimal(), log.events))
@@ -224,7 +224,7 @@ def test_render_card_in_vietnamese_with_english_beneath():
     assert (
         "+ Thông điệp đầu tiên theo khuyến nghị truyền thông rủi ro (CERC) (điểm thưởng) [cerc_first_message] — 5/5" in text
     )
-    assert "    EN: " in text and "Nguồn: Nghị định 244/2026/NĐ-CP, Điều 7.3" in text
+    assert "EN: " not in text and "Nguồn: Nghị định 244/2026/NĐ-CP, Điều 7.3" in text
     assert "T+03:20" in text and "T+01:01" in text
     assert text.rstrip().endswith("Chưa đạt: one_focal_point")
 

@@ -23,7 +23,8 @@ Security headers (Content-Security-Policy, HSTS behind TLS): `web.headers`.
                           unset: one process, no queue
 
 `prepared(app)` is the start shared by both servers: the schema, the demo instructor, the
-interrupted exercises and the ticker (`serve` prints the demo line; `web.wsgi` logs it).
+interrupted exercises and the ticker (`serve` prints the demo line; `web.wsgi` logs it). What the start prints
+is in the console's language: Vietnamese, or English with `run.py --lang en` or CRISIS_LANGUAGE=en (`web.console`).
 """
 
 from __future__ import annotations
@@ -35,7 +36,9 @@ import socketio as socketio_server
 from flask import Flask
 from sqlalchemy import event, make_url
 from sqlalchemy.exc import SQLAlchemyError
+from werkzeug.http import parse_cookie
 
+from scenarios.messages import N_, Message
 from web import postgres, proxies
 from web.config import MAX_PAYLOAD, configure, default_database
 from web.extensions import csrf, db, login_manager, migrate, socketio
@@ -50,6 +53,7 @@ class _BoundedSocketBodies:
     Engine.IO does refuse such a body, but then closes the connection and waits for a
     poll to collect the close packet; a client that never polls holds the server thread
     forever (two anonymous requests per thread). Flask bounds its own requests itself.
+    The answer is in the language of the request's `lang` cookie (`web.i18n`), read here, in front of Flask.
     """
 
     def __init__(self, wsgi_app, path: str):
@@ -61,7 +65,11 @@ class _BoundedSocketBodies:
             start_response(
                 "413 Request Entity Too Large", [("Content-Type", "text/plain; charset=utf-8"), ("Connection", "close")]
             )
-            return ["Thông điệp quá lớn. / Message too large.".encode()]
+            from web.console import in_language
+            from web.i18n import LOCALE_COOKIE
+
+            language = parse_cookie(environ).get(LOCALE_COOKIE)
+            return [in_language(Message(N_("Thông điệp quá lớn.")), language).encode()]
         return self.wsgi_app(environ, start_response)
 
 
@@ -119,7 +127,15 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     csrf.init_app(app)
     login_manager.init_app(app)
     if app.config["ASYNC_MODE"] not in ASYNC_MODES:
-        raise SystemExit(f"CRISIS_ASYNC_MODE={app.config['ASYNC_MODE']!r}: chỉ nhận / only {', '.join(ASYNC_MODES)}")
+        from web.console import say
+
+        raise SystemExit(
+            say(
+                N_("CRISIS_ASYNC_MODE=%(mode)s: chỉ nhận %(modes)s"),
+                mode=repr(app.config["ASYNC_MODE"]),
+                modes=", ".join(ASYNC_MODES),
+            )
+        )
     queue = {}
     if app.config["REDIS_URL"]:  # made here: Flask-SocketIO takes only redis:// URLs for Redis, not unix:// sockets
         queue["client_manager"] = socketio_server.RedisManager(app.config["REDIS_URL"], channel="crisis-drill")
@@ -157,11 +173,13 @@ def _leases(app: Flask):
     return Leases(redis_client(app.config["REDIS_URL"]), process_id(), float(app.config["OWNER_TTL"]), platform)
 
 
-def prepared(app: Flask) -> str:
+def prepared(app: Flask) -> Message:
     """Bring the database up to date, rebuild interrupted exercises and start the ticker; the demo instructor's line.
 
-    A database that cannot be opened or upgraded stops the start with one line, not a traceback.
+    A database that cannot be opened or upgraded stops the start with one line, not a traceback, in the console's
+    language (`web.console`).
     """
+    from web.console import say
     from web.setup import prepare
 
     with app.app_context():
@@ -170,8 +188,11 @@ def prepared(app: Flask) -> str:
         except SQLAlchemyError as exc:  # unreachable, missing, refusing: said in a line, not a traceback
             database = db.engine.url.render_as_string(hide_password=True)
             raise SystemExit(
-                f"Không mở hoặc nâng cấp được cơ sở dữ liệu {database} (CRISIS_DATABASE_URL) / "
-                f"cannot open or upgrade the database {database}: {getattr(exc, 'orig', None) or exc}"
+                say(
+                    N_("Không mở hoặc nâng cấp được cơ sở dữ liệu %(database)s (CRISIS_DATABASE_URL): %(reason)s"),
+                    database=database,
+                    reason=getattr(exc, "orig", None) or exc,
+                )
             ) from exc
     app.extensions["live"].start_ticker()
     return demo
@@ -183,18 +204,16 @@ def serve(host: str = "127.0.0.1", port: int = 5000, public_url: str | None = No
     `public_url` (else CRISIS_PUBLIC_URL) is the address trainees reach, used in the join
     links; on every interface without one, this machine's network address (`web.join_links`).
     """
+    from web.console import say
     from web.join_links import ALL_INTERFACES, serving_url
 
     app = create_app()
     app.config["PUBLIC_URL"] = serving_url(host, port, public_url or app.config["PUBLIC_URL"])
     demo = prepared(app)
-    print(f"Nền tảng diễn tập / Drill platform: http://{host}:{port}/")
+    print(say(N_("Nền tảng diễn tập: %(url)s"), url=f"http://{host}:{port}/"))
     if app.config["PUBLIC_URL"]:
-        print(f"Học viên vào đội tại / Trainees join at: {app.config['PUBLIC_URL']}/join")
+        print(say(N_("Học viên vào đội tại: %(url)s"), url=f"{app.config['PUBLIC_URL']}/join"))
     elif host not in ALL_INTERFACES:
-        print(
-            "Chỉ mở được trên máy này; để học viên vào từ máy khác: --host 0.0.0.0 / "
-            "This machine only; for a classroom: --host 0.0.0.0"
-        )
-    print(demo)
+        print(say(N_("Chỉ mở được trên máy này; để học viên vào từ máy khác: --host 0.0.0.0")))
+    print(say(demo))
     socketio.run(app, host=host, port=port, allow_unsafe_werkzeug=True)

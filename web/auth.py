@@ -38,10 +38,8 @@ from web.models.practice import TraineeAccount
 bp = Blueprint("auth", __name__)
 
 WRONG_LOGIN = N_("Sai tên đăng nhập hoặc mật khẩu.")
-TOO_MANY_VI = "Quá nhiều lần thử sai. Hãy đợi vài phút rồi thử lại."
-TOO_MANY_EN = "Too many failed attempts. Wait a few minutes and try again."
-FLOOD_VI = "Quá nhiều yêu cầu từ địa chỉ này. Hãy đợi một chút rồi thử lại."
-FLOOD_EN = "Too many requests from this address. Wait a moment and try again."
+TOO_MANY = N_("Quá nhiều lần thử sai. Hãy đợi vài phút rồi thử lại.")
+FLOOD = N_("Quá nhiều yêu cầu từ địa chỉ này. Hãy đợi một chút rồi thử lại.")
 TOO_MANY_CONNECTIONS = "too many connections"  # the socket's refusal, which room.js retries later
 TOKEN_KEY = "login_token"  # the session's key for its LoginSession token
 
@@ -118,11 +116,11 @@ def throttled(form: str, target: str):
         return None
     if current_app.extensions["floods"].refuses("form", request.remote_addr):
         refuse(f"address@{request.remote_addr}", form, "too many requests from this address")
-        return render_template("error.html", code=429, vi=FLOOD_VI, en=FLOOD_EN), 429
+        return render_template("error.html", code=429, message=gettext(FLOOD)), 429
     if not current_app.extensions["throttle"].refuses(form, request.remote_addr, target):
         return None
     refuse(who_is(current_user), form, "too many failed attempts")
-    return render_template("error.html", code=429, vi=TOO_MANY_VI, en=TOO_MANY_EN), 429
+    return render_template("error.html", code=429, message=gettext(TOO_MANY)), 429
 
 
 def refuse_attempt(form: str, target: str, reason: str, message: str) -> None:

@@ -15,6 +15,8 @@ from urllib.parse import urlsplit
 
 from flask import current_app, request
 
+from scenarios.messages import N_, MessageError
+
 ALL_INTERFACES = ("0.0.0.0", "::", "")
 
 
@@ -35,12 +37,11 @@ def local_only(base: str) -> bool:
 
 
 def checked_public_url(url: str) -> str:
-    """`url` as a base for links (http or https, a host, no path), or ValueError saying what is wrong."""
+    """`url` as a base for links (http or https, a host, no path), or a `MessageError` (a ValueError) saying what is
+    wrong."""
     parts = urlsplit(url.strip())
     if parts.scheme not in ("http", "https") or not parts.hostname or parts.path.strip("/") or parts.query:
-        raise ValueError(
-            f"Địa chỉ công khai phải có dạng http://máy:cổng / the public URL must look like http://host:port, not {url!r}"
-        )
+        raise MessageError(N_("Địa chỉ công khai phải có dạng http://máy:cổng, không phải %(url)s"), url=repr(url))
     return f"{parts.scheme}://{parts.netloc}"
 
 

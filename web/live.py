@@ -585,13 +585,13 @@ class LiveExercises:
         # Under gevent a database commit does not yield: a sweep of 200 teams would hold every ack behind it.
         self._between_teams = lambda: socketio.sleep(0)
 
-        self._wake = threading.Event()  # under gevent, one of its events (the standard library is patched)
+        self._wake = wake = threading.Event()  # under gevent, one of its events (the standard library is patched)
 
         def loop() -> None:  # ticks every `interval`; woken between two ticks to store and send inputs' events
             due = time.monotonic()
             while True:
-                self._wake.wait(max(0.0, due - time.monotonic()))
-                self._wake.clear()
+                wake.wait(max(0.0, due - time.monotonic()))
+                wake.clear()
                 with self.app.app_context():
                     try:
                         if time.monotonic() >= due:

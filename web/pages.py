@@ -1,5 +1,5 @@
-"""Pages for everyone: the landing page, and error pages that say what went wrong in both languages (a 403 also who
-this browser is logged in as and where to log in again)."""
+"""Pages for everyone: the landing page, and error pages that say what went wrong in the page's language (a 403 also
+who this browser is logged in as and where to log in again)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from flask_babel import gettext
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 
+from scenarios.messages import N_
 from web.auth import refuse, who_is
 from web.extensions import db
 
@@ -19,10 +20,12 @@ def index():
     return render_template("index.html")
 
 
-def _error(code: int, vi: str, en: str):
+def _error(code: int, message: str):
+    """The handler of an error `code` that shows `message` (a message id, translated when the page is made)."""
+
     def handler(error):
         db.session.rollback()
-        return render_template("error.html", code=code, vi=vi, en=en), code
+        return render_template("error.html", code=code, message=gettext(message)), code
 
     return handler
 
@@ -44,8 +47,7 @@ def _forbidden(error):
     return render_template(
         "error.html",
         code=403,
-        vi="Bạn không có quyền truy cập trang này.",
-        en="You may not see this page.",
+        message=gettext("Bạn không có quyền truy cập trang này."),
         login_help=True,
         who=who,
     ), 403
@@ -53,7 +55,7 @@ def _forbidden(error):
 
 def init_app(app: Flask) -> None:
     app.register_blueprint(bp)
-    bad_request = _error(400, "Yêu cầu không hợp lệ (có thể phiên đã hết hạn).", "Bad request (the form may have expired).")
+    bad_request = _error(400, N_("Yêu cầu không hợp lệ (có thể phiên đã hết hạn)."))
     app.register_error_handler(400, bad_request)
 
     def csrf_refused(error):
@@ -63,8 +65,6 @@ def init_app(app: Flask) -> None:
 
     app.register_error_handler(CSRFError, csrf_refused)
     app.register_error_handler(403, _forbidden)
-    app.register_error_handler(404, _error(404, "Không tìm thấy trang.", "Page not found."))
-    app.register_error_handler(413, _error(413, "Dữ liệu gửi lên quá lớn.", "What was sent is too large."))
-    app.register_error_handler(
-        500, _error(500, "Lỗi hệ thống; dữ liệu đã lưu không bị mất.", "Server error; nothing already saved was lost.")
-    )
+    app.register_error_handler(404, _error(404, N_("Không tìm thấy trang.")))
+    app.register_error_handler(413, _error(413, N_("Dữ liệu gửi lên quá lớn.")))
+    app.register_error_handler(500, _error(500, N_("Lỗi hệ thống; dữ liệu đã lưu không bị mất.")))

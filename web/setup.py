@@ -17,6 +17,7 @@ from flask import Flask, current_app
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from scenarios.messages import N_, Message
 from web.config import embedded_database, secret_key_file
 from web.extensions import db
 from web.models import Instructor
@@ -24,7 +25,7 @@ from web.schema import upgrade_database
 
 DEMO_USERNAME = "demo"
 DEMO_PASSWORD = "demo2026"
-DEMO = "Giảng viên demo / Demo instructor"
+DEMO_NAME = "Giảng viên demo"  # its display name, stored (data: one text)
 
 
 def keep_secret_key(app: Flask) -> None:
@@ -48,7 +49,7 @@ def _demo() -> Instructor | None:
 
 
 def _create_demo(password: str) -> None:
-    instructor = Instructor(username=DEMO_USERNAME, display_name="Giảng viên demo")
+    instructor = Instructor(username=DEMO_USERNAME, display_name=DEMO_NAME)
     instructor.set_password(password)
     db.session.add(instructor)
     try:
@@ -62,7 +63,11 @@ def _set_password(instructor: Instructor, password: str) -> None:
     db.session.commit()
 
 
-def ensure_demo_instructor() -> str:
+def _login(password: str) -> Message:
+    return Message(N_("Giảng viên demo: %(username)s / %(password)s"), {"username": DEMO_USERNAME, "password": password})
+
+
+def ensure_demo_instructor() -> Message:
     """Make or update the demo instructor as the module docstring says; the line the console prints about it."""
     chosen = current_app.config.get("DEMO_PASSWORD")
     instructor = _demo()
@@ -71,35 +76,40 @@ def ensure_demo_instructor() -> str:
             _create_demo(chosen)
         elif not instructor.check_password(chosen):
             _set_password(instructor, chosen)
-        return f"{DEMO}: {DEMO_USERNAME} / {chosen}"
+        return _login(chosen)
     if embedded_database(current_app):
         if instructor is None:
             _create_demo(DEMO_PASSWORD)
-            return f"{DEMO}: {DEMO_USERNAME} / {DEMO_PASSWORD}"
+            return _login(DEMO_PASSWORD)
         if instructor.check_password(DEMO_PASSWORD):
-            return f"{DEMO}: {DEMO_USERNAME} / {DEMO_PASSWORD}"
+            return _login(DEMO_PASSWORD)
     elif instructor is None:
-        return (
-            f"Không có giảng viên demo trên cơ sở dữ liệu CRISIS_DATABASE_URL; đặt CRISIS_DEMO_PASSWORD để tạo tài "
-            f"khoản '{DEMO_USERNAME}' với mật khẩu đó / No demo instructor on a CRISIS_DATABASE_URL database; set "
-            f"CRISIS_DEMO_PASSWORD to make the account '{DEMO_USERNAME}' with that password"
+        return Message(
+            N_(
+                "Không có giảng viên demo trên cơ sở dữ liệu CRISIS_DATABASE_URL; đặt CRISIS_DEMO_PASSWORD để tạo tài "
+                "khoản '%(username)s' với mật khẩu đó"
+            ),
+            {"username": DEMO_USERNAME},
         )
     elif instructor.check_password(DEMO_PASSWORD):
         _set_password(instructor, secrets.token_urlsafe(32))
-        return (
-            f"{DEMO}: '{DEMO_USERNAME}' đã bị khóa: mật khẩu công khai không dùng trên cơ sở dữ liệu "
-            f"CRISIS_DATABASE_URL; đặt CRISIS_DEMO_PASSWORD để mở lại / '{DEMO_USERNAME}' locked: the published "
-            f"password is not for a CRISIS_DATABASE_URL database; set CRISIS_DEMO_PASSWORD to open it again"
+        return Message(
+            N_(
+                "Giảng viên demo: '%(username)s' đã bị khóa: mật khẩu công khai không dùng trên cơ sở dữ liệu "
+                "CRISIS_DATABASE_URL; đặt CRISIS_DEMO_PASSWORD để mở lại"
+            ),
+            {"username": DEMO_USERNAME},
         )
-    return (
-        f"{DEMO}: {DEMO_USERNAME}, mật khẩu đặt bằng CRISIS_DEMO_PASSWORD ở lần chạy trước / "
-        f"{DEMO_USERNAME}, the password CRISIS_DEMO_PASSWORD set at an earlier start"
+    return Message(
+        N_("Giảng viên demo: %(username)s, mật khẩu đặt bằng CRISIS_DEMO_PASSWORD ở lần chạy trước"),
+        {"username": DEMO_USERNAME},
     )
 
 
-def prepare(app: Flask) -> str:
+def prepare(app: Flask) -> Message:
     """Keep the session key, upgrade the database to the latest schema, make the demo instructor, rebuild every
-    exercise a stop interrupted; the console's line about the demo instructor."""
+    exercise a stop interrupted; the console's line about the demo instructor (a `Message`, shown in the console's
+    language by `web.console`)."""
     keep_secret_key(app)
     upgrade_database()
     demo = ensure_demo_instructor()

@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 
 from web import create_app, prepared
+from web.console import say
 
 app = create_app({"ASYNC_MODE": os.environ.get("CRISIS_ASYNC_MODE") or "gevent"})
-print(prepared(app), flush=True)  # the demo instructor's line (web.setup)
+print(say(prepared(app)), flush=True)  # the demo instructor's line (web.setup)

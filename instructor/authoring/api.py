@@ -32,10 +32,9 @@ from instructor.authoring.store import keep_draft, record_dry_run, save_text
 from scenarios.messages import N_, Message
 from msel import MselError, MselProblem, export_msel, header_comment, import_msel
 from msel.columns import BY_KEY, COLUMNS
-from scenarios.texts import Text
 from sim.dryrun import dry_run as run_dry
 from web.auth import refuse, who_is
-from web.i18n import in_english, language
+from web.i18n import in_english, translated
 from web.models import utcnow
 from web.validation import json_object
 
@@ -43,14 +42,17 @@ MIME = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.she
 
 
 class BadRequest(Exception):
-    """A body an endpoint cannot use; answered 400 with the message in both languages and in the user's own
-    (`error`: a `Message`, or the (vi, en) texts of an `MselError`)."""
+    """A body an endpoint cannot use; answered 400 with the message (`error`) in both languages and in the
+    user's own."""
 
-    def __init__(self, error: Message | tuple[str, str | None], **extra: Any):
-        vi, en = error if isinstance(error, tuple) else (error.text(), in_english(error))
-        super().__init__(en)
-        text = Text(vi, en)
-        self.body = {"ok": False, "error": {**text.as_dict(), "message": text.in_(language())}, **extra}
+    def __init__(self, error: Message, **extra: Any):
+        super().__init__(in_english(error))
+        self.body = {"ok": False, "error": _in_each_language(error), **extra}
+
+
+def _in_each_language(message: Message) -> dict[str, Any]:
+    """A message as the editor's script reads it: its Vietnamese, its English and the user's language's text."""
+    return {"vi": message.text(), "en": in_english(message), "message": translated(message)}
 
 
 @bp.errorhandler(BadRequest)
@@ -150,9 +152,8 @@ def msel_export():
 
 
 def _problem(problem: MselProblem) -> dict[str, Any]:
-    """A row's problem in both languages (its cause, a loader's message, rendered in each) and in the user's own."""
-    vi, en = problem.full("vi"), problem.full("en", in_english(problem.cause) if problem.cause else "")
-    return {"row": problem.row, "column": problem.column, "vi": vi, "en": en, "message": Text(vi, en).in_(language())}
+    """A row's problem with where it is, in both languages and in the user's own."""
+    return {"row": problem.row, "column": problem.column, **_in_each_language(problem.located())}
 
 
 @bp.post("/<int:drill_id>/msel")
@@ -169,7 +170,7 @@ def msel_import(drill_id: int):
     try:
         result = import_msel(io.BytesIO(content), base=base, mapping=_mapping(payload.get("mapping")))
     except MselError as exc:
-        raise BadRequest((exc.text.vi, exc.text.en)) from None
+        raise BadRequest(exc.message) from None
     return jsonify(
         {
             **check_text(result.yaml_text).as_dict(),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import io
 
+from message_helpers import english
 from msel import MselError, import_msel
 
 from .harness import Made, Outcome, Target, fuzz_test
@@ -22,10 +23,12 @@ def check_msel(made: Made) -> Outcome:
     try:
         result = import_msel(io.BytesIO(data), base=base)
     except MselError as exc:
-        assert exc.text.vi.strip() and exc.text.en.strip(), f"an MselError without a message: {exc!r}"
+        assert exc.message.text().strip() and english(exc.message).strip(), f"an MselError without a message: {exc!r}"
         return Outcome.ERROR
     for problem in (*result.problems, *result.notes):
-        assert problem.text.vi.strip() and problem.text.en.strip(), f"a problem without a message: {problem!r}"
+        assert problem.message.text().strip() and english(problem.message).strip(), (
+            f"a problem without a message: {problem!r}"
+        )
         assert problem.row is None or (isinstance(problem.row, int) and problem.row >= 1), f"row {problem.row!r}"
     assert result.scenario is not None or result.problems, "an invalid drill with no problem said"
     return Outcome.CLEAN if result.ok else Outcome.ERROR

@@ -338,7 +338,13 @@ def test_an_uploaded_msel_reports_every_bad_row_and_loads_what_it_can(app, lan, 
     assert not body["imported"] and len(body["problems"]) == 1
     assert body["problems"][0]["vi"].startswith("dòng 3, cột “Kênh / Channel”: kênh “bồ câu”")
     assert body["problems"][0]["en"].startswith("row 3, column 'Kênh / Channel': unknown channel 'bồ câu'")
+    assert body["problems"][0]["message"] == body["problems"][0]["vi"]  # the user's language: Vietnamese by default
     assert len(body["data"]["injects"]) == len(parse_scenario(text).injects)  # merged: the base keeps the row's inject
+    lan.set_cookie("lang", "en")
+    body = lan.post(
+        f"{BASE}/{water}/msel", json={"yaml": text, "file": base64.b64encode(out.getvalue().encode()).decode()}
+    ).get_json()
+    assert body["problems"][0]["message"] == body["problems"][0]["en"]
 
 
 def test_an_uploaded_planners_sheet_is_read_with_the_users_column_mapping(app, lan, water):
@@ -362,7 +368,9 @@ def test_an_uploaded_planners_sheet_is_read_with_the_users_column_mapping(app, l
 def test_an_msel_that_is_not_a_sheet_is_refused_with_a_reason(lan, water):
     legacy = base64.b64encode(b"\xd0\xcf\x11\xe0" + b"\0" * 100).decode()
     response = lan.post(f"{BASE}/{water}/msel", json={"yaml": "id: x", "file": legacy})
-    assert response.status_code == 400 and ".xls" in response.get_json()["error"]["vi"]
+    error = response.get_json()["error"]
+    assert response.status_code == 400 and "tệp .xls" in error["vi"] and error["message"] == error["vi"]
+    assert error["en"].startswith("an .xls file (Excel 97–2003) is not supported")
     assert lan.post(f"{BASE}/{water}/msel", json={"yaml": "id: x", "file": "%%%"}).status_code == 400
     assert lan.post(f"{BASE}/api/msel", json={"yaml": "id: x", "format": "csv"}).status_code == 400
 

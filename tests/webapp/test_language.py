@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from flask import abort
 
 from web.extensions import db
 from web.models.preferences import LanguageChoice
@@ -84,6 +85,29 @@ def test_an_error_page_speaks_the_chosen_language(app):
     client.set_cookie("lang", "en")
     page = _page(client, "/no-such-page")
     assert "<h1>Error 404</h1>" in page and "Page not found." in page and "Không tìm thấy" not in page
+
+
+def test_an_oversized_socket_body_is_refused_in_the_language_of_its_cookie(app):
+    """The WSGI guard answers before Flask (no locale selector): it reads the `lang` cookie itself."""
+
+    def refused(cookie: str | None) -> str:
+        client = app.test_client()
+        if cookie:
+            client.set_cookie("lang", cookie)
+        response = client.post("/socket.io/?EIO=4&transport=polling", data=b"x" * (64 * 1024 + 1))
+        assert response.status_code == 413
+        return response.get_data(as_text=True)
+
+    assert refused(None) == refused("fr") == "Thông điệp quá lớn."
+    assert refused("en") == "Message too large."
+
+
+def test_the_forbidden_page_says_one_message_in_the_chosen_language(app):
+    app.add_url_rule("/forbidden-test", "forbidden_test", lambda: abort(403))
+    client = app.test_client()
+    client.set_cookie("lang", "en")
+    page = _page(client, "/forbidden-test")
+    assert "You may not see this page." in page and "Bạn không có quyền" not in page
 
 
 def _english(client, path: str) -> str:

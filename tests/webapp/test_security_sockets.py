@@ -157,7 +157,7 @@ def test_an_oversized_polling_message_is_refused_and_the_connection_goes_on(app,
     sender.start()
     sender.join(timeout=10)
     assert answers, "the oversized POST was not answered"
-    assert answers[0].status_code == 413 and "Message too large" in answers[0].get_data(as_text=True)
+    assert answers[0].status_code == 413 and answers[0].get_data(as_text=True) == "Thông điệp quá lớn."
 
     assert socket.post(socket.emit_body("act", {"type": "message", "params": {"text": "ổn / fine"}})).status_code == 200
     [ack] = socket.ack()

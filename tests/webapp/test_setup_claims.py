@@ -14,6 +14,7 @@ import flask
 import pytest
 from sqlalchemy import select, text
 
+from message_helpers import english
 from server_helpers import Browser, Server
 from web import create_app
 from web.extensions import db
@@ -109,8 +110,8 @@ def demo(app) -> Instructor | None:
 def test_on_the_embedded_database_the_demo_has_the_published_password(instance, tmp_path):
     app = demo_app(instance, tmp_path)
     with app.app_context():
-        assert ensure_demo_instructor().endswith(f"{DEMO_USERNAME} / {DEMO_PASSWORD}")
-        assert ensure_demo_instructor().endswith(f"{DEMO_USERNAME} / {DEMO_PASSWORD}")  # a restart
+        assert ensure_demo_instructor().text() == f"Giảng viên demo: {DEMO_USERNAME} / {DEMO_PASSWORD}"
+        assert english(ensure_demo_instructor()) == f"Demo instructor: {DEMO_USERNAME} / {DEMO_PASSWORD}"  # a restart
     assert demo_logs_in(app, DEMO_PASSWORD)
 
 
@@ -120,11 +121,11 @@ def test_a_new_demo_password_replaces_the_old_one_and_is_the_one_printed(instanc
         ensure_demo_instructor()
     app.config["DEMO_PASSWORD"] = "lop-hoc-2026"  # the next start, with CRISIS_DEMO_PASSWORD
     with app.app_context():
-        assert ensure_demo_instructor().endswith(f"{DEMO_USERNAME} / lop-hoc-2026")
+        assert ensure_demo_instructor().text().endswith(f"{DEMO_USERNAME} / lop-hoc-2026")
     assert demo_logs_in(app, "lop-hoc-2026") and not demo_logs_in(app, DEMO_PASSWORD)
     app.config["DEMO_PASSWORD"] = None  # a start without it keeps that password and prints no other
     with app.app_context():
-        line = ensure_demo_instructor()
+        line = ensure_demo_instructor().text()
     assert DEMO_PASSWORD not in line and "CRISIS_DEMO_PASSWORD" in line and demo_logs_in(app, "lop-hoc-2026")
 
 
@@ -132,8 +133,8 @@ def test_a_configured_database_gets_no_demo_with_the_published_password(instance
     app = demo_app(instance, tmp_path, configured=True)
     with app.app_context():
         line = ensure_demo_instructor()
-    assert demo(app) is None and "No demo instructor on a CRISIS_DATABASE_URL database" in line
-    assert "Không có giảng viên demo" in line
+    assert demo(app) is None and "No demo instructor on a CRISIS_DATABASE_URL database" in english(line)
+    assert "Không có giảng viên demo" in line.text()
 
 
 def test_a_published_demo_found_on_a_configured_database_is_locked(instance, tmp_path):
@@ -142,13 +143,13 @@ def test_a_published_demo_found_on_a_configured_database_is_locked(instance, tmp
     app = demo_app(instance, tmp_path, configured=True)
     with app.app_context():
         line = ensure_demo_instructor()
-    assert "locked" in line and "đã bị khóa" in line and not demo_logs_in(app, DEMO_PASSWORD)
+    assert "locked" in english(line) and "đã bị khóa" in line.text() and not demo_logs_in(app, DEMO_PASSWORD)
 
 
 def test_a_configured_database_gets_the_demo_with_its_own_password(instance, tmp_path):
     app = demo_app(instance, tmp_path, configured=True, DEMO_PASSWORD="mat-khau-rieng")
     with app.app_context():
-        assert ensure_demo_instructor().endswith(f"{DEMO_USERNAME} / mat-khau-rieng")
+        assert ensure_demo_instructor().text().endswith(f"{DEMO_USERNAME} / mat-khau-rieng")
     assert demo_logs_in(app, "mat-khau-rieng") and not demo_logs_in(app, DEMO_PASSWORD)
 
 
@@ -159,7 +160,7 @@ def test_the_real_server_prints_the_password_that_logs_in_after_a_change(tmp_pat
         server.env["CRISIS_DEMO_PASSWORD"] = password
         server.start()
         try:
-            assert f"Giảng viên demo / Demo instructor: {DEMO_USERNAME} / {password}" in server.output()
+            assert f"Giảng viên demo: {DEMO_USERNAME} / {password}" in server.output()
             teacher = Browser(server.base)
             teacher.login(DEMO_USERNAME, password)
             teacher.close()

@@ -27,7 +27,7 @@ from debrief.plan import PLAN_STATUSES
 from web.models import Exercise
 from web.review import bp
 from web.access import owned_exercise
-from web.i18n import in_english, language
+from web.i18n import language, translated
 from web.review.plan import cell_problems, forget_plan, rows_from_form, save_plan, saved_plan
 from web.runs import exercise_meta, exercise_runs
 
@@ -115,7 +115,7 @@ def export(exercise_id: int, name: str):
         check_layout(name, layout)
         check_language(lang)
     except ExportError as exc:  # the error page, in the page's language, says which layout or language to ask for
-        return render_template("error.html", code=400, vi=exc.message.text(), en=in_english(exc.message)), 400
+        return render_template("error.html", code=400, message=translated(exc.message)), 400
     stream = io.BytesIO()
     write(document(found), name, stream, layout=layout, language=lang)
     stream.seek(0)
