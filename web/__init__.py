@@ -39,7 +39,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.http import parse_cookie
 
 from scenarios.messages import N_, Message
-from web import postgres, proxies
+from web import collector, postgres, proxies
 from web.config import MAX_PAYLOAD, configure, default_database
 from web.extensions import csrf, db, login_manager, migrate, socketio
 from web.schema import MIGRATIONS
@@ -174,7 +174,8 @@ def _leases(app: Flask):
 
 
 def prepared(app: Flask) -> Message:
-    """Bring the database up to date, rebuild interrupted exercises and start the ticker; the demo instructor's line.
+    """Bring the database up to date, rebuild interrupted exercises, set the garbage collector for serving
+    (`web.collector`) and start the ticker; the demo instructor's line.
 
     A database that cannot be opened or upgraded stops the start with one line, not a traceback, in the console's
     language (`web.console`).
@@ -194,6 +195,7 @@ def prepared(app: Flask) -> Message:
                     reason=getattr(exc, "orig", None) or exc,
                 )
             ) from exc
+    collector.tune_for_serving()  # after the start's objects are made, before the load comes
     app.extensions["live"].start_ticker()
     return demo
 
