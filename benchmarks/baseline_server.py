@@ -6,8 +6,9 @@ What the platform does on the wire, and nothing else (no database, no world, no 
 a trainee connects to `/trainee` with `auth={"team", "role"}` and joins its team's role room; the
 instructor's `control` on `/instructor` ({"command": "start", "rate": R}) starts every team known so far;
 then a ticker every 100 ms (the platform's, letting other greenlets run between two teams) emits to each
-team's role rooms its due events, R a second a team, each stamped with `_produced` as CRISIS_TRACE_LATENCY=1 stamps the platform's; a trainee's
-`act` emits its message to the team's rooms and acks; `sync` answers every seq the team was sent.
+team's role rooms its due events, R a second a team, each stamped with `_produced` as CRISIS_TRACE_LATENCY=1
+stamps the platform's; a trainee's `act` emits its message to the team's rooms and acks; `sync` answers every
+seq the team was sent.
 The figures it gives are the floor the framework sets under the platform's (benchmarks/bench_live.py).
 """
 
