@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from web.extensions import db
@@ -27,8 +27,8 @@ class InputNumberTaken(RuntimeError):
 
 def append_input(team_id: int, number: int, **fields: Any) -> int:
     """Commit the team's input numbered `number` (returned); `InputNumberTaken` if another process took it."""
-    db.session.add(InputRecord(team_id=team_id, number=number, **fields))
     try:
+        db.session.execute(insert(InputRecord), [{"team_id": team_id, "number": number, **fields}])  # no unit of work
         db.session.commit()
         return number
     except IntegrityError as exc:

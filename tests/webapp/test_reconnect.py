@@ -13,6 +13,7 @@ import json
 import sqlite3
 
 import pytest
+from sqlalchemy import event
 from sqlalchemy.exc import OperationalError
 
 from live_helpers import (
@@ -33,7 +34,6 @@ from live_helpers import (
     visible,
 )
 from web.extensions import db
-from web.models import InputRecord
 from web.outbox import INSTRUCTOR_NAMESPACE, TRAINEE_NAMESPACE
 
 
@@ -171,15 +171,22 @@ def test_a_failed_commit_is_not_acknowledged_and_the_numbering_stays_contiguous(
     run(platform, clock, 12.4)
     session = db.session
     real_commit = session.commit
-    failures = []
+    inserted, failures = [], []
+
+    def note_input(_connection, _cursor, statement, parameters, _context, _executemany):
+        if statement.startswith("INSERT INTO input_record"):
+            inserted.append(parameters)
 
     def commit_fails_once():
-        pending = [o for o in session.new if isinstance(o, InputRecord)]
-        if pending and not failures:
-            failures.append(pending[0].number)
+        if inserted and not failures:  # the transaction holds an input: its commit fails
+            failures.append(len(inserted))
             raise OperationalError("COMMIT", {}, Exception("database is locked"))
+        inserted.clear()
         return real_commit()
 
+    with app.app_context():
+        engine = db.engine
+    event.listen(engine, "before_cursor_execute", note_input)
     session.commit = commit_fails_once
     try:
         with pytest.raises(OperationalError):
@@ -187,7 +194,8 @@ def test_a_failed_commit_is_not_acknowledged_and_the_numbering_stays_contiguous(
         assert act(drill.sockets["info_department"], "request_takedown", post="post-video")["ok"]
     finally:
         del session.commit
-    assert failures == [2]
+        event.remove(engine, "before_cursor_execute", note_input)
+    assert failures == [1]  # the first act's input, once
     inputs = stored_inputs(app, drill.team_a)
     assert [(i["number"], i["kind"]) for i in inputs] == [(1, "start"), (2, "action")]
     assert inputs[1]["payload"]["type"] == "request_takedown"
