@@ -651,35 +651,42 @@ class LiveExercises:
         return unsent
 
     def _flush_teams(self, teams: list[LiveTeam]) -> None:
-        """Store the new events of `teams` in one transaction, then send each team's.
+        """Store the new events of `teams` in one transaction, then send each team's, one team at a time.
 
         A team's lock is taken without waiting: one held by an input or a control is left to its holder,
-        or to the next round. A batch the database refuses is stored again team by team, so that one
-        team's refused rows keep no other team waiting (they are tried again on the next tick)."""
-        held = []
-        for live in {live.team_id: live for live in teams}.values():  # once each, in order
-            if len(live.world.events) > live.sent and live.lock.acquire(blocking=False):
-                held.append(live)
+        or to the next round; once its events are sent it is let go, and other greenlets run before the next
+        team's are. A batch the database refuses is stored again team by team, so that one team's refused
+        rows keep no other team waiting (they are tried again on the next tick)."""
+        held: dict[int, LiveTeam] = {}
+        for live in teams:
+            if live.team_id not in held and len(live.world.events) > live.sent and live.lock.acquire(blocking=False):
+                held[live.team_id] = live
+
+        def sent(live: LiveTeam) -> None:
+            held.pop(live.team_id).lock.release()
+            self._between_teams()
+
         try:
             try:
-                self._store(held)
+                self._store(list(held.values()), sent)
             except SQLAlchemyError:
                 if len(held) < 2:
                     raise
-                for live in held:
+                for live in list(held.values()):
                     try:
-                        self._store([live])
+                        self._store([live], sent)
                     except SQLAlchemyError:
                         self.app.logger.exception("team %s: its events could not be stored; retried", live.team_id)
         except SQLAlchemyError:
-            self.app.logger.exception("team %s: its events could not be stored; retried", held[0].team_id)
+            self.app.logger.exception("teams %s: their events could not be stored; retried", sorted(held))
         finally:
-            for live in held:
+            for live in held.values():  # those not sent
                 live.lock.release()
 
-    def _store(self, teams: list[LiveTeam]) -> None:
+    def _store(self, teams: list[LiveTeam], sent: Callable[[LiveTeam], None] = lambda live: None) -> None:
         """Insert the new events of `teams` (whose locks the caller holds) in one statement and commit, then
-        send each team's; nothing is sent of what could not be stored (the next flush tries it again)."""
+        send each team's (`sent(team)` after each); nothing is sent of what could not be stored (the next
+        flush tries it again)."""
         batches = [(live, live.world.events[live.sent :]) for live in teams]
         rows = [{"team_id": live.team_id, "seq": e["seq"], "t": e["t"], "body": e} for live, new in batches for e in new]
         if not rows:
@@ -694,8 +701,8 @@ class LiveExercises:
                 raise
         for live, new in batches:
             live.sent += len(new)
-            if new:
-                self.outbox(live, new, produced)
+            self.outbox(live, new, produced)
+            sent(live)
 
     def state(self, live: LiveTeam) -> dict[str, Any]:
         """What the console shows of a team: its summary, opinion and last score card (`web.team_summary`)."""
