@@ -81,8 +81,9 @@ def send_events(live, events: list[Event], produced: float) -> None:
     trace = current_app.config.get("TRACE_LATENCY")
     for event in events:
         payload = {**event, "_produced": produced} if trace else event
-        for role in event["audience"]:
-            socketio.emit("event", payload, to=role_room(live.team_id, role), namespace=TRAINEE_NAMESPACE)
+        rooms = [role_room(live.team_id, role) for role in event["audience"]]  # one message for all (one publish)
+        if rooms:
+            socketio.emit("event", payload, to=rooms, namespace=TRAINEE_NAMESPACE)
     moved = any(e["kind"] != "opinion" for e in events)  # the score moves with acts, deadlines and the end
     opened = _has_members(INSTRUCTOR_NAMESPACE, opened_room(live.team_id))
     evaluated = _has_members(EVALUATOR_NAMESPACE, evaluator_room(live.team_id))
