@@ -107,5 +107,7 @@ class Forwarding:
             answered = {"refused": exc.message.msgid, "params": params, "kind": type(exc).__name__}
         except Exception as exc:  # noqa: BLE001 - logged by `answer`'s owner; the caller is told, not left waiting
             answered = {"refused": FAILED, "params": {"error": type(exc).__name__}, "kind": "error"}
-        self.redis.rpush(request["reply"], json.dumps(answered))
-        self.redis.expire(request["reply"], REPLY_KEPT)
+        reply = self.redis.pipeline(transaction=False)  # one round trip for both
+        reply.rpush(request["reply"], json.dumps(answered))
+        reply.expire(request["reply"], REPLY_KEPT)
+        reply.execute()
