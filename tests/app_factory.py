@@ -39,12 +39,15 @@ POSTGRES_URL = "CRISIS_TEST_POSTGRES_URL"
 REDIS_URL = "CRISIS_TEST_REDIS_URL"
 
 
-def platform_app(database: Path | str, secret: str, clock: Callable[[], float]) -> Flask:
-    """An app for tests (CSRF off) with its tables, instructors `lan` and `minh` (password `secret`) and `clock`."""
+def platform_app(database: Path | str, secret: str, clock: Callable[[], float], **config) -> Flask:
+    """An app for tests (CSRF off) with its tables, instructors `lan` and `minh` (password `secret`) and `clock`;
+    `config`: more settings (`SQLALCHEMY_ENGINE_OPTIONS`, say)."""
     if isinstance(database, Path) and not database.exists():
         shutil.copyfile(_sqlite_schema(), database)
     url = f"sqlite:///{database}" if isinstance(database, Path) else database
-    app = create_app({"TESTING": True, "SECRET_KEY": secret, "WTF_CSRF_ENABLED": False, "SQLALCHEMY_DATABASE_URI": url})
+    app = create_app(
+        {"TESTING": True, "SECRET_KEY": secret, "WTF_CSRF_ENABLED": False, "SQLALCHEMY_DATABASE_URI": url, **config}
+    )
     app.extensions["live"].clock = clock
     with app.app_context():
         upgrade_database()

@@ -474,6 +474,7 @@ class LiveExercises:
             raise ControlError(f"no request {name!r}")
         with self.app.app_context():
             try:
+                db.session.connection()  # before the team's lock, as every holder of one (`_flush_teams`)
                 if team_id not in self._teams:
                     self._take_lease(team_id)
                 return getattr(self, f"_{name}_here")(team_id, *args)
@@ -525,10 +526,11 @@ class LiveExercises:
     def tick(self) -> None:
         """Advance every running team to the wall clock; store what their worlds emitted in one transaction
         (with the inputs' events not stored yet, `_flush_soon`), then send each team's."""
+        running = [live for live in list(self._teams.values()) if live.status == "running"]
+        if running:
+            db.session.connection()  # before the teams' locks, as every holder of one (`_flush_teams`)
         ticked = []
-        for live in list(self._teams.values()):
-            if live.status != "running":
-                continue
+        for live in running:
             try:
                 with live.lock:
                     self._tick_team(live)
@@ -657,7 +659,14 @@ class LiveExercises:
         A team's lock is taken without waiting: one held by an input or a control is left to its holder,
         or to the next round; once its events are sent it is let go, and other greenlets run before the next
         team's are. A batch the database refuses is stored again team by team, so that one team's refused
-        rows keep no other team waiting (they are tried again on the next tick)."""
+        rows keep no other team waiting (they are tried again on the next tick).
+
+        The database connection is taken before any lock: the inputs waiting for these teams' locks each hold
+        one, and a full pool would otherwise wait for them while they wait for the locks (a deadlock until
+        the pool's timeout, seen at 1,000 trainees on PostgreSQL)."""
+        if not any(len(live.world.events) > live.sent for live in teams):
+            return
+        db.session.connection()
         held: dict[int, LiveTeam] = {}
         for live in teams:
             if live.team_id not in held and len(live.world.events) > live.sent and live.lock.acquire(blocking=False):

@@ -7,7 +7,12 @@ from __future__ import annotations
 import threading
 import time
 
+from sqlalchemy import text
+
+from app_factory import platform_app
+from conftest import FakeClock, Platform
 from live_helpers import act, received, run, stored_events
+from web.extensions import db
 from web.outbox import TRAINEE_NAMESPACE
 
 
@@ -50,3 +55,43 @@ def test_an_acts_events_are_stored_and_sent_by_the_ticker_after_its_ack(app, dri
     assert _wait_for(lambda: seen.extend(received(colleague, "event")) or any(e["seq"] == seq for e in seen))
     stored = [e["seq"] for e in stored_events(app, drill.team_a)]
     assert stored == list(range(1, len(stored) + 1))  # each once, none missing
+
+
+def test_the_tickers_flush_takes_its_connection_before_the_teams_locks(tmp_path, platform):
+    """An input holds a database connection and waits for its team's lock; the ticker's flush of that team must not
+    hold the lock while it waits for a connection (a pool of one here): both go through, the events are stored."""
+    clock = FakeClock()
+    app = platform_app(
+        tmp_path / "pool.db", "test", clock, SQLALCHEMY_ENGINE_OPTIONS={"pool_size": 1, "max_overflow": 0, "pool_timeout": 3}
+    )
+    _, [(team_id, _)] = Platform(app).exercise(teams=1)
+    live = app.extensions["live"]
+    with app.app_context():
+        live.control(team_id, "instructor:1", "start", {})
+        team = live.team(team_id)
+        clock.advance(30)  # speed 60: half an hour of the drill, not yet stored
+        with team.lock:
+            live._advance(team, clock())
+        db.session.remove()
+    assert len(team.world.events) > team.sent
+    connected, waited = threading.Event(), []
+
+    def an_input():  # holds the pool's one connection, then waits for the team's lock
+        with app.app_context():
+            db.session.execute(text("SELECT 1"))
+            connected.set()
+            time.sleep(0.3)
+            started = time.monotonic()
+            with team.lock:
+                waited.append(time.monotonic() - started)
+            db.session.remove()
+
+    other = threading.Thread(target=an_input)
+    other.start()
+    assert connected.wait(5)
+    with app.app_context():
+        live._flush_teams([team])
+        db.session.remove()
+    other.join(10)
+    assert waited and waited[0] < 1  # not held past the pool's timeout
+    assert [e["seq"] for e in stored_events(app, team_id)] == [e["seq"] for e in team.world.events]
