@@ -5,7 +5,10 @@ with the team's current scenario minute and committed to the database before it
 is applied and acknowledged (a trainee's action with the key of one already made is
 answered with that one's event, not made again); every event the world emits
 is stored (its commit not waiting for the disk, `web.durability`) and then
-handed to the outbox. A team not in memory (after a restart) is rebuilt from its
+handed to the outbox. What a tick emits is stored in one transaction for all the teams; what an input
+makes is stored after its ack (which carries the input's own event) by the ticker, woken for it, with
+whatever else is due; without a ticker (an app driven by hand) at once. Whoever holds a team's lock took
+its database connection first (`_flush_teams`). A team not in memory (after a restart) is rebuilt from its
 exercise's scenario text, seed and input log, and comes back paused (a takeover: below).
 
 A self-practice team (one with a `PracticeAttempt`) also has bots: the exemplary
