@@ -25,7 +25,7 @@ from debrief.exports.csv_export import Labels as Labels
 from debrief.exports.layouts import STATE, Layout
 from debrief.exports.masthead import closing, masthead
 from debrief.exports.team_outline import team_blocks
-from debrief.exports.wording import Wording, citation, named
+from debrief.exports.wording import PLAN_COLUMNS, Wording, citation, named
 
 Document = Mapping[str, Any]
 
@@ -210,15 +210,7 @@ def improvement_plan(document: Document, labels: Labels) -> list[Block]:
     blocks: list[Block] = [Heading(say("VI. KẾ HOẠCH KHẮC PHỤC", "VI. IMPROVEMENT PLAN")), Para(note)]
     if not plan["items"]:
         return [*blocks, Para(say("Không có nội dung cần khắc phục.", "Nothing to correct."))]
-    header = (
-        say("STT", "No."),
-        say("Vấn đề", "Issue"),
-        say("Biện pháp khắc phục", "Corrective action"),
-        say("Mục tiêu", "Objective"),
-        say("Chịu trách nhiệm", "Responsible"),
-        say("Thời hạn", "Due"),
-        say("Trạng thái", "Status"),
-    )
+    header = tuple(say.columns(PLAN_COLUMNS))
     rows = tuple(
         (str(number), one_language(issue, areas, say), one_language(action, areas, say), *rest)
         for number, (issue, action, *rest) in enumerate(plan_rows(document, labels), start=1)

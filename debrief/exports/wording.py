@@ -21,6 +21,15 @@ from scenarios.texts import Text
 from scenarios.figures import format_percent
 
 LANGUAGES = ("vi", "en")  # the first is the default
+PLAN_COLUMNS = (  # the improvement plan's table, printed (`outline`) and in the workbook (`xlsx_export`)
+    Text("STT", "No."),
+    Text("Vấn đề", "Issue"),
+    Text("Biện pháp khắc phục", "Corrective action"),
+    Text("Mục tiêu", "Objective"),
+    Text("Chịu trách nhiệm", "Responsible"),
+    Text("Thời hạn", "Due"),
+    Text("Trạng thái", "Status"),
+)
 RESULTS: dict[str, Text] = {
     "passed": Text("Đạt", "Met"),
     "partial": Text("Đạt một phần", "Partly met"),
@@ -74,6 +83,10 @@ class Wording:
     def __call__(self, vi: str, en: str) -> str:
         """The report's language's side of a pair of texts (`vi`, `en`)."""
         return Text(vi, en).in_(self.lang)
+
+    def columns(self, texts: tuple[Text, ...]) -> list[str]:
+        """A table's headings (`PLAN_COLUMNS`, say) in the report's language."""
+        return [text.in_(self.lang) for text in texts]
 
     def pick(self, text: Mapping[str, str | None] | Text) -> str:
         """The report's language's side of a text of the document ({"vi", "en"}): English when present, else Vietnamese."""

@@ -38,7 +38,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from debrief.exports.csv_export import Labels as Labels
 from debrief.exports.outline import one_language, plan_rows
 from debrief.exports.output import Target, binary_output
-from debrief.exports.wording import Wording
+from debrief.exports.wording import PLAN_COLUMNS, Wording
 from scenarios.figures import format_t
 from scenarios.texts import Text
 
@@ -293,15 +293,7 @@ def _card(sheet: Sheet, team: Document, say: Wording) -> None:
 def _plan(sheet: Sheet, document: Document, labels: Labels) -> None:
     say = labels.say
     sheet.header(
-        [
-            say("STT", "No."),
-            say("Vấn đề", "Issue"),
-            say("Biện pháp khắc phục", "Corrective action"),
-            say("Mục tiêu", "Objective"),
-            say("Chịu trách nhiệm", "Responsible"),
-            say("Thời hạn", "Due"),
-            say("Trạng thái", "Status"),
-        ],
+        say.columns(PLAN_COLUMNS),
         freeze=True,
     )
     areas = document["aar"]["areas_for_improvement"]
