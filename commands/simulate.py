@@ -132,7 +132,7 @@ def run(
     try:
         actions = read_action_file(actions_path) if actions_path else []
     except ActionFileError as exc:
-        print(say(N_("tệp hành động: %(problem)s"), problem=exc), file=sys.stderr)
+        print(say(N_("tệp hành động: %(problem)s"), problem=say(exc.message)), file=sys.stderr)
         return 1
     except OSError as exc:
         print(cannot_read(exc), file=sys.stderr)

@@ -18,6 +18,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+from scenarios.messages import N_, MessageError
 from scenarios.model import PARTY_ROLES, Scenario
 from scenarios.texts import Text
 
@@ -170,8 +171,9 @@ class Refusal:
         return {"code": self.code, **self.text.as_dict()}
 
 
-class ActionFileError(ValueError):
-    """An action file line that cannot be read; the message names the line."""
+class ActionFileError(MessageError):
+    """An action file line that cannot be read; the message names the line (`str`: in Vietnamese; its `message`
+    said in the reader's language by the caller)."""
 
 
 class _DuplicateKey(ValueError):
@@ -191,22 +193,26 @@ def parse_action_line(line: str, where: str) -> Action:
     try:
         data = json.loads(line, object_pairs_hook=_unique_keys)
     except json.JSONDecodeError as exc:
-        raise ActionFileError(f"{where}: not valid JSON: {exc.msg}") from None
+        raise ActionFileError(N_("%(where)s: không phải JSON hợp lệ: %(reason)s"), where=where, reason=exc.msg) from None
     except _DuplicateKey as exc:
-        raise ActionFileError(f"{where}: key '{exc}' appears twice") from None
+        raise ActionFileError(N_("%(where)s: khóa '%(key)s' xuất hiện hai lần"), where=where, key=str(exc)) from None
     except (ValueError, RecursionError) as exc:  # a number of thousands of digits, or nesting too deep to read
-        raise ActionFileError(f"{where}: not valid JSON: {exc}") from None
+        raise ActionFileError(N_("%(where)s: không phải JSON hợp lệ: %(reason)s"), where=where, reason=str(exc)) from None
     if not isinstance(data, dict):
-        raise ActionFileError(f"{where}: each line must be a JSON object")
+        raise ActionFileError(N_("%(where)s: mỗi dòng phải là một đối tượng JSON"), where=where)
     missing = [key for key in ("at", "role", "type") if key not in data]
     if missing:
-        raise ActionFileError(f"{where}: missing {', '.join(repr(m) for m in missing)}")
+        raise ActionFileError(N_("%(where)s: thiếu %(keys)s"), where=where, keys=", ".join(repr(m) for m in missing))
     at = data.pop("at")
     if isinstance(at, bool) or not isinstance(at, (int, float)) or not math.isfinite(at) or at < 0:
-        raise ActionFileError(f"{where}: 'at' must be a scenario minute (a number >= 0), got {at!r}")
+        raise ActionFileError(
+            N_("%(where)s: 'at' phải là một phút của kịch bản (một số >= 0), không phải %(value)s"),
+            where=where,
+            value=repr(at),
+        )
     role, kind = data.pop("role"), data.pop("type")
     if not isinstance(role, str) or not isinstance(kind, str):
-        raise ActionFileError(f"{where}: 'role' and 'type' must be strings")
+        raise ActionFileError(N_("%(where)s: 'role' và 'type' phải là chuỗi ký tự"), where=where)
     return Action(at=float(at), role=role, type=kind, params=data)
 
 
@@ -218,7 +224,9 @@ def read_action_file(path: str) -> list[Action]:
             try:
                 line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
             except UnicodeDecodeError as exc:
-                raise ActionFileError(f"{path}:{number}: not UTF-8 text: {exc.reason}") from None
+                raise ActionFileError(
+                    N_("%(where)s: không phải văn bản UTF-8: %(reason)s"), where=f"{path}:{number}", reason=exc.reason
+                ) from None
             if line.strip():
                 actions.append(parse_action_line(line, f"{path}:{number}"))
     return actions
