@@ -67,16 +67,17 @@ def index():
 
 @bp.post("/new")
 def new():
-    drill = create_drill(current_user.id, skeleton_text(), None, "Khung mẫu / Skeleton")
+    drill = create_drill(current_user.id, skeleton_text(), None, gettext("Khung mẫu"))  # the note, in the author's language
     flash(gettext("Đã tạo kịch bản mới từ khung mẫu."), "info")
     return redirect(url_for("authoring.edit", drill_id=drill.id))
 
 
 def _source() -> tuple[str, str, str]:
-    """The copy form's source as (text, copied_from, note): 'builtin:<id>', or 'drill:<id>' with an optional version."""
+    """The copy form's source as (text, copied_from, note): 'builtin:<id>', or 'drill:<id>' with an optional version;
+    the version's note in the author's language."""
     kind, _, name = request.form.get("source", "").partition(":")
     if kind == "builtin":
-        return builtin_text(name), f"builtin:{name}", f"Sao chép từ kịch bản có sẵn {name} / Copied from built-in {name}"
+        return builtin_text(name), f"builtin:{name}", gettext("Sao chép từ kịch bản có sẵn %(name)s", name=name)
     if kind == "drill" and name.isdigit():
         drill = owned_drill(int(name))
         number = request.form.get("version", "")
@@ -84,7 +85,7 @@ def _source() -> tuple[str, str, str]:
         return (
             version.text,
             f"drill:{drill.id}@{version.number}",
-            f"Sao chép từ {drill.slug} phiên bản {version.number} / Copied from {drill.slug} version {version.number}",
+            gettext("Sao chép từ %(drill)s phiên bản %(version)s", drill=drill.slug, version=version.number),
         )
     abort(400)
 
