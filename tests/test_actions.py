@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from message_helpers import english
 from scenarios.loader import load_scenario
-from web.console import in_language
 from scenarios.actions import (
     ANY,
     CATALOG,
@@ -120,11 +120,6 @@ def test_a_line_round_trips_for_every_type():
     for kind, params in VALID_PARAMS.items():
         action = Action(at=3.0, role=allowed_trainees(kind)[0], type=kind, params=params)
         assert parse_action_line(json.dumps(action.as_dict(), ensure_ascii=False), "x.jsonl:1") == action
-
-
-def english(error: ActionFileError) -> str:
-    """An action file's error as an English reader is told it (the catalogue's English)."""
-    return in_language(error.message, "en")
 
 
 @pytest.mark.parametrize(
@@ -362,8 +357,8 @@ def test_bad_lines_name_their_line(line, message):
     with pytest.raises(ActionFileError) as info:
         parse_action_line(line, "plays/x.jsonl:3")
     assert str(info.value).startswith("plays/x.jsonl:3: ")  # Vietnamese, as the logs keep it
-    assert english(info.value).startswith("plays/x.jsonl:3: ")
-    assert message in english(info.value)
+    assert english(info.value.message).startswith("plays/x.jsonl:3: ")
+    assert message in english(info.value.message)
 
 
 GOOD = [
@@ -411,7 +406,7 @@ def test_read_action_file_names_the_bad_line(tmp_path, bad, number, message):
     with pytest.raises(ActionFileError) as info:
         read_action_file(str(path))
     assert str(info.value).startswith(f"{path}:{number}: ")
-    assert message in english(info.value)
+    assert message in english(info.value.message)
 
 
 def test_read_action_file_names_a_line_that_is_not_utf8(tmp_path):
@@ -424,7 +419,7 @@ def test_read_action_file_names_a_line_that_is_not_utf8(tmp_path):
     )
     with pytest.raises(ActionFileError) as info:
         read_action_file(str(path))
-    assert english(info.value).startswith(f"{path}:2: not UTF-8 text")
+    assert english(info.value.message).startswith(f"{path}:2: not UTF-8 text")
     assert str(info.value).startswith(f"{path}:2: không phải văn bản UTF-8")
 
 
@@ -432,4 +427,4 @@ def test_a_key_given_twice_on_a_line_is_an_error():
     line = '{"at": 5, "role": "propaganda_board", "type": "assign_spokesperson", "role": "spokesperson"}'
     with pytest.raises(ActionFileError) as info:
         parse_action_line(line, "plays/x.jsonl:4")
-    assert english(info.value) == "plays/x.jsonl:4: key 'role' appears twice"
+    assert english(info.value.message) == "plays/x.jsonl:4: key 'role' appears twice"
