@@ -95,6 +95,19 @@ def _bound_socket_messages(app: Flask) -> None:
     eio._async = {**eio._async, "websocket": bounded_websocket}
 
 
+def _socket_path_rule(app: Flask) -> None:
+    """Socket.IO's path as a URL rule, so that a socket message's request context matches it.
+
+    Flask-SocketIO handles every message in a request context made from the connection's environ
+    (path /socket.io/). Without a rule the match raises NotFound, which the context keeps with its
+    traceback: a reference cycle (exception, traceback, frames, the context) per message, 38 objects
+    left to the garbage collector instead of being freed at once; under a live exercise that garbage made
+    most of each young collection (`web.collector`). The rule has no view: the Socket.IO middleware
+    answers that path before Flask would dispatch it.
+    """
+    app.add_url_rule("/socket.io/", endpoint="socket_io", methods=["GET", "POST"], strict_slashes=False)
+
+
 def _sqlite_pragmas(connection, _record) -> None:
     """WAL: the ticker's writes and the handlers' reads and writes stop blocking each other; crash-safe."""
     cursor = connection.cursor()
@@ -141,6 +154,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         queue["client_manager"] = socketio_server.RedisManager(app.config["REDIS_URL"], channel="crisis-drill")
     socketio.init_app(app, async_mode=app.config["ASYNC_MODE"], max_http_buffer_size=MAX_PAYLOAD, **queue)
     _bound_socket_messages(app)
+    _socket_path_rule(app)
     proxies.init_app(app)  # outermost: the Socket.IO connections keep the client's address it found
 
     from web import auth, evaluation, headers, i18n, label_tables, local_time, pages, practice, review, trainee
