@@ -11,6 +11,7 @@ import gc
 from contextlib import contextmanager
 
 from flask.ctx import RequestContext
+from werkzeug.exceptions import HTTPException
 from live_helpers import act, run, sync
 
 
@@ -40,9 +41,8 @@ def test_acts_and_syncs_leave_no_request_context_to_the_garbage_collector(drill,
         for _ in range(20):
             assert act(sock, "monitor")["ok"]
             assert sync(sock, 0)
-    contexts = [o for o in garbage if isinstance(o, RequestContext)]
-    assert contexts == []
-    assert len(garbage) < 20 * 100  # werkzeug's matcher leaves a few small objects (a recursive closure) per message
+    kept = [o for o in garbage if isinstance(o, (RequestContext, HTTPException))]  # not a count: other tests' leftovers
+    assert kept == []
 
 
 def test_the_socket_io_path_is_still_answered_by_engine_io(app):
