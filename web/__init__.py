@@ -45,6 +45,7 @@ from web.extensions import csrf, db, login_manager, migrate, socketio
 from web.schema import MIGRATIONS
 
 ASYNC_MODES = ("threading", "gevent")  # both serve WebSocket with simple_websocket
+SOCKET_PATH = "/socket.io"  # Socket.IO's path (Flask-SocketIO's default), answered by its middleware in front of Flask
 
 
 class _BoundedSocketBodies:
@@ -81,7 +82,7 @@ def _bound_socket_messages(app: Flask) -> None:
     message is in memory; given `max_message_size`, it closes the connection (1009, message too
     big) as soon as a message grows past the limit.
     """
-    app.wsgi_app = _BoundedSocketBodies(app.wsgi_app, "/socket.io")  # type: ignore[method-assign]  # Flask's way to wrap it
+    app.wsgi_app = _BoundedSocketBodies(app.wsgi_app, SOCKET_PATH)  # type: ignore[method-assign]  # Flask's way to wrap it
     eio = socketio.server.eio
     websocket = (getattr(eio, "_async", None) or {}).get("websocket")
     if websocket is None:
@@ -105,7 +106,7 @@ def _socket_path_rule(app: Flask) -> None:
     most of each young collection (`web.collector`). The rule has no view: the Socket.IO middleware
     answers that path before Flask would dispatch it.
     """
-    app.add_url_rule("/socket.io/", endpoint="socket_io", methods=["GET", "POST"], strict_slashes=False)
+    app.add_url_rule(f"{SOCKET_PATH}/", endpoint="socket_io", methods=["GET", "POST"], strict_slashes=False)
 
 
 def _sqlite_pragmas(connection, _record) -> None:

@@ -36,7 +36,7 @@ def test_acts_and_syncs_leave_no_request_context_to_the_garbage_collector(drill,
     drill.start_all()
     run(platform, clock, 12.3)
     sock = drill.sockets["info_department"]
-    act(sock, "monitor")  # the first act's one-off work (statements compiled, caches filled) before the count
+    act(sock, "monitor")  # the first act's one-off work (statements compiled, caches filled) outside the window
     with cyclic_garbage() as garbage:
         for _ in range(20):
             assert act(sock, "monitor")["ok"]
